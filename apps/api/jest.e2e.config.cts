@@ -1,0 +1,15 @@
+/** API tests: the whole server in-process against a real database (TEST_DB=postgres|embedded; see scripts/test-all.mjs). */
+module.exports = {
+  displayName: `api-${process.env.TEST_DB ?? 'embedded'}`,
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  rootDir: '.',
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+  // the embedded-only file needs the embedded database
+  testPathIgnorePatterns: process.env.TEST_DB === 'postgres' ? ['/node_modules/', 'embedded\\.e2e-spec\\.ts$'] : ['/node_modules/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json', 'mjs'],
+  testTimeout: 60000,
+};

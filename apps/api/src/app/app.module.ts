@@ -1,0 +1,16 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@pt/api/auth';
+import { AppConfig, AppConfigModule, DatabaseModule } from '@pt/api/core';
+import { DemoModule } from '@pt/api/demo';
+import { HealthModule } from '@pt/api/health';
+
+/** The composition root: configuration, database, and every feature module. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), HealthModule, AuthModule, DemoModule],
+    };
+  }
+}

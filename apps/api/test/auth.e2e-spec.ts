@@ -1,0 +1,102 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
+
+describe(`auth and demo accounts (${TEST_DB})`, () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it.each([
+    ['admin', ['sysadmin'], '财政局'],
+    ['xining', ['filler'], '上海市人民政府驻西宁办事处'],
+    ['hzb', ['dept_reviewer'], '上海市人民政府合作交流办公室'],
+    ['czj', ['finance_reviewer'], '财政局'],
+  ])('the demo account %s logs in with Demo@2026', async (username, roles, orgName) => {
+    const res = await t.http.post('/api/auth/login').send({ username, password: 'Demo@2026' }).expect(200);
+    expect(res.body.accessToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(res.body.user).toMatchObject({ username, roles, orgName });
+    expect(res.body.user.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.body.user.orgId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.body.user.passwordHash).toBeUndefined();
+  });
+
+  it('answers a wrong password and an unknown user with the same 401', async () => {
+    const wrong = await t.http.post('/api/auth/login').send({ username: 'xining', password: 'nope' }).expect(401);
+    const unknown = await t.http.post('/api/auth/login').send({ username: 'nobody', password: 'nope' }).expect(401);
+    expect(wrong.body).toEqual(unknown.body);
+    expect(wrong.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' });
+  });
+
+  it.each([
+    [{ password: 'x' }, 'username'],
+    [{ username: 'xining' }, 'password'],
+    [{ username: 42, password: 'x' }, 'username'],
+    [{ username: 'xining', password: 'x', admin: true }, 'admin'],
+  ])('rejects the bad body %j with 400 naming %s', async (body, field) => {
+    const res = await t.http.post('/api/auth/login').send(body).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.message).toContain(field);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(res.body.details.every((d: { message: string }) => /[\u4e00-\u9fff]/.test(d.message))).toBe(true);
+  });
+
+  it('rejects malformed JSON with 400 and an oversized body with 413', async () => {
+    const bad = await t.http.post('/api/auth/login').set('Content-Type', 'application/json').send('{"username":').expect(400);
+    expect(bad.body).toMatchObject({ statusCode: 400, code: 'INVALID_JSON' });
+    const huge = await t.http
+      .post('/api/auth/login')
+      .send({ username: 'x', password: 'y'.repeat(2 * 1024 * 1024) })
+      .expect(413);
+    expect(huge.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('needs a bearer token; a session ends at logout', async () => {
+    await t.http.get('/api/auth/me').expect(401);
+    await t.http.get('/api/auth/me').set('Authorization', 'Bearer not-a-real-token-at-all-000000').expect(401);
+    const token = await login(t, 'xining');
+    const me = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+    expect(me.body.username).toBe('xining');
+    await t.http.post('/api/auth/logout').set('Authorization', `Bearer ${token}`).expect(204);
+    const after = await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+    expect(after.body.code).toBe('UNAUTHORIZED');
+  });
+
+  it('ends a session idle for more than 30 minutes', async () => {
+    const token = await login(t, 'czj');
+    await t.app.get(DataSource).query(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes'`);
+    await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('seeded the demo organisations once: a restart on the same database adds nothing', async () => {
+    const ds = t.app.get(DataSource);
+    const [{ orgs }] = await ds.query('SELECT count(*)::int AS orgs FROM org');
+    const [{ users }] = await ds.query('SELECT count(*)::int AS users FROM app_user');
+    expect(orgs).toBe(14);
+    expect(users).toBe(6);
+    const units = await ds.query(`SELECT o.name FROM org o JOIN org p ON p.id = o.parent_id WHERE p.code = 'HZB' ORDER BY o.code`);
+    expect(units).toHaveLength(6);
+    await t.close();
+    t = await startTestApp(db);
+    const [{ again }] = await t.app.get(DataSource).query('SELECT count(*)::int AS again FROM org');
+    expect(again).toBe(14);
+  });
+
+  it('creates no demo data with DEMO=0', async () => {
+    const other = await createTestDatabase();
+    const t2 = await startTestApp(other, { demo: false });
+    try {
+      const [{ n }] = await t2.app.get(DataSource).query('SELECT count(*)::int AS n FROM org');
+      expect(n).toBe(0);
+    } finally {
+      await t2.close();
+      await other.drop();
+    }
+  });
+});

@@ -1,0 +1,57 @@
+import { DataSource } from 'typeorm';
+import { createTestDatabase, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
+
+describe(`health, docs, migrations (${TEST_DB})`, () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp(db);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('GET /api/health answers ok with the database up', async () => {
+    const res = await t.http.get('/api/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', db: 'up' });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('ran every migration at start and left synchronize off', async () => {
+    const ds = t.app.get(DataSource);
+    expect(ds.options.synchronize).toBe(false);
+    const ran = await ds.query('SELECT name FROM migrations ORDER BY id');
+    expect(ran.map((r: { name: string }) => r.name)).toEqual(['Init1732200000000']);
+    const tables = await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
+    expect(tables.map((r: { table_name: string }) => r.table_name)).toEqual(['app_user', 'migrations', 'org', 'user_session']);
+  });
+
+  it('serves OpenAPI as JSON and as a page', async () => {
+    const json = await t.http.get('/api/docs-json').expect(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/auth/me']));
+    const page = await t.http.get('/api/docs').expect(200);
+    expect(page.text).toContain('swagger');
+  });
+
+  it('answers an unknown API path with a 404 in the contract shape', async () => {
+    const res = await t.http.get('/api/no-such-thing').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+    expect(typeof res.body.message).toBe('string');
+  });
+
+  it('answers 503 with db down once the database is gone, never a 5xx stack', async () => {
+    const other = await createTestDatabase();
+    const t2 = await startTestApp(other, { demo: false });
+    try {
+      await t2.app.get(DataSource).destroy();
+      const res = await t2.http.get('/api/health').expect(503);
+      expect(res.body).toEqual({ status: 'error', db: 'down' });
+    } finally {
+      await t2.close().catch(() => undefined);
+      await other.drop();
+    }
+  });
+});

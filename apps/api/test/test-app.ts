@@ -1,0 +1,76 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig, type AppConfig } from '@pt/api/core';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+import request from 'supertest';
+import { createApp } from '../src/app/create-app';
+
+/** Which database the API tests run against: TEST_DB=postgres (DATABASE_URL of a real server) or embedded (PGlite). */
+export const TEST_DB = process.env['TEST_DB'] === 'postgres' ? 'postgres' : 'embedded';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export interface TestDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database for one test file: a new database on the server, or a new embedded data dir. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (TEST_DB === 'postgres') {
+    const base = process.env['DATABASE_URL'];
+    if (!base) throw new Error('TEST_DB=postgres needs DATABASE_URL');
+    const name = `pt_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+    const admin = new Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString() },
+      async drop() {
+        const c = new Client({ connectionString: base });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const parent = process.env['TEST_DATA_DIR'] ?? os.tmpdir();
+  const dir = fs.mkdtempSync(path.join(parent, 'pt-api-'));
+  return {
+    env: { DATA_DIR: dir },
+    async drop() {
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Start the whole API in-process on `db` (demo data on unless `demo: false`). */
+export async function startTestApp(db: TestDatabase, opts: { demo?: boolean } = {}): Promise<TestApp> {
+  const config = loadConfig({ ...db.env, DEMO: opts.demo === false ? '0' : '1', LOG_LEVEL: 'error', WEB_DIST: '/nonexistent' });
+  const app = await createApp(config);
+  const server = app.getHttpServer();
+  return {
+    app,
+    config,
+    http: request(server),
+    async close() {
+      await app.close();
+    },
+  };
+}
+
+export async function login(t: TestApp, username: string, password = 'Demo@2026'): Promise<string> {
+  const res = await t.http.post('/api/auth/login').send({ username, password });
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken as string;
+}

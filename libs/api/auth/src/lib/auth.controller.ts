@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiHttpException } from '@pt/api/core';
+import { ApiRoutes, LoginDto, type LoginResponse, type UserSummary } from '@pt/shared/contracts';
+import { AuthService } from './auth.service';
+import { type AuthenticatedRequest, CurrentUser } from './current-user.decorator';
+import { Public } from './public.decorator';
+
+@ApiTags('auth')
+@Controller(ApiRoutes.auth.base)
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post(ApiRoutes.auth.login)
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{ accessToken, user }' })
+  @ApiUnauthorizedResponse({ description: '用户名或密码错误（未知用户与错误密码的回答相同）' })
+  async login(@Body() dto: LoginDto): Promise<LoginResponse> {
+    const res = await this.auth.login(dto.username, dto.password);
+    if (!res) throw new ApiHttpException(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
+    return res;
+  }
+
+  @Post(ApiRoutes.auth.logout)
+  @HttpCode(204)
+  @ApiBearerAuth()
+  async logout(@Req() req: AuthenticatedRequest): Promise<void> {
+    if (req.sessionId) await this.auth.logout(req.sessionId);
+  }
+
+  @Get(ApiRoutes.auth.me)
+  @ApiBearerAuth()
+  me(@CurrentUser() user: UserSummary): UserSummary {
+    return user;
+  }
+}

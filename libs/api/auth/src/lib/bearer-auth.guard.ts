@@ -1,0 +1,28 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiHttpException } from '@pt/api/core';
+import type { Request } from 'express';
+import { AuthService } from './auth.service';
+import type { AuthenticatedRequest } from './current-user.decorator';
+import { IS_PUBLIC } from './public.decorator';
+
+/** Global guard: every route needs `Authorization: Bearer <token>` of a live session, unless marked @Public(). */
+@Injectable()
+export class BearerAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
+    const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();
+    const header = req.headers.authorization ?? '';
+    const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
+    const found = m ? await this.auth.authenticate(m[1]) : null;
+    if (!found) throw new ApiHttpException(401, 'UNAUTHORIZED', '未登录或登录已过期，请重新登录');
+    req.user = found.user;
+    req.sessionId = found.sessionId;
+    return true;
+  }
+}

@@ -1,0 +1,54 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      dataDir: './data',
+      databaseUrl: null,
+      demo: true,
+      logLevel: 'log',
+      webDist: null,
+      dbPoolMax: 10,
+    });
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      PORT: '8080',
+      DATA_DIR: '/tmp/x',
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/db',
+      DEMO: '0',
+      LOG_LEVEL: 'warn',
+      DB_POOL_MAX: '5',
+    });
+    expect(c.port).toBe(8080);
+    expect(c.dataDir).toBe('/tmp/x');
+    expect(c.databaseUrl).toBe('postgres://u:p@127.0.0.1:5432/db');
+    expect(c.demo).toBe(false);
+    expect(c.logLevel).toBe('warn');
+    expect(c.dbPoolMax).toBe(5);
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT 必须是整数'],
+    ['PORT', '70000', 'PORT 必须在 1–65535 之间'],
+    ['DATABASE_URL', 'mysql://x', 'DATABASE_URL 必须是'],
+    ['DEMO', 'yes', 'DEMO 只能是 0 或 1'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL 只能是'],
+  ])('rejects %s=%s with a clear message', (key, value, text) => {
+    let err: unknown;
+    try {
+      loadConfig({ [key]: value });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).message).toContain(text);
+    expect((err as ConfigError).message).toContain(key);
+  });
+
+  it('lists every problem at once', () => {
+    expect(() => loadConfig({ PORT: '0', DEMO: '2' })).toThrow(/PORT[\s\S]*DEMO|DEMO[\s\S]*PORT/);
+  });
+});

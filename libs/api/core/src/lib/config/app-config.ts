@@ -1,0 +1,91 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** Environment variables read at boot. Every field is validated; a bad value stops the server with a clear message. */
+export class EnvironmentVariables {
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'PORT 必须是整数 (PORT must be an integer)' })
+  @Min(1, { message: 'PORT 必须在 1–65535 之间 (PORT must be 1–65535)' })
+  @Max(65535, { message: 'PORT 必须在 1–65535 之间 (PORT must be 1–65535)' })
+  PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'DATA_DIR 不能为空 (DATA_DIR must not be empty)' })
+  DATA_DIR?: string;
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'DATABASE_URL 必须是 postgres://user:password@host:port/db 形式 (DATABASE_URL must be a postgres:// URL)',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsIn(['0', '1'], { message: 'DEMO 只能是 0 或 1 (DEMO must be 0 or 1)' })
+  DEMO?: string;
+
+  @IsOptional()
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], {
+    message: 'LOG_LEVEL 只能是 error、warn、log、debug、verbose 之一',
+  })
+  LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsString()
+  WEB_DIST?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'DB_POOL_MAX 必须是整数' })
+  @Min(1, { message: 'DB_POOL_MAX 至少为 1' })
+  @Max(200, { message: 'DB_POOL_MAX 最多为 200' })
+  DB_POOL_MAX?: number;
+}
+
+export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+
+export interface AppConfig {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  demo: boolean;
+  logLevel: LogLevelName;
+  webDist: string | null;
+  dbPoolMax: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`配置错误 (invalid configuration):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validate `env` (default: process.env) and return the typed configuration, or throw a ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known: Record<string, string | undefined> = {};
+  for (const key of ['PORT', 'DATA_DIR', 'DATABASE_URL', 'DEMO', 'LOG_LEVEL', 'WEB_DIST', 'DB_POOL_MAX']) {
+    const v = env[key];
+    known[key] = v === undefined || v === '' ? undefined : v;
+  }
+  const parsed = plainToInstance(EnvironmentVariables, known);
+  const errors = validateSync(parsed, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const problems = errors.flatMap((e) =>
+      Object.values(e.constraints ?? {}).map((m) => `${e.property}=${JSON.stringify(known[e.property])}: ${m}`),
+    );
+    throw new ConfigError(problems);
+  }
+  return {
+    port: parsed.PORT ?? 3000,
+    dataDir: parsed.DATA_DIR ?? './data',
+    databaseUrl: parsed.DATABASE_URL ?? null,
+    demo: (parsed.DEMO ?? '1') === '1',
+    logLevel: (parsed.LOG_LEVEL as LogLevelName | undefined) ?? 'log',
+    webDist: parsed.WEB_DIST ?? null,
+    dbPoolMax: parsed.DB_POOL_MAX ?? 10,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,93 @@
+import { Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX, type ApiError } from '@pt/shared/contracts';
+import * as express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { createValidationPipe } from './validation';
+
+export const BODY_LIMIT = '1mb';
+
+function jsonError(res: Response, body: ApiError): void {
+  res.status(body.statusCode).json(body);
+}
+
+/** Log every API request as one structured line. */
+function requestLogger(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (!req.originalUrl.startsWith(`/${API_PREFIX}`)) return;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.log({ msg: 'request', method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+    });
+    next();
+  };
+}
+
+/** Where the built web app lives: WEB_DIST, or dist/apps/web/browser beside the working directory. */
+export function resolveWebDist(config: AppConfig): string | null {
+  const candidates = [config.webDist, path.resolve('dist/apps/web/browser'), path.resolve(__dirname, '../web/browser')];
+  for (const c of candidates) if (c && fs.existsSync(path.join(c, 'index.html'))) return c;
+  return null;
+}
+
+/**
+ * Everything the HTTP app needs besides its modules: body limits with JSON errors, the global pipe and filter,
+ * API headers, OpenAPI at /api/docs, and the built web app at / (with SPA fallback).
+ */
+export function configureApp(app: NestExpressApplication, config: AppConfig): { webDist: string | null } {
+  const logger = new Logger('Http');
+  app.disable('x-powered-by');
+  app.use(requestLogger(logger));
+  app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    next();
+  });
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  // body-parser errors (bad JSON, too large) answer in the contract's shape
+  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    if (err.type === 'entity.too.large') return jsonError(res, { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `请求内容过大（上限 ${BODY_LIMIT}）` });
+    if (err.type === 'entity.parse.failed') return jsonError(res, { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是合法的 JSON' });
+    if (err.status && err.status >= 400 && err.status < 500) return jsonError(res, { statusCode: err.status, code: 'BAD_REQUEST', message: '请求无法解析' });
+    return next(err);
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+
+  const doc = new DocumentBuilder()
+    .setTitle('财政项目支出绩效目标管理 API')
+    .setDescription('绩效目标申报、审核、监控、自评与导出。稳定部分见 api-contract.md。')
+    .setVersion('1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, doc), {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
+
+  const webDist = resolveWebDist(config);
+  if (webDist) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+      if (file.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
+    } }));
+    const indexHtml = path.join(webDist, 'index.html');
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}`)) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    });
+  } else {
+    logger.warn('未找到构建好的前端 (dist/apps/web/browser)，只提供 /api');
+  }
+  return { webDist };
+}

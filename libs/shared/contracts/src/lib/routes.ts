@@ -1,0 +1,17 @@
+/** API paths, defined once and used by the api (controllers) and the web client. */
+export const API_PREFIX = 'api';
+
+export const ApiRoutes = {
+  health: 'health',
+  auth: { base: 'auth', login: 'login', logout: 'logout', me: 'me' },
+  frameworks: 'frameworks',
+} as const;
+
+/** Absolute URL paths as the browser calls them. */
+export const ApiPaths = {
+  health: `/${API_PREFIX}/${ApiRoutes.health}`,
+  login: `/${API_PREFIX}/${ApiRoutes.auth.base}/${ApiRoutes.auth.login}`,
+  logout: `/${API_PREFIX}/${ApiRoutes.auth.base}/${ApiRoutes.auth.logout}`,
+  me: `/${API_PREFIX}/${ApiRoutes.auth.base}/${ApiRoutes.auth.me}`,
+  frameworks: `/${API_PREFIX}/${ApiRoutes.frameworks}`,
+} as const;

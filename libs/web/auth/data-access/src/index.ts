@@ -1,0 +1,3 @@
+export * from './lib/auth.store';
+export * from './lib/auth.interceptor';
+export * from './lib/auth.guard';

@@ -1,0 +1,23 @@
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { Router } from '@angular/router';
+import { catchError, throwError } from 'rxjs';
+import { AuthStore } from './auth.store';
+
+/** Adds the bearer token to API calls; a 401 on any call but login ends the session and opens the login page. */
+export const authInterceptor: HttpInterceptorFn = (req, next) => {
+  const store = inject(AuthStore);
+  const router = inject(Router);
+  const token = store.token();
+  const isApi = req.url.startsWith('/api/');
+  const authed = token && isApi ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
+  return next(authed).pipe(
+    catchError((e: unknown) => {
+      if (e instanceof HttpErrorResponse && e.status === 401 && isApi && !req.url.endsWith('/auth/login')) {
+        store.clear();
+        void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
+      }
+      return throwError(() => e);
+    }),
+  );
+};

@@ -1,0 +1,57 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ROLE_LABELS, type Role } from '@pt/shared/contracts';
+import { AuthStore } from '@pt/web/auth/data-access';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzLayoutModule } from 'ng-zorro-antd/layout';
+import { NzMenuModule } from 'ng-zorro-antd/menu';
+
+@Component({
+  selector: 'pt-shell-layout',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, NzLayoutModule, NzMenuModule, NzIconModule, NzButtonModule],
+  template: `
+    <nz-layout class="shell">
+      <nz-sider nzCollapsible [nzCollapsed]="collapsed()" (nzCollapsedChange)="collapsed.set($event)" nzWidth="220px">
+        <div class="brand">{{ collapsed() ? '绩效' : '绩效目标管理' }}</div>
+        <ul nz-menu nzTheme="dark" nzMode="inline">
+          <li nz-menu-item nzMatchRouter routerLink="/">
+            <span nz-icon nzType="home"></span><span>首页</span>
+          </li>
+        </ul>
+      </nz-sider>
+      <nz-layout>
+        <nz-header class="header">
+          <span class="who" data-testid="current-user">{{ userLine() }}</span>
+          <button nz-button nzType="link" (click)="logout()"><span nz-icon nzType="logout"></span>退出</button>
+        </nz-header>
+        <nz-content class="content">
+          <router-outlet />
+        </nz-content>
+      </nz-layout>
+    </nz-layout>
+  `,
+  styles: `
+    .shell { min-height: 100vh; }
+    .brand { color: #fff; font-size: 16px; font-weight: 600; height: 64px; line-height: 64px; text-align: center; white-space: nowrap; overflow: hidden; }
+    .header { background: #fff; display: flex; justify-content: flex-end; align-items: center; gap: 8px; padding: 0 24px; }
+    .content { margin: 24px; }
+  `,
+})
+export class ShellLayout {
+  private readonly store = inject(AuthStore);
+  private readonly router = inject(Router);
+  readonly collapsed = signal(false);
+  readonly userLine = computed(() => {
+    const u = this.store.user();
+    if (!u) return '';
+    const roles = u.roles.map((r: Role) => ROLE_LABELS[r] ?? r).join('、');
+    return `${u.displayName}（${roles}）`;
+  });
+
+  async logout(): Promise<void> {
+    await this.store.logout();
+    await this.router.navigate(['/login']);
+  }
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// `npm test`: every runner of the project, one after the other, ending with one line
+// `N passed, N failed` that sums them all. Exits non-zero when anything failed.
+//   1. lint (module boundaries included) of every project + the boundary probes (tools/check-boundaries.mjs)
+//   2. unit tests (Jest, all projects)
+//   3. API tests against a real PostgreSQL (scripts/pg-test-server.sh starts and stops it)
+//   4. the same API tests against the embedded database (PGlite)
+//   5. Playwright e2e in Debian's Chromium against the production build
+// TEST_ONLY=lint,unit,api-pg,api-embedded,e2e runs a subset.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+process.chdir(root);
+const only = (process.env.TEST_ONLY ?? '').split(',').filter(Boolean);
+const want = (name) => only.length === 0 || only.includes(name);
+const outDir = path.join(root, 'tmp', 'test-results');
+fs.rmSync(outDir, { recursive: true, force: true });
+fs.mkdirSync(outDir, { recursive: true });
+
+const results = [];
+function record(runner, passed, failed, note = '') {
+  results.push({ runner, passed, failed, note });
+  console.log(`\n[${runner}] ${passed} passed, ${failed} failed${note ? ` (${note})` : ''}\n`);
+}
+
+function run(cmd, args, opts = {}) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...(opts.env ?? {}) }, cwd: root, timeout: opts.timeout });
+  return r.status ?? 1;
+}
+
+function capture(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...(opts.env ?? {}) }, cwd: root });
+  return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+function readJestJson(file) {
+  try {
+    const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+    // a suite that fails to run (syntax error…) has no test results: count it as a failure
+    const brokenSuites = j.testResults.filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
+    return { passed: j.numPassedTests, failed: j.numFailedTests + brokenSuites + (j.numTotalTests === 0 ? 1 : 0) };
+  } catch {
+    return { passed: 0, failed: 1 };
+  }
+}
+
+const nx = path.join(root, 'node_modules', '.bin', 'nx');
+const jest = path.join(root, 'node_modules', '.bin', 'jest');
+
+// 1. lint
+if (want('lint')) {
+  const projects = JSON.parse(capture(nx, ['show', 'projects', '--with-target', 'lint', '--json']).stdout || '[]');
+  let passed = 0;
+  let failed = 0;
+  for (const p of projects) {
+    const status = run(nx, ['run', `${p}:lint`, '--outputStyle=stream']);
+    status === 0 ? passed++ : failed++;
+  }
+  const probes = capture(process.execPath, ['tools/check-boundaries.mjs']);
+  process.stdout.write(probes.stdout + probes.stderr);
+  const m = /boundaries: (\d+) passed, (\d+) failed/.exec(probes.stdout);
+  passed += m ? Number(m[1]) : 0;
+  failed += m ? Number(m[2]) : 1;
+  record('lint', passed, failed, `${projects.length} projects + boundary probes`);
+}
+
+// 2. unit tests
+if (want('unit')) {
+  const file = path.join(outDir, 'unit.json');
+  run(jest, ['-c', 'jest.config.ts', '--ci', '--json', `--outputFile=${file}`, '--testPathIgnorePatterns', '\\.e2e-spec\\.ts$']);
+  const r = readJestJson(file);
+  record('unit', r.passed, r.failed);
+}
+
+function apiTests(name, env) {
+  const file = path.join(outDir, `${name}.json`);
+  run(jest, ['-c', 'apps/api/jest.e2e.config.cts', '--ci', '--runInBand', '--json', `--outputFile=${file}`], { env });
+  const r = readJestJson(file);
+  record(name, r.passed, r.failed);
+}
+
+// 3. API tests on a real PostgreSQL
+if (want('api-pg')) {
+  const started = capture('bash', ['scripts/pg-test-server.sh', 'start']);
+  process.stderr.write(started.stderr);
+  const url = /DATABASE_URL=(\S+)/.exec(started.stdout)?.[1];
+  if (started.status !== 0 || !url) {
+    record('api-pg', 0, 1, 'PostgreSQL could not be started');
+  } else {
+    try {
+      apiTests('api-pg', { DATABASE_URL: url, TEST_DB: 'postgres' });
+    } finally {
+      capture('bash', ['scripts/pg-test-server.sh', 'stop']);
+    }
+  }
+}
+
+// 4. API tests on the embedded database
+if (want('api-embedded')) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-embedded-'));
+  try {
+    apiTests('api-embedded', { DATABASE_URL: '', TEST_DB: 'embedded', TEST_DATA_DIR: dataDir });
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// 5. Playwright e2e in Chromium against the production build
+if (want('e2e')) {
+  const chromium = run('bash', ['scripts/ensure-chromium.sh']);
+  const built = chromium === 0 ? run(nx, ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=stream']) : 1;
+  if (built !== 0) {
+    record('e2e', 0, 1, chromium !== 0 ? 'Chromium could not be installed' : 'build failed');
+  } else {
+    const file = path.join(outDir, 'e2e.json');
+    run(path.join(root, 'node_modules', '.bin', 'playwright'), ['test', '-c', 'apps/web-e2e/playwright.config.mts'], {
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+    });
+    try {
+      const j = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const s = j.stats;
+      const failed = s.unexpected + (s.flaky ?? 0) + (j.errors?.length ?? 0) + (s.expected + s.unexpected === 0 ? 1 : 0);
+      record('e2e', s.expected, failed, s.skipped ? `${s.skipped} skipped` : '');
+    } catch {
+      record('e2e', 0, 1, 'no Playwright report');
+    }
+  }
+}
+
+const passed = results.reduce((a, r) => a + r.passed, 0);
+const failed = results.reduce((a, r) => a + r.failed, 0);
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.runner.padEnd(14)} ${String(r.passed).padStart(5)} passed, ${r.failed} failed${r.note ? `  (${r.note})` : ''}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.length > 0 ? 0 : 1);

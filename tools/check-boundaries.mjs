@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Proves that lint enforces the module boundaries of the README's Architecture section:
+// each probe writes a file with one import into a project, lints it, and expects a
+// boundary error (or, for the control probes, none). Prints `boundaries: N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const eslint = path.join(root, 'node_modules', '.bin', 'eslint');
+
+const probes = [
+  { name: 'apps/api → apps/web (app into app)', dir: 'apps/api/src', code: "import { App } from '../../web/src/app/app';\nexport const x = App;\n", expect: 'error' },
+  { name: '@angular/* into libs/domain', dir: 'libs/domain/src/lib', code: "import { signal } from '@angular/core';\nexport const x = signal(1);\n", expect: 'error' },
+  { name: '@nestjs/* into libs/domain', dir: 'libs/domain/src/lib', code: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", expect: 'error' },
+  { name: '@nestjs/* into libs/shared/contracts', dir: 'libs/shared/contracts/src/lib', code: "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n", expect: 'error' },
+  { name: 'scope:web → scope:api', dir: 'libs/web/shell/feature/src/lib', code: "import { loadConfig } from '@pt/api/core';\nexport const x = loadConfig;\n", expect: 'error' },
+  { name: 'scope:api → scope:web', dir: 'libs/api/core/src/lib', code: "import { AuthStore } from '@pt/web/auth/data-access';\nexport const x = AuthStore;\n", expect: 'error' },
+  { name: 'type:data-access → type:feature', dir: 'libs/web/auth/data-access/src/lib', code: "import { LOGIN_ROUTES } from '@pt/web/auth/feature-login';\nexport const x = LOGIN_ROUTES;\n", expect: 'error' },
+  { name: 'type:domain → type:util (shared contracts)', dir: 'libs/domain/src/lib', code: "import { ApiPaths } from '@pt/shared/contracts';\nexport const x = ApiPaths;\n", expect: 'error' },
+  { name: 'control: scope:web feature → domain is allowed', dir: 'libs/web/shell/feature/src/lib', code: "import { FRAMEWORKS } from '@pt/domain';\nexport const x = FRAMEWORKS;\n", expect: 'clean' },
+  { name: 'control: scope:api util → shared contracts is allowed', dir: 'libs/api/core/src/lib', code: "import { ApiPaths } from '@pt/shared/contracts';\nexport const x = ApiPaths;\n", expect: 'clean' },
+];
+
+let passed = 0;
+let failed = 0;
+for (const [i, p] of probes.entries()) {
+  const file = path.join(root, p.dir, `__boundary_probe_${i}.ts`);
+  fs.writeFileSync(file, p.code);
+  try {
+    const r = spawnSync(eslint, ['--no-warn-ignored', '--format', 'json', file], { cwd: root, encoding: 'utf8' });
+    let messages = [];
+    try {
+      messages = JSON.parse(r.stdout)[0]?.messages ?? [];
+    } catch {
+      messages = [{ ruleId: 'eslint-crashed', message: r.stderr.slice(0, 500) }];
+    }
+    const boundary = messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries');
+    const ok = p.expect === 'error' ? boundary.length > 0 : messages.filter((m) => m.severity === 2).length === 0;
+    if (ok) passed++;
+    else failed++;
+    const detail = boundary[0]?.message ?? messages.map((m) => `${m.ruleId}: ${m.message}`).join('; ');
+    console.log(`${ok ? '✓' : '✗'} ${p.name}${detail ? ` — ${detail.split('\n')[0]}` : ''}`);
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+console.log(`boundaries: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
