@@ -11,5 +11,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'mjs'],
-  testTimeout: 60000,
+  testTimeout: 120000,
+  globalSetup: '<rootDir>/test/global-setup.ts',
 };

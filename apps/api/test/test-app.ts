@@ -46,6 +46,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const parent = process.env['TEST_DATA_DIR'] ?? os.tmpdir();
   const dir = fs.mkdtempSync(path.join(parent, 'pt-api-'));
+  // start from the initdb'd template of global-setup.ts when there is one
+  const template = path.join(parent, 'template');
+  if (fs.existsSync(path.join(template, 'pgdata', 'PG_VERSION'))) fs.cpSync(template, dir, { recursive: true });
   return {
     env: { DATA_DIR: dir },
     async drop() {

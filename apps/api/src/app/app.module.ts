@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@pt/api/auth';
-import { AppConfig, AppConfigModule, DatabaseModule } from '@pt/api/core';
+import { type AppConfig, AppConfigModule, DatabaseModule } from '@pt/api/core';
 import { DemoModule } from '@pt/api/demo';
 import { HealthModule } from '@pt/api/health';
 

@@ -385,7 +385,8 @@ describe('weights', () => {
     const rows = [r('产出指标'), r('产出指标'), r('效益指标')];
     expect(defaultWeights(MOF_2021, rows)).toEqual(['28.13', '28.12', '33.75']);
     const res = scoreEvaluation({ framework: MOF_2021, rows, budget: BUDGET_FULL });
-    expect(res.problems).toEqual([
+    // (the rows carry no actuals: MISSING_ACTUAL warnings are not the point here)
+    expect(res.problems.filter((p) => p.code !== 'MISSING_ACTUAL')).toEqual([
       expect.objectContaining({ code: 'GROUP_WEIGHT_REDISTRIBUTED', group: '满意度指标', severity: 'warning', index: null }),
     ]);
   });
@@ -638,7 +639,7 @@ describe('properties', () => {
         expect(res.grade).toBe(gradeFor(res.totalScore));
         expect(res.items).toHaveLength(input.rows.length);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

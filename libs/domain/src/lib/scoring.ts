@@ -377,13 +377,11 @@ function planWeights(framework: Framework, rows: readonly WeightRowLike[], setti
     });
     poolOfGroup.set(g, pools.length - 1);
   }
-  for (const p of pools) {
-    if (p.members.length > 1) p.label = `${p.name}（含${p.members.slice(1).map((m) => m.name).join('、')}）`;
-  }
 
   // Assign rows.
   const poolOf: number[] = [];
   const groupOf: (string | null)[] = [];
+  const used = new Set<FrameworkGroup>();
   rows.forEach((row, i) => {
     if (isPlaceholder(row)) {
       poolOf.push(-1);
@@ -407,7 +405,13 @@ function planWeights(framework: Framework, rows: readonly WeightRowLike[], setti
     pools[p].rows.push(i);
     poolOf.push(p);
     groupOf.push(g.name);
+    used.add(g);
   });
+  // Name a sharing group in messages only when it has rows: "产出指标（含成本指标）".
+  for (const p of pools) {
+    const sharing = p.members.slice(1).filter((m) => used.has(m));
+    if (sharing.length > 0) p.label = `${p.name}（含${sharing.map((m) => m.name).join('、')}）`;
+  }
 
   // Nominal pool weights.
   const scale = settings.indicatorPoints.div(FRAMEWORK_WEIGHT_BASE);

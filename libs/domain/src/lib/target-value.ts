@@ -239,11 +239,8 @@ function parseInner(raw: string): TargetValue {
   }
 
   // A number with an optional unit but without an operator: malformed (missing operator).
-  if (NUMERIC_RUN_RE.test(s)) {
-    const run = NUMERIC_RUN_RE.exec(s)![0];
-    const rest = s.slice(run.length);
-    if (parseUnitPart(rest) !== undefined) return qualitative(raw, trimmed, true);
-  }
+  const run = NUMERIC_RUN_RE.exec(s);
+  if (run && parseUnitPart(s.slice(run[0].length)) !== undefined) return qualitative(raw, trimmed, true);
   return qualitative(raw, trimmed, false);
 }
 

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from './app-config';
+import { APP_CONFIG, type AppConfig } from './app-config';
 
 /** Makes the validated configuration injectable as APP_CONFIG. */
 @Global()

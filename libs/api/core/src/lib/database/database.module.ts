@@ -1,8 +1,8 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { MIGRATIONS } from './migrations';
 
 export const EMBEDDED_DB = Symbol('EMBEDDED_DB');
