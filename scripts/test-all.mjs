@@ -78,7 +78,10 @@ if (want('unit')) {
 
 function apiTests(name, env) {
   const file = path.join(outDir, `${name}.json`);
-  run(jest, ['-c', 'apps/api/jest.e2e.config.cts', '--ci', '--runInBand', '--json', `--outputFile=${file}`], { env });
+  // PGlite loads its WASM with a dynamic import, which Jest's VM needs this flag for
+  run(jest, ['-c', 'apps/api/jest.e2e.config.cts', '--ci', '--runInBand', '--json', `--outputFile=${file}`], {
+    env: { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
+  });
   const r = readJestJson(file);
   record(name, r.passed, r.failed);
 }

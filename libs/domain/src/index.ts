@@ -5,3 +5,4 @@ export * from './lib/target-value';
 export * from './lib/checks';
 export * from './lib/scoring';
 export * from './lib/monitoring';
+export * from './lib/roles';

@@ -1,6 +1,6 @@
 export * from './lib/auth.module';
 export * from './lib/auth.service';
-export * from './lib/public.decorator';
+
 export * from './lib/current-user.decorator';
 export * from './lib/password';
 export * from './lib/entities/org.entity';

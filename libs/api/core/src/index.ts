@@ -7,3 +7,4 @@ export * from './lib/database/data-dir-lock';
 export * from './lib/http/api-exception.filter';
 export * from './lib/http/validation';
 export * from './lib/http/configure-app';
+export * from './lib/http/public.decorator';

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, Public } from '@pt/api/core';
 import { ApiRoutes, LoginDto, type LoginResponse, type UserSummary } from '@pt/shared/contracts';
 import { AuthService } from './auth.service';
 import { type AuthenticatedRequest, CurrentUser } from './current-user.decorator';
-import { Public } from './public.decorator';
+
 
 @ApiTags('auth')
 @Controller(ApiRoutes.auth.base)

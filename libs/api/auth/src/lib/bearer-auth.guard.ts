@@ -1,10 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, IS_PUBLIC } from '@pt/api/core';
 import type { Request } from 'express';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './current-user.decorator';
-import { IS_PUBLIC } from './public.decorator';
 
 /** Global guard: every route needs `Authorization: Bearer <token>` of a live session, unless marked @Public(). */
 @Injectable()

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@pt/api/core';
 import { ApiRoutes, type HealthResponse } from '@pt/shared/contracts';
 import type { Response } from 'express';
 import { HealthService } from './health.service';
@@ -9,6 +10,7 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  @Public()
   @Get()
   @ApiOkResponse({ description: '{ "status": "ok", "db": "up" }' })
   @ApiServiceUnavailableResponse({ description: '{ "status": "error", "db": "down" }' })

@@ -1,15 +1,7 @@
+import type { Role } from '@pt/domain';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
-export type Role = 'filler' | 'dept_reviewer' | 'finance_reviewer' | 'sysadmin' | 'secadmin' | 'auditadmin';
-
-export const ROLE_LABELS: Record<Role, string> = {
-  filler: '填报人',
-  dept_reviewer: '主管部门审核人',
-  finance_reviewer: '财政审核人',
-  sysadmin: '系统管理员',
-  secadmin: '安全管理员',
-  auditadmin: '审计管理员',
-};
+export type { Role };
 
 /** POST /api/auth/login */
 export class LoginDto {

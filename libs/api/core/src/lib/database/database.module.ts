@@ -1,6 +1,6 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { MIGRATIONS } from './migrations';
@@ -22,11 +22,43 @@ export function dataSourceOptions(url: string, poolMax: number): DataSourceOptio
     type: 'postgres',
     url,
     synchronize: false,
-    migrationsRun: true,
+    // run by MigrationRunner at start, under an advisory lock (several instances may start together)
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     migrations: MIGRATIONS,
     extra: { max: poolMax, connectionTimeoutMillis: 5000 },
   };
+}
+
+/** Lock key held while migrating, so that two instances starting together migrate once. */
+const MIGRATION_LOCK = 7_202_610;
+
+/** Runs pending migrations when the app starts (before any bootstrap hook such as the demo seed). */
+@Injectable()
+export class MigrationRunner implements OnModuleInit {
+  private readonly logger = new Logger('Migrations');
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EMBEDDED_DB) private readonly embedded: EmbeddedPostgres | null,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    // The embedded database has one connection and one process (its data-dir lock): no advisory lock needed.
+    const lock = this.embedded ? null : this.dataSource.createQueryRunner();
+    try {
+      if (lock) {
+        await lock.connect();
+        await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      }
+      const ran = await this.dataSource.runMigrations({ transaction: 'each' });
+      if (ran.length) this.logger.log(`已执行迁移: ${ran.map((m) => m.name).join(', ')}`);
+    } finally {
+      if (lock) {
+        await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+        await lock.release();
+      }
+    }
+  }
 }
 
 @Module({})
@@ -73,6 +105,7 @@ export class DatabaseModule {
           }),
         }),
       ],
+      providers: [MigrationRunner],
       exports: [TypeOrmModule],
     };
   }

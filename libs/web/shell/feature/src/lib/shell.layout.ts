@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { ROLE_LABELS, type Role } from '@pt/shared/contracts';
+import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { roleLabel } from '@pt/domain';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -10,7 +10,7 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
 @Component({
   selector: 'pt-shell-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, NzLayoutModule, NzMenuModule, NzIconModule, NzButtonModule],
+  imports: [RouterOutlet, RouterLink, NzLayoutModule, NzMenuModule, NzIconModule, NzButtonModule],
   template: `
     <nz-layout class="shell">
       <nz-sider nzCollapsible [nzCollapsed]="collapsed()" (nzCollapsedChange)="collapsed.set($event)" nzWidth="220px">
@@ -46,7 +46,7 @@ export class ShellLayout {
   readonly userLine = computed(() => {
     const u = this.store.user();
     if (!u) return '';
-    const roles = u.roles.map((r: Role) => ROLE_LABELS[r] ?? r).join('、');
+    const roles = u.roles.map(roleLabel).join('、');
     return `${u.displayName}（${roles}）`;
   });
 
