@@ -22,28 +22,31 @@ const probes = [
   { name: 'control: scope:api util → shared contracts is allowed', dir: 'libs/api/core/src/lib', code: "import { ApiPaths } from '@pt/shared/contracts';\nexport const x = ApiPaths;\n", expect: 'clean' },
 ];
 
+// write every probe, lint them in one ESLint run, then judge each file's messages
+const files = probes.map((p, i) => path.join(root, p.dir, `__boundary_probe_${i}.ts`));
+probes.forEach((p, i) => fs.writeFileSync(files[i], p.code));
+let report = [];
+let crash = '';
+try {
+  const r = spawnSync(eslint, ['--no-warn-ignored', '--format', 'json', ...files], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    crash = (r.stderr || r.stdout).slice(0, 500);
+  }
+} finally {
+  for (const f of files) fs.rmSync(f, { force: true });
+}
 let passed = 0;
 let failed = 0;
-for (const [i, p] of probes.entries()) {
-  const file = path.join(root, p.dir, `__boundary_probe_${i}.ts`);
-  fs.writeFileSync(file, p.code);
-  try {
-    const r = spawnSync(eslint, ['--no-warn-ignored', '--format', 'json', file], { cwd: root, encoding: 'utf8' });
-    let messages = [];
-    try {
-      messages = JSON.parse(r.stdout)[0]?.messages ?? [];
-    } catch {
-      messages = [{ ruleId: 'eslint-crashed', message: r.stderr.slice(0, 500) }];
-    }
-    const boundary = messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries');
-    const ok = p.expect === 'error' ? boundary.length > 0 : messages.filter((m) => m.severity === 2).length === 0;
-    if (ok) passed++;
-    else failed++;
-    const detail = boundary[0]?.message ?? messages.map((m) => `${m.ruleId}: ${m.message}`).join('; ');
-    console.log(`${ok ? '✓' : '✗'} ${p.name}${detail ? ` — ${detail.split('\n')[0]}` : ''}`);
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
-}
+probes.forEach((p, i) => {
+  const messages = report.find((x) => x.filePath === files[i])?.messages ?? [{ ruleId: 'eslint-crashed', severity: 2, message: crash }];
+  const boundary = messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries');
+  const ok = p.expect === 'error' ? boundary.length > 0 : messages.filter((m) => m.severity === 2).length === 0;
+  if (ok) passed++;
+  else failed++;
+  const detail = boundary[0]?.message ?? messages.map((m) => `${m.ruleId}: ${m.message}`).join('; ');
+  console.log(`${ok ? '✓' : '✗'} ${p.name}${detail ? ` — ${detail.split('\n')[0]}` : ''}`);
+});
 console.log(`boundaries: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
