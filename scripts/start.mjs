@@ -10,7 +10,8 @@ const nx = path.join(root, 'node_modules', '.bin', 'nx');
 const build = spawnSync(nx, ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], {
   cwd: root,
   stdio: ['ignore', 'inherit', 'inherit'],
-  env: { ...process.env, NX_TUI: 'false' },
+  // the Nx daemon keeps the project graph warm, so a later start checks the cache in ~3 s instead of ~20 s
+  env: { NX_DAEMON: 'true', ...process.env, NX_TUI: 'false' },
 });
 if (build.status !== 0) {
   console.error('构建失败 (build failed)');
