@@ -36,6 +36,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x', 'DATABASE_URL 必须是'],
     ['DEMO', 'yes', 'DEMO 只能是 0 或 1'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL 只能是'],
+    ['DB_POOL_MAX', '1', 'DB_POOL_MAX 至少为 2'],
   ])('rejects %s=%s with a clear message', (key, value, text) => {
     let err: unknown;
     try {

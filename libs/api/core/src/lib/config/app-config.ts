@@ -38,7 +38,8 @@ export class EnvironmentVariables {
   @IsOptional()
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsInt({ message: 'DB_POOL_MAX 必须是整数' })
-  @Min(1, { message: 'DB_POOL_MAX 至少为 1' })
+  // migrations hold an advisory lock on one connection while running on another
+  @Min(2, { message: 'DB_POOL_MAX 至少为 2' })
   @Max(200, { message: 'DB_POOL_MAX 最多为 200' })
   DB_POOL_MAX?: number;
 }
