@@ -6,3 +6,4 @@ export * from './lib/checks';
 export * from './lib/scoring';
 export * from './lib/monitoring';
 export * from './lib/roles';
+export * from './fixtures/reference-tables';

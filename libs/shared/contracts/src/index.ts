@@ -2,3 +2,4 @@ export * from './lib/routes';
 export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/auth';
+export * from './lib/projects';

@@ -5,6 +5,8 @@ export const ApiRoutes = {
   health: 'health',
   auth: { base: 'auth', login: 'login', logout: 'logout', me: 'me' },
   frameworks: 'frameworks',
+  orgs: 'orgs',
+  projects: 'projects',
 } as const;
 
 /** Absolute URL paths as the browser calls them. */
@@ -14,4 +16,7 @@ export const ApiPaths = {
   logout: `/${API_PREFIX}/${ApiRoutes.auth.base}/${ApiRoutes.auth.logout}`,
   me: `/${API_PREFIX}/${ApiRoutes.auth.base}/${ApiRoutes.auth.me}`,
   frameworks: `/${API_PREFIX}/${ApiRoutes.frameworks}`,
+  orgs: `/${API_PREFIX}/${ApiRoutes.orgs}`,
+  projects: `/${API_PREFIX}/${ApiRoutes.projects}`,
+  project: (id: string) => `/${API_PREFIX}/${ApiRoutes.projects}/${encodeURIComponent(id)}`,
 } as const;

@@ -1,0 +1,297 @@
+import type { Finding, Framework, TargetValue } from '@pt/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+/** Project states of the review workflow (domain §6). */
+export const PROJECT_STATUSES = ['draft', 'submitted', 'dept_approved', 'approved', 'returned'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  dept_approved: '部门已审',
+  approved: '已批复',
+  returned: '已退回',
+};
+
+export const TRANSITION_ACTIONS = ['submit', 'approve', 'return', 'withdraw'] as const;
+export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
+
+export const TRANSITION_LABELS: Record<TransitionAction | 'create' | 'update' | 'adjust', string> = {
+  create: '创建',
+  update: '修改',
+  adjust: '调整',
+  submit: '提交',
+  approve: '审核通过',
+  return: '退回',
+  withdraw: '撤回',
+};
+
+const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
+const MONEY_MSG = (label: string) => `${label}须为不超过两位小数的非负金额（元），如 500000.00`;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** 项目资金 (元). Decimal strings, never numbers. */
+export class FundsDto {
+  @IsOptional() @IsString({ message: MONEY_MSG('项目资金总额') }) @Matches(MONEY, { message: MONEY_MSG('项目资金总额') })
+  total?: string | null;
+  @IsOptional() @IsString({ message: MONEY_MSG('财政资金') }) @Matches(MONEY, { message: MONEY_MSG('财政资金') })
+  fiscal?: string | null;
+  @IsOptional() @IsString({ message: MONEY_MSG('其他资金') }) @Matches(MONEY, { message: MONEY_MSG('其他资金') })
+  other?: string | null;
+  @IsOptional() @IsString({ message: MONEY_MSG('年度资金申请总额') }) @Matches(MONEY, { message: MONEY_MSG('年度资金申请总额') })
+  annualTotal?: string | null;
+  @IsOptional() @IsString({ message: MONEY_MSG('当年财政拨款') }) @Matches(MONEY, { message: MONEY_MSG('当年财政拨款') })
+  annualFiscal?: string | null;
+  @IsOptional() @IsString({ message: MONEY_MSG('上年结转资金') }) @Matches(MONEY, { message: MONEY_MSG('上年结转资金') })
+  carryover?: string | null;
+  @IsOptional() @IsString({ message: MONEY_MSG('年度其他资金') }) @Matches(MONEY, { message: MONEY_MSG('年度其他资金') })
+  annualOther?: string | null;
+}
+
+const TEXT_MAX = 5000;
+
+/** Header fields other than the name (shared by create and update). */
+export class ProjectHeaderDto {
+  @IsOptional() @IsString({ message: '项目性质必须是文本' }) @MaxLength(50, { message: '项目性质最多 50 个字符' })
+  nature?: string | null;
+  @IsOptional() @IsString({ message: '项目类别必须是文本' }) @MaxLength(50, { message: '项目类别最多 50 个字符' })
+  category?: string | null;
+  @IsOptional() @IsString({ message: '计划开始日期须为 YYYY-MM-DD' }) @Matches(DATE, { message: '计划开始日期须为 YYYY-MM-DD' })
+  startDate?: string | null;
+  @IsOptional() @IsString({ message: '计划完成日期须为 YYYY-MM-DD' }) @Matches(DATE, { message: '计划完成日期须为 YYYY-MM-DD' })
+  endDate?: string | null;
+  @IsOptional() @IsBoolean({ message: '是否含有政府购买服务须为 true 或 false' })
+  governmentPurchase?: boolean | null;
+  @IsOptional() @IsString({ message: '绩效类型必须是文本' }) @MaxLength(50, { message: '绩效类型最多 50 个字符' })
+  performanceType?: string | null;
+  @IsOptional() @ValidateNested() @Type(() => FundsDto)
+  funds?: FundsDto | null;
+  @IsOptional() @IsString({ message: '同名项目上年预算额须为金额' }) @Matches(MONEY, { message: MONEY_MSG('同名项目上年预算额') })
+  lastYearBudget?: string | null;
+  @IsOptional() @IsString({ message: '同名项目上年预算执行数须为金额' }) @Matches(MONEY, { message: MONEY_MSG('同名项目上年预算执行数') })
+  lastYearExecuted?: string | null;
+  @IsOptional() @IsString({ message: '项目概况必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目概况最多 ${TEXT_MAX} 个字符` })
+  overview?: string | null;
+  @IsOptional() @IsString({ message: '立项依据必须是文本' }) @MaxLength(TEXT_MAX, { message: `立项依据最多 ${TEXT_MAX} 个字符` })
+  basis?: string | null;
+  @IsOptional() @IsString({ message: '项目设立的必要性必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目设立的必要性最多 ${TEXT_MAX} 个字符` })
+  necessity?: string | null;
+  @IsOptional() @IsString({ message: '保证项目实施的制度、措施必须是文本' }) @MaxLength(TEXT_MAX, { message: `保证项目实施的制度、措施最多 ${TEXT_MAX} 个字符` })
+  measures?: string | null;
+  @IsOptional() @IsString({ message: '项目实施计划必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目实施计划最多 ${TEXT_MAX} 个字符` })
+  plan?: string | null;
+  @IsOptional() @IsString({ message: '项目总目标必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目总目标最多 ${TEXT_MAX} 个字符` })
+  totalGoal?: string | null;
+  @IsOptional() @IsString({ message: '年度总体目标必须是文本' }) @MaxLength(TEXT_MAX, { message: `年度总体目标最多 ${TEXT_MAX} 个字符` })
+  annualGoal?: string | null;
+}
+
+/** PATCH /api/projects/:id: header fields a filler may change. */
+export class UpdateProjectDto extends ProjectHeaderDto {
+  @IsOptional() @IsString({ message: '项目名称必须是文本' }) @MinLength(1, { message: '请填写项目名称' }) @MaxLength(200, { message: '项目名称最多 200 个字符' })
+  name?: string;
+}
+
+/** POST /api/projects */
+export class CreateProjectDto extends ProjectHeaderDto {
+  @Type(() => Number) @IsInt({ message: '预算年度须为整数' }) @Min(2000, { message: '预算年度不早于 2000' }) @Max(2100, { message: '预算年度不晚于 2100' })
+  year!: number;
+  @IsString({ message: '请填写项目名称' }) @MinLength(1, { message: '请填写项目名称' }) @MaxLength(200, { message: '项目名称最多 200 个字符' })
+  name!: string;
+  @IsUUID('all', { message: '实施单位（orgId）无效' })
+  orgId!: string;
+  @IsString({ message: '请选择指标体系' }) @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
+  frameworkCode!: string;
+}
+
+export class IndicatorInputDto {
+  /** An existing row's id (keeps its review comments); omitted for new rows. */
+  @IsOptional() @IsUUID('all', { message: '指标 id 无效' })
+  id?: string;
+  @IsString({ message: '一级指标必须是文本' }) @MaxLength(50, { message: '一级指标最多 50 个字符' })
+  level1!: string;
+  @IsString({ message: '二级指标必须是文本' }) @MaxLength(50, { message: '二级指标最多 50 个字符' })
+  level2!: string;
+  @IsString({ message: '三级指标名称必须是文本' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' })
+  name!: string;
+  @IsString({ message: '指标值必须是文本' }) @MaxLength(500, { message: '指标值最多 500 个字符' })
+  target!: string;
+  @IsOptional() @IsBoolean({ message: '核心指标须为 true 或 false' })
+  core?: boolean;
+  @IsOptional() @IsString({ message: '分值须为数字文本，如 10.00' }) @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: '分值须为 0–999 的数，最多两位小数' })
+  weight?: string | null;
+}
+
+/** PUT /api/projects/:id/indicators (and …/goals/:goalId/indicators) */
+export class PutIndicatorsDto {
+  @IsArray({ message: '指标须为数组' }) @ArrayMaxSize(300, { message: '一张指标表最多 300 行' })
+  @ValidateNested({ each: true }) @Type(() => IndicatorInputDto)
+  indicators!: IndicatorInputDto[];
+}
+
+export class RowCommentDto {
+  @IsUUID('all', { message: '指标 id 无效' })
+  indicatorId!: string;
+  @IsString({ message: '意见必须是文本' }) @MinLength(1, { message: '意见不能为空' }) @MaxLength(1000, { message: '意见最多 1000 个字符' })
+  comment!: string;
+}
+
+/** POST /api/projects/:id/transitions */
+export class TransitionDto {
+  @IsIn(TRANSITION_ACTIONS as unknown as string[], { message: '操作须为 submit、approve、return 或 withdraw' })
+  action!: TransitionAction;
+  @IsOptional() @IsString({ message: '意见必须是文本' }) @MaxLength(2000, { message: '意见最多 2000 个字符' })
+  comment?: string;
+  /** Per-row review comments (reviewers, with approve or return). */
+  @IsOptional() @IsArray({ message: '逐行意见须为数组' }) @ArrayMaxSize(300, { message: '逐行意见最多 300 条' })
+  @ValidateNested({ each: true }) @Type(() => RowCommentDto)
+  rowComments?: RowCommentDto[];
+}
+
+/** GET /api/projects query */
+export class ListProjectsQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  year?: number;
+  @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
+  orgId?: string;
+  @IsOptional() @IsIn(PROJECT_STATUSES as unknown as string[], { message: '状态须为 draft、submitted、dept_approved、approved 或 returned' })
+  status?: ProjectStatus;
+  @IsOptional() @IsString({ message: '搜索词必须是文本' }) @MaxLength(100, { message: '搜索词最多 100 个字符' })
+  q?: string;
+  /** `inbox=true`: only projects waiting for this reviewer. */
+  @IsOptional() @IsIn(['true', 'false'], { message: 'inbox 须为 true 或 false' })
+  inbox?: 'true' | 'false';
+  @IsOptional() @Type(() => Number) @IsInt({ message: '页码须为正整数' }) @Min(1, { message: '页码须为正整数' }) @Max(100000, { message: '页码过大' })
+  page?: number;
+  @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(200, { message: '每页最多 200 条' })
+  pageSize?: number;
+}
+
+export interface Funds {
+  total: string | null;
+  fiscal: string | null;
+  other: string | null;
+  annualTotal: string | null;
+  annualFiscal: string | null;
+  carryover: string | null;
+  annualOther: string | null;
+}
+
+export interface ReviewComment {
+  id: string;
+  indicatorId: string | null;
+  /** The row as it was when commented on. */
+  indicatorName: string | null;
+  comment: string;
+  user: string;
+  at: string;
+  /** Done in a later round (the row was changed or the table resubmitted). */
+  action: string;
+}
+
+export interface Indicator {
+  id: string;
+  level1: string;
+  level2: string;
+  name: string;
+  core: boolean;
+  weight: string | null;
+  target: TargetValue;
+}
+
+export interface Goal {
+  id: string;
+  kind: 'overall' | 'annual';
+  year: number | null;
+  text: string | null;
+  indicators: Indicator[];
+}
+
+export interface ProjectSummary {
+  id: string;
+  year: number;
+  name: string;
+  orgId: string;
+  orgName: string;
+  departmentName: string | null;
+  frameworkCode: string;
+  status: ProjectStatus;
+  version: number;
+  annualTotal: string | null;
+  indicatorCount: number;
+  updatedAt: string;
+}
+
+export interface Project extends Omit<ProjectSummary, 'annualTotal' | 'indicatorCount'> {
+  nature: string | null;
+  category: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  governmentPurchase: boolean | null;
+  performanceType: string | null;
+  funds: Funds;
+  lastYearBudget: string | null;
+  lastYearExecuted: string | null;
+  overview: string | null;
+  basis: string | null;
+  necessity: string | null;
+  measures: string | null;
+  plan: string | null;
+  totalGoal: string | null;
+  annualGoal: string | null;
+  createdAt: string;
+  /** Rows of the annual goal of `year`. */
+  indicators: Indicator[];
+  goals: Goal[];
+  reviewComments: ReviewComment[];
+  /** What the current user may do now. */
+  permissions: { edit: boolean; actions: TransitionAction[] };
+}
+
+export interface ProjectPage {
+  items: ProjectSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface FindingsResponse {
+  findings: Finding[];
+}
+
+export interface HistoryEntry {
+  at: string;
+  user: string;
+  action: string;
+  fromStatus: ProjectStatus | null;
+  toStatus: ProjectStatus | null;
+  comment: string | null;
+}
+
+export interface OrgNode {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'finance' | 'department' | 'unit';
+  parentId: string | null;
+}
+
+export type FrameworkResponse = Pick<Framework, 'code' | 'name'> & {
+  groups: { name: string; weight: number | null; children: string[] }[];
+};
