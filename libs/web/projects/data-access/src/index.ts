@@ -1,0 +1,16 @@
+export * from './lib/project-labels';
+export * from './lib/api-failure';
+export * from './lib/projects.api';
+export * from './lib/roles';
+export type {
+  FrameworkResponse,
+  HistoryEntry,
+  Indicator,
+  OrgNode,
+  Project,
+  ProjectPage,
+  ProjectStatus,
+  ProjectSummary,
+  ReviewComment,
+  TransitionAction,
+} from '@pt/shared/contracts';

@@ -1,0 +1,56 @@
+import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { ifMatch, toApiFailure, versionFromEtag } from './api-failure';
+import { actionLabel, statusColor, statusLabel } from './project-labels';
+
+describe('toApiFailure', () => {
+  it('keeps the Chinese message, code and field details of an API error', () => {
+    const e = new HttpErrorResponse({
+      status: 400,
+      error: { statusCode: 400, code: 'VALIDATION_FAILED', message: '输入有误', details: [{ field: 'name', message: '请填写项目名称' }] },
+    });
+    expect(toApiFailure(e)).toEqual({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: '输入有误',
+      details: [{ field: 'name', message: '请填写项目名称' }],
+      findings: [],
+    });
+  });
+
+  it('carries the findings of a 422 FINDINGS_BLOCK_SUBMIT', () => {
+    const finding = { code: 'MISSING_UNIT', severity: 'error', message: '缺少单位', indicatorIndex: 0 };
+    const e = new HttpErrorResponse({
+      status: 422,
+      error: { statusCode: 422, code: 'FINDINGS_BLOCK_SUBMIT', message: '存在错误', findings: [finding, { junk: true }] },
+    });
+    const f = toApiFailure(e);
+    expect(f.code).toBe('FINDINGS_BLOCK_SUBMIT');
+    expect(f.findings).toEqual([finding]);
+  });
+
+  it('falls back to a Chinese message by status when the body has none', () => {
+    expect(toApiFailure(new HttpErrorResponse({ status: 0 })).message).toBe('无法连接服务器，请检查网络后重试');
+    expect(toApiFailure(new HttpErrorResponse({ status: 412, error: null })).message).toContain('已被其他人修改');
+    expect(toApiFailure(new HttpErrorResponse({ status: 503, error: 'oops' })).message).toBe('服务器暂时不可用，请稍后重试');
+    expect(toApiFailure(new Error('x'), '保存失败').message).toBe('保存失败');
+  });
+
+  it('reads versions from ETag headers', () => {
+    expect(versionFromEtag('"7"')).toBe(7);
+    expect(versionFromEtag('W/"12"')).toBe(12);
+    expect(versionFromEtag(new HttpHeaders({ ETag: '"3"' }).get('ETag'))).toBe(3);
+    expect(versionFromEtag('"abc"')).toBeNull();
+    expect(versionFromEtag(null)).toBeNull();
+    expect(ifMatch(4)).toBe('"4"');
+  });
+});
+
+describe('labels', () => {
+  it('names statuses and actions in Chinese', () => {
+    expect(statusLabel('dept_approved')).toBe('部门已审');
+    expect(statusColor('returned')).toBe('error');
+    expect(actionLabel('approve')).toBe('审核通过');
+    expect(actionLabel('return')).toBe('退回');
+    expect(actionLabel('unknown')).toBe('unknown');
+  });
+});

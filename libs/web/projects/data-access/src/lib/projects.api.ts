@@ -1,0 +1,147 @@
+import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { Finding } from '@pt/domain';
+import type {
+  CreateProjectDto,
+  FindingsResponse,
+  FrameworkResponse,
+  HistoryEntry,
+  IndicatorInputDto,
+  OrgNode,
+  Project,
+  ProjectPage,
+  ProjectStatus,
+  TransitionDto,
+  UpdateProjectDto,
+} from '@pt/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+import { ifMatch, versionFromEtag } from './api-failure';
+
+const BASE = '/api';
+
+export interface ProjectListQuery {
+  year?: number | null;
+  orgId?: string | null;
+  status?: ProjectStatus | null;
+  q?: string | null;
+  page?: number;
+  pageSize?: number;
+  /** Only the projects waiting for the current reviewer. */
+  inbox?: boolean;
+}
+
+/** Request bodies (the DTO classes of the contracts, used as plain types). */
+export type CreateProjectBody = CreateProjectDto;
+export type UpdateProjectBody = UpdateProjectDto;
+export type IndicatorInput = IndicatorInputDto;
+export type TransitionBody = TransitionDto;
+
+/**
+ * The projects API (shared/domain/api-contract.md). Every write sends `If-Match` with the version
+ * the caller last saw; the answered project carries the new version (taken from the `ETag` header,
+ * falling back to the body's `version`).
+ */
+@Injectable({ providedIn: 'root' })
+export class ProjectsApi {
+  private readonly http = inject(HttpClient);
+  private frameworksCache: Promise<FrameworkResponse[]> | null = null;
+  private orgsCache: Promise<OrgNode[]> | null = null;
+
+  /** Indicator frameworks (cached for the session). */
+  frameworks(): Promise<FrameworkResponse[]> {
+    if (!this.frameworksCache) {
+      this.frameworksCache = firstValueFrom(this.http.get<FrameworkResponse[]>(`${BASE}/frameworks`));
+      this.frameworksCache.catch(() => (this.frameworksCache = null));
+    }
+    return this.frameworksCache;
+  }
+
+  /** Organisations visible to the current user (cached; call {@link forgetSession} after logout). */
+  orgs(): Promise<OrgNode[]> {
+    if (!this.orgsCache) {
+      this.orgsCache = firstValueFrom(this.http.get<OrgNode[]>(`${BASE}/orgs`));
+      this.orgsCache.catch(() => (this.orgsCache = null));
+    }
+    return this.orgsCache;
+  }
+
+  /** Drop what is cached per user. */
+  forgetSession(): void {
+    this.orgsCache = null;
+  }
+
+  list(query: ProjectListQuery): Promise<ProjectPage> {
+    let params = new HttpParams();
+    if (query.year) params = params.set('year', String(query.year));
+    if (query.orgId) params = params.set('orgId', query.orgId);
+    if (query.status) params = params.set('status', query.status);
+    const q = query.q?.trim();
+    if (q) params = params.set('q', q);
+    if (query.page) params = params.set('page', String(query.page));
+    if (query.pageSize) params = params.set('pageSize', String(query.pageSize));
+    if (query.inbox) params = params.set('inbox', 'true');
+    return firstValueFrom(this.http.get<ProjectPage>(`${BASE}/projects`, { params }));
+  }
+
+  async get(id: string): Promise<Project> {
+    return this.withVersion(await firstValueFrom(this.http.get<Project>(this.url(id), { observe: 'response' })));
+  }
+
+  async create(body: CreateProjectBody): Promise<Project> {
+    return this.withVersion(await firstValueFrom(this.http.post<Project>(`${BASE}/projects`, body, { observe: 'response' })));
+  }
+
+  async update(id: string, version: number, body: UpdateProjectBody): Promise<Project> {
+    return this.withVersion(
+      await firstValueFrom(
+        this.http.patch<Project>(this.url(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
+      ),
+    );
+  }
+
+  async putIndicators(id: string, version: number, indicators: IndicatorInput[]): Promise<Project> {
+    return this.withVersion(
+      await firstValueFrom(
+        this.http.put<Project>(
+          `${this.url(id)}/indicators`,
+          { indicators },
+          { observe: 'response', headers: { 'If-Match': ifMatch(version) } },
+        ),
+      ),
+    );
+  }
+
+  async transition(id: string, version: number, body: TransitionBody): Promise<Project> {
+    return this.withVersion(
+      await firstValueFrom(
+        this.http.post<Project>(`${this.url(id)}/transitions`, body, {
+          observe: 'response',
+          headers: { 'If-Match': ifMatch(version) },
+        }),
+      ),
+    );
+  }
+
+  async remove(id: string, version: number): Promise<void> {
+    await firstValueFrom(this.http.delete(this.url(id), { headers: { 'If-Match': ifMatch(version) } }));
+  }
+
+  async findings(id: string): Promise<Finding[]> {
+    const res = await firstValueFrom(this.http.get<FindingsResponse>(`${this.url(id)}/findings`));
+    return res.findings ?? [];
+  }
+
+  history(id: string): Promise<HistoryEntry[]> {
+    return firstValueFrom(this.http.get<HistoryEntry[]>(`${this.url(id)}/history`));
+  }
+
+  private url(id: string): string {
+    return `${BASE}/projects/${encodeURIComponent(id)}`;
+  }
+
+  private withVersion(res: HttpResponse<Project>): Project {
+    const body = res.body as Project;
+    const v = versionFromEtag(res.headers.get('ETag'));
+    return v !== null && v !== body.version ? { ...body, version: v } : body;
+  }
+}

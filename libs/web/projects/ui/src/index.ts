@@ -1,0 +1,2 @@
+export * from './lib/indicator-rows';
+export * from './lib/indicator-table.component';
