@@ -3,6 +3,7 @@ import { AuthModule } from '@pt/api/auth';
 import { type AppConfig, AppConfigModule, DatabaseModule } from '@pt/api/core';
 import { DemoModule } from '@pt/api/demo';
 import { HealthModule } from '@pt/api/health';
+import { ProjectsModule } from '@pt/api/projects';
 
 /** The composition root: configuration, database, and every feature module. */
 @Module({})
@@ -10,7 +11,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), HealthModule, AuthModule, DemoModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), HealthModule, AuthModule, ProjectsModule, DemoModule],
     };
   }
 }

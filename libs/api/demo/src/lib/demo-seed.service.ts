@@ -1,8 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { hashPassword } from '@pt/api/auth';
 import { APP_CONFIG, type AppConfig } from '@pt/api/core';
+import { insertProject, replaceIndicators, writeHistory } from '@pt/api/projects';
+import { isPlaceholderRow } from '@pt/domain';
+import type { ProjectStatus } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-orgs';
+import { DEMO_PROJECTS, statusAfter } from './demo-projects';
 
 /** Lock key for the seeding transaction, so two instances starting together seed once. */
 const SEED_LOCK = 7_202_611;
@@ -20,7 +24,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo) return;
     const seeded = await this.seedIfEmpty();
-    if (seeded) this.logger.log(`已创建演示数据：${DEMO_ORGS.length} 个组织，${DEMO_USERS.length} 个账号（密码 ${DEMO_PASSWORD}）`);
+    if (seeded) this.logger.log(`已创建演示数据：${DEMO_ORGS.length} 个组织，${DEMO_USERS.length} 个账号，${DEMO_PROJECTS.length} 个项目（密码 ${DEMO_PASSWORD}）`);
   }
 
   /** Returns true when it created the data. */
@@ -40,14 +44,63 @@ export class DemoSeedService implements OnApplicationBootstrap {
         ]);
         ids.set(o.code, row.id);
       }
+      const users = new Map<string, { id: string; displayName: string }>();
       for (const u of DEMO_USERS) {
-        await m.query('INSERT INTO app_user (username, display_name, password_hash, roles, org_id) VALUES ($1, $2, $3, $4, $5)', [
-          u.username,
-          u.displayName,
-          hash,
-          u.roles,
-          ids.get(u.org),
-        ]);
+        const [row] = await m.query(
+          'INSERT INTO app_user (username, display_name, password_hash, roles, org_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [u.username, u.displayName, hash, u.roles, ids.get(u.org)],
+        );
+        users.set(u.username, { id: row.id, displayName: u.displayName });
+      }
+      for (const d of DEMO_PROJECTS) {
+        const t = d.table;
+        const filler = users.get(d.filler);
+        if (!filler) throw new Error(`demo user ${d.filler} missing`);
+        const status = statusAfter(d.steps);
+        const id = await insertProject(m, {
+          year: t.year,
+          name: t.name,
+          orgId: ids.get(d.org) as string,
+          frameworkCode: t.frameworkCode,
+          nature: t.nature,
+          category: t.category,
+          startDate: t.startDate,
+          endDate: t.endDate,
+          governmentPurchase: t.governmentPurchase,
+          performanceType: t.performanceType,
+          funds: t.funds ?? undefined,
+          lastYearBudget: t.lastYear?.budget ?? null,
+          lastYearExecuted: t.lastYear?.executed ?? null,
+          overview: t.description.overview ?? null,
+          basis: t.description.basis ?? null,
+          necessity: t.description.necessity ?? null,
+          measures: t.description.measures ?? null,
+          plan: t.description.plan ?? null,
+          totalGoal: t.overallGoal,
+          annualGoal: t.annualGoal,
+          status,
+          createdBy: filler.id,
+        });
+        const [goal] = await m.query(`SELECT id FROM project_goal WHERE project_id = $1 AND kind = 'annual'`, [id]);
+        await replaceIndicators(m, goal.id, t.rows.filter((r) => !isPlaceholderRow(r)).map((r) => ({ ...r, weight: r.weight ?? null })));
+        await writeHistory(m, id, filler, 'create', null, 'draft', null);
+        let from: ProjectStatus = 'draft';
+        for (const st of d.steps) {
+          const to = statusAfter([...d.steps.slice(0, d.steps.indexOf(st) + 1)]);
+          const who = users.get(st.user);
+          if (!who) throw new Error(`demo user ${st.user} missing`);
+          const hid = await writeHistory(m, id, who, st.action, from, to, st.comment ?? null);
+          if (st.rowComment) {
+            const [row] = await m.query(`SELECT id, name FROM indicator WHERE goal_id = $1 AND name = $2`, [goal.id, st.rowComment.name]);
+            await m.query(
+              `INSERT INTO review_comment (project_id, history_id, indicator_id, indicator_name, comment, user_id, user_name, action)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+              [id, hid, row?.id ?? null, st.rowComment.name, st.rowComment.comment, who.id, who.displayName, st.action],
+            );
+          }
+          from = to;
+        }
+        if (d.steps.length) await m.query(`UPDATE project SET version = $2 WHERE id = $1`, [id, 1 + d.steps.length]);
       }
       return true;
     });

@@ -1,4 +1,5 @@
 import { Init1732200000000 } from './1732200000000-init';
+import { Projects1732300000000 } from './1732300000000-projects';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
-export const MIGRATIONS = [Init1732200000000];
+export const MIGRATIONS = [Init1732200000000, Projects1732300000000];

@@ -1,0 +1,3 @@
+export * from './lib/projects.module';
+export * from './lib/projects.service';
+export * from './lib/org-scope.service';

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { OrgNode, UserSummary } from '@pt/shared/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * Visibility (domain §1): a user sees what their organisation and the organisations below it own.
+ * A unit sees its own projects, a department reviewer those of its units, the finance bureau all.
+ */
+@Injectable()
+export class OrgScopeService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Ids of the user's organisation and every organisation below it. */
+  async visibleOrgIds(user: UserSummary, m: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { id: string }[] = await m.query(
+      `WITH RECURSIVE sub AS (
+         SELECT id FROM org WHERE id = $1
+         UNION ALL SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id)
+       SELECT id FROM sub`,
+      [user.orgId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** The visible subtree plus the ancestors of the user's organisation (for names), ordered by code. */
+  async visibleOrgs(user: UserSummary): Promise<OrgNode[]> {
+    const rows: { id: string; code: string; name: string; kind: OrgNode['kind']; parent_id: string | null }[] = await this.dataSource.query(
+      `WITH RECURSIVE sub AS (
+         SELECT id FROM org WHERE id = $1
+         UNION ALL SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id),
+       up AS (
+         SELECT id, parent_id FROM org WHERE id = $1
+         UNION ALL SELECT o.id, o.parent_id FROM org o JOIN up ON o.id = up.parent_id)
+       SELECT id, code, name, kind, parent_id FROM org WHERE id IN (SELECT id FROM sub UNION SELECT id FROM up)
+       ORDER BY code`,
+      [user.orgId],
+    );
+    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id }));
+  }
+}

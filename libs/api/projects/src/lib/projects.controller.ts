@@ -1,0 +1,124 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '@pt/api/auth';
+import {
+  ApiRoutes,
+  CreateProjectDto,
+  type FindingsResponse,
+  type HistoryEntry,
+  ListProjectsQueryDto,
+  type Project,
+  type ProjectPage,
+  PutIndicatorsDto,
+  TransitionDto,
+  UpdateProjectDto,
+  type UserSummary,
+} from '@pt/shared/contracts';
+import type { Response } from 'express';
+import { ProjectsService } from './projects.service';
+
+const IF_MATCH = { name: 'If-Match', description: '项目的 ETag（"版本号"），缺少时 428，不符时 412', required: true };
+
+function withEtag(res: Response, p: Project): Project {
+  res.setHeader('ETag', `"${p.version}"`);
+  return p;
+}
+
+@ApiTags('projects')
+@ApiBearerAuth()
+@Controller(ApiRoutes.projects)
+export class ProjectsController {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @Get()
+  @ApiResponse({ status: 200, description: '{ items, total, page, pageSize }；只含当前用户可见的项目' })
+  list(@CurrentUser() user: UserSummary, @Query() q: ListProjectsQueryDto): Promise<ProjectPage> {
+    return this.projects.list(user, q);
+  }
+
+  @Post()
+  @ApiResponse({ status: 201, description: '新建的项目（草稿，版本 1），带 ETag' })
+  @ApiResponse({ status: 403, description: '只有填报人可以新建项目' })
+  async create(@CurrentUser() user: UserSummary, @Body() dto: CreateProjectDto, @Res({ passthrough: true }) res: Response): Promise<Project> {
+    return withEtag(res, await this.projects.create(user, dto));
+  }
+
+  @Get(':id')
+  @ApiResponse({ status: 200, description: '项目（含指标、目标、审核意见、当前用户可做的操作），带 ETag' })
+  @ApiResponse({ status: 404, description: '不存在或无权查看' })
+  async get(@CurrentUser() user: UserSummary, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<Project> {
+    return withEtag(res, await this.projects.get(user, id));
+  }
+
+  @Patch(':id')
+  @ApiHeader(IF_MATCH)
+  async update(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: UpdateProjectDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Project> {
+    return withEtag(res, await this.projects.update(user, id, ifMatch, dto));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiHeader(IF_MATCH)
+  async remove(@CurrentUser() user: UserSummary, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+    await this.projects.remove(user, id, ifMatch);
+  }
+
+  @Put(':id/indicators')
+  @ApiHeader(IF_MATCH)
+  @ApiResponse({ status: 200, description: '项目及解析后的指标（按提交顺序）' })
+  async putIndicators(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: PutIndicatorsDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Project> {
+    return withEtag(res, await this.projects.putIndicators(user, id, ifMatch, dto.indicators));
+  }
+
+  @Put(':id/goals/:goalId/indicators')
+  @ApiHeader(IF_MATCH)
+  @ApiResponse({ status: 200, description: '替换某一目标（总目标或某年度目标）的指标表' })
+  async putGoalIndicators(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Param('goalId') goalId: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: PutIndicatorsDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Project> {
+    return withEtag(res, await this.projects.putIndicators(user, id, ifMatch, dto.indicators, goalId));
+  }
+
+  @Get(':id/findings')
+  async findings(@CurrentUser() user: UserSummary, @Param('id') id: string): Promise<FindingsResponse> {
+    return { findings: await this.projects.findings(user, id) };
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiResponse({ status: 200, description: '项目及其新状态' })
+  @ApiResponse({ status: 409, description: '当前状态不允许此操作' })
+  @ApiResponse({ status: 422, description: '指标表有错误，不能提交（details 列出各处错误）' })
+  async transition(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: TransitionDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Project> {
+    return withEtag(res, await this.projects.transition(user, id, ifMatch, dto));
+  }
+
+  @Get(':id/history')
+  history(@CurrentUser() user: UserSummary, @Param('id') id: string): Promise<HistoryEntry[]> {
+    return this.projects.history(user, id);
+  }
+}

@@ -1,0 +1,637 @@
+import { Injectable } from '@nestjs/common';
+import { ApiHttpException } from '@pt/api/core';
+import { checkTable, getFramework, type Finding, type IndicatorRow, parseTargetValue } from '@pt/domain';
+import type {
+  CreateProjectDto,
+  Funds,
+  Goal,
+  HistoryEntry,
+  IndicatorInputDto,
+  ListProjectsQueryDto,
+  Project,
+  ProjectPage,
+  ProjectStatus,
+  ProjectSummary,
+  TransitionAction,
+  TransitionDto,
+  UpdateProjectDto,
+  UserSummary,
+} from '@pt/shared/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OrgScopeService } from './org-scope.service';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Header columns a PATCH may set: DTO field → column. */
+const HEADER_COLUMNS: Record<string, string> = {
+  name: 'name',
+  nature: 'nature',
+  category: 'category',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  governmentPurchase: 'government_purchase',
+  performanceType: 'performance_type',
+  lastYearBudget: 'last_year_budget',
+  lastYearExecuted: 'last_year_executed',
+  overview: 'overview',
+  basis: 'basis',
+  necessity: 'necessity',
+  measures: 'measures',
+  plan: 'plan',
+};
+
+const FUND_COLUMNS: Record<keyof Funds, string> = {
+  total: 'fund_total',
+  fiscal: 'fund_fiscal',
+  other: 'fund_other',
+  annualTotal: 'fund_annual_total',
+  annualFiscal: 'fund_annual_fiscal',
+  carryover: 'fund_carryover',
+  annualOther: 'fund_annual_other',
+};
+
+/** The project row as selected by `PROJECT_SELECT` (dates as text, money as strings). */
+export interface ProjectRow {
+  id: string;
+  org_id: string;
+  org_name: string;
+  department_name: string | null;
+  year: number;
+  name: string;
+  framework_code: string;
+  status: ProjectStatus;
+  nature: string | null;
+  category: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  government_purchase: boolean | null;
+  performance_type: string | null;
+  fund_total: string | null;
+  fund_fiscal: string | null;
+  fund_other: string | null;
+  fund_annual_total: string | null;
+  fund_annual_fiscal: string | null;
+  fund_carryover: string | null;
+  fund_annual_other: string | null;
+  last_year_budget: string | null;
+  last_year_executed: string | null;
+  overview: string | null;
+  basis: string | null;
+  necessity: string | null;
+  measures: string | null;
+  plan: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const PROJECT_SELECT = `
+  SELECT p.id, p.org_id, o.name AS org_name, d.name AS department_name, p.year, p.name, p.framework_code, p.status,
+         p.nature, p.category, p.start_date::text AS start_date, p.end_date::text AS end_date,
+         p.government_purchase, p.performance_type,
+         p.fund_total::text AS fund_total, p.fund_fiscal::text AS fund_fiscal, p.fund_other::text AS fund_other,
+         p.fund_annual_total::text AS fund_annual_total, p.fund_annual_fiscal::text AS fund_annual_fiscal,
+         p.fund_carryover::text AS fund_carryover, p.fund_annual_other::text AS fund_annual_other,
+         p.last_year_budget::text AS last_year_budget, p.last_year_executed::text AS last_year_executed,
+         p.overview, p.basis, p.necessity, p.measures, p.plan, p.version, p.created_at, p.updated_at
+    FROM project p JOIN org o ON o.id = p.org_id LEFT JOIN org d ON d.id = o.parent_id AND d.kind = 'department'`;
+
+interface IndicatorDbRow {
+  id: string;
+  goal_id: string;
+  level1: string;
+  level2: string;
+  name: string;
+  target_raw: string;
+  core: boolean;
+  weight: string | null;
+}
+
+interface GoalDbRow {
+  id: string;
+  kind: 'overall' | 'annual';
+  year: number | null;
+  text: string | null;
+}
+
+export const EDITABLE_STATUSES: readonly ProjectStatus[] = ['draft', 'returned'];
+
+/** Parse an If-Match header (`"3"`, `W/"3"` or `3`); undefined when missing. */
+export function parseIfMatch(header: string | undefined): number | null | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  return m ? Number(m[1]) : null;
+}
+
+function has(user: UserSummary, role: string): boolean {
+  return (user.roles as string[]).includes(role);
+}
+
+/** What `user` may do with a visible project in `status` (the workflow of domain §6). */
+export function allowedActions(user: UserSummary, status: ProjectStatus): TransitionAction[] {
+  const out: TransitionAction[] = [];
+  if (has(user, 'filler')) {
+    if (EDITABLE_STATUSES.includes(status)) out.push('submit');
+    if (status === 'submitted') out.push('withdraw');
+  }
+  if ((has(user, 'dept_reviewer') && status === 'submitted') || (has(user, 'finance_reviewer') && status === 'dept_approved')) {
+    out.push('approve', 'return');
+  }
+  return out;
+}
+
+function nullIfBlank(v: string | null | undefined): string | null {
+  if (v === undefined || v === null) return null;
+  return v.trim() === '' ? null : v;
+}
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: OrgScopeService,
+  ) {}
+
+  // ---------------------------------------------------------------- reads
+
+  async list(user: UserSummary, q: ListProjectsQueryDto): Promise<ProjectPage> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 20;
+    const orgIds = await this.scope.visibleOrgIds(user);
+    const where: string[] = ['p.org_id = ANY($1::uuid[])'];
+    const params: unknown[] = [orgIds];
+    const add = (sql: string, v: unknown) => {
+      params.push(v);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.year !== undefined) add('p.year = ?', q.year);
+    if (q.orgId !== undefined) add('p.org_id = ?', q.orgId);
+    if (q.status !== undefined) add('p.status = ?', q.status);
+    if (q.q !== undefined && q.q.trim() !== '') add(`p.name ILIKE ? ESCAPE '\\'`, `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.inbox === 'true') {
+      const waiting: string[] = [];
+      if (has(user, 'dept_reviewer')) waiting.push('submitted');
+      if (has(user, 'finance_reviewer')) waiting.push('dept_approved');
+      add('p.status = ANY(?::text[])', waiting);
+    }
+    const whereSql = where.join(' AND ');
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM project p WHERE ${whereSql}`, params);
+    const rows: (ProjectRow & { indicator_count: number })[] = await this.dataSource.query(
+      `${PROJECT_SELECT.replace(
+        'p.version, p.created_at',
+        `p.version, (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
+                       WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count, p.created_at`,
+      )}
+       WHERE ${whereSql} ORDER BY p.updated_at DESC, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    const items: ProjectSummary[] = rows.map((r) => ({
+      ...this.summaryOf(r),
+      annualTotal: r.fund_annual_total,
+      indicatorCount: r.indicator_count,
+    }));
+    return { items, total, page, pageSize };
+  }
+
+  async get(user: UserSummary, id: string): Promise<Project> {
+    const row = await this.findVisible(user, id);
+    return this.toProject(user, row);
+  }
+
+  async findings(user: UserSummary, id: string): Promise<Finding[]> {
+    const row = await this.findVisible(user, id);
+    return this.findingsOf(row, this.dataSource.manager);
+  }
+
+  async history(user: UserSummary, id: string): Promise<HistoryEntry[]> {
+    await this.findVisible(user, id);
+    const rows: { at: Date; user_name: string; action: string; from_status: ProjectStatus | null; to_status: ProjectStatus | null; comment: string | null }[] =
+      await this.dataSource.query(
+        `SELECT at, user_name, action, from_status, to_status, comment FROM project_history WHERE project_id = $1 ORDER BY id`,
+        [id],
+      );
+    return rows.map((r) => ({
+      at: new Date(r.at).toISOString(),
+      user: r.user_name,
+      action: r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      comment: r.comment,
+    }));
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  async create(user: UserSummary, dto: CreateProjectDto): Promise<Project> {
+    if (!has(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以新建项目');
+    const orgIds = await this.scope.visibleOrgIds(user);
+    const [org] = await this.dataSource.query(`SELECT id, kind FROM org WHERE id = $1`, [dto.orgId]);
+    if (!org || !orgIds.includes(dto.orgId)) {
+      throw new ApiHttpException(400, 'VALIDATION_FAILED', '实施单位不存在或不在本单位范围内', [{ field: 'orgId', message: '实施单位不存在或不在本单位范围内' }]);
+    }
+    this.checkDates(dto);
+    const id = await this.dataSource.transaction(async (m) => {
+      const pid = await insertProject(m, { ...dto, status: 'draft', createdBy: user.id });
+      await writeHistory(m, pid, user, 'create', null, 'draft', null);
+      return pid;
+    });
+    return this.get(user, id);
+  }
+
+  async update(user: UserSummary, id: string, ifMatch: string | undefined, dto: UpdateProjectDto): Promise<Project> {
+    this.checkDates(dto);
+    await this.write(user, id, ifMatch, async (m, row) => {
+      this.assertEditable(user, row);
+      const sets: string[] = [];
+      const params: unknown[] = [id];
+      const set = (col: string, v: unknown) => {
+        params.push(v);
+        sets.push(`${col} = $${params.length}`);
+      };
+      for (const [field, col] of Object.entries(HEADER_COLUMNS)) {
+        const v = (dto as Record<string, unknown>)[field];
+        if (v === undefined) continue;
+        if (field === 'name' && (v === null || String(v).trim() === '')) {
+          throw new ApiHttpException(400, 'VALIDATION_FAILED', '请填写项目名称', [{ field: 'name', message: '请填写项目名称' }]);
+        }
+        set(col, typeof v === 'string' ? nullIfBlank(v) : v);
+      }
+      if (dto.funds !== undefined) {
+        for (const [key, col] of Object.entries(FUND_COLUMNS)) {
+          const v = dto.funds === null ? null : (dto.funds as Record<string, string | null | undefined>)[key];
+          if (v !== undefined) set(col, nullIfBlank(v));
+        }
+      }
+      // dates may be set one at a time: check the pair as it will be stored
+      const start = dto.startDate !== undefined ? dto.startDate : row.start_date;
+      const end = dto.endDate !== undefined ? dto.endDate : row.end_date;
+      if (start && end && start > end) {
+        throw new ApiHttpException(400, 'VALIDATION_FAILED', '计划完成日期不能早于计划开始日期', [{ field: 'endDate', message: '计划完成日期不能早于计划开始日期' }]);
+      }
+      if (sets.length) await m.query(`UPDATE project SET ${sets.join(', ')} WHERE id = $1`, params);
+      if (dto.totalGoal !== undefined) await this.setGoalText(m, id, 'overall', null, dto.totalGoal);
+      if (dto.annualGoal !== undefined) await this.setGoalText(m, id, 'annual', row.year, dto.annualGoal);
+    });
+    return this.get(user, id);
+  }
+
+  /** Replace the rows of a goal's table (default: the annual goal of the project's year), in the order sent. */
+  async putIndicators(user: UserSummary, id: string, ifMatch: string | undefined, rows: IndicatorInputDto[], goalId?: string): Promise<Project> {
+    await this.write(user, id, ifMatch, async (m, row) => {
+      this.assertEditable(user, row);
+      let gid: string;
+      if (goalId) {
+        const [g] = await m.query(`SELECT id FROM project_goal WHERE id = $1 AND project_id = $2`, [UUID_RE.test(goalId) ? goalId : null, id]);
+        if (!g) throw new ApiHttpException(404, 'NOT_FOUND', '未找到该目标');
+        gid = g.id;
+      } else {
+        gid = await this.setGoalText(m, id, 'annual', row.year, undefined);
+      }
+      await replaceIndicators(m, gid, rows);
+    });
+    return this.get(user, id);
+  }
+
+  async remove(user: UserSummary, id: string, ifMatch: string | undefined): Promise<void> {
+    await this.write(user, id, ifMatch, async (m, row) => {
+      if (!has(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以删除项目');
+      if (row.status !== 'draft') throw new ApiHttpException(409, 'INVALID_TRANSITION', `项目处于「${statusLabel(row.status)}」状态，只有草稿可以删除`);
+      await m.query(`DELETE FROM project WHERE id = $1`, [id]);
+    }, { deletes: true });
+  }
+
+  async transition(user: UserSummary, id: string, ifMatch: string | undefined, dto: TransitionDto): Promise<Project> {
+    await this.write(user, id, ifMatch, async (m, row) => {
+      const from = row.status;
+      const action = dto.action;
+      const comment = dto.comment?.trim() || null;
+      const roleOk =
+        action === 'submit' || action === 'withdraw' ? has(user, 'filler') : has(user, 'dept_reviewer') || has(user, 'finance_reviewer');
+      if (!roleOk) {
+        throw new ApiHttpException(403, 'FORBIDDEN', action === 'submit' || action === 'withdraw' ? '只有填报人可以提交或撤回' : '只有审核人可以审核通过或退回');
+      }
+      if (!allowedActions(user, from).includes(action)) {
+        throw new ApiHttpException(409, 'INVALID_TRANSITION', `项目处于「${statusLabel(from)}」状态，不能${ACTION_LABEL[action]}`);
+      }
+      if (action === 'return' && !comment) {
+        throw new ApiHttpException(400, 'VALIDATION_FAILED', '退回须填写理由', [{ field: 'comment', message: '退回须填写理由' }]);
+      }
+      if (dto.rowComments?.length && (action === 'submit' || action === 'withdraw')) {
+        throw new ApiHttpException(400, 'VALIDATION_FAILED', '逐行意见只能由审核人给出', [{ field: 'rowComments', message: '逐行意见只能由审核人给出' }]);
+      }
+      if (action === 'submit') {
+        const findings = await this.findingsOf(row, m);
+        const errors = findings.filter((f) => f.severity === 'error');
+        if (errors.length) {
+          throw new ApiHttpException(422, 'FINDINGS_BLOCK_SUBMIT', `指标表有 ${errors.length} 处错误，修改后才能提交`, errors.map((f) => ({
+            field: f.indicatorIndex === null ? 'indicators' : `indicators[${f.indicatorIndex}]`,
+            code: f.code,
+            message: f.message,
+          })));
+        }
+      }
+      const to: ProjectStatus =
+        action === 'submit' ? 'submitted' : action === 'withdraw' ? 'draft' : action === 'return' ? 'returned' : from === 'submitted' ? 'dept_approved' : 'approved';
+      await m.query(`UPDATE project SET status = $2 WHERE id = $1`, [id, to]);
+      const historyId = await writeHistory(m, id, user, action, from, to, comment);
+      if (dto.rowComments?.length) {
+        const rows: { id: string; name: string }[] = await m.query(
+          `SELECT i.id, i.name FROM indicator i JOIN project_goal g ON g.id = i.goal_id WHERE g.project_id = $1`,
+          [id],
+        );
+        const byId = new Map(rows.map((r) => [r.id, r.name]));
+        for (const [i, rc] of dto.rowComments.entries()) {
+          if (!byId.has(rc.indicatorId)) {
+            throw new ApiHttpException(400, 'VALIDATION_FAILED', `第 ${i + 1} 条逐行意见所指的指标不在本项目中`, [
+              { field: `rowComments[${i}].indicatorId`, message: '该指标不在本项目中' },
+            ]);
+          }
+          await m.query(
+            `INSERT INTO review_comment (project_id, history_id, indicator_id, indicator_name, comment, user_id, user_name, action)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+            [id, historyId, rc.indicatorId, byId.get(rc.indicatorId), rc.comment.trim(), user.id, user.displayName, action],
+          );
+        }
+      }
+    });
+    return this.get(user, id);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /**
+   * One write: in a transaction, lock the visible project, check If-Match (428/412), run `fn`,
+   * then bump the version with a conditional UPDATE (never `save()`, which ignores the version).
+   */
+  private async write(
+    user: UserSummary,
+    id: string,
+    ifMatch: string | undefined,
+    fn: (m: EntityManager, row: ProjectRow) => Promise<void>,
+    opts: { deletes?: boolean } = {},
+  ): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const row = await this.findVisible(user, id, m, true);
+      const expected = parseIfMatch(ifMatch);
+      if (expected === undefined) {
+        throw new ApiHttpException(428, 'PRECONDITION_REQUIRED', '缺少 If-Match 请求头：请先读取项目，并在修改时带上它的 ETag（版本号）');
+      }
+      if (expected !== row.version) {
+        throw new ApiHttpException(412, 'VERSION_CONFLICT', `该项目已被他人修改（当前版本 ${row.version}，您编辑的是版本 ${expected ?? '?'}），您的修改未保存；请重新加载后再修改`);
+      }
+      await fn(m, row);
+      if (opts.deletes) return;
+      // the query runner of this transaction gives the structured result (EntityManager.query does not)
+      const qr = m.queryRunner;
+      if (!qr) throw new Error('write outside a transaction');
+      const res = await qr.query(`UPDATE project SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, [id, row.version], true);
+      if (res.affected !== 1) throw new ApiHttpException(412, 'VERSION_CONFLICT', '该项目已被他人修改，您的修改未保存；请重新加载后再修改');
+    });
+  }
+
+  private async findVisible(user: UserSummary, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ProjectRow> {
+    const notFound = new ApiHttpException(404, 'NOT_FOUND', '项目不存在或无权查看');
+    if (!UUID_RE.test(id)) throw notFound;
+    if (lock) await m.query(`SELECT 1 FROM project WHERE id = $1 FOR UPDATE`, [id]);
+    const [row]: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = $1`, [id]);
+    if (!row) throw notFound;
+    const orgIds = await this.scope.visibleOrgIds(user, m);
+    if (!orgIds.includes(row.org_id)) throw notFound;
+    return row;
+  }
+
+  private assertEditable(user: UserSummary, row: ProjectRow): void {
+    if (!has(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以修改');
+    if (!EDITABLE_STATUSES.includes(row.status)) {
+      throw new ApiHttpException(409, 'NOT_EDITABLE', `项目处于「${statusLabel(row.status)}」状态，不能修改（只有草稿或已退回的项目可以修改）`);
+    }
+  }
+
+  private checkDates(dto: { startDate?: string | null; endDate?: string | null }): void {
+    for (const field of ['startDate', 'endDate'] as const) {
+      const v = dto[field];
+      if (!v) continue;
+      const d = new Date(`${v}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
+        const label = field === 'startDate' ? '计划开始日期' : '计划完成日期';
+        throw new ApiHttpException(400, 'VALIDATION_FAILED', `${label}不是有效日期`, [{ field, message: `${label}不是有效日期` }]);
+      }
+    }
+    if (dto.startDate && dto.endDate && dto.startDate > dto.endDate) {
+      throw new ApiHttpException(400, 'VALIDATION_FAILED', '计划完成日期不能早于计划开始日期', [{ field: 'endDate', message: '计划完成日期不能早于计划开始日期' }]);
+    }
+  }
+
+  /** Set a goal's text (creating the goal when missing); `undefined` leaves the text. Returns the goal id. */
+  private async setGoalText(m: EntityManager, projectId: string, kind: 'overall' | 'annual', year: number | null, text: string | null | undefined): Promise<string> {
+    const [g] = await m.query(
+      `SELECT id FROM project_goal WHERE project_id = $1 AND kind = $2 AND year IS NOT DISTINCT FROM $3`,
+      [projectId, kind, year],
+    );
+    if (g) {
+      if (text !== undefined) await m.query(`UPDATE project_goal SET text = $2 WHERE id = $1`, [g.id, nullIfBlank(text)]);
+      return g.id;
+    }
+    const [n] = await m.query(`INSERT INTO project_goal (project_id, kind, year, text) VALUES ($1, $2, $3, $4) RETURNING id`, [
+      projectId,
+      kind,
+      year,
+      nullIfBlank(text ?? null),
+    ]);
+    return n.id;
+  }
+
+  private async findingsOf(row: ProjectRow, m: EntityManager): Promise<Finding[]> {
+    const goals = await loadGoals(m, [row.id]);
+    const annual = goals.find((g) => g.kind === 'annual' && g.year === row.year);
+    const others: { name: string; level1: string; level2: string; iname: string; target_raw: string; project_id: string }[] = await m.query(
+      `SELECT p.id AS project_id, p.name, i.level1, i.level2, i.name AS iname, i.target_raw
+         FROM project p JOIN project_goal g ON g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year
+         JOIN indicator i ON i.goal_id = g.id
+        WHERE p.org_id = $1 AND p.id <> $2 ORDER BY p.id, i.position`,
+      [row.org_id, row.id],
+    );
+    const otherTables = new Map<string, { projectName: string; rows: IndicatorRow[] }>();
+    for (const o of others) {
+      const t = otherTables.get(o.project_id) ?? { projectName: o.name, rows: [] };
+      t.rows.push({ level1: o.level1, level2: o.level2, name: o.iname, target: o.target_raw });
+      otherTables.set(o.project_id, t);
+    }
+    return checkTable({
+      frameworkCode: row.framework_code,
+      rows: (annual?.indicators ?? []).map((i) => ({ level1: i.level1, level2: i.level2, name: i.name, target: i.target.raw, core: i.core, weight: i.weight })),
+      year: row.year,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      funds: fundsOf(row),
+      otherTables: [...otherTables.values()],
+    });
+  }
+
+  private summaryOf(r: ProjectRow): Omit<ProjectSummary, 'annualTotal' | 'indicatorCount'> {
+    return {
+      id: r.id,
+      year: r.year,
+      name: r.name,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      departmentName: r.department_name,
+      frameworkCode: r.framework_code,
+      status: r.status,
+      version: r.version,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    };
+  }
+
+  private async toProject(user: UserSummary, r: ProjectRow): Promise<Project> {
+    const m = this.dataSource.manager;
+    const goals = await loadGoals(m, [r.id]);
+    const overall = goals.find((g) => g.kind === 'overall');
+    const annual = goals.find((g) => g.kind === 'annual' && g.year === r.year);
+    const comments: { id: string; indicator_id: string | null; indicator_name: string | null; comment: string; user_name: string; at: Date; action: string }[] =
+      await m.query(
+        `SELECT id, indicator_id, indicator_name, comment, user_name, at, action FROM review_comment WHERE project_id = $1 ORDER BY at, id`,
+        [r.id],
+      );
+    const actions = allowedActions(user, r.status);
+    return {
+      ...this.summaryOf(r),
+      nature: r.nature,
+      category: r.category,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      governmentPurchase: r.government_purchase,
+      performanceType: r.performance_type,
+      funds: fundsOf(r),
+      lastYearBudget: r.last_year_budget,
+      lastYearExecuted: r.last_year_executed,
+      overview: r.overview,
+      basis: r.basis,
+      necessity: r.necessity,
+      measures: r.measures,
+      plan: r.plan,
+      totalGoal: overall?.text ?? null,
+      annualGoal: annual?.text ?? null,
+      createdAt: new Date(r.created_at).toISOString(),
+      indicators: annual?.indicators ?? [],
+      goals,
+      reviewComments: comments.map((c) => ({
+        id: c.id,
+        indicatorId: c.indicator_id,
+        indicatorName: c.indicator_name,
+        comment: c.comment,
+        user: c.user_name,
+        at: new Date(c.at).toISOString(),
+        action: c.action,
+      })),
+      permissions: { edit: has(user, 'filler') && EDITABLE_STATUSES.includes(r.status), actions },
+    };
+  }
+}
+
+const ACTION_LABEL: Record<TransitionAction, string> = { submit: '提交', approve: '审核通过', return: '退回', withdraw: '撤回' };
+const STATUS_LABEL: Record<ProjectStatus, string> = { draft: '草稿', submitted: '已提交', dept_approved: '部门已审', approved: '已批复', returned: '已退回' };
+export function statusLabel(s: ProjectStatus): string {
+  return STATUS_LABEL[s] ?? s;
+}
+
+export function fundsOf(r: Pick<ProjectRow, 'fund_total' | 'fund_fiscal' | 'fund_other' | 'fund_annual_total' | 'fund_annual_fiscal' | 'fund_carryover' | 'fund_annual_other'>): Funds {
+  return {
+    total: r.fund_total,
+    fiscal: r.fund_fiscal,
+    other: r.fund_other,
+    annualTotal: r.fund_annual_total,
+    annualFiscal: r.fund_annual_fiscal,
+    carryover: r.fund_carryover,
+    annualOther: r.fund_annual_other,
+  };
+}
+
+export async function loadGoals(m: EntityManager, projectIds: string[]): Promise<(Goal & { projectId: string })[]> {
+  const goals: (GoalDbRow & { project_id: string })[] = await m.query(
+    `SELECT id, project_id, kind, year, text FROM project_goal WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, kind DESC, year`,
+    [projectIds],
+  );
+  if (!goals.length) return [];
+  const rows: IndicatorDbRow[] = await m.query(
+    `SELECT id, goal_id, level1, level2, name, target_raw, core, weight::text AS weight FROM indicator WHERE goal_id = ANY($1::uuid[]) ORDER BY position`,
+    [goals.map((g) => g.id)],
+  );
+  return goals.map((g) => ({
+    id: g.id,
+    projectId: g.project_id,
+    kind: g.kind,
+    year: g.year,
+    text: g.text,
+    indicators: rows
+      .filter((i) => i.goal_id === g.id)
+      .map((i) => ({ id: i.id, level1: i.level1, level2: i.level2, name: i.name, core: i.core, weight: i.weight, target: parseTargetValue(i.target_raw) })),
+  }));
+}
+
+/** Insert a project with its two goals (used by create and by the demo data). Returns its id. */
+export async function insertProject(
+  m: EntityManager,
+  p: CreateProjectDto & { status: ProjectStatus; createdBy: string | null },
+): Promise<string> {
+  if (!getFramework(p.frameworkCode)) throw new ApiHttpException(400, 'VALIDATION_FAILED', '未知的指标体系', [{ field: 'frameworkCode', message: '未知的指标体系' }]);
+  const cols = ['org_id', 'year', 'name', 'framework_code', 'status', 'created_by'];
+  const vals: unknown[] = [p.orgId, p.year, p.name.trim(), p.frameworkCode, p.status, p.createdBy];
+  for (const [field, col] of Object.entries(HEADER_COLUMNS)) {
+    if (field === 'name') continue;
+    const v = (p as unknown as Record<string, unknown>)[field];
+    if (v === undefined) continue;
+    cols.push(col);
+    vals.push(typeof v === 'string' ? nullIfBlank(v) : v);
+  }
+  for (const [key, col] of Object.entries(FUND_COLUMNS)) {
+    const v = p.funds ? (p.funds as Record<string, string | null | undefined>)[key] : undefined;
+    if (v === undefined) continue;
+    cols.push(col);
+    vals.push(nullIfBlank(v));
+  }
+  const [row] = await m.query(
+    `INSERT INTO project (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    vals,
+  );
+  await m.query(`INSERT INTO project_goal (project_id, kind, year, text) VALUES ($1, 'overall', NULL, $2), ($1, 'annual', $3, $4)`, [
+    row.id,
+    nullIfBlank(p.totalGoal ?? null),
+    p.year,
+    nullIfBlank(p.annualGoal ?? null),
+  ]);
+  return row.id;
+}
+
+/** Replace a goal's rows, keeping the ids the client sent back for rows of this goal. */
+export async function replaceIndicators(m: EntityManager, goalId: string, rows: Pick<IndicatorInputDto, 'id' | 'level1' | 'level2' | 'name' | 'target' | 'core' | 'weight'>[]): Promise<void> {
+  const existing: { id: string }[] = await m.query(`SELECT id FROM indicator WHERE goal_id = $1`, [goalId]);
+  const keep = new Set(existing.map((e) => e.id));
+  await m.query(`DELETE FROM indicator WHERE goal_id = $1`, [goalId]);
+  const used = new Set<string>();
+  for (const [pos, r] of rows.entries()) {
+    const id = r.id && keep.has(r.id) && !used.has(r.id) ? r.id : null;
+    if (id) used.add(id);
+    await m.query(
+      `INSERT INTO indicator (id, goal_id, position, level1, level2, name, target_raw, core, weight)
+       VALUES (COALESCE($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, goalId, pos, r.level1.trim(), r.level2.trim(), r.name.trim(), r.target.trim(), r.core ?? false, r.weight ?? null],
+    );
+  }
+}
+
+export async function writeHistory(
+  m: EntityManager,
+  projectId: string,
+  user: Pick<UserSummary, 'id' | 'displayName'>,
+  action: string,
+  from: ProjectStatus | null,
+  to: ProjectStatus | null,
+  comment: string | null,
+): Promise<string> {
+  const [h] = await m.query(
+    `INSERT INTO project_history (project_id, user_id, user_name, action, from_status, to_status, comment) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [projectId, user.id, user.displayName, action, from, to, comment],
+  );
+  return String(h.id);
+}
