@@ -399,4 +399,105 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
       await t.http.get("/api/projects/1'%20OR%201=1").set(auth('czj')).expect(404);
     });
   });
+
+  describe('adjustments, revisions and the diff', () => {
+    it('adjusting an approved project makes revision 2 (draft); revision 1 stays; the diff shows what changed', async () => {
+      const p = await create({ name: '调整测试项目', funds: { total: '100.00', fiscal: '100.00' } });
+      let r = await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: GOOD_ROWS }).expect(200);
+      r = await t.http.post(`/api/projects/${p.id}/transitions`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({ action: 'submit' }).expect(200);
+      // only an approved project can be adjusted
+      await t.http.post(`/api/projects/${p.id}/adjustments`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({ reason: '年中调整' }).expect(409);
+      r = await t.http.post(`/api/projects/${p.id}/transitions`).set(auth('hzb')).set('If-Match', `"${r.body.version}"`).send({ action: 'approve' }).expect(200);
+      r = await t.http.post(`/api/projects/${p.id}/transitions`).set(auth('czj')).set('If-Match', `"${r.body.version}"`).send({ action: 'approve' }).expect(200);
+      expect(r.body.revision).toBe(1);
+      await t.http.post(`/api/projects/${p.id}/adjustments`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({}).expect(400);
+      await t.http.post(`/api/projects/${p.id}/adjustments`).set(auth('hzb')).set('If-Match', `"${r.body.version}"`).send({ reason: 'x' }).expect(403);
+      await t.http.post(`/api/projects/${p.id}/adjustments`).set(auth('xining')).send({ reason: 'x' }).expect(428);
+      r = await t.http.post(`/api/projects/${p.id}/adjustments`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({ reason: '预算调减' }).expect(200);
+      expect(r.body).toMatchObject({ status: 'draft', revision: 2, permissions: { edit: true } });
+
+      const rows = r.body.indicators.map((i: { id: string; level1: string; level2: string; name: string; target: { raw: string } }) => ({ id: i.id, level1: i.level1, level2: i.level2, name: i.name, target: i.target.raw }));
+      rows[0].target = '≥50个';
+      rows.splice(2, 1);
+      rows.push({ level1: '效益指标', level2: '社会效益指标', name: '对口地区合作项目落地数', target: '≥3个' });
+      r = await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({ indicators: rows }).expect(200);
+      r = await t.http.patch(`/api/projects/${p.id}`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({ funds: { total: '80.00', fiscal: '80.00' } }).expect(200);
+
+      const revs = await t.http.get(`/api/projects/${p.id}/revisions`).set(auth('hzb')).expect(200);
+      expect(revs.body.map((x: { revision: number; current: boolean }) => [x.revision, x.current])).toEqual([
+        [1, false],
+        [2, true],
+      ]);
+      expect(revs.body[0].approvedAt).not.toBeNull();
+      expect(revs.body[0].reason).toBe('预算调减');
+      const old = await t.http.get(`/api/projects/${p.id}/revisions/1`).set(auth('hzb')).expect(200);
+      expect(old.body).toMatchObject({ status: 'approved', revision: 1, funds: { total: '100.00' } });
+      expect(old.body.indicators.map((i: { target: { raw: string } }) => i.target.raw)).toEqual(GOOD_ROWS.map((g) => g.target));
+      await t.http.get(`/api/projects/${p.id}/revisions/7`).set(auth('hzb')).expect(404);
+      await t.http.get(`/api/projects/${p.id}/revisions/abc`).set(auth('hzb')).expect(400);
+
+      const d = await t.http.get(`/api/projects/${p.id}/diff?from=1`).set(auth('hzb')).expect(200);
+      expect(d.body).toMatchObject({ from: 1, to: 2 });
+      expect(d.body.fields).toEqual(expect.arrayContaining([{ field: 'funds.total', label: '项目资金总额', before: '100.00', after: '80.00' }]));
+      expect(d.body.annualRows.map((x: { kind: string; fields: string[] }) => [x.kind, x.fields])).toEqual([
+        ['changed', ['target']],
+        ['unchanged', []],
+        ['removed', []],
+        ['unchanged', []],
+        ['added', []],
+      ]);
+      await t.http.get(`/api/projects/${p.id}/diff`).set(auth('hzb')).expect(400);
+      await t.http.get(`/api/projects/${p.id}/diff?from=1`).set(auth('yangpu')).expect(404);
+      const h = await t.http.get(`/api/projects/${p.id}/history`).set(auth('xining')).expect(200);
+      expect(h.body.at(-1)).toMatchObject({ action: 'adjust', fromStatus: 'approved', toStatus: 'draft' });
+    });
+  });
+
+  describe('suggestions, copying last year, the indicator library', () => {
+    it('suggests library indicators and similar past projects; copies last year\'s same-name table', async () => {
+      const p = await create({ name: '合作交流专项工作经费', year: 2021, frameworkCode: 'shanghai-2020' });
+      const s = await t.http.get(`/api/projects/${p.id}/suggestions`).set(auth('xining')).expect(200);
+      expect(s.body.similarProjects[0]).toMatchObject({ name: '合作交流专项工作经费', year: 2020, similarity: 1 });
+      expect(s.body.similarProjects[0].indicators).toHaveLength(12);
+      expect(s.body.library.length).toBeGreaterThan(5);
+      expect(s.body.library.every((l: { frameworkCode: string }) => l.frameworkCode === 'shanghai-2020')).toBe(true);
+      expect(s.body.lastYear).toMatchObject({ name: '合作交流专项工作经费', year: 2020, indicatorCount: 12 });
+      await t.http.post(`/api/projects/${p.id}/copy-last-year`).set(auth('xining')).expect(428);
+      const c = await t.http.post(`/api/projects/${p.id}/copy-last-year`).set(auth('xining')).set('If-Match', '"1"').expect(200);
+      expect(c.body.indicators).toHaveLength(12);
+      expect(c.body.indicators[3]).toMatchObject({ name: '接待团组数量', target: { text: '≥60.00(个)' } });
+      const none = await create({ name: '全新的项目' });
+      const e = await t.http.post(`/api/projects/${none.id}/copy-last-year`).set(auth('xining')).set('If-Match', '"1"').expect(422);
+      expect(e.body.code).toBe('NO_LAST_YEAR_PROJECT');
+      await t.http.get(`/api/projects/${p.id}/suggestions`).set(auth('yangpu')).expect(404);
+      await t.http.post(`/api/projects/${p.id}/copy-last-year`).set(auth('yangpu')).set('If-Match', '"2"').expect(404);
+    });
+
+    it('the library is drawn from the reference tables, searchable, and editable by the admin only', async () => {
+      const all = await t.http.get('/api/indicator-library?pageSize=200').set(auth('xining')).expect(200);
+      expect(all.body.total).toBeGreaterThan(50);
+      const sat = await t.http.get(`/api/indicator-library?q=${encodeURIComponent('满意度')}&frameworkCode=mof-2021`).set(auth('xining')).expect(200);
+      expect(sat.body.items[0]).toMatchObject({ name: '服务对象满意度', level1: '满意度指标', level2: '服务对象满意度指标' });
+      expect(sat.body.items[0].usageCount).toBeGreaterThan(0);
+      const byLevel = await t.http.get(`/api/indicator-library?frameworkCode=shanghai-2020&level1=${encodeURIComponent('产出目标')}&level2=${encodeURIComponent('数量')}`).set(auth('xining')).expect(200);
+      expect(byLevel.body.items.map((i: { name: string }) => i.name)).toEqual(expect.arrayContaining(['接待团组数量', '预算执行率']));
+      await t.http.get('/api/indicator-library?frameworkCode=x').set(auth('xining')).expect(400);
+
+      const body = { frameworkCode: 'mof-2021', level1: '产出指标', level2: '时效指标', name: '按时完成率', target: '=100%' };
+      await t.http.post('/api/indicator-library').set(auth('xining')).send(body).expect(403);
+      const bad = await t.http.post('/api/indicator-library').set(auth('admin')).send({ ...body, level2: '满意度' }).expect(400);
+      expect(bad.body.details[0].field).toBe('level2');
+      await t.http.post('/api/indicator-library').set(auth('admin')).send({ ...body, name: '' }).expect(400);
+      const created = await t.http.post('/api/indicator-library').set(auth('admin')).send(body).expect(201);
+      await t.http.post('/api/indicator-library').set(auth('admin')).send(body).expect(409);
+      const id = created.body.id;
+      await t.http.patch(`/api/indicator-library/${id}`).set(auth('admin')).send({ target: '≥95%' }).expect(428);
+      const upd = await t.http.patch(`/api/indicator-library/${id}`).set(auth('admin')).set('If-Match', '"1"').send({ target: '≥95%' }).expect(200);
+      expect(upd.headers['etag']).toBe('"2"');
+      await t.http.patch(`/api/indicator-library/${id}`).set(auth('admin')).set('If-Match', '"1"').send({ target: '≥96%' }).expect(412);
+      await t.http.delete(`/api/indicator-library/${id}`).set(auth('admin')).set('If-Match', '"1"').expect(412);
+      await t.http.delete(`/api/indicator-library/${id}`).set(auth('admin')).set('If-Match', '"2"').expect(204);
+      await t.http.get(`/api/indicator-library/${id}`).set(auth('admin')).expect(404);
+    });
+  });
 });

@@ -7,3 +7,4 @@ export * from './lib/scoring';
 export * from './lib/monitoring';
 export * from './lib/roles';
 export * from './fixtures/reference-tables';
+export * from './lib/diff';

@@ -1,3 +1,4 @@
 export * from './lib/projects.module';
 export * from './lib/projects.service';
 export * from './lib/org-scope.service';
+export * from './lib/library.service';

@@ -1,7 +1,13 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@pt/api/auth';
+import { ApiHttpException } from '@pt/api/core';
 import {
+  AdjustProjectDto,
+  DiffQueryDto,
+  type ProjectDiff,
+  type ProjectRevision,
+  type Suggestions,
   ApiRoutes,
   CreateProjectDto,
   type FindingsResponse,
@@ -120,5 +126,58 @@ export class ProjectsController {
   @Get(':id/history')
   history(@CurrentUser() user: UserSummary, @Param('id') id: string): Promise<HistoryEntry[]> {
     return this.projects.history(user, id);
+  }
+
+  @Post(':id/adjustments')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiResponse({ status: 200, description: '已批复项目开始调整：新版本（草稿），原批复版本留档' })
+  async adjust(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: AdjustProjectDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Project> {
+    return withEtag(res, await this.projects.adjust(user, id, ifMatch, dto.reason));
+  }
+
+  @Get(':id/revisions')
+  revisions(@CurrentUser() user: UserSummary, @Param('id') id: string): Promise<ProjectRevision[]> {
+    return this.projects.revisions(user, id);
+  }
+
+  @Get(':id/revisions/:rev')
+  revision(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Param('rev', new ParseIntPipe({ exceptionFactory: () => new ApiHttpException(400, 'VALIDATION_FAILED', '版本号须为整数', [{ field: 'rev', message: '版本号须为整数' }]) })) rev: number,
+  ): Promise<Project> {
+    return this.projects.revision(user, id, rev);
+  }
+
+  @Get(':id/diff')
+  @ApiResponse({ status: 200, description: '两个版本之间的差异：表头字段、年度与总目标指标行' })
+  diff(@CurrentUser() user: UserSummary, @Param('id') id: string, @Query() q: DiffQueryDto): Promise<ProjectDiff> {
+    return this.projects.diff(user, id, q.from, q.to);
+  }
+
+  @Get(':id/suggestions')
+  @ApiResponse({ status: 200, description: '指标库中尚未覆盖的二级下的常用指标、名称相近的项目、可复制的上年同名项目' })
+  suggestions(@CurrentUser() user: UserSummary, @Param('id') id: string): Promise<Suggestions> {
+    return this.projects.suggestions(user, id);
+  }
+
+  @Post(':id/copy-last-year')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiResponse({ status: 422, description: '没有上年同名项目' })
+  async copyLastYear(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Project> {
+    return withEtag(res, await this.projects.copyLastYear(user, id, ifMatch));
   }
 }

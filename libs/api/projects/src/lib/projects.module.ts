@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogController } from './catalog.controller';
 import { Indicator } from './entities/indicator.entity';
+import { LibraryController } from './library.controller';
+import { LibraryService } from './library.service';
 import { ProjectGoal } from './entities/project-goal.entity';
 import { ProjectHistory } from './entities/project-history.entity';
 import { Project } from './entities/project.entity';
@@ -12,8 +14,8 @@ import { ProjectsService } from './projects.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Project, ProjectGoal, Indicator, ProjectHistory, ReviewComment])],
-  controllers: [CatalogController, ProjectsController],
-  providers: [OrgScopeService, ProjectsService],
-  exports: [OrgScopeService, ProjectsService],
+  controllers: [CatalogController, ProjectsController, LibraryController],
+  providers: [OrgScopeService, ProjectsService, LibraryService],
+  exports: [OrgScopeService, ProjectsService, LibraryService],
 })
 export class ProjectsModule {}

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
-import { checkTable, getFramework, type Finding, type IndicatorRow, parseTargetValue } from '@pt/domain';
+import { checkTable, diffFields, diffIndicatorRows, getFramework, nameSimilarity, type Finding, type IndicatorRow, parseTargetValue } from '@pt/domain';
 import type {
   CreateProjectDto,
+  ProjectDiff,
+  ProjectRevision,
+  Suggestions,
+  LibraryIndicator,
   Funds,
   Goal,
   HistoryEntry,
@@ -81,6 +85,7 @@ export interface ProjectRow {
   measures: string | null;
   plan: string | null;
   version: number;
+  revision: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -93,7 +98,7 @@ const PROJECT_SELECT = `
          p.fund_annual_total::text AS fund_annual_total, p.fund_annual_fiscal::text AS fund_annual_fiscal,
          p.fund_carryover::text AS fund_carryover, p.fund_annual_other::text AS fund_annual_other,
          p.last_year_budget::text AS last_year_budget, p.last_year_executed::text AS last_year_executed,
-         p.overview, p.basis, p.necessity, p.measures, p.plan, p.version, p.created_at, p.updated_at
+         p.overview, p.basis, p.necessity, p.measures, p.plan, p.version, p.revision, p.created_at, p.updated_at
     FROM project p JOIN org o ON o.id = p.org_id LEFT JOIN org d ON d.id = o.parent_id AND d.kind = 'department'`;
 
 interface IndicatorDbRow {
@@ -357,6 +362,174 @@ export class ProjectsService {
     return this.get(user, id);
   }
 
+  // ---------------------------------------------------------------- adjustments (调整) and revisions
+
+  /** Start a new revision of an approved project; the approved one stays on record as a snapshot. */
+  async adjust(user: UserSummary, id: string, ifMatch: string | undefined, reason: string): Promise<Project> {
+    await this.write(user, id, ifMatch, async (m, row) => {
+      if (!has(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以发起调整');
+      if (row.status !== 'approved') {
+        throw new ApiHttpException(409, 'INVALID_TRANSITION', `项目处于「${statusLabel(row.status)}」状态，只有已批复的项目可以调整`);
+      }
+      const snapshot = await this.toProject(user, row, m);
+      const [approved] = await m.query(
+        `SELECT max(at) AS at FROM project_history WHERE project_id = $1 AND action = 'approve' AND to_status = 'approved'`,
+        [id],
+      );
+      const { permissions: _drop, ...kept } = snapshot;
+      void _drop;
+      await m.query(
+        `INSERT INTO project_revision (project_id, revision, snapshot, reason, approved_at, created_by) VALUES ($1, $2, $3::jsonb, $4, $5, $6)`,
+        [id, row.revision, JSON.stringify(kept), reason.trim(), approved?.at ?? null, user.id],
+      );
+      await m.query(`UPDATE project SET revision = revision + 1, status = 'draft' WHERE id = $1`, [id]);
+      await writeHistory(m, id, user, 'adjust', 'approved', 'draft', `调整（第 ${row.revision + 1} 版）：${reason.trim()}`);
+    });
+    return this.get(user, id);
+  }
+
+  async revisions(user: UserSummary, id: string): Promise<ProjectRevision[]> {
+    const row = await this.findVisible(user, id);
+    const rows: { revision: number; approved_at: Date | null; reason: string | null; created_at: Date }[] = await this.dataSource.query(
+      `SELECT revision, approved_at, reason, created_at FROM project_revision WHERE project_id = $1 ORDER BY revision`,
+      [id],
+    );
+    const [approved] = await this.dataSource.query(
+      `SELECT max(at) AS at FROM project_history WHERE project_id = $1 AND action = 'approve' AND to_status = 'approved'`,
+      [id],
+    );
+    const out: ProjectRevision[] = rows.map((r) => ({
+      revision: r.revision,
+      approvedAt: r.approved_at ? new Date(r.approved_at).toISOString() : null,
+      reason: r.reason,
+      createdAt: new Date(r.created_at).toISOString(),
+      current: false,
+    }));
+    const lastReason = rows.length ? rows[rows.length - 1].reason : null;
+    out.push({
+      revision: row.revision,
+      approvedAt: row.status === 'approved' && approved?.at ? new Date(approved.at).toISOString() : null,
+      reason: lastReason,
+      createdAt: new Date(row.created_at).toISOString(),
+      current: true,
+    });
+    return out;
+  }
+
+  /** A revision as it was (the current one is the project itself). */
+  async revision(user: UserSummary, id: string, rev: number): Promise<Project> {
+    const row = await this.findVisible(user, id);
+    if (rev === row.revision) return this.toProject(user, row);
+    const [r] = await this.dataSource.query(`SELECT snapshot FROM project_revision WHERE project_id = $1 AND revision = $2`, [id, rev]);
+    if (!r) throw new ApiHttpException(404, 'NOT_FOUND', `该项目没有第 ${rev} 版`);
+    return { ...(r.snapshot as Project), permissions: { edit: false, actions: [] } };
+  }
+
+  async diff(user: UserSummary, id: string, from: number, to?: number): Promise<ProjectDiff> {
+    const current = await this.get(user, id);
+    const target = to ?? current.revision;
+    const a = await this.revision(user, id, from);
+    const b = target === current.revision ? current : await this.revision(user, id, target);
+    const flat = (p: Project): Record<string, unknown> => ({ ...p, ...Object.fromEntries(Object.entries(p.funds).map(([k, v]) => [`funds.${k}`, v])) });
+    const rowsOf = (p: Project, kind: 'overall' | 'annual') =>
+      (p.goals.find((g) => g.kind === kind && (kind === 'overall' || g.year === p.year))?.indicators ?? []).map((i) => ({
+        id: i.id,
+        level1: i.level1,
+        level2: i.level2,
+        name: i.name,
+        target: i.target.raw,
+        core: i.core,
+        weight: i.weight,
+      }));
+    return {
+      from,
+      to: target,
+      fields: diffFields(flat(a), flat(b), DIFF_LABELS),
+      annualRows: diffIndicatorRows(rowsOf(a, 'annual'), rowsOf(b, 'annual')),
+      overallRows: diffIndicatorRows(rowsOf(a, 'overall'), rowsOf(b, 'overall')),
+    };
+  }
+
+  // ---------------------------------------------------------------- suggestions and copying
+
+  async suggestions(user: UserSummary, id: string): Promise<Suggestions> {
+    const row = await this.findVisible(user, id);
+    const project = await this.toProject(user, row);
+    const covered = new Set(project.indicators.map((i) => `${i.level1}|${i.level2}`));
+    const usedNames = new Set(project.indicators.map((i) => i.name));
+    const lib: { id: string; framework_code: string; level1: string; level2: string; name: string; target: string | null; source: string | null; usage_count: number; version: number }[] =
+      await this.dataSource.query(
+        `SELECT id, framework_code, level1, level2, name, target, source, usage_count, version FROM indicator_library WHERE framework_code = $1`,
+        [row.framework_code],
+      );
+    const library: LibraryIndicator[] = lib
+      .filter((l) => !usedNames.has(l.name))
+      .sort((x, y) => Number(covered.has(`${x.level1}|${x.level2}`)) - Number(covered.has(`${y.level1}|${y.level2}`)) || y.usage_count - x.usage_count || nameSimilarity(row.name, y.name) - nameSimilarity(row.name, x.name))
+      .slice(0, 30)
+      .map((l) => ({ id: l.id, frameworkCode: l.framework_code, level1: l.level1, level2: l.level2, name: l.name, target: l.target, source: l.source, usageCount: l.usage_count, version: l.version }));
+    const orgIds = await this.scope.visibleOrgIds(user);
+    const others: { id: string; name: string; year: number; org_name: string; org_id: string }[] = await this.dataSource.query(
+      `SELECT p.id, p.name, p.year, o.name AS org_name, p.org_id FROM project p JOIN org o ON o.id = p.org_id
+        WHERE p.org_id = ANY($1::uuid[]) AND p.id <> $2 AND p.framework_code = $3`,
+      [orgIds, id, row.framework_code],
+    );
+    const similar = others
+      .map((o) => ({ ...o, similarity: nameSimilarity(row.name, o.name) }))
+      .filter((o) => o.similarity >= 0.3)
+      .sort((x, y) => y.similarity - x.similarity || y.year - x.year)
+      .slice(0, 5);
+    const goals = similar.length ? await loadGoals(this.dataSource.manager, similar.map((s) => s.id)) : [];
+    const lastYear = others
+      .filter((o) => o.org_id === row.org_id && o.year === row.year - 1 && o.name.trim() === row.name.trim())
+      .map((o) => ({ id: o.id, name: o.name, year: o.year }))[0];
+    let lastYearCount = 0;
+    if (lastYear) {
+      const [c] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM indicator i JOIN project_goal g ON g.id = i.goal_id WHERE g.project_id = $1 AND g.kind = 'annual' AND g.year = $2`,
+        [lastYear.id, lastYear.year],
+      );
+      lastYearCount = c.n;
+    }
+    return {
+      library,
+      similarProjects: similar.map((s) => ({
+        id: s.id,
+        name: s.name,
+        year: s.year,
+        orgName: s.org_name,
+        similarity: Math.round(s.similarity * 100) / 100,
+        indicators: (goals.find((g) => g.projectId === s.id && g.kind === 'annual' && g.year === s.year)?.indicators ?? []).map((i) => ({
+          level1: i.level1,
+          level2: i.level2,
+          name: i.name,
+          target: i.target.raw,
+        })),
+      })),
+      lastYear: lastYear ? { ...lastYear, indicatorCount: lastYearCount } : null,
+    };
+  }
+
+  /** Copy the annual table of last year's same-name project of the same unit into this project's annual table. */
+  async copyLastYear(user: UserSummary, id: string, ifMatch: string | undefined): Promise<Project> {
+    await this.write(user, id, ifMatch, async (m, row) => {
+      this.assertEditable(user, row);
+      const [src] = await m.query(
+        `SELECT p.id, p.year FROM project p WHERE p.org_id = $1 AND p.year = $2 AND btrim(p.name) = btrim($3) AND p.id <> $4
+          ORDER BY (p.status = 'approved') DESC, p.updated_at DESC LIMIT 1`,
+        [row.org_id, row.year - 1, row.name, id],
+      );
+      if (!src) throw new ApiHttpException(422, 'NO_LAST_YEAR_PROJECT', `本单位没有 ${row.year - 1} 年的同名项目「${row.name}」，无法复制上年指标`);
+      const rows: IndicatorDbRow[] = await m.query(
+        `SELECT i.id, i.goal_id, i.level1, i.level2, i.name, i.target_raw, i.core, i.weight::text AS weight
+           FROM indicator i JOIN project_goal g ON g.id = i.goal_id WHERE g.project_id = $1 AND g.kind = 'annual' AND g.year = $2 ORDER BY i.position`,
+        [src.id, src.year],
+      );
+      const gid = await this.setGoalText(m, id, 'annual', row.year, undefined);
+      await replaceIndicators(m, gid, rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target_raw, core: r.core, weight: r.weight })));
+    });
+    return this.get(user, id);
+  }
+
   // ---------------------------------------------------------------- internals
 
   /**
@@ -479,12 +652,12 @@ export class ProjectsService {
       frameworkCode: r.framework_code,
       status: r.status,
       version: r.version,
+      revision: r.revision,
       updatedAt: new Date(r.updated_at).toISOString(),
     };
   }
 
-  private async toProject(user: UserSummary, r: ProjectRow): Promise<Project> {
-    const m = this.dataSource.manager;
+  private async toProject(user: UserSummary, r: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Project> {
     const goals = await loadGoals(m, [r.id]);
     const overall = goals.find((g) => g.kind === 'overall');
     const annual = goals.find((g) => g.kind === 'annual' && g.year === r.year);
@@ -528,6 +701,33 @@ export class ProjectsService {
     };
   }
 }
+
+/** Labels of the header fields compared between revisions. */
+export const DIFF_LABELS: Record<string, string> = {
+  name: '项目名称',
+  nature: '项目性质',
+  category: '项目类别',
+  startDate: '计划开始日期',
+  endDate: '计划完成日期',
+  governmentPurchase: '是否含有政府购买服务',
+  performanceType: '绩效类型',
+  'funds.total': '项目资金总额',
+  'funds.fiscal': '财政资金',
+  'funds.other': '其他资金',
+  'funds.annualTotal': '年度资金申请总额',
+  'funds.annualFiscal': '当年财政拨款',
+  'funds.carryover': '上年结转资金',
+  'funds.annualOther': '年度其他资金',
+  lastYearBudget: '同名项目上年预算额',
+  lastYearExecuted: '同名项目上年预算执行数',
+  overview: '项目概况',
+  basis: '立项依据',
+  necessity: '项目设立的必要性',
+  measures: '保证项目实施的制度、措施',
+  plan: '项目实施计划',
+  totalGoal: '项目总目标',
+  annualGoal: '年度总体目标',
+};
 
 const ACTION_LABEL: Record<TransitionAction, string> = { submit: '提交', approve: '审核通过', return: '退回', withdraw: '撤回' };
 const STATUS_LABEL: Record<ProjectStatus, string> = { draft: '草稿', submitted: '已提交', dept_approved: '部门已审', approved: '已批复', returned: '已退回' };

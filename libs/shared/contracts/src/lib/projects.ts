@@ -233,6 +233,8 @@ export interface ProjectSummary {
   frameworkCode: string;
   status: ProjectStatus;
   version: number;
+  /** 1 for the first declaration; +1 with each adjustment of an approved project. */
+  revision: number;
   annualTotal: string | null;
   indicatorCount: number;
   updatedAt: string;
@@ -295,3 +297,119 @@ export interface OrgNode {
 export type FrameworkResponse = Pick<Framework, 'code' | 'name'> & {
   groups: { name: string; weight: number | null; children: string[] }[];
 };
+
+/** POST /api/projects/:id/adjustments: start a new revision of an approved project. */
+export class AdjustProjectDto {
+  @IsString({ message: '请填写调整理由' }) @MinLength(1, { message: '请填写调整理由' }) @MaxLength(2000, { message: '调整理由最多 2000 个字符' })
+  reason!: string;
+}
+
+export interface ProjectRevision {
+  revision: number;
+  /** When this revision was approved (null for the revision being worked on). */
+  approvedAt: string | null;
+  reason: string | null;
+  createdAt: string;
+  current: boolean;
+}
+
+export interface FieldChangeDto {
+  field: string;
+  label: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface RowDiffDto {
+  kind: 'added' | 'removed' | 'changed' | 'unchanged';
+  beforeIndex: number | null;
+  afterIndex: number | null;
+  before: { level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null } | null;
+  after: { level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null } | null;
+  fields: string[];
+}
+
+/** GET /api/projects/:id/diff?from=&to= */
+export interface ProjectDiff {
+  from: number;
+  to: number;
+  fields: FieldChangeDto[];
+  annualRows: RowDiffDto[];
+  overallRows: RowDiffDto[];
+}
+
+export class DiffQueryDto {
+  @Type(() => Number) @IsInt({ message: '起始版本须为整数' }) @Min(1, { message: '起始版本须为正整数' })
+  from!: number;
+  @IsOptional() @Type(() => Number) @IsInt({ message: '目标版本须为整数' }) @Min(1, { message: '目标版本须为正整数' })
+  to?: number;
+}
+
+/** 指标库 */
+export interface LibraryIndicator {
+  id: string;
+  frameworkCode: string;
+  level1: string;
+  level2: string;
+  name: string;
+  target: string | null;
+  source: string | null;
+  usageCount: number;
+  version: number;
+}
+
+export class ListLibraryQueryDto {
+  @IsOptional() @IsString({ message: '搜索词必须是文本' }) @MaxLength(100, { message: '搜索词最多 100 个字符' })
+  q?: string;
+  @IsOptional() @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
+  frameworkCode?: string;
+  @IsOptional() @IsString({ message: '一级指标必须是文本' }) @MaxLength(50, { message: '一级指标最多 50 个字符' })
+  level1?: string;
+  @IsOptional() @IsString({ message: '二级指标必须是文本' }) @MaxLength(50, { message: '二级指标最多 50 个字符' })
+  level2?: string;
+  @IsOptional() @Type(() => Number) @IsInt({ message: '页码须为正整数' }) @Min(1, { message: '页码须为正整数' }) @Max(100000, { message: '页码过大' })
+  page?: number;
+  @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(200, { message: '每页最多 200 条' })
+  pageSize?: number;
+}
+
+export class UpdateLibraryIndicatorDto {
+  @IsOptional() @IsString({ message: '一级指标必须是文本' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' })
+  level1?: string;
+  @IsOptional() @IsString({ message: '二级指标必须是文本' }) @MinLength(1, { message: '请填写二级指标' }) @MaxLength(50, { message: '二级指标最多 50 个字符' })
+  level2?: string;
+  @IsOptional() @IsString({ message: '三级指标名称必须是文本' }) @MinLength(1, { message: '请填写三级指标名称' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' })
+  name?: string;
+  @IsOptional() @IsString({ message: '参考指标值必须是文本' }) @MaxLength(500, { message: '参考指标值最多 500 个字符' })
+  target?: string | null;
+}
+
+export class CreateLibraryIndicatorDto {
+  @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
+  frameworkCode!: string;
+  @IsString({ message: '请填写一级指标' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' })
+  level1!: string;
+  @IsString({ message: '请填写二级指标' }) @MinLength(1, { message: '请填写二级指标' }) @MaxLength(50, { message: '二级指标最多 50 个字符' })
+  level2!: string;
+  @IsString({ message: '请填写三级指标名称' }) @MinLength(1, { message: '请填写三级指标名称' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' })
+  name!: string;
+  @IsOptional() @IsString({ message: '参考指标值必须是文本' }) @MaxLength(500, { message: '参考指标值最多 500 个字符' })
+  target?: string | null;
+}
+
+export interface LibraryPage {
+  items: LibraryIndicator[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** GET /api/projects/:id/suggestions */
+export interface Suggestions {
+  /** Library indicators for the 二级 of the project's framework that its table does not cover yet, most used first. */
+  library: LibraryIndicator[];
+  /** Visible projects with similar names (most similar first), with their annual tables. */
+  similarProjects: { id: string; name: string; year: number; orgName: string; similarity: number; indicators: { level1: string; level2: string; name: string; target: string }[] }[];
+  /** The same-name project of the previous year in the same unit, whose table can be copied. */
+  lastYear: { id: string; name: string; year: number; indicatorCount: number } | null;
+}
