@@ -14,3 +14,5 @@ export type {
   ReviewComment,
   TransitionAction,
 } from '@pt/shared/contracts';
+export * from './lib/money';
+export * from './lib/org-options';

@@ -28,6 +28,25 @@ describe('toApiFailure', () => {
     expect(f.findings).toEqual([finding]);
   });
 
+  it('reads blocking findings listed as details', () => {
+    const e = new HttpErrorResponse({
+      status: 422,
+      error: {
+        statusCode: 422,
+        code: 'FINDINGS_BLOCK_SUBMIT',
+        message: '指标表有 2 处错误',
+        details: [
+          { field: 'indicators[1]', code: 'MISSING_UNIT', message: '第2行缺少单位' },
+          { field: 'indicators', code: 'NO_BENEFIT', message: '缺少效益指标' },
+        ],
+      },
+    });
+    expect(toApiFailure(e).findings).toEqual([
+      { code: 'MISSING_UNIT', severity: 'error', message: '第2行缺少单位', indicatorIndex: 1 },
+      { code: 'NO_BENEFIT', severity: 'error', message: '缺少效益指标', indicatorIndex: null },
+    ]);
+  });
+
   it('falls back to a Chinese message by status when the body has none', () => {
     expect(toApiFailure(new HttpErrorResponse({ status: 0 })).message).toBe('无法连接服务器，请检查网络后重试');
     expect(toApiFailure(new HttpErrorResponse({ status: 412, error: null })).message).toContain('已被其他人修改');

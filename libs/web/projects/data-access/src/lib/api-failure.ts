@@ -31,6 +31,17 @@ function isFinding(x: unknown): x is Finding {
   return !!x && typeof x === 'object' && typeof (x as Finding).code === 'string' && typeof (x as Finding).message === 'string';
 }
 
+/**
+ * A 422 FINDINGS_BLOCK_SUBMIT may list the blocking findings as details
+ * (`{ field: 'indicators[2]' | 'indicators', code, message }`) instead of `findings`.
+ */
+function findingsFromDetails(details: ApiErrorDetail[]): Finding[] {
+  return details.map((d) => {
+    const m = /^indicators\[(\d+)\]/.exec(d.field ?? '');
+    return { code: d.code ?? '', severity: 'error', message: d.message, indicatorIndex: m ? Number(m[1]) : null };
+  });
+}
+
 /** Turn anything thrown by an HttpClient call into an {@link ApiFailure} with a Chinese message. */
 export function toApiFailure(e: unknown, fallback = '操作失败，请稍后重试'): ApiFailure {
   if (e instanceof HttpErrorResponse) {
@@ -45,7 +56,8 @@ export function toApiFailure(e: unknown, fallback = '操作失败，请稍后重
           (d): d is ApiErrorDetail => !!d && typeof d === 'object' && typeof (d as ApiErrorDetail).message === 'string',
         )
       : [];
-    const findings = Array.isArray(body['findings']) ? (body['findings'] as unknown[]).filter(isFinding) : [];
+    let findings = Array.isArray(body['findings']) ? (body['findings'] as unknown[]).filter(isFinding) : [];
+    if (findings.length === 0 && body['code'] === 'FINDINGS_BLOCK_SUBMIT') findings = findingsFromDetails(details);
     return { status, code: typeof body['code'] === 'string' ? (body['code'] as string) : '', message, details, findings };
   }
   return { status: -1, code: '', message: fallback, details: [], findings: [] };

@@ -14,6 +14,7 @@ import type {
   TransitionDto,
   UpdateProjectDto,
 } from '@pt/shared/contracts';
+import { AuthStore } from '@pt/web/auth/data-access';
 import { firstValueFrom } from 'rxjs';
 import { ifMatch, versionFromEtag } from './api-failure';
 
@@ -45,7 +46,8 @@ export type TransitionBody = TransitionDto;
 export class ProjectsApi {
   private readonly http = inject(HttpClient);
   private frameworksCache: Promise<FrameworkResponse[]> | null = null;
-  private orgsCache: Promise<OrgNode[]> | null = null;
+  private orgsCache: { token: string | null; orgs: Promise<OrgNode[]> } | null = null;
+  private readonly auth = inject(AuthStore);
 
   /** Indicator frameworks (cached for the session). */
   frameworks(): Promise<FrameworkResponse[]> {
@@ -56,18 +58,18 @@ export class ProjectsApi {
     return this.frameworksCache;
   }
 
-  /** Organisations visible to the current user (cached; call {@link forgetSession} after logout). */
+  /** Organisations visible to the current user (cached per session). */
   orgs(): Promise<OrgNode[]> {
-    if (!this.orgsCache) {
-      this.orgsCache = firstValueFrom(this.http.get<OrgNode[]>(`${BASE}/orgs`));
-      this.orgsCache.catch(() => (this.orgsCache = null));
+    const token = this.auth.token();
+    if (!this.orgsCache || this.orgsCache.token !== token) {
+      const orgs = firstValueFrom(this.http.get<OrgNode[]>(`${BASE}/orgs`));
+      const entry = { token, orgs };
+      this.orgsCache = entry;
+      orgs.catch(() => {
+        if (this.orgsCache === entry) this.orgsCache = null;
+      });
     }
-    return this.orgsCache;
-  }
-
-  /** Drop what is cached per user. */
-  forgetSession(): void {
-    this.orgsCache = null;
+    return this.orgsCache.orgs;
   }
 
   list(query: ProjectListQuery): Promise<ProjectPage> {

@@ -15,6 +15,11 @@ import {
 } from './indicator-rows';
 import type { EditorRow } from './indicator-rows';
 
+function must<T>(x: T | null | undefined): T {
+  if (x === null || x === undefined) throw new Error('expected a value');
+  return x;
+}
+
 const strip = (rows: EditorRow[]) => rows.map(({ level1, level2, name, target }) => [level1, level2, name, target]);
 
 describe('parseClipboard', () => {
@@ -99,23 +104,22 @@ describe('applyPaste', () => {
 
   it('writes rows from the focused one on, keeping ids and appending rows as needed', () => {
     const rows = [emptyRow({ id: 'a', name: '旧1' }), emptyRow({ id: 'b', name: '旧2' }), emptyRow({ id: 'c', name: '旧3' })];
-    const res = applyPaste(rows, { row: 1, col: 0 }, '产出指标\t数量指标\t培训次数\t≥2次\n\t\t覆盖人数\t≥100人\n\t时效指标\t完成时间\t≤12月', fw);
-    expect(res).not.toBeNull();
-    expect(strip(res!.rows)).toEqual([
+    const res = must(applyPaste(rows, { row: 1, col: 0 }, '产出指标\t数量指标\t培训次数\t≥2次\n\t\t覆盖人数\t≥100人\n\t时效指标\t完成时间\t≤12月', fw));
+    expect(strip(res.rows)).toEqual([
       ['', '', '旧1', ''],
       ['产出指标', '数量指标', '培训次数', '≥2次'],
       ['产出指标', '数量指标', '覆盖人数', '≥100人'],
       ['产出指标', '时效指标', '完成时间', '≤12月'],
     ]);
-    expect(res!.rows.map((r) => r.id)).toEqual(['a', 'b', 'c', undefined]);
-    expect(res!.rows[1].key).toBe(rows[1].key);
-    expect(res!.count).toBe(3);
-    expect(res!.focus).toEqual({ row: 3, col: 3 });
+    expect(res.rows.map((r) => r.id)).toEqual(['a', 'b', 'c', undefined]);
+    expect(res.rows[1].key).toBe(rows[1].key);
+    expect(res.count).toBe(3);
+    expect(res.focus).toEqual({ row: 3, col: 3 });
   });
 
   it('keeps the 一级/二级 of the rows for a 2-column block', () => {
     const rows = [emptyRow({ level1: '产出指标', level2: '质量指标' })];
-    const res = applyPaste(rows, { row: 0, col: 2 }, '验收合格率\t=100%\n返工率\t≤5%', fw)!;
+    const res = must(applyPaste(rows, { row: 0, col: 2 }, '验收合格率\t=100%\n返工率\t≤5%', fw));
     expect(strip(res.rows)).toEqual([
       ['产出指标', '质量指标', '验收合格率', '=100%'],
       ['产出指标', '质量指标', '返工率', '≤5%'],
@@ -124,7 +128,7 @@ describe('applyPaste', () => {
 
   it('fills the focused column downwards with a one-column block', () => {
     const rows = [emptyRow({ name: 'a' }), emptyRow({ name: 'b' })];
-    const res = applyPaste(rows, { row: 0, col: 3 }, '≥90%\n=100%\n良好\n', fw)!;
+    const res = must(applyPaste(rows, { row: 0, col: 3 }, '≥90%\n=100%\n良好\n', fw));
     expect(res.rows.map((r) => [r.name, r.target])).toEqual([
       ['a', '≥90%'],
       ['b', '=100%'],
@@ -134,7 +138,7 @@ describe('applyPaste', () => {
   });
 
   it('matches pasted 一级 / 二级 columns to the framework', () => {
-    const res = applyPaste([emptyRow()], { row: 0, col: 1 }, '数量 指标\n社会效益指标', fw)!;
+    const res = must(applyPaste([emptyRow()], { row: 0, col: 1 }, '数量 指标\n社会效益指标', fw));
     expect(strip(res.rows)).toEqual([
       ['产出指标', '数量指标', '', ''],
       ['效益指标', '社会效益指标', '', ''],

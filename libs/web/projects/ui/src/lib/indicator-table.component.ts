@@ -44,6 +44,8 @@ import type { CellPos, EditorRow, LevelOption, NavKey, TableCheckContext, TableF
 export interface RowReviewComment {
   id?: string;
   indicatorId: string | null;
+  /** The row as it was when commented on. */
+  indicatorName?: string | null;
   comment: string;
   user: string;
   at: string;
@@ -191,13 +193,13 @@ const NAV_KEYS: readonly string[] = ['Tab', 'Enter', 'ArrowUp', 'ArrowDown'];
                 <ng-container *ngTemplateOutlet="parsedTpl; context: { $implicit: v }" />
               </td>
               <td class="c-core" [attr.data-cell]="i + ':4'">
-                <label
+                <span
                   nz-checkbox
                   [attr.data-testid]="'row-' + v.n + '-core'"
                   [attr.aria-label]="'第' + v.n + '行核心指标'"
                   [nzChecked]="v.row.core"
                   (nzCheckedChange)="setCore(i, $event)"
-                ></label>
+                ></span>
               </td>
               <td class="c-weight" [attr.data-cell]="i + ':5'">
                 <input
@@ -265,7 +267,7 @@ const NAV_KEYS: readonly string[] = ['Tab', 'Enter', 'ArrowUp', 'ArrowDown'];
                     placeholder="对本行的审核意见（选填）"
                     [attr.aria-label]="'第' + v.n + '行审核意见'"
                     [attr.data-testid]="'row-' + v.n + '-comment'"
-                    [value]="comments()[rowId] ?? ''"
+                    [value]="comments()[rowId] || ''"
                     (input)="setComment(rowId, $event)"
                   ></textarea>
                 }

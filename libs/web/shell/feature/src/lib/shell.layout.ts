@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { roleLabel } from '@pt/domain';
 import { AuthStore } from '@pt/web/auth/data-access';
+import { isReviewer } from '@pt/web/projects/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
@@ -16,9 +17,17 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
       <nz-sider nzCollapsible [nzCollapsed]="collapsed()" (nzCollapsedChange)="collapsed.set($event)" nzWidth="220px">
         <div class="brand">{{ collapsed() ? '绩效' : '绩效目标管理' }}</div>
         <ul nz-menu nzTheme="dark" nzMode="inline">
-          <li nz-menu-item nzMatchRouter routerLink="/">
+          <li nz-menu-item nzMatchRouter nzMatchRouterExact routerLink="/">
             <span nz-icon nzType="home"></span><span>首页</span>
           </li>
+          <li nz-menu-item nzMatchRouter routerLink="/projects" data-testid="menu-projects">
+            <span nz-icon nzType="project"></span><span>项目申报</span>
+          </li>
+          @if (reviewer()) {
+            <li nz-menu-item nzMatchRouter routerLink="/inbox" data-testid="menu-inbox">
+              <span nz-icon nzType="audit"></span><span>审核待办</span>
+            </li>
+          }
         </ul>
       </nz-sider>
       <nz-layout>
@@ -43,6 +52,7 @@ export class ShellLayout {
   private readonly store = inject(AuthStore);
   private readonly router = inject(Router);
   readonly collapsed = signal(false);
+  readonly reviewer = computed(() => isReviewer(this.store.user()));
   readonly userLine = computed(() => {
     const u = this.store.user();
     if (!u) return '';

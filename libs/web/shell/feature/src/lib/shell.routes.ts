@@ -8,7 +8,16 @@ export const SHELL_ROUTES: Routes = [
     path: '',
     canMatch: [authGuard],
     loadComponent: () => import('./shell.layout').then((m) => m.ShellLayout),
-    children: [{ path: '', loadComponent: () => import('./home.page').then((m) => m.HomePage), title: '首页 · 绩效目标管理' }],
+    children: [
+      { path: '', pathMatch: 'full', loadComponent: () => import('./home.page').then((m) => m.HomePage), title: '首页 · 绩效目标管理' },
+      {
+        path: 'projects',
+        pathMatch: 'full',
+        loadChildren: () => import('@pt/web/projects/feature-list').then((m) => m.PROJECT_LIST_ROUTES),
+      },
+      { path: 'projects', loadChildren: () => import('@pt/web/projects/feature-editor').then((m) => m.PROJECT_EDITOR_ROUTES) },
+      { path: 'inbox', loadChildren: () => import('@pt/web/projects/feature-list').then((m) => m.INBOX_ROUTES) },
+    ],
   },
   { path: '**', redirectTo: '' },
 ];

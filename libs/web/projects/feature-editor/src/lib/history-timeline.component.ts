@@ -1,0 +1,49 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { actionColor, actionLabel, statusLabel } from '@pt/web/projects/data-access';
+import type { HistoryEntry } from '@pt/web/projects/data-access';
+import { NzEmptyModule } from 'ng-zorro-antd/empty';
+import { NzTimelineModule } from 'ng-zorro-antd/timeline';
+
+/** 流转记录: every transition of the project, oldest first, with who, when and the comment. */
+@Component({
+  selector: 'pt-history-timeline',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, NzEmptyModule, NzTimelineModule],
+  template: `
+    @if (sorted().length === 0) {
+      <nz-empty nzNotFoundContent="暂无流转记录" />
+    } @else {
+      <nz-timeline data-testid="history">
+        @for (h of sorted(); track $index) {
+          <nz-timeline-item [nzColor]="color(h.action)">
+            <div data-testid="history-item" [attr.data-action]="h.action">
+              <strong class="action">{{ label(h.action) }}</strong>
+              <span class="meta">{{ h.user }} · {{ h.at | date: 'yyyy-MM-dd HH:mm' }}</span>
+              @if (h.fromStatus && h.toStatus && h.fromStatus !== h.toStatus) {
+                <span class="meta">（{{ status(h.fromStatus) }} → {{ status(h.toStatus) }}）</span>
+              }
+              @if (h.comment) {
+                <div class="comment" data-testid="history-comment">{{ h.comment }}</div>
+              }
+            </div>
+          </nz-timeline-item>
+        }
+      </nz-timeline>
+    }
+  `,
+  styles: `
+    .action { margin-right: 8px; }
+    .meta { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .comment { margin-top: 4px; white-space: pre-wrap; }
+  `,
+})
+export class HistoryTimelineComponent {
+  readonly entries = input<readonly HistoryEntry[]>([]);
+  readonly sorted = computed(() =>
+    [...this.entries()].map((h, i) => ({ h, i })).sort((a, b) => (a.h.at < b.h.at ? -1 : a.h.at > b.h.at ? 1 : a.i - b.i)).map((x) => x.h),
+  );
+  readonly label = actionLabel;
+  readonly color = actionColor;
+  readonly status = statusLabel;
+}

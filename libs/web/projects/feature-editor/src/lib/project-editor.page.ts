@@ -1,0 +1,432 @@
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import type { AbstractControl, ValidationErrors } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { getFramework } from '@pt/domain';
+import type { Finding } from '@pt/domain';
+import {
+  actionLabel,
+  formatMoney,
+  normaliseMoney,
+  ProjectsApi,
+  statusColor,
+  statusLabel,
+  sumMoney,
+  toApiFailure,
+} from '@pt/web/projects/data-access';
+import type { ApiFailure, FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/data-access';
+import { IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
+import type { EditorRow, RowReviewComment, TableCheckContext, TableFramework } from '@pt/web/projects/ui';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalService } from 'ng-zorro-antd/modal';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { FindingsPanelComponent } from './findings-panel.component';
+import { HistoryTimelineComponent } from './history-timeline.component';
+import { ProjectHeaderViewComponent } from './project-header-view.component';
+import {
+  dateToIso,
+  fieldLabel,
+  FUND_KEYS,
+  headerBody,
+  headerFromProject,
+  headerSignature,
+  indicatorInputs,
+  isoToDate,
+  rowsSignature,
+} from './project-form';
+import type { FundKey, HeaderFormValue } from './project-form';
+
+function moneyValidator(c: AbstractControl<string>): ValidationErrors | null {
+  return normaliseMoney(c.value) === null ? { money: true } : null;
+}
+
+const NATURE_OPTIONS = ['经常性专项业务费', '经常性项目', '一次性项目', '其他一次性项目'];
+const CATEGORY_OPTIONS = ['特定目标类', '其他运转类'];
+const PERFORMANCE_TYPE_OPTIONS = ['其他类', '项目类', '政策类'];
+
+/**
+ * 申报表: the declaration form of one project (every header field of domain §2, the funds block
+ * with its sums, the goal texts), the annual indicator table with live checks, the review
+ * comments on their rows, 保存 / 提交 / 撤回 / 删除 and the history. Read-only when the user may
+ * not edit. A save that loses the race (412) keeps every edit in the form and offers 「重新加载」.
+ */
+@Component({
+  selector: 'pt-project-editor-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [NzModalService],
+  host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
+  imports: [
+    DatePipe,
+    NgTemplateOutlet,
+    ReactiveFormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDatePickerModule,
+    NzFormModule,
+    NzGridModule,
+    NzIconModule,
+    NzInputModule,
+    NzPopconfirmModule,
+    NzResultModule,
+    NzSelectModule,
+    NzSpinModule,
+    NzTagModule,
+    IndicatorTableComponent,
+    FindingsPanelComponent,
+    HistoryTimelineComponent,
+    ProjectHeaderViewComponent,
+  ],
+  templateUrl: './project-editor.page.html',
+  styleUrl: './project-editor.page.css',
+})
+export class ProjectEditorPage {
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  private readonly api = inject(ProjectsApi);
+  private readonly router = inject(Router);
+  private readonly message = inject(NzMessageService);
+  private readonly modal = inject(NzModalService);
+
+  readonly natureOptions = NATURE_OPTIONS;
+  readonly categoryOptions = CATEGORY_OPTIONS;
+  readonly performanceTypeOptions = PERFORMANCE_TYPE_OPTIONS;
+  readonly statusLabel = statusLabel;
+  readonly statusColor = statusColor;
+  readonly fieldLabel = fieldLabel;
+  readonly money = formatMoney;
+
+  readonly project = signal<Project | null>(null);
+  readonly loading = signal(true);
+  readonly loadError = signal<ApiFailure | null>(null);
+  readonly busy = signal<null | 'save' | 'submit' | 'withdraw' | 'delete' | 'reload'>(null);
+  readonly failure = signal<ApiFailure | null>(null);
+  readonly history = signal<HistoryEntry[]>([]);
+  readonly serverFindings = signal<Finding[]>([]);
+  private readonly frameworks = signal<FrameworkResponse[]>([]);
+
+  readonly form = inject(NonNullableFormBuilder).group({
+    name: ['', [Validators.required, Validators.maxLength(200), Validators.pattern(/\S/)]],
+    nature: ['', Validators.maxLength(50)],
+    category: ['', Validators.maxLength(50)],
+    performanceType: ['', Validators.maxLength(50)],
+    startDate: [null as Date | null],
+    endDate: [null as Date | null],
+    governmentPurchase: ['' as '' | 'yes' | 'no'],
+    funds: inject(NonNullableFormBuilder).group(
+      Object.fromEntries(FUND_KEYS.map((k) => [k, ['', moneyValidator]])) as Record<FundKey, [string, typeof moneyValidator]>,
+    ),
+    lastYearBudget: ['', moneyValidator],
+    lastYearExecuted: ['', moneyValidator],
+    overview: ['', Validators.maxLength(5000)],
+    basis: ['', Validators.maxLength(5000)],
+    necessity: ['', Validators.maxLength(5000)],
+    measures: ['', Validators.maxLength(5000)],
+    plan: ['', Validators.maxLength(5000)],
+    totalGoal: ['', Validators.maxLength(5000)],
+    annualGoal: ['', Validators.maxLength(5000)],
+  });
+  readonly textFields = [
+    { key: 'overview', label: '项目概况' },
+    { key: 'basis', label: '立项依据' },
+    { key: 'necessity', label: '项目设立的必要性' },
+    { key: 'measures', label: '保证项目实施的制度、措施' },
+    { key: 'plan', label: '项目实施计划' },
+  ] as const;
+
+  /** The form's values, as a signal. */
+  readonly header = signal<HeaderFormValue>(this.readForm());
+  readonly rows = signal<EditorRow[]>([]);
+  private readonly savedHeader = signal('');
+  private readonly savedRows = signal('');
+
+  readonly editable = computed(() => this.project()?.permissions.edit === true);
+  readonly actions = computed(() => this.project()?.permissions.actions ?? []);
+  readonly canReview = computed(() => this.actions().includes('approve') || this.actions().includes('return'));
+  readonly headerDirty = computed(() => this.editable() && headerSignature(this.header()) !== this.savedHeader());
+  readonly rowsDirty = computed(() => this.editable() && rowsSignature(this.rows()) !== this.savedRows());
+  readonly dirty = computed(() => this.headerDirty() || this.rowsDirty());
+
+  readonly framework = computed<TableFramework | null>(() => {
+    const code = this.project()?.frameworkCode;
+    if (!code) return null;
+    return this.frameworks().find((f) => f.code === code) ?? getFramework(code) ?? null;
+  });
+  readonly checkContext = computed<TableCheckContext>(() => {
+    const h = this.header();
+    const p = this.project();
+    if (!this.editable() && p) {
+      return { year: p.year, startDate: p.startDate, endDate: p.endDate, funds: p.funds };
+    }
+    const funds = Object.fromEntries(FUND_KEYS.map((k) => [k, normaliseMoney(h.funds[k]) ?? h.funds[k]]));
+    return { year: p?.year, startDate: h.startDate || null, endDate: h.endDate || null, funds };
+  });
+  readonly sums = computed(() => {
+    const f = this.header().funds;
+    return {
+      total: sumMoney([f.fiscal, f.other]),
+      annual: sumMoney([f.annualFiscal, f.carryover, f.annualOther]),
+    };
+  });
+  readonly totalMismatch = computed(() => this.mismatch(this.header().funds.total, this.sums().total));
+  readonly annualMismatch = computed(() => this.mismatch(this.header().funds.annualTotal, this.sums().annual));
+
+  private readonly table = viewChild(IndicatorTableComponent);
+  readonly liveFindings = computed<Finding[]>(() => this.table()?.findings() ?? []);
+  readonly reviewComments = computed<RowReviewComment[]>(() =>
+    (this.project()?.reviewComments ?? []).map((c) => ({ ...c, action: actionLabel(c.action) })),
+  );
+  readonly lastReturn = computed(() => {
+    if (this.project()?.status !== 'returned') return null;
+    const returns = this.history().filter((h) => h.action === 'return');
+    return returns.length > 0 ? [...returns].sort((a, b) => (a.at < b.at ? -1 : 1))[returns.length - 1] : null;
+  });
+
+  constructor() {
+    const sub = this.form.valueChanges.subscribe(() => this.header.set(this.readForm()));
+    inject(DestroyRef).onDestroy(() => sub.unsubscribe());
+    this.api.frameworks().then(
+      (f) => this.frameworks.set(f),
+      () => undefined, // the domain's frameworks are used instead
+    );
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+  }
+
+  // ------------------------------------------------------------ loading
+
+  async load(id = this.id()): Promise<void> {
+    this.loading.set(this.project() === null);
+    this.loadError.set(null);
+    try {
+      const p = await this.api.get(id);
+      this.failure.set(null);
+      this.apply(p, true, true);
+      void this.refreshSide(p.id);
+    } catch (e) {
+      this.loadError.set(toApiFailure(e, '项目加载失败'));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  /** 「重新加载」 after a conflict: the latest version replaces the edits (after asking). */
+  async reload(): Promise<void> {
+    if (this.dirty() && !(await this.confirm('重新加载最新版本？', '您尚未保存的修改将被放弃，表单将显示他人保存的最新内容。', '重新加载'))) {
+      return;
+    }
+    this.busy.set('reload');
+    try {
+      await this.load();
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  private async refreshSide(id: string): Promise<void> {
+    const [history, findings] = await Promise.allSettled([this.api.history(id), this.api.findings(id)]);
+    if (history.status === 'fulfilled') this.history.set(history.value);
+    if (findings.status === 'fulfilled') this.serverFindings.set(findings.value);
+  }
+
+  /** Show a project; the form and the rows are replaced only where asked. */
+  private apply(p: Project, resetForm: boolean, resetRows: boolean): void {
+    this.project.set(p);
+    if (resetForm) {
+      const h = headerFromProject(p);
+      this.form.reset({ ...h, startDate: isoToDate(h.startDate), endDate: isoToDate(h.endDate) });
+      this.header.set(this.readForm());
+      this.savedHeader.set(headerSignature(h));
+    }
+    if (resetRows) {
+      const rows = toEditorRows(
+        p.indicators,
+        this.rows().map((r) => r.key),
+      );
+      this.rows.set(rows);
+      this.savedRows.set(rowsSignature(rows));
+    }
+    if (p.permissions.edit) this.form.enable({ emitEvent: false });
+    else this.form.disable({ emitEvent: false });
+  }
+
+  private readForm(): HeaderFormValue {
+    const v = this.form.getRawValue();
+    return { ...v, startDate: dateToIso(v.startDate), endDate: dateToIso(v.endDate) };
+  }
+
+  // ------------------------------------------------------------ actions
+
+  /** 保存: the header (PATCH) and then the table (PUT), each with the version of the answer before. */
+  async save(quiet = false): Promise<boolean> {
+    const p0 = this.project();
+    if (!p0 || !this.editable()) return false;
+    const { body, errors } = headerBody(this.header());
+    if (errors.length > 0 || this.form.invalid) {
+      this.markInvalid();
+      this.failure.set({
+        status: 400,
+        code: 'CLIENT_VALIDATION',
+        message: '请先更正标红的字段',
+        details: errors,
+        findings: [],
+      });
+      return false;
+    }
+    if (!this.dirty()) {
+      if (!quiet) this.message.info('没有需要保存的修改');
+      return true;
+    }
+    this.busy.set('save');
+    this.failure.set(null);
+    let p = p0;
+    try {
+      if (this.headerDirty()) {
+        p = await this.api.update(p.id, p.version, body);
+        this.apply(p, true, false);
+      }
+      if (this.rowsDirty()) {
+        p = await this.api.putIndicators(p.id, p.version, indicatorInputs(this.rows()));
+        this.apply(p, false, true);
+      }
+      if (!quiet) this.message.success(`已保存（版本 ${p.version}）`);
+      void this.refreshSide(p.id);
+      return true;
+    } catch (e) {
+      this.failure.set(toApiFailure(e, '保存失败，请稍后重试'));
+      return false;
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  /** 提交: saves first when needed; a 422 shows the blocking findings. */
+  async submit(): Promise<void> {
+    if (this.dirty() && !(await this.save(true))) return;
+    const p = this.project();
+    if (!p) return;
+    this.busy.set('submit');
+    this.failure.set(null);
+    try {
+      const next = await this.api.transition(p.id, p.version, { action: 'submit' });
+      this.apply(next, true, true);
+      this.message.success('已提交，等待主管部门审核');
+      void this.refreshSide(next.id);
+    } catch (e) {
+      const f = toApiFailure(e, '提交失败，请稍后重试');
+      this.failure.set(f);
+      if (f.findings.length > 0) this.serverFindings.set(f.findings);
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  async withdraw(): Promise<void> {
+    const p = this.project();
+    if (!p) return;
+    this.busy.set('withdraw');
+    this.failure.set(null);
+    try {
+      const next = await this.api.transition(p.id, p.version, { action: 'withdraw' });
+      this.apply(next, true, true);
+      this.message.success('已撤回，可继续修改');
+      void this.refreshSide(next.id);
+    } catch (e) {
+      this.failure.set(toApiFailure(e, '撤回失败，请稍后重试'));
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  async remove(): Promise<void> {
+    const p = this.project();
+    if (!p) return;
+    this.busy.set('delete');
+    this.failure.set(null);
+    try {
+      await this.api.remove(p.id, p.version);
+      this.savedHeader.set(headerSignature(this.header()));
+      this.savedRows.set(rowsSignature(this.rows()));
+      this.message.success('项目已删除');
+      await this.router.navigate(['/projects']);
+    } catch (e) {
+      this.failure.set(toApiFailure(e, '删除失败，请稍后重试'));
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  /** Put the sum of the parts into a total. */
+  fillTotal(which: 'total' | 'annualTotal'): void {
+    const sum = which === 'total' ? this.sums().total : this.sums().annual;
+    if (sum !== null) this.form.controls.funds.controls[which].setValue(sum);
+  }
+
+  // ------------------------------------------------------------ leaving
+
+  /** For the route's canDeactivate: ask before unsaved edits are dropped. */
+  canLeave(): boolean | Promise<boolean> {
+    if (!this.dirty()) return true;
+    return this.confirm('有未保存的修改', '离开此页面后，未保存的修改将丢失。确定离开吗？', '离开');
+  }
+
+  onBeforeUnload(e: BeforeUnloadEvent): void {
+    if (this.dirty()) e.preventDefault();
+  }
+
+  private confirm(title: string, content: string, okText: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.modal.confirm({
+        nzTitle: title,
+        nzContent: content,
+        nzOkText: okText,
+        nzOkDanger: true,
+        nzCancelText: '取消',
+        nzOnOk: () => resolve(true),
+        nzOnCancel: () => resolve(false),
+      });
+    });
+  }
+
+  private markInvalid(): void {
+    const visit = (c: AbstractControl) => {
+      c.markAsDirty();
+      c.updateValueAndValidity({ onlySelf: true });
+    };
+    for (const c of Object.values(this.form.controls)) visit(c);
+    for (const c of Object.values(this.form.controls.funds.controls)) visit(c);
+  }
+
+  private mismatch(total: string, sum: string | null): boolean {
+    const t = normaliseMoney(total);
+    return t !== null && t !== '' && sum !== null && t !== sum;
+  }
+}

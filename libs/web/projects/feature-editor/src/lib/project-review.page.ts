@@ -1,0 +1,255 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { getFramework } from '@pt/domain';
+import type { Finding } from '@pt/domain';
+import { actionLabel, ProjectsApi, statusColor, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
+import type { ApiFailure, FrameworkResponse, HistoryEntry, Project, TransitionAction } from '@pt/web/projects/data-access';
+import { IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
+import type { EditorRow, RowReviewComment, TableFramework } from '@pt/web/projects/ui';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { FindingsPanelComponent } from './findings-panel.component';
+import { HistoryTimelineComponent } from './history-timeline.component';
+import { ProjectHeaderViewComponent } from './project-header-view.component';
+import { fieldLabel } from './project-form';
+import { reviewBody } from './review';
+
+/**
+ * 审核: the declaration read-only, a comment input on every indicator row, the overall comment,
+ * 通过 and 退回 (退回 needs a comment), and the history.
+ */
+@Component({
+  selector: 'pt-project-review-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzIconModule,
+    NzInputModule,
+    NzResultModule,
+    NzSpinModule,
+    NzTagModule,
+    IndicatorTableComponent,
+    FindingsPanelComponent,
+    HistoryTimelineComponent,
+    ProjectHeaderViewComponent,
+  ],
+  template: `
+    @if (loading()) {
+      <div class="center"><nz-spin nzSimple nzTip="正在加载…" /></div>
+    } @else if (loadError(); as e) {
+      <nz-result [nzStatus]="e.status === 404 ? '404' : e.status === 403 ? '403' : 'error'" [nzTitle]="e.message" data-testid="load-error">
+        <div nz-result-extra>
+          <button nz-button type="button" (click)="load()">重试</button>
+          <a nz-button nzType="primary" routerLink="/inbox">返回审核待办</a>
+        </div>
+      </nz-result>
+    } @else if (project(); as p) {
+      <div class="toolbar">
+        <div class="title">
+          <h2 data-testid="project-title">审核：{{ p.name }}</h2>
+          <nz-tag [nzColor]="statusColor(p.status)" data-testid="project-status">{{ statusLabel(p.status) }}</nz-tag>
+          <span class="meta">{{ p.year }} 年度 · {{ p.orgName }} · 版本 {{ p.version }}</span>
+        </div>
+        <div class="buttons">
+          <a nz-button [routerLink]="['/projects', p.id]">查看申报表</a>
+          <a nz-button routerLink="/inbox">返回审核待办</a>
+        </div>
+      </div>
+
+      @if (failure(); as f) {
+        <nz-alert
+          class="block"
+          nzType="error"
+          nzShowIcon
+          nzCloseable
+          (nzOnClose)="failure.set(null)"
+          [nzMessage]="f.message"
+          [nzDescription]="detailsTpl"
+          [nzAction]="f.status === 412 || f.status === 409 ? reloadTpl : null"
+          data-testid="action-error"
+        />
+        <ng-template #detailsTpl>
+          @for (d of f.details; track $index) {
+            <div>{{ d.field ? label(d.field) + '：' : '' }}{{ d.message }}</div>
+          }
+        </ng-template>
+        <ng-template #reloadTpl>
+          <button nz-button nzSize="small" nzType="primary" type="button" (click)="load()" data-testid="reload">重新加载</button>
+        </ng-template>
+      }
+
+      @if (!canReview()) {
+        <nz-alert class="block" nzType="info" nzShowIcon [nzMessage]="'该项目当前为「' + statusLabel(p.status) + '」，不在您的审核环节。'" data-testid="not-reviewable" />
+      }
+
+      <nz-spin [nzSpinning]="busy() !== null">
+        <nz-card class="block" nzSize="small" nzTitle="申报表">
+          <pt-project-header-view [project]="p" />
+        </nz-card>
+
+        <nz-card class="block" nzSize="small" [nzTitle]="'绩效指标（' + p.year + ' 年度）'">
+          <pt-indicator-table
+            [rows]="rows()"
+            [framework]="framework()"
+            [context]="{ year: p.year, startDate: p.startDate, endDate: p.endDate, funds: p.funds }"
+            [readonly]="true"
+            [commentable]="canReview()"
+            [(comments)]="rowComments"
+            [reviewComments]="reviewComments()"
+          />
+        </nz-card>
+
+        <nz-card class="block" nzSize="small" nzTitle="检查结果">
+          <pt-findings-panel [live]="liveFindings()" [server]="serverFindings()" />
+        </nz-card>
+
+        @if (canReview()) {
+          <nz-card class="block" nzSize="small" nzTitle="审核意见">
+            <textarea
+              nz-input
+              [nzAutosize]="{ minRows: 3, maxRows: 10 }"
+              [nzStatus]="commentMissing() ? 'error' : ''"
+              maxlength="2000"
+              placeholder="总体意见：通过时选填；退回时必填，请写明需要修改的内容"
+              aria-label="审核意见"
+              data-testid="review-comment"
+              [value]="comment()"
+              (input)="comment.set($any($event.target).value); commentMissing.set(false)"
+            ></textarea>
+            @if (commentMissing()) {
+              <div class="error-tip" data-testid="comment-required">退回时请填写退回意见</div>
+            }
+            <p class="hint">已填写逐行意见 {{ rowCommentCount() }} 条。逐行意见随「通过」或「退回」一并提交。</p>
+            <div class="buttons">
+              @if (actions().includes('approve')) {
+                <button nz-button nzType="primary" type="button" [nzLoading]="busy() === 'approve'" [disabled]="busy() !== null" (click)="act('approve')" data-testid="approve">
+                  <span nz-icon nzType="check"></span>通过
+                </button>
+              }
+              @if (actions().includes('return')) {
+                <button nz-button nzDanger type="button" [nzLoading]="busy() === 'return'" [disabled]="busy() !== null" (click)="act('return')" data-testid="return">
+                  <span nz-icon nzType="rollback"></span>退回
+                </button>
+              }
+            </div>
+          </nz-card>
+        }
+
+        <nz-card class="block" nzSize="small" nzTitle="流转记录">
+          <pt-history-timeline [entries]="history()" />
+        </nz-card>
+      </nz-spin>
+    }
+  `,
+  styles: `
+    .center { text-align: center; padding: 64px 0; }
+    .toolbar { display: flex; flex-wrap: wrap; gap: 12px; justify-content: space-between; align-items: center; margin-bottom: 16px; }
+    .title { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+    .title h2 { margin: 0; font-size: 18px; }
+    .meta { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .buttons { display: flex; gap: 8px; }
+    .block { margin-bottom: 16px; display: block; }
+    .hint { color: rgba(0, 0, 0, 0.45); font-size: 12px; margin: 8px 0; }
+    .error-tip { color: #ff4d4f; margin-top: 4px; }
+  `,
+})
+export class ProjectReviewPage {
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  private readonly api = inject(ProjectsApi);
+  private readonly router = inject(Router);
+  private readonly message = inject(NzMessageService);
+
+  readonly statusLabel = statusLabel;
+  readonly statusColor = statusColor;
+  readonly label = fieldLabel;
+
+  readonly project = signal<Project | null>(null);
+  readonly rows = signal<EditorRow[]>([]);
+  readonly loading = signal(true);
+  readonly loadError = signal<ApiFailure | null>(null);
+  readonly failure = signal<ApiFailure | null>(null);
+  readonly busy = signal<TransitionAction | null>(null);
+  readonly history = signal<HistoryEntry[]>([]);
+  readonly serverFindings = signal<Finding[]>([]);
+  private readonly frameworks = signal<FrameworkResponse[]>([]);
+
+  readonly comment = signal('');
+  readonly commentMissing = signal(false);
+  readonly rowComments = signal<Record<string, string>>({});
+  readonly rowCommentCount = computed(() => Object.values(this.rowComments()).filter((c) => c.trim() !== '').length);
+
+  readonly actions = computed(() => this.project()?.permissions.actions ?? []);
+  readonly canReview = computed(() => this.actions().includes('approve') || this.actions().includes('return'));
+  readonly framework = computed<TableFramework | null>(() => {
+    const code = this.project()?.frameworkCode;
+    if (!code) return null;
+    return this.frameworks().find((f) => f.code === code) ?? getFramework(code) ?? null;
+  });
+  private readonly table = viewChild(IndicatorTableComponent);
+  readonly liveFindings = computed<Finding[]>(() => this.table()?.findings() ?? []);
+  readonly reviewComments = computed<RowReviewComment[]>(() =>
+    (this.project()?.reviewComments ?? []).map((c) => ({ ...c, action: actionLabel(c.action) })),
+  );
+
+  constructor() {
+    this.api.frameworks().then(
+      (f) => this.frameworks.set(f),
+      () => undefined,
+    );
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+  }
+
+  async load(id = this.id()): Promise<void> {
+    this.loading.set(this.project() === null);
+    this.loadError.set(null);
+    try {
+      const p = await this.api.get(id);
+      this.failure.set(null);
+      this.project.set(p);
+      this.rows.set(toEditorRows(p.indicators));
+      const [history, findings] = await Promise.allSettled([this.api.history(p.id), this.api.findings(p.id)]);
+      if (history.status === 'fulfilled') this.history.set(history.value);
+      if (findings.status === 'fulfilled') this.serverFindings.set(findings.value);
+    } catch (e) {
+      this.loadError.set(toApiFailure(e, '项目加载失败'));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  async act(action: 'approve' | 'return'): Promise<void> {
+    const p = this.project();
+    if (!p) return;
+    const body = reviewBody(action, this.comment(), this.rowComments(), this.rows());
+    if (!body) {
+      this.commentMissing.set(true);
+      return;
+    }
+    this.busy.set(action);
+    this.failure.set(null);
+    try {
+      const next = await this.api.transition(p.id, p.version, body);
+      this.message.success(action === 'approve' ? `已审核通过（${statusLabel(next.status)}）` : '已退回给填报单位');
+      await this.router.navigate(['/inbox']);
+    } catch (e) {
+      this.failure.set(toApiFailure(e, action === 'approve' ? '审核失败，请稍后重试' : '退回失败，请稍后重试'));
+    } finally {
+      this.busy.set(null);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from './lib/project-list.page';
+export * from './lib/project-list.routes';

@@ -1,0 +1,339 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { AuthStore } from '@pt/web/auth/data-access';
+import {
+  formatMoney,
+  isFiller,
+  orgOptions,
+  ProjectsApi,
+  STATUS_OPTIONS,
+  statusColor,
+  statusLabel,
+  toApiFailure,
+} from '@pt/web/projects/data-access';
+import type { OrgNode, ProjectStatus, ProjectSummary } from '@pt/web/projects/data-access';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { yearOptions } from './list-helpers';
+
+type Mode = 'all' | 'inbox';
+
+/**
+ * 项目申报 (all projects the user may see) and 审核待办 (projects waiting for this reviewer):
+ * filters by year, unit, status and a search box, server-side paging; the filters live in the URL.
+ */
+@Component({
+  selector: 'pt-project-list-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    FormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzIconModule,
+    NzInputModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTagModule,
+  ],
+  template: `
+    <nz-card [nzTitle]="inbox() ? '审核待办' : '项目申报'" [nzExtra]="extra">
+      @if (inbox()) {
+        <p class="lead" data-testid="inbox-lead">{{ inboxLead() }}</p>
+      }
+      <div class="filters">
+        <nz-select
+          class="f-year"
+          nzAllowClear
+          nzPlaceHolder="全部年度"
+          aria-label="预算年度"
+          data-testid="filter-year"
+          [ngModel]="year()"
+          (ngModelChange)="setFilter('year', $event)"
+        >
+          @for (y of years; track y) {
+            <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
+          }
+        </nz-select>
+        <nz-select
+          class="f-org"
+          nzAllowClear
+          nzShowSearch
+          nzPlaceHolder="全部单位"
+          aria-label="单位"
+          data-testid="filter-org"
+          [ngModel]="orgId()"
+          (ngModelChange)="setFilter('orgId', $event)"
+        >
+          @for (o of orgChoices(); track o.value) {
+            <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
+          }
+        </nz-select>
+        @if (!inbox()) {
+          <nz-select
+            class="f-status"
+            nzAllowClear
+            nzPlaceHolder="全部状态"
+            aria-label="状态"
+            data-testid="filter-status"
+            [ngModel]="status()"
+            (ngModelChange)="setFilter('status', $event)"
+          >
+            @for (s of statusOptions; track s.value) {
+              <nz-option [nzValue]="s.value" [nzLabel]="s.label" />
+            }
+          </nz-select>
+        }
+        <nz-input-group class="f-q" nzSearch [nzAddOnAfter]="searchBtn">
+          <input
+            nz-input
+            type="search"
+            placeholder="搜索项目名称或单位"
+            aria-label="搜索"
+            data-testid="filter-q"
+            [value]="q()"
+            (input)="qDraft = $any($event.target).value"
+            (keydown.enter)="setFilter('q', qDraft)"
+          />
+        </nz-input-group>
+        <ng-template #searchBtn>
+          <button nz-button nzType="primary" nzSearch type="button" aria-label="搜索" (click)="setFilter('q', qDraft)">
+            <span nz-icon nzType="search"></span>
+          </button>
+        </ng-template>
+      </div>
+
+      @if (error(); as e) {
+        <nz-alert class="error" nzType="error" nzShowIcon [nzMessage]="e" [nzAction]="retryTpl" data-testid="list-error"></nz-alert>
+        <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload()">重试</button></ng-template>
+      }
+
+      <nz-table
+        #table
+        nzSize="middle"
+        nzShowSizeChanger
+        [nzData]="items()"
+        [nzFrontPagination]="false"
+        [nzTotal]="total()"
+        [nzPageIndex]="page()"
+        [nzPageSize]="pageSize()"
+        [nzLoading]="loading()"
+        [nzShowTotal]="totalTpl"
+        [nzNoResult]="inbox() ? '暂无待审核的项目' : '暂无项目'"
+        (nzPageIndexChange)="setPage($event)"
+        (nzPageSizeChange)="setPageSize($event)"
+        data-testid="project-table"
+      >
+        <thead>
+          <tr>
+            <th nzWidth="80px">年度</th>
+            <th>项目名称</th>
+            <th>实施单位</th>
+            <th nzWidth="100px">状态</th>
+            <th nzWidth="150px" nzAlign="right">年度资金（元）</th>
+            <th nzWidth="80px" nzAlign="right">指标数</th>
+            <th nzWidth="150px">更新时间</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (p of table.data; track p.id) {
+            <tr class="row" data-testid="project-row" (click)="open(p)">
+              <td>{{ p.year }}</td>
+              <td>
+                <a [routerLink]="linkOf(p)" (click)="$event.stopPropagation()" data-testid="project-name">{{ p.name }}</a>
+              </td>
+              <td>
+                {{ p.orgName }}
+                @if (p.departmentName) {
+                  <div class="sub">{{ p.departmentName }}</div>
+                }
+              </td>
+              <td>
+                <nz-tag [nzColor]="statusColor(p.status)" data-testid="project-status">{{ statusLabel(p.status) }}</nz-tag>
+              </td>
+              <td nzAlign="right">{{ money(p.annualTotal) }}</td>
+              <td nzAlign="right">{{ p.indicatorCount }}</td>
+              <td>{{ p.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+      <ng-template #totalTpl let-total>共 {{ total }} 个项目</ng-template>
+    </nz-card>
+    <ng-template #extra>
+      @if (canCreate()) {
+        <a nz-button nzType="primary" routerLink="/projects/new" data-testid="new-project">
+          <span nz-icon nzType="plus"></span>新建项目
+        </a>
+      }
+    </ng-template>
+  `,
+  styles: `
+    .filters { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
+    .f-year { width: 130px; }
+    .f-org { width: 300px; }
+    .f-status { width: 140px; }
+    .f-q { width: 280px; }
+    .error { margin-bottom: 16px; }
+    .lead { color: rgba(0, 0, 0, 0.55); margin-top: 0; }
+    .row { cursor: pointer; }
+    .sub { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+  `,
+})
+export class ProjectListPage {
+  /** From the route's data: `inbox` lists only what waits for this reviewer. */
+  readonly mode = input<Mode>('all');
+
+  private readonly api = inject(ProjectsApi);
+  private readonly auth = inject(AuthStore);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  readonly years = yearOptions(new Date().getFullYear());
+  readonly statusOptions = STATUS_OPTIONS;
+  readonly statusLabel = statusLabel;
+  readonly statusColor = statusColor;
+  readonly money = formatMoney;
+
+  readonly inbox = computed(() => this.mode() === 'inbox');
+  readonly canCreate = computed(() => !this.inbox() && isFiller(this.auth.user()));
+
+  readonly year = signal<number | null>(null);
+  readonly orgId = signal<string | null>(null);
+  readonly status = signal<ProjectStatus | null>(null);
+  readonly q = signal('');
+  readonly page = signal(1);
+  readonly pageSize = signal(20);
+  qDraft = '';
+
+  readonly items = signal<ProjectSummary[]>([]);
+  readonly total = signal(0);
+  readonly loading = signal(false);
+  readonly error = signal<string | null>(null);
+  private readonly orgs = signal<OrgNode[]>([]);
+  readonly orgChoices = computed(() => orgOptions(this.orgs()));
+  readonly inboxLead = computed(() => {
+    const roles = this.auth.user()?.roles ?? [];
+    const what = roles.includes('finance_reviewer') ? '主管部门已审核、等待财政审核' : '已提交、等待主管部门审核';
+    return `以下是${what}的项目，点击进入审核。`;
+  });
+
+  private readonly reloadTick = signal(0);
+  private seq = 0;
+
+  constructor() {
+    const qp = this.route.snapshot.queryParamMap;
+    const y = Number(qp.get('year'));
+    if (Number.isInteger(y) && y >= 2000 && y <= 2100) this.year.set(y);
+    this.orgId.set(qp.get('orgId'));
+    const st = qp.get('status');
+    if (st && STATUS_OPTIONS.some((s) => s.value === st)) this.status.set(st as ProjectStatus);
+    this.q.set(qp.get('q') ?? '');
+    this.qDraft = this.q();
+    const page = Number(qp.get('page'));
+    if (Number.isInteger(page) && page > 0) this.page.set(page);
+    const size = Number(qp.get('pageSize'));
+    if ([10, 20, 30, 40, 50].includes(size)) this.pageSize.set(size);
+
+    this.api.orgs().then(
+      (orgs) => this.orgs.set(orgs),
+      () => this.orgs.set([]),
+    );
+
+    let alive = true;
+    inject(DestroyRef).onDestroy(() => (alive = false));
+    effect(() => {
+      const query = {
+        year: this.year(),
+        orgId: this.orgId(),
+        status: this.inbox() ? null : this.status(),
+        q: this.q(),
+        page: this.page(),
+        pageSize: this.pageSize(),
+        inbox: this.inbox(),
+      };
+      this.reloadTick();
+      untracked(() => {
+        if (alive) void this.load(query);
+      });
+    });
+  }
+
+  setFilter(key: 'year' | 'orgId' | 'status' | 'q', value: unknown): void {
+    if (key === 'year') this.year.set((value as number | null) ?? null);
+    if (key === 'orgId') this.orgId.set((value as string | null) ?? null);
+    if (key === 'status') this.status.set((value as ProjectStatus | null) ?? null);
+    if (key === 'q') this.q.set(String(value ?? '').trim());
+    this.page.set(1);
+    this.syncUrl();
+  }
+
+  setPage(page: number): void {
+    if (page === this.page()) return;
+    this.page.set(page);
+    this.syncUrl();
+  }
+
+  setPageSize(size: number): void {
+    if (size === this.pageSize()) return;
+    this.pageSize.set(size);
+    this.page.set(1);
+    this.syncUrl();
+  }
+
+  reload(): void {
+    this.reloadTick.update((t) => t + 1);
+  }
+
+  linkOf(p: ProjectSummary): string[] {
+    return this.inbox() ? ['/projects', p.id, 'review'] : ['/projects', p.id];
+  }
+
+  open(p: ProjectSummary): void {
+    void this.router.navigate(this.linkOf(p));
+  }
+
+  private async load(query: Parameters<ProjectsApi['list']>[0]): Promise<void> {
+    const seq = ++this.seq;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const res = await this.api.list(query);
+      if (seq !== this.seq) return;
+      this.items.set(res.items);
+      this.total.set(res.total);
+    } catch (e) {
+      if (seq !== this.seq) return;
+      this.items.set([]);
+      this.total.set(0);
+      this.error.set(toApiFailure(e, '项目列表加载失败').message);
+    } finally {
+      if (seq === this.seq) this.loading.set(false);
+    }
+  }
+
+  private syncUrl(): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      replaceUrl: true,
+      queryParams: {
+        year: this.year() ?? undefined,
+        orgId: this.orgId() ?? undefined,
+        status: this.inbox() ? undefined : (this.status() ?? undefined),
+        q: this.q() || undefined,
+        page: this.page() > 1 ? this.page() : undefined,
+        pageSize: this.pageSize() !== 20 ? this.pageSize() : undefined,
+      },
+    });
+  }
+}
