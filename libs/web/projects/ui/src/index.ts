@@ -1,3 +1,2 @@
 export * from './lib/indicator-rows';
 export * from './lib/indicator-table.component';
-export * from './lib/indicator-picker.component';
