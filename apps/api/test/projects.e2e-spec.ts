@@ -400,6 +400,26 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
     });
   });
 
+  describe('goals of a multi-year project', () => {
+    it('keeps the overall table and adds an annual goal per year, each with its own table', async () => {
+      const p = await create({ name: '三年期项目', startDate: '2027-01-01', endDate: '2029-12-31', totalGoal: '三年总目标' });
+      const overall = (await t.http.get(`/api/projects/${p.id}`).set(auth('xining')).expect(200)).body.goals.find((g: { kind: string }) => g.kind === 'overall');
+      let r = await t.http.put(`/api/projects/${p.id}/goals/${overall.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: GOOD_ROWS.slice(0, 2) }).expect(200);
+      expect(r.body.goals.find((g: { kind: string }) => g.kind === 'overall').indicators).toHaveLength(2);
+      expect(r.body.indicators).toHaveLength(0);
+      await t.http.post(`/api/projects/${p.id}/goals`).set(auth('xining')).set('If-Match', '"2"').send({ year: 2031 }).expect(400);
+      await t.http.post(`/api/projects/${p.id}/goals`).set(auth('xining')).set('If-Match', '"2"').send({ year: 2027 }).expect(409);
+      await t.http.post(`/api/projects/${p.id}/goals`).set(auth('xining')).send({ year: 2028 }).expect(428);
+      r = await t.http.post(`/api/projects/${p.id}/goals`).set(auth('xining')).set('If-Match', '"2"').send({ year: 2028, text: '第二年目标' }).expect(201);
+      expect(r.body.goals.map((g: { kind: string; year: number | null }) => `${g.kind}:${g.year}`)).toEqual(['overall:null', 'annual:2027', 'annual:2028']);
+      const y2 = r.body.goals.find((g: { year: number | null }) => g.year === 2028);
+      r = await t.http.put(`/api/projects/${p.id}/goals/${y2.id}/indicators`).set(auth('xining')).set('If-Match', '"3"').send({ indicators: GOOD_ROWS }).expect(200);
+      expect(r.body.goals.find((g: { year: number | null }) => g.year === 2028).indicators).toHaveLength(4);
+      await t.http.put(`/api/projects/${p.id}/goals/00000000-0000-4000-8000-000000000000/indicators`).set(auth('xining')).set('If-Match', '"4"').send({ indicators: [] }).expect(404);
+      await t.http.post(`/api/projects/${p.id}/goals`).set(auth('yangpu')).set('If-Match', '"4"').send({ year: 2029 }).expect(404);
+    });
+  });
+
   describe('adjustments, revisions and the diff', () => {
     it('adjusting an approved project makes revision 2 (draft); revision 1 stays; the diff shows what changed', async () => {
       const p = await create({ name: '调整测试项目', funds: { total: '100.00', fiscal: '100.00' } });

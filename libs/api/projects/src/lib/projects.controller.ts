@@ -4,6 +4,7 @@ import { CurrentUser } from '@pt/api/auth';
 import { ApiHttpException } from '@pt/api/core';
 import {
   AdjustProjectDto,
+  CreateGoalDto,
   DiffQueryDto,
   type ProjectDiff,
   type ProjectRevision,
@@ -100,6 +101,19 @@ export class ProjectsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Project> {
     return withEtag(res, await this.projects.putIndicators(user, id, ifMatch, dto.indicators, goalId));
+  }
+
+  @Post(':id/goals')
+  @ApiHeader(IF_MATCH)
+  @ApiResponse({ status: 201, description: '多年项目新增另一年度的年度目标（空指标表）' })
+  async addGoal(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: CreateGoalDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Project> {
+    return withEtag(res, await this.projects.addGoal(user, id, ifMatch, dto.year, dto.text));
   }
 
   @Get(':id/findings')

@@ -297,6 +297,24 @@ export class ProjectsService {
     return this.get(user, id);
   }
 
+  /** Add the annual goal (with an empty table) of another year of a multi-year project. */
+  async addGoal(user: UserSummary, id: string, ifMatch: string | undefined, year: number, text: string | null | undefined): Promise<Project> {
+    await this.write(user, id, ifMatch, async (m, row) => {
+      this.assertEditable(user, row);
+      const first = row.start_date ? Number(row.start_date.slice(0, 4)) : row.year;
+      const last = row.end_date ? Number(row.end_date.slice(0, 4)) : row.year;
+      if (year < Math.min(first, row.year) || year > Math.max(last, row.year)) {
+        throw new ApiHttpException(400, 'VALIDATION_FAILED', `年度须在项目实施期内（${Math.min(first, row.year)}–${Math.max(last, row.year)} 年）`, [
+          { field: 'year', message: '年度不在项目实施期内' },
+        ]);
+      }
+      const [exists] = await m.query(`SELECT 1 FROM project_goal WHERE project_id = $1 AND kind = 'annual' AND year = $2`, [id, year]);
+      if (exists) throw new ApiHttpException(409, 'DUPLICATE', `${year} 年的年度目标已存在`);
+      await this.setGoalText(m, id, 'annual', year, text ?? null);
+    });
+    return this.get(user, id);
+  }
+
   async remove(user: UserSummary, id: string, ifMatch: string | undefined): Promise<void> {
     await this.write(user, id, ifMatch, async (m, row) => {
       if (!has(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以删除项目');

@@ -413,3 +413,11 @@ export interface Suggestions {
   /** The same-name project of the previous year in the same unit, whose table can be copied. */
   lastYear: { id: string; name: string; year: number; indicatorCount: number } | null;
 }
+
+/** POST /api/projects/:id/goals: the annual goal of another year of a multi-year project. */
+export class CreateGoalDto {
+  @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  year!: number;
+  @IsOptional() @IsString({ message: '年度总体目标必须是文本' }) @MaxLength(TEXT_MAX, { message: `年度总体目标最多 ${TEXT_MAX} 个字符` })
+  text?: string | null;
+}
