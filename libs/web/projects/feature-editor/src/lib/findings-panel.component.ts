@@ -1,11 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { CHECK_RULES } from '@pt/domain';
 import type { Finding } from '@pt/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
+/** Rules the browser evaluates itself on the current values (it has no other projects' tables). */
+const LIVE_CODES = new Set(CHECK_RULES.map((r) => r.code).filter((c) => c !== 'COPIED_ROWS'));
+
 /**
  * 检查结果: the findings of the table checks (live in the browser), plus those only the server can
- * make (e.g. rows copied from another project of the unit).
+ * make (e.g. rows copied from another project of the unit, as of the last save).
  */
 @Component({
   selector: 'pt-findings-panel',
@@ -31,7 +35,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
               <span class="where">{{ f.indicatorIndex === null ? '整表' : '第' + (f.indicatorIndex + 1) + '行' }}</span>
               {{ f.message }}
               @if (serverOnly().includes(f)) {
-                <span class="src">（服务器检查）</span>
+                <span class="src">（服务器检查，按最近一次保存的内容）</span>
               }
             </li>
           }
@@ -53,13 +57,10 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 export class FindingsPanelComponent {
   /** Findings computed in the browser from the current values. */
   readonly live = input<readonly Finding[]>([]);
-  /** Findings of the last server check (GET …/findings); those the browser does not make are added. */
+  /** Findings of the last server check (GET …/findings); those of rules the browser does not run are added. */
   readonly server = input<readonly Finding[]>([]);
 
-  readonly serverOnly = computed(() => {
-    const liveCodes = new Set(this.live().map((f) => f.code));
-    return this.server().filter((f) => !liveCodes.has(f.code));
-  });
+  readonly serverOnly = computed(() => this.server().filter((f) => !LIVE_CODES.has(f.code)));
   readonly all = computed(() => [...this.live(), ...this.serverOnly()]);
   readonly errors = computed(() => this.all().filter((f) => f.severity === 'error').length);
   readonly warnings = computed(() => this.all().filter((f) => f.severity === 'warning').length);
