@@ -1,2 +1,3 @@
 export * from './lib/indicator-rows';
 export * from './lib/indicator-table.component';
+export * from './lib/indicator-picker.component';

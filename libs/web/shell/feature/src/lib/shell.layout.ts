@@ -28,6 +28,9 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
               <span nz-icon nzType="audit"></span><span>审核待办</span>
             </li>
           }
+          <li nz-menu-item nzMatchRouter routerLink="/library" data-testid="menu-library">
+            <span nz-icon nzType="database"></span><span>指标库</span>
+          </li>
         </ul>
       </nz-sider>
       <nz-layout>

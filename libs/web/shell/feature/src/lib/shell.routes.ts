@@ -10,6 +10,12 @@ export const SHELL_ROUTES: Routes = [
     loadComponent: () => import('./shell.layout').then((m) => m.ShellLayout),
     children: [
       { path: '', pathMatch: 'full', loadComponent: () => import('./home.page').then((m) => m.HomePage), title: '首页 · 绩效目标管理' },
+      { path: 'library', loadChildren: () => import('@pt/web/library/feature').then((m) => m.LIBRARY_ROUTES) },
+      // before any `projects/:id` route
+      {
+        path: 'projects/:id/revisions',
+        loadChildren: () => import('@pt/web/projects/feature-revisions').then((m) => m.REVISION_ROUTES),
+      },
       {
         path: 'projects',
         pathMatch: 'full',

@@ -1,0 +1,31 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { toApiFailure } from '@pt/web/projects/data-access';
+import type { ApiFailure } from '@pt/web/projects/data-access';
+
+/** Shown on 412: the row was changed or deleted by someone else since it was loaded. */
+export const LIBRARY_CONFLICT_MESSAGE = '该指标已被他人修改，请刷新后重试';
+
+const LIBRARY_FALLBACK: Record<number, string> = {
+  403: '只有系统管理员可以维护指标库',
+  404: '指标库中没有该指标，可能已被删除',
+  409: '指标库中已有同一二级指标下的同名指标',
+  428: '缺少版本信息，请刷新后重试',
+};
+
+function hasServerMessage(e: unknown): boolean {
+  if (!(e instanceof HttpErrorResponse)) return false;
+  const body = e.error as { message?: unknown } | null;
+  return !!body && typeof body === 'object' && typeof body.message === 'string' && body.message !== '';
+}
+
+/**
+ * An error of the indicator-library API as an {@link ApiFailure}: the server's Chinese message
+ * where it sent one, library wording where it did not, and always the conflict text on 412.
+ */
+export function toLibraryFailure(e: unknown): ApiFailure {
+  const f = toApiFailure(e);
+  if (f.status === 412) return { ...f, message: LIBRARY_CONFLICT_MESSAGE };
+  const fallback = LIBRARY_FALLBACK[f.status];
+  if (fallback && !hasServerMessage(e)) return { ...f, message: fallback };
+  return f;
+}

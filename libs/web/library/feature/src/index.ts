@@ -1,0 +1,2 @@
+export * from './lib/library.routes';
+export * from './lib/project-indicator-picker.component';

@@ -1,0 +1,2 @@
+export * from './lib/revisions.routes';
+export * from './lib/revisions.api';

@@ -1,0 +1,219 @@
+import type { Indicator, Project, ProjectRevision, RowDiffDto } from '@pt/shared/contracts';
+import {
+  canStartAdjustment,
+  defaultDiffRange,
+  diffCounts,
+  diffRowView,
+  diffSummary,
+  fieldValueText,
+  goalIndicators,
+  goalText,
+  groupDiffRows,
+  hasRowChanges,
+  parseRevision,
+  resolveDiffRange,
+  revisionRows,
+  rowKindMeta,
+  viewRows,
+} from './revision-diff';
+
+const rev = (revision: number, approvedAt: string | null, reason: string | null, current = false): ProjectRevision => ({
+  revision,
+  approvedAt,
+  reason,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  current,
+});
+
+const row = (level1: string, level2: string, name: string, target: string, extra: { core?: boolean; weight?: string | null } = {}) => ({
+  level1,
+  level2,
+  name,
+  target,
+  core: extra.core ?? false,
+  weight: extra.weight ?? null,
+});
+
+const target = (raw: string) => ({ raw, text: raw, kind: 'qualitative' as const, operator: null, value: null, unit: null, direction: 'qualitative' as const });
+
+const ind = (level1: string, level2: string, name: string, raw: string): Indicator => ({
+  id: name,
+  level1,
+  level2,
+  name,
+  core: false,
+  weight: null,
+  target: target(raw),
+});
+
+describe('row kinds', () => {
+  it('labels and colours each kind', () => {
+    expect(rowKindMeta('added')).toEqual({ label: '新增', color: 'green', className: 'kind-added' });
+    expect(rowKindMeta('removed')).toEqual({ label: '删除', color: 'red', className: 'kind-removed' });
+    expect(rowKindMeta('changed')).toEqual({ label: '修改', color: 'orange', className: 'kind-changed' });
+    expect(rowKindMeta('unchanged').label).toBe('未变');
+    expect(rowKindMeta('whatever').label).toBe('未变');
+  });
+});
+
+describe('revision list', () => {
+  it('shows each revision with the reason it was made for', () => {
+    const rows = revisionRows([rev(3, null, '追加预算', true), rev(1, '2025-02-01T00:00:00Z', '调整数量'), rev(2, '2025-05-01T00:00:00Z', '追加预算')]);
+    expect(rows.map((r) => [r.label, r.reason, r.current])).toEqual([
+      ['第 1 版', null, false],
+      ['第 2 版', '调整数量', false],
+      ['第 3 版', '追加预算', true],
+    ]);
+  });
+
+  it('defaults to the latest earlier approved revision → the current one', () => {
+    expect(defaultDiffRange([rev(1, '2025-02-01', 'a'), rev(2, '2025-05-01', 'b'), rev(3, null, 'b', true)])).toEqual({ from: 2, to: 3 });
+    expect(defaultDiffRange([rev(1, null, 'a'), rev(2, null, 'a', true)])).toEqual({ from: 1, to: 2 });
+    expect(defaultDiffRange([rev(1, '2025-02-01', null, true)])).toBeNull();
+    expect(defaultDiffRange([])).toBeNull();
+  });
+
+  it('takes from/to from the URL when the project has them', () => {
+    const revs = [rev(1, 'x', 'a'), rev(2, 'y', 'b'), rev(3, null, 'b', true)];
+    expect(parseRevision('2', revs)).toBe(2);
+    expect(parseRevision('9', revs)).toBeNull();
+    expect(parseRevision('abc', revs)).toBeNull();
+    expect(parseRevision(undefined, revs)).toBeNull();
+    expect(resolveDiffRange(revs, '1', undefined)).toEqual({ from: 1, to: 3 });
+    expect(resolveDiffRange(revs, '7', '2')).toEqual({ from: 2, to: 2 });
+    expect(resolveDiffRange([rev(1, null, null, true)], null, null)).toBeNull();
+  });
+
+  it('offers 发起调整 to a filler on an approved project only', () => {
+    expect(canStartAdjustment({ roles: ['filler'] }, { status: 'approved' })).toBe(true);
+    expect(canStartAdjustment({ roles: ['filler'] }, { status: 'draft' })).toBe(false);
+    expect(canStartAdjustment({ roles: ['dept_reviewer'] }, { status: 'approved' })).toBe(false);
+    expect(canStartAdjustment(null, { status: 'approved' })).toBe(false);
+  });
+});
+
+describe('row diffs', () => {
+  const changed: RowDiffDto = {
+    kind: 'changed',
+    beforeIndex: 0,
+    afterIndex: 0,
+    before: row('产出指标', '数量指标', '培训人次', '≥100(人次)', { weight: '10' }),
+    after: row('产出指标', '数量指标', '培训人次', '≥120(人次)', { weight: '15', core: true }),
+    fields: ['target', 'weight', 'core'],
+  };
+  const removed: RowDiffDto = {
+    kind: 'removed',
+    beforeIndex: 1,
+    afterIndex: null,
+    before: row('产出指标', '时效指标', '按时完成率', '=100(%)'),
+    after: null,
+    fields: [],
+  };
+  const added: RowDiffDto = {
+    kind: 'added',
+    beforeIndex: null,
+    afterIndex: 1,
+    before: null,
+    after: row('效益指标', '社会效益指标', '群众知晓率', '≥90(%)'),
+    fields: [],
+  };
+  const same: RowDiffDto = {
+    kind: 'unchanged',
+    beforeIndex: 2,
+    afterIndex: 2,
+    before: row('产出 指标', '质量指标', '合格率', '=100(%)'),
+    after: row('产出 指标', '质量指标', '合格率', '=100(%)'),
+    fields: [],
+  };
+
+  it('marks the changed cells with their old values', () => {
+    const v = diffRowView(changed);
+    const byCol = Object.fromEntries(v.cells.map((c) => [c.column, c]));
+    expect(byCol['target']).toEqual({ column: 'target', text: '≥120(人次)', before: '≥100(人次)', changed: true });
+    expect(byCol['weight']).toEqual({ column: 'weight', text: '15', before: '10', changed: true });
+    expect(byCol['core']).toEqual({ column: 'core', text: '★', before: '', changed: true });
+    expect(byCol['name']).toEqual({ column: 'name', text: '培训人次', before: null, changed: false });
+    expect(v.changedLabels).toBe('指标值、核心、分值');
+    expect(v.meta.label).toBe('修改');
+  });
+
+  it('shows removed rows with their old values and added rows with the new', () => {
+    expect(diffRowView(removed).cells.find((c) => c.column === 'name')?.text).toBe('按时完成率');
+    expect(diffRowView(added).cells.find((c) => c.column === 'target')?.text).toBe('≥90(%)');
+    expect(diffRowView(removed).cells.every((c) => !c.changed)).toBe(true);
+  });
+
+  it('groups by 一级 in order of appearance, comparing normalised names', () => {
+    const groups = groupDiffRows([changed, removed, added, same]);
+    expect(groups.map((g) => [g.level1, g.rows.map((r) => r.kind)])).toEqual([
+      ['产出指标', ['changed', 'removed', 'unchanged']],
+      ['效益指标', ['added']],
+    ]);
+    expect(groups[0].counts).toEqual({ added: 0, removed: 1, changed: 1, unchanged: 1 });
+  });
+
+  it('leaves out unchanged rows and empty groups when asked', () => {
+    const groups = groupDiffRows([same, added], true);
+    expect(groups.map((g) => g.level1)).toEqual(['效益指标']);
+  });
+
+  it('names a group without 一级', () => {
+    expect(groupDiffRows([{ ...added, after: row('', '', '其他', '') }])[0].level1).toBe('（未填一级指标）');
+  });
+
+  it('counts and summarises', () => {
+    const counts = diffCounts([changed, removed, added, same, added]);
+    expect(counts).toEqual({ added: 2, removed: 1, changed: 1, unchanged: 1 });
+    expect(diffSummary(counts)).toBe('新增 2 条，删除 1 条，修改 1 条');
+    expect(diffSummary(diffCounts([same]))).toBe('指标无变化');
+    expect(hasRowChanges([same])).toBe(false);
+    expect(hasRowChanges([same, removed])).toBe(true);
+  });
+
+  it('shows empty and boolean header values in Chinese', () => {
+    expect(fieldValueText(null)).toBe('（空）');
+    expect(fieldValueText('')).toBe('（空）');
+    expect(fieldValueText('true')).toBe('是');
+    expect(fieldValueText('500000.00')).toBe('500000.00');
+  });
+});
+
+describe('read-only revision table', () => {
+  const project = {
+    year: 2025,
+    indicators: [ind('产出指标', '数量指标', '旧行', '1')],
+    annualGoal: '年度目标',
+    totalGoal: null,
+    goals: [
+      { id: 'o', kind: 'overall' as const, year: null, text: '总目标', indicators: [ind('效益指标', '社会效益指标', '总', '提高')] },
+      { id: 'a24', kind: 'annual' as const, year: 2024, text: '去年', indicators: [] },
+      { id: 'a25', kind: 'annual' as const, year: 2025, text: null, indicators: [ind('产出指标', '数量指标', '甲', '≥1(个)')] },
+    ],
+  } satisfies Pick<Project, 'year' | 'goals' | 'indicators' | 'annualGoal' | 'totalGoal'>;
+
+  it('takes the annual goal of the project year and the overall goal', () => {
+    expect(goalIndicators(project, 'annual').map((i) => i.name)).toEqual(['甲']);
+    expect(goalIndicators(project, 'overall').map((i) => i.name)).toEqual(['总']);
+    expect(goalIndicators({ ...project, goals: [] }, 'annual').map((i) => i.name)).toEqual(['旧行']);
+    expect(goalText(project, 'overall')).toBe('总目标');
+    expect(goalText(project, 'annual')).toBe('年度目标');
+  });
+
+  it('merges equal consecutive 一级 and 二级 cells', () => {
+    const rows = viewRows([
+      ind('产出指标', '数量指标', 'a', '1'),
+      ind('产出指标', '数量指标', 'b', '2'),
+      ind('产出 指标', '质量指标', 'c', '3'),
+      ind('效益指标', '社会效益指标', 'd', '提高'),
+      ind('产出指标', '数量指标', 'e', '4'),
+    ]);
+    expect(rows.map((r) => [r.n, r.level1Span, r.level2Span])).toEqual([
+      [1, 3, 2],
+      [2, 0, 0],
+      [3, 0, 1],
+      [4, 1, 1],
+      [5, 1, 1],
+    ]);
+    expect(rows[3].target).toBe('提高');
+  });
+});

@@ -1,0 +1,280 @@
+import { normaliseLevelName } from '@pt/domain';
+import type { Indicator, Project, ProjectRevision, RowDiffDto } from '@pt/shared/contracts';
+
+/**
+ * Pure logic of the revisions page (版本与调整): rows of the revision list, the default comparison,
+ * how a row diff is shown (label, colour, changed cells) and grouped by 一级, and the read-only
+ * table of one revision with merged 一级/二级 cells. No Angular, testable without a TestBed.
+ */
+
+export type RowKind = RowDiffDto['kind'];
+
+export interface RowKindMeta {
+  label: string;
+  /** `nz-tag` colour. */
+  color: string;
+  /** CSS class of the table row. */
+  className: string;
+}
+
+export const ROW_KIND_META: Record<RowKind, RowKindMeta> = {
+  added: { label: '新增', color: 'green', className: 'kind-added' },
+  removed: { label: '删除', color: 'red', className: 'kind-removed' },
+  changed: { label: '修改', color: 'orange', className: 'kind-changed' },
+  unchanged: { label: '未变', color: 'default', className: 'kind-unchanged' },
+};
+
+export const ROW_KINDS: readonly RowKind[] = ['added', 'removed', 'changed', 'unchanged'];
+
+export function rowKindMeta(kind: string): RowKindMeta {
+  return (ROW_KIND_META as Record<string, RowKindMeta>)[kind] ?? ROW_KIND_META.unchanged;
+}
+
+export function revisionLabel(revision: number): string {
+  return `第 ${revision} 版`;
+}
+
+// ---------------------------------------------------------------- revision list
+
+export interface RevisionRow {
+  revision: number;
+  label: string;
+  approvedAt: string | null;
+  /** Why this revision was made (null for the first declaration). */
+  reason: string | null;
+  current: boolean;
+}
+
+/**
+ * The revision list, oldest first. The API stores an adjustment's reason on the revision that was
+ * adjusted (the snapshot it left behind); here each revision shows the reason it was made for,
+ * i.e. the reason stored on the revision before it.
+ */
+export function revisionRows(revisions: readonly ProjectRevision[]): RevisionRow[] {
+  const sorted = [...revisions].sort((a, b) => a.revision - b.revision);
+  return sorted.map((r, i) => ({
+    revision: r.revision,
+    label: revisionLabel(r.revision),
+    approvedAt: r.approvedAt,
+    reason: i > 0 ? (sorted[i - 1].reason ?? null) : null,
+    current: r.current,
+  }));
+}
+
+export interface DiffRange {
+  from: number;
+  to: number;
+}
+
+/** Default comparison: the latest earlier (approved) revision → the current one; null with one revision only. */
+export function defaultDiffRange(revisions: readonly ProjectRevision[]): DiffRange | null {
+  if (revisions.length === 0) return null;
+  const current = revisions.find((r) => r.current) ?? [...revisions].sort((a, b) => b.revision - a.revision)[0];
+  const earlier = revisions.filter((r) => r.revision < current.revision);
+  if (earlier.length === 0) return null;
+  const approved = earlier.filter((r) => r.approvedAt);
+  const pool = approved.length ? approved : earlier;
+  const from = Math.max(...pool.map((r) => r.revision));
+  return { from, to: current.revision };
+}
+
+/** A revision number from the URL, if the project has it. */
+export function parseRevision(value: string | number | null | undefined, revisions: readonly ProjectRevision[]): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = Number(value);
+  return Number.isInteger(n) && revisions.some((r) => r.revision === n) ? n : null;
+}
+
+/** The comparison asked for in the URL (each end falling back to the default), or null. */
+export function resolveDiffRange(
+  revisions: readonly ProjectRevision[],
+  from: string | number | null | undefined,
+  to: string | number | null | undefined,
+): DiffRange | null {
+  const def = defaultDiffRange(revisions);
+  const f = parseRevision(from, revisions) ?? def?.from ?? null;
+  const t = parseRevision(to, revisions) ?? def?.to ?? null;
+  return f !== null && t !== null ? { from: f, to: t } : null;
+}
+
+/** 「发起调整」 is offered to a filler on an approved project (the server checks the unit). */
+export function canStartAdjustment(user: { roles: readonly string[] } | null | undefined, project: Pick<Project, 'status'> | null | undefined): boolean {
+  return !!user && !!project && user.roles.includes('filler') && project.status === 'approved';
+}
+
+// ---------------------------------------------------------------- row diffs
+
+export const DIFF_COLUMNS = ['level1', 'level2', 'name', 'target', 'core', 'weight'] as const;
+export type DiffColumn = (typeof DIFF_COLUMNS)[number];
+
+export const DIFF_COLUMN_LABELS: Record<DiffColumn, string> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  name: '三级指标',
+  target: '指标值',
+  core: '核心',
+  weight: '分值',
+};
+
+type DiffSide = NonNullable<RowDiffDto['before']>;
+
+function cellText(row: DiffSide | null, column: DiffColumn): string {
+  if (!row) return '';
+  switch (column) {
+    case 'core':
+      return row.core ? '★' : '';
+    case 'weight':
+      return row.weight ?? '';
+    default:
+      return (row[column] ?? '').toString();
+  }
+}
+
+export interface DiffCell {
+  column: DiffColumn;
+  /** The value shown (after the change; for removed rows the old value). */
+  text: string;
+  /** The old value, for changed cells only. */
+  before: string | null;
+  changed: boolean;
+}
+
+export interface DiffRowView {
+  kind: RowKind;
+  meta: RowKindMeta;
+  cells: DiffCell[];
+  /** Stable key for `@for`. */
+  key: string;
+  /** Labels of the changed columns, e.g. 「指标值、分值」. */
+  changedLabels: string;
+}
+
+export function diffRowView(d: RowDiffDto, index = 0): DiffRowView {
+  const shown = d.kind === 'removed' ? d.before : (d.after ?? d.before);
+  const changedFields = d.kind === 'changed' ? d.fields : [];
+  const cells = DIFF_COLUMNS.map<DiffCell>((column) => {
+    const changed = changedFields.includes(column);
+    return { column, text: cellText(shown, column), before: changed ? cellText(d.before, column) : null, changed };
+  });
+  return {
+    kind: d.kind,
+    meta: rowKindMeta(d.kind),
+    cells,
+    key: `${d.kind}:${d.beforeIndex ?? '-'}:${d.afterIndex ?? '-'}:${index}`,
+    changedLabels: DIFF_COLUMNS.filter((c) => changedFields.includes(c))
+      .map((c) => DIFF_COLUMN_LABELS[c])
+      .join('、'),
+  };
+}
+
+export type KindCounts = Record<RowKind, number>;
+
+export function diffCounts(rows: readonly RowDiffDto[]): KindCounts {
+  const counts: KindCounts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  for (const r of rows) if (r.kind in counts) counts[r.kind] += 1;
+  return counts;
+}
+
+export function hasRowChanges(rows: readonly RowDiffDto[]): boolean {
+  return rows.some((r) => r.kind !== 'unchanged');
+}
+
+export interface DiffGroup {
+  /** 一级指标 as written in the (new, or for removed rows the old) table; 「（未填一级指标）」 when empty. */
+  level1: string;
+  rows: DiffRowView[];
+  counts: KindCounts;
+}
+
+/**
+ * Row diffs grouped by 一级 (groups in order of first appearance, rows in table order). With
+ * `onlyChanges`, unchanged rows are left out and so are groups left empty.
+ */
+export function groupDiffRows(rows: readonly RowDiffDto[], onlyChanges = false): DiffGroup[] {
+  const groups = new Map<string, DiffGroup>();
+  rows.forEach((d, i) => {
+    if (onlyChanges && d.kind === 'unchanged') return;
+    const side = d.kind === 'removed' ? d.before : (d.after ?? d.before);
+    const raw = (side?.level1 ?? '').trim();
+    const key = normaliseLevelName(raw);
+    let g = groups.get(key);
+    if (!g) {
+      g = { level1: raw || '（未填一级指标）', rows: [], counts: { added: 0, removed: 0, changed: 0, unchanged: 0 } };
+      groups.set(key, g);
+    }
+    g.rows.push(diffRowView(d, i));
+    g.counts[d.kind] += 1;
+  });
+  return [...groups.values()];
+}
+
+/** A summary like 「新增 2 条，删除 1 条，修改 3 条」 (「指标无变化」 when nothing changed). */
+export function diffSummary(counts: KindCounts): string {
+  const parts = (['added', 'removed', 'changed'] as const).filter((k) => counts[k] > 0).map((k) => `${ROW_KIND_META[k].label} ${counts[k]} 条`);
+  return parts.length ? parts.join('，') : '指标无变化';
+}
+
+/** A header field value as shown in the change table. */
+export function fieldValueText(v: string | null | undefined): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (v === 'true') return '是';
+  if (v === 'false') return '否';
+  return v;
+}
+
+// ---------------------------------------------------------------- read-only table of one revision
+
+export interface ViewRow {
+  n: number;
+  level1: string;
+  level2: string;
+  name: string;
+  target: string;
+  core: boolean;
+  weight: string;
+  /** Rows the 一级 cell spans (0: covered by the cell above). */
+  level1Span: number;
+  level2Span: number;
+}
+
+/** Indicators of the annual goal of the project's year (falling back to `indicators`) or of the overall goal. */
+export function goalIndicators(p: Pick<Project, 'year' | 'goals' | 'indicators'>, kind: 'annual' | 'overall'): Indicator[] {
+  const goals = p.goals ?? [];
+  if (kind === 'overall') return goals.find((g) => g.kind === 'overall')?.indicators ?? [];
+  return goals.find((g) => g.kind === 'annual' && g.year === p.year)?.indicators ?? p.indicators ?? [];
+}
+
+export function goalText(p: Pick<Project, 'year' | 'goals' | 'totalGoal' | 'annualGoal'>, kind: 'annual' | 'overall'): string | null {
+  const g = (p.goals ?? []).find((x) => x.kind === kind && (kind === 'overall' || x.year === p.year));
+  return (g?.text ?? (kind === 'overall' ? p.totalGoal : p.annualGoal)) || null;
+}
+
+/** Rows with the 一级 and 二级 cells merged over consecutive equal values, as in the published tables. */
+export function viewRows(indicators: readonly Pick<Indicator, 'level1' | 'level2' | 'name' | 'core' | 'weight' | 'target'>[]): ViewRow[] {
+  const rows: ViewRow[] = indicators.map((ind, i) => ({
+    n: i + 1,
+    level1: ind.level1 ?? '',
+    level2: ind.level2 ?? '',
+    name: ind.name ?? '',
+    target: typeof ind.target === 'string' ? ind.target : (ind.target?.raw ?? ''),
+    core: !!ind.core,
+    weight: ind.weight ?? '',
+    level1Span: 1,
+    level2Span: 1,
+  }));
+  for (let i = 0; i < rows.length; ) {
+    let j = i + 1;
+    while (j < rows.length && normaliseLevelName(rows[j].level1) === normaliseLevelName(rows[i].level1)) j++;
+    rows[i].level1Span = j - i;
+    for (let k = i + 1; k < j; k++) rows[k].level1Span = 0;
+    for (let a = i; a < j; ) {
+      let b = a + 1;
+      while (b < j && normaliseLevelName(rows[b].level2) === normaliseLevelName(rows[a].level2)) b++;
+      rows[a].level2Span = b - a;
+      for (let k = a + 1; k < b; k++) rows[k].level2Span = 0;
+      a = b;
+    }
+    i = j;
+  }
+  return rows;
+}
