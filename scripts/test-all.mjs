@@ -21,9 +21,14 @@ fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
 
 const results = [];
+const started = Date.now();
+let phaseStart = Date.now();
+const secs = (ms) => `${Math.round(ms / 1000)} s`;
 function record(runner, passed, failed, note = '') {
-  results.push({ runner, passed, failed, note });
-  console.log(`\n[${runner}] ${passed} passed, ${failed} failed${note ? ` (${note})` : ''}\n`);
+  const took = Date.now() - phaseStart;
+  phaseStart = Date.now();
+  results.push({ runner, passed, failed, note, took });
+  console.log(`\n[${runner}] ${passed} passed, ${failed} failed${note ? ` (${note})` : ''} in ${secs(took)}\n`);
 }
 
 function run(cmd, args, opts = {}) {
@@ -137,6 +142,7 @@ if (want('e2e')) {
 const passed = results.reduce((a, r) => a + r.passed, 0);
 const failed = results.reduce((a, r) => a + r.failed, 0);
 console.log('\nSummary');
-for (const r of results) console.log(`  ${r.runner.padEnd(14)} ${String(r.passed).padStart(5)} passed, ${r.failed} failed${r.note ? `  (${r.note})` : ''}`);
+for (const r of results) console.log(`  ${r.runner.padEnd(14)} ${String(r.passed).padStart(5)} passed, ${r.failed} failed  ${secs(r.took).padStart(6)}${r.note ? `  (${r.note})` : ''}`);
+console.log(`  total time ${secs(Date.now() - started)}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && results.length > 0 ? 0 : 1);

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '@pt/api/core';
 import { createTestDatabase, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
 describe(`health, docs, migrations (${TEST_DB})`, () => {
@@ -23,9 +24,13 @@ describe(`health, docs, migrations (${TEST_DB})`, () => {
     const ds = t.app.get(DataSource);
     expect(ds.options.synchronize).toBe(false);
     const ran = await ds.query('SELECT name FROM migrations ORDER BY id');
-    expect(ran.map((r: { name: string }) => r.name)).toEqual(['Init1732200000000']);
+    // every migration class, in order, exactly once
+    expect(ran.map((r: { name: string }) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+    expect(ran[0].name).toBe('Init1732200000000');
     const tables = await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
-    expect(tables.map((r: { table_name: string }) => r.table_name)).toEqual(['app_user', 'migrations', 'org', 'user_session']);
+    expect(tables.map((r: { table_name: string }) => r.table_name)).toEqual(
+      expect.arrayContaining(['app_user', 'migrations', 'org', 'user_session', 'project', 'indicator', 'project_history', 'project_revision', 'indicator_library']),
+    );
   });
 
   it('serves OpenAPI as JSON and as a page', async () => {

@@ -25,7 +25,8 @@ async function logout(page: Page): Promise<void> {
 /** Open an nz-select and click the option with this title. */
 async function pick(page: Page, select: Locator, option: string): Promise<void> {
   await select.click();
-  await page.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).first().click();
+  // the option whose label is exactly `option` (labels may be padded with whitespace in the DOM)
+  await page.locator('.ant-select-dropdown .ant-select-item-option', { has: page.getByText(option, { exact: true }) }).first().click();
   await expect(select).toContainText(option);
 }
 
@@ -51,6 +52,8 @@ async function openFromList(page: Page, menu: 'menu-projects' | 'menu-inbox', na
 }
 
 test('a filler declares a table with live checks; reviewers return, then approve it', async ({ page }) => {
+  // four people, a dozen screens: one long story (a 2-core machine renders each step in seconds)
+  test.setTimeout(600_000);
   const name = `西宁办干部培训项目-${Date.now()}`;
 
   // --- xining creates the project and types the table
@@ -187,6 +190,7 @@ async function newSession(browser: Browser, username: string): Promise<Page> {
 }
 
 test('two tabs save the same draft: the second gets a clear 412 message and keeps its edits', async ({ browser }) => {
+  test.setTimeout(300_000);
   const name = `并发编辑测试项目-${Date.now()}`;
   const first = await newSession(browser, 'xining');
   const id = await createProject(first, name);

@@ -8,3 +8,4 @@ export * from './lib/http/api-exception.filter';
 export * from './lib/http/validation';
 export * from './lib/http/configure-app';
 export * from './lib/http/public.decorator';
+export * from './lib/database/migrations';

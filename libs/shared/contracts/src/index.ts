@@ -3,3 +3,4 @@ export * from './lib/errors';
 export * from './lib/health';
 export * from './lib/auth';
 export * from './lib/projects';
+export * from './lib/admin';

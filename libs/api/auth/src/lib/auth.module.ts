@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrgsAdminController } from './admin/orgs-admin.controller';
+import { OrgsAdminService } from './admin/orgs-admin.service';
+import { SysadminGuard } from './admin/sysadmin.guard';
+import { UsersController } from './admin/users.controller';
+import { UsersService } from './admin/users.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BearerAuthGuard } from './bearer-auth.guard';
@@ -10,8 +15,8 @@ import { User } from './entities/user.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session, Org])],
-  controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: BearerAuthGuard }],
+  controllers: [AuthController, OrgsAdminController, UsersController],
+  providers: [AuthService, OrgsAdminService, UsersService, SysadminGuard, { provide: APP_GUARD, useClass: BearerAuthGuard }],
   exports: [AuthService, TypeOrmModule],
 })
 export class AuthModule {}

@@ -31,6 +31,11 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
           <li nz-menu-item nzMatchRouter routerLink="/library" data-testid="menu-library">
             <span nz-icon nzType="database"></span><span>指标库</span>
           </li>
+          @if (sysadmin()) {
+            <li nz-menu-item nzMatchRouter routerLink="/admin" data-testid="menu-admin">
+              <span nz-icon nzType="setting"></span><span>系统管理</span>
+            </li>
+          }
         </ul>
       </nz-sider>
       <nz-layout>
@@ -56,6 +61,7 @@ export class ShellLayout {
   private readonly router = inject(Router);
   readonly collapsed = signal(false);
   readonly reviewer = computed(() => isReviewer(this.store.user()));
+  readonly sysadmin = computed(() => !!this.store.user()?.roles.includes('sysadmin'));
   readonly userLine = computed(() => {
     const u = this.store.user();
     if (!u) return '';

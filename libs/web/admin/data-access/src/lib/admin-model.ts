@@ -1,0 +1,115 @@
+import { ROLE_LABELS } from '@pt/domain';
+import type { AdminOrg, AdminUser, AssignableRole, OrgKind } from '@pt/shared/contracts';
+
+export type { AdminOrg, AdminUser, AssignableRole, OrgKind };
+
+/** 机构类型 labels and tag colours. */
+export const ORG_KIND_LABELS: Record<OrgKind, string> = {
+  finance: '财政局',
+  department: '主管部门',
+  unit: '预算单位',
+};
+
+export const ORG_KIND_COLORS: Record<OrgKind, string> = {
+  finance: 'gold',
+  department: 'blue',
+  unit: 'green',
+};
+
+/** The kind of the parent each kind needs (null: no parent). */
+export const PARENT_KIND: Record<OrgKind, OrgKind | null> = { finance: null, department: 'finance', unit: 'department' };
+
+/** The roles an administrator grants, in display order, and the kind of organisation each belongs to (null: any). */
+export const ASSIGNABLE_ROLES: readonly AssignableRole[] = ['filler', 'dept_reviewer', 'finance_reviewer', 'sysadmin'];
+
+export const ROLE_ORG_KIND: Record<AssignableRole, OrgKind | null> = {
+  filler: 'unit',
+  dept_reviewer: 'department',
+  finance_reviewer: 'finance',
+  sysadmin: null,
+};
+
+export const ROLE_COLORS: Record<string, string> = {
+  filler: 'green',
+  dept_reviewer: 'blue',
+  finance_reviewer: 'gold',
+  sysadmin: 'red',
+};
+
+export function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
+
+export function kindLabel(kind: string): string {
+  return (ORG_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}
+
+/** Checkbox options for the roles (labels from the domain's ROLE_LABELS). */
+export function roleOptions(): { label: string; value: AssignableRole }[] {
+  return ASSIGNABLE_ROLES.map((r) => ({ label: ROLE_LABELS[r], value: r }));
+}
+
+/** Password policy (as the API checks it): 8–128 characters with letters and digits. */
+export const PASSWORD_POLICY_TEXT = '至少 8 位，须同时包含字母和数字';
+
+export function passwordProblem(password: string): string | null {
+  if (password.length < 8) return '密码至少 8 位';
+  if (password.length > 128) return '密码最多 128 位';
+  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
+  return null;
+}
+
+/**
+ * The one kind of organisation the chosen roles allow, `null` when any will do, or `'conflict'` when the roles
+ * need different kinds (e.g. 填报人 and 主管部门审核人).
+ */
+export function requiredOrgKind(roles: readonly string[]): OrgKind | null | 'conflict' {
+  const kinds = new Set<OrgKind>();
+  for (const r of roles) {
+    const k = ROLE_ORG_KIND[r as AssignableRole];
+    if (k) kinds.add(k);
+  }
+  if (kinds.size > 1) return 'conflict';
+  return kinds.size === 1 ? [...kinds][0] : null;
+}
+
+/** Why the roles do not fit an organisation of `kind` (one line per role), empty when they do. */
+export function roleOrgProblems(roles: readonly string[], kind: OrgKind | null | undefined): string[] {
+  if (!kind) return [];
+  const out: string[] = [];
+  for (const r of roles) {
+    const wanted = ROLE_ORG_KIND[r as AssignableRole];
+    if (wanted && wanted !== kind) out.push(`${roleLabel(r)}须属于${ORG_KIND_LABELS[wanted]}`);
+  }
+  return out;
+}
+
+export interface OrgOption {
+  value: string;
+  /** Indented by depth (one ideographic space per level), with the kind: `上海市人民政府驻西宁办事处（预算单位）`. */
+  label: string;
+  kind: OrgKind;
+  disabled: boolean;
+}
+
+/** Select options for organisations in tree order; `allowed` limits the selectable kinds. */
+export function orgOptions(orgs: readonly AdminOrg[], allowed?: (o: AdminOrg) => boolean): OrgOption[] {
+  return orgs.map((o) => ({
+    value: o.id,
+    label: `${'\u3000'.repeat(Math.max(0, o.depth))}${o.name}（${kindLabel(o.kind)}）`,
+    kind: o.kind,
+    disabled: allowed ? !allowed(o) : false,
+  }));
+}
+
+/** Which kinds a new organisation may have: the finance bureau only while there is none. */
+export function creatableKinds(orgs: readonly AdminOrg[]): OrgKind[] {
+  const hasFinance = orgs.some((o) => o.kind === 'finance');
+  return hasFinance ? ['department', 'unit'] : ['finance'];
+}
+
+/** Case-insensitive match of a user against a search text (name or username). */
+export function userMatches(u: AdminUser, q: string): boolean {
+  const t = q.trim().toLowerCase();
+  return !t || u.username.toLowerCase().includes(t) || u.displayName.toLowerCase().includes(t);
+}

@@ -1,0 +1,67 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { AdminOrg, AdminUser, CreateOrgDto, CreateUserDto, UpdateOrgDto, UpdateUserDto } from '@pt/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+import { versionFromEtag } from './admin-failure';
+
+const ORGS = '/api/admin/orgs';
+const USERS = '/api/admin/users';
+
+/** Request bodies (the DTO classes of the contracts, used as plain types). */
+export type CreateOrgBody = CreateOrgDto;
+export type UpdateOrgBody = UpdateOrgDto;
+export type CreateUserBody = CreateUserDto;
+export type UpdateUserBody = UpdateUserDto;
+
+export interface UserListQuery {
+  q?: string | null;
+  orgId?: string | null;
+}
+
+/** `/api/admin/orgs` and `/api/admin/users` (sysadmin only). User writes send `If-Match` with the version seen. */
+@Injectable({ providedIn: 'root' })
+export class AdminApi {
+  private readonly http = inject(HttpClient);
+
+  orgs(): Promise<AdminOrg[]> {
+    return firstValueFrom(this.http.get<AdminOrg[]>(ORGS));
+  }
+
+  createOrg(body: CreateOrgBody): Promise<AdminOrg> {
+    return firstValueFrom(this.http.post<AdminOrg>(ORGS, body));
+  }
+
+  updateOrg(id: string, body: UpdateOrgBody): Promise<AdminOrg> {
+    return firstValueFrom(this.http.patch<AdminOrg>(`${ORGS}/${encodeURIComponent(id)}`, body));
+  }
+
+  users(query: UserListQuery = {}): Promise<AdminUser[]> {
+    let params = new HttpParams();
+    const q = query.q?.trim();
+    if (q) params = params.set('q', q);
+    if (query.orgId) params = params.set('orgId', query.orgId);
+    return firstValueFrom(this.http.get<AdminUser[]>(USERS, { params }));
+  }
+
+  async user(id: string): Promise<AdminUser> {
+    const res = await firstValueFrom(this.http.get<AdminUser>(`${USERS}/${encodeURIComponent(id)}`, { observe: 'response' }));
+    return withVersion(res.body as AdminUser, res.headers.get('ETag'));
+  }
+
+  async createUser(body: CreateUserBody): Promise<AdminUser> {
+    const res = await firstValueFrom(this.http.post<AdminUser>(USERS, body, { observe: 'response' }));
+    return withVersion(res.body as AdminUser, res.headers.get('ETag'));
+  }
+
+  /** PATCH with `If-Match: "<version>"` (a 412 when someone else changed the user since); `null`: unconditional. */
+  async updateUser(id: string, version: number | null, body: UpdateUserBody): Promise<AdminUser> {
+    const headers: Record<string, string> = version === null ? {} : { 'If-Match': `"${version}"` };
+    const res = await firstValueFrom(this.http.patch<AdminUser>(`${USERS}/${encodeURIComponent(id)}`, body, { observe: 'response', headers }));
+    return withVersion(res.body as AdminUser, res.headers.get('ETag'));
+  }
+}
+
+function withVersion(u: AdminUser, etag: string | null): AdminUser {
+  const v = versionFromEtag(etag);
+  return v === null ? u : { ...u, version: v };
+}
