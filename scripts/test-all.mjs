@@ -7,7 +7,7 @@
 //   4. the same API tests against the embedded database (PGlite)
 //   5. Playwright e2e in Debian's Chromium against the production build
 // TEST_ONLY=lint,unit,api-pg,api-embedded,e2e runs a subset.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -81,39 +81,62 @@ if (want('unit')) {
   record('unit', r.passed, r.failed);
 }
 
+/**
+ * The API tests of one database, in the background: its output goes to a log file that is printed
+ * when it ends (the two databases run side by side, one core each, and their output must not mix).
+ */
 function apiTests(name, env) {
   const file = path.join(outDir, `${name}.json`);
+  const log = path.join(outDir, `${name}.log`);
+  const out = fs.openSync(log, 'w');
+  const t0 = Date.now();
   // PGlite loads its WASM with a dynamic import, which Jest's VM needs this flag for
-  run(jest, ['-c', 'apps/api/jest.e2e.config.cts', '--ci', '--runInBand', '--json', `--outputFile=${file}`], {
-    env: { ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
+  const args = ['-c', 'apps/api/jest.e2e.config.cts', '--ci', '--runInBand', '--json', `--outputFile=${file}`];
+  console.log(`\n$ ${jest} ${args.join(' ')}   (${name}, output in ${path.relative(root, log)})`);
+  const child = spawn(jest, args, {
+    cwd: root,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, ...env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim() },
   });
-  const r = readJestJson(file);
-  record(name, r.passed, r.failed);
+  return new Promise((resolve) => {
+    child.on('close', () => {
+      fs.closeSync(out);
+      console.log(`\n----- ${name} (${secs(Date.now() - t0)}) -----`);
+      process.stdout.write(fs.readFileSync(log, 'utf8'));
+      resolve({ name, ...readJestJson(file) });
+    });
+  });
 }
 
-// 3. API tests on a real PostgreSQL
+// 3 + 4. API tests on a real PostgreSQL and on the embedded database, side by side
+const apiRuns = [];
+let stopPg = () => {};
+let embeddedDir;
 if (want('api-pg')) {
   const started = capture('bash', ['scripts/pg-test-server.sh', 'start']);
   process.stderr.write(started.stderr);
   const url = /DATABASE_URL=(\S+)/.exec(started.stdout)?.[1];
   if (started.status !== 0 || !url) {
-    record('api-pg', 0, 1, 'PostgreSQL could not be started');
+    apiRuns.push(Promise.resolve({ name: 'api-pg', passed: 0, failed: 1, note: 'PostgreSQL could not be started' }));
   } else {
-    try {
-      apiTests('api-pg', { DATABASE_URL: url, TEST_DB: 'postgres' });
-    } finally {
-      capture('bash', ['scripts/pg-test-server.sh', 'stop']);
-    }
+    stopPg = () => capture('bash', ['scripts/pg-test-server.sh', 'stop']);
+    apiRuns.push(apiTests('api-pg', { DATABASE_URL: url, TEST_DB: 'postgres' }));
   }
 }
-
-// 4. API tests on the embedded database
 if (want('api-embedded')) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-embedded-'));
+  embeddedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-embedded-'));
+  apiRuns.push(apiTests('api-embedded', { DATABASE_URL: '', TEST_DB: 'embedded', TEST_DATA_DIR: embeddedDir }));
+}
+if (apiRuns.length > 0) {
   try {
-    apiTests('api-embedded', { DATABASE_URL: '', TEST_DB: 'embedded', TEST_DATA_DIR: dataDir });
+    const done = await Promise.all(apiRuns);
+    done.forEach((r, i) => {
+      if (i > 0) phaseStart = Date.now(); // both ran in the same wall time: the first carries it
+      record(r.name, r.passed, r.failed, r.note ?? (done.length > 1 ? 'side by side with the other database' : ''));
+    });
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    stopPg();
+    if (embeddedDir) fs.rmSync(embeddedDir, { recursive: true, force: true });
   }
 }
 
