@@ -49,6 +49,9 @@ async function createProject(page: Page, name: string): Promise<string> {
 async function openFromList(page: Page, menu: 'menu-projects' | 'menu-inbox', name: string): Promise<void> {
   await page.getByTestId(menu).click();
   await page.getByTestId('project-row').filter({ hasText: name }).click();
+  // the project page (or its review screen) is open: the list, with its own status tags, is gone
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}(\/review)?$/);
+  await expect(page.getByTestId('project-row')).toHaveCount(0);
 }
 
 test('a filler declares a table with live checks; reviewers return, then approve it', async ({ page }) => {
@@ -176,6 +179,8 @@ test('a filler declares a table with live checks; reviewers return, then approve
   await page.getByTestId('filter-q').fill(name);
   await page.getByTestId('filter-q').press('Enter');
   await page.getByTestId('project-row').filter({ hasText: name }).click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('project-row')).toHaveCount(0);
   await expect(page.getByTestId('project-status')).toHaveText('已批复');
   const steps = page.getByTestId('history-item').locator('.action');
   await expect(steps.filter({ hasNotText: /创建|修改/ })).toHaveText(['提交', '退回', '提交', '审核通过', '审核通过']);
