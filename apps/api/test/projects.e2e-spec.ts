@@ -340,6 +340,8 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
     it('filters by year, status, org and text, pages, and rejects bad parameters with 400', async () => {
       const res = await t.http.get('/api/projects?year=2020&status=approved').set(auth('hzb')).expect(200);
       expect(res.body.items.map((p: { name: string }) => p.name)).toEqual(['合作交流工作业务费']);
+      // the summary counts the rows of the annual table (the Xining 业务费 table has 12)
+      expect(res.body.items[0]).toMatchObject({ annualTotal: '500000.00', indicatorCount: 12 });
       const q = await t.http.get(`/api/projects?q=${encodeURIComponent('专项')}&orgId=${xiningOrg}`).set(auth('hzb')).expect(200);
       expect(q.body.items.every((p: { name: string }) => p.name.includes('专项'))).toBe(true);
       expect(q.body.total).toBeGreaterThan(0);

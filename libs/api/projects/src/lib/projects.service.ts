@@ -183,9 +183,10 @@ export class ProjectsService {
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM project p WHERE ${whereSql}`, params);
     const rows: (ProjectRow & { indicator_count: number })[] = await this.dataSource.query(
       `${PROJECT_SELECT.replace(
-        'p.version, p.created_at',
-        `p.version, (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
-                       WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count, p.created_at`,
+        '\n    FROM project p ',
+        `, (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
+                       WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count
+    FROM project p `,
       )}
        WHERE ${whereSql} ORDER BY p.updated_at DESC, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
