@@ -26,7 +26,7 @@ function newest(p) {
 // The stamp is written after every successful build (Nx leaves outputs that match its cache untouched, so
 // their own times cannot tell).
 const stamp = path.join(root, 'dist', '.start-build-stamp');
-const outputs = ['dist/apps/api/main.js', 'dist/apps/web/browser/index.html', stamp].map((f) => newest(path.join(root, f)));
+const outputs = ['dist/apps/api/main.js', 'dist/apps/web/browser/index.html', 'dist/.start-build-stamp'].map((f) => newest(path.join(root, f)));
 const inputs = ['apps', 'libs', 'tools', 'package-lock.json', 'tsconfig.base.json', 'nx.json'].map((f) => newest(path.join(root, f)));
 const upToDate = Math.min(...outputs) > 0 && newest(stamp) > Math.max(...inputs);
 const build = upToDate ? { status: 0 } : spawnSync(nx, ['run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], {
