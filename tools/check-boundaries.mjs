@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ensureProjectGraph } from './project-graph.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const eslint = path.join(root, 'node_modules', '.bin', 'eslint');
@@ -21,6 +22,8 @@ const probes = [
   { name: 'control: scope:web feature → domain is allowed', dir: 'libs/web/shell/feature/src/lib', code: "import { FRAMEWORKS } from '@pt/domain';\nexport const x = FRAMEWORKS;\n", expect: 'clean' },
   { name: 'control: scope:api util → shared contracts is allowed', dir: 'libs/api/core/src/lib', code: "import { ApiPaths } from '@pt/shared/contracts';\nexport const x = ApiPaths;\n", expect: 'clean' },
 ];
+
+ensureProjectGraph(root);
 
 // write every probe, lint them in one ESLint run, then judge each file's messages
 const files = probes.map((p, i) => path.join(root, p.dir, `__boundary_probe_${i}.ts`));

@@ -1,22 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { login, logout } from './support';
 
 /**
  * 系统管理 as people click: the administrator sees the organisation tree, creates a filler in a unit
  * (a duplicate username shows the server's message), and the new user logs in, without the admin menu.
  */
-
-async function login(page: Page, username: string, password = 'Demo@2026'): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible();
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /退\s*出/ }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 test('the administrator creates a filler in a unit; the new user logs in', async ({ page }) => {
   const username = `gz${Date.now().toString(36)}`;

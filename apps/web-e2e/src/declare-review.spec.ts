@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { login, logout } from './support';
 
 /**
  * Declare and review, as people click: a filler types a target table (with a mistake the live
@@ -6,21 +7,6 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
  * filler fixes and resubmits; the department and the finance reviewers approve. And two tabs of the
  * same filler saving the same draft: the second gets the 412 message and keeps what was typed.
  */
-
-const PASSWORD = 'Demo@2026';
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(page.getByTestId('current-user')).toBeVisible();
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /退\s*出/ }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 /** Open an nz-select and click the option with this title. */
 async function pick(page: Page, select: Locator, option: string): Promise<void> {

@@ -9,3 +9,4 @@ export * from './lib/http/validation';
 export * from './lib/http/configure-app';
 export * from './lib/http/public.decorator';
 export * from './lib/database/migrations';
+export * from './lib/http/request-helpers';

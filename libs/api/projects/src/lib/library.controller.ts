@@ -9,6 +9,7 @@ import {
   UpdateLibraryIndicatorDto,
   type UserSummary,
 } from '@pt/shared/contracts';
+import { withEtag } from '@pt/api/core';
 import type { Response } from 'express';
 import { LibraryService } from './library.service';
 
@@ -25,9 +26,7 @@ export class LibraryController {
 
   @Get(':id')
   async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<LibraryIndicator> {
-    const item = await this.library.get(id);
-    res.setHeader('ETag', `"${item.version}"`);
-    return item;
+    return withEtag(res, await this.library.get(id));
   }
 
   @Post()
@@ -44,9 +43,7 @@ export class LibraryController {
     @Body() dto: UpdateLibraryIndicatorDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<LibraryIndicator> {
-    const item = await this.library.update(user, id, ifMatch, dto);
-    res.setHeader('ETag', `"${item.version}"`);
-    return item;
+    return withEtag(res, await this.library.update(user, id, ifMatch, dto));
   }
 
   @Delete(':id')

@@ -1,12 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
 import { findGroup, getFramework, isPlaceholderRow, normaliseLevelName, REFERENCE_TABLES } from '@pt/domain';
 import type { CreateLibraryIndicatorDto, LibraryIndicator, LibraryPage, ListLibraryQueryDto, UpdateLibraryIndicatorDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
-import { parseIfMatch } from './projects.service';
 
 const SEED_LOCK = 7_202_612;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface LibraryRow {
   id: string;
@@ -89,7 +87,7 @@ export class LibraryService implements OnApplicationBootstrap {
     if (q.level1) add('l.level1 = ?', normaliseLevelName(q.level1));
     if (q.level2) add('l.level2 = ?', normaliseLevelName(q.level2));
     if (q.q && q.q.trim()) {
-      add(`(l.name ILIKE ? ESCAPE '\\' OR l.target ILIKE ? ESCAPE '\\' OR l.level2 ILIKE ? ESCAPE '\\')`, `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      add(`(l.name ILIKE ? ESCAPE '\\' OR l.target ILIKE ? ESCAPE '\\' OR l.level2 ILIKE ? ESCAPE '\\')`, containsPattern(q.q.trim()));
     }
     const w = where.join(' AND ');
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM indicator_library l WHERE ${w}`, params);

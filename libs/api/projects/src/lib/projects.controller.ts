@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@pt/api/auth';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, withEtag } from '@pt/api/core';
 import {
   AdjustProjectDto,
   CreateGoalDto,
@@ -25,11 +25,6 @@ import type { Response } from 'express';
 import { ProjectsService } from './projects.service';
 
 const IF_MATCH = { name: 'If-Match', description: '项目的 ETag（"版本号"），缺少时 428，不符时 412', required: true };
-
-function withEtag(res: Response, p: Project): Project {
-  res.setHeader('ETag', `"${p.version}"`);
-  return p;
-}
 
 @ApiTags('projects')
 @ApiBearerAuth()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
 import { checkTable, diffFields, diffIndicatorRows, getFramework, nameSimilarity, type Finding, type IndicatorRow, parseTargetValue } from '@pt/domain';
 import type {
   CreateProjectDto,
@@ -24,7 +24,6 @@ import type {
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrgScopeService } from './org-scope.service';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Header columns a PATCH may set: DTO field → column. */
 const HEADER_COLUMNS: Record<string, string> = {
@@ -90,16 +89,18 @@ export interface ProjectRow {
   updated_at: Date;
 }
 
-const PROJECT_SELECT = `
-  SELECT p.id, p.org_id, o.name AS org_name, d.name AS department_name, p.year, p.name, p.framework_code, p.status,
+/** The columns of a project row (see ProjectRow) and the joins they need. */
+const PROJECT_COLUMNS = `p.id, p.org_id, o.name AS org_name, d.name AS department_name, p.year, p.name, p.framework_code, p.status,
          p.nature, p.category, p.start_date::text AS start_date, p.end_date::text AS end_date,
          p.government_purchase, p.performance_type,
          p.fund_total::text AS fund_total, p.fund_fiscal::text AS fund_fiscal, p.fund_other::text AS fund_other,
          p.fund_annual_total::text AS fund_annual_total, p.fund_annual_fiscal::text AS fund_annual_fiscal,
          p.fund_carryover::text AS fund_carryover, p.fund_annual_other::text AS fund_annual_other,
          p.last_year_budget::text AS last_year_budget, p.last_year_executed::text AS last_year_executed,
-         p.overview, p.basis, p.necessity, p.measures, p.plan, p.version, p.revision, p.created_at, p.updated_at
-    FROM project p JOIN org o ON o.id = p.org_id LEFT JOIN org d ON d.id = o.parent_id AND d.kind = 'department'`;
+         p.overview, p.basis, p.necessity, p.measures, p.plan, p.version, p.revision, p.created_at, p.updated_at`;
+const PROJECT_FROM = `FROM project p JOIN org o ON o.id = p.org_id LEFT JOIN org d ON d.id = o.parent_id AND d.kind = 'department'`;
+const PROJECT_SELECT = `SELECT ${PROJECT_COLUMNS}
+    ${PROJECT_FROM}`;
 
 interface IndicatorDbRow {
   id: string;
@@ -120,13 +121,6 @@ interface GoalDbRow {
 }
 
 export const EDITABLE_STATUSES: readonly ProjectStatus[] = ['draft', 'returned'];
-
-/** Parse an If-Match header (`"3"`, `W/"3"` or `3`); undefined when missing. */
-export function parseIfMatch(header: string | undefined): number | null | undefined {
-  if (header === undefined || header.trim() === '') return undefined;
-  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  return m ? Number(m[1]) : null;
-}
 
 function has(user: UserSummary, role: string): boolean {
   return (user.roles as string[]).includes(role);
@@ -172,7 +166,7 @@ export class ProjectsService {
     if (q.year !== undefined) add('p.year = ?', q.year);
     if (q.orgId !== undefined) add('p.org_id = ?', q.orgId);
     if (q.status !== undefined) add('p.status = ?', q.status);
-    if (q.q !== undefined && q.q.trim() !== '') add(`p.name ILIKE ? ESCAPE '\\'`, `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q.q !== undefined && q.q.trim() !== '') add(`p.name ILIKE ? ESCAPE '\\'`, containsPattern(q.q.trim()));
     if (q.inbox === 'true') {
       const waiting: string[] = [];
       if (has(user, 'dept_reviewer')) waiting.push('submitted');
@@ -182,12 +176,10 @@ export class ProjectsService {
     const whereSql = where.join(' AND ');
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM project p WHERE ${whereSql}`, params);
     const rows: (ProjectRow & { indicator_count: number })[] = await this.dataSource.query(
-      `${PROJECT_SELECT.replace(
-        '\n    FROM project p ',
-        `, (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
-                       WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count
-    FROM project p `,
-      )}
+      `SELECT ${PROJECT_COLUMNS},
+              (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
+                WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count
+         ${PROJECT_FROM}
        WHERE ${whereSql} ORDER BY p.updated_at DESC, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );

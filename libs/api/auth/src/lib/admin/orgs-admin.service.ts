@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, badRequest, isUniqueViolation, UUID_RE } from '@pt/api/core';
 import type { AdminOrg, ApiErrorDetail, CreateOrgDto, OrgKind, UpdateOrgDto } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { badRequest, isUniqueViolation, toIso, UUID_RE } from './admin-helpers';
+import { toIso } from './admin-helpers';
 
 interface OrgRow {
   id: string;

@@ -2,14 +2,10 @@ import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Req, Res, Us
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type AdminUser, AdminRoutes, CreateUserDto, ListUsersQueryDto, UpdateUserDto, type UserSummary } from '@pt/shared/contracts';
 import type { Response } from 'express';
+import { withEtag } from '@pt/api/core';
 import { type AuthenticatedRequest, CurrentUser } from '../current-user.decorator';
 import { SysadminGuard } from './sysadmin.guard';
 import { UsersService } from './users.service';
-
-function withEtag(res: Response, u: AdminUser): AdminUser {
-  res.setHeader('ETag', `"${u.version}"`);
-  return u;
-}
 
 /** 用户管理 (sysadmin only). Password hashes never leave the server. */
 @ApiTags('admin')

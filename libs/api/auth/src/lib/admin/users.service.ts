@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, badRequest, containsPattern, isUniqueViolation, parseIfMatch, UUID_RE } from '@pt/api/core';
 import {
   ASSIGNABLE_ROLES,
   type AdminUser,
@@ -17,7 +17,7 @@ import {
 import { ROLE_LABELS } from '@pt/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../password';
-import { badRequest, containsPattern, isUniqueViolation, parseIfMatch, toIso, toStringArray, UUID_RE } from './admin-helpers';
+import { toIso, toStringArray } from './admin-helpers';
 
 interface UserRow {
   id: string;

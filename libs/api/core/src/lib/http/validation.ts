@@ -1,6 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import type { ApiErrorDetail } from '@pt/shared/contracts';
-import { ApiHttpException } from './api-exception.filter';
+import { badRequest } from './request-helpers';
 
 /** Flatten class-validator errors into `details`, naming each field by its path (e.g. `indicators[2].target`). */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ApiErrorDetail[] {
@@ -26,10 +26,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const details = flattenValidationErrors(errors);
-      const fields = [...new Set(details.map((d) => d.field))].join('、');
-      return new ApiHttpException(400, 'VALIDATION_FAILED', `请求参数有误：${fields}`, details);
-    },
+    exceptionFactory: (errors) => badRequest(flattenValidationErrors(errors)),
   });
 }

@@ -1,4 +1,3 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { toApiFailure } from '@pt/web/projects/data-access';
 import type { ApiFailure } from '@pt/web/projects/data-access';
 
@@ -12,20 +11,11 @@ const LIBRARY_FALLBACK: Record<number, string> = {
   428: '缺少版本信息，请刷新后重试',
 };
 
-function hasServerMessage(e: unknown): boolean {
-  if (!(e instanceof HttpErrorResponse)) return false;
-  const body = e.error as { message?: unknown } | null;
-  return !!body && typeof body === 'object' && typeof body.message === 'string' && body.message !== '';
-}
-
 /**
  * An error of the indicator-library API as an {@link ApiFailure}: the server's Chinese message
  * where it sent one, library wording where it did not, and always the conflict text on 412.
  */
 export function toLibraryFailure(e: unknown): ApiFailure {
-  const f = toApiFailure(e);
-  if (f.status === 412) return { ...f, message: LIBRARY_CONFLICT_MESSAGE };
-  const fallback = LIBRARY_FALLBACK[f.status];
-  if (fallback && !hasServerMessage(e)) return { ...f, message: fallback };
-  return f;
+  const f = toApiFailure(e, undefined, LIBRARY_FALLBACK);
+  return f.status === 412 ? { ...f, message: LIBRARY_CONFLICT_MESSAGE } : f;
 }

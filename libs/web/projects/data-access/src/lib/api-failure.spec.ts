@@ -54,6 +54,15 @@ describe('toApiFailure', () => {
     expect(toApiFailure(new Error('x'), '保存失败').message).toBe('保存失败');
   });
 
+  it("prefers a screen's wording by status to the general one, and the server's message to both", () => {
+    const byStatus = { 404: '指标库中没有该指标' };
+    expect(toApiFailure(new HttpErrorResponse({ status: 404 }), undefined, byStatus).message).toBe('指标库中没有该指标');
+    expect(toApiFailure(new HttpErrorResponse({ status: 404 })).message).toBe('项目不存在或您无权查看');
+    expect(toApiFailure(new HttpErrorResponse({ status: 403 }), undefined, byStatus).message).toBe('您没有权限执行此操作');
+    const sent = new HttpErrorResponse({ status: 404, error: { code: 'NOT_FOUND', message: '项目不存在' } });
+    expect(toApiFailure(sent, undefined, byStatus).message).toBe('项目不存在');
+  });
+
   it('reads versions from ETag headers', () => {
     expect(versionFromEtag('"7"')).toBe(7);
     expect(versionFromEtag('W/"12"')).toBe(12);

@@ -42,15 +42,19 @@ function findingsFromDetails(details: ApiErrorDetail[]): Finding[] {
   });
 }
 
-/** Turn anything thrown by an HttpClient call into an {@link ApiFailure} with a Chinese message. */
-export function toApiFailure(e: unknown, fallback = '操作失败，请稍后重试'): ApiFailure {
+/**
+ * Turn anything thrown by an HttpClient call into an {@link ApiFailure} with a Chinese message: the
+ * server's own message when it sent one, else the screen's wording for the status (`byStatus`), else a
+ * general one by status, else `fallback`.
+ */
+export function toApiFailure(e: unknown, fallback = '操作失败，请稍后重试', byStatus: Readonly<Record<number, string>> = {}): ApiFailure {
   if (e instanceof HttpErrorResponse) {
     const body = (e.error && typeof e.error === 'object' ? e.error : {}) as Record<string, unknown>;
     const status = e.status;
     const message =
       typeof body['message'] === 'string' && body['message'] !== ''
         ? (body['message'] as string)
-        : (FALLBACK_BY_STATUS[status] ?? (status >= 500 ? '服务器暂时不可用，请稍后重试' : fallback));
+        : (byStatus[status] ?? FALLBACK_BY_STATUS[status] ?? (status >= 500 ? '服务器暂时不可用，请稍后重试' : fallback));
     const details = Array.isArray(body['details'])
       ? (body['details'] as unknown[]).filter(
           (d): d is ApiErrorDetail => !!d && typeof d === 'object' && typeof (d as ApiErrorDetail).message === 'string',
