@@ -4,3 +4,4 @@ export * from './lib/health';
 export * from './lib/auth';
 export * from './lib/projects';
 export * from './lib/admin';
+export * from './lib/evaluation';

@@ -177,6 +177,20 @@ export class ListProjectsQueryDto {
   /** `inbox=true`: only projects waiting for this reviewer. */
   @IsOptional() @IsIn(['true', 'false'], { message: 'inbox 须为 true 或 false' })
   inbox?: 'true' | 'false';
+  /** Dashboard click-through: the grade of the saved self-evaluation. */
+  @IsOptional() @IsIn(['优', '良', '中', '差'], { message: '等级须为 优、良、中 或 差' })
+  grade?: '优' | '良' | '中' | '差';
+  /** Dashboard click-through: total score of the saved self-evaluation in [scoreMin, scoreMax). */
+  @IsOptional() @Type(() => Number) @IsInt({ message: '最低分须为 0–100 的整数' }) @Min(0, { message: '最低分须为 0–100 的整数' }) @Max(100, { message: '最低分须为 0–100 的整数' })
+  scoreMin?: number;
+  @IsOptional() @Type(() => Number) @IsInt({ message: '最高分须为 0–101 的整数' }) @Min(0, { message: '最高分须为 0–101 的整数' }) @Max(101, { message: '最高分须为 0–101 的整数' })
+  scoreMax?: number;
+  /** Dashboard click-through: the light of the latest monitoring report. */
+  @IsOptional() @IsIn(['red', 'yellow', 'green', 'blue'], { message: '监控灯须为 red、yellow、green 或 blue' })
+  light?: 'red' | 'yellow' | 'green' | 'blue';
+  /** Dashboard click-through: the review state of the self-evaluation. */
+  @IsOptional() @IsIn(PROJECT_STATUSES as unknown as string[], { message: '自评状态须为 draft、submitted、dept_approved、approved 或 returned' })
+  evaluationStatus?: ProjectStatus;
   @IsOptional() @Type(() => Number) @IsInt({ message: '页码须为正整数' }) @Min(1, { message: '页码须为正整数' }) @Max(100000, { message: '页码过大' })
   page?: number;
   @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(200, { message: '每页最多 200 条' })
@@ -238,9 +252,13 @@ export interface ProjectSummary {
   annualTotal: string | null;
   indicatorCount: number;
   updatedAt: string;
+  /** The saved self-evaluation (list only). */
+  evaluation: { status: ProjectStatus; totalScore: string; grade: '优' | '良' | '中' | '差' } | null;
+  /** The light of the latest monitoring report (list only). */
+  light: 'red' | 'yellow' | 'green' | 'blue' | 'none' | null;
 }
 
-export interface Project extends Omit<ProjectSummary, 'annualTotal' | 'indicatorCount'> {
+export interface Project extends Omit<ProjectSummary, 'annualTotal' | 'indicatorCount' | 'evaluation' | 'light'> {
   nature: string | null;
   category: string | null;
   startDate: string | null;

@@ -7,6 +7,8 @@ export const ApiRoutes = {
   frameworks: 'frameworks',
   orgs: 'orgs',
   projects: 'projects',
+  monitoring: 'monitoring',
+  dashboard: 'dashboard',
 } as const;
 
 /** Absolute URL paths as the browser calls them. */
@@ -19,4 +21,9 @@ export const ApiPaths = {
   orgs: `/${API_PREFIX}/${ApiRoutes.orgs}`,
   projects: `/${API_PREFIX}/${ApiRoutes.projects}`,
   project: (id: string) => `/${API_PREFIX}/${ApiRoutes.projects}/${encodeURIComponent(id)}`,
+  evaluation: (id: string) => `/${API_PREFIX}/${ApiRoutes.projects}/${encodeURIComponent(id)}/evaluation`,
+  evaluationTransitions: (id: string) => `/${API_PREFIX}/${ApiRoutes.projects}/${encodeURIComponent(id)}/evaluation/transitions`,
+  monitoring: (id: string) => `/${API_PREFIX}/${ApiRoutes.projects}/${encodeURIComponent(id)}/monitoring`,
+  monitoringOverview: `/${API_PREFIX}/${ApiRoutes.monitoring}`,
+  dashboard: `/${API_PREFIX}/${ApiRoutes.dashboard}`,
 } as const;

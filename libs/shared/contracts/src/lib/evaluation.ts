@@ -1,0 +1,270 @@
+import type {
+  BudgetLightResult,
+  DeviationReason,
+  EvaluationGroupResult,
+  EvaluationProblem,
+  Likelihood,
+  MonitoringLight,
+  QualitativeGrade,
+  TargetValue,
+  TotalGrade,
+} from '@pt/domain';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { ProjectStatus, TransitionAction } from './projects';
+
+// Self-evaluation (绩效自评, domain §8) and in-year monitoring (运行监控, domain §7).
+// The evaluation has its own review workflow with the states and actions of the project's.
+
+const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
+const MONEY_MSG = (label: string) => `${label}须为不超过两位小数的非负金额（元），如 500000.00`;
+/** An actual or current value: a decimal in the target's unit, sign allowed (a negative actual scores 0). */
+const DECIMAL = /^-?\d{1,15}(\.\d{1,4})?$/;
+const DECIMAL_MSG = (label: string) => `${label}须为数字（最多四位小数），单位与指标值相同，如 95 或 12.5`;
+const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
+const POINTS_MSG = (label: string) => `${label}须为不超过两位小数的非负分数，如 10 或 7.50`;
+
+export const QUALITATIVE_GRADES: readonly QualitativeGrade[] = ['达成', '部分达成', '未达成'];
+export const LIKELIHOOD_OPTIONS: readonly Likelihood[] = ['确定能', '有可能', '完全不可能'];
+export const DEVIATION_REASON_OPTIONS: readonly DeviationReason[] = ['经费保障', '制度保障', '人员保障', '硬件条件保障', '其他'];
+
+/** 预算执行 of the self-evaluation (元). */
+export class EvaluationBudgetDto {
+  @IsString({ message: MONEY_MSG('全年预算数') }) @Matches(MONEY, { message: MONEY_MSG('全年预算数') })
+  annualBudget!: string;
+  @IsString({ message: MONEY_MSG('全年执行数') }) @Matches(MONEY, { message: MONEY_MSG('全年执行数') })
+  executed!: string;
+}
+
+/** One row of the self-evaluation, keyed by the indicator of the approved table. */
+export class EvaluationItemDto {
+  @IsUUID('all', { message: '指标 indicatorId 无效' })
+  indicatorId!: string;
+  @IsOptional() @IsString({ message: DECIMAL_MSG('实际完成值') }) @Matches(DECIMAL, { message: DECIMAL_MSG('实际完成值') })
+  actual?: string | null;
+  /** The unit the actual was measured in, when it is given; must equal the target's unit. */
+  @IsOptional() @IsString({ message: '实际完成值的单位必须是文本' }) @MaxLength(20, { message: '实际完成值的单位最多 20 个字符' })
+  actualUnit?: string | null;
+  @IsOptional() @IsIn(QUALITATIVE_GRADES as unknown as string[], { message: '完成等级须为 达成、部分达成 或 未达成' })
+  grade?: QualitativeGrade | null;
+  /** Explicit 得分 (qualitative rows within the grade band, compare rows within [0, 分值]). */
+  @IsOptional() @IsString({ message: POINTS_MSG('得分') }) @Matches(POINTS, { message: POINTS_MSG('得分') })
+  score?: string | null;
+  /** Explicit 分值 (all rows of a group or none; they must add up to the group weight). */
+  @IsOptional() @IsString({ message: POINTS_MSG('分值') }) @Matches(POINTS, { message: POINTS_MSG('分值') })
+  weight?: string | null;
+  @IsOptional() @IsBoolean({ message: '是否达成须为 true 或 false' })
+  achieved?: boolean | null;
+  @IsOptional() @IsString({ message: '完成情况说明必须是文本' }) @MaxLength(2000, { message: '完成情况说明最多 2000 个字符' })
+  description?: string | null;
+  @IsOptional() @IsString({ message: '偏差原因分析及改进措施必须是文本' }) @MaxLength(2000, { message: '偏差原因分析及改进措施最多 2000 个字符' })
+  deviationReason?: string | null;
+}
+
+/** PUT /api/projects/:id/evaluation (If-Match) */
+export class PutEvaluationDto {
+  @ValidateNested({ message: '预算执行须为对象' }) @Type(() => EvaluationBudgetDto)
+  budget!: EvaluationBudgetDto;
+  @IsArray({ message: '自评指标 items 须为数组' }) @ArrayMaxSize(500, { message: '自评指标最多 500 行' })
+  @ValidateNested({ each: true }) @Type(() => EvaluationItemDto)
+  items!: EvaluationItemDto[];
+  /** 年度总体目标实际完成情况. */
+  @IsOptional() @IsString({ message: '总体目标完成情况必须是文本' }) @MaxLength(5000, { message: '总体目标完成情况最多 5000 个字符' })
+  goalAchievement?: string | null;
+}
+
+/** POST /api/projects/:id/evaluation/transitions (If-Match) */
+export class EvaluationTransitionDto {
+  @IsIn(['submit', 'approve', 'return', 'withdraw'], { message: '操作须为 submit、approve、return 或 withdraw' })
+  action!: TransitionAction;
+  @IsOptional() @IsString({ message: '意见必须是文本' }) @MaxLength(2000, { message: '意见最多 2000 个字符' })
+  comment?: string;
+}
+
+/** One scored row: the row of the approved table, what was entered, and the result. */
+export interface EvaluationItem {
+  indicatorId: string;
+  level1: string;
+  level2: string;
+  name: string;
+  target: TargetValue;
+  /** What the evaluator entered (null where nothing was). */
+  input: {
+    actual: string | null;
+    actualUnit: string | null;
+    grade: QualitativeGrade | null;
+    score: string | null;
+    weight: string | null;
+    achieved: boolean | null;
+    description: string | null;
+    deviationReason: string | null;
+  };
+  /** 分值 used, two decimals. */
+  weight: string;
+  /** 得分, two decimals, half-up. */
+  score: string;
+  achieved: boolean | null;
+  flags: string[];
+}
+
+/** GET/PUT /api/projects/:id/evaluation */
+export interface Evaluation {
+  projectId: string;
+  /** The evaluation's own review state; `draft` before anything was saved. */
+  status: ProjectStatus;
+  /** Whether anything was saved yet. */
+  saved: boolean;
+  budget: { annualBudget: string | null; executed: string | null };
+  goalAchievement: string | null;
+  executionRate: string;
+  executionScore: string;
+  items: EvaluationItem[];
+  indicatorScore: string;
+  totalScore: string;
+  grade: TotalGrade;
+  groups: EvaluationGroupResult[];
+  /** Warnings of the scoring (errors are refused with 422 on save). */
+  problems: EvaluationProblem[];
+  updatedAt: string | null;
+  permissions: { edit: boolean; actions: TransitionAction[] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monitoring
+
+export class MonitoringBudgetDto {
+  @IsOptional() @IsString({ message: MONEY_MSG('年初预算数') }) @Matches(MONEY, { message: MONEY_MSG('年初预算数') })
+  annualBudget?: string | null;
+  @IsOptional() @IsString({ message: MONEY_MSG('截至当月执行数') }) @Matches(MONEY, { message: MONEY_MSG('截至当月执行数') })
+  executed?: string | null;
+  @IsOptional() @IsString({ message: MONEY_MSG('全年预计执行数') }) @Matches(MONEY, { message: MONEY_MSG('全年预计执行数') })
+  expectedExecuted?: string | null;
+}
+
+export class MonitoringItemDto {
+  @IsUUID('all', { message: '指标 indicatorId 无效' })
+  indicatorId!: string;
+  @IsOptional() @IsString({ message: DECIMAL_MSG('当前完成值') }) @Matches(DECIMAL, { message: DECIMAL_MSG('当前完成值') })
+  current?: string | null;
+  /** 全年预计完成情况 (free text, e.g. "100%" or "预计可完成"). */
+  @IsOptional() @IsString({ message: '全年预计完成情况必须是文本' }) @MaxLength(200, { message: '全年预计完成情况最多 200 个字符' })
+  expected?: string | null;
+  @IsOptional() @IsIn(LIKELIHOOD_OPTIONS as unknown as string[], { message: '完成目标可能性须为 确定能、有可能 或 完全不可能' })
+  likelihood?: Likelihood | null;
+  @IsOptional() @IsArray({ message: '偏差原因须为数组' }) @ArrayMaxSize(5, { message: '偏差原因最多 5 项' })
+  @IsIn(DEVIATION_REASON_OPTIONS as unknown as string[], { each: true, message: '偏差原因须为 经费保障、制度保障、人员保障、硬件条件保障 或 其他' })
+  reasons?: DeviationReason[];
+  @IsOptional() @IsString({ message: '纠偏措施必须是文本' }) @MaxLength(2000, { message: '纠偏措施最多 2000 个字符' })
+  measures?: string | null;
+}
+
+/** PUT /api/projects/:id/monitoring (If-Match): one month's report (a later save of the same month replaces it). */
+export class PutMonitoringDto {
+  @Type(() => Number) @IsInt({ message: '监控月份须为 1–12 的整数' }) @Min(1, { message: '监控月份须为 1–12 的整数' }) @Max(12, { message: '监控月份须为 1–12 的整数' })
+  month!: number;
+  @ValidateNested({ message: '预算执行须为对象' }) @Type(() => MonitoringBudgetDto)
+  budget!: MonitoringBudgetDto;
+  @IsArray({ message: '监控指标 items 须为数组' }) @ArrayMaxSize(500, { message: '监控指标最多 500 行' })
+  @ValidateNested({ each: true }) @Type(() => MonitoringItemDto)
+  items!: MonitoringItemDto[];
+}
+
+export class MonitoringQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt({ message: '监控月份须为 1–12 的整数' }) @Min(1, { message: '监控月份须为 1–12 的整数' }) @Max(12, { message: '监控月份须为 1–12 的整数' })
+  month?: number;
+}
+
+export interface MonitoringItem {
+  indicatorId: string;
+  level1: string;
+  level2: string;
+  name: string;
+  target: TargetValue;
+  current: string | null;
+  expected: string | null;
+  likelihood: Likelihood | null;
+  reasons: DeviationReason[];
+  measures: string | null;
+  light: MonitoringLight;
+  /** Progress in percent, two decimals, null where there is none. */
+  progress: string | null;
+}
+
+/** GET/PUT /api/projects/:id/monitoring */
+export interface Monitoring {
+  projectId: string;
+  /** The month of this report; null when nothing was reported yet. */
+  month: number | null;
+  /** Months with a saved report. */
+  months: number[];
+  budget: { annualBudget: string | null; executed: string | null; expectedExecuted: string | null };
+  budgetLight: BudgetLightResult;
+  items: MonitoringItem[];
+  /** The project's light: its worst row or budget light. */
+  light: MonitoringLight;
+  updatedAt: string | null;
+  permissions: { edit: boolean };
+}
+
+/** GET /api/monitoring?year=&orgId= — the lights of every visible approved project (department view). */
+export class MonitoringOverviewQueryDto {
+  @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  year!: number;
+  @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
+  orgId?: string;
+}
+
+export interface MonitoringOverviewRow {
+  projectId: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  month: number | null;
+  light: MonitoringLight;
+  budgetLight: MonitoringLight;
+  executionRate: string | null;
+  /** Rows per light. */
+  counts: Record<MonitoringLight, number>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dashboard
+
+export class DashboardQueryDto {
+  @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  year!: number;
+  @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
+  orgId?: string;
+}
+
+/** GET /api/dashboard?year=&orgId= — every figure counts visible projects of the year under the organisation. */
+export interface Dashboard {
+  year: number;
+  orgId: string | null;
+  projectCount: number;
+  byStatus: { status: ProjectStatus; count: number }[];
+  /** Evaluations by their review state (projects without a saved evaluation are not counted). */
+  evaluationsByStatus: { status: ProjectStatus; count: number }[];
+  /** Saved evaluations by grade. */
+  grades: { grade: TotalGrade; count: number }[];
+  /** Score distribution in bands of 10 from "<60" to "90–100". */
+  scoreBands: { label: string; min: number; max: number; count: number }[];
+  /** Approved projects whose latest monitoring light is red. */
+  redProjects: { id: string; name: string; orgName: string; month: number | null }[];
+  /** Units by average total score of their saved evaluations, best first. */
+  unitRanking: { orgId: string; orgName: string; averageScore: string; count: number }[];
+}
