@@ -73,9 +73,14 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
   });
 
   describe('demo projects', () => {
-    it('are the six reference tables, in several states, visible by scope', async () => {
-      const all = await t.http.get('/api/projects?pageSize=50').set(auth('czj')).expect(200);
-      expect(all.body.total).toBe(6);
+    it('are the six reference tables, in several states, visible by scope (and last year\'s projects of the Yangpu units)', async () => {
+      const every = await t.http.get('/api/projects?pageSize=50').set(auth('czj')).expect(200);
+      expect(every.body.total).toBe(10);
+      const lastYear = await t.http.get('/api/projects?pageSize=50&year=2023').set(auth('czj')).expect(200);
+      expect(lastYear.body.total).toBe(4);
+      expect(lastYear.body.items.every((p: { status: string; evaluation: unknown }) => p.status === 'approved' && p.evaluation !== null)).toBe(true);
+      const all = { body: { items: every.body.items.filter((p: { year: number }) => p.year !== 2023) } };
+      expect(all.body.items).toHaveLength(6);
       const byName = Object.fromEntries(all.body.items.map((p: { name: string; status: string }) => [p.name, p.status]));
       expect(byName).toEqual({
         合作交流工作业务费: 'approved',

@@ -24,6 +24,12 @@ export interface DemoProject {
   org: string;
   filler: string;
   steps: DemoStep[];
+  /** Another year than the table's (last year's projects of the same name, in another unit). */
+  year?: number;
+  /** A saved self-evaluation: actuals at `factor` × target (decimal string), budget executed at `executedShare`. */
+  evaluation?: { factor: string; executedShare: string; status: ProjectStatus };
+  /** A monitoring report of `month`: current values at `factor` × the target due by then. */
+  monitoring?: { month: number; factor: string };
 }
 
 const FULL_APPROVAL = (filler: string, dept: string): DemoStep[] => [
@@ -59,7 +65,50 @@ export const DEMO_PROJECTS: DemoProject[] = [
     ],
   },
   { table: YANGPU_2024_XIUSHAN, org: 'YPB-BB', filler: 'yangpu', steps: [] },
-  { table: YANGPU_2024_JIAOLIUBAN, org: 'YPB-BB', filler: 'yangpu', steps: FULL_APPROVAL('yangpu', 'ypb') },
+  {
+    table: YANGPU_2024_JIAOLIUBAN,
+    org: 'YPB-BB',
+    filler: 'yangpu',
+    steps: FULL_APPROVAL('yangpu', 'ypb'),
+    evaluation: { factor: '0.92', executedShare: '0.96', status: 'submitted' },
+    monitoring: { month: 7, factor: '0.50' },
+  },
+  // last year's projects of the Yangpu units, approved and self-evaluated, so the dashboard of 2023 has figures
+  {
+    table: YANGPU_2024_WAISHIBAN,
+    year: 2023,
+    org: 'YPB-JG',
+    filler: 'yangpu',
+    steps: FULL_APPROVAL('yangpu', 'ypb'),
+    evaluation: { factor: '1.00', executedShare: '0.98', status: 'approved' },
+    monitoring: { month: 7, factor: '1.00' },
+  },
+  {
+    table: YANGPU_2024_BANGONGTING,
+    year: 2023,
+    org: 'YPB-CG',
+    filler: 'yangpu',
+    steps: FULL_APPROVAL('yangpu', 'ypb'),
+    evaluation: { factor: '0.85', executedShare: '0.90', status: 'dept_approved' },
+    monitoring: { month: 7, factor: '0.70' },
+  },
+  {
+    table: YANGPU_2024_XIUSHAN,
+    year: 2023,
+    org: 'YPB-DSJ',
+    filler: 'yangpu',
+    steps: FULL_APPROVAL('yangpu', 'ypb'),
+    evaluation: { factor: '0.70', executedShare: '0.75', status: 'submitted' },
+    monitoring: { month: 7, factor: '0.40' },
+  },
+  {
+    table: YANGPU_2024_JIAOLIUBAN,
+    year: 2023,
+    org: 'YPB-JS',
+    filler: 'yangpu',
+    steps: FULL_APPROVAL('yangpu', 'ypb'),
+    evaluation: { factor: '0.45', executedShare: '0.60', status: 'draft' },
+  },
 ];
 
 

@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { hashPassword } from '@pt/api/auth';
 import { APP_CONFIG, type AppConfig } from '@pt/api/core';
-import { insertProject, replaceIndicators, writeHistory } from '@pt/api/projects';
-import { isPlaceholderRow } from '@pt/domain';
+import { insertProject, loadGoals, monitoringLights, replaceIndicators, scoreStoredEvaluation, writeHistory } from '@pt/api/projects';
+import { Dec, isPlaceholderRow } from '@pt/domain';
 import type { ProjectStatus } from '@pt/shared/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-orgs';
-import { DEMO_PROJECTS, statusAfter } from './demo-projects';
+import { DEMO_PROJECTS, type DemoProject, statusAfter } from './demo-projects';
+import { demoEvaluationItems, demoMonitoringItems } from './demo-results';
 
 /** Lock key for the seeding transaction, so two instances starting together seed once. */
 const SEED_LOCK = 7_202_611;
@@ -58,7 +59,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         if (!filler) throw new Error(`demo user ${d.filler} missing`);
         const status = statusAfter(d.steps);
         const id = await insertProject(m, {
-          year: t.year,
+          year: d.year ?? t.year,
           name: t.name,
           orgId: ids.get(d.org) as string,
           frameworkCode: t.frameworkCode,
@@ -101,8 +102,42 @@ export class DemoSeedService implements OnApplicationBootstrap {
           from = to;
         }
         if (d.steps.length) await m.query(`UPDATE project SET version = $2 WHERE id = $1`, [id, 1 + d.steps.length]);
+        await this.seedResults(m, d, id, users);
       }
       return true;
     });
+  }
+
+  /** The demo project's self-evaluation and monitoring report, scored by the same code as a user's save. */
+  private async seedResults(m: EntityManager, d: DemoProject, id: string, users: Map<string, { id: string; displayName: string }>): Promise<void> {
+    if (!d.evaluation && !d.monitoring) return;
+    const year = d.year ?? d.table.year;
+    const indicators = (await loadGoals(m, [id])).find((g) => g.kind === 'annual' && g.year === year)?.indicators ?? [];
+    const filler = users.get(d.filler);
+    const annualBudget = d.table.funds?.annualTotal ?? '1000000.00';
+    if (d.evaluation) {
+      const e = d.evaluation;
+      const executed = Dec.of(annualBudget).mul(Dec.of(e.executedShare)).toFixed(2);
+      const items = demoEvaluationItems(indicators, e.factor);
+      const { result } = scoreStoredEvaluation(d.table.frameworkCode, indicators, items, { annualBudget, executed });
+      await m.query(
+        `INSERT INTO project_evaluation (project_id, status, annual_budget, executed, goal_achievement, items, execution_rate, execution_score,
+                                         indicator_score, total_score, grade, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11, $12)`,
+        [id, e.status, annualBudget, executed, '年度目标基本完成。', JSON.stringify(items), result.executionRate, result.executionScore,
+          result.indicatorScore, result.totalScore, result.grade, filler?.id ?? null],
+      );
+    }
+    if (d.monitoring) {
+      const { month, factor } = d.monitoring;
+      const executed = Dec.of(annualBudget).mul(Dec.of(factor)).mul(Dec.fromInt(month)).div(Dec.fromInt(12)).toFixed(2);
+      const items = demoMonitoringItems(indicators, factor, month);
+      const lights = monitoringLights(indicators, items, month, { annualBudget, executed });
+      await m.query(
+        `INSERT INTO project_monitoring (project_id, month, annual_budget, executed, items, light, budget_light, execution_rate, updated_by)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)`,
+        [id, month, annualBudget, executed, JSON.stringify(items), lights.light, lights.budget.light, lights.budget.executionRate, filler?.id ?? null],
+      );
+    }
   }
 }

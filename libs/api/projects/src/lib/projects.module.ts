@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogController } from './catalog.controller';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
+import { EvaluationController } from './evaluation/evaluation.controller';
+import { EvaluationService } from './evaluation/evaluation.service';
+import { MonitoringController } from './monitoring/monitoring.controller';
+import { MonitoringService } from './monitoring/monitoring.service';
 import { Indicator } from './entities/indicator.entity';
 import { LibraryController } from './library.controller';
 import { LibraryService } from './library.service';
@@ -14,8 +20,8 @@ import { ProjectsService } from './projects.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Project, ProjectGoal, Indicator, ProjectHistory, ReviewComment])],
-  controllers: [CatalogController, ProjectsController, LibraryController],
-  providers: [OrgScopeService, ProjectsService, LibraryService],
+  controllers: [CatalogController, EvaluationController, MonitoringController, DashboardController, ProjectsController, LibraryController],
+  providers: [OrgScopeService, ProjectsService, LibraryService, EvaluationService, MonitoringService, DashboardService],
   exports: [OrgScopeService, ProjectsService, LibraryService],
 })
 export class ProjectsModule {}

@@ -122,7 +122,7 @@ interface GoalDbRow {
 
 export const EDITABLE_STATUSES: readonly ProjectStatus[] = ['draft', 'returned'];
 
-function has(user: UserSummary, role: string): boolean {
+export function has(user: UserSummary, role: string): boolean {
   return (user.roles as string[]).includes(role);
 }
 
@@ -164,7 +164,8 @@ export class ProjectsService {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (q.year !== undefined) add('p.year = ?', q.year);
-    if (q.orgId !== undefined) add('p.org_id = ?', q.orgId);
+    // an organisation filter takes the organisations below it too (a department: all its units)
+    if (q.orgId !== undefined) add('p.org_id = ANY(?::uuid[])', await this.scope.visibleOrgIds({ ...user, orgId: q.orgId }));
     if (q.status !== undefined) add('p.status = ?', q.status);
     if (q.q !== undefined && q.q.trim() !== '') add(`p.name ILIKE ? ESCAPE '\\'`, containsPattern(q.q.trim()));
     if (q.inbox === 'true') {
@@ -173,20 +174,32 @@ export class ProjectsService {
       if (has(user, 'finance_reviewer')) waiting.push('dept_approved');
       add('p.status = ANY(?::text[])', waiting);
     }
+    // the dashboard's click-through: the saved self-evaluation and the latest monitoring report
+    if (q.grade !== undefined) add('e.grade = ?', q.grade);
+    if (q.scoreMin !== undefined) add('e.total_score >= ?', q.scoreMin);
+    if (q.scoreMax !== undefined) add('e.total_score < ?', q.scoreMax);
+    if (q.evaluationStatus !== undefined) add('e.status = ?', q.evaluationStatus);
+    if (q.light !== undefined) add(`pm.light = ? AND p.status = 'approved'`, q.light);
     const whereSql = where.join(' AND ');
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM project p WHERE ${whereSql}`, params);
-    const rows: (ProjectRow & { indicator_count: number })[] = await this.dataSource.query(
-      `SELECT ${PROJECT_COLUMNS},
-              (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
-                WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count
-         ${PROJECT_FROM}
-       WHERE ${whereSql} ORDER BY p.updated_at DESC, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
+    const joins = `LEFT JOIN project_evaluation e ON e.project_id = p.id
+       LEFT JOIN LATERAL (SELECT x.light FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1) pm ON true`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM project p ${joins} WHERE ${whereSql}`, params);
+    const rows: (ProjectRow & { indicator_count: number; e_status: ProjectStatus | null; e_total: string | null; e_grade: '优' | '良' | '中' | '差' | null; light: ProjectSummary['light'] })[] =
+      await this.dataSource.query(
+        `SELECT ${PROJECT_COLUMNS},
+                (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
+                  WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count,
+                e.status AS e_status, e.total_score::text AS e_total, e.grade AS e_grade, pm.light
+           ${PROJECT_FROM} ${joins}
+         WHERE ${whereSql} ORDER BY p.updated_at DESC, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        params,
+      );
     const items: ProjectSummary[] = rows.map((r) => ({
       ...this.summaryOf(r),
       annualTotal: r.fund_annual_total,
       indicatorCount: r.indicator_count,
+      evaluation: r.e_status && r.e_total && r.e_grade ? { status: r.e_status, totalScore: r.e_total, grade: r.e_grade } : null,
+      light: r.status === 'approved' ? (r.light ?? null) : null,
     }));
     return { items, total, page, pageSize };
   }
@@ -547,7 +560,7 @@ export class ProjectsService {
    * One write: in a transaction, lock the visible project, check If-Match (428/412), run `fn`,
    * then bump the version with a conditional UPDATE (never `save()`, which ignores the version).
    */
-  private async write(
+  async write(
     user: UserSummary,
     id: string,
     ifMatch: string | undefined,
@@ -573,7 +586,7 @@ export class ProjectsService {
     });
   }
 
-  private async findVisible(user: UserSummary, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ProjectRow> {
+  async findVisible(user: UserSummary, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ProjectRow> {
     const notFound = new ApiHttpException(404, 'NOT_FOUND', '项目不存在或无权查看');
     if (!UUID_RE.test(id)) throw notFound;
     if (lock) await m.query(`SELECT 1 FROM project WHERE id = $1 FOR UPDATE`, [id]);
@@ -652,7 +665,7 @@ export class ProjectsService {
     });
   }
 
-  private summaryOf(r: ProjectRow): Omit<ProjectSummary, 'annualTotal' | 'indicatorCount'> {
+  private summaryOf(r: ProjectRow): Omit<ProjectSummary, 'annualTotal' | 'indicatorCount' | 'evaluation' | 'light'> {
     return {
       id: r.id,
       year: r.year,

@@ -124,6 +124,8 @@ export interface EvaluationItem {
 /** GET/PUT /api/projects/:id/evaluation */
 export interface Evaluation {
   projectId: string;
+  /** The project's version: the ETag of this answer and the If-Match of the next write. */
+  version: number;
   /** The evaluation's own review state; `draft` before anything was saved. */
   status: ProjectStatus;
   /** Whether anything was saved yet. */
@@ -207,6 +209,8 @@ export interface MonitoringItem {
 /** GET/PUT /api/projects/:id/monitoring */
 export interface Monitoring {
   projectId: string;
+  /** The project's version: the ETag of this answer and the If-Match of the next write. */
+  version: number;
   /** The month of this report; null when nothing was reported yet. */
   month: number | null;
   /** Months with a saved report. */

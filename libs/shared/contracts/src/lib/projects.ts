@@ -32,7 +32,7 @@ export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
 export const TRANSITION_ACTIONS = ['submit', 'approve', 'return', 'withdraw'] as const;
 export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
 
-export const TRANSITION_LABELS: Record<TransitionAction | 'create' | 'update' | 'adjust', string> = {
+export const TRANSITION_LABELS: Record<TransitionAction | 'create' | 'update' | 'adjust' | `eval_${TransitionAction}`, string> = {
   create: '创建',
   update: '修改',
   adjust: '调整',
@@ -40,6 +40,10 @@ export const TRANSITION_LABELS: Record<TransitionAction | 'create' | 'update' | 
   approve: '审核通过',
   return: '退回',
   withdraw: '撤回',
+  eval_submit: '提交自评',
+  eval_approve: '自评审核通过',
+  eval_return: '退回自评',
+  eval_withdraw: '撤回自评',
 };
 
 const MONEY = /^\d{1,13}(\.\d{1,2})?$/;

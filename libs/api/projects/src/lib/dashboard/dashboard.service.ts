@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { ApiHttpException } from '@pt/api/core';
+import { TOTAL_GRADE_BANDS } from '@pt/domain';
+import { type Dashboard, type DashboardQueryDto, PROJECT_STATUSES, type ProjectStatus, type UserSummary } from '@pt/shared/contracts';
+import { DataSource } from 'typeorm';
+import { OrgScopeService } from '../org-scope.service';
+
+/** Score bands of the distribution: [min, max) in points, the last one closed at 100. */
+export const SCORE_BANDS: readonly { label: string; min: number; max: number }[] = [
+  { label: '60 分以下', min: 0, max: 60 },
+  { label: '60–70', min: 60, max: 70 },
+  { label: '70–80', min: 70, max: 80 },
+  { label: '80–90', min: 80, max: 90 },
+  { label: '90–100', min: 90, max: 101 },
+];
+
+/** The overview of a year under an organisation: every figure counts the projects the list shows for it. */
+@Injectable()
+export class DashboardService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: OrgScopeService,
+  ) {}
+
+  async get(user: UserSummary, q: DashboardQueryDto): Promise<Dashboard> {
+    const visible = await this.scope.visibleOrgIds(user);
+    let orgIds = visible;
+    if (q.orgId) {
+      if (!visible.includes(q.orgId)) throw new ApiHttpException(404, 'NOT_FOUND', '单位不存在或无权查看');
+      orgIds = (await this.scope.visibleOrgIds({ ...user, orgId: q.orgId })).filter((o) => visible.includes(o));
+    }
+    const params = [q.year, orgIds];
+    const scope = `p.year = $1 AND p.org_id = ANY($2::uuid[])`;
+    const [byStatus, byEvalStatus, evaluations, red]: [
+      { status: ProjectStatus; count: number }[],
+      { status: ProjectStatus; count: number }[],
+      { org_id: string; org_name: string; total: string; grade: string }[],
+      { id: string; name: string; org_name: string; month: number }[],
+    ] = await Promise.all([
+      this.dataSource.query(`SELECT p.status, count(*)::int AS count FROM project p WHERE ${scope} GROUP BY p.status`, params),
+      this.dataSource.query(
+        `SELECT e.status, count(*)::int AS count FROM project p JOIN project_evaluation e ON e.project_id = p.id WHERE ${scope} GROUP BY e.status`,
+        params,
+      ),
+      this.dataSource.query(
+        `SELECT p.org_id, o.name AS org_name, e.total_score::text AS total, e.grade
+           FROM project p JOIN project_evaluation e ON e.project_id = p.id JOIN org o ON o.id = p.org_id WHERE ${scope}`,
+        params,
+      ),
+      this.dataSource.query(
+        `SELECT p.id, p.name, o.name AS org_name, pm.month
+           FROM project p JOIN org o ON o.id = p.org_id
+           JOIN LATERAL (SELECT x.light, x.month FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1) pm ON true
+          WHERE ${scope} AND p.status = 'approved' AND pm.light = 'red'`,
+        params,
+      ),
+    ]);
+    const count = (rows: { status: ProjectStatus; count: number }[]) =>
+      PROJECT_STATUSES.map((status) => ({ status, count: rows.find((r) => r.status === status)?.count ?? 0 }));
+    const collator = new Intl.Collator('zh-CN');
+    // averages in cents, rounded half-up, so the figure is exact
+    const units = new Map<string, { orgName: string; cents: bigint; count: number }>();
+    for (const e of evaluations) {
+      const u = units.get(e.org_id) ?? { orgName: e.org_name, cents: 0n, count: 0 };
+      u.cents += toCents(e.total);
+      u.count++;
+      units.set(e.org_id, u);
+    }
+    return {
+      year: q.year,
+      orgId: q.orgId ?? null,
+      projectCount: byStatus.reduce((a, r) => a + r.count, 0),
+      byStatus: count(byStatus),
+      evaluationsByStatus: count(byEvalStatus),
+      grades: TOTAL_GRADE_BANDS.map((b) => ({ grade: b.grade, count: evaluations.filter((e) => e.grade === b.grade).length })),
+      scoreBands: SCORE_BANDS.map((b) => ({
+        ...b,
+        count: evaluations.filter((e) => toCents(e.total) >= BigInt(b.min * 100) && toCents(e.total) < BigInt(b.max * 100)).length,
+      })),
+      redProjects: red
+        .map((r) => ({ id: r.id, name: r.name, orgName: r.org_name, month: r.month }))
+        .sort((a, b) => collator.compare(a.orgName, b.orgName) || collator.compare(a.name, b.name)),
+      unitRanking: [...units.entries()]
+        .map(([orgId, u]) => ({ orgId, orgName: u.orgName, averageCents: averageHalfUp(u.cents, u.count), count: u.count }))
+        .sort((a, b) => (a.averageCents === b.averageCents ? collator.compare(a.orgName, b.orgName) : a.averageCents > b.averageCents ? -1 : 1))
+        .map(({ averageCents, ...r }) => ({ ...r, averageScore: centsToString(averageCents) })),
+    };
+  }
+}
+
+function toCents(score: string): bigint {
+  const [i, f = ''] = score.split('.');
+  return BigInt(i) * 100n + BigInt((f + '00').slice(0, 2));
+}
+
+function averageHalfUp(cents: bigint, n: number): bigint {
+  const d = BigInt(n);
+  return (cents * 2n + d) / (2n * d);
+}
+
+function centsToString(c: bigint): string {
+  return `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '@pt/api/auth';
+import { withEtag } from '@pt/api/core';
+import { ApiRoutes, type Evaluation, EvaluationTransitionDto, PutEvaluationDto, type UserSummary } from '@pt/shared/contracts';
+import type { Response } from 'express';
+import { EvaluationService } from './evaluation.service';
+
+const IF_MATCH = { name: 'If-Match', description: '项目的 ETag（"版本号"），缺少时 428，不符时 412', required: true };
+
+@ApiTags('evaluation')
+@ApiBearerAuth()
+@Controller(`${ApiRoutes.projects}/:id/evaluation`)
+export class EvaluationController {
+  constructor(private readonly evaluations: EvaluationService) {}
+
+  @Get()
+  @ApiResponse({ status: 200, description: '自评（按 README §8 计分），带项目的 ETag' })
+  @ApiResponse({ status: 409, description: '项目尚未批复' })
+  async get(@CurrentUser() user: UserSummary, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<Evaluation> {
+    return withEtag(res, await this.evaluations.get(user, id));
+  }
+
+  @Put()
+  @ApiHeader(IF_MATCH)
+  @ApiResponse({ status: 200, description: '保存后的自评' })
+  @ApiResponse({ status: 422, description: '违反评分规则（如得分不在等级区间、单位不符、分值合计不对），未保存' })
+  async put(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: PutEvaluationDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Evaluation> {
+    return withEtag(res, await this.evaluations.put(user, id, ifMatch, dto));
+  }
+
+  @Post('transitions')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiResponse({ status: 200, description: '自评的新状态' })
+  @ApiResponse({ status: 409, description: '当前状态不允许该操作' })
+  async transition(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: EvaluationTransitionDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Evaluation> {
+    return withEtag(res, await this.evaluations.transition(user, id, ifMatch, dto));
+  }
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { ApiHttpException, badRequest } from '@pt/api/core';
+import type { Evaluation, EvaluationTransitionDto, Indicator, ProjectStatus, PutEvaluationDto, TransitionAction, UserSummary } from '@pt/shared/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { allowedActions, EDITABLE_STATUSES, has, loadGoals, ProjectsService, statusLabel, writeHistory, type ProjectRow } from '../projects.service';
+import { errorDetails, scoreStoredEvaluation, toStoredItem, type StoredEvaluationItem } from './evaluation-scoring';
+
+interface EvaluationDbRow {
+  status: ProjectStatus;
+  annual_budget: string;
+  executed: string;
+  goal_achievement: string | null;
+  items: StoredEvaluationItem[];
+  updated_at: Date;
+}
+
+const ACTION_LABEL: Record<TransitionAction, string> = { submit: '提交', approve: '审核通过', return: '退回', withdraw: '撤回' };
+
+/** Self-evaluation (绩效自评) of approved projects: scored by the domain, reviewed like the targets. */
+@Injectable()
+export class EvaluationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projects: ProjectsService,
+  ) {}
+
+  async get(user: UserSummary, id: string): Promise<Evaluation> {
+    const row = await this.projects.findVisible(user, id);
+    return this.load(user, row, this.dataSource.manager);
+  }
+
+  async put(user: UserSummary, id: string, ifMatch: string | undefined, dto: PutEvaluationDto): Promise<Evaluation> {
+    await this.projects.write(user, id, ifMatch, async (m, row) => {
+      this.assertApproved(row);
+      const current = await this.row(m, id);
+      if (!has(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以填写自评');
+      if (current && !EDITABLE_STATUSES.includes(current.status)) {
+        throw new ApiHttpException(409, 'NOT_EDITABLE', `自评处于「${statusLabel(current.status)}」状态，不能修改（只有草稿或已退回的自评可以修改）`);
+      }
+      const indicators = await this.indicatorsOf(m, row);
+      const known = new Set(indicators.map((i) => i.id));
+      const seen = new Set<string>();
+      const wrong = dto.items.flatMap((it, k) => {
+        if (!known.has(it.indicatorId)) return [{ field: `items[${k}].indicatorId`, message: '该指标不在本项目已批复的绩效目标表中' }];
+        if (seen.has(it.indicatorId)) return [{ field: `items[${k}].indicatorId`, message: '同一指标只能出现一次' }];
+        seen.add(it.indicatorId);
+        return [];
+      });
+      if (wrong.length) throw badRequest(wrong);
+      const stored = dto.items.map(toStoredItem);
+      const { result } = scoreStoredEvaluation(row.framework_code, indicators, stored, dto.budget);
+      const errors = errorDetails(result, indicators, dto.items);
+      if (errors.length) {
+        throw new ApiHttpException(422, 'EVALUATION_RULES', `自评有 ${errors.length} 处不符合评分规则，未保存：${errors[0].message}`, errors);
+      }
+      const values = [
+        id,
+        dto.budget.annualBudget,
+        dto.budget.executed,
+        dto.goalAchievement?.trim() || null,
+        JSON.stringify(stored),
+        result.executionRate,
+        result.executionScore,
+        result.indicatorScore,
+        result.totalScore,
+        result.grade,
+        user.id,
+      ];
+      await m.query(
+        `INSERT INTO project_evaluation (project_id, annual_budget, executed, goal_achievement, items, execution_rate, execution_score,
+                                         indicator_score, total_score, grade, updated_by)
+         VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (project_id) DO UPDATE SET annual_budget = $2, executed = $3, goal_achievement = $4, items = $5::jsonb,
+           execution_rate = $6, execution_score = $7, indicator_score = $8, total_score = $9, grade = $10, updated_by = $11, updated_at = now()`,
+        values,
+      );
+    });
+    return this.get(user, id);
+  }
+
+  async transition(user: UserSummary, id: string, ifMatch: string | undefined, dto: EvaluationTransitionDto): Promise<Evaluation> {
+    await this.projects.write(user, id, ifMatch, async (m, row) => {
+      this.assertApproved(row);
+      const current = await this.row(m, id);
+      const from: ProjectStatus = current?.status ?? 'draft';
+      const action = dto.action;
+      const comment = dto.comment?.trim() || null;
+      const byFiller = action === 'submit' || action === 'withdraw';
+      if (byFiller ? !has(user, 'filler') : !has(user, 'dept_reviewer') && !has(user, 'finance_reviewer')) {
+        throw new ApiHttpException(403, 'FORBIDDEN', byFiller ? '只有填报人可以提交或撤回自评' : '只有审核人可以审核通过或退回自评');
+      }
+      if (!current) throw new ApiHttpException(409, 'INVALID_TRANSITION', '自评尚未保存，不能提交');
+      if (!allowedActions(user, from).includes(action)) {
+        throw new ApiHttpException(409, 'INVALID_TRANSITION', `自评处于「${statusLabel(from)}」状态，不能${ACTION_LABEL[action]}`);
+      }
+      if (action === 'return' && !comment) {
+        throw new ApiHttpException(400, 'VALIDATION_FAILED', '退回须填写理由', [{ field: 'comment', message: '退回须填写理由' }]);
+      }
+      const to: ProjectStatus =
+        action === 'submit' ? 'submitted' : action === 'withdraw' ? 'draft' : action === 'return' ? 'returned' : from === 'submitted' ? 'dept_approved' : 'approved';
+      await m.query(`UPDATE project_evaluation SET status = $2, updated_at = now() WHERE project_id = $1`, [id, to]);
+      await writeHistory(m, id, user, `eval_${action}`, from, to, comment);
+    });
+    return this.get(user, id);
+  }
+
+  private assertApproved(row: ProjectRow): void {
+    if (row.status !== 'approved') {
+      throw new ApiHttpException(409, 'NOT_APPROVED', `项目处于「${statusLabel(row.status)}」状态：只有已批复的项目可以自评`);
+    }
+  }
+
+  private async row(m: EntityManager, id: string): Promise<EvaluationDbRow | undefined> {
+    const [r]: EvaluationDbRow[] = await m.query(
+      `SELECT status, annual_budget::text AS annual_budget, executed::text AS executed, goal_achievement, items, updated_at
+         FROM project_evaluation WHERE project_id = $1`,
+      [id],
+    );
+    return r;
+  }
+
+  private async indicatorsOf(m: EntityManager, row: ProjectRow): Promise<Indicator[]> {
+    const goals = await loadGoals(m, [row.id]);
+    return goals.find((g) => g.kind === 'annual' && g.year === row.year)?.indicators ?? [];
+  }
+
+  private async load(user: UserSummary, row: ProjectRow, m: EntityManager): Promise<Evaluation> {
+    this.assertApproved(row);
+    const stored = await this.row(m, row.id);
+    const indicators = await this.indicatorsOf(m, row);
+    // before the first save the budget defaults to the project's 年度资金申请总额
+    const budget = stored
+      ? { annualBudget: stored.annual_budget, executed: stored.executed }
+      : { annualBudget: row.fund_annual_total ?? null, executed: null };
+    const { result, items } = scoreStoredEvaluation(row.framework_code, indicators, stored?.items ?? [], budget);
+    const status = stored?.status ?? 'draft';
+    return {
+      projectId: row.id,
+      version: row.version,
+      status,
+      saved: !!stored,
+      budget,
+      goalAchievement: stored?.goal_achievement ?? null,
+      executionRate: result.executionRate,
+      executionScore: result.executionScore,
+      items,
+      indicatorScore: result.indicatorScore,
+      totalScore: result.totalScore,
+      grade: result.grade,
+      groups: result.groups,
+      problems: result.problems,
+      updatedAt: stored ? new Date(stored.updated_at).toISOString() : null,
+      permissions: {
+        edit: has(user, 'filler') && EDITABLE_STATUSES.includes(status),
+        actions: stored ? allowedActions(user, status) : [],
+      },
+    };
+  }
+}
