@@ -42,6 +42,10 @@ if (!upToDate) {
   fs.mkdirSync(path.dirname(stamp), { recursive: true });
   fs.writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
+// the CJK font of the PDF exports (installed with apt-get when missing and possible; the rest works without it)
+if (!process.env.PDF_FONT && spawnSync('bash', [path.join(root, 'scripts/ensure-fonts.sh')], { stdio: 'inherit' }).status !== 0) {
+  console.warn('提示：缺少中文字体，PDF 导出暂不可用 (CJK font missing: PDF export unavailable)');
+}
 const server = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/apps/api/main.js')], { cwd: root, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -146,6 +146,8 @@ function apiTests(name, env) {
 }
 
 // 3 + 4. API tests on a real PostgreSQL and on the embedded database, side by side
+// (the PDF exports need the CJK font, their tests read PDFs back with pdftotext: both installed when missing)
+if (want('api-pg') || want('api-embedded')) run('bash', ['scripts/ensure-fonts.sh', '--test']);
 const apiRuns = [];
 let stopPg = () => {};
 let embeddedDir;

@@ -3,4 +3,5 @@ export * from './lib/projects.service';
 export * from './lib/org-scope.service';
 export * from './lib/library.service';
 export * from './lib/evaluation/evaluation-scoring';
-export { monitoringLights } from './lib/monitoring/monitoring.service';
+export { monitoringLights, MonitoringService } from './lib/monitoring/monitoring.service';
+export { EvaluationService } from './lib/evaluation/evaluation.service';

@@ -5,3 +5,4 @@ export * from './lib/auth';
 export * from './lib/projects';
 export * from './lib/admin';
 export * from './lib/evaluation';
+export * from './lib/exports';

@@ -22,6 +22,6 @@ import { ProjectsService } from './projects.service';
   imports: [TypeOrmModule.forFeature([Project, ProjectGoal, Indicator, ProjectHistory, ReviewComment])],
   controllers: [CatalogController, EvaluationController, MonitoringController, DashboardController, ProjectsController, LibraryController],
   providers: [OrgScopeService, ProjectsService, LibraryService, EvaluationService, MonitoringService, DashboardService],
-  exports: [OrgScopeService, ProjectsService, LibraryService],
+  exports: [OrgScopeService, ProjectsService, LibraryService, EvaluationService, MonitoringService],
 })
 export class ProjectsModule {}

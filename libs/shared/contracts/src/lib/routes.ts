@@ -9,6 +9,8 @@ export const ApiRoutes = {
   projects: 'projects',
   monitoring: 'monitoring',
   dashboard: 'dashboard',
+  exports: 'exports',
+  imports: 'imports',
 } as const;
 
 /** Absolute URL paths as the browser calls them. */
@@ -26,4 +28,8 @@ export const ApiPaths = {
   monitoring: (id: string) => `/${API_PREFIX}/${ApiRoutes.projects}/${encodeURIComponent(id)}/monitoring`,
   monitoringOverview: `/${API_PREFIX}/${ApiRoutes.monitoring}`,
   dashboard: `/${API_PREFIX}/${ApiRoutes.dashboard}`,
+  projectExport: (id: string) => `/${API_PREFIX}/${ApiRoutes.projects}/${encodeURIComponent(id)}/export`,
+  exports: `/${API_PREFIX}/${ApiRoutes.exports}`,
+  importText: `/${API_PREFIX}/${ApiRoutes.imports}/text`,
+  importXlsx: `/${API_PREFIX}/${ApiRoutes.imports}/xlsx`,
 } as const;

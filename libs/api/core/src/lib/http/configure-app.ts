@@ -11,6 +11,9 @@ import { ApiExceptionFilter } from './api-exception.filter';
 import { createValidationPipe } from './validation';
 
 export const BODY_LIMIT = '1mb';
+/** Uploaded workbooks (POST /api/imports/xlsx) come as the raw body. */
+export const UPLOAD_LIMIT = '10mb';
+export const UPLOAD_PATH = 'imports/xlsx';
 
 function jsonError(res: Response, body: ApiError): void {
   res.status(body.statusCode).json(body);
@@ -51,12 +54,13 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
+  app.use(`/${API_PREFIX}/${UPLOAD_PATH}`, express.raw({ type: () => true, limit: UPLOAD_LIMIT }));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   // body-parser errors (bad JSON, too large) answer in the contract's shape
-  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+  app.use((err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
-    if (err.type === 'entity.too.large') return jsonError(res, { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `请求内容过大（上限 ${BODY_LIMIT}）` });
+    if (err.type === 'entity.too.large') return jsonError(res, { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `请求内容过大（上限 ${req.originalUrl.includes(UPLOAD_PATH) ? UPLOAD_LIMIT : BODY_LIMIT}）` });
     if (err.type === 'entity.parse.failed') return jsonError(res, { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是合法的 JSON' });
     if (err.status && err.status >= 400 && err.status < 500) return jsonError(res, { statusCode: err.status, code: 'BAD_REQUEST', message: '请求无法解析' });
     return next(err);

@@ -1,0 +1,288 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Response } from 'supertest';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
+
+/** Collect a binary answer as a Buffer (supertest parses only text and JSON by itself). */
+function binary(res: Response['res'], cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+  res.on('error', (e: Error) => cb(e, Buffer.alloc(0)));
+}
+
+/** Text of a PDF, read back with pdftotext (poppler-utils, installed by scripts/ensure-fonts.sh --test). */
+function pdfText(pdf: Buffer): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-pdf-')), 'x.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
+
+/** Run `unzip` on a zip held in memory (unzip cannot read a pipe). */
+function unzip(zip: Buffer, args: string[]): Buffer {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-zip-'));
+  const file = path.join(dir, 'x.zip');
+  fs.writeFileSync(file, zip);
+  try {
+    return execFileSync('unzip', [...args.slice(0, 1), file, ...args.slice(1)]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Export and import (issue 5): the official layouts as .xlsx and PDF, Excel round trip, batch export,
+ * the publication list, formula-safe cells and UTF-8 file names.
+ */
+describe(`exports and imports (${TEST_DB})`, () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  const orgOf: Record<string, string> = {};
+  type P = { id: string; name: string; year: number; orgId: string; frameworkCode: string; nature: string | null; category: string | null; startDate: string | null; endDate: string | null; funds: Record<string, string | null>; totalGoal: string | null; annualGoal: string | null; indicators: { level1: string; level2: string; name: string; weight: string | null; target: { raw: string } }[] };
+  let demo: P[];
+
+  const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
+  const download = (url: string, user = 'czj') => t.http.get(url).set(auth(user)).buffer(true).parse(binary);
+  const table = (p: Pick<P, 'indicators'>) => p.indicators.map((i) => ({ level1: i.level1, level2: i.level2, name: i.name, target: i.target.raw, weight: i.weight }));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    t = await startTestApp(db);
+    for (const u of ['xining', 'hzb', 'czj', 'yangpu', 'ypb']) {
+      tok[u] = await login(t, u);
+      orgOf[u] = (await t.http.get('/api/auth/me').set(auth(u)).expect(200)).body.orgId;
+    }
+    const list = await t.http.get('/api/projects?pageSize=50').set(auth('czj')).expect(200);
+    const own = list.body.items.filter((p: { year: number }) => p.year !== 2023);
+    demo = await Promise.all(own.map(async (p: { id: string }) => (await t.http.get(`/api/projects/${p.id}`).set(auth('czj')).expect(200)).body));
+    expect(demo).toHaveLength(6);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('round trip: every reference project exported to .xlsx and imported again gives an identical table and header', async () => {
+    for (const p of demo) {
+      const res = await download(`/api/projects/${p.id}/export?form=declaration&format=xlsx`).expect(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const filler = p.orgId === orgOf['xining'] ? 'xining' : 'yangpu';
+      const imported = await t.http
+        .post(`/api/imports/xlsx?dryRun=true&orgId=${orgOf[filler]}`)
+        .set(auth(filler))
+        .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(res.body as Buffer)
+        .expect(200);
+      expect(imported.body.problems).toEqual([]);
+      expect(imported.body.projects).toHaveLength(1);
+      const got = imported.body.projects[0];
+      expect(got.indicators).toEqual(table(p));
+      expect(got).toMatchObject({
+        name: p.name,
+        year: p.year,
+        frameworkCode: p.frameworkCode,
+        nature: p.nature,
+        category: p.category,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        totalGoal: p.totalGoal,
+        annualGoal: p.annualGoal,
+        funds: p.funds,
+      });
+    }
+    // and for real: the draft created from the workbook has the same table
+    const p = demo.find((d) => d.name === '合作交流工作业务费') as P;
+    const file = (await download(`/api/projects/${p.id}/export?form=declaration&format=xlsx`).expect(200)).body as Buffer;
+    const created = await t.http.post(`/api/imports/xlsx?orgId=${orgOf['xining']}`).set(auth('xining')).set('Content-Type', 'application/octet-stream').send(file).expect(200);
+    const draft = (await t.http.get(`/api/projects/${created.body.projects[0].id}`).set(auth('xining')).expect(200)).body;
+    expect(draft.status).toBe('draft');
+    expect(table(draft)).toEqual(table(p));
+  });
+
+  it('the .xlsx has the official layout: title, header block, 一级/二级 merged down, borders, A4 with repeated header row', async () => {
+    const p = demo.find((d) => d.name === '合作交流工作业务费') as P;
+    const res = await download(`/api/projects/${p.id}/export?form=declaration&format=xlsx`).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A1').value).toBe('项目支出绩效目标申报表');
+    expect(ws.getCell('A2').value).toBe('（2020年度）');
+    expect(ws.getCell('A3').value).toBe('项目名称');
+    expect(ws.getCell('B3').value).toBe('合作交流工作业务费');
+    const header = ws.getColumn(1).values.findIndex((v) => v === '一级指标');
+    expect(ws.getRow(header).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '指标值', '分值']);
+    // shanghai-2020: four 一级 of three rows each → four merges in column A, the 二级 are all different
+    const merges = (ws.model as unknown as { merges: string[] }).merges.filter((m) => m.startsWith('A') && Number(m.split(':')[0].slice(1)) > header);
+    const first = header + 1;
+    expect(merges.sort()).toEqual([`A${first}:A${first + 2}`, `A${first + 3}:A${first + 5}`, `A${first + 6}:A${first + 8}`, `A${first + 9}:A${first + 11}`].sort());
+    expect(ws.getCell(`A${first}`).value).toBe('投入与管理');
+    expect(ws.getCell(`C${first}`).value).toBe('预算资金到位率');
+    expect(ws.getCell(`D${first}`).value).toBe('>=90%');
+    expect(ws.getCell(`C${first + 11}`).value).toBe('部门协同有效性');
+    expect(ws.getCell(`C${first}`).border?.top?.style).toBe('thin');
+    expect(ws.getCell(`C${first}`).alignment?.wrapText).toBe(true);
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.printTitlesRow).toBe(`${header}:${header}`);
+  });
+
+  it('cells starting with = + - @ stay text, never formulas; file names are UTF-8 and sanitised', async () => {
+    const created = await t.http
+      .post('/api/projects')
+      .set(auth('xining'))
+      .send({ year: 2026, name: '=HYPERLINK("http://x")/"项目"', orgId: orgOf['xining'], frameworkCode: 'mof-2021', annualGoal: '@SUM(A1)' })
+      .expect(201);
+    const id = created.body.id;
+    const rows = [
+      { level1: '产出指标', level2: '数量指标', name: '=1+1', target: '≥10个' },
+      { level1: '产出指标', level2: '质量指标', name: '+SUM(A1:A2)', target: '-5' },
+      { level1: '满意度指标', level2: '服务对象满意度指标', name: '@cmd', target: '≥90%' },
+    ];
+    await t.http.put(`/api/projects/${id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: rows }).expect(200);
+    const res = await download(`/api/projects/${id}/export?form=declaration&format=xlsx`, 'xining').expect(200);
+    const cd = res.headers['content-disposition'] as string;
+    expect(cd).toMatch(/^attachment; filename="export\.xlsx"; filename\*=UTF-8''/);
+    const name = decodeURIComponent(cd.split("UTF-8''")[1]);
+    expect(name).toBe('=HYPERLINK( http x ) 项目 -申报表-2026.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    const ws = wb.worksheets[0];
+    const cells: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(c)));
+    const risky = cells.filter((c) => typeof c.value === 'string' && /^[=+\-@]/.test(c.value));
+    expect(risky.map((c) => c.value)).toEqual(expect.arrayContaining(['=HYPERLINK("http://x")/"项目"', '=1+1', '+SUM(A1:A2)', '-5', '@cmd', '@SUM(A1)']));
+    for (const c of cells) {
+      expect(c.type).not.toBe(ExcelJS.ValueType.Formula);
+      expect(c.formula).toBeUndefined();
+    }
+    // the raw XML holds no <f> (formula) element at all
+    const xml = unzip(res.body, ['-p', 'xl/worksheets/sheet1.xml']).toString('utf8');
+    expect(xml).not.toMatch(/<f[ >]/);
+  });
+
+  it('PDF of the 申报表 and the 自评表 embeds a CJK font: pdftotext finds the Chinese indicator names', async () => {
+    const p = demo.find((d) => d.name === '交流办对口支援项目经费') as P;
+    const res = await download(`/api/projects/${p.id}/export?form=declaration&format=pdf`).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(res.body).replace(/\s+/g, '');
+    expect(text).toContain('项目支出绩效目标申报表');
+    expect(text).toContain('交流办对口支援项目经费');
+    for (const i of p.indicators.filter((x) => x.name.length <= 8)) expect(text).toContain(i.name.replace(/\s+/g, ''));
+    const ev = await download(`/api/projects/${p.id}/export?form=evaluation&format=pdf`).expect(200);
+    const evText = pdfText(ev.body).replace(/\s+/g, '');
+    const evaluation = (await t.http.get(`/api/projects/${p.id}/evaluation`).set(auth('czj')).expect(200)).body;
+    expect(evText).toContain('项目支出绩效自评表');
+    expect(evText).toContain(evaluation.totalScore);
+    // the 自评表 as .xlsx: total and grade in the footer
+    const evx = await download(`/api/projects/${p.id}/export?form=evaluation&format=xlsx`).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(evx.body);
+    const values: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => values.push(String(c.value))));
+    expect(values).toEqual(expect.arrayContaining(['总分', evaluation.totalScore, '自评等级', evaluation.grade, '实际完成值', '偏差原因分析及改进措施']));
+    // the monitoring table as .xlsx; forms of projects that are not approved are a 409, bad parameters a 400
+    await download(`/api/projects/${p.id}/export?form=monitoring&format=xlsx`).expect(200);
+    const draft = demo.find((d) => d.name === '修缮类') as P;
+    await download(`/api/projects/${draft.id}/export?form=evaluation&format=xlsx`).expect(409);
+    const bad = await t.http.get(`/api/projects/${p.id}/export?form=x&format=doc`).set(auth('czj')).expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['form', 'format']);
+    await t.http.get(`/api/projects/${p.id}/export?form=declaration&format=xlsx`).set(auth('xining')).expect(404);
+  });
+
+  it('batch export: a workbook with an index and a sheet per project, a zip of PDFs, the publication list', async () => {
+    const res = await download('/api/exports?year=2024&form=declaration&format=xlsx').expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    const names2024 = demo.filter((d) => d.year === 2024).map((d) => d.name);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['目录', ...wb.worksheets.slice(1).map((w) => w.name)]);
+    expect(wb.worksheets).toHaveLength(1 + names2024.length);
+    const indexNames = wb.worksheets[0].getColumn(3).values.slice(2);
+    expect([...indexNames].sort()).toEqual([...names2024].sort());
+    for (const ws of wb.worksheets.slice(1)) expect(ws.getCell('A1').value).toBe('项目支出绩效目标申报表');
+    // the department sees its own units only
+    const ypb = new ExcelJS.Workbook();
+    await ypb.xlsx.load((await download('/api/exports?year=2020&form=declaration&format=xlsx', 'ypb').expect(200)).body);
+    expect(ypb.worksheets).toHaveLength(1);
+    const zip = await download('/api/exports?year=2024&form=declaration&format=zip').expect(200);
+    const listing = unzip(zip.body, ['-Z1']).toString('utf8').trim().split('\n');
+    expect(listing).toHaveLength(names2024.length);
+    expect(listing.every((n) => n.endsWith('.pdf'))).toBe(true);
+    const first = unzip(zip.body, ['-p', listing[0]]);
+    expect(first.subarray(0, 5).toString()).toBe('%PDF-');
+    const pub = await download('/api/exports?year=2024&form=publication&format=xlsx').expect(200);
+    const pw = new ExcelJS.Workbook();
+    await pw.xlsx.load(pub.body);
+    const ps = pw.worksheets[0];
+    expect(ps.getRow(1).values).toEqual([undefined, '单位代码', '单位名称', '一级项目名称', '二级项目名称', '项目类别', '金额（万元）', '绩效指标']);
+    expect(ps.rowCount).toBe(1 + names2024.length);
+    const jiaoliu = demo.find((d) => d.name === '交流办对口支援项目经费') as P;
+    const row = ps.getColumn(4).values.findIndex((v) => v === jiaoliu.name);
+    const indicatorsText = String(ps.getRow(row).getCell(7).value);
+    expect(indicatorsText).toMatch(/^[^:]+指标: /);
+    expect(indicatorsText).toContain(`${jiaoliu.indicators[0].name}${jiaoliu.indicators[0].target.raw}`);
+    expect(ps.getRow(row).getCell(1).value).toBe('YPB-BB');
+    await t.http.get('/api/exports?year=2024&form=publication&format=pdf').set(auth('czj')).expect(400);
+    await t.http.get('/api/exports?year=2024&form=declaration&format=xlsx&orgId=not-a-uuid').set(auth('czj')).expect(400);
+  });
+
+  it('a batch .xlsx of 1,000 generated projects streams with less than 300 MiB of extra memory', async () => {
+    const ds = t.app.get(DataSource);
+    const source = demo.find((d) => d.name === '交流办对口支援项目经费') as P;
+    // 1,000 projects of 2031 in the Xining unit, each with the 12-row table of a reference project
+    await ds.transaction(async (m) => {
+      const ids: { id: string }[] = await m.query(
+        `INSERT INTO project (org_id, year, name, framework_code, status, fund_annual_total)
+         SELECT $1, 2031, '批量导出测试项目 ' || lpad(g::text, 4, '0'), 'mof-2021', 'approved', 100000 + g FROM generate_series(1, 1000) g RETURNING id`,
+        [orgOf['xining']],
+      );
+      await m.query(`INSERT INTO project_goal (project_id, kind, year) SELECT id, 'annual', 2031 FROM unnest($1::uuid[]) id`, [ids.map((r) => r.id)]);
+      await m.query(
+        `INSERT INTO indicator (goal_id, position, level1, level2, name, target_raw)
+         SELECT g.id, r.pos, r.level1, r.level2, r.name, r.target FROM project_goal g
+           CROSS JOIN unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS r(pos, level1, level2, name, target)
+          WHERE g.project_id = ANY($1::uuid[])`,
+        [
+          ids.map((r) => r.id),
+          source.indicators.map((_, i) => i),
+          source.indicators.map((i) => i.level1),
+          source.indicators.map((i) => i.level2),
+          source.indicators.map((i) => i.name),
+          source.indicators.map((i) => i.target.raw),
+        ],
+      );
+    });
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const started = Date.now();
+    let bytes = 0;
+    try {
+      await t.http
+        .get('/api/exports?year=2031&form=declaration&format=xlsx')
+        .set(auth('czj'))
+        .buffer(true)
+        .parse((res, cb) => {
+          // count the bytes without keeping them: the measure is the server's, not a buffered copy's
+          res.on('data', (c: Buffer) => (bytes += c.length));
+          res.on('end', () => cb(null, null));
+        })
+        .expect(200);
+    } finally {
+      clearInterval(timer);
+    }
+    const extraMiB = (peak - before) / 1024 / 1024;
+    console.log(`batch export of 1000 projects: ${(bytes / 1024 / 1024).toFixed(1)} MiB in ${Date.now() - started} ms, peak extra memory ${extraMiB.toFixed(0)} MiB`);
+    expect(bytes).toBeGreaterThan(1000 * 2000);
+    expect(extraMiB).toBeLessThan(300);
+  });
+});

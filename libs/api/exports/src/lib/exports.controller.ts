@@ -1,0 +1,71 @@
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '@pt/api/auth';
+import {
+  ApiRoutes,
+  BatchExportQueryDto,
+  ExportQueryDto,
+  ImportQueryDto,
+  type ImportResult,
+  ImportTextDto,
+  ImportXlsxQueryDto,
+  type UserSummary,
+} from '@pt/shared/contracts';
+import type { Request, Response } from 'express';
+import { contentDisposition, ExportsService, type FileAnswer } from './exports.service';
+import { ImportsService } from './imports.service';
+
+@ApiTags('exports')
+@ApiBearerAuth()
+@Controller()
+export class ExportsController {
+  private readonly logger = new Logger('Exports');
+
+  constructor(
+    private readonly exportsService: ExportsService,
+    private readonly imports: ImportsService,
+  ) {}
+
+  @Get(`${ApiRoutes.projects}/:id/export`)
+  @ApiResponse({ status: 200, description: '申报表 / 自评表 / 监控表（.xlsx 或 PDF），Content-Disposition 以 UTF-8 命名' })
+  async project(@CurrentUser() user: UserSummary, @Param('id') id: string, @Query() q: ExportQueryDto, @Res() res: Response): Promise<void> {
+    await this.send(res, await this.exportsService.projectFile(user, id, q.form, q.format));
+  }
+
+  @Get(ApiRoutes.exports)
+  @ApiResponse({ status: 200, description: '当前用户可见的、符合条件的全部项目，一个文件（流式输出）' })
+  async batch(@CurrentUser() user: UserSummary, @Query() q: BatchExportQueryDto, @Res() res: Response): Promise<void> {
+    await this.send(res, await this.exportsService.batch(user, q));
+  }
+
+  @Post(`${ApiRoutes.imports}/text`)
+  @HttpCode(200)
+  @ApiResponse({ status: 200, description: '解析出的项目和问题（dryRun=true 时只预览，不创建）' })
+  importText(@CurrentUser() user: UserSummary, @Query() q: ImportQueryDto, @Body() dto: ImportTextDto): Promise<ImportResult> {
+    return this.imports.fromText(user, dto, q.dryRun === 'true');
+  }
+
+  @Post(`${ApiRoutes.imports}/xlsx`)
+  @HttpCode(200)
+  @ApiConsumes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiBody({ description: '本系统导出的申报表 .xlsx（文件内容作为请求体，上限 10 MB）' })
+  importXlsx(@CurrentUser() user: UserSummary, @Query() q: ImportXlsxQueryDto, @Req() req: Request): Promise<ImportResult> {
+    return this.imports.fromXlsx(user, req.body, q.orgId, q.year, q.dryRun === 'true');
+  }
+
+  /** Stream a file; an error after the headers went out can only cut the download short. */
+  private async send(res: Response, file: FileAnswer): Promise<void> {
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', contentDisposition(file.fileName));
+    try {
+      await file.write(res);
+    } catch (e) {
+      if (!res.headersSent) {
+        res.removeHeader('Content-Disposition');
+        throw e;
+      }
+      this.logger.error({ msg: 'export failed while streaming', error: (e as Error).message });
+      res.destroy(e as Error);
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import { contentDisposition, safeFileName, tenThousands } from './exports.service';
+
+describe('export helpers', () => {
+  it('file names lose control characters, separators and reserved marks, never the Chinese', () => {
+    expect(safeFileName('a/b\\c:d*e?f"g<h>i|j\u0000k\nl')).toBe('a b c d e f g h i j k l');
+    expect(safeFileName('  ..项目名称.. ')).toBe('项目名称');
+    expect(safeFileName('')).toBe('export');
+    expect(safeFileName('长'.repeat(300))).toHaveLength(120);
+  });
+
+  it('Content-Disposition has an ASCII fallback and the UTF-8 name', () => {
+    expect(contentDisposition('合作交流/工作.xlsx')).toBe(`attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent('合作交流 工作.xlsx')}`);
+    expect(contentDisposition('x";\r\nSet-Cookie: a=b.pdf')).not.toMatch(/[\r\n]/);
+  });
+
+  it('yuan to 万元 with two decimals, half-up, without floats', () => {
+    expect(tenThousands('500000.00')).toBe('50.00');
+    expect(tenThousands('12345.00')).toBe('1.23');
+    expect(tenThousands('12350.00')).toBe('1.24');
+    expect(tenThousands('99999999999.99')).toBe('10000000.00');
+    expect(tenThousands(null)).toBe('');
+  });
+});

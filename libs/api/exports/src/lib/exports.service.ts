@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { ApiHttpException } from '@pt/api/core';
+import { EvaluationService, MonitoringService, OrgScopeService, ProjectsService } from '@pt/api/projects';
+import type { BatchExportQueryDto, ExportForm, Project, UserSummary } from '@pt/shared/contracts';
+import ExcelJS from 'exceljs';
+import { PassThrough, type Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { ZipFile } from 'yazl';
+import { declarationModel, evaluationModel, indicatorsAsText, monitoringModel, sheetNameFor, type SheetModel } from './layout/sheet-model';
+import { PdfFontMissingError, writePdf } from './pdf/pdf-writer';
+import { writeSheet } from './xlsx/xlsx-writer';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CONTENT_TYPES = { xlsx: XLSX_TYPE, pdf: 'application/pdf', zip: 'application/zip' } as const;
+
+const FORM_LABEL: Record<ExportForm | 'publication', string> = { declaration: '申报表', evaluation: '自评表', monitoring: '监控表', publication: '绩效目标公开清单' };
+
+/** A file name that is safe in a header and on every file system: no control characters, separators or reserved marks. */
+export function safeFileName(name: string): string {
+  const cleaned = [...name]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || '"*/:<>?\\|'.includes(ch) ? ' ' : ch))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 120);
+  return cleaned || 'export';
+}
+
+/** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+export function contentDisposition(fileName: string): string {
+  const safe = safeFileName(fileName);
+  const ext = /\.[a-z]+$/.exec(safe)?.[0] ?? '';
+  return `attachment; filename="export${ext}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
+}
+
+export interface FileAnswer {
+  fileName: string;
+  contentType: string;
+  /** Writes the file to `out` and resolves when done. */
+  write(out: Writable): Promise<void>;
+}
+
+/** Projects exported per batch: loaded this many at a time, so memory stays flat whatever the count. */
+const BATCH = 20;
+
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly projects: ProjectsService,
+    private readonly evaluations: EvaluationService,
+    private readonly monitoring: MonitoringService,
+    private readonly scope: OrgScopeService,
+  ) {}
+
+  /** One project's 申报表 / 自评表 / 监控表 as .xlsx or PDF. */
+  async projectFile(user: UserSummary, id: string, form: ExportForm, format: 'xlsx' | 'pdf'): Promise<FileAnswer> {
+    const project = await this.projects.get(user, id);
+    const model = await this.modelOf(user, project, form);
+    return {
+      fileName: `${project.name}-${FORM_LABEL[form]}-${project.year}.${format}`,
+      contentType: CONTENT_TYPES[format],
+      write: (out) => (format === 'xlsx' ? this.writeWorkbook([model], out) : this.pdf([model], out)),
+    };
+  }
+
+  /** Every visible project of a year (under an organisation) in one file, streamed. */
+  async batch(user: UserSummary, q: BatchExportQueryDto): Promise<FileAnswer> {
+    if (q.form === 'publication' && q.format !== 'xlsx') throw badFormat('公开清单只能导出为 xlsx');
+    const ids = await this.batchIds(user, q);
+    const stem = `${q.year}年-${FORM_LABEL[q.form]}`;
+    const format = q.format;
+    return {
+      fileName: `${stem}.${format}`,
+      contentType: CONTENT_TYPES[format],
+      write: async (out) => {
+        if (q.form === 'publication') return this.publication(user, ids, out);
+        if (format === 'xlsx') return this.batchWorkbook(user, ids, q.form as ExportForm, out);
+        if (format === 'pdf') return this.batchPdf(user, ids, q.form as ExportForm, out);
+        return this.batchZip(user, ids, q.form as ExportForm, out);
+      },
+    };
+  }
+
+  /** Write models to a workbook (non-streaming, for one project). */
+  async writeWorkbook(models: readonly SheetModel[], out: Writable): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = '绩效目标管理';
+    const taken = new Set<string>();
+    for (const m of models) writeSheet(wb.addWorksheet(sheetNameFor(m.sheetName, taken)), m);
+    await wb.xlsx.write(out);
+    out.end();
+  }
+
+  private async pdf(models: SheetModel[], out: Writable): Promise<void> {
+    try {
+      await writePdf(models, out);
+    } catch (e) {
+      if (e instanceof PdfFontMissingError) throw new ApiHttpException(503, 'PDF_FONT_MISSING', '服务器缺少中文字体，暂时无法导出 PDF（请运行 scripts/ensure-fonts.sh）');
+      throw e;
+    }
+  }
+
+  private async modelOf(user: UserSummary, p: Project, form: ExportForm, sheetName?: string): Promise<SheetModel> {
+    if (form === 'declaration') return declarationModel(p, sheetName);
+    if (form === 'evaluation') return evaluationModel(p, await this.evaluations.get(user, p.id), sheetName);
+    return monitoringModel(p, await this.monitoring.get(user, p.id), sheetName);
+  }
+
+  private async batchIds(user: UserSummary, q: BatchExportQueryDto): Promise<string[]> {
+    const visible = await this.scope.visibleOrgIds(user);
+    let orgIds = visible;
+    if (q.orgId) {
+      if (!visible.includes(q.orgId)) throw new ApiHttpException(404, 'NOT_FOUND', '单位不存在或无权查看');
+      orgIds = (await this.scope.visibleOrgIds({ ...user, orgId: q.orgId })).filter((o) => visible.includes(o));
+    }
+    // the 自评表 and 监控表 exist only for approved projects
+    const approvedOnly = q.form === 'evaluation';
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT p.id FROM project p JOIN org o ON o.id = p.org_id
+        WHERE p.year = $1 AND p.org_id = ANY($2::uuid[]) ${approvedOnly ? `AND p.status = 'approved'` : ''}
+        ORDER BY o.code, p.name, p.id`,
+      [q.year, orgIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Load projects `BATCH` at a time and hand each to `fn` in order. */
+  private async eachProject(user: UserSummary, ids: readonly string[], fn: (p: Project, index: number) => Promise<void>): Promise<void> {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const chunk = await Promise.all(ids.slice(i, i + BATCH).map((id) => this.projects.get(user, id)));
+      for (const [k, p] of chunk.entries()) await fn(p, i + k);
+    }
+  }
+
+  /** One workbook: an index sheet, then a sheet per project, each committed as soon as it is written. */
+  private async batchWorkbook(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable): Promise<void> {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    wb.creator = '绩效目标管理';
+    const taken = new Set<string>(['目录']);
+    const index = wb.addWorksheet('目录');
+    index.columns = [
+      { header: '序号', width: 6 },
+      { header: '单位', width: 36 },
+      { header: '项目名称', width: 40 },
+      { header: '状态', width: 10 },
+      { header: '年度资金总额（元）', width: 18 },
+      { header: '工作表', width: 30 },
+    ];
+    const names: string[] = [];
+    await this.eachProject(user, ids, async (p, i) => {
+      const sheetName = sheetNameFor(p.name, taken);
+      names.push(sheetName);
+      index.addRow([String(i + 1), p.orgName, p.name, statusText(p.status), p.funds.annualTotal ?? '', sheetName]).commit();
+    });
+    index.commit();
+    await this.eachProject(user, ids, async (p, i) => {
+      const ws = wb.addWorksheet(names[i]);
+      writeSheet(ws as unknown as ExcelJS.Worksheet, await this.modelOf(user, p, form, names[i]));
+      ws.commit();
+    });
+    await wb.commit();
+  }
+
+  private async batchPdf(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable): Promise<void> {
+    const models: SheetModel[] = [];
+    await this.eachProject(user, ids, async (p) => {
+      models.push(await this.modelOf(user, p, form));
+    });
+    await this.pdf(models, out);
+  }
+
+  /** A zip with one PDF per project, each generated while the zip streams the one before. */
+  private async batchZip(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable): Promise<void> {
+    const zip = new ZipFile();
+    const finished = new Promise<void>((resolve, reject) => {
+      out.on('finish', () => resolve());
+      out.on('close', () => resolve());
+      out.on('error', reject);
+    });
+    zip.outputStream.pipe(out);
+    const taken = new Set<string>();
+    await this.eachProject(user, ids, async (p, i) => {
+      const pass = new PassThrough();
+      let name = `${String(i + 1).padStart(4, '0')}-${safeFileName(`${p.orgName}-${p.name}`)}.pdf`;
+      if (taken.has(name)) name = name.replace(/\.pdf$/, `-${i}.pdf`);
+      taken.add(name);
+      zip.addReadStream(pass, name);
+      await this.pdf([await this.modelOf(user, p, form)], pass);
+    });
+    zip.end();
+    await finished;
+  }
+
+  /** The publication list (重点项目支出绩效明细表): one row per project, the indicators as one text. */
+  private async publication(user: UserSummary, ids: readonly string[], out: Writable): Promise<void> {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const ws = wb.addWorksheet('绩效目标公开清单');
+    ws.columns = [
+      { header: '单位代码', width: 12 },
+      { header: '单位名称', width: 34 },
+      { header: '一级项目名称', width: 20 },
+      { header: '二级项目名称', width: 30 },
+      { header: '项目类别', width: 14 },
+      { header: '金额（万元）', width: 14 },
+      { header: '绩效指标', width: 90 },
+    ];
+    const codes: { id: string; code: string }[] = await this.dataSource.query(
+      `SELECT p.id, o.code FROM project p JOIN org o ON o.id = p.org_id WHERE p.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const code = new Map(codes.map((c) => [c.id, c.code]));
+    ws.getRow(1).font = { bold: true };
+    await this.eachProject(user, ids, async (p) => {
+      const row = ws.addRow([code.get(p.id) ?? '', p.orgName, p.nature ?? '', p.name, p.category ?? '', tenThousands(p.funds.annualTotal), indicatorsAsText(p)]);
+      row.alignment = { wrapText: true, vertical: 'top' };
+      row.commit();
+    });
+    ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+    ws.commit();
+    await wb.commit();
+  }
+}
+
+function badFormat(message: string): ApiHttpException {
+  return new ApiHttpException(400, 'VALIDATION_FAILED', message, [{ field: 'format', message }]);
+}
+
+const STATUS_TEXT: Record<string, string> = { draft: '草稿', submitted: '已提交', dept_approved: '部门已审', approved: '已批复', returned: '已退回' };
+function statusText(s: string): string {
+  return STATUS_TEXT[s] ?? s;
+}
+
+/** Yuan → 万元 with two decimals, half-up, on the decimal string (no float). */
+export function tenThousands(yuan: string | null): string {
+  if (!yuan) return '';
+  const [i, f = ''] = yuan.split('.');
+  const cents = BigInt(i) * 100n + BigInt((f + '00').slice(0, 2));
+  // 万元 with 2 decimals = cents / 10000, rounded half-up
+  const q = (cents * 2n + 10000n) / 20000n;
+  return `${q / 100n}.${String(q % 100n).padStart(2, '0')}`;
+}

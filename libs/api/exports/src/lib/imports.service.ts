@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { ApiHttpException, flattenValidationErrors } from '@pt/api/core';
+import { has, insertProject, OrgScopeService, replaceIndicators, writeHistory } from '@pt/api/projects';
+import { FRAMEWORKS, getFramework, parsePublishedText } from '@pt/domain';
+import { CreateProjectDto, IndicatorInputDto, type ImportedProjectPreview, type ImportResult, type ImportTextDto, type UserSummary } from '@pt/shared/contracts';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import { readDeclarations } from './xlsx/xlsx-import';
+
+/** Imports: previews of what a paste or a workbook holds, then drafts created from them in one transaction. */
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scope: OrgScopeService,
+  ) {}
+
+  /** Text pasted from published documents (the reference layouts): every table found, with its problems by line. */
+  async fromText(user: UserSummary, dto: ImportTextDto, dryRun: boolean): Promise<ImportResult> {
+    const parsed = parsePublishedText(dto.text, { year: dto.year });
+    const projects: ImportedProjectPreview[] = parsed.projects.map((p) => ({
+      source: p.lines[0] === p.lines[1] ? `${p.lines[0]}` : `${p.lines[0]}–${p.lines[1]}`,
+      name: p.name,
+      year: dto.year,
+      frameworkCode: dto.frameworkCode ?? p.frameworkCode,
+      nature: p.nature,
+      category: p.category,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      funds: p.funds,
+      totalGoal: p.overallGoal,
+      annualGoal: p.annualGoal,
+      indicators: p.rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target })),
+    }));
+    if (projects.length === 0 && parsed.problems.length === 0) parsed.problems.push({ line: 1, message: '没有找到绩效目标表：请粘贴含“一级指标 二级指标 三级指标 指标值”的表格，或公开清单' });
+    return this.finish(user, dto.orgId, dryRun, projects, parsed.problems);
+  }
+
+  /** A workbook in our own 申报表 layout (what the export wrote): one project per sheet. */
+  async fromXlsx(user: UserSummary, body: unknown, orgId: string, year: number | undefined, dryRun: boolean): Promise<ImportResult> {
+    if (!Buffer.isBuffer(body) || body.length === 0) {
+      throw new ApiHttpException(400, 'VALIDATION_FAILED', '请上传 .xlsx 文件（请求体为文件内容）', [{ field: 'body', message: '请上传 .xlsx 文件' }]);
+    }
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(body as unknown as ArrayBuffer);
+    } catch {
+      throw new ApiHttpException(400, 'VALIDATION_FAILED', '文件不是有效的 .xlsx 工作簿', [{ field: 'body', message: '文件不是有效的 .xlsx 工作簿' }]);
+    }
+    const { declarations, problems } = readDeclarations(wb);
+    const projects: ImportedProjectPreview[] = declarations.map((d) => ({
+      source: d.sheetName,
+      name: d.name,
+      year: year ?? d.year ?? new Date().getFullYear(),
+      frameworkCode: FRAMEWORKS.find((f) => f.name === d.frameworkName)?.code ?? 'mof-2021',
+      nature: d.nature,
+      category: d.category,
+      startDate: d.startDate,
+      endDate: d.endDate,
+      funds: d.funds,
+      totalGoal: d.totalGoal,
+      annualGoal: d.annualGoal,
+      indicators: d.indicators,
+    }));
+    if (projects.length === 0 && problems.length === 0) problems.push({ sheet: '', row: 0, message: '工作簿中没有找到申报表（第一行为“项目支出绩效目标申报表”的工作表）' });
+    return this.finish(user, orgId, dryRun, projects, problems.map((p) => ({ line: p.sheet ? `${p.sheet}!${p.row}` : p.row, message: p.message })));
+  }
+
+  /**
+   * Check the previews as a create would (the DTO rules), then — unless a dry run — create them all as drafts
+   * of `orgId` in one transaction. Rule breaks block the create (422, nothing created); parse problems do not.
+   */
+  async finish(user: UserSummary, orgId: string, dryRun: boolean, projects: ImportedProjectPreview[], problems: ImportResult['problems']): Promise<ImportResult> {
+    if (!has(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以导入项目');
+    const orgs = await this.scope.visibleOrgs(user);
+    const org = orgs.find((o) => o.id === orgId);
+    const visible = await this.scope.visibleOrgIds(user);
+    if (!org || !visible.includes(orgId) || org.kind !== 'unit') {
+      throw new ApiHttpException(400, 'VALIDATION_FAILED', '实施单位不存在或不在本单位范围内', [{ field: 'orgId', message: '实施单位不存在或不在本单位范围内' }]);
+    }
+    const blocking: ImportResult['problems'] = [];
+    projects.forEach((p, k) => {
+      const where = `${p.source}（${p.name || `第 ${k + 1} 个项目`}）`;
+      if (!getFramework(p.frameworkCode)) blocking.push({ line: p.source, message: `${where}：未知的指标体系` });
+      const dto = plainToInstance(CreateProjectDto, { ...this.createBody(p, orgId) });
+      for (const e of flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }))) {
+        blocking.push({ line: p.source, message: `${where}：${e.message}` });
+      }
+      p.indicators.forEach((row, i) => {
+        const rowDto = plainToInstance(IndicatorInputDto, { level1: row.level1, level2: row.level2, name: row.name, target: row.target, weight: row.weight ?? null });
+        for (const e of flattenValidationErrors(validateSync(rowDto))) blocking.push({ line: p.source, message: `${where} 第 ${i + 1} 行指标：${e.message}` });
+      });
+    });
+    if (dryRun) return { dryRun, projects, problems: [...problems, ...blocking] };
+    if (blocking.length) throw new ApiHttpException(422, 'IMPORT_INVALID', `有 ${blocking.length} 处不符合填报规则，未创建任何项目：${blocking[0].message}`, blocking.map((b) => ({ field: String(b.line), message: b.message })));
+    if (projects.length === 0) throw new ApiHttpException(422, 'IMPORT_EMPTY', '没有可导入的项目', [{ field: 'text', message: '没有可导入的项目' }]);
+    await this.dataSource.transaction(async (m) => {
+      for (const p of projects) {
+        const id = await insertProject(m, { ...this.createBody(p, orgId), status: 'draft', createdBy: user.id });
+        const [goal] = await m.query(`SELECT id FROM project_goal WHERE project_id = $1 AND kind = 'annual'`, [id]);
+        await replaceIndicators(m, goal.id, p.indicators.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, weight: r.weight ?? null })));
+        await writeHistory(m, id, user, 'create', null, 'draft', '导入');
+        p.id = id;
+      }
+    });
+    return { dryRun, projects, problems };
+  }
+
+  private createBody(p: ImportedProjectPreview, orgId: string): CreateProjectDto {
+    const body: CreateProjectDto = { year: p.year, name: p.name, orgId, frameworkCode: p.frameworkCode };
+    if (p.nature) body.nature = p.nature;
+    if (p.category) body.category = p.category;
+    if (p.startDate) body.startDate = p.startDate;
+    if (p.endDate) body.endDate = p.endDate;
+    if (p.funds) body.funds = p.funds;
+    if (p.totalGoal) body.totalGoal = p.totalGoal;
+    if (p.annualGoal) body.annualGoal = p.annualGoal;
+    return body;
+  }
+}

@@ -1,0 +1,134 @@
+import type { CellValue, Workbook, Worksheet } from 'exceljs';
+import type { Funds } from '@pt/shared/contracts';
+import { DECLARATION_TITLE } from '../layout/sheet-model';
+
+/** A 申报表 read back from our own .xlsx layout (what `declarationModel` wrote). */
+export interface ImportedDeclaration {
+  sheetName: string;
+  year: number | null;
+  name: string;
+  departmentName: string | null;
+  orgName: string | null;
+  nature: string | null;
+  category: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  funds: Funds;
+  totalGoal: string | null;
+  annualGoal: string | null;
+  frameworkName: string | null;
+  indicators: { level1: string; level2: string; name: string; target: string; weight: string | null }[];
+}
+
+export interface XlsxImportProblem {
+  sheet: string;
+  row: number;
+  message: string;
+}
+
+/** The text of a cell as shown (rich text joined, numbers as printed; a merged cell gives its master's value). */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
+  if (typeof v === 'object' && 'text' in v) return String(v.text);
+  if (typeof v === 'object' && 'result' in v) return v.result === undefined ? '' : String(v.result);
+  return '';
+}
+
+const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
+
+function moneyOf(s: string): string | null {
+  const t = s.replace(/[,，\s]/g, '');
+  if (t === '') return null;
+  if (!MONEY.test(t)) return null;
+  const [i, f = ''] = t.split('.');
+  return `${i}.${(f + '00').slice(0, 2)}`;
+}
+
+/** Read every 申报表 sheet of a workbook in our layout; other sheets (an index) are skipped. */
+export function readDeclarations(wb: Workbook): { declarations: ImportedDeclaration[]; problems: XlsxImportProblem[] } {
+  const declarations: ImportedDeclaration[] = [];
+  const problems: XlsxImportProblem[] = [];
+  wb.eachSheet((ws) => {
+    if (cellText(ws.getRow(1).getCell(1).value).trim() !== DECLARATION_TITLE) return;
+    const d = readDeclaration(ws, problems);
+    if (d) declarations.push(d);
+  });
+  return { declarations, problems };
+}
+
+function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): ImportedDeclaration | null {
+  const labels = new Map<string, string>();
+  const extra = new Map<string, string>();
+  let tableRow = 0;
+  const rowCount = ws.rowCount;
+  for (let r = 3; r <= rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells = [1, 2, 3, 4, 5].map((c) => cellText(row.getCell(c).value).trim());
+    if (cells[0] === '一级指标' && cells[2] === '三级指标') {
+      tableRow = r;
+      break;
+    }
+    // label, value, label, value (merged cells repeat their master's value: take the first of a run)
+    labels.set(cells[0], cells[1]);
+    if (cells[2] && cells[2] !== cells[1]) labels.set(cells[2], cells[3]);
+    if (cells[4] && cells[4] !== cells[3]) extra.set(cells[2], cells[4]);
+  }
+  if (!tableRow) {
+    problems.push({ sheet: ws.name, row: 1, message: `工作表“${ws.name}”没有找到指标表（表头“一级指标 二级指标 三级指标 指标值”）` });
+    return null;
+  }
+  const name = labels.get('项目名称') ?? '';
+  if (!name) problems.push({ sheet: ws.name, row: 3, message: `工作表“${ws.name}”缺少项目名称` });
+  const yearMatch = /(\d{4})/.exec(cellText(ws.getRow(2).getCell(1).value));
+  const fund = (label: string, row: number) => {
+    const raw = labels.get(label) ?? '';
+    const m = moneyOf(raw);
+    if (raw.trim() !== '' && m === null) problems.push({ sheet: ws.name, row, message: `“${label}”的金额“${raw}”无法识别` });
+    return m;
+  };
+  const otherTotal = /其他资金\s*([\d,.]*)/.exec(extra.get('其中：财政资金') ?? '')?.[1] ?? '';
+  const funds: Funds = {
+    total: fund('项目资金总额（元）', 0),
+    fiscal: fund('其中：财政资金', 0),
+    other: moneyOf(otherTotal),
+    annualTotal: fund('年度资金总额（元）', 0),
+    annualFiscal: fund('其中：当年财政拨款', 0),
+    carryover: fund('上年结转资金（元）', 0),
+    annualOther: fund('其他资金（元）', 0),
+  };
+  const indicators: ImportedDeclaration['indicators'] = [];
+  for (let r = tableRow + 1; r <= rowCount; r++) {
+    const row = ws.getRow(r);
+    const [level1, level2, iname, target, weight] = [1, 2, 3, 4, 5].map((c) => cellText(row.getCell(c).value).trim());
+    if (!level1 && !level2 && !iname && !target) continue;
+    if (!level1 || !level2) {
+      problems.push({ sheet: ws.name, row: r, message: `第 ${r} 行缺少一级或二级指标` });
+      continue;
+    }
+    indicators.push({ level1, level2, name: iname, target, weight: weight === '' ? null : weight });
+  }
+  const text = (label: string) => {
+    const t = labels.get(label) ?? '';
+    return t === '' ? null : t;
+  };
+  return {
+    sheetName: ws.name,
+    year: yearMatch ? Number(yearMatch[1]) : null,
+    name,
+    departmentName: text('主管部门'),
+    orgName: text('实施单位'),
+    nature: text('项目性质'),
+    category: text('项目类别'),
+    startDate: text('计划开始日期'),
+    endDate: text('计划完成日期'),
+    funds,
+    totalGoal: text('项目总目标'),
+    annualGoal: text('年度目标'),
+    frameworkName: text('指标体系'),
+    indicators,
+  };
+}

@@ -1,0 +1,90 @@
+import type { Borders, Worksheet } from 'exceljs';
+import type { BlockCell, SheetModel } from '../layout/sheet-model';
+
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const FONT = { name: '宋体', size: 10 };
+const LABEL_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF2F2F2' } };
+
+/**
+ * Every value is written as a JS string, which exceljs stores as a string cell, never as a formula: a text that
+ * starts with `= + - @` stays text (domain §9). Nothing is ever passed as `{ formula }`.
+ *
+ * Draw a model on a worksheet: title, header block, the table (一级/二级 merged), footer; borders, widths, wrapping, A4 print setup. */
+export function writeSheet(ws: Worksheet, m: SheetModel): void {
+  const width = m.columns.length;
+  ws.columns = m.columns.map((c) => ({ width: c.width }));
+  let r = 1;
+  const title = ws.getRow(r);
+  title.getCell(1).value = m.title;
+  title.getCell(1).font = { ...FONT, size: 16, bold: true };
+  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  title.height = 28;
+  ws.mergeCells(r, 1, r, width);
+  r++;
+  const sub = ws.getRow(r);
+  sub.getCell(1).value = m.subtitle;
+  sub.getCell(1).font = FONT;
+  sub.getCell(1).alignment = { horizontal: 'center' };
+  ws.mergeCells(r, 1, r, width);
+  r++;
+
+  const block = (cells: BlockCell[][]) => {
+    for (const line of cells) {
+      const row = ws.getRow(r);
+      let c = 1;
+      for (const cell of line) {
+        const span = Math.max(1, Math.min(cell.span ?? 1, width - c + 1));
+        const x = row.getCell(c);
+        x.value = cell.text;
+        x.font = { ...FONT, bold: !!cell.label };
+        x.alignment = { vertical: 'middle', horizontal: cell.label ? 'center' : 'left', wrapText: true };
+        if (cell.label) x.fill = LABEL_FILL;
+        for (let k = c; k < c + span; k++) row.getCell(k).border = BORDER;
+        if (span > 1) ws.mergeCells(r, c, r, c + span - 1);
+        c += span;
+      }
+      for (; c <= width; c++) row.getCell(c).border = BORDER;
+      r++;
+    }
+  };
+  block(m.header);
+
+  const headerRow = r;
+  const hr = ws.getRow(r);
+  m.columns.forEach((col, i) => {
+    const x = hr.getCell(i + 1);
+    x.value = col.header;
+    x.font = { ...FONT, bold: true };
+    x.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    x.fill = LABEL_FILL;
+    x.border = BORDER;
+  });
+  r++;
+  const first = r;
+  for (const cells of m.rows) {
+    const row = ws.getRow(r);
+    cells.forEach((value, i) => {
+      const x = row.getCell(i + 1);
+      x.value = value;
+      x.font = FONT;
+      x.alignment = { vertical: 'middle', horizontal: i < 2 ? 'center' : 'left', wrapText: true };
+      x.border = BORDER;
+    });
+    r++;
+  }
+  for (const mg of m.merges) ws.mergeCells(first + mg.row, mg.col + 1, first + mg.row + mg.rowSpan - 1, mg.col + 1);
+  block(m.footer);
+
+  ws.pageSetup = {
+    paperSize: 9, // A4
+    orientation: width > 6 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: `${headerRow}:${headerRow}`,
+  };
+  ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
+}

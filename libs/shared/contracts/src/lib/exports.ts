@@ -1,0 +1,78 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import type { Funds } from './projects';
+
+export const EXPORT_FORMS = ['declaration', 'evaluation', 'monitoring'] as const;
+export type ExportForm = (typeof EXPORT_FORMS)[number];
+
+/** GET /api/projects/:id/export?form=&format= */
+export class ExportQueryDto {
+  @IsIn(EXPORT_FORMS as unknown as string[], { message: '表单 form 须为 declaration（申报表）、evaluation（自评表）或 monitoring（监控表）' })
+  form!: ExportForm;
+  @IsIn(['xlsx', 'pdf'], { message: '格式 format 须为 xlsx 或 pdf' })
+  format!: 'xlsx' | 'pdf';
+}
+
+export const BATCH_FORMS = ['declaration', 'evaluation', 'publication'] as const;
+export type BatchForm = (typeof BATCH_FORMS)[number];
+
+/** GET /api/exports?year=&orgId=&form=&format= */
+export class BatchExportQueryDto {
+  @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  year!: number;
+  @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
+  orgId?: string;
+  @IsIn(BATCH_FORMS as unknown as string[], { message: '表单 form 须为 declaration、evaluation 或 publication（公开清单）' })
+  form!: BatchForm;
+  @IsIn(['xlsx', 'pdf', 'zip'], { message: '格式 format 须为 xlsx、pdf 或 zip' })
+  format!: 'xlsx' | 'pdf' | 'zip';
+}
+
+/** POST /api/imports/text?dryRun= */
+export class ImportTextDto {
+  @IsString({ message: '粘贴的文本 text 必须是文本' }) @MinLength(1, { message: '请粘贴要导入的表格文本' }) @MaxLength(500_000, { message: '粘贴的文本最多 50 万个字符' })
+  text!: string;
+  @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  year!: number;
+  @IsUUID('all', { message: '单位 orgId 无效' })
+  orgId!: string;
+  @IsOptional() @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
+  frameworkCode?: string;
+}
+
+export class ImportQueryDto {
+  @IsOptional() @IsIn(['true', 'false'], { message: 'dryRun 须为 true 或 false' })
+  dryRun?: 'true' | 'false';
+}
+
+/** POST /api/imports/xlsx?dryRun=&orgId= (the raw .xlsx as the body) */
+export class ImportXlsxQueryDto extends ImportQueryDto {
+  @IsUUID('all', { message: '单位 orgId 无效' })
+  orgId!: string;
+  @IsOptional() @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  year?: number;
+}
+
+export interface ImportedProjectPreview {
+  /** 1-based lines of the pasted text (or the sheet name for a workbook). */
+  source: string;
+  name: string;
+  year: number;
+  frameworkCode: string;
+  nature: string | null;
+  category: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  funds: Funds | null;
+  totalGoal: string | null;
+  annualGoal: string | null;
+  indicators: { level1: string; level2: string; name: string; target: string; weight?: string | null }[];
+  /** The created draft's id (not on a dry run). */
+  id?: string;
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  projects: ImportedProjectPreview[];
+  problems: { line: number | string; message: string }[];
+}
