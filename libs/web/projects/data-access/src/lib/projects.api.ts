@@ -29,6 +29,15 @@ export interface ProjectListQuery {
   pageSize?: number;
   /** Only the projects waiting for the current reviewer. */
   inbox?: boolean;
+  /** Dashboard click-through: grade of the saved self-evaluation. */
+  grade?: '优' | '良' | '中' | '差' | null;
+  /** Dashboard click-through: total score of the saved self-evaluation in [scoreMin, scoreMax). */
+  scoreMin?: number | null;
+  scoreMax?: number | null;
+  /** Dashboard click-through: light of the latest monitoring report. */
+  light?: 'red' | 'yellow' | 'green' | 'blue' | null;
+  /** Dashboard click-through: review state of the self-evaluation. */
+  evaluationStatus?: ProjectStatus | null;
 }
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
@@ -82,6 +91,11 @@ export class ProjectsApi {
     if (query.page) params = params.set('page', String(query.page));
     if (query.pageSize) params = params.set('pageSize', String(query.pageSize));
     if (query.inbox) params = params.set('inbox', 'true');
+    if (query.grade) params = params.set('grade', query.grade);
+    if (query.scoreMin != null) params = params.set('scoreMin', String(query.scoreMin));
+    if (query.scoreMax != null) params = params.set('scoreMax', String(query.scoreMax));
+    if (query.light) params = params.set('light', query.light);
+    if (query.evaluationStatus) params = params.set('evaluationStatus', query.evaluationStatus);
     return firstValueFrom(this.http.get<ProjectPage>(`${BASE}/projects`, { params }));
   }
 

@@ -22,7 +22,19 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { yearOptions } from './list-helpers';
+import {
+  extraQueryParams,
+  filterTags,
+  GRADE_TAG_COLORS,
+  LIGHT_COLORS,
+  LIGHT_LABELS,
+  NO_EXTRA_FILTERS,
+  parseExtraFilters,
+  withoutFilter,
+  withSelectedYear,
+  yearOptions,
+} from './list-helpers';
+import type { ExtraFilters, FilterTagKey } from './list-helpers';
 
 type Mode = 'all' | 'inbox';
 
@@ -61,7 +73,7 @@ type Mode = 'all' | 'inbox';
           [ngModel]="year()"
           (ngModelChange)="setFilter('year', $event)"
         >
-          @for (y of years; track y) {
+          @for (y of years(); track y) {
             <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
           }
         </nz-select>
@@ -112,6 +124,15 @@ type Mode = 'all' | 'inbox';
           </button>
         </ng-template>
       </div>
+      @if (tags().length) {
+        <div class="tags" data-testid="active-filters">
+          <span class="tags-title">筛选条件：</span>
+          @for (t of tags(); track t.key) {
+            <nz-tag nzMode="closeable" [attr.data-testid]="'filter-tag-' + t.key" (nzOnClose)="$event.preventDefault(); clearFilter(t.key)">{{ t.label }}</nz-tag>
+          }
+          <button nz-button nzType="link" nzSize="small" type="button" data-testid="clear-filters" (click)="clearFilters()">清除</button>
+        </div>
+      }
 
       @if (error(); as e) {
         <nz-alert class="error" nzType="error" nzShowIcon [nzMessage]="e" [nzAction]="retryTpl" data-testid="list-error"></nz-alert>
@@ -137,11 +158,14 @@ type Mode = 'all' | 'inbox';
         <thead>
           <tr>
             <th nzWidth="80px">年度</th>
-            <th>项目名称</th>
+            <th class="col-name">项目名称</th>
             <th>实施单位</th>
             <th nzWidth="100px">状态</th>
             <th nzWidth="150px" nzAlign="right">年度资金（元）</th>
             <th nzWidth="80px" nzAlign="right">指标数</th>
+            <th nzWidth="90px" nzAlign="right">自评得分</th>
+            <th nzWidth="70px">等级</th>
+            <th nzWidth="60px">监控</th>
             <th nzWidth="150px">更新时间</th>
           </tr>
         </thead>
@@ -163,6 +187,21 @@ type Mode = 'all' | 'inbox';
               </td>
               <td nzAlign="right">{{ money(p.annualTotal) }}</td>
               <td nzAlign="right">{{ p.indicatorCount }}</td>
+              <td nzAlign="right" data-testid="project-score">{{ p.evaluation?.totalScore ?? '—' }}</td>
+              <td data-testid="project-grade">
+                @if (p.evaluation; as ev) {
+                  <nz-tag [nzColor]="gradeColor[ev.grade]">{{ ev.grade }}</nz-tag>
+                } @else {
+                  —
+                }
+              </td>
+              <td data-testid="project-light">
+                @if (p.light; as l) {
+                  <span class="dot" role="img" [attr.aria-label]="lightLabel[l]" [title]="lightLabel[l]" [attr.data-light]="l" [style.background]="lightColor[l]"></span>
+                } @else {
+                  <span title="未监控">—</span>
+                }
+              </td>
               <td>{{ p.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</td>
             </tr>
           }
@@ -188,6 +227,10 @@ type Mode = 'all' | 'inbox';
     .lead { color: rgba(0, 0, 0, 0.55); margin-top: 0; }
     .row { cursor: pointer; }
     .sub { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .tags { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin: -4px 0 16px; }
+    .tags-title { color: rgba(0, 0, 0, 0.55); }
+    .col-name { min-width: 180px; }
+    .dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; vertical-align: middle; }
   `,
 })
 export class ProjectListPage {
@@ -199,11 +242,15 @@ export class ProjectListPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
-  readonly years = yearOptions(new Date().getFullYear());
+  private readonly yearChoices = yearOptions(new Date().getFullYear());
+  readonly years = computed(() => withSelectedYear(this.yearChoices, this.year()));
   readonly statusOptions = STATUS_OPTIONS;
   readonly statusLabel = statusLabel;
   readonly statusColor = statusColor;
   readonly money = formatMoney;
+  readonly gradeColor = GRADE_TAG_COLORS;
+  readonly lightColor = LIGHT_COLORS;
+  readonly lightLabel = LIGHT_LABELS;
 
   readonly inbox = computed(() => this.mode() === 'inbox');
   readonly canCreate = computed(() => !this.inbox() && isFiller(this.auth.user()));
@@ -212,6 +259,9 @@ export class ProjectListPage {
   readonly orgId = signal<string | null>(null);
   readonly status = signal<ProjectStatus | null>(null);
   readonly q = signal('');
+  /** The dashboard's click-through filters (项目申报 only). */
+  readonly extra = signal<ExtraFilters>(NO_EXTRA_FILTERS);
+  readonly tags = computed(() => (this.inbox() ? [] : filterTags(this.extra())));
   readonly page = signal(1);
   readonly pageSize = signal(20);
   qDraft = '';
@@ -240,6 +290,7 @@ export class ProjectListPage {
     if (st && STATUS_OPTIONS.some((s) => s.value === st)) this.status.set(st as ProjectStatus);
     this.q.set(qp.get('q') ?? '');
     this.qDraft = this.q();
+    this.extra.set(parseExtraFilters((k) => qp.get(k)));
     const page = Number(qp.get('page'));
     if (Number.isInteger(page) && page > 0) this.page.set(page);
     const size = Number(qp.get('pageSize'));
@@ -261,6 +312,7 @@ export class ProjectListPage {
         page: this.page(),
         pageSize: this.pageSize(),
         inbox: this.inbox(),
+        ...(this.inbox() ? {} : this.extra()),
       };
       this.reloadTick();
       untracked(() => {
@@ -274,6 +326,19 @@ export class ProjectListPage {
     if (key === 'orgId') this.orgId.set((value as string | null) ?? null);
     if (key === 'status') this.status.set((value as ProjectStatus | null) ?? null);
     if (key === 'q') this.q.set(String(value ?? '').trim());
+    this.page.set(1);
+    this.syncUrl();
+  }
+
+  /** A filter tag was closed. */
+  clearFilter(key: FilterTagKey): void {
+    this.extra.set(withoutFilter(this.extra(), key));
+    this.page.set(1);
+    this.syncUrl();
+  }
+
+  clearFilters(): void {
+    this.extra.set(NO_EXTRA_FILTERS);
     this.page.set(1);
     this.syncUrl();
   }
@@ -333,6 +398,7 @@ export class ProjectListPage {
         q: this.q() || undefined,
         page: this.page() > 1 ? this.page() : undefined,
         pageSize: this.pageSize() !== 20 ? this.pageSize() : undefined,
+        ...(this.inbox() ? {} : extraQueryParams(this.extra())),
       },
     });
   }

@@ -31,6 +31,9 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
           <li nz-menu-item nzMatchRouter routerLink="/library" data-testid="menu-library">
             <span nz-icon nzType="database"></span><span>指标库</span>
           </li>
+          <li nz-menu-item nzMatchRouter routerLink="/dashboard" data-testid="menu-dashboard">
+            <span nz-icon nzType="bar-chart"></span><span>统计分析</span>
+          </li>
           @if (sysadmin()) {
             <li nz-menu-item nzMatchRouter routerLink="/admin" data-testid="menu-admin">
               <span nz-icon nzType="setting"></span><span>系统管理</span>

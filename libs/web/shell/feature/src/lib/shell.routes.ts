@@ -24,6 +24,7 @@ export const SHELL_ROUTES: Routes = [
       { path: 'projects', loadChildren: () => import('@pt/web/projects/feature-editor').then((m) => m.PROJECT_EDITOR_ROUTES) },
       { path: 'inbox', loadChildren: () => import('@pt/web/projects/feature-list').then((m) => m.INBOX_ROUTES) },
       { path: 'admin', loadChildren: () => import('@pt/web/admin/feature').then((m) => m.ADMIN_ROUTES) },
+      { path: 'dashboard', loadChildren: () => import('@pt/web/dashboard/feature').then((m) => m.DASHBOARD_ROUTES) },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -1,0 +1,27 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { DashboardApi, dashboardYears } from './dashboard.api';
+
+describe('DashboardApi', () => {
+  beforeEach(() => TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] }));
+
+  it('GET /api/dashboard with the year, and the organisation when one is chosen', async () => {
+    const api = TestBed.inject(DashboardApi);
+    const http = TestBed.inject(HttpTestingController);
+    const a = api.get({ year: 2024 });
+    http.expectOne((r) => r.url === '/api/dashboard' && r.params.toString() === 'year=2024').flush({ year: 2024 });
+    await expect(a).resolves.toEqual({ year: 2024 });
+    const b = api.get({ year: 2024, orgId: 'o1' });
+    http.expectOne((r) => r.url === '/api/dashboard' && r.params.toString() === 'year=2024&orgId=o1').flush({ year: 2024, orgId: 'o1' });
+    await expect(b).resolves.toEqual({ year: 2024, orgId: 'o1' });
+    http.verify();
+  });
+
+  it('offers next year and the ten before it', () => {
+    const years = dashboardYears(2026);
+    expect(years[0]).toBe(2027);
+    expect(years).toHaveLength(11);
+    expect(years).toContain(2020);
+  });
+});

@@ -1,0 +1,162 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { DashboardApi } from '@pt/web/dashboard/data-access';
+import type { Dashboard } from '@pt/web/dashboard/data-access';
+import { ProjectsApi } from '@pt/web/projects/data-access';
+import { DASHBOARD_ROUTES } from './dashboard.routes';
+
+// ECharts is ESM and draws on a real canvas/SVG: replaced by a recording fake.
+interface FakeChart {
+  el: HTMLElement;
+  options: unknown[];
+  handlers: Record<string, (e: unknown) => void>;
+  disposed: boolean;
+  resized: number;
+}
+const mockCharts: FakeChart[] = [];
+jest.mock('echarts/core', () => ({
+  use: jest.fn(),
+  init: jest.fn((el: HTMLElement) => {
+    const c: FakeChart = { el, options: [], handlers: {}, disposed: false, resized: 0 };
+    mockCharts.push(c);
+    return {
+      on: (name: string, fn: (e: unknown) => void) => (c.handlers[name] = fn),
+      setOption: (o: unknown) => c.options.push(o),
+      resize: () => c.resized++,
+      isDisposed: () => c.disposed,
+      dispose: () => (c.disposed = true),
+    };
+  }),
+}));
+jest.mock('echarts/charts', () => ({ BarChart: {}, PieChart: {} }));
+jest.mock('echarts/components', () => ({ AriaComponent: {}, GridComponent: {}, LegendComponent: {}, TooltipComponent: {} }));
+jest.mock('echarts/renderers', () => ({ SVGRenderer: {} }));
+
+@Component({ selector: 'pt-list-stub', template: 'list' })
+class ListStub {}
+
+const DASHBOARD: Dashboard = {
+  year: 2024,
+  orgId: null,
+  projectCount: 6,
+  byStatus: [
+    { status: 'draft', count: 1 },
+    { status: 'approved', count: 5 },
+  ],
+  evaluationsByStatus: [
+    { status: 'draft', count: 2 },
+    { status: 'approved', count: 1 },
+  ],
+  grades: [
+    { grade: '优', count: 1 },
+    { grade: '良', count: 2 },
+  ],
+  scoreBands: [
+    { label: '<60', min: 0, max: 60, count: 0 },
+    { label: '60–70', min: 60, max: 70, count: 0 },
+    { label: '70–80', min: 70, max: 80, count: 0 },
+    { label: '80–90', min: 80, max: 90, count: 2 },
+    { label: '90–100', min: 90, max: 101, count: 1 },
+  ],
+  redProjects: [{ id: 'p-red', name: '红灯项目甲', orgName: '杨浦区对口支援办', month: 6 }],
+  unitRanking: [
+    { orgId: 'u1', orgName: '单位甲', averageScore: '91.00', count: 1 },
+    { orgId: 'u2', orgName: '单位乙', averageScore: '85.50', count: 2 },
+  ],
+};
+
+describe('DashboardPage', () => {
+  let calls: { year: number; orgId?: string | null }[];
+
+  beforeEach(() => {
+    mockCharts.length = 0;
+    calls = [];
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+        provideRouter([
+          { path: 'dashboard', children: DASHBOARD_ROUTES },
+          { path: 'projects', component: ListStub },
+          { path: 'projects/:id', component: ListStub },
+        ]),
+        {
+          provide: DashboardApi,
+          useValue: {
+            get: (f: { year: number; orgId?: string | null }) => {
+              calls.push(f);
+              return Promise.resolve({ ...DASHBOARD, year: f.year, orgId: f.orgId ?? null });
+            },
+          },
+        },
+        { provide: ProjectsApi, useValue: { orgs: () => Promise.resolve([]) } },
+      ],
+    });
+  });
+
+  async function open(url: string) {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url);
+    await new Promise((r) => setTimeout(r));
+    harness.detectChanges();
+    await harness.fixture.whenStable();
+    const root = harness.routeNativeElement as HTMLElement;
+    const byId = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+    return { harness, root, byId, router: TestBed.inject(Router) };
+  }
+
+  it('shows the figures of the year from the URL, each chart with a table of the same numbers', async () => {
+    const { byId } = await open('/dashboard?year=2024');
+    expect(calls).toEqual([{ year: 2024, orgId: null }]);
+    expect(byId('dash-project-count')?.textContent?.trim()).toBe('6');
+    expect(byId('dash-evaluated-count')?.textContent?.trim()).toBe('3');
+    expect(byId('dash-average-score')?.textContent?.trim()).toBe('87.33');
+    expect(byId('dash-red-count')?.textContent?.trim()).toBe('1');
+    expect(byId('grade-count-良')?.textContent?.trim()).toBe('2');
+    expect(byId('grade-count-差')?.textContent?.trim()).toBe('0');
+    expect(byId('status-count-approved')?.textContent?.trim()).toBe('5');
+    expect(byId('score-count-80')?.textContent?.trim()).toBe('2');
+    expect(byId('ranking-score-u2')?.textContent?.trim()).toBe('85.50');
+    expect(byId('eval-status-count-draft')?.textContent?.trim()).toBe('2');
+    expect(byId('red-project-p-red')?.textContent?.trim()).toBe('红灯项目甲');
+    for (const id of ['chart-status', 'chart-grades', 'chart-scores', 'chart-ranking']) expect(byId(id)).not.toBeNull();
+  });
+
+  it('links every figure to the filtered project list', async () => {
+    const { byId } = await open('/dashboard?year=2024');
+    const href = (id: string) => decodeURIComponent(byId(id)?.getAttribute('href') ?? '');
+    expect(href('dash-project-count')).toBe('/projects?year=2024');
+    expect(href('grade-count-良')).toBe('/projects?year=2024&grade=良');
+    expect(href('score-count-60')).toBe('/projects?year=2024&scoreMin=60&scoreMax=70');
+    expect(href('status-count-approved')).toBe('/projects?year=2024&status=approved');
+    expect(href('dash-red-count')).toBe('/projects?year=2024&light=red');
+    expect(href('ranking-count-u1')).toBe('/projects?year=2024&orgId=u1&scoreMin=0&scoreMax=101');
+    expect(href('eval-status-count-approved')).toBe('/projects?year=2024&evaluationStatus=approved');
+    expect(href('red-project-p-red')).toBe('/projects/p-red');
+  });
+
+  it('draws four charts and opens the projects of a clicked bar', async () => {
+    const { router } = await open('/dashboard?year=2024');
+    expect(mockCharts).toHaveLength(4);
+    const chartOf = (id: string) => mockCharts.find((c) => c.el.closest(`[data-testid="${id}"]`)) as FakeChart;
+    const grades = chartOf('chart-grades');
+    expect(grades.options).toHaveLength(1);
+    grades.handlers['click']({ componentType: 'series', dataIndex: 1 });
+    await new Promise((r) => setTimeout(r));
+    expect(decodeURIComponent(router.url)).toBe('/projects?year=2024&grade=良');
+    // leaving the page disposes the charts
+    expect(mockCharts.every((c) => c.disposed)).toBe(true);
+  });
+
+  it('resizes with the window', async () => {
+    await open('/dashboard?year=2024');
+    window.dispatchEvent(new Event('resize'));
+    expect(mockCharts.every((c) => c.resized === 1)).toBe(true);
+  });
+});

@@ -1,0 +1,387 @@
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import {
+  averageScore,
+  DashboardApi,
+  dashboardYears,
+  evaluatedCount,
+  evaluatedLink,
+  evaluationStatusLink,
+  gradesChart,
+  lightLink,
+  projectsLink,
+  rankingChart,
+  redProjectRows,
+  scoresChart,
+  statusChart,
+} from '@pt/web/dashboard/data-access';
+import type { ChartItem, Dashboard, DashboardFilter, DashboardLink } from '@pt/web/dashboard/data-access';
+import { orgOptions, ProjectsApi, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
+import type { OrgNode, ProjectStatus } from '@pt/web/projects/data-access';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { EchartComponent } from './echart.component';
+
+const STATUS_ORDER: ProjectStatus[] = ['draft', 'submitted', 'dept_approved', 'approved', 'returned'];
+
+/**
+ * 统计分析: the figures of the visible projects of a year (optionally under one organisation) — cards,
+ * four charts with a plain table of the same numbers under each, and the red-light projects. Every figure
+ * opens the project list filtered to the projects behind it. Year and organisation live in the URL.
+ */
+@Component({
+  selector: 'pt-dashboard-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    FormsModule,
+    NgTemplateOutlet,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzGridModule,
+    NzSelectModule,
+    NzSpinModule,
+    NzTableModule,
+    EchartComponent,
+  ],
+  template: `
+    <nz-card nzTitle="统计分析" [nzExtra]="filters" class="top">
+      <p class="lead">
+        统计范围：{{ year() }} 年度{{ orgName() ? '，' + orgName() + '及下属单位' : '，本单位可见的全部项目' }}。点击任一数字或图形，可查看对应的项目。
+      </p>
+      @if (error(); as e) {
+        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" [nzAction]="retryTpl" data-testid="dash-error"></nz-alert>
+        <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload()">重试</button></ng-template>
+      }
+    </nz-card>
+    <ng-template #filters>
+      <div class="filters">
+        <nz-select class="f-year" aria-label="年度" data-testid="dash-year" [ngModel]="year()" (ngModelChange)="setYear($event)">
+          @for (y of years; track y) {
+            <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
+          }
+        </nz-select>
+        <nz-select
+          class="f-org"
+          nzAllowClear
+          nzShowSearch
+          nzPlaceHolder="全部单位"
+          aria-label="单位"
+          data-testid="dash-org"
+          [ngModel]="orgId()"
+          (ngModelChange)="setOrg($event)"
+        >
+          @for (o of orgChoices(); track o.value) {
+            <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
+          }
+        </nz-select>
+      </div>
+    </ng-template>
+
+    <nz-spin [nzSpinning]="loading()" nzTip="正在统计…">
+      @if (data(); as d) {
+        <div nz-row [nzGutter]="[16, 16]" class="cards" data-testid="dash-cards">
+          <div nz-col [nzXs]="12" [nzLg]="6">
+            <nz-card class="stat">
+              <div class="stat-title">项目数</div>
+              <a class="stat-num" data-testid="dash-project-count" [routerLink]="links().projects.commands" [queryParams]="links().projects.queryParams">{{ d.projectCount }}</a>
+              <div class="stat-sub">{{ d.year }} 年度申报的项目</div>
+            </nz-card>
+          </div>
+          <div nz-col [nzXs]="12" [nzLg]="6">
+            <nz-card class="stat">
+              <div class="stat-title">已自评</div>
+              <a class="stat-num" data-testid="dash-evaluated-count" [routerLink]="links().evaluated.commands" [queryParams]="links().evaluated.queryParams">{{ evaluated() }}</a>
+              <div class="stat-sub">
+                @for (s of evaluationStatuses(); track s.status) {
+                  <span class="sub-item">
+                    {{ s.label }}
+                    <a [attr.data-testid]="'eval-status-count-' + s.status" [routerLink]="s.link.commands" [queryParams]="s.link.queryParams">{{ s.count }}</a>
+                  </span>
+                } @empty {
+                  尚无保存的自评
+                }
+              </div>
+            </nz-card>
+          </div>
+          <div nz-col [nzXs]="12" [nzLg]="6">
+            <nz-card class="stat">
+              <div class="stat-title">平均分</div>
+              @if (average(); as avg) {
+                <a class="stat-num" data-testid="dash-average-score" [routerLink]="links().evaluated.commands" [queryParams]="links().evaluated.queryParams">{{ avg }}</a>
+              } @else {
+                <span class="stat-num none" data-testid="dash-average-score">—</span>
+              }
+              <div class="stat-sub">已保存自评的总分平均</div>
+            </nz-card>
+          </div>
+          <div nz-col [nzXs]="12" [nzLg]="6">
+            <nz-card class="stat">
+              <div class="stat-title">红灯项目数</div>
+              <a class="stat-num red" data-testid="dash-red-count" [routerLink]="links().red.commands" [queryParams]="links().red.queryParams">{{ d.redProjects.length }}</a>
+              <div class="stat-sub">最近一次运行监控为红灯</div>
+            </nz-card>
+          </div>
+        </div>
+
+        <div nz-row [nzGutter]="[16, 16]">
+          <div nz-col [nzXs]="24" [nzLg]="12">
+            <nz-card nzTitle="项目状态" class="chart-card">
+              <pt-echart data-testid="chart-status" [option]="statusSpec().option" (itemClick)="open(statusSpec().items[$event])" />
+              <ng-container *ngTemplateOutlet="figures; context: { $implicit: statusSpec().items, caption: '项目状态（个）', prefix: 'status-count-' }" />
+            </nz-card>
+          </div>
+          <div nz-col [nzXs]="24" [nzLg]="12">
+            <nz-card nzTitle="自评等级" class="chart-card">
+              <pt-echart data-testid="chart-grades" [option]="gradesSpec().option" (itemClick)="open(gradesSpec().items[$event])" />
+              <ng-container *ngTemplateOutlet="figures; context: { $implicit: gradesSpec().items, caption: '自评等级（个）', prefix: 'grade-count-' }" />
+            </nz-card>
+          </div>
+          <div nz-col [nzXs]="24" [nzLg]="12">
+            <nz-card nzTitle="得分分布" class="chart-card">
+              <pt-echart data-testid="chart-scores" [option]="scoresSpec().option" (itemClick)="open(scoresSpec().items[$event])" />
+              <ng-container *ngTemplateOutlet="figures; context: { $implicit: scoresSpec().items, caption: '自评得分分布（个）', prefix: 'score-count-' }" />
+            </nz-card>
+          </div>
+          <div nz-col [nzXs]="24" [nzLg]="12">
+            <nz-card nzTitle="单位平均分排名" class="chart-card">
+              <pt-echart data-testid="chart-ranking" [option]="rankingSpec().option" [height]="rankingHeight()" (itemClick)="open(rankingSpec().items[$event])" />
+              <table class="figures" data-testid="ranking-table">
+                <caption>单位平均分排名</caption>
+                <thead>
+                  <tr><th scope="col">名次</th><th scope="col">单位</th><th scope="col">平均分</th><th scope="col">自评项目数</th></tr>
+                </thead>
+                <tbody>
+                  @for (u of rankingSpec().items; track u.key; let i = $index) {
+                    <tr>
+                      <td>{{ i + 1 }}</td>
+                      <th scope="row" class="unit">{{ u.label }}</th>
+                      <td><a [attr.data-testid]="'ranking-score-' + u.key" [routerLink]="u.link.commands" [queryParams]="u.link.queryParams">{{ u.display }}</a></td>
+                      <td><a [attr.data-testid]="'ranking-count-' + u.key" [routerLink]="u.link.commands" [queryParams]="u.link.queryParams">{{ u.count }}</a></td>
+                    </tr>
+                  } @empty {
+                    <tr><td colspan="4" class="empty">暂无已保存的自评</td></tr>
+                  }
+                </tbody>
+              </table>
+            </nz-card>
+          </div>
+          <div nz-col [nzXs]="24">
+            <nz-card nzTitle="红灯项目" class="chart-card">
+              <nz-table
+                #red
+                nzSize="small"
+                [nzData]="redRows()"
+                [nzShowPagination]="redRows().length > 10"
+                [nzPageSize]="10"
+                nzNoResult="暂无红灯项目"
+                data-testid="red-projects"
+              >
+                <thead>
+                  <tr><th>项目名称</th><th>实施单位</th><th nzWidth="120px">监控月份</th></tr>
+                </thead>
+                <tbody>
+                  @for (r of red.data; track r.id) {
+                    <tr data-testid="red-project-row">
+                      <td><a [routerLink]="r.link.commands" [attr.data-testid]="'red-project-' + r.id">{{ r.name }}</a></td>
+                      <td>{{ r.orgName }}</td>
+                      <td>{{ r.month }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </nz-table>
+            </nz-card>
+          </div>
+        </div>
+      } @else if (!error()) {
+        <div class="placeholder"></div>
+      }
+    </nz-spin>
+
+    <ng-template #figures let-items let-caption="caption" let-prefix="prefix">
+      <table class="figures">
+        <caption>{{ caption }}</caption>
+        @if (items.length) {
+          <thead>
+            <tr>
+              @for (i of items; track i.key) {
+                <th scope="col">{{ i.label }}</th>
+              }
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              @for (i of items; track i.key) {
+                <td><a [attr.data-testid]="prefix + i.key" [routerLink]="i.link.commands" [queryParams]="i.link.queryParams">{{ i.display }}</a></td>
+              }
+            </tr>
+          </tbody>
+        } @else {
+          <tbody><tr><td class="empty">暂无数据</td></tr></tbody>
+        }
+      </table>
+    </ng-template>
+  `,
+  styles: `
+    .top { margin-bottom: 16px; }
+    .lead { color: rgba(0, 0, 0, 0.55); margin: 0; }
+    .filters { display: flex; gap: 8px; }
+    .f-year { width: 120px; }
+    .f-org { width: 280px; }
+    .cards { margin-bottom: 16px; }
+    .stat-title { color: rgba(0, 0, 0, 0.55); }
+    .stat-num { display: inline-block; font-size: 30px; font-weight: 600; line-height: 1.4; }
+    .stat-num.red { color: #cf1322; }
+    .stat-num.none { color: rgba(0, 0, 0, 0.35); }
+    .stat-sub { color: rgba(0, 0, 0, 0.45); font-size: 12px; min-height: 20px; }
+    .sub-item { margin-right: 8px; }
+    .chart-card { height: 100%; }
+    .figures { width: 100%; margin-top: 8px; border-collapse: collapse; font-size: 13px; }
+    .figures caption { caption-side: top; text-align: left; color: rgba(0, 0, 0, 0.45); padding-bottom: 4px; }
+    .figures th, .figures td { border: 1px solid #f0f0f0; padding: 4px 8px; text-align: center; font-weight: normal; }
+    .figures thead th { background: #fafafa; }
+    .figures .unit { text-align: left; }
+    .figures thead th, .figures td { white-space: nowrap; }
+    .figures .empty { color: rgba(0, 0, 0, 0.45); }
+    .placeholder { min-height: 240px; }
+  `,
+})
+export class DashboardPage {
+  private readonly api = inject(DashboardApi);
+  private readonly projects = inject(ProjectsApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  years = dashboardYears(new Date().getFullYear());
+  readonly year = signal(new Date().getFullYear());
+  readonly orgId = signal<string | null>(null);
+
+  readonly data = signal<Dashboard | null>(null);
+  readonly loading = signal(false);
+  readonly error = signal<string | null>(null);
+  private readonly orgs = signal<OrgNode[]>([]);
+  readonly orgChoices = computed(() => orgOptions(this.orgs()));
+  readonly orgName = computed(() => {
+    const id = this.orgId();
+    return id ? (this.orgs().find((o) => o.id === id)?.name ?? '') : '';
+  });
+
+  /** The filter of the figures shown (what the server answered for), so links match the numbers. */
+  private readonly shown = computed<DashboardFilter>(() => {
+    const d = this.data();
+    return d ? { year: d.year, orgId: d.orgId } : { year: this.year(), orgId: this.orgId() };
+  });
+  readonly links = computed(() => {
+    const f = this.shown();
+    return { projects: projectsLink(f), evaluated: evaluatedLink(f), red: lightLink(f, 'red') };
+  });
+  readonly evaluated = computed(() => evaluatedCount(this.data() ?? { grades: [] }));
+  readonly average = computed(() => averageScore(this.data() ?? { unitRanking: [] }));
+  readonly evaluationStatuses = computed(() =>
+    [...(this.data()?.evaluationsByStatus ?? [])]
+      .filter((s) => s.count > 0)
+      .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status))
+      .map((s) => ({ ...s, label: statusLabel(s.status), link: evaluationStatusLink(this.shown(), s.status) })),
+  );
+
+  private readonly empty: Dashboard = {
+    year: 0,
+    orgId: null,
+    projectCount: 0,
+    byStatus: [],
+    evaluationsByStatus: [],
+    grades: [],
+    scoreBands: [],
+    redProjects: [],
+    unitRanking: [],
+  };
+  readonly statusSpec = computed(() => statusChart(this.data() ?? this.empty, this.shown()));
+  readonly gradesSpec = computed(() => gradesChart(this.data() ?? this.empty, this.shown()));
+  readonly scoresSpec = computed(() => scoresChart(this.data() ?? this.empty, this.shown()));
+  readonly rankingSpec = computed(() => rankingChart(this.data() ?? this.empty, this.shown()));
+  readonly rankingHeight = computed(() => `${Math.max(200, 48 + 36 * this.rankingSpec().items.length)}px`);
+  readonly redRows = computed(() => redProjectRows(this.data() ?? this.empty));
+
+  private readonly reloadTick = signal(0);
+  private seq = 0;
+
+  constructor() {
+    const qp = this.route.snapshot.queryParamMap;
+    const y = Number(qp.get('year'));
+    if (Number.isInteger(y) && y >= 2000 && y <= 2100) this.year.set(y);
+    if (!this.years.includes(this.year())) this.years = [...this.years, this.year()].sort((a, b) => b - a);
+    this.orgId.set(qp.get('orgId') || null);
+
+    this.projects.orgs().then(
+      (orgs) => this.orgs.set(orgs),
+      () => this.orgs.set([]),
+    );
+
+    let alive = true;
+    inject(DestroyRef).onDestroy(() => (alive = false));
+    effect(() => {
+      const f: DashboardFilter = { year: this.year(), orgId: this.orgId() };
+      this.reloadTick();
+      untracked(() => {
+        if (alive) void this.load(f);
+      });
+    });
+  }
+
+  setYear(year: number | null): void {
+    if (!year || year === this.year()) return;
+    this.year.set(year);
+    this.syncUrl();
+  }
+
+  setOrg(orgId: string | null): void {
+    this.orgId.set(orgId || null);
+    this.syncUrl();
+  }
+
+  reload(): void {
+    this.reloadTick.update((t) => t + 1);
+  }
+
+  /** A chart's data point was clicked. */
+  open(item: ChartItem | undefined): void {
+    if (item) this.go(item.link);
+  }
+
+  go(link: DashboardLink): void {
+    void this.router.navigate(link.commands, { queryParams: link.queryParams });
+  }
+
+  private async load(f: DashboardFilter): Promise<void> {
+    const seq = ++this.seq;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const d = await this.api.get(f);
+      if (seq !== this.seq) return;
+      this.data.set(d);
+    } catch (e) {
+      if (seq !== this.seq) return;
+      this.data.set(null);
+      this.error.set(toApiFailure(e, '统计数据加载失败', { 404: '统计数据不存在或您无权查看' }).message);
+    } finally {
+      if (seq === this.seq) this.loading.set(false);
+    }
+  }
+
+  private syncUrl(): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      replaceUrl: true,
+      queryParams: { year: this.year(), orgId: this.orgId() ?? undefined },
+    });
+  }
+}

@@ -1,0 +1,117 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { AuthStore } from '@pt/web/auth/data-access';
+import { ProjectsApi } from '@pt/web/projects/data-access';
+import type { ProjectListQuery, ProjectSummary } from '@pt/web/projects/data-access';
+import { PROJECT_LIST_ROUTES } from './project-list.routes';
+
+function summary(over: Partial<ProjectSummary>): ProjectSummary {
+  return {
+    id: 'p1',
+    year: 2024,
+    name: '项目甲',
+    orgId: 'o1',
+    orgName: '单位甲',
+    departmentName: null,
+    frameworkCode: 'mof-2021',
+    status: 'approved',
+    version: 1,
+    revision: 1,
+    annualTotal: '100000.00',
+    indicatorCount: 5,
+    updatedAt: '2024-06-01T00:00:00.000Z',
+    evaluation: null,
+    light: null,
+    ...over,
+  };
+}
+
+describe('ProjectListPage: the dashboard filters', () => {
+  let queries: ProjectListQuery[];
+
+  beforeEach(() => {
+    queries = [];
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+        provideRouter([{ path: 'projects', children: PROJECT_LIST_ROUTES }], withComponentInputBinding()),
+        { provide: AuthStore, useValue: { user: signal({ roles: ['finance_reviewer'] }), token: signal('t') } },
+        {
+          provide: ProjectsApi,
+          useValue: {
+            orgs: () => Promise.resolve([]),
+            list: (q: ProjectListQuery) => {
+              queries.push(q);
+              return Promise.resolve({
+                items: [
+                  summary({ id: 'p1', evaluation: { status: 'approved', totalScore: '86.50', grade: '良' }, light: 'red' }),
+                  summary({ id: 'p2', name: '项目乙' }),
+                ],
+                total: 2,
+                page: 1,
+                pageSize: 20,
+              });
+            },
+          },
+        },
+      ],
+    });
+  });
+
+  async function open(url: string) {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url);
+    await new Promise((r) => setTimeout(r));
+    harness.detectChanges();
+    await harness.fixture.whenStable();
+    const root = harness.routeNativeElement as HTMLElement;
+    return { harness, root, router: TestBed.inject(Router) };
+  }
+
+  it('passes the URL filters to the API and shows them as tags', async () => {
+    const { root } = await open('/projects?year=2024&grade=良&scoreMin=60&scoreMax=70&light=red&evaluationStatus=approved');
+    expect(queries.at(-1)).toMatchObject({ year: 2024, grade: '良', scoreMin: 60, scoreMax: 70, light: 'red', evaluationStatus: 'approved', page: 1 });
+    const tags = [...root.querySelectorAll('[data-testid^="filter-tag-"]')].map((t) => t.textContent?.trim());
+    expect(tags).toEqual(['等级: 良', '得分 60–70', '红灯', '自评状态: 已批复']);
+  });
+
+  it('shows the score, grade and light of each project', async () => {
+    const { root } = await open('/projects?year=2024');
+    const rows = [...root.querySelectorAll('[data-testid="project-row"]')];
+    expect(rows).toHaveLength(2);
+    const cell = (row: Element, id: string) => row.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
+    expect(cell(rows[0], 'project-score')).toBe('86.50');
+    expect(cell(rows[0], 'project-grade')).toBe('良');
+    expect(rows[0].querySelector('[data-testid="project-light"] .dot')?.getAttribute('data-light')).toBe('red');
+    expect(cell(rows[1], 'project-score')).toBe('—');
+    expect(cell(rows[1], 'project-light')).toBe('—');
+    expect(root.querySelector('[data-testid="active-filters"]')).toBeNull();
+  });
+
+  it('closing a tag drops the filter from the query and the URL', async () => {
+    const { harness, root, router } = await open('/projects?year=2024&grade=良&scoreMin=90&scoreMax=101');
+    const close = root.querySelector('[data-testid="filter-tag-score"] .anticon-close') as HTMLElement;
+    expect(close).not.toBeNull();
+    close.click();
+    await new Promise((r) => setTimeout(r));
+    harness.detectChanges();
+    await harness.fixture.whenStable();
+    expect(decodeURIComponent(router.url)).toBe('/projects?year=2024&grade=良');
+    expect(queries.at(-1)).toMatchObject({ year: 2024, grade: '良', scoreMin: null, scoreMax: null });
+    expect([...root.querySelectorAll('[data-testid^="filter-tag-"]')].map((t) => t.textContent?.trim())).toEqual(['等级: 良']);
+  });
+
+  it('an older year from a dashboard link is offered in the year select', async () => {
+    const { harness } = await open('/projects?year=2020');
+    const page = harness.routeDebugElement?.componentInstance as { years: () => number[] };
+    expect(page.years()).toContain(2020);
+    expect(queries.at(-1)).toMatchObject({ year: 2020, grade: null, light: null });
+  });
+});
