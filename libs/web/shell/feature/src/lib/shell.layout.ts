@@ -28,6 +28,9 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
               <span nz-icon nzType="audit"></span><span>审核待办</span>
             </li>
           }
+          <li nz-menu-item nzMatchRouter routerLink="/monitoring" data-testid="menu-monitoring">
+            <span nz-icon nzType="check-circle"></span><span>运行监控</span>
+          </li>
           <li nz-menu-item nzMatchRouter routerLink="/library" data-testid="menu-library">
             <span nz-icon nzType="database"></span><span>指标库</span>
           </li>

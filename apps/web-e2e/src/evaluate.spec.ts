@@ -1,0 +1,261 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { login, logout } from './support';
+
+/**
+ * Self-evaluation (绩效自评) and monitoring (运行监控) of an approved project, as people click.
+ *
+ * The project: the demo table 合作交流工作业务费 (2020, 已批复) of 上海市人民政府驻西宁办事处, framework
+ * shanghai-2020 — 4 一级 groups with 3 rows each and no official weights, so the 90 indicator points
+ * are 22.50 per group and 7.50 per row. Rows (index from 0):
+ *   0 预算资金到位率 ≥90%   1 预算编制合理性 (定性)   2 实施流程规范性 (定性)
+ *   3 预算执行率 ≥90%       4 完成项目预期规模… (定性) 5 项目启动及时性 (定性)
+ *   6 课题转化成果率 =100%  7 合作交流工作支撑作用 (定性) 8 服务对象满意度 ≥90%
+ *   9–11 影响力目标 (定性)
+ * The expected figures below are computed by hand from domain README §8.
+ */
+
+const PROJECT = '合作交流工作业务费';
+
+/** Open an nz-select and click the option with this title. */
+async function pick(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-dropdown .ant-select-item-option', { has: page.getByText(option, { exact: true }) }).first().click();
+  await expect(select).toContainText(option);
+}
+
+async function openProject(page: Page): Promise<string> {
+  await page.getByTestId('menu-projects').click();
+  await expect(page).toHaveURL(/\/projects/);
+  await page.getByTestId('filter-q').fill(PROJECT);
+  await page.getByTestId('filter-q').press('Enter');
+  await page.getByTestId('project-row').filter({ hasText: PROJECT }).first().click();
+  await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('project-title')).toHaveText(PROJECT);
+  await expect(page.getByTestId('project-status')).toHaveText('已批复');
+  return page.url().split('/').pop() as string;
+}
+
+/** The API's answer, with the session's token (kept in sessionStorage by the web app). */
+async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const token = await page.evaluate(() => {
+    for (let i = 0; i < sessionStorage.length; i++) {
+      const v = sessionStorage.getItem(sessionStorage.key(i) ?? '') ?? '';
+      try {
+        const s = JSON.parse(v) as { accessToken?: string };
+        if (s.accessToken) return s.accessToken;
+      } catch {
+        // not the session
+      }
+    }
+    return null;
+  });
+  expect(token).toBeTruthy();
+  const res = await page.request.get(path, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status()).toBe(200);
+  return (await res.json()) as T;
+}
+
+interface EvaluationAnswer {
+  status: string;
+  saved: boolean;
+  totalScore: string;
+  indicatorScore: string;
+  executionScore: string;
+  executionRate: string;
+  grade: string;
+  items: { score: string; weight: string; flags: string[]; input: { actual: string | null; grade: string | null; score: string | null } }[];
+}
+
+async function expectTotal(page: Page, total: string, grade: string): Promise<void> {
+  await expect(page.getByTestId('eval-total')).toHaveText(total);
+  await expect(page.getByTestId('eval-grade')).toHaveText(grade);
+}
+
+test('a filler self-evaluates an approved project: the total and grade follow the typing; saved, submitted, approved', async ({ page }) => {
+  test.setTimeout(600_000);
+  await login(page, 'xining');
+  const id = await openProject(page);
+
+  await page.getByTestId('open-evaluation').click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${id}/evaluation$`));
+  await expect(page.getByTestId('eval-title')).toContainText(PROJECT);
+  await expect(page.getByTestId('eval-status')).toHaveText('草稿');
+  await expect(page.getByTestId('eval-header')).toContainText('上海市人民政府驻西宁办事处');
+  await expect(page.getByTestId('eval-row')).toHaveCount(12);
+  await expect(page.getByTestId('eval-row-weight-0')).toHaveText('7.50');
+  await expect(page.getByTestId('eval-row-weight-11')).toHaveText('7.50');
+  // nothing typed yet: the budget is the project's, 全年执行数 is missing
+  await expect(page.getByTestId('eval-budget-annual')).toHaveValue('500000.00');
+  await expectTotal(page, '0.00', '差');
+  await expect(page.getByTestId('eval-flags-0')).toContainText('未填实际值');
+
+  // 预算执行: 450000 / 500000 = 90 % → 10 × 0.9 = 9.00
+  await page.getByTestId('eval-budget-annual').fill('500000');
+  await page.getByTestId('eval-budget-executed').fill('450,000');
+  await expect(page.getByTestId('eval-execution-rate')).toHaveText('90.00%');
+  await expect(page.getByTestId('eval-execution-score')).toHaveText('9.00');
+  await expectTotal(page, '9.00', '差');
+
+  // formula rows
+  await page.getByTestId('eval-actual-0').fill('95'); // ≥90 %: full 7.50
+  await expect(page.getByTestId('eval-row-score-0')).toHaveText('7.50');
+  await expectTotal(page, '16.50', '差');
+  await page.getByTestId('eval-actual-3').fill('85'); // 7.50 × 85 / 90 = 7.08
+  await expect(page.getByTestId('eval-row-score-3')).toHaveText('7.08');
+  await expectTotal(page, '23.58', '差');
+  await page.getByTestId('eval-actual-6').fill('80'); // =100 %: 7.50 × 0.80 = 6.00
+  await expect(page.getByTestId('eval-row-score-6')).toHaveText('6.00');
+  await page.getByTestId('eval-actual-8').fill('120'); // full, but more than 20 % above 90
+  await expect(page.getByTestId('eval-flags-8')).toContainText('超出目标较多');
+  await expectTotal(page, '37.08', '差');
+  await page.getByTestId('eval-deviation-3').fill('部分资金年底才到位，预算执行率未达目标；下一年度按月跟踪执行进度。');
+
+  // graded rows, 7.50 each for 达成
+  await pick(page, page.getByTestId('eval-grade-1'), '达成');
+  await pick(page, page.getByTestId('eval-grade-2'), '达成');
+  await pick(page, page.getByTestId('eval-grade-4'), '达成');
+  await expectTotal(page, '59.58', '差');
+  await pick(page, page.getByTestId('eval-grade-7'), '达成');
+  await expectTotal(page, '67.08', '中');
+  await pick(page, page.getByTestId('eval-grade-9'), '达成');
+  await pick(page, page.getByTestId('eval-grade-10'), '达成');
+  await expectTotal(page, '82.08', '良');
+  await pick(page, page.getByTestId('eval-grade-11'), '达成');
+  await expectTotal(page, '89.58', '良');
+  await pick(page, page.getByTestId('eval-grade-5'), '部分达成'); // 7.50 × 0.70 = 5.25
+  await expect(page.getByTestId('eval-row-score-5')).toHaveText('5.25');
+  await expectTotal(page, '94.83', '优');
+  await expect(page.getByTestId('eval-indicator-score')).toHaveText('85.83');
+  await page.getByTestId('eval-description-7').fill('为两地合作交流提供了有力支撑');
+
+  // a score outside the band of 达成 ([6.00, 7.50]): flagged live, refused by the server with the row named
+  await page.getByTestId('eval-score-7').fill('5');
+  await expect(page.getByTestId('eval-flags-7')).toContainText('得分不在等级区间内');
+  await expectTotal(page, '94.83', '优');
+  await page.getByTestId('eval-save').click();
+  await expect(page.getByTestId('eval-error')).toContainText('不符合评分规则');
+  await expect(page.getByTestId('eval-error')).toContainText('第8行「合作交流工作支撑作用」得分');
+  await expect(page.getByTestId('eval-unsaved')).toBeVisible();
+
+  // within the band: 7.00 instead of 7.50
+  await page.getByTestId('eval-score-7').fill('7');
+  await expect(page.getByTestId('eval-row-score-7')).toHaveText('7.00');
+  await expectTotal(page, '94.33', '优');
+  await page.getByTestId('eval-save').click();
+  await expect(page.getByText('已保存：总分 94.33（优）')).toBeVisible();
+  await expect(page.getByTestId('eval-unsaved')).toHaveCount(0);
+  await expect(page.getByTestId('eval-dirty')).toHaveCount(0);
+  await expect(page.getByTestId('eval-error')).toHaveCount(0);
+
+  // what the server stored and scored is what the page showed
+  let saved = await apiGet<EvaluationAnswer>(page, `/api/projects/${id}/evaluation`);
+  expect(saved.saved).toBe(true);
+  expect(saved.status).toBe('draft');
+  expect([saved.executionRate, saved.executionScore, saved.indicatorScore, saved.totalScore, saved.grade]).toEqual([
+    '90.00',
+    '9.00',
+    '85.33',
+    '94.33',
+    '优',
+  ]);
+  expect(saved.items.map((i) => i.score)).toEqual(['7.50', '7.50', '7.50', '7.08', '7.50', '5.25', '6.00', '7.00', '7.50', '7.50', '7.50', '7.50']);
+  expect(saved.items[8].flags).toContain('FAR_ABOVE_TARGET');
+  expect(saved.items[0].input.actual).toBe('95');
+  expect(saved.items[7].input).toMatchObject({ grade: '达成', score: '7' });
+
+  // 提交
+  await page.getByTestId('eval-submit').click();
+  await page.locator('.ant-popover').getByRole('button', { name: /提\s*交/ }).click();
+  await expect(page.getByTestId('eval-status')).toHaveText('已提交');
+  await expect(page.getByTestId('eval-actual-0')).toBeDisabled();
+  await expect(page.getByTestId('eval-save')).toHaveCount(0);
+  await expect(page.getByTestId('eval-withdraw')).toBeVisible();
+
+  // after a reload the page shows the stored evaluation
+  await page.reload();
+  await expect(page.getByTestId('eval-status')).toHaveText('已提交');
+  await expect(page.getByTestId('eval-actual-3')).toHaveValue('85');
+  await expectTotal(page, '94.33', '优');
+  saved = await apiGet<EvaluationAnswer>(page, `/api/projects/${id}/evaluation`);
+  expect(saved.status).toBe('submitted');
+  expect(saved.totalScore).toBe('94.33');
+  await logout(page);
+
+  // --- the department reviewer approves it with a comment
+  await login(page, 'hzb');
+  await page.goto(`/projects/${id}/evaluation`);
+  await expect(page.getByTestId('eval-status')).toHaveText('已提交');
+  await expectTotal(page, '94.33', '优');
+  await page.getByTestId('eval-return').click();
+  await page.getByTestId('eval-comment-ok').click();
+  await expect(page.getByTestId('eval-comment-required')).toBeVisible();
+  await page.getByTestId('eval-comment-cancel').click();
+  await page.getByTestId('eval-approve').click();
+  await page.getByTestId('eval-comment').fill('自评材料完整，同意。');
+  await page.getByTestId('eval-comment-ok').click();
+  await expect(page.getByTestId('eval-status')).toHaveText('部门已审');
+  await expect(page.getByTestId('eval-approve')).toHaveCount(0);
+});
+
+test('a filler reports monitoring: the lights follow the typing; the overview shows the project', async ({ page }) => {
+  test.setTimeout(600_000);
+  await login(page, 'xining');
+  const id = await openProject(page);
+  await page.getByTestId('open-monitoring').click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${id}/monitoring$`));
+  await expect(page.getByTestId('mon-title')).toContainText(PROJECT);
+  // a 2020 project with no report yet opens on July (January–July data)
+  await expect(page.getByTestId('mon-month')).toContainText('1–7 月');
+  await expect(page.getByTestId('mon-project-light')).toHaveAttribute('data-light', 'none');
+
+  // budget: 200000 of 500000 by July = 40 % against 7/12 → 68.57 % → yellow
+  await page.getByTestId('mon-budget-annual').fill('500000');
+  await page.getByTestId('mon-budget-executed').fill('200000');
+  await expect(page.getByTestId('mon-execution-rate')).toHaveText('40.00%');
+  await expect(page.getByTestId('mon-budget-light')).toHaveAttribute('data-light', 'yellow');
+  await expect(page.getByTestId('mon-project-light')).toHaveAttribute('data-light', 'yellow');
+
+  // a rate indicator: 81 / 90 = 90 % → green; 45 / 90 = 50 % → red, and the project is red
+  await page.getByTestId('mon-current-3').fill('81');
+  await expect(page.getByTestId('mon-light-3')).toHaveAttribute('data-light', 'green');
+  await page.getByTestId('mon-current-0').fill('45');
+  await expect(page.getByTestId('mon-light-0')).toHaveAttribute('data-light', 'red');
+  await expect(page.getByTestId('mon-project-light')).toHaveAttribute('data-light', 'red');
+  await expect(page.getByTestId('mon-project-light')).toContainText('红灯');
+
+  // a qualitative row is judged by its likelihood; 有可能 needs reasons and measures
+  await pick(page, page.getByTestId('mon-likelihood-1'), '有可能');
+  await expect(page.getByTestId('mon-light-1')).toHaveAttribute('data-light', 'yellow');
+  await page.getByTestId('mon-save').click();
+  await expect(page.getByTestId('mon-error')).toContainText('第2行「预算编制合理性」偏差原因');
+  await page.getByTestId('mon-reasons-1').click();
+  await page.locator('.ant-select-dropdown .ant-select-item-option', { has: page.getByText('经费保障', { exact: true }) }).first().click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('mon-measures-1').fill('加快预算编制论证，按月跟踪。');
+  await page.getByTestId('mon-save').click();
+  await expect(page.getByText('已保存 7 月监控')).toBeVisible();
+  await expect(page.getByTestId('mon-months')).toContainText('7 月');
+  await expect(page.getByTestId('mon-dirty')).toHaveCount(0);
+
+  const saved = await page.evaluate(async (projectId) => {
+    const raw = Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k) ?? '').find((v) => v.includes('accessToken')) ?? '{}';
+    const token = (JSON.parse(raw) as { accessToken?: string }).accessToken;
+    const res = await fetch(`/api/projects/${projectId}/monitoring?month=7`, { headers: { Authorization: `Bearer ${token}` } });
+    return (await res.json()) as { light: string; items: { light: string }[]; budgetLight: { light: string; executionRate: string } };
+  }, id);
+  expect(saved.light).toBe('red');
+  expect([saved.items[0].light, saved.items[1].light, saved.items[3].light]).toEqual(['red', 'yellow', 'green']);
+  expect(saved.budgetLight).toMatchObject({ light: 'yellow', executionRate: '40.00' });
+
+  // the overview of 2020 lists it with its red light
+  await page.getByTestId('menu-monitoring').click();
+  await expect(page).toHaveURL(/\/monitoring/);
+  await pick(page, page.getByTestId('overview-year'), '2020 年');
+  const row = page.getByTestId('overview-row').filter({ hasText: PROJECT });
+  await expect(row).toHaveAttribute('data-light', 'red');
+  await expect(row).toContainText('执行率 40.00%');
+  await expect(row).toContainText('1–7 月');
+  await row.getByTestId('overview-link').click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${id}/monitoring$`));
+  await expect(page.getByTestId('mon-current-0')).toHaveValue('45');
+});

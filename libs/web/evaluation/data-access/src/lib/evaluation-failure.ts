@@ -1,0 +1,22 @@
+import { toApiFailure } from '@pt/web/projects/data-access';
+import type { ApiFailure } from '@pt/web/projects/data-access';
+
+/** Shown on 412: the project was saved by someone else since the page was loaded. */
+export const EVALUATION_CONFLICT_MESSAGE = '该项目已被其他人修改并保存，您的修改尚未保存。请先记下需要保留的内容，再点击「重新加载」获取最新版本';
+
+const FALLBACK: Record<number, string> = {
+  403: '您没有权限执行此操作',
+  404: '项目不存在或您无权查看',
+  409: '当前状态下不能执行此操作，请刷新后重试',
+  422: '内容不符合评分规则，请根据下列提示修改',
+  428: '缺少版本信息，请重新加载后再保存',
+};
+
+/**
+ * An error of the evaluation / monitoring API as an {@link ApiFailure}: the server's Chinese message
+ * and field details where it sent them, this wording where it did not, and always the conflict text on 412.
+ */
+export function toEvaluationFailure(e: unknown, fallback = '操作失败，请稍后重试'): ApiFailure {
+  const f = toApiFailure(e, fallback, FALLBACK);
+  return f.status === 412 ? { ...f, message: EVALUATION_CONFLICT_MESSAGE } : f;
+}

@@ -1,0 +1,306 @@
+import { Dec, getFramework, GRADE_BANDS, scoreEvaluation } from '@pt/domain';
+import type {
+  EvaluationInput,
+  EvaluationProblem,
+  EvaluationResult,
+  Framework,
+  QualitativeGrade,
+  ScoringSettings,
+  TargetValue,
+  TotalGrade,
+} from '@pt/domain';
+import type { ApiErrorDetail, Evaluation, EvaluationItem } from '@pt/shared/contracts';
+import type { PutEvaluationBody } from './evaluation.api';
+import { cleanNumber, DECIMAL_PATTERN, MONEY_PATTERN, orNull, POINTS_PATTERN } from './numbers';
+
+/**
+ * The self-evaluation page's form state and the pure functions around it: the live score (the
+ * domain's `scoreEvaluation`, the same code the server runs), the PUT body, the format checks of the
+ * DTO, and the Chinese labels of fields, flags and grades.
+ */
+
+/** How a row is scored (mirrors the domain's scoring): by formula, by grade, or achieved yes/no. */
+export type EvaluationRowKind = 'quantitative' | 'qualitative' | 'compare';
+
+export const QUALITATIVE_GRADE_OPTIONS: readonly { value: QualitativeGrade; label: string }[] = [
+  { value: '达成', label: '达成年度指标' },
+  { value: '部分达成', label: '部分达成年度指标并具有一定效果' },
+  { value: '未达成', label: '未达成年度指标且效果较差' },
+];
+
+export interface EvaluationFormRow {
+  indicatorId: string;
+  level1: string;
+  level2: string;
+  name: string;
+  target: TargetValue;
+  kind: EvaluationRowKind;
+  /** A row with neither name nor 指标值 (printed in published tables): no input, no weight. */
+  placeholder: boolean;
+  actual: string;
+  actualUnit: string | null;
+  grade: QualitativeGrade | null;
+  score: string;
+  weight: string;
+  achieved: boolean | null;
+  description: string;
+  deviationReason: string;
+}
+
+export interface EvaluationForm {
+  budget: { annualBudget: string; executed: string };
+  goalAchievement: string;
+  rows: EvaluationFormRow[];
+}
+
+/** Which input a row gets — the same decision as the domain's `scoreRow`. */
+export function evaluationRowKind(target: TargetValue): EvaluationRowKind {
+  if (target.kind === 'compare') return 'compare';
+  if (target.kind === 'quantitative' && !target.malformed) {
+    const v = Dec.parse((target.value ?? '').trim());
+    if (v && (target.direction === 'positive' || target.direction === 'equal' || target.direction === 'reverse')) return 'quantitative';
+  }
+  return 'qualitative';
+}
+
+function isPlaceholder(item: Pick<EvaluationItem, 'name' | 'target'>): boolean {
+  const emptyTarget = item.target.kind === 'empty' || (item.target.raw ?? '').trim() === '';
+  return emptyTarget && (item.name ?? '').trim() === '';
+}
+
+/**
+ * The form of a loaded evaluation. `defaults.annualBudget` (the project's 年度资金申请总额) fills
+ * 全年预算数 while nothing was saved.
+ */
+export function evaluationFormFrom(e: Pick<Evaluation, 'budget' | 'goalAchievement' | 'items'>, defaults: { annualBudget?: string | null } = {}): EvaluationForm {
+  return {
+    budget: {
+      annualBudget: e.budget.annualBudget ?? defaults.annualBudget ?? '',
+      executed: e.budget.executed ?? '',
+    },
+    goalAchievement: e.goalAchievement ?? '',
+    rows: e.items.map((it) => ({
+      indicatorId: it.indicatorId,
+      level1: it.level1,
+      level2: it.level2,
+      name: it.name,
+      target: it.target,
+      kind: evaluationRowKind(it.target),
+      placeholder: isPlaceholder(it),
+      actual: it.input.actual ?? '',
+      actualUnit: it.input.actualUnit ?? null,
+      grade: it.input.grade ?? null,
+      score: it.input.score ?? '',
+      weight: it.input.weight ?? '',
+      achieved: it.input.achieved ?? null,
+      description: it.input.description ?? '',
+      deviationReason: it.input.deviationReason ?? '',
+    })),
+  };
+}
+
+/** The domain's input for a form: numbers cleaned as they will be sent; fields of other kinds left out. */
+export function evaluationInput(form: EvaluationForm, framework: Framework, settings?: Partial<ScoringSettings>): EvaluationInput {
+  const body = evaluationBody(form);
+  return {
+    framework,
+    settings,
+    budget: { annualBudget: body.budget.annualBudget, executed: body.budget.executed },
+    rows: form.rows.map((r, i) => {
+      const it = body.items[i];
+      return {
+        level1: r.level1,
+        level2: r.level2,
+        name: r.name,
+        target: r.target,
+        weight: it.weight ?? null,
+        actual: it.actual ?? null,
+        actualUnit: it.actualUnit ?? null,
+        grade: it.grade ?? null,
+        score: it.score ?? null,
+        achieved: it.achieved ?? null,
+        description: it.description ?? null,
+      };
+    }),
+  };
+}
+
+/**
+ * The live score of the form with the framework of the project (`getFramework` of the domain), or
+ * null when the framework is unknown.
+ */
+export function scoreEvaluationForm(form: EvaluationForm, frameworkCode: string | null | undefined, settings?: Partial<ScoringSettings>): EvaluationResult | null {
+  const framework = frameworkCode ? getFramework(frameworkCode) : undefined;
+  if (!framework) return null;
+  return scoreEvaluation(evaluationInput(form, framework, settings));
+}
+
+function text(s: string | null | undefined): string | null {
+  const t = (s ?? '').trim();
+  return t === '' ? null : t;
+}
+
+/** PUT /api/projects/:id/evaluation: every row, with only the fields its kind uses. */
+export function evaluationBody(form: EvaluationForm): PutEvaluationBody {
+  return {
+    budget: { annualBudget: cleanNumber(form.budget.annualBudget), executed: cleanNumber(form.budget.executed) },
+    goalAchievement: text(form.goalAchievement),
+    items: form.rows.map((r) => ({
+      indicatorId: r.indicatorId,
+      actual: r.kind === 'quantitative' ? orNull(r.actual) : null,
+      actualUnit: r.kind === 'quantitative' ? text(r.actualUnit) : null,
+      grade: r.kind === 'qualitative' ? r.grade : null,
+      score: r.kind === 'quantitative' ? null : orNull(r.score),
+      weight: orNull(r.weight),
+      achieved: r.kind === 'compare' ? r.achieved : null,
+      description: text(r.description),
+      deviationReason: text(r.deviationReason),
+    })),
+  };
+}
+
+/** A stable text of what would be saved (for "unsaved changes"). */
+export function evaluationSignature(form: EvaluationForm): string {
+  return JSON.stringify(evaluationBody(form));
+}
+
+/**
+ * The format checks of the DTO (what the server would refuse with 400), with the field names the
+ * server uses (`budget.annualBudget`, `items[2].actual`). Scoring rules are the domain's problems.
+ */
+export function validateEvaluationForm(form: EvaluationForm): ApiErrorDetail[] {
+  const out: ApiErrorDetail[] = [];
+  const b = evaluationBody(form);
+  const money: Array<['annualBudget' | 'executed', string]> = [
+    ['annualBudget', '全年预算数'],
+    ['executed', '全年执行数'],
+  ];
+  for (const [key, label] of money) {
+    const v = b.budget[key];
+    if (v === '') out.push({ field: `budget.${key}`, message: `请填写${label}` });
+    else if (!MONEY_PATTERN.test(v)) out.push({ field: `budget.${key}`, message: `${label}须为不超过两位小数的非负金额（元），如 500000.00` });
+  }
+  b.items.forEach((it, i) => {
+    if (it.actual && !DECIMAL_PATTERN.test(it.actual)) {
+      out.push({ field: `items[${i}].actual`, message: '实际完成值须为数字（最多四位小数），单位与指标值相同，如 95 或 12.5' });
+    }
+    if (it.score && !POINTS_PATTERN.test(it.score)) {
+      out.push({ field: `items[${i}].score`, message: '得分须为不超过两位小数的非负分数，如 10 或 7.50' });
+    }
+    if (it.weight && !POINTS_PATTERN.test(it.weight)) {
+      out.push({ field: `items[${i}].weight`, message: '分值须为不超过两位小数的非负分数，如 10 或 7.50' });
+    }
+    if ((it.description ?? '').length > 2000) out.push({ field: `items[${i}].description`, message: '完成情况说明最多 2000 个字符' });
+    if ((it.deviationReason ?? '').length > 2000) {
+      out.push({ field: `items[${i}].deviationReason`, message: '偏差原因分析及改进措施最多 2000 个字符' });
+    }
+  });
+  if ((b.goalAchievement ?? '').length > 5000) out.push({ field: 'goalAchievement', message: '总体目标完成情况最多 5000 个字符' });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+const FIELD_LABELS: Record<string, string> = {
+  actual: '实际完成值',
+  actualUnit: '实际完成值单位',
+  grade: '完成等级',
+  score: '得分',
+  weight: '分值',
+  achieved: '是否达成',
+  description: '完成情况说明',
+  deviationReason: '偏差原因分析及改进措施',
+  indicatorId: '指标',
+  'budget.annualBudget': '全年预算数',
+  'budget.executed': '全年执行数',
+  budget: '预算执行',
+  goalAchievement: '总体目标完成情况',
+  items: '自评指标',
+  rows: '自评指标',
+};
+
+/**
+ * A field of an error detail or problem in Chinese: `items[2].score` → `第3行「培训人次」得分`,
+ * `budget.executed` → `全年执行数`.
+ */
+export function evaluationFieldLabel(field: string | null | undefined, rows: readonly { name: string }[] = []): string {
+  if (!field) return '';
+  const m = /^(?:items|rows)\[(\d+)\](?:\.(.+))?$/.exec(field);
+  if (m) {
+    const i = Number(m[1]);
+    const name = rows[i]?.name ? `「${rows[i].name}」` : '';
+    const f = m[2] ? (FIELD_LABELS[m[2]] ?? m[2]) : '';
+    return `第${i + 1}行${name}${f}`;
+  }
+  // a group's 分值 that do not add up: `items.weight（产出指标（含成本指标））`
+  const g = /^items\.weight(.*)$/.exec(field);
+  if (g) return `分值${g[1]}`;
+  return FIELD_LABELS[field] ?? field;
+}
+
+/** Where a live problem is: its row, its group, the budget or the whole table. */
+export function problemPlace(p: EvaluationProblem, rows: readonly { name: string }[] = []): string {
+  if (p.index !== null && p.index !== undefined) return evaluationFieldLabel(`items[${p.index}]`, rows);
+  if (p.group) return p.group;
+  if (p.field.startsWith('budget')) return '预算执行';
+  return '整表';
+}
+
+/** Flags of a scored row in Chinese, with an ng-zorro tag colour. */
+export const FLAG_LABELS: Readonly<Record<string, { label: string; color: string }>> = {
+  PLACEHOLDER: { label: '空行', color: 'default' },
+  UNKNOWN_GROUP: { label: '一级指标不在指标体系中', color: 'orange' },
+  MISSING_ACTUAL: { label: '未填实际值', color: 'orange' },
+  INVALID_ACTUAL: { label: '实际值无效', color: 'red' },
+  NEGATIVE_ACTUAL: { label: '实际值为负', color: 'orange' },
+  UNIT_MISMATCH: { label: '单位不一致', color: 'red' },
+  FAR_ABOVE_TARGET: { label: '超出目标较多', color: 'gold' },
+  MISSING_DESCRIPTION: { label: '缺少完成情况说明', color: 'orange' },
+  MISSING_TARGET: { label: '无指标值', color: 'default' },
+  MALFORMED_TARGET: { label: '指标值格式有误', color: 'default' },
+  SCORE_OUTSIDE_BAND: { label: '得分不在等级区间内', color: 'red' },
+  SCORE_OUT_OF_RANGE: { label: '得分超出分值范围', color: 'red' },
+};
+
+export function flagLabel(flag: string): string {
+  return FLAG_LABELS[flag]?.label ?? flag;
+}
+
+export function flagColor(flag: string): string {
+  return FLAG_LABELS[flag]?.color ?? 'default';
+}
+
+export const TOTAL_GRADE_COLORS: Readonly<Record<TotalGrade, string>> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
+
+/** The score band of a qualitative grade for a 分值, e.g. 达成 of 7.50 → `[6.00, 7.50]`. */
+export function gradeBandText(grade: QualitativeGrade | null, weight: string): string {
+  if (!grade) return '';
+  const w = Dec.parse(weight);
+  if (!w) return '';
+  const band = GRADE_BANDS[grade];
+  return `[${w.mul(Dec.of(band.min)).toFixed(2)}, ${w.mul(Dec.of(band.max)).toFixed(2)}${band.maxInclusive ? ']' : ')'}`;
+}
+
+/**
+ * Row spans for merged 一级 / 二级 cells (consecutive rows with the same 一级, and within it the same
+ * 二级): the first row of a run gets the run's length, the others 0.
+ */
+export function levelSpans(rows: readonly { level1: string; level2: string }[]): { level1: number; level2: number }[] {
+  const out = rows.map(() => ({ level1: 0, level2: 0 }));
+  let i = 0;
+  while (i < rows.length) {
+    let j = i;
+    while (j < rows.length && rows[j].level1 === rows[i].level1) j++;
+    out[i].level1 = j - i;
+    let k = i;
+    while (k < j) {
+      let m = k;
+      while (m < j && rows[m].level2 === rows[k].level2) m++;
+      out[k].level2 = m - k;
+      k = m;
+    }
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,353 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { Dec } from '@pt/domain';
+import type { QualitativeGrade } from '@pt/domain';
+import {
+  EvaluationApi,
+  evaluationBody,
+  evaluationFieldLabel,
+  evaluationFormFrom,
+  evaluationSignature,
+  flagColor,
+  flagLabel,
+  formatAmount,
+  gradeBandText,
+  levelSpans,
+  problemPlace,
+  QUALITATIVE_GRADE_OPTIONS,
+  scoreEvaluationForm,
+  toEvaluationFailure,
+  TOTAL_GRADE_COLORS,
+  validateEvaluationForm,
+} from '@pt/web/evaluation/data-access';
+import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned } from '@pt/web/evaluation/data-access';
+import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import type { ApiFailure, Project, TransitionAction } from '@pt/web/projects/data-access';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { NzResultModule } from 'ng-zorro-antd/result';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSpinModule } from 'ng-zorro-antd/spin';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+
+type Busy = null | 'save' | TransitionAction | 'reload';
+
+const ACTION_DONE: Record<TransitionAction, string> = {
+  submit: '自评已提交，等待主管部门审核',
+  withdraw: '自评已撤回，可继续修改',
+  approve: '自评已审核通过',
+  return: '自评已退回给填报单位',
+};
+
+/**
+ * 绩效自评 (自评表, domain §8) of an approved project: the header (项目名称, 主管部门, 实施单位), the
+ * funds block (全年预算数 / 全年执行数 → 执行率 and 得分), one row per indicator of the approved table
+ * (a number for quantitative targets, a grade for qualitative ones, achieved yes/no for 比… values),
+ * the totals (指标得分, 总分, 等级) — all scored live in the browser by the domain's `scoreEvaluation`,
+ * the code the server runs — the problems, and 保存 / 提交 / 撤回 / 审核通过 / 退回.
+ *
+ * Test ids (row index `i` from 0, as `items[i]` of the API): `eval-actual-i`, `eval-grade-i`,
+ * `eval-score-i`, `eval-achieved-i`, `eval-description-i`, `eval-deviation-i`, `eval-row-weight-i`,
+ * `eval-row-score-i`, `eval-flags-i`, `eval-budget-annual`, `eval-budget-executed`, `eval-execution-rate`,
+ * `eval-execution-score`, `eval-indicator-score`, `eval-total`, `eval-grade`, `eval-status`, `eval-save`,
+ * `eval-submit`, `eval-withdraw`, `eval-approve`, `eval-return`, `eval-comment`, `eval-comment-ok`,
+ * `eval-problems`, `eval-error`, `eval-reload`.
+ */
+@Component({
+  selector: 'pt-evaluation-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [NzModalService],
+  host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDescriptionsModule,
+    NzIconModule,
+    NzInputModule,
+    NzModalModule,
+    NzPopconfirmModule,
+    NzResultModule,
+    NzSelectModule,
+    NzSpinModule,
+    NzTableModule,
+    NzTagModule,
+  ],
+  templateUrl: './evaluation.page.html',
+  styleUrl: './evaluation.page.css',
+})
+export class EvaluationPage {
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  private readonly projects = inject(ProjectsApi);
+  private readonly api = inject(EvaluationApi);
+  private readonly message = inject(NzMessageService);
+  private readonly modal = inject(NzModalService);
+
+  readonly statusLabel = statusLabel;
+  readonly statusColor = statusColor;
+  readonly money = formatAmount;
+  readonly flagLabel = flagLabel;
+  readonly flagColor = flagColor;
+  readonly gradeOptions = QUALITATIVE_GRADE_OPTIONS;
+  readonly gradeColors = TOTAL_GRADE_COLORS;
+
+  readonly project = signal<Project | null>(null);
+  readonly evaluation = signal<Versioned<Evaluation> | null>(null);
+  /** The project's version for If-Match. */
+  readonly version = signal<number | null>(null);
+  readonly form = signal<EvaluationForm | null>(null);
+  private readonly savedSignature = signal('');
+  readonly loading = signal(true);
+  readonly loadError = signal<ApiFailure | null>(null);
+  readonly failure = signal<ApiFailure | null>(null);
+  readonly busy = signal<Busy>(null);
+
+  /** The reviewer's comment modal. */
+  readonly commentFor = signal<null | 'approve' | 'return'>(null);
+  readonly comment = signal('');
+  readonly commentMissing = signal(false);
+
+  readonly editable = computed(() => this.evaluation()?.permissions.edit === true);
+  readonly actions = computed(() => this.evaluation()?.permissions.actions ?? []);
+  readonly dirty = computed(() => {
+    const f = this.form();
+    return this.editable() && f !== null && evaluationSignature(f) !== this.savedSignature();
+  });
+  /** The live score (null when the project's framework is unknown to the domain). */
+  readonly result = computed(() => {
+    const f = this.form();
+    const p = this.project();
+    return f && p ? scoreEvaluationForm(f, p.frameworkCode) : null;
+  });
+  readonly spans = computed(() => levelSpans(this.form()?.rows ?? []));
+  readonly weightSum = computed(() => {
+    const r = this.result();
+    if (!r) return '';
+    return Dec.sum(r.items.map((i) => Dec.of(i.weight))).toFixed(2);
+  });
+  readonly problems = computed(() => {
+    const r = this.result();
+    const rows = this.form()?.rows ?? [];
+    if (!r) return [];
+    return [...r.problems]
+      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+      .map((p) => ({ ...p, place: problemPlace(p, rows) }));
+  });
+  readonly errorCount = computed(() => this.problems().filter((p) => p.severity === 'error').length);
+  /** Field errors of the last failure (client checks or the server's 400/422), by field. */
+  readonly fieldErrors = computed(() => {
+    const out = new Map<string, string>();
+    for (const d of this.failure()?.details ?? []) if (d.field && !out.has(d.field)) out.set(d.field, d.message);
+    return out;
+  });
+  readonly goalText = computed(() => this.project()?.annualGoal || this.project()?.totalGoal || '');
+
+  constructor() {
+    effect(() => {
+      const id = this.id();
+      untracked(() => void this.load(id));
+    });
+  }
+
+  // ------------------------------------------------------------ loading
+
+  async load(id = this.id()): Promise<void> {
+    this.loading.set(this.evaluation() === null);
+    this.loadError.set(null);
+    try {
+      const [p, e] = await Promise.all([this.projects.get(id), this.api.get(id)]);
+      this.project.set(p);
+      this.failure.set(null);
+      this.apply(e, p.version);
+    } catch (e) {
+      this.loadError.set(toEvaluationFailure(e, '绩效自评加载失败'));
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  async reload(): Promise<void> {
+    if (this.dirty() && !(await this.confirm('重新加载最新版本？', '您尚未保存的修改将被放弃，表单将显示最新保存的内容。', '重新加载'))) return;
+    this.busy.set('reload');
+    try {
+      await this.load();
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  private apply(e: Versioned<Evaluation>, fallbackVersion: number | null): void {
+    this.evaluation.set(e);
+    this.version.set(e.version ?? fallbackVersion);
+    const f = evaluationFormFrom(e, { annualBudget: e.saved ? null : (this.project()?.funds.annualTotal ?? null) });
+    this.form.set(f);
+    this.savedSignature.set(evaluationSignature(f));
+  }
+
+  // ------------------------------------------------------------ editing
+
+  setBudget(key: 'annualBudget' | 'executed', value: string): void {
+    this.form.update((f) => (f ? { ...f, budget: { ...f.budget, [key]: value } } : f));
+  }
+
+  setGoal(value: string): void {
+    this.form.update((f) => (f ? { ...f, goalAchievement: value } : f));
+  }
+
+  setRow(index: number, patch: Partial<EvaluationFormRow>): void {
+    this.form.update((f) => (f ? { ...f, rows: f.rows.map((r, i) => (i === index ? { ...r, ...patch } : r)) } : f));
+  }
+
+  setGrade(index: number, grade: QualitativeGrade | null): void {
+    this.setRow(index, { grade });
+  }
+
+  setAchieved(index: number, value: 'yes' | 'no' | null): void {
+    this.setRow(index, { achieved: value === 'yes' ? true : value === 'no' ? false : null });
+  }
+
+  achievedValue(r: EvaluationFormRow): 'yes' | 'no' | null {
+    return r.achieved === true ? 'yes' : r.achieved === false ? 'no' : null;
+  }
+
+  fieldError(field: string): string | null {
+    return this.fieldErrors().get(field) ?? null;
+  }
+
+  label(field: string): string {
+    return evaluationFieldLabel(field, this.form()?.rows ?? []);
+  }
+
+  band(r: EvaluationFormRow, index: number): string {
+    const w = this.result()?.items[index]?.weight ?? '';
+    if (r.kind === 'compare') return w ? `[0.00, ${w}]` : '';
+    return gradeBandText(r.grade, w);
+  }
+
+  // ------------------------------------------------------------ actions
+
+  /** 保存: PUT with If-Match; the answer replaces the form. */
+  async save(quiet = false): Promise<boolean> {
+    const f = this.form();
+    const p = this.project();
+    if (!f || !p || !this.editable()) return false;
+    const errors = validateEvaluationForm(f);
+    if (errors.length > 0) {
+      this.failure.set({ status: 400, code: 'CLIENT_VALIDATION', message: '请先更正以下内容', details: errors, findings: [] });
+      return false;
+    }
+    const version = await this.currentVersion();
+    this.busy.set('save');
+    this.failure.set(null);
+    try {
+      const next = await this.api.put(p.id, version, evaluationBody(f));
+      this.apply(next, null);
+      if (next.version === null) this.version.set(await this.fetchVersion());
+      if (!quiet) this.message.success(`已保存：总分 ${next.totalScore}（${next.grade}）`);
+      return true;
+    } catch (e) {
+      this.failure.set(toEvaluationFailure(e, '保存失败，请稍后重试'));
+      return false;
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  /** 提交 (saving first when there are changes) / 撤回. */
+  async act(action: 'submit' | 'withdraw'): Promise<void> {
+    if (action === 'submit' && (this.dirty() || !this.evaluation()?.saved) && !(await this.save(true))) return;
+    await this.transition(action);
+  }
+
+  openComment(action: 'approve' | 'return'): void {
+    this.comment.set('');
+    this.commentMissing.set(false);
+    this.commentFor.set(action);
+  }
+
+  async confirmComment(): Promise<void> {
+    const action = this.commentFor();
+    if (!action) return;
+    const comment = this.comment().trim();
+    if (action === 'return' && comment === '') {
+      this.commentMissing.set(true);
+      return;
+    }
+    this.commentFor.set(null);
+    await this.transition(action, comment || undefined);
+  }
+
+  private async transition(action: TransitionAction, comment?: string): Promise<void> {
+    const p = this.project();
+    if (!p) return;
+    const version = await this.currentVersion();
+    this.busy.set(action);
+    this.failure.set(null);
+    try {
+      const next = await this.api.transition(p.id, version, comment === undefined ? { action } : { action, comment });
+      this.apply(next, null);
+      if (next.version === null) this.version.set(await this.fetchVersion());
+      this.message.success(ACTION_DONE[action]);
+    } catch (e) {
+      this.failure.set(toEvaluationFailure(e, '操作失败，请稍后重试'));
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  private async currentVersion(): Promise<number> {
+    const v = this.version();
+    if (v !== null) return v;
+    const fetched = await this.fetchVersion();
+    this.version.set(fetched);
+    return fetched ?? 0;
+  }
+
+  private async fetchVersion(): Promise<number | null> {
+    try {
+      const p = await this.projects.get(this.id());
+      this.project.set(p);
+      return p.version;
+    } catch {
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------ leaving
+
+  canLeave(): boolean | Promise<boolean> {
+    if (!this.dirty()) return true;
+    return this.confirm('有未保存的修改', '离开此页面后，未保存的自评内容将丢失。确定离开吗？', '离开');
+  }
+
+  onBeforeUnload(e: BeforeUnloadEvent): void {
+    if (this.dirty()) e.preventDefault();
+  }
+
+  private confirm(title: string, content: string, okText: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.modal.confirm({
+        nzTitle: title,
+        nzContent: content,
+        nzOkText: okText,
+        nzOkDanger: true,
+        nzCancelText: '取消',
+        nzOnOk: () => resolve(true),
+        nzOnCancel: () => resolve(false),
+      });
+    });
+  }
+}

@@ -1,0 +1,192 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import type { MonitoringLight } from '@pt/domain';
+import { LIGHT_ORDER, lightLabel, MonitoringApi, toEvaluationFailure } from '@pt/web/evaluation/data-access';
+import type { MonitoringOverviewRow } from '@pt/web/evaluation/data-access';
+import { orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
+import type { OrgNode } from '@pt/web/projects/data-access';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { LightComponent } from './light.component';
+import { countByLight, overviewYears, sortOverview } from './monitoring-overview';
+
+/**
+ * 运行监控 overview (department view): the approved projects of a year visible to the user, under a
+ * unit if one is chosen, with their latest monitoring light, the budget light and execution rate, and
+ * the indicator rows per light; counts per light on top; a row opens the project's monitoring page.
+ * The filters live in the URL (`?year=&orgId=`).
+ *
+ * Test ids: `overview-year`, `overview-org`, `overview-count-<light>`, `overview-table`, `overview-row`,
+ * `overview-light`, `overview-error`.
+ */
+@Component({
+  selector: 'pt-monitoring-overview-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzSelectModule, NzTableModule, LightComponent],
+  template: `
+    <nz-card nzTitle="运行监控">
+      <p class="lead">已批复项目的绩效运行监控情况：每个项目取最近一次填报月份的灯（各指标和预算执行中最差的灯）。点击项目进入其运行监控页填报或查看。</p>
+      <div class="filters">
+        <nz-select class="f-year" aria-label="预算年度" data-testid="overview-year" [ngModel]="year()" (ngModelChange)="setFilter($event, orgId())">
+          @for (y of years(); track y) {
+            <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
+          }
+        </nz-select>
+        <nz-select
+          class="f-org"
+          nzAllowClear
+          nzShowSearch
+          nzPlaceHolder="全部单位"
+          aria-label="单位"
+          data-testid="overview-org"
+          [ngModel]="orgId()"
+          (ngModelChange)="setFilter(year(), $event)"
+        >
+          @for (o of orgChoices(); track o.value) {
+            <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
+          }
+        </nz-select>
+      </div>
+
+      <div class="counts" data-testid="overview-counts">
+        <span class="counts-title">共 {{ rows().length }} 个项目：</span>
+        @for (l of lightOrder; track l) {
+          <span class="count" [attr.data-testid]="'overview-count-' + l">
+            <pt-light [light]="l" />
+            <strong>{{ counts()[l] }}</strong>
+          </span>
+        }
+      </div>
+
+      @if (error(); as e) {
+        <nz-alert class="error" nzType="error" nzShowIcon [nzMessage]="e" [nzAction]="retryTpl" data-testid="overview-error" />
+        <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="load()">重试</button></ng-template>
+      }
+
+      <nz-table
+        nzSize="middle"
+        [nzData]="rows()"
+        [nzLoading]="loading()"
+        [nzPageSize]="20"
+        [nzHideOnSinglePage]="true"
+        [nzNoResult]="'该年度没有已批复的项目'"
+        data-testid="overview-table"
+        #table
+      >
+        <thead>
+          <tr>
+            <th>项目名称</th>
+            <th nzWidth="240px">实施单位</th>
+            <th nzWidth="90px">监控月份</th>
+            <th nzWidth="100px">项目</th>
+            <th nzWidth="150px">预算执行</th>
+            <th nzWidth="300px">指标（按灯计数）</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (r of table.data; track r.projectId) {
+            <tr data-testid="overview-row" [attr.data-light]="r.light">
+              <td>
+                <a [routerLink]="['/projects', r.projectId, 'monitoring']" data-testid="overview-link">{{ r.name }}</a>
+              </td>
+              <td>{{ r.orgName }}</td>
+              <td>{{ r.month ? '1–' + r.month + ' 月' : '未填报' }}</td>
+              <td><pt-light [light]="r.light" data-testid="overview-light" /></td>
+              <td>
+                <pt-light [light]="r.budgetLight" [showLabel]="false" [title]="'预算执行' + label(r.budgetLight)" />
+                <span class="rate">{{ r.executionRate !== null ? '执行率 ' + r.executionRate + '%' : '—' }}</span>
+              </td>
+              <td class="row-counts">
+                @for (l of lightOrder; track l) {
+                  @if (r.counts[l]) {
+                    <span><pt-light [light]="l" [showLabel]="false" [title]="label(l)" /> {{ label(l) }} {{ r.counts[l] }}</span>
+                  }
+                }
+              </td>
+            </tr>
+          }
+        </tbody>
+      </nz-table>
+    </nz-card>
+  `,
+  styles: `
+    .lead { color: rgba(0, 0, 0, 0.55); margin-top: 0; }
+    .filters { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
+    .f-year { width: 130px; }
+    .f-org { width: 320px; }
+    .counts { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin-bottom: 16px; }
+    .counts-title { color: rgba(0, 0, 0, 0.65); }
+    .count { display: inline-flex; gap: 6px; align-items: center; }
+    .error { margin-bottom: 16px; }
+    .rate { margin-left: 8px; }
+    .row-counts span { margin-right: 12px; white-space: nowrap; }
+  `,
+})
+export class MonitoringOverviewPage {
+  private readonly api = inject(MonitoringApi);
+  private readonly projects = inject(ProjectsApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  readonly lightOrder = LIGHT_ORDER;
+  readonly label = (l: MonitoringLight) => lightLabel(l);
+
+  readonly year = signal(new Date().getFullYear());
+  readonly orgId = signal<string | null>(null);
+  readonly years = computed(() => overviewYears(new Date().getFullYear(), this.year()));
+  private readonly orgs = signal<OrgNode[]>([]);
+  readonly orgChoices = computed(() => orgOptions(this.orgs()));
+
+  readonly rows = signal<MonitoringOverviewRow[]>([]);
+  readonly counts = computed(() => countByLight(this.rows()));
+  readonly loading = signal(false);
+  readonly error = signal<string | null>(null);
+  private seq = 0;
+
+  constructor() {
+    const qp = this.route.snapshot.queryParamMap;
+    const y = Number(qp.get('year'));
+    if (Number.isInteger(y) && y >= 2000 && y <= 2100) this.year.set(y);
+    this.orgId.set(qp.get('orgId'));
+    this.projects.orgs().then(
+      (orgs) => this.orgs.set(orgs),
+      () => this.orgs.set([]),
+    );
+    effect(() => {
+      this.year();
+      this.orgId();
+      untracked(() => void this.load());
+    });
+  }
+
+  setFilter(year: number, orgId: string | null): void {
+    this.year.set(year);
+    this.orgId.set(orgId ?? null);
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { year, orgId: orgId || null },
+      replaceUrl: true,
+    });
+  }
+
+  async load(): Promise<void> {
+    const seq = ++this.seq;
+    this.loading.set(true);
+    this.error.set(null);
+    try {
+      const rows = await this.api.overview(this.year(), this.orgId());
+      if (seq === this.seq) this.rows.set(sortOverview(rows));
+    } catch (e) {
+      if (seq === this.seq) {
+        this.rows.set([]);
+        this.error.set(toEvaluationFailure(e, '运行监控加载失败').message);
+      }
+    } finally {
+      if (seq === this.seq) this.loading.set(false);
+    }
+  }
+}
