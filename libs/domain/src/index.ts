@@ -8,3 +8,4 @@ export * from './lib/monitoring';
 export * from './lib/roles';
 export * from './fixtures/reference-tables';
 export * from './lib/diff';
+export * from './lib/import/parse-published';

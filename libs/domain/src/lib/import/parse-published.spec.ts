@@ -1,0 +1,526 @@
+import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { REFERENCE_TABLES, isPlaceholderRow, type ReferenceTable } from '../../fixtures/reference-tables';
+import { normaliseLevelName } from '../frameworks';
+import { parsePublishedText, splitIndicator, type ImportedProject, type ImportedRow } from './parse-published';
+
+const REFERENCE_DIR = path.resolve(__dirname, '../../../../../../shared/reference');
+const FIXTURE_SOURCE = path.resolve(__dirname, '../../fixtures/reference-tables.ts');
+const LIST_FIXTURE = path.resolve(__dirname, 'fixtures/publication-list-2024.txt');
+
+function readReference(file: string): string {
+  return fs.readFileSync(path.join(REFERENCE_DIR, file), 'utf8');
+}
+
+/** Lines `from`..`to` (1-based, inclusive) of a reference file, as a paste. */
+function excerpt(file: string, from: number, to: number): string {
+  return readReference(file)
+    .split(/\r?\n/)
+    .slice(from - 1, to)
+    .join('\n');
+}
+
+type Comparable = { level1: string; level2: string; name: string; target: string };
+
+function comparableFixtureRows(t: ReferenceTable): Comparable[] {
+  return t.rows
+    .filter((r) => !isPlaceholderRow(r))
+    .map((r) => ({ level1: normaliseLevelName(r.level1), level2: normaliseLevelName(r.level2), name: r.name, target: r.target }));
+}
+
+function comparableRows(rows: readonly ImportedRow[]): Comparable[] {
+  return rows.map((r) => ({ level1: normaliseLevelName(r.level1), level2: normaliseLevelName(r.level2), name: r.name, target: r.target }));
+}
+
+/** What a parsed table must equal, from the hand-transcribed fixture (all fields the parser fills). */
+function expectedProject(t: ReferenceTable, offset = 0): Omit<ImportedProject, 'rows' | 'layout'> & { rows: Comparable[] } {
+  return {
+    lines: [t.lines[0] - offset, t.lines[1] - offset],
+    frameworkCode: t.frameworkCode,
+    year: t.year,
+    name: t.name,
+    nature: t.nature,
+    category: t.category,
+    department: t.department,
+    org: t.org,
+    startDate: t.startDate,
+    endDate: t.endDate,
+    funds: t.funds,
+    overallGoal: t.overallGoal,
+    annualGoal: t.annualGoal,
+    rows: comparableFixtureRows(t),
+  };
+}
+
+function observedProject(p: ImportedProject): Omit<ImportedProject, 'rows' | 'layout'> & { rows: Comparable[] } {
+  return {
+    lines: p.lines,
+    frameworkCode: p.frameworkCode,
+    year: p.year,
+    name: p.name,
+    nature: p.nature,
+    category: p.category,
+    department: p.department,
+    org: p.org,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    funds: p.funds,
+    overallGoal: p.overallGoal,
+    annualGoal: p.annualGoal,
+    rows: comparableRows(p.rows),
+  };
+}
+
+/**
+ * The printed line of every non-placeholder row, from the `// L57` / `// L67-69` comments of
+ * reference-tables.ts (written by hand next to each row), in REFERENCE_TABLES order.
+ */
+function fixtureRowLines(): Array<{ name: string; line: number }> {
+  const src = fs.readFileSync(FIXTURE_SOURCE, 'utf8');
+  const re = /\{ level1: '[^']*', level2: '[^']*', name: '([^']*)', target: '([^']*)' \}, \/\/ L(\d+)/g;
+  return [...src.matchAll(re)].filter((m) => m[1] !== '' || m[2] !== '').map((m) => ({ name: m[1], line: Number(m[3]) }));
+}
+
+const FILES: ReadonlyArray<[string, number, string]> = [
+  ['shanghai-2020-xining-office-targets.txt', 2, '2020-lines'],
+  ['yangpu-2024-gov-office-budget-part1.txt', 4, '2024-tabs'],
+  ['shanghai-2024-coop-office-budget.txt', 0, '-'],
+  ['shanghai-2025-coop-office-budget.txt', 0, '-'],
+];
+
+describe('parsePublishedText on the reference documents', () => {
+  const parsed = new Map(FILES.map(([file]) => [file, parsePublishedText(readReference(file))]));
+
+  test.each(FILES)('%s holds %i tables (layout %s) and no problem', (file, tables, layout) => {
+    const r = parsed.get(file);
+    expect(r?.projects).toHaveLength(tables);
+    expect(r?.problems).toEqual([]);
+    for (const p of r?.projects ?? []) expect(p.layout).toBe(layout);
+  });
+
+  test('the row counts per table are the hand-counted ones (12 + 12; 4 + 46 + 4 + 5)', () => {
+    const counts = FILES.map(([file]) => (parsed.get(file)?.projects ?? []).map((p) => p.rows.length));
+    expect(counts).toEqual([[12, 12], [4, 46, 4, 5], [], []]);
+  });
+
+  describe.each(REFERENCE_TABLES.map((t) => [t.id, t] as const))('%s', (_id, table) => {
+    const projects = parsed.get(table.source)?.projects ?? [];
+    const index = REFERENCE_TABLES.filter((t) => t.source === table.source).indexOf(table);
+
+    test('every field and every row equals the hand transcription', () => {
+      expect(Object.keys(projects[index]).sort()).toEqual([...Object.keys(expectedProject(table)), 'layout'].sort());
+      expect(observedProject(projects[index])).toEqual(expectedProject(table));
+    });
+
+    test('each row points at the line where it is printed', () => {
+      const lines = readReference(table.source).split(/\r?\n/);
+      for (const row of projects[index].rows) {
+        expect(row.line).toBeGreaterThanOrEqual(table.lines[0]);
+        expect(row.line).toBeLessThanOrEqual(table.lines[1]);
+        expect(lines[row.line - 1]).toContain(row.name);
+      }
+    });
+  });
+
+  test('row line numbers equal the L-comments of the fixture, for all 83 rows (24 + 59)', () => {
+    const parsedLines = REFERENCE_TABLES.flatMap((t) => {
+      const list = parsed.get(t.source)?.projects ?? [];
+      const idx = REFERENCE_TABLES.filter((x) => x.source === t.source).indexOf(t);
+      return list[idx].rows.map((r) => ({ name: r.name, line: r.line }));
+    });
+    const expected = fixtureRowLines();
+    expect(expected).toHaveLength(83);
+    expect(parsedLines).toEqual(expected);
+  });
+
+  test('rows shifted by the PDF (政府办公厅 lines 449, 451, 480–485) are put back into their columns', () => {
+    const table = parsed.get('yangpu-2024-gov-office-budget-part1.txt')?.projects[1];
+    const byLine = new Map((table?.rows ?? []).map((r) => [r.line, r]));
+    expect(byLine.get(449)).toEqual({ level1: '产出指标', level2: '数量指标', name: '完成革命老区对口合作任务(合作交流科)', target: '=100.00(%)', line: 449 });
+    expect(byLine.get(451)).toEqual({ level1: '产出指标', level2: '质量指标', name: '组织开展好区政府各类会议、活动（秘书科）', target: '=100.00(%)', line: 451 });
+    expect([480, 481, 482, 483, 484, 485].map((n) => [byLine.get(n)?.level2, byLine.get(n)?.target])).toEqual([
+      ['服务对象满意度指标', '完全符合'],
+      ['服务对象满意度指标', '良好'],
+      ['服务对象满意度指标', '≥90.00(%)'],
+      ['服务对象满意度指标', '≥90.00(%)'],
+      ['服务对象满意度指标', '≥85.00(%)'],
+      ['服务对象满意度指标', '良好'],
+    ]);
+    expect(byLine.get(485)?.level1).toBe('满意度指标');
+  });
+
+  test('a 一级 that was not printed at all follows from the 二级 (not a problem)', () => {
+    const waishiban = REFERENCE_TABLES.find((t) => t.id === 'yangpu-2024-waishiban-chufang') as ReferenceTable;
+    const lines2024 = excerpt(waishiban.source, 369, 393).split('\n');
+    expect(lines2024[389 - 369]).toBe('\t效益指标\t经济效益指标\t\t\t');
+    lines2024[389 - 369] = '\t\t经济效益指标\t\t\t';
+    const r2024 = parsePublishedText(lines2024.join('\n'));
+    expect(r2024.problems).toEqual([]);
+    expect(comparableRows(r2024.projects[0].rows)).toEqual(comparableFixtureRows(waishiban));
+
+    const yewu = REFERENCE_TABLES[0];
+    const lines2020 = excerpt(yewu.source, 2, 91).split('\n');
+    expect(lines2020[73 - 2]).toBe('效果目标');
+    lines2020[73 - 2] = '';
+    const r2020 = parsePublishedText(lines2020.join('\n'));
+    expect(r2020.problems).toEqual([]);
+    expect(comparableRows(r2020.projects[0].rows)).toEqual(comparableFixtureRows(yewu));
+  });
+
+  test('a 2020 value wrapped over three lines is one value', () => {
+    const row = parsed.get('shanghai-2020-xining-office-targets.txt')?.projects[0].rows.find((r) => r.line === 67);
+    expect(row?.target).toBe('按照课题研究、服务保障工作年度总体要求和计划安排，完成任务达到总体目标要求');
+  });
+});
+
+describe('pastes that are not whole documents', () => {
+  test('one 2024 table copied from the middle of the file: line numbers are relative to the paste', () => {
+    const table = REFERENCE_TABLES.find((t) => t.id === 'yangpu-2024-zhengfu-bangongting') as ReferenceTable;
+    const r = parsePublishedText(excerpt(table.source, 425, 485));
+    expect(r.problems).toEqual([]);
+    expect(r.projects).toHaveLength(1);
+    expect(observedProject(r.projects[0])).toEqual(expectedProject(table, 424));
+    expect(r.projects[0].rows[0].line).toBe(439 - 424);
+    expect(r.projects[0].rows.map((x) => x.line)).toEqual(fixtureRowLines().slice(12 + 12 + 4, 12 + 12 + 4 + 46).map((x) => x.line - 424));
+  });
+
+  test('a 2020 table pasted from its 项目名称 line (no title): it starts there, the year comes from “2020年绩效目标”', () => {
+    const table = REFERENCE_TABLES.find((t) => t.id === 'xining-2020-hezuo-jiaoliu-zhuanxiang') as ReferenceTable;
+    const r = parsePublishedText(excerpt(table.source, 97, 187), { year: 2031 });
+    expect(r.problems).toEqual([]);
+    expect(r.projects).toHaveLength(1);
+    const p = r.projects[0];
+    expect(p.lines).toEqual([1, 91]);
+    expect(p.year).toBe(2020); // printed year wins over opts.year
+    expect(p.org).toBeNull(); // 申报单位名称 (line 95) was not pasted
+    expect(comparableRows(p.rows)).toEqual(comparableFixtureRows(table));
+  });
+
+  test('two 2020 forms pasted without their titles: each starts at its 申报单位名称 line and keeps its org', () => {
+    const file = 'shanghai-2020-xining-office-targets.txt';
+    const text = [excerpt(file, 5, 91), excerpt(file, 95, 187)].join('\n');
+    const r = parsePublishedText(text);
+    expect(r.problems).toEqual([]);
+    expect(r.projects.map((p) => [p.name, p.org, p.lines, p.rows.length])).toEqual([
+      ['合作交流工作业务费', '上海市人民政府驻西宁办事处', [1, 87], 12],
+      ['合作交流专项工作经费', '上海市人民政府驻西宁办事处', [88, 180], 12],
+    ]);
+  });
+
+  test('only the indicator table of a 2020 form: imported without a name, the problem names line 1; opts.year fills the year', () => {
+    const table = REFERENCE_TABLES.find((t) => t.id === 'xining-2020-hezuo-jiaoliu-yewu') as ReferenceTable;
+    const text = excerpt(table.source, 53, 91);
+    const r = parsePublishedText(text, { year: 2020 });
+    expect(r.projects).toHaveLength(1);
+    expect(r.projects[0].name).toBe('');
+    expect(r.projects[0].year).toBe(2020);
+    expect(r.projects[0].lines).toEqual([1, 39]);
+    expect(comparableRows(r.projects[0].rows)).toEqual(comparableFixtureRows(table));
+    expect(r.problems).toEqual([{ line: 1, message: expect.stringContaining('缺少项目名称') }]);
+    expect(parsePublishedText(text).projects[0].year).toBeNull();
+  });
+
+  test('two layouts in one paste: a 2020 table followed by a 2024 table', () => {
+    const a = REFERENCE_TABLES[0];
+    const b = REFERENCE_TABLES.find((t) => t.id === 'yangpu-2024-xiushan') as ReferenceTable;
+    const text = excerpt(a.source, a.lines[0], a.lines[1]) + '\n\n' + excerpt(b.source, b.lines[0], b.lines[1]);
+    const r = parsePublishedText(text);
+    expect(r.problems).toEqual([]);
+    expect(r.projects.map((p) => [p.layout, p.frameworkCode, p.name, p.lines])).toEqual([
+      ['2020-lines', 'shanghai-2020', '合作交流工作业务费', [1, 90]],
+      ['2024-tabs', 'mof-2021', '修缮类', [92, 116]],
+    ]);
+    expect(comparableRows(r.projects[1].rows)).toEqual(comparableFixtureRows(b));
+  });
+});
+
+describe('CRLF and full-width spaces', () => {
+  test('2020 layout with ideographic spaces as separators, indented lines and CRLF', () => {
+    const file = 'shanghai-2020-xining-office-targets.txt';
+    const text = readReference(file)
+      .split('\n')
+      .map((l) => (l.trim() === '' ? l : '\u3000\u3000' + l.replace(/ /g, '\u3000')))
+      .join('\r\n');
+    expect(text).toContain('投入管理\u3000预算资金到位率\u3000>=90%\r\n');
+    const r = parsePublishedText(text);
+    expect(r.problems).toEqual([]);
+    expect(r.projects.map(observedProject)).toEqual(REFERENCE_TABLES.filter((t) => t.source === file).map((t) => expectedProject(t)));
+  });
+
+  test('2024 layout with cells padded by ideographic spaces and CRLF', () => {
+    const file = 'yangpu-2024-gov-office-budget-part1.txt';
+    const text = readReference(file)
+      .split('\n')
+      .map((l) => (l.includes('\t') ? l.split('\t').map((c) => (c ? `\u3000${c}\u3000` : c)).join('\t') : l && `\u3000${l}`))
+      .join('\r\n');
+    const r = parsePublishedText(text);
+    expect(r.problems).toEqual([]);
+    expect(r.projects.map(observedProject)).toEqual(REFERENCE_TABLES.filter((t) => t.source === file).map((t) => expectedProject(t)));
+  });
+
+  test('a lone CR as line break counts as a line too', () => {
+    const table = REFERENCE_TABLES.find((t) => t.id === 'yangpu-2024-xiushan') as ReferenceTable;
+    const r = parsePublishedText(excerpt(table.source, table.lines[0], table.lines[1]).replace(/\n/g, '\r'));
+    expect(r.projects.map((p) => [p.lines, p.rows.length])).toEqual([[[1, 25], 4]]);
+  });
+});
+
+describe('publication list (fixtures/publication-list-2024.txt)', () => {
+  const r = parsePublishedText(fs.readFileSync(LIST_FIXTURE, 'utf8'));
+  const row = (level1: string, level2: string, name: string, target: string, line: number): ImportedRow => ({ level1, level2, name, target, line });
+  const base = {
+    layout: 'publication-list' as const,
+    frameworkCode: 'mof-2021' as const,
+    year: 2024,
+    nature: null,
+    department: null,
+    startDate: null,
+    endDate: null,
+    overallGoal: null,
+    annualGoal: null,
+  };
+  const funds = (annualTotal: string) => ({ total: null, fiscal: null, other: null, annualTotal, annualFiscal: null, carryover: null, annualOther: null });
+
+  test('four projects, no problem', () => {
+    expect(r.problems).toEqual([]);
+    expect(r.projects).toHaveLength(4);
+  });
+
+  test('each row of the list is a project: 万元 → yuan, indicators split into rows with 二级 from the prefixes and 一级 from mof-2021', () => {
+    expect(r.projects).toEqual([
+      {
+        ...base,
+        lines: [4, 4],
+        name: '区政府各类会议及活动保障',
+        category: '其他运转类',
+        org: '上海市杨浦区人民政府办公室',
+        funds: funds('13235000.00'),
+        rows: [
+          row('产出指标', '数量指标', '季度任务完成率', '=100%', 4),
+          row('产出指标', '质量指标', '年度重点工作完成率', '=100%', 4),
+          row('产出指标', '时效指标', '季度评估报告完成及时性', '=100%', 4),
+          row('效益指标', '社会效益指标', '政府工作透明度', '提升', 4),
+          row('满意度指标', '服务对象满意度指标', '参与公众满意度', '≥90%', 4),
+        ],
+      },
+      {
+        ...base,
+        lines: [5, 5],
+        name: '交流办对口支援项目',
+        category: '特定目标类',
+        org: '上海市杨浦区人民政府办公室', // merged 单位 cell: taken from the row above
+        funds: funds('70100000.00'),
+        rows: [
+          row('产出指标', '数量指标', '实际完成数', '=4家', 5),
+          row('效益指标', '经济效益指标', '对口帮扶地区的产业发展水平', '提高', 5),
+          row('效益指标', '社会效益指标', '对口帮扶地区的教育、卫生水平', '提高', 5),
+          row('满意度指标', '服务对象满意度指标', '服务对象对项目实施效果的满意程度', '=100%', 5),
+        ],
+      },
+      {
+        ...base,
+        lines: [6, 9], // a quoted spreadsheet cell with line breaks
+        name: '政府采购平台运维',
+        category: '其他运转类',
+        org: '上海市杨浦区政府采购中心',
+        funds: funds('862500.00'),
+        rows: [
+          row('产出指标', '数量指标', '年度采购项目数', '≥1500个', 6),
+          row('产出指标', '时效指标', '系统响应时间', '<5秒', 7),
+          row('成本指标', '经济成本指标', '运维成本', '比年初规划低不少于2万元', 8),
+          row('满意度指标', '服务对象满意度指标', '采购单位满意度', '≥90%', 9),
+        ],
+      },
+      {
+        ...base,
+        lines: [10, 10],
+        name: '"一网通办"线下帮办服务', // a leading quote that does not quote the cell
+        category: '特定目标类',
+        org: '上海市杨浦区大数据中心',
+        funds: funds('5925000.00'),
+        rows: [
+          row('产出指标', '数量指标', '帮办服务人次', '≥60000人次', 10),
+          row('产出指标', '质量指标', '帮办差错率', '≤0.10%', 10),
+          row('效益指标', '可持续影响指标', '“一网通办”帮办服务长效机制', '健全', 10),
+        ],
+      },
+    ]);
+  });
+
+  test('without a year in the paste the year is opts.year, else null', () => {
+    const text = fs.readFileSync(LIST_FIXTURE, 'utf8').split('\n').slice(2).join('\n');
+    expect(parsePublishedText(text).projects.map((p) => p.year)).toEqual([null, null, null, null]);
+    expect(parsePublishedText(text, { year: 2025 }).projects.map((p) => p.year)).toEqual([2025, 2025, 2025, 2025]);
+  });
+
+  test('splitIndicator: operator, comparison, white space, trailing grade word, nothing', () => {
+    expect(
+      ['资金支付率≥90%', '旗舰店访问量 ≥ 3000000', '运维成本比年初规划低不少于2万元', '群众知晓度 良好', '产业发展水平提高', '按时完成'].map(splitIndicator),
+    ).toEqual([
+      { name: '资金支付率', target: '≥90%' },
+      { name: '旗舰店访问量', target: '≥ 3000000' },
+      { name: '运维成本', target: '比年初规划低不少于2万元' },
+      { name: '群众知晓度', target: '良好' },
+      { name: '产业发展水平', target: '提高' },
+      { name: '按时完成', target: '' },
+    ]);
+  });
+});
+
+describe('problems, each with its line', () => {
+  const T = '\t';
+
+  test('publication list: amount, missing name, unknown or ambiguous 二级, no prefix, no value', () => {
+    const text = [
+      ['单位代码', '单位名称', '一级项目名称', '二级项目名称', '项目类别', '金额（万元）', '绩效指标'],
+      ['001', '甲单位', '综合业务', '项目甲', '其他运转类', '约八十万', '数量指标: 资金支付率≥90%'],
+      ['', '', '', '', '其他运转类', '10', '管理指标: 制度健全率=100%; 质量指标: 合格率≥95%; 效益指标: 群众满意 提升'],
+      ['002', '乙单位', '', '项目乙', '', '5', '资金支付率≥90%; 时效指标: 按时完成'],
+    ]
+      .map((c) => c.join(T))
+      .join('\n');
+    const r = parsePublishedText(text);
+    expect(r.projects.map((p) => [p.name, p.funds?.annualTotal ?? null, p.rows.map((x) => `${x.level2}/${x.name}/${x.target}`)])).toEqual([
+      ['项目甲', null, ['数量指标/资金支付率/≥90%']],
+      ['', '100000.00', ['质量指标/合格率/≥95%']],
+      ['项目乙', '50000.00', ['时效指标/按时完成/']],
+    ]);
+    expect(r.problems.map((p) => p.line)).toEqual([2, 3, 3, 3, 4, 4]);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('金额「约八十万」'),
+      expect.stringContaining('缺少项目名称'),
+      expect.stringContaining('「管理指标」不是已知的二级指标'),
+      expect.stringContaining('「效益指标」是一级指标'),
+      expect.stringContaining('前没有二级指标'),
+      expect.stringContaining('无法从「按时完成」分出指标值'),
+    ]);
+  });
+
+  test('2024 table: funds that do not parse, a bad date, a row without 二级, a row with too many cells, a value without name', () => {
+    const lines = excerpt('yangpu-2024-gov-office-budget-part1.txt', 369, 393).split('\n');
+    // Line numbers in this paste are the file's minus 368.
+    lines[375 - 369] = lines[375 - 369].replace('2025-12-31', '2025-13-31');
+    lines[376 - 369] = lines[376 - 369].replace('5,925,000.00', '5,92x,000.00');
+    lines.splice(383 - 369, 0, `${T}${T}${T}没有二级的指标${T}=1.00(次)${T}`); // new line 15, right after the header
+    lines.push(`${T}${T}${T}名称${T}多出来的单元格${T}=100.00(%)${T}`); // line 27
+    lines.push(`${T}${T}${T}${T}≥5.00(个)${T}`); // line 28
+    const r = parsePublishedText(lines.join('\n'));
+    expect(r.projects).toHaveLength(1);
+    const p = r.projects[0];
+    expect(p.lines).toEqual([1, 28]);
+    expect(p.funds?.total).toBeNull();
+    expect(p.funds?.annualTotal).toBe('5925000.00');
+    expect(p.endDate).toBeNull();
+    expect(p.rows).toHaveLength(4);
+    expect(r.problems).toEqual([
+      { line: 7, message: expect.stringContaining('计划完成日期「2025-13-31」') },
+      { line: 8, message: expect.stringContaining('项目资金总额「5,92x,000.00」') },
+      { line: 15, message: expect.stringContaining('没有二级指标') },
+      { line: 27, message: expect.stringContaining('3 个内容单元格') },
+      { line: 28, message: expect.stringContaining('缺少三级指标名称') },
+    ]);
+  });
+
+  test('2020 table: an unknown 二级 after a blank line, and rows outside any table', () => {
+    const table = excerpt('shanghai-2020-xining-office-targets.txt', 2, 66);
+    const text = ['数量 预算执行率 >=90%', '', table, '', '数量类 资金到位率 >=95%', '', '质量 公务用车保障率 >=90%'].join('\n');
+    const r = parsePublishedText(text);
+    expect(r.projects).toHaveLength(1);
+    // File lines 2–66 are paste lines 3–67 (file line L → L + 1); the unknown row is line 69, the last row line 71.
+    expect(r.projects[0].lines).toEqual([3, 71]);
+    expect(r.projects[0].rows.map((x) => [x.line, x.name])).toEqual([
+      [58, '预算资金到位率'],
+      [60, '预算编制合理性'],
+      [62, '实施流程规范性'],
+      [66, '预算执行率'],
+      [71, '公务用车保障率'],
+    ]);
+    expect(r.problems).toEqual([
+      { line: 1, message: expect.stringContaining('不在任何指标表内') },
+      { line: 69, message: expect.stringContaining('「数量类」不是已知的二级指标') },
+    ]);
+  });
+
+  test('a title, or header fields, without an indicator table', () => {
+    const r = parsePublishedText(['财政项目支出绩效目标申报表', '', '(2024年度)', '', '说明文字', '财政项目支出绩效目标表', '项目名称： 某项目 项目类别： 其他'].join('\n'));
+    expect(r.projects).toEqual([]);
+    expect(r.problems).toEqual([
+      { line: 1, message: expect.stringContaining('没有项目名称和指标表') },
+      { line: 7, message: expect.stringContaining('项目「某项目」只有表头信息') },
+    ]);
+  });
+});
+
+describe('text that holds no table', () => {
+  test('garbage: 0 projects, no throw', () => {
+    const garbage = [
+      'hello world',
+      '\t\t\t',
+      '=100%',
+      '数量',
+      '<p></p>',
+      '"unterminated\tquote',
+      '1,234.56\t≥\t',
+      '详见单位的项目绩效目标表。',
+      '一级 二级 三级',
+      '项目名称',
+      '\u3000\u3000',
+      '\ufeff',
+    ].join('\n');
+    const r = parsePublishedText(garbage);
+    expect(r.projects).toEqual([]);
+    expect(r.problems).toEqual([]);
+    expect(parsePublishedText('')).toEqual({ projects: [], problems: [] });
+    expect(parsePublishedText(undefined as unknown as string)).toEqual({ projects: [], problems: [] });
+  });
+
+  test('property: never throws; every line number lies inside the paste and every row inside its table', () => {
+    const pieces = [
+      '财政项目支出绩效目标申报表',
+      '财政项目支出绩效目标表',
+      '(2024年度)',
+      '项目名称\t某项目\t项目性质\t经常性专项业务费',
+      '项目名称： 某项目 项目类别： 其他',
+      '项目资金总额\t1,000.00\t年度资金申请总额\tabc',
+      '\t一级指标\t二级指标\t三级指标\t年度(/项目)指标值\t',
+      '一级目标 二级目标 三级目标 指标目标值',
+      '单位代码\t单位名称\t二级项目名称\t金额（万元）\t绩效指标',
+      '001\t甲\t项目\t1.5\t"数量指标: a≥1',
+      '质量指标: b=2"',
+      '产出指标',
+      '数量指标',
+      '数量 预算执行率 >=90%',
+      '\t\t数量指标\t完成率\t=100.00(%)\t',
+      '\t\t\t名\t值\t多',
+      '=100%',
+      '',
+      '\u3000',
+      '"',
+      '\r',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 12 })), { maxLength: 40 }), (parts) => {
+        const text = parts.join('\n');
+        const n = text.split(/\r\n|\r|\n/).length;
+        const r = parsePublishedText(text);
+        for (const p of r.projects) {
+          expect(p.lines[0]).toBeGreaterThanOrEqual(1);
+          expect(p.lines[0]).toBeLessThanOrEqual(p.lines[1]);
+          expect(p.lines[1]).toBeLessThanOrEqual(n);
+          for (const row of p.rows) {
+            expect(row.line).toBeGreaterThanOrEqual(p.lines[0]);
+            expect(row.line).toBeLessThanOrEqual(p.lines[1]);
+            expect(row.name).not.toBe('');
+          }
+        }
+        for (const pr of r.problems) {
+          expect(pr.line).toBeGreaterThanOrEqual(1);
+          expect(pr.line).toBeLessThanOrEqual(n);
+          expect(pr.message).toMatch(/[\u4e00-\u9fff]/);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
