@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@pt/api/auth';
-import { type AppConfig, AppConfigModule, DatabaseModule } from '@pt/api/core';
+import { type AppConfig, AppConfigModule, AuditModule, DatabaseModule } from '@pt/api/core';
 import { DemoModule } from '@pt/api/demo';
 import { ExportsModule } from '@pt/api/exports';
 import { HealthModule } from '@pt/api/health';
@@ -12,7 +12,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), HealthModule, AuthModule, ProjectsModule, ExportsModule, DemoModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, ProjectsModule, ExportsModule, DemoModule],
     };
   }
 }

@@ -10,3 +10,8 @@ export * from './lib/http/configure-app';
 export * from './lib/http/public.decorator';
 export * from './lib/database/migrations';
 export * from './lib/http/request-helpers';
+export * from './lib/audit/audit.service';
+export * from './lib/audit/audit.interceptor';
+export * from './lib/audit/audit.module';
+export * from './lib/audit/request-context';
+export * from './lib/http/idempotency.interceptor';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ApiHttpException, Public } from '@pt/api/core';
+import { ApiHttpException, Audited, Public } from '@pt/api/core';
 import { ApiRoutes, LoginDto, type LoginResponse, type UserSummary } from '@pt/shared/contracts';
 import { AuthService } from './auth.service';
 import { type AuthenticatedRequest, CurrentUser } from './current-user.decorator';
@@ -12,16 +12,21 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @Audited(false)
   @Post(ApiRoutes.auth.login)
   @HttpCode(200)
   @ApiOkResponse({ description: '{ accessToken, user }' })
   @ApiUnauthorizedResponse({ description: '用户名或密码错误（未知用户与错误密码的回答相同）' })
   async login(@Body() dto: LoginDto): Promise<LoginResponse> {
     const res = await this.auth.login(dto.username, dto.password);
+    if (res === 'locked') {
+      throw new ApiHttpException(429, 'ACCOUNT_LOCKED', '登录失败次数过多，账号已暂时锁定，请稍后再试');
+    }
     if (!res) throw new ApiHttpException(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
     return res;
   }
 
+  @Audited(false)
   @Post(ApiRoutes.auth.logout)
   @HttpCode(204)
   @ApiBearerAuth()

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig, AuditService } from '@pt/api/core';
 import type { LoginResponse, UserSummary } from '@pt/shared/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
@@ -8,9 +9,6 @@ import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 import { DUMMY_HASH, verifyPassword } from './password';
 
-/** Session lifetimes (等保三级 profile defaults). */
-export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
-export const SESSION_IDLE_MS = 30 * 60 * 1000;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -22,25 +20,60 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Null when the credentials are wrong, whatever the reason (unknown user, wrong password, disabled). */
-  async login(username: string, password: string): Promise<LoginResponse | null> {
+  /**
+   * Null when the credentials are wrong, whatever the reason (unknown user, wrong password, disabled);
+   * 'locked' after `maxFailures` consecutive failures of that user name — known or not, so the answers
+   * never tell whether a user exists — until `lockMinutes` have passed. Kept in the database: every
+   * instance behind the load balancer counts the same failures.
+   */
+  async login(username: string, password: string): Promise<LoginResponse | 'locked' | null> {
+    const { maxFailures, lockMinutes, absoluteHours } = this.config.security;
+    const [attempt]: { locked: boolean }[] = await this.dataSource.query(
+      `SELECT locked_until IS NOT NULL AND locked_until > now() AS locked FROM login_attempt WHERE username = $1`,
+      [username],
+    );
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('u.username = :username', { username })
       .getOne();
+    // the hash is always computed, so a locked or unknown name takes as long as a wrong password
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || user.disabled) return null;
+    const who = { id: user?.id ?? null, username };
+    if (attempt?.locked) {
+      await this.audit.record({ event: 'auth.login', result: 'denied', user: who, details: { reason: 'locked' } });
+      return 'locked';
+    }
+    if (!user || !ok || user.disabled) {
+      const [row]: { failures: number }[] = await this.dataSource.query(
+        `INSERT INTO login_attempt (username, failures, locked_until, updated_at) VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + $3 * interval '1 minute' END, now())
+         ON CONFLICT (username) DO UPDATE SET
+           failures = CASE WHEN login_attempt.locked_until IS NOT NULL THEN 1 ELSE login_attempt.failures + 1 END,
+           locked_until = CASE WHEN (CASE WHEN login_attempt.locked_until IS NOT NULL THEN 1 ELSE login_attempt.failures + 1 END) >= $2
+                               THEN now() + $3 * interval '1 minute' END,
+           updated_at = now()
+         RETURNING failures`,
+        [username, maxFailures, lockMinutes],
+      );
+      await this.audit.record({ event: 'auth.login', result: 'failed', user: who, details: { failures: row.failures } });
+      return null;
+    }
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
-    await this.sessions.insert({
-      tokenHash: hashToken(token),
-      userId: user.id,
-      lastSeenAt: new Date(now),
-      expiresAt: new Date(now + SESSION_ABSOLUTE_MS),
-      revokedAt: null,
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`DELETE FROM login_attempt WHERE username = $1`, [username]);
+      await m.getRepository(Session).insert({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        lastSeenAt: new Date(now),
+        expiresAt: new Date(now + absoluteHours * 3_600_000),
+        revokedAt: null,
+      });
+      await this.audit.record({ event: 'auth.login', result: 'ok', user: who }, m);
     });
     return { accessToken: token, user: await this.summary(user) };
   }
@@ -56,7 +89,7 @@ export class AuthService {
             AND s.last_seen_at > now() - ($2::int * interval '1 millisecond')
          RETURNING s.id AS session_id, s.user_id)
        SELECT session_id, user_id FROM touched`,
-      [hashToken(token), SESSION_IDLE_MS],
+      [hashToken(token), this.config.security.idleMinutes * 60_000],
     );
     const row = rows[0];
     if (!row) return null;
@@ -66,7 +99,10 @@ export class AuthService {
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.sessions.update({ id: sessionId }, { revokedAt: new Date() });
+    await this.dataSource.transaction(async (m) => {
+      await m.getRepository(Session).update({ id: sessionId }, { revokedAt: new Date() });
+      await this.audit.record({ event: 'auth.logout', result: 'ok' }, m);
+    });
   }
 
   private async summary(user: User): Promise<UserSummary> {

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiHttpException, IS_PUBLIC } from '@pt/api/core';
+import { ApiHttpException, currentContext, IS_PUBLIC } from '@pt/api/core';
 import type { Request } from 'express';
 import { AuthService } from './auth.service';
 import type { AuthenticatedRequest } from './current-user.decorator';
@@ -21,6 +21,8 @@ export class BearerAuthGuard implements CanActivate {
     const found = m ? await this.auth.authenticate(m[1]) : null;
     if (!found) throw new ApiHttpException(401, 'UNAUTHORIZED', '未登录或登录已过期，请重新登录');
     req.user = found.user;
+    const rc = currentContext();
+    if (rc) rc.user = { id: found.user.id, username: found.user.username };
     req.sessionId = found.sessionId;
     return true;
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@pt/api/auth';
+import { Audited } from '@pt/api/core';
 import {
   ApiRoutes,
   BatchExportQueryDto,
@@ -27,12 +28,14 @@ export class ExportsController {
   ) {}
 
   @Get(`${ApiRoutes.projects}/:id/export`)
+  @Audited()
   @ApiResponse({ status: 200, description: '申报表 / 自评表 / 监控表（.xlsx 或 PDF），Content-Disposition 以 UTF-8 命名' })
   async project(@CurrentUser() user: UserSummary, @Param('id') id: string, @Query() q: ExportQueryDto, @Res() res: Response): Promise<void> {
     await this.send(res, await this.exportsService.projectFile(user, id, q.form, q.format));
   }
 
   @Get(ApiRoutes.exports)
+  @Audited()
   @ApiResponse({ status: 200, description: '当前用户可见的、符合条件的全部项目，一个文件（流式输出）' })
   async batch(@CurrentUser() user: UserSummary, @Query() q: BatchExportQueryDto, @Res() res: Response): Promise<void> {
     await this.send(res, await this.exportsService.batch(user, q));

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { OrgNode, UserSummary } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
+const BUSINESS_ROLES: readonly string[] = ['filler', 'dept_reviewer', 'finance_reviewer'];
+
 /**
  * Visibility (domain §1): a user sees what their organisation and the organisations below it own.
  * A unit sees its own projects, a department reviewer those of its units, the finance bureau all.
@@ -12,6 +14,8 @@ export class OrgScopeService {
 
   /** Ids of the user's organisation and every organisation below it. */
   async visibleOrgIds(user: UserSummary, m: EntityManager = this.dataSource.manager): Promise<string[]> {
+    // the system, security and audit administrators see no project data (separation of duties, 等保三级)
+    if (!user.roles.some((r) => BUSINESS_ROLES.includes(r))) return [];
     const rows: { id: string }[] = await m.query(
       `WITH RECURSIVE sub AS (
          SELECT id FROM org WHERE id = $1

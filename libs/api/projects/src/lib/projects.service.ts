@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
+import { ApiHttpException, AuditService, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
 import { checkTable, diffFields, diffIndicatorRows, getFramework, nameSimilarity, type Finding, type IndicatorRow, parseTargetValue } from '@pt/domain';
 import type {
   CreateProjectDto,
@@ -149,6 +149,7 @@ export class ProjectsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scope: OrgScopeService,
+    readonly audit: AuditService,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -363,6 +364,8 @@ export class ProjectsService {
         action === 'submit' ? 'submitted' : action === 'withdraw' ? 'draft' : action === 'return' ? 'returned' : from === 'submitted' ? 'dept_approved' : 'approved';
       await m.query(`UPDATE project SET status = $2 WHERE id = $1`, [id, to]);
       const historyId = await writeHistory(m, id, user, action, from, to, comment);
+      // the audit row is part of the transition: both or neither
+      await this.audit.record({ event: `project.${action}`, result: 'ok', objectType: 'project', objectId: id, details: { from, to } }, m);
       if (dto.rowComments?.length) {
         const rows: { id: string; name: string }[] = await m.query(
           `SELECT i.id, i.name FROM indicator i JOIN project_goal g ON g.id = i.goal_id WHERE g.project_id = $1`,

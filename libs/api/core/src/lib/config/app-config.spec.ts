@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       logLevel: 'log',
       webDist: null,
       dbPoolMax: 10,
+      security: { maxFailures: 5, lockMinutes: 15, idleMinutes: 30, absoluteHours: 12 },
     });
   });
 
@@ -21,7 +22,12 @@ describe('loadConfig', () => {
       DEMO: '0',
       LOG_LEVEL: 'warn',
       DB_POOL_MAX: '5',
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_LOCK_MINUTES: '30',
+      SESSION_IDLE_MINUTES: '10',
+      SESSION_ABSOLUTE_HOURS: '8',
     });
+    expect(c.security).toEqual({ maxFailures: 3, lockMinutes: 30, idleMinutes: 10, absoluteHours: 8 });
     expect(c.port).toBe(8080);
     expect(c.dataDir).toBe('/tmp/x');
     expect(c.databaseUrl).toBe('postgres://u:p@127.0.0.1:5432/db');
@@ -37,6 +43,8 @@ describe('loadConfig', () => {
     ['DEMO', 'yes', 'DEMO 只能是 0 或 1'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL 只能是'],
     ['DB_POOL_MAX', '1', 'DB_POOL_MAX 至少为 2'],
+    ['LOGIN_MAX_FAILURES', '0', 'LOGIN_MAX_FAILURES 须在 1–100 之间'],
+    ['SESSION_IDLE_MINUTES', 'x', 'SESSION_IDLE_MINUTES 必须是整数'],
   ])('rejects %s=%s with a clear message', (key, value, text) => {
     let err: unknown;
     try {

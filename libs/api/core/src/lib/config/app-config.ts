@@ -42,6 +42,34 @@ export class EnvironmentVariables {
   @Min(2, { message: 'DB_POOL_MAX 至少为 2' })
   @Max(200, { message: 'DB_POOL_MAX 最多为 200' })
   DB_POOL_MAX?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'LOGIN_MAX_FAILURES 必须是整数' })
+  @Min(1, { message: 'LOGIN_MAX_FAILURES 须在 1–100 之间（连续登录失败几次后锁定）' })
+  @Max(100, { message: 'LOGIN_MAX_FAILURES 须在 1–100 之间（连续登录失败几次后锁定）' })
+  LOGIN_MAX_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'LOGIN_LOCK_MINUTES 必须是整数' })
+  @Min(1, { message: 'LOGIN_LOCK_MINUTES 须在 1–1440 之间（锁定分钟数）' })
+  @Max(1440, { message: 'LOGIN_LOCK_MINUTES 须在 1–1440 之间（锁定分钟数）' })
+  LOGIN_LOCK_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'SESSION_IDLE_MINUTES 必须是整数' })
+  @Min(1, { message: 'SESSION_IDLE_MINUTES 须在 1–1440 之间（无操作超时分钟数）' })
+  @Max(1440, { message: 'SESSION_IDLE_MINUTES 须在 1–1440 之间（无操作超时分钟数）' })
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'SESSION_ABSOLUTE_HOURS 必须是整数' })
+  @Min(1, { message: 'SESSION_ABSOLUTE_HOURS 须在 1–168 之间（会话最长小时数）' })
+  @Max(168, { message: 'SESSION_ABSOLUTE_HOURS 须在 1–168 之间（会话最长小时数）' })
+  SESSION_ABSOLUTE_HOURS?: number;
 }
 
 export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -54,6 +82,8 @@ export interface AppConfig {
   logLevel: LogLevelName;
   webDist: string | null;
   dbPoolMax: number;
+  /** The login and session profile (等保三级 defaults: 5 failures → 15 minutes locked; idle 30 minutes; 12 hours at most). */
+  security: { maxFailures: number; lockMinutes: number; idleMinutes: number; absoluteHours: number };
 }
 
 export class ConfigError extends Error {
@@ -66,7 +96,7 @@ export class ConfigError extends Error {
 /** Validate `env` (default: process.env) and return the typed configuration, or throw a ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known: Record<string, string | undefined> = {};
-  for (const key of ['PORT', 'DATA_DIR', 'DATABASE_URL', 'DEMO', 'LOG_LEVEL', 'WEB_DIST', 'DB_POOL_MAX']) {
+  for (const key of ['PORT', 'DATA_DIR', 'DATABASE_URL', 'DEMO', 'LOG_LEVEL', 'WEB_DIST', 'DB_POOL_MAX', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS']) {
     const v = env[key];
     known[key] = v === undefined || v === '' ? undefined : v;
   }
@@ -86,6 +116,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: (parsed.LOG_LEVEL as LogLevelName | undefined) ?? 'log',
     webDist: parsed.WEB_DIST ?? null,
     dbPoolMax: parsed.DB_POOL_MAX ?? 10,
+    security: {
+      maxFailures: parsed.LOGIN_MAX_FAILURES ?? 5,
+      lockMinutes: parsed.LOGIN_LOCK_MINUTES ?? 15,
+      idleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
+      absoluteHours: parsed.SESSION_ABSOLUTE_HOURS ?? 12,
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { createValidationPipe } from './validation';
+import { requestContextMiddleware } from '../audit/request-context';
 
 export const BODY_LIMIT = '1mb';
 /** Uploaded workbooks (POST /api/imports/xlsx) come as the raw body. */
@@ -46,6 +47,7 @@ export function resolveWebDist(config: AppConfig): string | null {
 export function configureApp(app: NestExpressApplication, config: AppConfig): { webDist: string | null } {
   const logger = new Logger('Http');
   app.disable('x-powered-by');
+  app.use(requestContextMiddleware);
   app.use(requestLogger(logger));
   app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');

@@ -100,6 +100,7 @@ export class EvaluationService {
         action === 'submit' ? 'submitted' : action === 'withdraw' ? 'draft' : action === 'return' ? 'returned' : from === 'submitted' ? 'dept_approved' : 'approved';
       await m.query(`UPDATE project_evaluation SET status = $2, updated_at = now() WHERE project_id = $1`, [id, to]);
       await writeHistory(m, id, user, `eval_${action}`, from, to, comment);
+      await this.projects.audit.record({ event: `evaluation.${action}`, result: 'ok', objectType: 'evaluation', objectId: id, details: { from, to } }, m);
     });
     return this.get(user, id);
   }

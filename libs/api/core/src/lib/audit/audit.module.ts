@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuditInterceptor } from './audit.interceptor';
+import { AuditService } from './audit.service';
+import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
+
+/** The audit log, available everywhere, the interceptor that writes it for every write, and Idempotency-Key replays. */
+@Global()
+@Module({
+  providers: [AuditService, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  exports: [AuditService],
+})
+export class AuditModule {}
