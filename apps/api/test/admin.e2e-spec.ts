@@ -271,9 +271,11 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
     const good = () => ({ username: 'someone', displayName: '某人', password: 'Abcdefg1', roles: ['filler'], orgId: orgIds['HZB-GZ'] });
     it.each([
       ['a password of 7 characters', { password: 'Abcdef1' }, 'password', '密码至少 8 位'],
-      ['a password without digits', { password: 'Abcdefgh' }, 'password', '密码须同时包含字母和数字'],
-      ['a password without letters', { password: '12345678' }, 'password', '密码须同时包含字母和数字'],
-      ['a password of 129 characters', { password: `A1${'x'.repeat(127)}` }, 'password', '密码最多 128 位'],
+      ['a password of only 2 classes', { password: 'Abcdefgh' }, 'password', '密码须包含大写字母、小写字母、数字、符号中的至少三类'],
+      ['a password of digits', { password: '12345678' }, 'password', '密码须包含大写字母、小写字母、数字、符号中的至少三类'],
+      ['a password with the user name', { password: 'Someone#2027' }, 'password', '密码不能包含用户名'],
+      ['a common password', { password: 'P@ssw0rd' }, 'password', '密码过于常见，请换一个'],
+      ['a password of 129 characters', { password: `Aa1${'x'.repeat(126)}` }, 'password', '密码最多 128 位'],
       ['a missing password', { password: undefined }, 'password', '请填写密码'],
       ['a filler in a department', { orgId: 'HZB' }, 'roles', '填报人须属于预算单位'],
       ['a filler in the finance bureau', { orgId: 'CZJ' }, 'roles', '填报人须属于预算单位'],
@@ -419,6 +421,19 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       await t.http.get('/api/auth/me').set(auth('ksy')).expect(401);
       await t.http.post('/api/auth/login').send({ username: 'ksy', password: 'Kaoshi2027' }).expect(401);
       await login(t, 'ksy', 'NewPass2028');
+      // not the current one, nor one of the last 5; not the user name inside
+      const reused = await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: 'Kaoshi2027' }).expect(400);
+      expect(reused.body.details[0]).toMatchObject({ field: 'password', message: '新密码不能与最近 5 次使用过的密码相同' });
+      await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: 'NewPass2028' }).expect(400);
+      const named = await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: 'Ksy#20281' }).expect(400);
+      expect(named.body.details[0].message).toBe('密码不能包含用户名');
+      for (const p of ['Second#2028', 'Third#2028', 'Fourth#2028', 'Fifth#2028']) {
+        await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: p }).expect(200);
+      }
+      // Kaoshi2027 is now 6 passwords back: allowed again; NewPass2028 (5 back) is not
+      await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: 'NewPass2028' }).expect(400);
+      await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: 'Kaoshi2027' }).expect(200);
+      await login(t, 'ksy', 'Kaoshi2027');
     });
 
     it('an administrator cannot disable themselves or drop their own sysadmin role (400), and keeps their session on an own reset', async () => {
@@ -429,10 +444,10 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       const demote = await t.http.patch(`/api/admin/users/${me.body.id}`).set(asAdmin()).send({ roles: ['finance_reviewer'] }).expect(400);
       expect400(demote.body, 'roles');
       const other = await login(t, 'admin');
-      await t.http.patch(`/api/admin/users/${me.body.id}`).set(asAdmin()).send({ password: 'Admin2028x' }).expect(200);
+      await t.http.patch(`/api/admin/users/${me.body.id}`).set(asAdmin()).send({ password: 'Chief#2028x' }).expect(200);
       await t.http.get('/api/auth/me').set(asAdmin()).expect(200);
       await t.http.get('/api/auth/me').set({ Authorization: `Bearer ${other}` }).expect(401);
-      await login(t, 'admin', 'Admin2028x');
+      await login(t, 'admin', 'Chief#2028x');
       await t.http.post('/api/auth/login').send({ username: 'admin', password: 'Demo@2026' }).expect(401);
       // and still an admin
       await t.http.get('/api/admin/users').set(asAdmin()).expect(200);
@@ -444,7 +459,7 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       await t.http.patch(`/api/admin/users/${admin.id}`).set({ Authorization: `Bearer ${czj2}` }).send({ disabled: true }).expect(200);
       await t.http.get('/api/admin/users').set(asAdmin()).expect(401);
       await t.http.patch(`/api/admin/users/${admin.id}`).set({ Authorization: `Bearer ${czj2}` }).send({ disabled: false }).expect(200);
-      tok['admin'] = await login(t, 'admin', 'Admin2028x');
+      tok['admin'] = await login(t, 'admin', 'Chief#2028x');
     });
   });
 

@@ -9,3 +9,4 @@ export * from './lib/roles';
 export * from './fixtures/reference-tables';
 export * from './lib/diff';
 export * from './lib/import/parse-published';
+export * from './lib/password-policy';

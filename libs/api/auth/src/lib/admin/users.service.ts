@@ -16,7 +16,8 @@ import {
 } from '@pt/shared/contracts';
 import { ROLE_LABELS } from '@pt/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hashPassword } from '../password';
+import { hashPassword, verifyPassword } from '../password';
+import { PASSWORD_HISTORY, passwordProblem } from '@pt/domain';
 import { toIso, toStringArray } from './admin-helpers';
 
 interface UserRow {
@@ -148,6 +149,7 @@ export class UsersService {
       if (self && dto.roles && !dto.roles.includes('sysadmin')) {
         problems.push({ field: 'roles', code: 'self', message: '不能移除自己的系统管理员角色' });
       }
+      if (dto.password !== undefined) problems.push(...(await this.passwordHistoryProblems(m, id, dto.password)));
       const roles = dto.roles ?? toStringArray(current.roles);
       const orgId = dto.orgId ?? current.org_id;
       const kind = dto.orgId !== undefined ? await this.orgKind(m, orgId) : await this.orgKind(m, orgId, true);
@@ -168,7 +170,11 @@ export class UsersService {
       if (dto.roles !== undefined) set('roles', dto.roles);
       if (dto.orgId !== undefined) set('org_id', dto.orgId);
       if (dto.disabled !== undefined) set('disabled', dto.disabled);
-      if (hash !== null) set('password_hash', hash);
+      if (hash !== null) {
+        set('password_hash', hash);
+        // the replaced password joins the history (not one of the last 5 may come back)
+        await m.query('INSERT INTO password_history (user_id, password_hash) SELECT id, password_hash FROM app_user WHERE id = $1', [id]);
+      }
       const qr = m.queryRunner;
       if (!qr) throw new Error('update outside a transaction');
       const res = await qr.query(`UPDATE app_user SET ${sets.join(', ')}, version = version + 1 WHERE id = $1 AND version = $2`, params, true);
@@ -183,6 +189,24 @@ export class UsersService {
       }
       return this.get(id, m);
     });
+  }
+
+  /** A new password must not contain the user name nor be the current one or one of the last 5 before it. */
+  private async passwordHistoryProblems(m: EntityManager, id: string, password: string): Promise<ApiErrorDetail[]> {
+    const [u]: { username: string; password_hash: string }[] = await m.query('SELECT username, password_hash FROM app_user WHERE id = $1', [id]);
+    if (!u) return [];
+    const policy = passwordProblem(password, u.username);
+    if (policy) return [{ field: 'password', code: 'passwordPolicy', message: policy }];
+    const old: { password_hash: string }[] = await m.query(
+      'SELECT password_hash FROM password_history WHERE user_id = $1 ORDER BY id DESC LIMIT $2',
+      [id, PASSWORD_HISTORY - 1],
+    );
+    for (const h of [u.password_hash, ...old.map((o) => o.password_hash)]) {
+      if (await verifyPassword(password, h)) {
+        return [{ field: 'password', code: 'passwordReused', message: `新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同` }];
+      }
+    }
+    return [];
   }
 
   /** The kind of an organisation: a missing one asked for is a 400 naming orgId; the user's own one always exists. */

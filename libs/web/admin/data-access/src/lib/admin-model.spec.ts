@@ -17,10 +17,11 @@ const org = (id: string, kind: AdminOrg['kind'], depth: number, name = id): Admi
 describe('admin model helpers', () => {
   it('checks the password policy like the API', () => {
     expect(passwordProblem('Abcdef1')).toBe('密码至少 8 位');
-    expect(passwordProblem('abcdefgh')).toBe('密码须同时包含字母和数字');
-    expect(passwordProblem('12345678')).toBe('密码须同时包含字母和数字');
-    expect(passwordProblem(`a1${'x'.repeat(127)}`)).toBe('密码最多 128 位');
-    expect(passwordProblem('Demo@2026')).toBeNull();
+    expect(passwordProblem('abcdefgh')).toBe('密码须包含大写字母、小写字母、数字、符号中的至少三类');
+    expect(passwordProblem('12345678')).toBe('密码须包含大写字母、小写字母、数字、符号中的至少三类');
+    expect(passwordProblem(`Aa1${'x'.repeat(127)}`)).toBe('密码最多 128 位');
+    expect(passwordProblem('Guangzhou2027')).toBeNull();
+    expect(passwordProblem('Demo@2026')).toBe('密码过于常见，请换一个');
   });
 
   it('knows which kind of organisation the roles need', () => {

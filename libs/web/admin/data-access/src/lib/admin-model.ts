@@ -49,15 +49,8 @@ export function roleOptions(): { label: string; value: AssignableRole }[] {
   return ASSIGNABLE_ROLES.map((r) => ({ label: ROLE_LABELS[r], value: r }));
 }
 
-/** Password policy (as the API checks it): 8–128 characters with letters and digits. */
-export const PASSWORD_POLICY_TEXT = '至少 8 位，须同时包含字母和数字';
-
-export function passwordProblem(password: string): string | null {
-  if (password.length < 8) return '密码至少 8 位';
-  if (password.length > 128) return '密码最多 128 位';
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
-  return null;
-}
+/** Password policy: the domain's rules, the same the API checks (the API also refuses the last 5 passwords). */
+export { PASSWORD_POLICY_TEXT, passwordProblem } from '@pt/domain';
 
 /**
  * The one kind of organisation the chosen roles allow, `null` when any will do, or `'conflict'` when the roles

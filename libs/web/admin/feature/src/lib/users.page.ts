@@ -631,7 +631,7 @@ export class UsersPage {
     }
     if (!f.displayName.trim()) details.push({ field: 'displayName', message: '请填写姓名' });
     if (f.id === null) {
-      const problem = passwordProblem(f.password);
+      const problem = passwordProblem(f.password, f.username);
       if (problem) details.push({ field: 'password', message: problem });
     }
     if (f.roles.length === 0) details.push({ field: 'roles', message: '请至少选择一个角色' });
