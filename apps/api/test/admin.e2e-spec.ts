@@ -72,7 +72,7 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       expect(codes.slice(0, 3)).toEqual(['CZJ', 'HZB', 'HZB-BB']);
       expect(codes.indexOf('YPB')).toBe(codes.indexOf('HZB-XZ') + 1);
       const czj = res.body[0];
-      expect(czj).toMatchObject({ code: 'CZJ', name: '财政局', kind: 'finance', parentId: null, depth: 0, userCount: 2 });
+      expect(czj).toMatchObject({ code: 'CZJ', name: '财政局', kind: 'finance', parentId: null, depth: 0, userCount: 4 });
       expect(czj.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       expect(res.body.find((o: { code: string }) => o.code === 'HZB-XN')).toMatchObject({
         kind: 'unit',
@@ -184,7 +184,7 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
 
     it('GET /api/admin/users lists every user with org and version, never a password hash', async () => {
       const res = await t.http.get('/api/admin/users').set(asAdmin()).expect(200);
-      expect(res.body.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'czj', 'hzb', 'xining', 'yangpu', 'ypb']);
+      expect(res.body.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'auditor', 'czj', 'hzb', 'security', 'xining', 'yangpu', 'ypb']);
       const xining = res.body.find((u: { username: string }) => u.username === 'xining');
       expect(xining).toMatchObject({
         displayName: '西宁办填报人',
@@ -207,7 +207,7 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       const wildcard = await t.http.get('/api/admin/users').query({ q: '%' }).set(asAdmin()).expect(200);
       expect(wildcard.body).toEqual([]);
       const byOrg = await t.http.get('/api/admin/users').query({ orgId: orgIds['CZJ'] }).set(asAdmin()).expect(200);
-      expect(byOrg.body.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'czj']);
+      expect(byOrg.body.map((u: { username: string }) => u.username).sort()).toEqual(['admin', 'auditor', 'czj', 'security']);
       const both = await t.http.get('/api/admin/users').query({ orgId: orgIds['CZJ'], q: 'admin' }).set(asAdmin()).expect(200);
       expect(both.body.map((u: { username: string }) => u.username)).toEqual(['admin']);
       const empty = await t.http.get('/api/admin/users').query({ orgId: orgIds['HZB-GZ'] }).set(asAdmin()).expect(200);
@@ -262,9 +262,22 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       const fin = await t.http
         .post('/api/admin/users')
         .set(asAdmin())
-        .send({ username: 'czj_2', displayName: '财政局审核人二', password: 'Finance2027', roles: ['finance_reviewer', 'sysadmin'], orgId: orgIds['CZJ'] })
+        .send({ username: 'czj_2', displayName: '财政局系统管理员二', password: 'Finance2027', roles: ['sysadmin'], orgId: orgIds['CZJ'] })
         .expect(201);
-      expect(fin.body.roles).toEqual(['finance_reviewer', 'sysadmin']);
+      expect(fin.body.roles).toEqual(['sysadmin']);
+      // 三员分立: an administrator neither reviews nor holds a second administrator role
+      const mixed = await t.http
+        .post('/api/admin/users')
+        .set(asAdmin())
+        .send({ username: 'czj_3', displayName: '兼任', password: 'Finance2027', roles: ['finance_reviewer', 'sysadmin'], orgId: orgIds['CZJ'] })
+        .expect(400);
+      expect(mixed.body.details[0]).toMatchObject({ field: 'roles', message: '三员分立：系统管理员不能兼任填报人或审核人' });
+      const two = await t.http
+        .post('/api/admin/users')
+        .set(asAdmin())
+        .send({ username: 'czj_4', displayName: '兼任', password: 'Finance2027', roles: ['secadmin', 'auditadmin'], orgId: orgIds['CZJ'] })
+        .expect(400);
+      expect(two.body.details[0].message).toBe('三员分立：系统管理员、安全管理员、审计管理员须由不同账号担任');
       await login(t, 'jyj.review', 'Review2027x');
     });
 
@@ -283,7 +296,7 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       ['a finance_reviewer in a department', { roles: ['finance_reviewer'], orgId: 'HZB' }, 'roles', '财政审核人须属于财政局'],
       ['a filler and a dept_reviewer at once', { roles: ['filler', 'dept_reviewer'] }, 'roles', '主管部门审核人须属于主管部门'],
       ['an unknown role', { roles: ['superuser'] }, 'roles', '角色须为'],
-      ['a role the API does not grant', { roles: ['auditadmin'] }, 'roles', '角色须为'],
+      ['an administrator who also declares', { roles: ['auditadmin', 'filler'] }, 'roles', '三员分立：审计管理员不能兼任填报人或审核人'],
       ['no role', { roles: [] }, 'roles', '请至少选择一个角色'],
       ['the same role twice', { roles: ['filler', 'filler'] }, 'roles', '角色不能重复'],
       ['roles as text', { roles: 'filler' }, 'roles', '角色须为数组'],

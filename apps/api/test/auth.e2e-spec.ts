@@ -79,7 +79,7 @@ describe(`auth and demo accounts (${TEST_DB})`, () => {
     const [{ orgs }] = await ds.query('SELECT count(*)::int AS orgs FROM org');
     const [{ users }] = await ds.query('SELECT count(*)::int AS users FROM app_user');
     expect(orgs).toBe(14);
-    expect(users).toBe(6);
+    expect(users).toBe(8);
     const units = await ds.query(`SELECT o.name FROM org o JOIN org p ON p.id = o.parent_id WHERE p.code = 'HZB' ORDER BY o.code`);
     expect(units).toHaveLength(6);
     await t.close();

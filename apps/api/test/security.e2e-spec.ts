@@ -33,7 +33,7 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
     db = await createTestDatabase();
     t = await startTestApp(db);
     ds = t.app.get(DataSource);
-    for (const u of ['admin', 'xining', 'hzb', 'czj', 'yangpu', 'ypb']) {
+    for (const u of ['admin', 'xining', 'hzb', 'czj', 'yangpu', 'ypb', 'security', 'auditor']) {
       tok[u] = await login(t, u);
       orgOf[u] = (await t.http.get('/api/auth/me').set(auth(u)).expect(200)).body.orgId;
     }
@@ -86,6 +86,45 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
       await t.http.get('/api/auth/me').set({ Authorization: `Bearer ${token}` }).expect(401);
       const [row] = await ds.query(`SELECT result FROM audit_log WHERE event = 'auth.logout' ORDER BY id DESC LIMIT 1`);
       expect(row.result).toBe('ok');
+    });
+  });
+
+  describe('三员分立: the system, security and audit administrators', () => {
+    it('the security administrator ends sessions and unlocks names; the audit administrator reads and verifies the log; none sees projects', async () => {
+      const victim = await login(t, 'hzb');
+      const sessions = (await t.http.get('/api/security/sessions').set(auth('security')).expect(200)).body;
+      expect(sessions.filter((s: { username: string }) => s.username === 'hzb').length).toBeGreaterThanOrEqual(2);
+      expect(JSON.stringify(sessions)).not.toMatch(/token/i);
+      const hzbId = sessions.find((s: { username: string }) => s.username === 'hzb').userId;
+      await t.http.delete(`/api/security/users/${hzbId}/sessions`).set(auth('admin')).expect(403);
+      await t.http.delete(`/api/security/users/${hzbId}/sessions`).set(auth('security')).expect(204);
+      await t.http.get('/api/auth/me').set({ Authorization: `Bearer ${victim}` }).expect(401);
+      tok['hzb'] = await login(t, 'hzb');
+      const one = (await t.http.get('/api/security/sessions').set(auth('security')).expect(200)).body.find((s: { username: string }) => s.username === 'hzb');
+      await t.http.delete(`/api/security/sessions/${one.id}`).set(auth('security')).expect(204);
+      await t.http.delete(`/api/security/sessions/${one.id}`).set(auth('security')).expect(404);
+      tok['hzb'] = await login(t, 'hzb');
+      // lockouts: locked by failures, listed, unlocked by the security administrator
+      for (let i = 0; i < 5; i++) await t.http.post('/api/auth/login').send({ username: 'yangpu', password: 'wrong-password-2' }).expect(401);
+      await t.http.post('/api/auth/login').send({ username: 'yangpu', password: 'Demo@2026' }).expect(429);
+      const locks = (await t.http.get('/api/security/lockouts').set(auth('security')).expect(200)).body;
+      expect(locks).toEqual(expect.arrayContaining([expect.objectContaining({ username: 'yangpu', failures: 5 })]));
+      await t.http.delete('/api/security/lockouts/yangpu').set(auth('security')).expect(204);
+      tok['yangpu'] = await login(t, 'yangpu');
+      // the audit administrator: the log, filtered, and its verification; nobody else
+      const page = (await t.http.get('/api/audit?event=auth.login&username=yangpu&pageSize=10').set(auth('auditor')).expect(200)).body;
+      expect(page.items[0]).toMatchObject({ event: 'auth.login', username: 'yangpu', result: 'ok' });
+      expect(page.items.filter((i: { result: string }) => i.result === 'failed')).toHaveLength(5);
+      expect(page.items[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
+      expect((await t.http.get('/api/audit/verify').set(auth('auditor')).expect(200)).body).toMatchObject({ ok: true });
+      for (const u of ['admin', 'security', 'czj']) await t.http.get('/api/audit').set(auth(u)).expect(403);
+      await t.http.get('/api/security/sessions').set(auth('auditor')).expect(403);
+      await t.http.get('/api/admin/users').set(auth('auditor')).expect(403);
+      await t.http.get('/api/audit?pageSize=1000').set(auth('auditor')).expect(400);
+      // none of the three sees or reviews a project
+      for (const u of ['admin', 'security', 'auditor']) {
+        expect((await t.http.get('/api/projects').set(auth(u)).expect(200)).body.total).toBe(0);
+      }
     });
   });
 

@@ -6,3 +6,4 @@ export * from './lib/projects';
 export * from './lib/admin';
 export * from './lib/evaluation';
 export * from './lib/exports';
+export * from './lib/security';

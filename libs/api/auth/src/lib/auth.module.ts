@@ -9,14 +9,16 @@ import { UsersService } from './admin/users.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BearerAuthGuard } from './bearer-auth.guard';
+import { RequireRoleGuard } from './security/require-role.guard';
+import { AuditController, SecurityController } from './security/security.controller';
 import { Org } from './entities/org.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session, Org])],
-  controllers: [AuthController, OrgsAdminController, UsersController],
-  providers: [AuthService, OrgsAdminService, UsersService, SysadminGuard, { provide: APP_GUARD, useClass: BearerAuthGuard }],
+  controllers: [AuthController, OrgsAdminController, UsersController, SecurityController, AuditController],
+  providers: [AuthService, OrgsAdminService, UsersService, SysadminGuard, RequireRoleGuard, { provide: APP_GUARD, useClass: BearerAuthGuard }],
   exports: [AuthService, TypeOrmModule],
 })
 export class AuthModule {}

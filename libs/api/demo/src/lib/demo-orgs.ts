@@ -36,6 +36,8 @@ export interface DemoUser {
 /** The demo accounts of the API contract (password Demo@2026 for all). */
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['sysadmin'], org: 'CZJ' },
+  { username: 'security', displayName: '安全管理员', roles: ['secadmin'], org: 'CZJ' },
+  { username: 'auditor', displayName: '审计管理员', roles: ['auditadmin'], org: 'CZJ' },
   { username: 'xining', displayName: '西宁办填报人', roles: ['filler'], org: 'HZB-XN' },
   { username: 'hzb', displayName: '合作交流办审核人', roles: ['dept_reviewer'], org: 'HZB' },
   { username: 'czj', displayName: '财政局审核人', roles: ['finance_reviewer'], org: 'CZJ' },

@@ -40,7 +40,7 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
 };
 
 /** The roles an administrator may grant (domain §1). */
-export const ASSIGNABLE_ROLES = ['filler', 'dept_reviewer', 'finance_reviewer', 'sysadmin'] as const satisfies readonly Role[];
+export const ASSIGNABLE_ROLES = ['filler', 'dept_reviewer', 'finance_reviewer', 'sysadmin', 'secadmin', 'auditadmin'] as const satisfies readonly Role[];
 export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
 
 /** The kind of organisation a role belongs to (sysadmin: any). */
@@ -49,6 +49,8 @@ export const ROLE_ORG_KIND: Record<AssignableRole, OrgKind | null> = {
   dept_reviewer: 'department',
   finance_reviewer: 'finance',
   sysadmin: null,
+  secadmin: null,
+  auditadmin: null,
 };
 
 /** Password policy (等保三级): the domain's rules; the server also refuses the last 5 passwords of the user. */
@@ -71,7 +73,7 @@ const USERNAME_MSG = '用户名须为 2–64 位字母、数字、下划线、�
 const NOT_BLANK = /\S/;
 /** For PATCH bodies: an absent field is skipped, but an explicit null is validated (and refused). */
 const present = (_o: object, v: unknown) => v !== undefined;
-const ROLES_MSG = '角色须为 filler、dept_reviewer、finance_reviewer 或 sysadmin';
+const ROLES_MSG = '角色须为 filler、dept_reviewer、finance_reviewer、sysadmin、secadmin 或 auditadmin';
 
 /** POST /api/admin/orgs */
 export class CreateOrgDto {

@@ -17,7 +17,7 @@ import {
 import { ROLE_LABELS } from '@pt/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword, verifyPassword } from '../password';
-import { PASSWORD_HISTORY, passwordProblem } from '@pt/domain';
+import { PASSWORD_HISTORY, passwordProblem, roleSeparationProblem } from '@pt/domain';
 import { toIso, toStringArray } from './admin-helpers';
 
 interface UserRow {
@@ -101,6 +101,8 @@ export class UsersService {
       return await this.dataSource.transaction(async (m) => {
         const kind = await this.orgKind(m, dto.orgId);
         const problems = roleOrgProblems(dto.roles, kind);
+        const separation = roleSeparationProblem(dto.roles);
+        if (separation) problems.push(separation);
         if (problems.length) throw badRequest(problems.map((message) => ({ field: 'roles', code: 'roleOrg', message })));
         const [dup]: { username: string }[] = await m.query('SELECT username FROM app_user WHERE lower(username) = lower($1)', [dto.username]);
         if (dup) throw this.usernameTaken(dto.username);
@@ -158,6 +160,8 @@ export class UsersService {
       for (const message of roleOrgProblems(roles.filter((r) => (ASSIGNABLE_ROLES as readonly string[]).includes(r)), kind)) {
         problems.push({ field, code: 'roleOrg', message });
       }
+      const separation = dto.roles !== undefined ? roleSeparationProblem(dto.roles) : null;
+      if (separation) problems.push({ field: 'roles', code: 'separation', message: separation });
       if (problems.length) throw badRequest(problems);
 
       const sets: string[] = [];

@@ -1,3 +1,4 @@
+import { roleSeparationProblem } from '@pt/domain';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
@@ -638,6 +639,8 @@ export class UsersPage {
     if (!f.orgId) details.push({ field: 'orgId', message: '请选择所属机构' });
     const org = this.orgs().find((o) => o.id === f.orgId);
     for (const message of roleOrgProblems(f.roles, org?.kind)) details.push({ field: 'roles', message });
+    const separation = roleSeparationProblem(f.roles);
+    if (separation) details.push({ field: 'roles', message: separation });
     return details.length ? { status: 400, code: 'LOCAL', message: '请检查填写的内容', details } : null;
   }
 }

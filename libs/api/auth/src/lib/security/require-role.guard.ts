@@ -1,0 +1,23 @@
+import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiHttpException } from '@pt/api/core';
+import { roleLabel, type Role } from '@pt/domain';
+import type { AuthenticatedRequest } from '../current-user.decorator';
+
+export const REQUIRED_ROLE = 'requiredRole';
+/** Only a user with this role passes (after the global bearer guard). */
+export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
+
+@Injectable()
+export class RequireRoleGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [ctx.getHandler(), ctx.getClass()]);
+    if (!role) return true;
+    const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
+    if (!user) throw new ApiHttpException(401, 'UNAUTHORIZED', '未登录或登录已过期，请重新登录');
+    if (!(user.roles as string[]).includes(role)) throw new ApiHttpException(403, 'FORBIDDEN', `只有${roleLabel(role)}可以执行此操作`);
+    return true;
+  }
+}
