@@ -27,6 +27,8 @@ export const ROLE_ORG_KIND: Record<AssignableRole, OrgKind | null> = {
   dept_reviewer: 'department',
   finance_reviewer: 'finance',
   sysadmin: null,
+  secadmin: null,
+  auditadmin: null,
 };
 
 export const ROLE_COLORS: Record<string, string> = {

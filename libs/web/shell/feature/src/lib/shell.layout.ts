@@ -20,9 +20,11 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
           <li nz-menu-item nzMatchRouter nzMatchRouterExact routerLink="/">
             <span nz-icon nzType="home"></span><span>首页</span>
           </li>
-          <li nz-menu-item nzMatchRouter routerLink="/projects" data-testid="menu-projects">
-            <span nz-icon nzType="project"></span><span>项目申报</span>
-          </li>
+          @if (business()) {
+            <li nz-menu-item nzMatchRouter routerLink="/projects" data-testid="menu-projects">
+              <span nz-icon nzType="project"></span><span>项目申报</span>
+            </li>
+          }
           @if (reviewer()) {
             <li nz-menu-item nzMatchRouter routerLink="/inbox" data-testid="menu-inbox">
               <span nz-icon nzType="audit"></span><span>审核待办</span>
@@ -31,15 +33,27 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
           <li nz-menu-item nzMatchRouter routerLink="/monitoring" data-testid="menu-monitoring">
             <span nz-icon nzType="check-circle"></span><span>运行监控</span>
           </li>
-          <li nz-menu-item nzMatchRouter routerLink="/library" data-testid="menu-library">
-            <span nz-icon nzType="database"></span><span>指标库</span>
-          </li>
+          @if (business() || sysadmin()) {
+            <li nz-menu-item nzMatchRouter routerLink="/library" data-testid="menu-library">
+              <span nz-icon nzType="database"></span><span>指标库</span>
+            </li>
+          }
           <li nz-menu-item nzMatchRouter routerLink="/dashboard" data-testid="menu-dashboard">
             <span nz-icon nzType="bar-chart"></span><span>统计分析</span>
           </li>
           @if (sysadmin()) {
             <li nz-menu-item nzMatchRouter routerLink="/admin" data-testid="menu-admin">
               <span nz-icon nzType="setting"></span><span>系统管理</span>
+            </li>
+          }
+          @if (secadmin()) {
+            <li nz-menu-item nzMatchRouter routerLink="/security" data-testid="menu-security">
+              <span nz-icon nzType="lock"></span><span>安全管理</span>
+            </li>
+          }
+          @if (auditadmin()) {
+            <li nz-menu-item nzMatchRouter routerLink="/audit" data-testid="menu-audit">
+              <span nz-icon nzType="audit"></span><span>审计日志</span>
             </li>
           }
         </ul>
@@ -68,6 +82,10 @@ export class ShellLayout {
   readonly collapsed = signal(false);
   readonly reviewer = computed(() => isReviewer(this.store.user()));
   readonly sysadmin = computed(() => !!this.store.user()?.roles.includes('sysadmin'));
+  readonly secadmin = computed(() => !!this.store.user()?.roles.includes('secadmin'));
+  readonly auditadmin = computed(() => !!this.store.user()?.roles.includes('auditadmin'));
+  /** Declares or reviews projects (the administrators of 三员分立 see none; the 系统管理员 keeps the 指标库 he maintains). */
+  readonly business = computed(() => isReviewer(this.store.user()) || !!this.store.user()?.roles.includes('filler'));
   readonly userLine = computed(() => {
     const u = this.store.user();
     if (!u) return '';

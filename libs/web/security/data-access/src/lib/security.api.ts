@@ -1,0 +1,39 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { LockoutEntry, SessionEntry } from '@pt/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+
+export type { LockoutEntry, SessionEntry } from '@pt/shared/contracts';
+
+const SECURITY = '/api/security';
+
+/** `/api/security/*` (安全管理员 only): live sessions and locked-out user names. */
+@Injectable({ providedIn: 'root' })
+export class SecurityApi {
+  private readonly http = inject(HttpClient);
+
+  /** Sessions not ended and not expired, most recently active first. */
+  sessions(): Promise<SessionEntry[]> {
+    return firstValueFrom(this.http.get<SessionEntry[]>(`${SECURITY}/sessions`));
+  }
+
+  /** Ends one session (a 404 when it has ended already). */
+  async endSession(id: string): Promise<void> {
+    await firstValueFrom(this.http.delete<void>(`${SECURITY}/sessions/${encodeURIComponent(id)}`));
+  }
+
+  /** Ends every session of a user. */
+  async endUserSessions(userId: string): Promise<void> {
+    await firstValueFrom(this.http.delete<void>(`${SECURITY}/users/${encodeURIComponent(userId)}/sessions`));
+  }
+
+  /** User names locked after too many failed logins. */
+  lockouts(): Promise<LockoutEntry[]> {
+    return firstValueFrom(this.http.get<LockoutEntry[]>(`${SECURITY}/lockouts`));
+  }
+
+  /** Lifts the lock of a user name (a 404 when it is not locked). */
+  async unlock(username: string): Promise<void> {
+    await firstValueFrom(this.http.delete<void>(`${SECURITY}/lockouts/${encodeURIComponent(username)}`));
+  }
+}

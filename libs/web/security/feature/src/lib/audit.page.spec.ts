@@ -1,0 +1,166 @@
+import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { ReloadOutline, SearchOutline, StopOutline } from '@ant-design/icons-angular/icons';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { AuthStore } from '@pt/web/auth/data-access';
+import { AuditApi, type AuditEntryResponse, type AuditQuery, type AuditVerification } from '@pt/web/security/data-access';
+import type { AuditPage } from './audit.page';
+import { AUDIT_ROUTES, SECURITY_ROUTES } from './security.routes';
+
+@Component({ selector: 'pt-home-stub', template: 'home' })
+class HomeStub {}
+
+const entry = (id: number, event: string, result: string, username: string | null, details: Record<string, unknown> | null = null): AuditEntryResponse => ({
+  id: String(id),
+  at: '2026-05-04T10:00:00.000+08:00',
+  userId: null,
+  username,
+  event,
+  objectType: event.startsWith('project.') ? 'project' : null,
+  objectId: event.startsWith('project.') ? 'p1' : null,
+  result,
+  clientIp: '127.0.0.1',
+  details,
+  prevHash: 'x',
+  hash: 'y',
+});
+
+describe('AuditPage', () => {
+  let queries: AuditQuery[];
+  let verification: AuditVerification | HttpErrorResponse;
+  let roles: string[];
+
+  beforeEach(() => {
+    queries = [];
+    roles = ['auditadmin'];
+    verification = { ok: true, rows: 12, firstBad: null, reason: null };
+    const items = [
+      entry(12, 'auth.login', 'failed', 'ypb', { failures: 2 }),
+      entry(11, 'auth.login', 'ok', 'auditor'),
+      entry(10, 'project.submit', 'ok', 'xining', { from: 'draft', to: 'submitted' }),
+      entry(9, 'Security.sessions', 'denied', 'xining', { status: 403 }),
+    ];
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+        // the app registers these at the root (app.config.ts)
+        provideNzIcons([ReloadOutline, SearchOutline, StopOutline]),
+        provideRouter([
+          { path: '', component: HomeStub },
+          { path: 'security', children: SECURITY_ROUTES },
+          { path: 'audit', children: AUDIT_ROUTES },
+        ]),
+        { provide: AuthStore, useValue: { user: () => ({ id: 'a', username: 'auditor', displayName: '审计管理员', roles, orgId: 'o' }) } },
+        {
+          provide: AuditApi,
+          useValue: {
+            list: (q: AuditQuery) => {
+              queries.push(q);
+              const rows = items.filter((i) => (!q.event || i.event.startsWith(q.event)) && (!q.username?.trim() || i.username === q.username.trim()));
+              return Promise.resolve({ items: rows, total: rows.length + (q.event ? 0 : 100) });
+            },
+            verify: () => (verification instanceof HttpErrorResponse ? Promise.reject(verification) : Promise.resolve(verification)),
+          },
+        },
+      ],
+    });
+  });
+
+  async function open(url = '/audit') {
+    const harness = await RouterTestingHarness.create();
+    await harness.navigateByUrl(url);
+    await settle(harness);
+    const root = () => harness.routeNativeElement as HTMLElement;
+    const all = (id: string) => Array.from(root().querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
+    const text = (id: string) => all(id).map((e) => e.textContent?.trim() ?? '');
+    return { harness, root, all, text, page: harness.routeDebugElement?.componentInstance as AuditPage };
+  }
+
+  async function settle(harness: RouterTestingHarness) {
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r));
+      harness.detectChanges();
+      await harness.fixture.whenStable();
+    }
+  }
+
+  it('shows the newest page with Chinese events, results and objects', async () => {
+    const { text, all } = await open();
+    expect(queries).toEqual([{ page: 1, pageSize: 50, event: '', username: '' }]);
+    expect(all('audit-row')).toHaveLength(4);
+    expect(text('audit-event')).toEqual(['登录', '登录', '提交', '查看会话']);
+    expect(text('audit-result')).toEqual(['失败', '成功', '成功', '拒绝']);
+    expect(text('audit-user')).toEqual(['ypb', 'auditor', 'xining', 'xining']);
+    expect(text('audit-object')).toEqual(['—', '—', '项目 p1', '—']);
+    expect(text('audit-time')[0]).toMatch(/^2026-05-0\d \d\d:00:00 \(UTC[+-]\d\d:\d\d\)$/);
+    expect(all('audit-table')[0].textContent).toContain('共 104 条');
+  });
+
+  it('filters by event kind and user name, from the first page', async () => {
+    const { harness, page, all, text } = await open();
+    page.goToPage(2);
+    await settle(harness);
+    expect(queries.at(-1)).toEqual({ page: 2, pageSize: 50, event: '', username: '' });
+    page.setEvent('auth.');
+    await settle(harness);
+    expect(queries.at(-1)).toEqual({ page: 1, pageSize: 50, event: 'auth.', username: '' });
+    expect(all('audit-row')).toHaveLength(2);
+    page.username.set('ypb');
+    page.search();
+    await settle(harness);
+    expect(queries.at(-1)).toEqual({ page: 1, pageSize: 50, event: 'auth.', username: 'ypb' });
+    expect(text('audit-user')).toEqual(['ypb']);
+    page.setEvent('Exports.');
+    await settle(harness);
+    expect(text('audit-empty')).toEqual(['没有符合条件的记录']);
+  });
+
+  it('shows the details of a row as JSON when expanded', async () => {
+    const { harness, page, all } = await open();
+    const details = all('audit-details');
+    expect(details).toHaveLength(3);
+    expect(details[0].closest('tr')?.hidden).toBe(true);
+    page.toggle('12', true);
+    await settle(harness);
+    const first = all('audit-details')[0];
+    expect(first.closest('tr')?.hidden).toBe(false);
+    expect(JSON.parse(first.textContent ?? '')).toEqual({ failures: 2 });
+  });
+
+  it('verifies the hash chain: intact in green, broken in red with the first bad row and the reason', async () => {
+    const { harness, all } = await open();
+    all('audit-verify')[0].click();
+    await settle(harness);
+    let result = all('audit-verify-result')[0];
+    expect(result.getAttribute('data-ok')).toBe('true');
+    expect(result.querySelector('.ant-alert-success')).not.toBeNull();
+    expect(result.textContent).toContain('哈希链完整：已校验全部 12 条记录');
+
+    verification = { ok: false, rows: 5, firstBad: '105', reason: '记录内容与哈希不符（记录被修改）' };
+    all('audit-verify')[0].click();
+    await settle(harness);
+    result = all('audit-verify-result')[0];
+    expect(result.getAttribute('data-ok')).toBe('false');
+    expect(result.querySelector('.ant-alert-error')).not.toBeNull();
+    expect(result.textContent).toContain('第 5 条记录（编号 105）校验不通过，记录内容与哈希不符（记录被修改）');
+
+    verification = new HttpErrorResponse({ status: 500, error: null });
+    all('audit-verify')[0].click();
+    await settle(harness);
+    expect(all('audit-verify-result')).toHaveLength(0);
+    expect(all('audit-verify-error')[0].textContent).toContain('服务器暂时不可用');
+  });
+
+  it('is for the 审计管理员 only', async () => {
+    roles = ['secadmin'];
+    const { harness } = await open('/audit');
+    expect(harness.routeNativeElement?.textContent).toContain('home');
+  });
+});

@@ -1,0 +1,265 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import {
+  AUDIT_EVENT_FILTERS,
+  AUDIT_MAX_PAGE_SIZE,
+  AuditApi,
+  auditDetailsJson,
+  type AuditEntryResponse,
+  auditEventLabel,
+  auditObjectLabel,
+  auditResultColor,
+  auditResultLabel,
+  type AuditVerification,
+  formatLocalTime,
+  toSecurityFailure,
+  verificationText,
+} from '@pt/web/security/data-access';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { SafetyCertificateOutline } from '@ant-design/icons-angular/icons';
+import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+
+interface AuditRowView {
+  row: AuditEntryResponse;
+  time: string;
+  event: string;
+  object: string;
+  result: string;
+  color: string;
+  details: string;
+}
+
+/**
+ * 审计日志 (审计管理员): the append-only audit log, newest first, paged by the server, filtered by event kind and
+ * user name; each row's details as JSON in an expandable row. 校验哈希链 walks the whole chain on the server.
+ */
+@Component({
+  selector: 'pt-audit-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
+  providers: [provideNzIconsPatch([SafetyCertificateOutline])],
+  template: `
+    <nz-card nzTitle="审计日志" [nzExtra]="extra">
+      <div class="filters">
+        <nz-select class="f-event" aria-label="事件类型" data-testid="audit-filter-event" [ngModel]="event()" (ngModelChange)="setEvent($event)">
+          @for (f of eventFilters; track f.value) {
+            <nz-option [nzValue]="f.value" [nzLabel]="f.label" />
+          }
+        </nz-select>
+        <nz-input-group class="f-user" nzSearch [nzAddOnAfter]="searchBtn">
+          <input
+            nz-input
+            type="search"
+            placeholder="用户名（精确匹配）"
+            aria-label="用户名"
+            maxlength="64"
+            data-testid="audit-filter-username"
+            [ngModel]="username()"
+            (ngModelChange)="username.set($event)"
+            (keydown.enter)="search()"
+          />
+        </nz-input-group>
+        <ng-template #searchBtn>
+          <button nz-button nzType="primary" nzSearch type="button" (click)="search()" aria-label="查询" data-testid="audit-search">
+            <span nz-icon nzType="search"></span>
+          </button>
+        </ng-template>
+      </div>
+
+      @if (verification(); as v) {
+        <nz-alert
+          [nzType]="v.ok ? 'success' : 'error'"
+          nzShowIcon
+          [nzMessage]="verifyText(v)"
+          class="block"
+          data-testid="audit-verify-result"
+          [attr.data-ok]="v.ok"
+        ></nz-alert>
+      }
+      @if (verifyError(); as e) {
+        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="audit-verify-error"></nz-alert>
+      }
+      @if (loadError(); as e) {
+        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="audit-load-error"></nz-alert>
+      }
+
+      <nz-table
+        #table
+        [nzData]="rows()"
+        [nzLoading]="loading()"
+        [nzFrontPagination]="false"
+        [nzTotal]="total()"
+        [nzPageIndex]="page()"
+        [nzPageSize]="pageSize()"
+        [nzShowSizeChanger]="true"
+        [nzPageSizeOptions]="pageSizeOptions"
+        [nzShowTotal]="totalTpl"
+        (nzPageIndexChange)="goToPage($event)"
+        (nzPageSizeChange)="setPageSize($event)"
+        nzSize="middle"
+        [nzNoResult]="empty"
+        data-testid="audit-table"
+      >
+        <thead>
+          <tr>
+            <th nzWidth="48px" aria-label="展开详情"></th>
+            <th nzWidth="250px">时间（本地）</th>
+            <th nzWidth="120px">用户</th>
+            <th nzWidth="150px">事件</th>
+            <th>对象</th>
+            <th nzWidth="80px">结果</th>
+            <th nzWidth="140px">客户端 IP</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (v of table.data; track v.row.id) {
+            <tr data-testid="audit-row" [attr.data-event]="v.row.event" [attr.data-result]="v.row.result">
+              <td [nzShowExpand]="!!v.details" [nzExpand]="expanded().has(v.row.id)" (nzExpandChange)="toggle(v.row.id, $event)"></td>
+              <td class="nowrap" [title]="v.row.at" data-testid="audit-time">{{ v.time }}</td>
+              <td class="mono" data-testid="audit-user">{{ v.row.username ?? '—' }}</td>
+              <td [title]="v.row.event" data-testid="audit-event">{{ v.event }}</td>
+              <td class="object" data-testid="audit-object">{{ v.object || '—' }}</td>
+              <td>
+                <nz-tag [nzColor]="v.color" data-testid="audit-result">{{ v.result }}</nz-tag>
+              </td>
+              <td class="mono">{{ v.row.clientIp ?? '—' }}</td>
+            </tr>
+            @if (v.details) {
+              <tr [nzExpand]="expanded().has(v.row.id)">
+                <pre class="details" data-testid="audit-details">{{ v.details }}</pre>
+              </tr>
+            }
+          }
+        </tbody>
+      </nz-table>
+      <ng-template #totalTpl let-total>共 {{ total }} 条</ng-template>
+      <ng-template #empty>
+        <span data-testid="audit-empty">{{ event() || username().trim() ? '没有符合条件的记录' : '审计日志还没有记录' }}</span>
+      </ng-template>
+    </nz-card>
+    <ng-template #extra>
+      <button nz-button type="button" (click)="load()" [disabled]="loading()" data-testid="audit-reload"><span nz-icon nzType="reload"></span>刷新</button>
+      <button nz-button nzType="primary" type="button" class="verify" (click)="verify()" [nzLoading]="verifying()" data-testid="audit-verify">
+        <span nz-icon nzType="safety-certificate"></span>校验哈希链
+      </button>
+    </ng-template>
+  `,
+  styles: `
+    .filters { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
+    .f-event { width: 180px; }
+    .f-user { width: 280px; }
+    .block { margin-bottom: 16px; }
+    .verify { margin-left: 8px; }
+    .mono { font-family: monospace; }
+    .object { word-break: break-all; }
+    .nowrap { white-space: nowrap; }
+    .details { margin: 0; white-space: pre-wrap; word-break: break-all; font-size: 12px; }
+  `,
+})
+export class AuditPage {
+  private readonly api = inject(AuditApi);
+
+  readonly eventFilters = AUDIT_EVENT_FILTERS;
+  readonly pageSizeOptions = [20, 50, 100, AUDIT_MAX_PAGE_SIZE];
+  readonly verifyText = verificationText;
+
+  readonly event = signal('');
+  readonly username = signal('');
+  readonly page = signal(1);
+  readonly pageSize = signal(50);
+  readonly total = signal(0);
+  readonly rows = signal<AuditRowView[]>([]);
+  readonly loading = signal(false);
+  readonly loadError = signal<string | null>(null);
+  readonly expanded = signal<ReadonlySet<string>>(new Set());
+
+  readonly verification = signal<AuditVerification | null>(null);
+  readonly verifying = signal(false);
+  readonly verifyError = signal<string | null>(null);
+
+  /** Only the answer to the latest request is shown. */
+  private seq = 0;
+
+  constructor() {
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    const seq = ++this.seq;
+    this.loading.set(true);
+    this.loadError.set(null);
+    try {
+      const res = await this.api.list({ page: this.page(), pageSize: this.pageSize(), event: this.event(), username: this.username() });
+      if (seq !== this.seq) return;
+      this.total.set(res.total);
+      this.rows.set(res.items.map(toView));
+      this.expanded.set(new Set());
+    } catch (e) {
+      if (seq === this.seq) this.loadError.set(toSecurityFailure(e, '审计日志加载失败').message);
+    } finally {
+      if (seq === this.seq) this.loading.set(false);
+    }
+  }
+
+  /** New filters: from the first page. */
+  search(): void {
+    this.page.set(1);
+    void this.load();
+  }
+
+  setEvent(value: string | null): void {
+    this.event.set(value ?? '');
+    this.search();
+  }
+
+  goToPage(page: number): void {
+    if (page === this.page()) return;
+    this.page.set(page);
+    void this.load();
+  }
+
+  setPageSize(size: number): void {
+    if (size === this.pageSize()) return;
+    this.pageSize.set(size);
+    this.search();
+  }
+
+  toggle(id: string, open: boolean): void {
+    const next = new Set(this.expanded());
+    if (open) next.add(id);
+    else next.delete(id);
+    this.expanded.set(next);
+  }
+
+  async verify(): Promise<void> {
+    if (this.verifying()) return;
+    this.verifying.set(true);
+    this.verification.set(null);
+    this.verifyError.set(null);
+    try {
+      this.verification.set(await this.api.verify());
+    } catch (e) {
+      this.verifyError.set(toSecurityFailure(e, '校验失败，请稍后重试').message);
+    } finally {
+      this.verifying.set(false);
+    }
+  }
+}
+
+function toView(row: AuditEntryResponse): AuditRowView {
+  return {
+    row,
+    time: formatLocalTime(row.at, true),
+    event: auditEventLabel(row.event),
+    object: auditObjectLabel(row),
+    result: auditResultLabel(row.result),
+    color: auditResultColor(row.result),
+    details: auditDetailsJson(row.details),
+  };
+}
