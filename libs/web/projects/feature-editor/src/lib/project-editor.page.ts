@@ -27,6 +27,7 @@ import {
   toApiFailure,
 } from '@pt/web/projects/data-access';
 import type { ApiFailure, FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/data-access';
+import { ProjectExportButtonsComponent } from '@pt/web/exports/feature';
 import { IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
 import type { EditorRow, RowReviewComment, TableCheckContext, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -101,6 +102,7 @@ const PERFORMANCE_TYPE_OPTIONS = ['其他类', '项目类', '政策类'];
     FindingsPanelComponent,
     HistoryTimelineComponent,
     ProjectHeaderViewComponent,
+    ProjectExportButtonsComponent,
   ],
   templateUrl: './project-editor.page.html',
   styleUrl: './project-editor.page.css',

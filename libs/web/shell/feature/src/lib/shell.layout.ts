@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { roleLabel } from '@pt/domain';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { isReviewer } from '@pt/web/projects/data-access';
+import { isFiller, isReviewer } from '@pt/web/projects/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
@@ -40,6 +40,14 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
           }
           <li nz-menu-item nzMatchRouter routerLink="/dashboard" data-testid="menu-dashboard">
             <span nz-icon nzType="bar-chart"></span><span>统计分析</span>
+          </li>
+          @if (filler()) {
+            <li nz-menu-item nzMatchRouter routerLink="/imports" data-testid="menu-imports">
+              <span nz-icon nzType="import"></span><span>导入</span>
+            </li>
+          }
+          <li nz-menu-item nzMatchRouter routerLink="/exports" data-testid="menu-exports">
+            <span nz-icon nzType="export"></span><span>批量导出</span>
           </li>
           @if (sysadmin()) {
             <li nz-menu-item nzMatchRouter routerLink="/admin" data-testid="menu-admin">
@@ -81,6 +89,7 @@ export class ShellLayout {
   private readonly router = inject(Router);
   readonly collapsed = signal(false);
   readonly reviewer = computed(() => isReviewer(this.store.user()));
+  readonly filler = computed(() => isFiller(this.store.user()));
   readonly sysadmin = computed(() => !!this.store.user()?.roles.includes('sysadmin'));
   readonly secadmin = computed(() => !!this.store.user()?.roles.includes('secadmin'));
   readonly auditadmin = computed(() => !!this.store.user()?.roles.includes('auditadmin'));

@@ -1,0 +1,2 @@
+export * from './lib/exports.routes';
+export * from './lib/project-export-buttons.component';

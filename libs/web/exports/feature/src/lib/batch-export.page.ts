@@ -1,0 +1,173 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { DownloadOutline } from '@ant-design/icons-angular/icons';
+import {
+  batchFormats,
+  DownloadCancelled,
+  ExportsApi,
+  formatBytes,
+  FORMAT_LABELS,
+  FORM_LABELS,
+  progressText,
+  toExportFailure,
+} from '@pt/web/exports/data-access';
+import type { BatchForm, FileFormat } from '@pt/web/exports/data-access';
+import { orgOptions, ProjectsApi, toApiFailure } from '@pt/web/projects/data-access';
+import type { ApiFailure, OrgNode } from '@pt/web/projects/data-access';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { NzProgressModule } from 'ng-zorro-antd/progress';
+import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+
+const BATCH_FORMS: BatchForm[] = ['declaration', 'evaluation', 'publication'];
+const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'zip'];
+
+/**
+ * 批量导出: every project of a year the user may see (optionally of one organisation and its units)
+ * as one file: 申报表 / 自评表 as a workbook (one sheet each), one PDF or a zip of files; the
+ * publication list (公开清单) as a workbook. The download shows its progress (received size).
+ */
+@Component({
+  selector: 'pt-batch-export-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [ExportsApi, provideNzIconsPatch([DownloadOutline])],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzFormModule, NzIconModule, NzProgressModule, NzSegmentedModule, NzSelectModule],
+  template: `
+    <nz-card nzTitle="批量导出">
+      <form nz-form nzLayout="vertical" class="form" (ngSubmit)="run()">
+        <nz-form-item>
+          <nz-form-label nzFor="batch-year" nzRequired>预算年度</nz-form-label>
+          <nz-form-control>
+            <nz-select id="batch-year" name="year" nzShowSearch [ngModel]="year()" (ngModelChange)="year.set($event)" data-testid="batch-year">
+              @for (y of years; track y) {
+                <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
+              }
+            </nz-select>
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label nzFor="batch-org">单位</nz-form-label>
+          <nz-form-control nzExtra="不选则导出您可见的全部单位的项目；选主管部门时包括其下属单位">
+            <nz-select
+              id="batch-org"
+              name="orgId"
+              nzShowSearch
+              nzAllowClear
+              nzPlaceHolder="全部可见单位"
+              [ngModel]="orgId()"
+              (ngModelChange)="orgId.set($event ?? null)"
+              data-testid="batch-org"
+            >
+              @for (o of orgChoices(); track o.value) {
+                <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
+              }
+            </nz-select>
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label>表单</nz-form-label>
+          <nz-form-control>
+            <nz-segmented name="form" [nzOptions]="formOptions" [ngModel]="form()" (ngModelChange)="setForm($event)" data-testid="batch-form" />
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label>格式</nz-form-label>
+          <nz-form-control [nzExtra]="formatHint()">
+            <nz-segmented name="format" [nzOptions]="formatOptions()" [ngModel]="format()" (ngModelChange)="format.set($event)" data-testid="batch-format" />
+          </nz-form-control>
+        </nz-form-item>
+        <div class="buttons">
+          <button nz-button nzType="primary" type="submit" [nzLoading]="api.downloading()" data-testid="batch-export">
+            @if (!api.downloading()) {
+              <span nz-icon nzType="download"></span>
+            }
+            导出
+          </button>
+          @if (api.downloading()) {
+            <button nz-button type="button" (click)="api.cancel()" data-testid="batch-cancel">取消</button>
+          }
+        </div>
+      </form>
+
+      @if (api.progress(); as p) {
+        <div class="progress" data-testid="batch-progress">
+          <nz-progress [nzPercent]="p.percent ?? 100" nzStatus="active" [nzShowInfo]="p.percent !== null" />
+          <div class="progress-text">正在生成并下载文件… {{ progressText(p) }}</div>
+        </div>
+      }
+      @if (failure(); as f) {
+        <nz-alert class="block" nzType="error" nzShowIcon nzCloseable [nzMessage]="f.message" [nzDescription]="detailsTpl" data-testid="batch-error" />
+        <ng-template #detailsTpl>
+          @for (d of f.details; track $index) {
+            <div>{{ d.message }}</div>
+          }
+        </ng-template>
+      }
+      @if (done(); as d) {
+        <nz-alert class="block" nzType="success" nzShowIcon [nzMessage]="'已导出：' + d.fileName + '（' + d.size + '）'" data-testid="batch-done" />
+      }
+    </nz-card>
+  `,
+  styles: `
+    .form { max-width: 640px; }
+    .buttons { display: flex; gap: 8px; }
+    .progress { max-width: 640px; margin-top: 16px; }
+    .progress-text { color: rgba(0, 0, 0, 0.45); }
+    .block { margin-top: 16px; max-width: 640px; }
+  `,
+})
+export class BatchExportPage {
+  protected readonly api = inject(ExportsApi);
+  private readonly projects = inject(ProjectsApi);
+
+  private readonly thisYear = new Date().getFullYear();
+  /** Next year back to 2018 (the demo data and the reference tables start in 2020). */
+  readonly years = Array.from({ length: this.thisYear + 2 - 2018 }, (_, i) => this.thisYear + 1 - i);
+  readonly formOptions = BATCH_FORMS.map((f) => ({ label: FORM_LABELS[f], value: f }));
+  protected readonly progressText = progressText;
+
+  readonly year = signal(this.thisYear);
+  readonly orgId = signal<string | null>(null);
+  readonly form = signal<BatchForm>('declaration');
+  readonly format = signal<FileFormat>('xlsx');
+  private readonly orgs = signal<OrgNode[]>([]);
+  readonly orgChoices = computed(() => orgOptions(this.orgs()));
+  readonly formatOptions = computed(() => {
+    const allowed = batchFormats(this.form());
+    return FORMATS.map((f) => ({ label: FORMAT_LABELS[f], value: f, disabled: !allowed.includes(f) }));
+  });
+  readonly formatHint = computed(() =>
+    this.form() === 'publication' ? '公开清单只有 Excel 格式' : 'Excel：每个项目一个工作表；PDF：所有项目合为一个文件；ZIP：每个项目一个文件',
+  );
+  readonly failure = signal<ApiFailure | null>(null);
+  readonly done = signal<{ fileName: string; size: string } | null>(null);
+
+  constructor() {
+    this.projects.orgs().then(
+      (orgs) => this.orgs.set(orgs),
+      (e) => this.failure.set(toApiFailure(e, '单位列表加载失败')),
+    );
+  }
+
+  setForm(form: BatchForm): void {
+    this.form.set(form);
+    if (!batchFormats(form).includes(this.format())) this.format.set('xlsx');
+  }
+
+  async run(): Promise<void> {
+    if (this.api.downloading()) return;
+    this.failure.set(null);
+    this.done.set(null);
+    try {
+      const file = await this.api.downloadBatch({ year: this.year(), orgId: this.orgId(), form: this.form(), format: this.format() });
+      this.done.set({ fileName: file.fileName, size: formatBytes(file.blob.size) });
+    } catch (e) {
+      if (e instanceof DownloadCancelled) return;
+      this.failure.set(toExportFailure(e));
+    }
+  }
+}

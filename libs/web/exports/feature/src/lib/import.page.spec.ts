@@ -1,0 +1,143 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter } from '@angular/router';
+import { AuthStore } from '@pt/web/auth/data-access';
+import type { ImportResult } from '@pt/web/exports/data-access';
+import { ProjectsApi } from '@pt/web/projects/data-access';
+import { ImportPage } from './import.page';
+
+const UNIT = 'u-xining';
+
+const PREVIEW: ImportResult = {
+  dryRun: true,
+  projects: [
+    {
+      source: '1–91',
+      name: '合作交流工作业务费',
+      year: 2020,
+      frameworkCode: 'shanghai-2020',
+      nature: '经常性专项业务费',
+      category: null,
+      startDate: null,
+      endDate: null,
+      funds: { total: '500000.00', fiscal: null, other: null, annualTotal: null, annualFiscal: null, carryover: null, annualOther: null },
+      totalGoal: null,
+      annualGoal: null,
+      indicators: [
+        { level1: '投入与管理', level2: '投入管理', name: '预算资金到位率', target: '>=90%' },
+        { level1: '产出目标', level2: '数量', name: '预算执行率', target: '>=90%' },
+      ],
+    },
+  ],
+  problems: [{ line: 60, message: '无法识别的行' }],
+};
+
+function testIds(fixture: ComponentFixture<ImportPage>, id: string): HTMLElement[] {
+  return Array.from(fixture.nativeElement.querySelectorAll(`[data-testid="${id}"]`));
+}
+
+async function settle(fixture: ComponentFixture<ImportPage>): Promise<void> {
+  await new Promise((r) => setTimeout(r, 0));
+  await fixture.whenStable();
+}
+
+describe('ImportPage', () => {
+  let fixture: ComponentFixture<ImportPage>;
+  let http: HttpTestingController;
+
+  function setup(roles: string[]) {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideNoopAnimations(),
+        provideRouter([]),
+        { provide: AuthStore, useValue: { user: signal({ id: 'x', username: 'xining', displayName: '西宁', roles, orgId: UNIT }) } },
+        {
+          provide: ProjectsApi,
+          useValue: {
+            orgs: () =>
+              Promise.resolve([
+                { id: 'd', code: '1', name: '合作交流办', kind: 'department', parentId: null },
+                { id: UNIT, code: '1.1', name: '驻西宁办事处', kind: 'unit', parentId: 'd' },
+              ]),
+            frameworks: () => Promise.resolve([{ code: 'shanghai-2020', name: '上海2020版', groups: [] }]),
+          },
+        },
+      ],
+    });
+    fixture = TestBed.createComponent(ImportPage);
+    http = TestBed.inject(HttpTestingController);
+  }
+
+  it('previews pasted text (projects, rows, problems), then creates exactly that as drafts and links them', async () => {
+    setup(['filler']);
+    await settle(fixture);
+    const page = fixture.componentInstance;
+    expect(page.orgId()).toBe(UNIT);
+    page.change(page.text, '财政项目支出绩效目标表\n（2020年度）\n…');
+    page.change(page.year, 2020);
+    testIds(fixture, 'import-preview')[0].click();
+    const req = http.expectOne((r) => r.url === '/api/imports/text');
+    expect(req.request.params.get('dryRun')).toBe('true');
+    expect(req.request.body).toEqual({ text: '财政项目支出绩效目标表\n（2020年度）\n…', year: 2020, orgId: UNIT });
+    req.flush(PREVIEW);
+    await settle(fixture);
+
+    expect(testIds(fixture, 'import-project-name').map((e) => e.textContent?.trim())).toEqual(['合作交流工作业务费']);
+    expect(testIds(fixture, 'import-row')).toHaveLength(2);
+    expect(testIds(fixture, 'import-problem').map((e) => e.textContent?.trim())).toEqual(['第 60 行：无法识别的行']);
+    expect(fixture.nativeElement.textContent).toContain('500,000.00');
+
+    testIds(fixture, 'import-create')[0].click();
+    const create = http.expectOne((r) => r.url === '/api/imports/text');
+    expect(create.request.params.get('dryRun')).toBe('false');
+    expect(create.request.body.year).toBe(2020);
+    create.flush({ ...PREVIEW, dryRun: false, projects: [{ ...PREVIEW.projects[0], id: 'new-1' }] });
+    await settle(fixture);
+    const links = testIds(fixture, 'import-created-link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['/projects/new-1']);
+    expect(testIds(fixture, 'import-create')).toHaveLength(0);
+    http.verify();
+  });
+
+  it('clears a preview when the text changes, and shows the 422 details of a refused create', async () => {
+    setup(['filler']);
+    await settle(fixture);
+    const page = fixture.componentInstance;
+    page.change(page.text, 'x');
+    page.previewText();
+    http.expectOne((r) => r.url === '/api/imports/text').flush(PREVIEW);
+    await settle(fixture);
+    page.create();
+    http
+      .expectOne((r) => r.url === '/api/imports/text')
+      .flush({ code: 'IMPORT_INVALID', message: '有 1 处不符合填报规则，未创建任何项目', details: [{ field: '1–91', message: '项目名称过长' }] }, { status: 422, statusText: 'Unprocessable' });
+    await settle(fixture);
+    expect(testIds(fixture, 'import-error')[0].textContent).toContain('未创建任何项目');
+    expect(testIds(fixture, 'import-error-detail').map((e) => e.textContent)).toEqual(['项目名称过长']);
+    page.change(page.text, 'y');
+    await settle(fixture);
+    expect(testIds(fixture, 'import-project')).toHaveLength(0);
+  });
+
+  it('refuses to preview without text, and offers no create to a reviewer', async () => {
+    setup(['dept_reviewer']);
+    await settle(fixture);
+    const page = fixture.componentInstance;
+    page.previewText();
+    await settle(fixture);
+    expect(testIds(fixture, 'import-error')[0].textContent).toContain('请粘贴要导入的表格文本');
+    expect(testIds(fixture, 'import-not-filler')).toHaveLength(1);
+    page.change(page.text, 'x');
+    page.previewText();
+    http.expectOne((r) => r.url === '/api/imports/text').flush(PREVIEW);
+    await settle(fixture);
+    expect(testIds(fixture, 'import-row')).toHaveLength(2);
+    expect(testIds(fixture, 'import-create')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,220 @@
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { FileExcelOutline, ImportOutline, UploadOutline } from '@ant-design/icons-angular/icons';
+import { AuthStore } from '@pt/web/auth/data-access';
+import { ImportsApi, toImportFailure } from '@pt/web/exports/data-access';
+import type { ImportResult, ImportTextBody, ImportXlsxOptions } from '@pt/web/exports/data-access';
+import { formatMoney, isFiller, orgOptions, ProjectsApi, toApiFailure } from '@pt/web/projects/data-access';
+import type { ApiFailure, FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { problemPlace, sourceLabel, yearInText } from './import-view';
+
+const XLSX_LIMIT = 10 * 1024 * 1024;
+const TEXT_LIMIT = 500_000;
+
+type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; file: File; options: ImportXlsxOptions };
+
+/**
+ * 导入: a target table pasted from a published document, or a workbook in our 申报表 layout.
+ * 预览 asks the server what it reads (dry run): every project with its rows and every problem with
+ * its line; 创建草稿 then creates exactly what was previewed as drafts of the chosen unit and links
+ * to them. Only fillers create; the preview is cleared when what it was made from changes.
+ */
+@Component({
+  selector: 'pt-import-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [provideNzIconsPatch([FileExcelOutline, ImportOutline, UploadOutline])],
+  imports: [
+    FormsModule,
+    RouterLink,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzFormModule,
+    NzIconModule,
+    NzInputModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTabsModule,
+    NzTagModule,
+  ],
+  templateUrl: './import.page.html',
+  styles: `
+    .row { display: flex; flex-wrap: wrap; gap: 0 16px; }
+    .row nz-form-item { min-width: 200px; }
+    .grow { flex: 1 1 360px; }
+    .year { width: 120px; }
+    .text { font-family: monospace; }
+    .buttons { display: flex; gap: 8px; align-items: center; margin-top: 8px; }
+    .block { margin-bottom: 16px; }
+    .result { margin-top: 16px; }
+    .project { margin-bottom: 24px; }
+    .project h3 { margin: 0 0 4px; display: flex; gap: 8px; align-items: center; }
+    .meta { color: rgba(0, 0, 0, 0.45); margin-bottom: 8px; }
+    .file-name { color: rgba(0, 0, 0, 0.65); }
+    .hidden { display: none; }
+  `,
+})
+export class ImportPage {
+  private readonly imports = inject(ImportsApi);
+  private readonly projects = inject(ProjectsApi);
+  private readonly user = inject(AuthStore).user;
+  private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
+
+  readonly filler = computed(() => isFiller(this.user()));
+  readonly tab = signal(0);
+  readonly year = signal<number | null>(new Date().getFullYear());
+  readonly xlsxYear = signal<number | null>(null);
+  readonly orgId = signal<string>(this.user()?.orgId ?? '');
+  readonly frameworkCode = signal<string | null>(null);
+  readonly text = signal('');
+  readonly file = signal<File | null>(null);
+
+  private readonly orgs = signal<OrgNode[]>([]);
+  /** Units the user may create projects for (a filler: their own unit). */
+  readonly units = computed(() => orgOptions(this.orgs(), ['unit']));
+  readonly frameworks = signal<FrameworkResponse[]>([]);
+  readonly textYear = computed(() => yearInText(this.text().slice(0, 4000)));
+
+  readonly busy = signal<'preview' | 'create' | null>(null);
+  readonly failure = signal<ApiFailure | null>(null);
+  /** The last answer and the request it answered (创建草稿 sends that request again, not the fields as they are now). */
+  readonly answer = signal<{ request: ImportRequest; result: ImportResult } | null>(null);
+  readonly result = computed(() => this.answer()?.result ?? null);
+  readonly kind = computed(() => this.answer()?.request.kind ?? 'text');
+  readonly created = computed(() => {
+    const r = this.result();
+    return r && !r.dryRun ? r.projects.filter((p) => !!p.id) : [];
+  });
+  readonly canCreate = computed(() => {
+    const r = this.result();
+    return this.filler() && !!r && r.dryRun && r.projects.length > 0;
+  });
+
+  protected readonly problemPlace = problemPlace;
+  protected readonly sourceLabel = sourceLabel;
+  protected readonly formatMoney = formatMoney;
+
+  constructor() {
+    this.projects.orgs().then(
+      (orgs) => {
+        this.orgs.set(orgs);
+        const units = orgOptions(orgs, ['unit']);
+        if (!units.some((u) => u.value === this.orgId())) this.orgId.set(units.length === 1 ? units[0].value : '');
+      },
+      (e) => this.failure.set(toApiFailure(e, '单位列表加载失败')),
+    );
+    this.projects.frameworks().then(
+      (f) => this.frameworks.set(f),
+      (e) => this.failure.set(toApiFailure(e, '指标体系加载失败')),
+    );
+  }
+
+  frameworkName(code: string): string {
+    return this.frameworks().find((f) => f.code === code)?.name ?? code;
+  }
+
+  /** Any change to what a preview was made from makes it stale (a created result stays, with its links). */
+  change<T>(field: { set(v: T): void }, value: T): void {
+    field.set(value);
+    if (this.result()?.dryRun) this.answer.set(null);
+  }
+
+  useTextYear(): void {
+    const y = this.textYear();
+    if (y !== null) this.change(this.year, y);
+  }
+
+  chooseFile(): void {
+    this.fileInput()?.nativeElement.click();
+  }
+
+  onFile(input: HTMLInputElement): void {
+    const file = input.files?.[0] ?? null;
+    input.value = '';
+    this.failure.set(null);
+    if (file && !/\.xlsx$/i.test(file.name)) {
+      this.failure.set(this.localFailure('请选择 .xlsx 格式的 Excel 文件（本系统导出的申报表）'));
+      return;
+    }
+    if (file && file.size > XLSX_LIMIT) {
+      this.failure.set(this.localFailure('文件超过 10 MB，请拆分后再导入'));
+      return;
+    }
+    this.change(this.file, file);
+  }
+
+  previewText(): void {
+    const text = this.text();
+    const year = this.year();
+    const problem =
+      text.trim() === ''
+        ? '请粘贴要导入的表格文本'
+        : text.length > TEXT_LIMIT
+          ? '粘贴的文本最多 50 万个字符，请分批导入'
+          : !this.orgId()
+            ? '请选择实施单位'
+            : year === null || !Number.isInteger(year) || year < 2000 || year > 2100
+              ? '请填写 2000–2100 之间的预算年度'
+              : null;
+    if (problem) {
+      this.failure.set(this.localFailure(problem));
+      return;
+    }
+    const body: ImportTextBody = { text, year: year as number, orgId: this.orgId() };
+    const fw = this.frameworkCode();
+    if (fw) body.frameworkCode = fw;
+    void this.send({ kind: 'text', body }, true);
+  }
+
+  previewXlsx(): void {
+    const file = this.file();
+    const year = this.xlsxYear();
+    const problem = !file
+      ? '请选择要导入的 .xlsx 文件'
+      : !this.orgId()
+        ? '请选择实施单位'
+        : year !== null && (!Number.isInteger(year) || year < 2000 || year > 2100)
+          ? '预算年度须在 2000–2100 之间，或留空按表中年度'
+          : null;
+    if (problem || !file) {
+      this.failure.set(this.localFailure(problem ?? '请选择要导入的 .xlsx 文件'));
+      return;
+    }
+    void this.send({ kind: 'xlsx', file, options: { orgId: this.orgId(), year } }, true);
+  }
+
+  create(): void {
+    const a = this.answer();
+    if (a && this.canCreate()) void this.send(a.request, false);
+  }
+
+  private async send(request: ImportRequest, dryRun: boolean): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(dryRun ? 'preview' : 'create');
+    this.failure.set(null);
+    try {
+      const result =
+        request.kind === 'text' ? await this.imports.text(request.body, dryRun) : await this.imports.xlsx(request.file, request.options, dryRun);
+      this.answer.set({ request, result });
+    } catch (e) {
+      this.failure.set(toImportFailure(e));
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  private localFailure(message: string): ApiFailure {
+    return { status: 0, code: 'LOCAL', message, details: [], findings: [] };
+  }
+}

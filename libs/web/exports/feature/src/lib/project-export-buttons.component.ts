@@ -1,0 +1,88 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { DownloadOutline, FileExcelOutline, FilePdfOutline } from '@ant-design/icons-angular/icons';
+import { DownloadCancelled, ExportsApi, FORM_LABELS, progressText, toExportFailure } from '@pt/web/exports/data-access';
+import type { ExportForm } from '@pt/web/exports/data-access';
+import type { ProjectStatus } from '@pt/web/projects/data-access';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzDropdownModule } from 'ng-zorro-antd/dropdown';
+import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
+import { NzMessageService } from 'ng-zorro-antd/message';
+
+/**
+ * 导出 on the project page: 申报表 as .xlsx or PDF, and for an approved project 自评表 (.xlsx, PDF) and
+ * 监控表 (.xlsx). The browser saves the file under the server's name; received bytes show while it comes.
+ */
+@Component({
+  selector: 'pt-project-export-buttons',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [ExportsApi, provideNzIconsPatch([DownloadOutline, FileExcelOutline, FilePdfOutline])],
+  imports: [NzButtonModule, NzDropdownModule, NzIconModule],
+  template: `
+    <button
+      nz-button
+      type="button"
+      nz-dropdown
+      nzTrigger="click"
+      nzPlacement="bottomRight"
+      [nzDropdownMenu]="menu"
+      [nzLoading]="api.downloading()"
+      [disabled]="api.downloading()"
+      data-testid="export-menu"
+    >
+      @if (!api.downloading()) {
+        <span nz-icon nzType="download"></span>
+      }
+      导出
+    </button>
+    @if (api.progress(); as p) {
+      <span class="progress" data-testid="export-progress">{{ progressText(p) }}</span>
+    }
+    <nz-dropdown-menu #menu="nzDropdownMenu">
+      <ul nz-menu>
+        <li nz-menu-item tabindex="0" (click)="download('declaration', 'xlsx')" (keydown.enter)="download('declaration', 'xlsx')" data-testid="export-declaration-xlsx">
+          <span nz-icon nzType="file-excel"></span>申报表 .xlsx
+        </li>
+        <li nz-menu-item tabindex="0" (click)="download('declaration', 'pdf')" (keydown.enter)="download('declaration', 'pdf')" data-testid="export-declaration-pdf">
+          <span nz-icon nzType="file-pdf"></span>申报表 PDF
+        </li>
+        @if (approved()) {
+          <li nz-menu-divider></li>
+          <li nz-menu-item tabindex="0" (click)="download('evaluation', 'xlsx')" (keydown.enter)="download('evaluation', 'xlsx')" data-testid="export-evaluation-xlsx">
+            <span nz-icon nzType="file-excel"></span>自评表 .xlsx
+          </li>
+          <li nz-menu-item tabindex="0" (click)="download('evaluation', 'pdf')" (keydown.enter)="download('evaluation', 'pdf')" data-testid="export-evaluation-pdf">
+            <span nz-icon nzType="file-pdf"></span>自评表 PDF
+          </li>
+          <li nz-menu-item tabindex="0" (click)="download('monitoring', 'xlsx')" (keydown.enter)="download('monitoring', 'xlsx')" data-testid="export-monitoring-xlsx">
+            <span nz-icon nzType="file-excel"></span>监控表 .xlsx
+          </li>
+        }
+      </ul>
+    </nz-dropdown-menu>
+  `,
+  styles: `
+    :host { display: inline-flex; align-items: center; gap: 8px; }
+    .progress { color: rgba(0, 0, 0, 0.45); font-size: 12px; white-space: nowrap; }
+  `,
+})
+export class ProjectExportButtonsComponent {
+  readonly projectId = input.required<string>();
+  readonly status = input.required<ProjectStatus | string>();
+
+  protected readonly api = inject(ExportsApi);
+  private readonly message = inject(NzMessageService);
+  protected readonly progressText = progressText;
+  /** 自评表 and 监控表 exist only for an approved project (the server answers 409 otherwise). */
+  readonly approved = computed(() => this.status() === 'approved');
+
+  async download(form: ExportForm, format: 'xlsx' | 'pdf'): Promise<void> {
+    if (this.api.downloading()) return;
+    try {
+      const file = await this.api.downloadProject(this.projectId(), form, format);
+      this.message.success(`已导出${FORM_LABELS[form]}：${file.fileName}`);
+    } catch (e) {
+      if (e instanceof DownloadCancelled) return;
+      this.message.error(toExportFailure(e).message);
+    }
+  }
+}
