@@ -18,6 +18,14 @@ as_pg() {
   if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# fast but not crash-safe by default; PG_DURABLE=1 (the outage test, which kills the server) keeps every commit
+start_server() {
+  local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${PG_DURABLE:-}" = "1" ] && speed=""
+  as_pg "$1/pg_ctl" -D "$2/data" -l "$2/server.log" -w -t 30 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$3 -c unix_socket_directories=$2 $speed -c max_connections=200" start >&2
+}
+
 case "${1:-}" in
   start)
     BIN=$(find_bin || true)
@@ -34,8 +42,7 @@ case "${1:-}" in
     [ "$(id -u)" = "0" ] && chown postgres "$DIR"
     PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
     as_pg "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-    as_pg "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 30 \
-      -o "-c listen_addresses=127.0.0.1 -c port=$PORT -c unix_socket_directories=$DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >&2
+    start_server "$BIN" "$DIR" "$PORT"
     as_pg "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres pt_test
     printf 'BIN=%s\nDIR=%s\nPORT=%s\n' "$BIN" "$DIR" "$PORT" > "$STATE_FILE"
     echo "DATABASE_URL=postgres://postgres@127.0.0.1:$PORT/pt_test"
@@ -47,8 +54,28 @@ case "${1:-}" in
     as_pg "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >/dev/null 2>&1 || true
     rm -rf "$DIR" "$STATE_FILE"
     ;;
+  kill)
+    # a crash: SIGKILL to the postmaster and every backend of it (the outage tests)
+    # shellcheck disable=SC1090
+    . "$STATE_FILE"
+    PID=$(head -1 "$DIR/data/postmaster.pid")
+    CHILDREN=$(pgrep -P "$PID" || true)
+    # shellcheck disable=SC2086
+    kill -9 "$PID" $CHILDREN 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      # shellcheck disable=SC2086
+      kill -0 "$PID" $CHILDREN 2>/dev/null || break
+      sleep 0.05
+    done
+    ;;
+  restart)
+    # shellcheck disable=SC1090
+    . "$STATE_FILE"
+    rm -f "$DIR/data/postmaster.pid"
+    start_server "$BIN" "$DIR" "$PORT"
+    ;;
   *)
-    echo "usage: $0 start|stop" >&2
+    echo "usage: $0 start|stop|kill|restart" >&2
     exit 2
     ;;
 esac

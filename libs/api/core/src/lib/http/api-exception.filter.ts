@@ -50,7 +50,7 @@ const PG_INPUT_ERRORS: Record<string, string> = {
   '23514': '数据不符合约束',
 };
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const CONNECTION_ERRORS = new Set(['57P01', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
 /** Structured body for an HttpException thrown anywhere in the app. */
 export class ApiHttpException extends HttpException {
@@ -64,7 +64,9 @@ function isConnectionError(e: unknown): boolean {
   if (!err) return false;
   if (err.code && CONNECTION_ERRORS.has(err.code)) return true;
   const m = err.message ?? '';
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(m);
+  // a transaction whose connection broke: TypeORM released its query runner, the next query says so
+  if ((e as Error).name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection due to|the database system is (starting up|shutting down|in recovery mode)/i.test(m);
 }
 
 /** Every error answer has the contract's shape; no stack trace or SQL ever leaves the server. */
@@ -75,7 +77,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      // the database is away: one line, no stack (the pool reconnects by itself)
+      this.logger.warn({ msg: 'database unavailable', error: (exception as Error)?.message ?? String(exception) });
+    } else if (body.statusCode >= 500) {
       const e = exception as Error;
       this.logger.error(e?.message ?? String(exception), e?.stack);
     }
