@@ -5,8 +5,9 @@
 //   2. unit tests (Jest, all projects)
 //   3. API tests against a real PostgreSQL (scripts/pg-test-server.sh starts and stops it)
 //   4. the same API tests against the embedded database (PGlite)
-//   5. Playwright e2e in Debian's Chromium against the production build
-// TEST_ONLY=lint,unit,api-pg,api-embedded,e2e runs a subset.
+//   5. the production build: the server killed with SIGKILL under load and restarted (scripts/crash-test.mjs),
+//      then Playwright e2e in Debian's Chromium against it
+// TEST_ONLY=lint,unit,api-pg,api-embedded,e2e runs a subset; STRESS=1 runs the reliability tests at full counts.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -149,7 +150,7 @@ function apiTests(name, env) {
 // (the PDF exports need the CJK font, their tests read PDFs back with pdftotext: both installed when missing)
 if (want('api-pg') || want('api-embedded')) run('bash', ['scripts/ensure-fonts.sh', '--test']);
 const apiRuns = [];
-let stopPg = () => {};
+let stopPg = () => undefined;
 let embeddedDir;
 if (want('api-pg')) {
   const started = capture('bash', ['scripts/pg-test-server.sh', 'start']);
@@ -183,6 +184,12 @@ if (want('e2e')) {
   if (built !== 0) {
     record('e2e', 0, 1, chromium !== 0 ? 'Chromium could not be installed' : 'build failed');
   } else {
+    // the production server killed with SIGKILL under load, then restarted: consistency checks (issue 6)
+    const t0 = Date.now();
+    const crash = capture(process.execPath, ['scripts/crash-test.mjs']);
+    process.stdout.write(crash.stdout + crash.stderr);
+    const cm = /crash: (\d+) passed, (\d+) failed/.exec(crash.stdout);
+    record('crash', cm ? Number(cm[1]) : 0, cm ? Number(cm[2]) : 1, 'server SIGKILL under load', Date.now() - t0);
     const file = path.join(outDir, 'e2e.json');
     run(path.join(root, 'node_modules', '.bin', 'playwright'), ['test', '-c', 'apps/web-e2e/playwright.config.mts'], {
       env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file },

@@ -104,7 +104,6 @@ describe('database outage (postgres)', () => {
     expect(recovered).toBeGreaterThan(0);
     expect(recovered).toBeLessThan(5000);
     const counts = statuses.reduce<Record<number, number>>((a, s) => ({ ...a, [s]: (a[s] ?? 0) + 1 }), {});
-    // eslint-disable-next-line no-console
     console.log(`outage: answers ${JSON.stringify(counts)}, recovered ${recovered} ms after the restart`);
     expect(Object.keys(counts).map(Number).filter((s) => ![200, 412, 503].includes(s))).toEqual([]);
     expect(counts[503]).toBeGreaterThan(0);
