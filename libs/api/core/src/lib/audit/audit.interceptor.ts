@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, HttpException, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { type Observable, tap } from 'rxjs';
+import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { AuditService } from './audit.service';
 import { currentContext } from './request-context';
 
@@ -30,17 +30,19 @@ export class AuditInterceptor implements NestInterceptor {
     const event = `${ctx.getClass().name.replace(/Controller$/, '')}.${ctx.getHandler().name}`;
     const objectId = typeof req.params?.['id'] === 'string' ? req.params['id'].slice(0, 100) : null;
     const details = req.method === 'GET' ? { query: req.query } : undefined;
+    // the row is written before the answer goes out: what a client saw succeed is in the log
     return next.handle().pipe(
-      tap({
-        next: () => {
-          if (wanted && !currentContext()?.audited) void this.audit.recordQuietly({ event, result: 'ok', objectId, details: details ?? null });
-        },
-        error: (e: unknown) => {
-          const status = e instanceof HttpException ? e.getStatus() : 500;
-          if (status === 403 || (wanted && status !== 401)) {
-            void this.audit.recordQuietly({ event, result: status === 403 ? 'denied' : 'failed', objectId, details: { status } });
-          }
-        },
+      mergeMap(async (value) => {
+        if (wanted && !currentContext()?.audited) await this.audit.recordQuietly({ event, result: 'ok', objectId, details: details ?? null });
+        return value;
+      }),
+      catchError((e: unknown) => {
+        const status = e instanceof HttpException ? e.getStatus() : 500;
+        const write =
+          status === 403 || (wanted && status !== 401)
+            ? this.audit.recordQuietly({ event, result: status === 403 ? 'denied' : 'failed', objectId, details: { status } })
+            : Promise.resolve();
+        return from(write).pipe(mergeMap(() => throwError(() => e)));
       }),
     );
   }
