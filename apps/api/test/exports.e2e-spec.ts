@@ -52,6 +52,7 @@ describe(`exports and imports (${TEST_DB})`, () => {
 
   const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
   const download = (url: string, user = 'czj') => t.http.get(url).set(auth(user)).buffer(true).parse(binary);
+  const rowsOf = (p: Pick<P, 'indicators'>) => p.indicators.map((i) => ({ level1: i.level1, level2: i.level2, name: i.name, target: i.target.raw }));
   const table = (p: Pick<P, 'indicators'>) => p.indicators.map((i) => ({ level1: i.level1, level2: i.level2, name: i.name, target: i.target.raw, weight: i.weight }));
 
   beforeAll(async () => {
@@ -232,6 +233,45 @@ describe(`exports and imports (${TEST_DB})`, () => {
     expect(ps.getRow(row).getCell(1).value).toBe('YPB-BB');
     await t.http.get('/api/exports?year=2024&form=publication&format=pdf').set(auth('czj')).expect(400);
     await t.http.get('/api/exports?year=2024&form=declaration&format=xlsx&orgId=not-a-uuid').set(auth('czj')).expect(400);
+  });
+
+  it('text import: each reference file gives every table with its header and rows; a preview creates nothing, then drafts are created', async () => {
+    const dir = path.resolve(__dirname, '../../../../shared/reference');
+    const expected: Record<string, { names: string[]; rows: number[] }> = {
+      'shanghai-2020-xining-office-targets.txt': { names: ['合作交流工作业务费', '合作交流专项工作经费'], rows: [12, 12] },
+      'yangpu-2024-gov-office-budget-part1.txt': {
+        names: ['外事办全区非经贸出国(出境)专项经费', '政府办公厅及相关机构事务经费', '修缮类', '交流办对口支援项目经费'],
+        rows: [4, 46, 4, 5],
+      },
+      'shanghai-2024-coop-office-budget.txt': { names: [], rows: [] },
+      'shanghai-2025-coop-office-budget.txt': { names: [], rows: [] },
+    };
+    const before = (await t.http.get('/api/projects?pageSize=200').set(auth('xining')).expect(200)).body.total;
+    for (const [file, want] of Object.entries(expected)) {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      const res = await t.http.post('/api/imports/text?dryRun=true').set(auth('xining')).send({ text, year: 2026, orgId: orgOf['xining'] }).expect(200);
+      expect(res.body.dryRun).toBe(true);
+      expect(res.body.projects.map((p: { name: string }) => p.name)).toEqual(want.names);
+      expect(res.body.projects.map((p: { indicators: unknown[] }) => p.indicators.length)).toEqual(want.rows);
+      if (want.names.length === 0) expect(res.body.problems.length).toBeGreaterThan(0);
+    }
+    // rows checked exactly against the reference project of the demo data
+    const text = fs.readFileSync(path.join(dir, 'shanghai-2020-xining-office-targets.txt'), 'utf8');
+    const preview = (await t.http.post('/api/imports/text?dryRun=true').set(auth('xining')).send({ text, year: 2026, orgId: orgOf['xining'] }).expect(200)).body;
+    const yewu = demo.find((d) => d.name === '合作交流工作业务费') as P;
+    expect(preview.projects[0].indicators).toEqual(rowsOf(yewu));
+    expect(preview.projects[0].funds.total).toBe('500000.00');
+    expect((await t.http.get('/api/projects?pageSize=200').set(auth('xining')).expect(200)).body.total).toBe(before);
+    // a reviewer cannot import; a bad year is a 400 naming it; then the filler creates the drafts
+    await t.http.post('/api/imports/text?dryRun=true').set(auth('hzb')).send({ text, year: 2026, orgId: orgOf['xining'] }).expect(403);
+    const bad = await t.http.post('/api/imports/text').set(auth('xining')).send({ text, year: 'x', orgId: orgOf['xining'] }).expect(400);
+    expect(bad.body.details[0].field).toBe('year');
+    const created = (await t.http.post('/api/imports/text?dryRun=false').set(auth('xining')).send({ text, year: 2026, orgId: orgOf['xining'] }).expect(200)).body;
+    expect(created.projects.every((p: { id?: string }) => typeof p.id === 'string')).toBe(true);
+    const draft = (await t.http.get(`/api/projects/${created.projects[0].id}`).set(auth('xining')).expect(200)).body;
+    expect(draft).toMatchObject({ status: 'draft', year: 2026, name: '合作交流工作业务费' });
+    expect(rowsOf(draft)).toEqual(rowsOf(yewu));
+    expect((await t.http.get('/api/projects?pageSize=200').set(auth('xining')).expect(200)).body.total).toBe(before + 2);
   });
 
   it('a batch .xlsx of 1,000 generated projects streams with less than 300 MiB of extra memory', async () => {
