@@ -7,6 +7,8 @@ import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type Te
  * full counts of the issue: 1,000 conflicting edits from 50 clients, 100 keys × 10 retries, 10,000 bad requests.
  */
 const STRESS = process.env['STRESS'] === '1';
+/** The long tests get more time at the full counts (the embedded database has one connection for 50 clients). */
+const LONG = STRESS ? 900_000 : 120_000;
 const N = {
   edits: STRESS ? 1000 : 200,
   clients: STRESS ? 50 : 10,
@@ -206,7 +208,7 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
         expect(p.version).toBe(2 + won[id].length);
       }
       expect(conflicts).toBeGreaterThan(0);
-    });
+    }, LONG);
 
     it(`${N.keys} Idempotency-Keys × ${N.retries} concurrent retries: exactly ${N.keys} transitions and ${N.keys} audit rows`, async () => {
       const ids: string[] = [];
@@ -235,7 +237,7 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
       expect(creates.map((c) => c.status)).toEqual([201, 201, 201, 201, 201]);
       expect(new Set(creates.map((c) => c.body.id)).size).toBe(1);
       await t.http.post('/api/projects').set(auth('xining')).set('Idempotency-Key', 'bad key with spaces').send(body).expect(400);
-    });
+    }, LONG);
   });
 
   describe('visibility', () => {
@@ -384,6 +386,6 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
       // security headers and no caching on the API
       const h = await t.http.get('/api/health');
       expect(h.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' });
-    });
+    }, LONG);
   });
 });
