@@ -195,6 +195,15 @@ test('a filler self-evaluates an approved project: the total and grade follow th
   await page.getByTestId('eval-comment-ok').click();
   await expect(page.getByTestId('eval-status')).toHaveText('部门已审');
   await expect(page.getByTestId('eval-approve')).toHaveCount(0);
+
+  // --- the dashboard of 2020 shows it, with the API's numbers
+  await page.goto('/dashboard?year=2020');
+  const d = await apiGet<{ grades: { grade: string; count: number }[]; unitRanking: { averageScore: string }[] }>(page, '/api/dashboard?year=2020');
+  expect(d.grades.find((g) => g.grade === '优')?.count).toBe(1);
+  expect(d.unitRanking.map((u) => u.averageScore)).toEqual(['94.33']);
+  for (const g of d.grades) await expect(page.getByTestId(`grade-count-${g.grade}`)).toHaveText(String(g.count));
+  await expect(page.getByTestId('dash-evaluated-count')).toHaveText('1');
+  await expect(page.getByTestId('dash-average-score')).toHaveText('94.33');
 });
 
 test('a filler reports monitoring: the lights follow the typing; the overview shows the project', async ({ page }) => {
