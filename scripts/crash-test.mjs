@@ -149,6 +149,9 @@ try {
   }
   const verify = (await api(auditor, 'GET', '/api/audit/verify')).body;
   check('the audit hash chain verifies', verify.ok === true, `${verify.rows} rows`);
+  // the command line check of the chain (npm run audit:verify) says the same
+  const cli = spawnSync(process.execPath, [path.join(root, 'dist/apps/api/main.js'), 'audit-verify'], { cwd: root, env: serverEnv, encoding: 'utf8' });
+  check('npm run audit:verify says the chain is intact', cli.status === 0 && cli.stdout.includes(`${verify.rows} rows`), cli.stdout.trim() || cli.stderr.trim());
 } catch (e) {
   check('crash test ran', false, e.message);
 } finally {
