@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { AuditEntryResponse, AuditPage, AuditVerification } from '@pt/shared/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { currentContext } from './request-context';
@@ -13,20 +14,8 @@ export interface AuditEntry {
   user?: { id: string | null; username: string | null };
 }
 
-export interface AuditRow {
-  id: string;
-  at: string;
-  userId: string | null;
-  username: string | null;
-  event: string;
-  objectType: string | null;
-  objectId: string | null;
-  result: string;
-  clientIp: string | null;
-  details: Record<string, unknown> | null;
-  prevHash: string;
-  hash: string;
-}
+/** A row of the log as the API answers it. */
+export type AuditRow = AuditEntryResponse;
 
 const GENESIS = '0'.repeat(64);
 /** Serialises appends, so each row's prev_hash is the hash of the row before it. */
@@ -106,7 +95,7 @@ export class AuditService {
   }
 
   /** Rows, newest first. */
-  async list(q: { page: number; pageSize: number; event?: string; username?: string }): Promise<{ items: AuditRow[]; total: number }> {
+  async list(q: { page: number; pageSize: number; event?: string; username?: string }): Promise<AuditPage> {
     const where: string[] = [];
     const params: unknown[] = [];
     if (q.event) {
@@ -124,7 +113,7 @@ export class AuditService {
   }
 
   /** Walk the whole chain: every prev_hash is the hash before it and every hash matches its row. */
-  async verify(): Promise<{ ok: boolean; rows: number; firstBad: string | null; reason: string | null }> {
+  async verify(): Promise<AuditVerification> {
     let prev = GENESIS;
     let rows = 0;
     let after = '0';
