@@ -268,3 +268,151 @@ test('a filler reports monitoring: the lights follow the typing; the overview sh
   await expect(page).toHaveURL(new RegExp(`/projects/${id}/monitoring$`));
   await expect(page.getByTestId('mon-current-0')).toHaveValue('45');
 });
+
+/**
+ * 自定义分值 (domain README §8): the demo's 2024 table 交流办对口支援项目经费 of 杨浦区府办 (mof-2021:
+ * 产出 50, 效益 30, 满意度 10), self-evaluated by the demo at 92 % of every target, 96 % executed, and
+ * submitted. The published table's empty rows are not stored, so 5 rows: 0 实际完成数 =4 家, 1 完成效果
+ * =100 %, 2 and 3 (提高, graded), 4 满意度 =100 %. The equal split gives 25.00, 25.00, 15.00, 15.00, 10.00.
+ */
+const PROJECT_2024 = '交流办对口支援项目经费';
+
+interface EvaluationWithInputs {
+  status: string;
+  saved: boolean;
+  budget: { annualBudget: string | null; executed: string | null };
+  totalScore: string;
+  indicatorScore: string;
+  grade: string;
+  items: { name: string; level1: string; weight: string; score: string; input: { actual: string | null; grade: string | null; weight: string | null } }[];
+}
+
+test('a filler sets the 分值 of the indicators (自定义分值): checked live, refused until they add up, kept after a reload', async ({ page }) => {
+  test.setTimeout(300_000);
+  await login(page, 'yangpu');
+
+  // the 2024 project (last year's one of the same name belongs to another unit)
+  const list = await apiGet<{ items: { id: string; name: string; year: number; status: string }[] }>(
+    page,
+    `/api/projects?year=2024&q=${encodeURIComponent(PROJECT_2024)}`,
+  );
+  const project = list.items.find((p) => p.name === PROJECT_2024 && p.year === 2024);
+  expect(project?.status).toBe('approved');
+  const id = project?.id as string;
+
+  // the rows and the demo's evaluation, from which the figures below are computed by hand
+  const before = await apiGet<EvaluationWithInputs>(page, `/api/projects/${id}/evaluation`);
+  expect(before.status).toBe('submitted');
+  expect(before.items.map((i) => [i.level1, i.name])).toEqual([
+    ['产出指标', '实际完成数'],
+    ['产出指标', '完成效果'],
+    ['效益指标', '对口帮扶地区的产业发展水平'],
+    ['效益指标', '对口帮扶地区的教育、卫生水平'],
+    ['满意度指标', '服务对象对项目实施效果的满意程度'],
+  ]);
+  expect(before.budget).toEqual({ annualBudget: '70100000.00', executed: '67296000.00' }); // 96 % → 9.60
+  expect([0, 1, 4].map((i) => before.items[i].input.actual)).toEqual(['3.68', '92.00', '92.00']); // 92 % of 4, 100, 100
+  expect([2, 3].map((i) => before.items[i].input.grade)).toEqual(['达成', '达成']);
+  expect(before.items.map((i) => i.input.weight)).toEqual(Array(5).fill(null));
+  expect(before.items.map((i) => i.weight)).toEqual(['25.00', '25.00', '15.00', '15.00', '10.00']);
+  // 25 × 0.92 + 25 × 0.92 + 15 + 15 + 10 × 0.92 = 85.20; + 9.60 = 94.80
+  expect([before.indicatorScore, before.totalScore, before.grade]).toEqual(['85.20', '94.80', '优']);
+
+  await page.goto(`/projects/${id}/evaluation`);
+  await expect(page.getByTestId('eval-title')).toContainText(PROJECT_2024);
+  await expect(page.getByTestId('eval-status')).toHaveText('已提交');
+  await expect(page.getByTestId('eval-row')).toHaveCount(5);
+  await expectTotal(page, '94.80', '优');
+  const toggle = page.getByTestId('eval-custom-weights');
+  await expect(toggle.locator('input')).toBeDisabled();
+  await expect(toggle.locator('input')).not.toBeChecked();
+
+  // submitted: withdraw it first (the page offers 撤回, not 保存)
+  await expect(page.getByTestId('eval-save')).toHaveCount(0);
+  await page.getByTestId('eval-withdraw').click();
+  await page.locator('.ant-popover').getByRole('button', { name: /撤\s*回/ }).click();
+  await expect(page.getByTestId('eval-status')).toHaveText('草稿');
+  await expect(page.getByTestId('eval-save')).toBeVisible();
+
+  // with both 产出 rows at 92 % their 分值 would not matter: 完成效果 60 % → 25 × 0.60 = 15.00;
+  // 23.00 + 15.00 + 30.00 + 9.20 = 77.20; + 9.60 = 86.80
+  await page.getByTestId('eval-actual-1').fill('60');
+  await expect(page.getByTestId('eval-row-score-1')).toHaveText('15.00');
+  await expectTotal(page, '86.80', '良');
+
+  // 自定义分值: each row's 分值 becomes an input with its current 分值; the groups add up
+  await expect(page.getByTestId('eval-row-weight-0')).toHaveText('25.00');
+  await expect(page.getByTestId('eval-weight-0')).toHaveCount(0);
+  await toggle.click();
+  await expect(toggle.locator('input')).toBeChecked();
+  for (const [i, w] of [
+    [0, '25.00'],
+    [1, '25.00'],
+    [2, '15.00'],
+    [3, '15.00'],
+    [4, '10.00'],
+  ] as const) {
+    await expect(page.getByTestId(`eval-weight-${i}`)).toHaveValue(w);
+  }
+  await expect(page.getByTestId('eval-weight-group')).toHaveText(['产出指标 合计 50.00 / 50.00', '效益指标 合计 30.00 / 30.00', '满意度指标 合计 10.00 / 10.00']);
+  await expect(page.getByTestId('eval-weight-total')).toHaveText('分值合计 90.00 / 90.00');
+  await expect(page.getByTestId('eval-weight-problems')).toHaveCount(0);
+  await expectTotal(page, '86.80', '良');
+
+  // 45 + 3 = 48, not 50: the domain's problem, live; the group stays on the equal split
+  await page.getByTestId('eval-weight-0').fill('45');
+  await page.getByTestId('eval-weight-1').fill('3');
+  await expect(page.getByTestId('eval-weight-group').first()).toHaveText('产出指标 合计 48.00 / 50.00');
+  await expect(page.getByTestId('eval-weight-group').first()).toHaveAttribute('data-ok', 'false');
+  await expect(page.getByTestId('eval-weight-total')).toHaveText('分值合计 88.00 / 90.00');
+  const problem = page.getByTestId('eval-weight-problem');
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toHaveAttribute('data-code', 'WEIGHTS_NOT_ADDING_UP');
+  await expect(problem).toContainText('“产出指标”各三级指标分值合计 48.00，应为 50.00');
+  await expect(page.getByTestId('eval-problems')).toContainText('“产出指标”各三级指标分值合计 48.00，应为 50.00');
+  await expect(page.getByTestId('eval-weight-used-0')).toHaveText('按 25.00 计分');
+  await expect(page.getByTestId('eval-row-score-0')).toHaveText('23.00');
+  await expectTotal(page, '86.80', '良');
+
+  // the server refuses them too, naming the group
+  await page.getByTestId('eval-save').click();
+  await expect(page.getByTestId('eval-error')).toContainText('分值（产出指标）：“产出指标”各三级指标分值合计 48.00，应为 50.00');
+
+  // 45 + 5 = 50: 45 × 0.92 = 41.40, 5 × 0.60 = 3.00; 41.40 + 3.00 + 30.00 + 9.20 = 83.60; + 9.60 = 93.20
+  await page.getByTestId('eval-weight-1').fill('5');
+  await expect(page.getByTestId('eval-weight-problems')).toHaveCount(0);
+  await expect(page.getByTestId('eval-weight-group').first()).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('eval-weight-total')).toHaveText('分值合计 90.00 / 90.00');
+  await expect(page.getByTestId('eval-weight-used-0')).toHaveCount(0);
+  await expect(page.getByTestId('eval-row-score-0')).toHaveText('41.40');
+  await expect(page.getByTestId('eval-row-score-1')).toHaveText('3.00');
+  await expect(page.getByTestId('eval-indicator-score')).toHaveText('83.60');
+  await expectTotal(page, '93.20', '优');
+
+  await page.getByTestId('eval-save').click();
+  await expect(page.getByText('已保存：总分 93.20（优）')).toBeVisible();
+  await expect(page.getByTestId('eval-dirty')).toHaveCount(0);
+  await expect(page.getByTestId('eval-error')).toHaveCount(0);
+  const saved = await apiGet<EvaluationWithInputs>(page, `/api/projects/${id}/evaluation`);
+  expect(saved.status).toBe('draft');
+  expect(saved.items.map((i) => i.input.weight)).toEqual(['45', '5', '15.00', '15.00', '10.00']);
+  expect(saved.items.map((i) => [i.weight, i.score])).toEqual([
+    ['45.00', '41.40'],
+    ['5.00', '3.00'],
+    ['15.00', '15.00'],
+    ['15.00', '15.00'],
+    ['10.00', '9.20'],
+  ]);
+  expect([saved.indicatorScore, saved.totalScore, saved.grade]).toEqual(['83.60', '93.20', '优']);
+
+  // after a reload: 自定义分值 on, the 分值 kept
+  await page.reload();
+  await expect(page.getByTestId('eval-status')).toHaveText('草稿');
+  await expect(toggle.locator('input')).toBeChecked();
+  await expect(page.getByTestId('eval-weight-0')).toHaveValue('45');
+  await expect(page.getByTestId('eval-weight-1')).toHaveValue('5');
+  await expect(page.getByTestId('eval-weight-4')).toHaveValue('10.00');
+  await expect(page.getByTestId('eval-weight-total')).toHaveText('分值合计 90.00 / 90.00');
+  await expectTotal(page, '93.20', '优');
+  await expect(page.getByTestId('eval-dirty')).toHaveCount(0);
+});

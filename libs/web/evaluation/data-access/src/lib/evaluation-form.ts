@@ -50,6 +50,11 @@ export interface EvaluationFormRow {
 export interface EvaluationForm {
   budget: { annualBudget: string; executed: string };
   goalAchievement: string;
+  /**
+   * 自定义分值: the evaluator sets each row's 分值 (`rows[i].weight`, sent as `items[i].weight`); off:
+   * every weight is sent as null and the domain splits each group's weight equally (README §8).
+   */
+  customWeights: boolean;
   rows: EvaluationFormRow[];
 }
 
@@ -79,6 +84,8 @@ export function evaluationFormFrom(e: Pick<Evaluation, 'budget' | 'goalAchieveme
       executed: e.budget.executed ?? '',
     },
     goalAchievement: e.goalAchievement ?? '',
+    // explicit 分值 were saved: the page opens with 自定义分值 on
+    customWeights: e.items.some((it) => (it.input.weight ?? '').trim() !== ''),
     rows: e.items.map((it) => ({
       indicatorId: it.indicatorId,
       level1: it.level1,
@@ -140,7 +147,10 @@ function text(s: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
-/** PUT /api/projects/:id/evaluation: every row, with only the fields its kind uses. */
+/**
+ * PUT /api/projects/:id/evaluation: every row, with only the fields its kind uses; 分值 only with
+ * 自定义分值 (else null: the equal split) and never on an empty placeholder row.
+ */
 export function evaluationBody(form: EvaluationForm): PutEvaluationBody {
   return {
     budget: { annualBudget: cleanNumber(form.budget.annualBudget), executed: cleanNumber(form.budget.executed) },
@@ -151,7 +161,7 @@ export function evaluationBody(form: EvaluationForm): PutEvaluationBody {
       actualUnit: r.kind === 'quantitative' ? text(r.actualUnit) : null,
       grade: r.kind === 'qualitative' ? r.grade : null,
       score: r.kind === 'quantitative' ? null : orNull(r.score),
-      weight: orNull(r.weight),
+      weight: form.customWeights && !r.placeholder ? orNull(r.weight) : null,
       achieved: r.kind === 'compare' ? r.achieved : null,
       description: text(r.description),
       deviationReason: text(r.deviationReason),

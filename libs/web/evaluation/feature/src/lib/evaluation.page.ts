@@ -13,6 +13,7 @@ import {
   flagLabel,
   formatAmount,
   gradeBandText,
+  isWeightProblem,
   levelSpans,
   problemPlace,
   QUALITATIVE_GRADE_OPTIONS,
@@ -20,6 +21,8 @@ import {
   toEvaluationFailure,
   TOTAL_GRADE_COLORS,
   validateEvaluationForm,
+  weightTotals,
+  withCustomWeights,
 } from '@pt/web/evaluation/data-access';
 import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
@@ -27,6 +30,7 @@ import type { ApiFailure, Project, TransitionAction } from '@pt/web/projects/dat
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -60,7 +64,9 @@ const ACTION_DONE: Record<TransitionAction, string> = {
  * `eval-row-score-i`, `eval-flags-i`, `eval-budget-annual`, `eval-budget-executed`, `eval-execution-rate`,
  * `eval-execution-score`, `eval-indicator-score`, `eval-total`, `eval-grade`, `eval-status`, `eval-save`,
  * `eval-submit`, `eval-withdraw`, `eval-approve`, `eval-return`, `eval-comment`, `eval-comment-ok`,
- * `eval-problems`, `eval-error`, `eval-reload`.
+ * `eval-problems`, `eval-error`, `eval-reload`; 自定义分值: `eval-custom-weights` (the checkbox),
+ * `eval-weight-i` (a row's 分值 input), `eval-weight-groups` with `eval-weight-group` (合计 per group,
+ * `data-ok`), `eval-weight-total`, `eval-weight-problems` with `eval-weight-problem` (`data-code`).
  */
 @Component({
   selector: 'pt-evaluation-page',
@@ -73,6 +79,7 @@ const ACTION_DONE: Record<TransitionAction, string> = {
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
+    NzCheckboxModule,
     NzDescriptionsModule,
     NzIconModule,
     NzInputModule,
@@ -146,6 +153,14 @@ export class EvaluationPage {
       .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
       .map((p) => ({ ...p, place: problemPlace(p, rows) }));
   });
+  /** 自定义分值: the typed 分值 per group against the group weights (null while off). */
+  readonly weights = computed(() => {
+    const f = this.form();
+    const p = this.project();
+    return f?.customWeights && p ? weightTotals(f, p.frameworkCode) : null;
+  });
+  /** The domain's problems about 分值, shown next to the inputs while 自定义分值 is on. */
+  readonly weightProblems = computed(() => (this.form()?.customWeights ? this.problems().filter(isWeightProblem) : []));
   readonly errorCount = computed(() => this.problems().filter((p) => p.severity === 'error').length);
   /** Field errors of the last failure (client checks or the server's 400/422), by field. */
   readonly fieldErrors = computed(() => {
@@ -209,6 +224,23 @@ export class EvaluationPage {
 
   setRow(index: number, patch: Partial<EvaluationFormRow>): void {
     this.form.update((f) => (f ? { ...f, rows: f.rows.map((r, i) => (i === index ? { ...r, ...patch } : r)) } : f));
+  }
+
+  /** 自定义分值 on (each row's input prefilled with its current 分值) or off (null: the equal split). */
+  setCustomWeights(on: boolean): void {
+    const code = this.project()?.frameworkCode;
+    this.form.update((f) => (f ? withCustomWeights(f, on, code) : f));
+  }
+
+  /**
+   * The 分值 a row is scored with when it differs from the typed one (its group does not add up yet:
+   * the domain keeps the equal split), else null.
+   */
+  scoredWeight(index: number): string | null {
+    const g = this.weights()?.groupOfRow[index];
+    const total = g === null || g === undefined ? null : this.weights()?.groups[g];
+    if (!total || total.ok) return null;
+    return this.result()?.items[index]?.weight ?? null;
   }
 
   setGrade(index: number, grade: QualitativeGrade | null): void {

@@ -30,25 +30,31 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
               <span nz-icon nzType="audit"></span><span>审核待办</span>
             </li>
           }
-          <li nz-menu-item nzMatchRouter routerLink="/monitoring" data-testid="menu-monitoring">
-            <span nz-icon nzType="check-circle"></span><span>运行监控</span>
-          </li>
+          @if (business()) {
+            <li nz-menu-item nzMatchRouter routerLink="/monitoring" data-testid="menu-monitoring">
+              <span nz-icon nzType="check-circle"></span><span>运行监控</span>
+            </li>
+          }
           @if (business() || sysadmin()) {
             <li nz-menu-item nzMatchRouter routerLink="/library" data-testid="menu-library">
               <span nz-icon nzType="database"></span><span>指标库</span>
             </li>
           }
-          <li nz-menu-item nzMatchRouter routerLink="/dashboard" data-testid="menu-dashboard">
-            <span nz-icon nzType="bar-chart"></span><span>统计分析</span>
-          </li>
+          @if (business()) {
+            <li nz-menu-item nzMatchRouter routerLink="/dashboard" data-testid="menu-dashboard">
+              <span nz-icon nzType="bar-chart"></span><span>统计分析</span>
+            </li>
+          }
           @if (filler()) {
             <li nz-menu-item nzMatchRouter routerLink="/imports" data-testid="menu-imports">
               <span nz-icon nzType="import"></span><span>导入</span>
             </li>
           }
-          <li nz-menu-item nzMatchRouter routerLink="/exports" data-testid="menu-exports">
-            <span nz-icon nzType="export"></span><span>批量导出</span>
-          </li>
+          @if (business()) {
+            <li nz-menu-item nzMatchRouter routerLink="/exports" data-testid="menu-exports">
+              <span nz-icon nzType="export"></span><span>批量导出</span>
+            </li>
+          }
           @if (sysadmin()) {
             <li nz-menu-item nzMatchRouter routerLink="/admin" data-testid="menu-admin">
               <span nz-icon nzType="setting"></span><span>系统管理</span>
@@ -93,7 +99,10 @@ export class ShellLayout {
   readonly sysadmin = computed(() => !!this.store.user()?.roles.includes('sysadmin'));
   readonly secadmin = computed(() => !!this.store.user()?.roles.includes('secadmin'));
   readonly auditadmin = computed(() => !!this.store.user()?.roles.includes('auditadmin'));
-  /** Declares or reviews projects (the administrators of 三员分立 see none; the 系统管理员 keeps the 指标库 he maintains). */
+  /**
+   * Declares or reviews projects. The administrators of 三员分立 see no project data, so neither 项目申报,
+   * 运行监控, 统计分析 nor 批量导出; the 系统管理员 keeps the 指标库 he maintains.
+   */
   readonly business = computed(() => isReviewer(this.store.user()) || !!this.store.user()?.roles.includes('filler'));
   readonly userLine = computed(() => {
     const u = this.store.user();

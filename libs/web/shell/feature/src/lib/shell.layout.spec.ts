@@ -1,0 +1,80 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import type { Type } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter } from '@angular/router';
+import { AuthStore } from '@pt/web/auth/data-access';
+import { ProjectsApi } from '@pt/web/projects/data-access';
+import { HomePage } from './home.page';
+import { ShellLayout } from './shell.layout';
+
+function setup(roles: string[]): void {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideNoopAnimations(),
+      provideRouter([]),
+      { provide: AuthStore, useValue: { user: signal({ displayName: '某人', roles }), token: signal('t'), logout: () => Promise.resolve() } },
+      { provide: ProjectsApi, useValue: { list: () => Promise.resolve({ items: [], total: 3, page: 1, pageSize: 1 }) } },
+    ],
+  });
+}
+
+function testIds(el: HTMLElement, prefix: string): string[] {
+  return Array.from(el.querySelectorAll(`[data-testid^="${prefix}"]`)).map((e) => e.getAttribute('data-testid') ?? '');
+}
+
+async function render<T>(type: Type<T>): Promise<HTMLElement> {
+  const fixture = TestBed.createComponent(type);
+  fixture.detectChanges();
+  // the inbox count (a resolved promise); not whenStable: the icons' requests stay pending here
+  await new Promise((resolve) => setTimeout(resolve));
+  fixture.detectChanges();
+  return fixture.nativeElement as HTMLElement;
+}
+
+describe('the menu and the home page by role', () => {
+  it('a filler sees the project pages and the imports', async () => {
+    setup(['filler']);
+    expect(testIds(await render(ShellLayout), 'menu-')).toEqual([
+      'menu-projects',
+      'menu-monitoring',
+      'menu-library',
+      'menu-dashboard',
+      'menu-imports',
+      'menu-exports',
+    ]);
+    expect(testIds(await render(HomePage), 'home-')).toEqual(['home-links', 'home-projects']);
+  });
+
+  it('a reviewer sees the inbox and the project pages', async () => {
+    setup(['dept_reviewer']);
+    expect(testIds(await render(ShellLayout), 'menu-')).toEqual([
+      'menu-projects',
+      'menu-inbox',
+      'menu-monitoring',
+      'menu-library',
+      'menu-dashboard',
+      'menu-exports',
+    ]);
+    const home = await render(HomePage);
+    expect(testIds(home, 'home-')).toEqual(['home-inbox', 'home-links', 'home-projects']);
+    expect(home.querySelector('[data-testid="home-inbox"]')?.textContent).toContain('有 3 个项目等待您审核');
+  });
+
+  it.each([
+    ['sysadmin', ['menu-library', 'menu-admin'], 'home-admin'],
+    ['secadmin', ['menu-security'], 'home-security'],
+    ['auditadmin', ['menu-audit'], 'home-audit'],
+  ])('the %s sees no project data: no 项目申报, 运行监控, 统计分析, 批量导出', async (role, menu, button) => {
+    setup([role]);
+    expect(testIds(await render(ShellLayout), 'menu-')).toEqual(menu);
+    const home = await render(HomePage);
+    expect(testIds(home, 'home-')).toEqual(['home-links', button]);
+    expect(home.textContent).not.toContain('项目申报');
+    expect(home.textContent).toContain('暂无待办事项');
+  });
+});
