@@ -80,22 +80,28 @@ export class AuthService {
 
   /** The user of a live session, touching its idle timer; null when unknown, revoked, idle or expired. */
   async authenticate(token: string): Promise<{ user: UserSummary; sessionId: string } | null> {
-    const rows: { session_id: string; user_id: string }[] = await this.dataSource.query(
-      `WITH touched AS (
-         UPDATE user_session s SET last_seen_at = now()
-           FROM app_user u
-          WHERE s.token_hash = $1 AND u.id = s.user_id AND NOT u.disabled
+    // one round trip on every request: the live session with its user and organisation (a plain SELECT); the idle
+    // timer is touched only when it is more than a second old — not on every request, where the concurrent requests
+    // of a session would queue on its row
+    const rows: { session_id: string; touch: boolean; user_id: string; username: string; display_name: string; roles: UserSummary['roles']; org_id: string; org_name: string | null }[] =
+      await this.dataSource.query(
+        `SELECT s.id AS session_id, s.last_seen_at < now() - interval '1 second' AS touch,
+                u.id AS user_id, u.username, u.display_name, u.roles, u.org_id, o.name AS org_name
+           FROM user_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN org o ON o.id = u.org_id
+          WHERE s.token_hash = $1 AND NOT u.disabled
             AND s.revoked_at IS NULL AND s.expires_at > now()
-            AND s.last_seen_at > now() - ($2::int * interval '1 millisecond')
-         RETURNING s.id AS session_id, s.user_id)
-       SELECT session_id, user_id FROM touched`,
-      [hashToken(token), this.config.security.idleMinutes * 60_000],
-    );
+            AND s.last_seen_at > now() - ($2::int * interval '1 millisecond')`,
+        [hashToken(token), this.config.security.idleMinutes * 60_000],
+      );
     const row = rows[0];
     if (!row) return null;
-    const user = await this.users.findOneBy({ id: row.user_id });
-    if (!user) return null;
-    return { user: await this.summary(user), sessionId: row.session_id };
+    if (row.touch) {
+      await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 second'`, [row.session_id]);
+    }
+    return {
+      user: { id: row.user_id, username: row.username, displayName: row.display_name, roles: row.roles, orgId: row.org_id, orgName: row.org_name ?? undefined },
+      sessionId: row.session_id,
+    };
   }
 
   async logout(sessionId: string): Promise<void> {

@@ -128,7 +128,7 @@ export class ExportsService {
   /** Load projects `BATCH` at a time and hand each to `fn` in order. */
   private async eachProject(user: UserSummary, ids: readonly string[], fn: (p: Project, index: number) => Promise<void>): Promise<void> {
     for (let i = 0; i < ids.length; i += BATCH) {
-      const chunk = await Promise.all(ids.slice(i, i + BATCH).map((id) => this.projects.get(user, id)));
+      const chunk = await this.projects.getMany(user, ids.slice(i, i + BATCH));
       for (const [k, p] of chunk.entries()) await fn(p, i + k);
     }
   }

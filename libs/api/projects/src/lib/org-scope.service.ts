@@ -5,6 +5,17 @@ import { DataSource, type EntityManager } from 'typeorm';
 const BUSINESS_ROLES: readonly string[] = ['filler', 'dept_reviewer', 'finance_reviewer'];
 
 /**
+ * SQL condition: the organisation in `orgColumn` is the one in parameter `userOrgParam` or below it — walking up
+ * from the organisation (a few rows) instead of listing the user's whole subtree (every unit, for the finance bureau).
+ */
+export function orgVisibleSql(orgColumn: string, userOrgParam: string): string {
+  return `EXISTS (WITH RECURSIVE up AS (
+         SELECT id, parent_id FROM org WHERE id = ${orgColumn}
+         UNION ALL SELECT o.id, o.parent_id FROM org o JOIN up ON o.id = up.parent_id)
+       SELECT 1 FROM up WHERE up.id = ${userOrgParam})`;
+}
+
+/**
  * Visibility (domain §1): a user sees what their organisation and the organisations below it own.
  * A unit sees its own projects, a department reviewer those of its units, the finance bureau all.
  */
@@ -12,10 +23,15 @@ const BUSINESS_ROLES: readonly string[] = ['filler', 'dept_reviewer', 'finance_r
 export class OrgScopeService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Whether the user sees project data at all: the system, security and audit administrators do not. */
+  seesProjects(user: UserSummary): boolean {
+    return user.roles.some((r) => BUSINESS_ROLES.includes(r));
+  }
+
   /** Ids of the user's organisation and every organisation below it. */
   async visibleOrgIds(user: UserSummary, m: EntityManager = this.dataSource.manager): Promise<string[]> {
     // the system, security and audit administrators see no project data (separation of duties, 等保三级)
-    if (!user.roles.some((r) => BUSINESS_ROLES.includes(r))) return [];
+    if (!this.seesProjects(user)) return [];
     const rows: { id: string }[] = await m.query(
       `WITH RECURSIVE sub AS (
          SELECT id FROM org WHERE id = $1

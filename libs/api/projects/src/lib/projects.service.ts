@@ -22,7 +22,7 @@ import type {
   UserSummary,
 } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { OrgScopeService } from './org-scope.service';
+import { OrgScopeService, orgVisibleSql } from './org-scope.service';
 
 
 /** Header columns a PATCH may set: DTO field → column. */
@@ -113,6 +113,17 @@ interface IndicatorDbRow {
   weight: string | null;
 }
 
+const COMMENT_SELECT = `SELECT id, indicator_id, indicator_name, comment, user_name, at, action`;
+interface CommentDbRow {
+  id: string;
+  indicator_id: string | null;
+  indicator_name: string | null;
+  comment: string;
+  user_name: string;
+  at: Date;
+  action: string;
+}
+
 interface GoalDbRow {
   id: string;
   kind: 'overall' | 'annual';
@@ -182,15 +193,22 @@ export class ProjectsService {
     if (q.evaluationStatus !== undefined) add('e.status = ?', q.evaluationStatus);
     if (q.light !== undefined) add(`pm.light = ? AND p.status = 'approved'`, q.light);
     const whereSql = where.join(' AND ');
-    const joins = `LEFT JOIN project_evaluation e ON e.project_id = p.id
-       LEFT JOIN LATERAL (SELECT x.light FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1) pm ON true`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM project p ${joins} WHERE ${whereSql}`, params);
+    // the joins only where a filter needs them: the count of the usual list reads the project rows alone, and the
+    // latest light of a page's rows is a subquery run for those rows only (after the sort and the limit)
+    const joinE = q.grade !== undefined || q.scoreMin !== undefined || q.scoreMax !== undefined || q.evaluationStatus !== undefined;
+    const joinPm = q.light !== undefined;
+    const latestLight = `SELECT x.light FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1`;
+    const evaluationJoin = 'LEFT JOIN project_evaluation e ON e.project_id = p.id';
+    const lightJoin = `LEFT JOIN LATERAL (${latestLight}) pm ON true`;
+    const countJoins = `${joinE ? evaluationJoin : ''} ${joinPm ? lightJoin : ''}`;
+    const joins = `${evaluationJoin} ${joinPm ? lightJoin : ''}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM project p ${countJoins} WHERE ${whereSql}`, params);
     const rows: (ProjectRow & { indicator_count: number; e_status: ProjectStatus | null; e_total: string | null; e_grade: '优' | '良' | '中' | '差' | null; light: ProjectSummary['light'] })[] =
       await this.dataSource.query(
         `SELECT ${PROJECT_COLUMNS},
                 (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
                   WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count,
-                e.status AS e_status, e.total_score::text AS e_total, e.grade AS e_grade, pm.light
+                e.status AS e_status, e.total_score::text AS e_total, e.grade AS e_grade, ${joinPm ? 'pm.light' : `(${latestLight}) AS light`}
            ${PROJECT_FROM} ${joins}
          WHERE ${whereSql} ORDER BY p.updated_at DESC, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
         params,
@@ -208,6 +226,32 @@ export class ProjectsService {
   async get(user: UserSummary, id: string): Promise<Project> {
     const row = await this.findVisible(user, id);
     return this.toProject(user, row);
+  }
+
+  /**
+   * Several projects, as `get` gives each, in the order of `ids` — in three round trips for all of them (the batch
+   * exports). A project that is missing or not visible is a 404, as with `get`.
+   */
+  async getMany(user: UserSummary, ids: readonly string[]): Promise<Project[]> {
+    if (!ids.length) return [];
+    const notFound = () => new ApiHttpException(404, 'NOT_FOUND', '项目不存在或无权查看');
+    if (!this.scope.seesProjects(user) || ids.some((id) => !UUID_RE.test(id))) throw notFound();
+    const m = this.dataSource.manager;
+    const rows: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = ANY($1::uuid[]) AND ${orgVisibleSql('p.org_id', '$2')}`, [ids, user.orgId]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    if (ids.some((id) => !byId.has(id))) throw notFound();
+    const goals = await loadGoals(m, [...byId.keys()]);
+    const comments: (CommentDbRow & { project_id: string })[] = await m.query(`${COMMENT_SELECT}, project_id FROM review_comment WHERE project_id = ANY($1::uuid[]) ORDER BY at, id`, [
+      [...byId.keys()],
+    ]);
+    return ids.map((id) =>
+      this.assemble(
+        user,
+        byId.get(id) as ProjectRow,
+        goals.filter((g) => g.projectId === id),
+        comments.filter((c) => c.project_id === id),
+      ),
+    );
   }
 
   async findings(user: UserSummary, id: string): Promise<Finding[]> {
@@ -590,13 +634,14 @@ export class ProjectsService {
   }
 
   async findVisible(user: UserSummary, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ProjectRow> {
-    const notFound = new ApiHttpException(404, 'NOT_FOUND', '项目不存在或无权查看');
-    if (!UUID_RE.test(id)) throw notFound;
+    // (made only when thrown: an exception captures a stack trace)
+    const notFound = () => new ApiHttpException(404, 'NOT_FOUND', '项目不存在或无权查看');
+    if (!UUID_RE.test(id)) throw notFound();
     if (lock) await m.query(`SELECT 1 FROM project WHERE id = $1 FOR UPDATE`, [id]);
-    const [row]: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = $1`, [id]);
-    if (!row) throw notFound;
-    const orgIds = await this.scope.visibleOrgIds(user, m);
-    if (!orgIds.includes(row.org_id)) throw notFound;
+    if (!this.scope.seesProjects(user)) throw notFound();
+    // the row and its visibility in one round trip
+    const [row]: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}`, [id, user.orgId]);
+    if (!row) throw notFound();
     return row;
   }
 
@@ -686,13 +731,14 @@ export class ProjectsService {
 
   private async toProject(user: UserSummary, r: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Project> {
     const goals = await loadGoals(m, [r.id]);
+    const comments: CommentDbRow[] = await m.query(`${COMMENT_SELECT} FROM review_comment WHERE project_id = $1 ORDER BY at, id`, [r.id]);
+    return this.assemble(user, r, goals, comments);
+  }
+
+  /** The API's project from its row, its goals (with their rows) and its review comments. */
+  private assemble(user: UserSummary, r: ProjectRow, goals: (Goal & { projectId: string })[], comments: CommentDbRow[]): Project {
     const overall = goals.find((g) => g.kind === 'overall');
     const annual = goals.find((g) => g.kind === 'annual' && g.year === r.year);
-    const comments: { id: string; indicator_id: string | null; indicator_name: string | null; comment: string; user_name: string; at: Date; action: string }[] =
-      await m.query(
-        `SELECT id, indicator_id, indicator_name, comment, user_name, at, action FROM review_comment WHERE project_id = $1 ORDER BY at, id`,
-        [r.id],
-      );
     const actions = allowedActions(user, r.status);
     return {
       ...this.summaryOf(r),
@@ -775,25 +821,28 @@ export function fundsOf(r: Pick<ProjectRow, 'fund_total' | 'fund_fiscal' | 'fund
 }
 
 export async function loadGoals(m: EntityManager, projectIds: string[]): Promise<(Goal & { projectId: string })[]> {
-  const goals: (GoalDbRow & { project_id: string })[] = await m.query(
-    `SELECT id, project_id, kind, year, text FROM project_goal WHERE project_id = ANY($1::uuid[]) ORDER BY project_id, kind DESC, year`,
-    [projectIds],
-  );
-  if (!goals.length) return [];
-  const rows: IndicatorDbRow[] = await m.query(
-    `SELECT id, goal_id, level1, level2, name, target_raw, core, weight::text AS weight FROM indicator WHERE goal_id = ANY($1::uuid[]) ORDER BY position`,
-    [goals.map((g) => g.id)],
-  );
-  return goals.map((g) => ({
-    id: g.id,
-    projectId: g.project_id,
-    kind: g.kind,
-    year: g.year,
-    text: g.text,
-    indicators: rows
-      .filter((i) => i.goal_id === g.id)
-      .map((i) => ({ id: i.id, level1: i.level1, level2: i.level2, name: i.name, core: i.core, weight: i.weight, target: parseTargetValue(i.target_raw) })),
-  }));
+  // goals and their rows in one round trip (a goal without rows comes once, with i_id null)
+  const rows: (GoalDbRow & { project_id: string; i_id: string | null; level1: string; level2: string; name: string; target_raw: string; core: boolean; weight: string | null })[] =
+    await m.query(
+      `SELECT g.id, g.project_id, g.kind, g.year, g.text,
+              i.id AS i_id, i.level1, i.level2, i.name, i.target_raw, i.core, i.weight::text AS weight
+         FROM project_goal g LEFT JOIN indicator i ON i.goal_id = g.id
+        WHERE g.project_id = ANY($1::uuid[])
+        ORDER BY g.project_id, g.kind DESC, g.year, g.id, i.position`,
+      [projectIds],
+    );
+  const goals: (Goal & { projectId: string })[] = [];
+  for (const r of rows) {
+    let g = goals[goals.length - 1];
+    if (!g || g.id !== r.id) {
+      g = { id: r.id, projectId: r.project_id, kind: r.kind, year: r.year, text: r.text, indicators: [] };
+      goals.push(g);
+    }
+    if (r.i_id !== null) {
+      g.indicators.push({ id: r.i_id, level1: r.level1, level2: r.level2, name: r.name, core: r.core, weight: r.weight, target: parseTargetValue(r.target_raw) });
+    }
+  }
+  return goals;
 }
 
 /** Insert a project with its two goals (used by create and by the demo data). Returns its id. */
@@ -835,16 +884,31 @@ export async function replaceIndicators(m: EntityManager, goalId: string, rows: 
   const existing: { id: string }[] = await m.query(`SELECT id FROM indicator WHERE goal_id = $1`, [goalId]);
   const keep = new Set(existing.map((e) => e.id));
   await m.query(`DELETE FROM indicator WHERE goal_id = $1`, [goalId]);
+  if (!rows.length) return;
   const used = new Set<string>();
-  for (const [pos, r] of rows.entries()) {
+  const ids = rows.map((r) => {
     const id = r.id && keep.has(r.id) && !used.has(r.id) ? r.id : null;
     if (id) used.add(id);
-    await m.query(
-      `INSERT INTO indicator (id, goal_id, position, level1, level2, name, target_raw, core, weight)
-       VALUES (COALESCE($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [id, goalId, pos, r.level1.trim(), r.level2.trim(), r.name.trim(), r.target.trim(), r.core ?? false, r.weight ?? null],
-    );
-  }
+    return id;
+  });
+  // every row in one statement (one round trip for the whole table), in the order sent
+  await m.query(
+    `INSERT INTO indicator (id, goal_id, position, level1, level2, name, target_raw, core, weight)
+     SELECT COALESCE(r.id, gen_random_uuid()), $1, r.pos, r.level1, r.level2, r.name, r.target, r.core, r.weight
+       FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::numeric[])
+            AS r(id, pos, level1, level2, name, target, core, weight)`,
+    [
+      goalId,
+      ids,
+      rows.map((_, pos) => pos),
+      rows.map((r) => r.level1.trim()),
+      rows.map((r) => r.level2.trim()),
+      rows.map((r) => r.name.trim()),
+      rows.map((r) => r.target.trim()),
+      rows.map((r) => r.core ?? false),
+      rows.map((r) => r.weight ?? null),
+    ],
+  );
 }
 
 export async function writeHistory(

@@ -83,9 +83,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
 
   const webDist = resolveWebDist(config);
   if (webDist) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
+    const serveStatic = express.static(webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
       if (file.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
-    } }));
+    } });
+    // API requests never look for a file (it would cost a stat() each, before the router)
+    app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(`/${API_PREFIX}/`) ? next() : serveStatic(req, res, next)));
     const indexHtml = path.join(webDist, 'index.html');
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}`)) return next();
