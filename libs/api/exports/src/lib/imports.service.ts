@@ -29,7 +29,17 @@ export class ImportsService {
       category: p.category,
       startDate: p.startDate,
       endDate: p.endDate,
-      funds: p.funds,
+      funds: p.funds
+        ? {
+            total: p.funds.total ?? null,
+            fiscal: p.funds.fiscal ?? null,
+            other: p.funds.other ?? null,
+            annualTotal: p.funds.annualTotal ?? null,
+            annualFiscal: p.funds.annualFiscal ?? null,
+            carryover: p.funds.carryover ?? null,
+            annualOther: p.funds.annualOther ?? null,
+          }
+        : null,
       totalGoal: p.overallGoal,
       annualGoal: p.annualGoal,
       indicators: p.rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target })),
