@@ -204,7 +204,7 @@ describe(`exports and imports (${TEST_DB})`, () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
     const names2024 = demo.filter((d) => d.year === 2024).map((d) => d.name);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['目录', ...wb.worksheets.slice(1).map((w) => w.name)]);
+    expect(wb.worksheets[0].name).toBe('目录');
     expect(wb.worksheets).toHaveLength(1 + names2024.length);
     const indexNames = wb.worksheets[0].getColumn(3).values.slice(2);
     expect([...indexNames].sort()).toEqual([...names2024].sort());

@@ -7,6 +7,7 @@ import {
   YANGPU_2024_XIUSHAN,
   type ReferenceTable,
 } from '@pt/domain';
+import { nextStatus } from '@pt/api/projects';
 import type { ProjectStatus, TransitionAction } from '@pt/shared/contracts';
 
 /** A step of a demo project's review history: who did what, with which comment. */
@@ -113,12 +114,5 @@ export const DEMO_PROJECTS: DemoProject[] = [
 
 
 export function statusAfter(steps: DemoStep[]): ProjectStatus {
-  let s: ProjectStatus = 'draft';
-  for (const st of steps) {
-    if (st.action === 'submit') s = 'submitted';
-    else if (st.action === 'withdraw') s = 'draft';
-    else if (st.action === 'return') s = 'returned';
-    else s = s === 'submitted' ? 'dept_approved' : 'approved';
-  }
-  return s;
+  return steps.reduce<ProjectStatus>((s, st) => nextStatus(s, st.action), 'draft');
 }

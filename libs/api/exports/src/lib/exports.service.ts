@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
 import { EvaluationService, MonitoringService, OrgScopeService, ProjectsService } from '@pt/api/projects';
+import { Dec } from '@pt/domain';
 import type { BatchExportQueryDto, ExportForm, Project, UserSummary } from '@pt/shared/contracts';
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
@@ -108,12 +109,7 @@ export class ExportsService {
   }
 
   private async batchIds(user: UserSummary, q: BatchExportQueryDto): Promise<string[]> {
-    const visible = await this.scope.visibleOrgIds(user);
-    let orgIds = visible;
-    if (q.orgId) {
-      if (!visible.includes(q.orgId)) throw new ApiHttpException(404, 'NOT_FOUND', '单位不存在或无权查看');
-      orgIds = (await this.scope.visibleOrgIds({ ...user, orgId: q.orgId })).filter((o) => visible.includes(o));
-    }
+    const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
     // the 自评表 and 监控表 exist only for approved projects
     const approvedOnly = q.form === 'evaluation';
     const rows: { id: string }[] = await this.dataSource.query(
@@ -231,12 +227,7 @@ function statusText(s: string): string {
   return STATUS_TEXT[s] ?? s;
 }
 
-/** Yuan → 万元 with two decimals, half-up, on the decimal string (no float). */
+/** Yuan → 万元 with two decimals, half-up, in exact decimals (no float). */
 export function tenThousands(yuan: string | null): string {
-  if (!yuan) return '';
-  const [i, f = ''] = yuan.split('.');
-  const cents = BigInt(i) * 100n + BigInt((f + '00').slice(0, 2));
-  // 万元 with 2 decimals = cents / 10000, rounded half-up
-  const q = (cents * 2n + 10000n) / 20000n;
-  return `${q / 100n}.${String(q % 100n).padStart(2, '0')}`;
+  return yuan ? Dec.of(yuan).div(Dec.fromInt(10000)).toFixed(2) : '';
 }

@@ -1,3 +1,4 @@
+import { ApiHttpException } from '@pt/api/core';
 import { Injectable } from '@nestjs/common';
 import type { OrgNode, UserSummary } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -26,6 +27,17 @@ export class OrgScopeService {
   /** Whether the user sees project data at all: the system, security and audit administrators do not. */
   seesProjects(user: UserSummary): boolean {
     return user.roles.some((r) => BUSINESS_ROLES.includes(r));
+  }
+
+  /**
+   * The visible organisations, narrowed to `orgId` and the ones below it when given (a filter of the list, the
+   * dashboard, the monitoring overview and batch exports); an organisation outside the user's scope is a 404.
+   */
+  async scopedOrgIds(user: UserSummary, orgId?: string): Promise<string[]> {
+    const visible = await this.visibleOrgIds(user);
+    if (!orgId) return visible;
+    if (!visible.includes(orgId)) throw new ApiHttpException(404, 'NOT_FOUND', '单位不存在或无权查看');
+    return (await this.visibleOrgIds({ ...user, orgId })).filter((o) => visible.includes(o));
   }
 
   /** Ids of the user's organisation and every organisation below it. */

@@ -21,6 +21,7 @@ import type {
   UpdateProjectDto,
   UserSummary,
 } from '@pt/shared/contracts';
+import { TRANSITION_LABELS } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OrgScopeService, orgVisibleSql } from './org-scope.service';
 
@@ -404,8 +405,7 @@ export class ProjectsService {
           })));
         }
       }
-      const to: ProjectStatus =
-        action === 'submit' ? 'submitted' : action === 'withdraw' ? 'draft' : action === 'return' ? 'returned' : from === 'submitted' ? 'dept_approved' : 'approved';
+      const to = nextStatus(from, action);
       await m.query(`UPDATE project SET status = $2 WHERE id = $1`, [id, to]);
       const historyId = await writeHistory(m, id, user, action, from, to, comment);
       // the audit row is part of the transition: both or neither
@@ -802,7 +802,16 @@ export const DIFF_LABELS: Record<string, string> = {
   annualGoal: '年度总体目标',
 };
 
-const ACTION_LABEL: Record<TransitionAction, string> = { submit: '提交', approve: '审核通过', return: '退回', withdraw: '撤回' };
+/** The Chinese name of an action (the contract's labels). */
+export const ACTION_LABEL: Record<TransitionAction, string> = TRANSITION_LABELS;
+
+/** The state after an allowed action (domain §6): the targets and the self-evaluation go the same way. */
+export function nextStatus(from: ProjectStatus, action: TransitionAction): ProjectStatus {
+  if (action === 'submit') return 'submitted';
+  if (action === 'withdraw') return 'draft';
+  if (action === 'return') return 'returned';
+  return from === 'submitted' ? 'dept_approved' : 'approved';
+}
 const STATUS_LABEL: Record<ProjectStatus, string> = { draft: '草稿', submitted: '已提交', dept_approved: '部门已审', approved: '已批复', returned: '已退回' };
 export function statusLabel(s: ProjectStatus): string {
   return STATUS_LABEL[s] ?? s;

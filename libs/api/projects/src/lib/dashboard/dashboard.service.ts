@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException } from '@pt/api/core';
-import { TOTAL_GRADE_BANDS } from '@pt/domain';
+import { Dec, TOTAL_GRADE_BANDS } from '@pt/domain';
 import { type Dashboard, type DashboardQueryDto, PROJECT_STATUSES, type ProjectStatus, type UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
 import { OrgScopeService } from '../org-scope.service';
@@ -23,12 +22,7 @@ export class DashboardService {
   ) {}
 
   async get(user: UserSummary, q: DashboardQueryDto): Promise<Dashboard> {
-    const visible = await this.scope.visibleOrgIds(user);
-    let orgIds = visible;
-    if (q.orgId) {
-      if (!visible.includes(q.orgId)) throw new ApiHttpException(404, 'NOT_FOUND', '单位不存在或无权查看');
-      orgIds = (await this.scope.visibleOrgIds({ ...user, orgId: q.orgId })).filter((o) => visible.includes(o));
-    }
+    const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
     const params = [q.year, orgIds];
     const scope = `p.year = $1 AND p.org_id = ANY($2::uuid[])`;
     const [byStatus, byEvalStatus, evaluations, red]: [
@@ -58,11 +52,11 @@ export class DashboardService {
     const count = (rows: { status: ProjectStatus; count: number }[]) =>
       PROJECT_STATUSES.map((status) => ({ status, count: rows.find((r) => r.status === status)?.count ?? 0 }));
     const collator = new Intl.Collator('zh-CN');
-    // averages in cents, rounded half-up, so the figure is exact
-    const units = new Map<string, { orgName: string; cents: bigint; count: number }>();
+    // exact decimal sums, the average rounded half-up
+    const units = new Map<string, { orgName: string; sum: Dec; count: number }>();
     for (const e of evaluations) {
-      const u = units.get(e.org_id) ?? { orgName: e.org_name, cents: 0n, count: 0 };
-      u.cents += toCents(e.total);
+      const u = units.get(e.org_id) ?? { orgName: e.org_name, sum: Dec.ZERO, count: 0 };
+      u.sum = u.sum.add(Dec.of(e.total));
       u.count++;
       units.set(e.org_id, u);
     }
@@ -75,29 +69,16 @@ export class DashboardService {
       grades: TOTAL_GRADE_BANDS.map((b) => ({ grade: b.grade, count: evaluations.filter((e) => e.grade === b.grade).length })),
       scoreBands: SCORE_BANDS.map((b) => ({
         ...b,
-        count: evaluations.filter((e) => toCents(e.total) >= BigInt(b.min * 100) && toCents(e.total) < BigInt(b.max * 100)).length,
+        count: evaluations.filter((e) => Dec.of(e.total).gte(Dec.fromInt(b.min)) && Dec.of(e.total).lt(Dec.fromInt(b.max))).length,
       })),
       redProjects: red
         .map((r) => ({ id: r.id, name: r.name, orgName: r.org_name, month: r.month }))
         .sort((a, b) => collator.compare(a.orgName, b.orgName) || collator.compare(a.name, b.name)),
       unitRanking: [...units.entries()]
-        .map(([orgId, u]) => ({ orgId, orgName: u.orgName, averageCents: averageHalfUp(u.cents, u.count), count: u.count }))
-        .sort((a, b) => (a.averageCents === b.averageCents ? collator.compare(a.orgName, b.orgName) : a.averageCents > b.averageCents ? -1 : 1))
-        .map(({ averageCents, ...r }) => ({ ...r, averageScore: centsToString(averageCents) })),
+        .map(([orgId, u]) => ({ orgId, orgName: u.orgName, average: u.sum.div(Dec.fromInt(u.count)).roundHalfUp(2), count: u.count }))
+        .sort((a, b) => b.average.cmp(a.average) || collator.compare(a.orgName, b.orgName))
+        .map(({ average, ...r }) => ({ ...r, averageScore: average.toFixed(2) })),
     };
   }
 }
 
-function toCents(score: string): bigint {
-  const [i, f = ''] = score.split('.');
-  return BigInt(i) * 100n + BigInt((f + '00').slice(0, 2));
-}
-
-function averageHalfUp(cents: bigint, n: number): bigint {
-  const d = BigInt(n);
-  return (cents * 2n + d) / (2n * d);
-}
-
-function centsToString(c: bigint): string {
-  return `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
-}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, badRequest } from '@pt/api/core';
-import type { Evaluation, EvaluationTransitionDto, Indicator, ProjectStatus, PutEvaluationDto, TransitionAction, UserSummary } from '@pt/shared/contracts';
+import type { Evaluation, EvaluationTransitionDto, Indicator, ProjectStatus, PutEvaluationDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { allowedActions, EDITABLE_STATUSES, has, loadGoals, ProjectsService, statusLabel, writeHistory, type ProjectRow } from '../projects.service';
+import { ACTION_LABEL, allowedActions, EDITABLE_STATUSES, has, loadGoals, nextStatus, ProjectsService, statusLabel, writeHistory, type ProjectRow } from '../projects.service';
 import { errorDetails, scoreStoredEvaluation, toStoredItem, type StoredEvaluationItem } from './evaluation-scoring';
 
 interface EvaluationDbRow {
@@ -13,8 +13,6 @@ interface EvaluationDbRow {
   items: StoredEvaluationItem[];
   updated_at: Date;
 }
-
-const ACTION_LABEL: Record<TransitionAction, string> = { submit: '提交', approve: '审核通过', return: '退回', withdraw: '撤回' };
 
 /** Self-evaluation (绩效自评) of approved projects: scored by the domain, reviewed like the targets. */
 @Injectable()
@@ -96,8 +94,7 @@ export class EvaluationService {
       if (action === 'return' && !comment) {
         throw new ApiHttpException(400, 'VALIDATION_FAILED', '退回须填写理由', [{ field: 'comment', message: '退回须填写理由' }]);
       }
-      const to: ProjectStatus =
-        action === 'submit' ? 'submitted' : action === 'withdraw' ? 'draft' : action === 'return' ? 'returned' : from === 'submitted' ? 'dept_approved' : 'approved';
+      const to = nextStatus(from, action);
       await m.query(`UPDATE project_evaluation SET status = $2, updated_at = now() WHERE project_id = $1`, [id, to]);
       await writeHistory(m, id, user, `eval_${action}`, from, to, comment);
       await this.projects.audit.record({ event: `evaluation.${action}`, result: 'ok', objectType: 'evaluation', objectId: id, details: { from, to } }, m);

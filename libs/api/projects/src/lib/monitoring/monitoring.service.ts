@@ -132,12 +132,7 @@ export class MonitoringService {
 
   /** The department view: every visible approved project of the year with the lights of its latest report. */
   async overview(user: UserSummary, q: MonitoringOverviewQueryDto): Promise<MonitoringOverviewRow[]> {
-    const visible = await this.scope.visibleOrgIds(user);
-    let orgIds = visible;
-    if (q.orgId) {
-      if (!visible.includes(q.orgId)) throw new ApiHttpException(404, 'NOT_FOUND', '单位不存在或无权查看');
-      orgIds = (await this.scope.visibleOrgIds({ ...user, orgId: q.orgId })).filter((o) => visible.includes(o));
-    }
+    const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
     const rows: {
       id: string;
       name: string;
