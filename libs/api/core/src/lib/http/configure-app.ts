@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { compressedStatic } from './static-assets';
 import { createValidationPipe } from './validation';
 import { requestContextMiddleware } from '../audit/request-context';
 
@@ -86,11 +87,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
     const serveStatic = express.static(webDist, { index: false, maxAge: '1h', setHeaders: (res, file) => {
       if (file.endsWith('index.html')) res.setHeader('Cache-Control', 'no-cache');
     } });
+    // the bundles compressed once in memory (brotli / gzip), else the files as they are
+    const compressed = compressedStatic(webDist);
     // API requests never look for a file (it would cost a stat() each, before the router)
-    app.use((req: Request, res: Response, next: NextFunction) => (req.path.startsWith(`/${API_PREFIX}/`) ? next() : serveStatic(req, res, next)));
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      req.path.startsWith(`/${API_PREFIX}/`) ? next() : compressed(req, res, () => serveStatic(req, res, next)),
+    );
     const indexHtml = path.join(webDist, 'index.html');
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}`)) return next();
+      if (compressed.sendIndex(req, res)) return;
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(indexHtml);
     });

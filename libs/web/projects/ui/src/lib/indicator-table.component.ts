@@ -4,24 +4,25 @@ import {
   Component,
   computed,
   DestroyRef,
+  effect,
   ElementRef,
   inject,
   Injector,
   input,
   model,
+  signal,
+  viewChild,
 } from '@angular/core';
 import { NgTemplateOutlet, SlicePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { checkTable, parseTargetValue } from '@pt/domain';
 import type { Finding, TargetValue } from '@pt/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzSelectComponent, NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { NzTooltipModule } from 'ng-zorro-antd/tooltip';
 import {
   applyPaste,
   COLUMN_COUNT,
@@ -58,19 +59,39 @@ interface RowView {
   n: number;
   parsed: TargetValue;
   kindLabel: string;
-  kindColor: string;
-  level1Options: LevelOption[];
-  level2Options: LevelOption[];
+  /** ng-zorro's tag colour class of the value's kind. */
+  kindClass: string;
+  /** What the 一级 / 二级 cells show: the option's label (with a note when not in the framework), '' when empty. */
+  level1Label: string;
+  level2Label: string;
   findings: Finding[];
   reviewComments: RowReviewComment[];
   weightInvalid: boolean;
 }
 
 const KIND_LABEL: Record<string, [string, string]> = {
-  quantitative: ['定量', 'blue'],
-  compare: ['比较', 'purple'],
-  qualitative: ['定性', 'default'],
+  quantitative: ['定量', 'ant-tag-blue'],
+  compare: ['比较', 'ant-tag-purple'],
+  qualitative: ['定性', ''],
 };
+
+/** What a row shows that depends on the row alone (kept while the row object is unchanged). */
+interface RowDerived {
+  parsed: TargetValue;
+  kindLabel: string;
+  kindClass: string;
+  level1Label: string;
+  level2Label: string;
+  weightInvalid: boolean;
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && a.every((f, k) => f.code === b[k].code && f.severity === b[k].severity && f.message === b[k].message);
+}
+
+/** Rows drawn at once, then per task (each part well under the 50 ms of a long task on a desktop). */
+const FIRST_PART = 40;
+const NEXT_PART = 20;
 
 const NAV_KEYS: readonly string[] = ['Tab', 'Enter', 'ArrowUp', 'ArrowDown'];
 
@@ -90,7 +111,7 @@ const NAV_KEYS: readonly string[] = ['Tab', 'Enter', 'ArrowUp', 'ArrowDown'];
 @Component({
   selector: 'pt-indicator-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, SlicePipe, FormsModule, NzButtonModule, NzCheckboxModule, NzIconModule, NzInputModule, NzSelectModule, NzTagModule, NzTooltipModule],
+  imports: [NgTemplateOutlet, SlicePipe, FormsModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, NzTagModule],
   host: { '(focusin)': 'onFocusIn($event)', '(paste)': 'onPaste($event)' },
   template: `
     @if (tableFindings().length > 0) {
@@ -102,88 +123,85 @@ const NAV_KEYS: readonly string[] = ['Tab', 'Enter', 'ArrowUp', 'ArrowDown'];
         }
       </ul>
     }
-    <table class="grid" [class.readonly]="readonly()">
-      <thead>
-        <tr>
-          <th class="c-num">序号</th>
-          <th class="c-level">一级指标</th>
-          <th class="c-level">二级指标</th>
-          <th>三级指标</th>
-          <th class="c-target">年度指标值</th>
-          <th class="c-core">核心</th>
-          <th class="c-weight">分值</th>
+    <div class="grid" role="table" aria-label="绩效指标" [class.readonly]="readonly()">
+      <div class="head" role="row">
+          <div role="columnheader" class="c-num">序号</div>
+          <div role="columnheader" class="c-level">一级指标</div>
+          <div role="columnheader" class="c-level">二级指标</div>
+          <div role="columnheader">三级指标</div>
+          <div role="columnheader" class="c-target">年度指标值</div>
+          <div role="columnheader" class="c-core">核心</div>
+          <div role="columnheader" class="c-weight">分值</div>
           @if (!readonly()) {
-            <th class="c-ops">操作</th>
+            <div role="columnheader" class="c-ops">操作</div>
           }
-        </tr>
-      </thead>
-      <tbody>
-        @for (v of views(); track v.row.key; let i = $index) {
-          <tr class="main" [attr.data-testid]="'row-' + v.n" [class.has-error]="hasError(v)">
-            <td class="c-num">{{ v.n }}</td>
+      </div>
+        @for (v of shown(); track v.row.key; let i = $index) {
+          <!-- a row and its findings: drawn only near the viewport (content-visibility), so an edit repaints little -->
+          <div class="r" role="rowgroup">
+          <div class="main" role="row" [attr.data-testid]="'row-' + v.n" [class.has-error]="hasError(v)">
+            <div role="cell" class="c-num">{{ v.n }}</div>
             @if (readonly()) {
-              <td [attr.data-testid]="'row-' + v.n + '-level1'">{{ v.row.level1 }}</td>
-              <td [attr.data-testid]="'row-' + v.n + '-level2'">{{ v.row.level2 }}</td>
-              <td [attr.data-testid]="'row-' + v.n + '-name'">{{ v.row.name }}</td>
-              <td>
+              <div role="cell" [attr.data-testid]="'row-' + v.n + '-level1'">{{ v.row.level1 }}</div>
+              <div role="cell" [attr.data-testid]="'row-' + v.n + '-level2'">{{ v.row.level2 }}</div>
+              <div role="cell" [attr.data-testid]="'row-' + v.n + '-name'">{{ v.row.name }}</div>
+              <div role="cell">
                 <div [attr.data-testid]="'row-' + v.n + '-target'">{{ v.row.target }}</div>
                 <ng-container *ngTemplateOutlet="parsedTpl; context: { $implicit: v }" />
-              </td>
-              <td class="c-core" [attr.data-testid]="'row-' + v.n + '-core'">{{ v.row.core ? '★' : '' }}</td>
-              <td class="c-weight" [attr.data-testid]="'row-' + v.n + '-weight'">{{ v.row.weight }}</td>
+              </div>
+              <div role="cell" class="c-core" [attr.data-testid]="'row-' + v.n + '-core'">{{ v.row.core ? '★' : '' }}</div>
+              <div role="cell" class="c-weight" [attr.data-testid]="'row-' + v.n + '-weight'">{{ v.row.weight }}</div>
             } @else {
-              <td [attr.data-cell]="i + ':0'">
-                <nz-select
-                  class="cell-select"
-                  nzSize="small"
-                  nzShowSearch
-                  nzAllowClear
-                  nzSelectOnTab
-                  nzPlaceHolder="一级指标"
-                  [nzDropdownMatchSelectWidth]="false"
-                  [attr.data-testid]="'row-' + v.n + '-level1'"
-                  [ngModel]="v.row.level1 || null"
-                  (ngModelChange)="setLevel1(i, $event)"
-                >
-                  @for (o of v.level1Options; track o.value) {
-                    <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
+              @for (col of LEVEL_COLS; track col) {
+                <div role="cell" [attr.data-cell]="i + ':' + col">
+                  @if (isActive(v.row.key, col)) {
+                    <!-- the one live select of the table: the cell being edited -->
+                    <nz-select
+                      class="cell-select"
+                      nzSize="small"
+                      nzShowSearch
+                      nzAllowClear
+                      nzSelectOnTab
+                      [nzPlaceHolder]="col === 0 ? '一级指标' : '二级指标'"
+                      [nzNotFoundContent]="col === 0 ? undefined : '请先选择一级指标'"
+                      [nzDropdownMatchSelectWidth]="false"
+                      [attr.data-testid]="'row-' + v.n + (col === 0 ? '-level1' : '-level2')"
+                      [ngModel]="(col === 0 ? v.row.level1 : v.row.level2) || null"
+                      (ngModelChange)="col === 0 ? setLevel1(i, $event) : setLevel2(i, $event)"
+                    >
+                      @for (o of activeOptions(); track o.value) {
+                        <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
+                      }
+                    </nz-select>
+                  } @else {
+                    <!-- every other cell: a button that looks like the select (a 300-row table stays light);
+                         a click or the keyboard's focus makes it the live select -->
+                    <button
+                      type="button"
+                      class="lvl"
+                      [class.placeholder]="!(col === 0 ? v.level1Label : v.level2Label)"
+                      [attr.data-testid]="'row-' + v.n + (col === 0 ? '-level1' : '-level2')"
+                      [attr.aria-label]="'第' + v.n + '行' + (col === 0 ? '一级指标' : '二级指标')"
+                      (mousedown)="$event.preventDefault()"
+                      (click)="activate(v.row.key, col, true)"
+                      (focus)="activate(v.row.key, col, false)"
+                    >{{ (col === 0 ? v.level1Label : v.level2Label) || (col === 0 ? '一级指标' : '二级指标') }}</button>
                   }
-                </nz-select>
-              </td>
-              <td [attr.data-cell]="i + ':1'">
-                <nz-select
-                  class="cell-select"
-                  nzSize="small"
-                  nzShowSearch
-                  nzAllowClear
-                  nzSelectOnTab
-                  nzPlaceHolder="二级指标"
-                  nzNotFoundContent="请先选择一级指标"
-                  [nzDropdownMatchSelectWidth]="false"
-                  [attr.data-testid]="'row-' + v.n + '-level2'"
-                  [ngModel]="v.row.level2 || null"
-                  (ngModelChange)="setLevel2(i, $event)"
-                >
-                  @for (o of v.level2Options; track o.value) {
-                    <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
-                  }
-                </nz-select>
-              </td>
-              <td [attr.data-cell]="i + ':2'">
+                </div>
+              }
+              <div role="cell" [attr.data-cell]="i + ':2'">
                 <input
-                  nz-input
-                  nzSize="small"
+                  class="ant-input ant-input-sm"
                   placeholder="三级指标名称"
                   [attr.aria-label]="'第' + v.n + '行三级指标'"
                   [attr.data-testid]="'row-' + v.n + '-name'"
                   [value]="v.row.name"
                   (input)="setText(i, 'name', $event)"
                 />
-              </td>
-              <td [attr.data-cell]="i + ':3'">
+              </div>
+              <div role="cell" [attr.data-cell]="i + ':3'">
                 <input
-                  nz-input
-                  nzSize="small"
+                  class="ant-input ant-input-sm"
                   placeholder="如 ≥90%"
                   [attr.aria-label]="'第' + v.n + '行指标值'"
                   [attr.data-testid]="'row-' + v.n + '-target'"
@@ -191,52 +209,41 @@ const NAV_KEYS: readonly string[] = ['Tab', 'Enter', 'ArrowUp', 'ArrowDown'];
                   (input)="setText(i, 'target', $event)"
                 />
                 <ng-container *ngTemplateOutlet="parsedTpl; context: { $implicit: v }" />
-              </td>
-              <td class="c-core" [attr.data-cell]="i + ':4'">
-                <span
-                  nz-checkbox
+              </div>
+              <div role="cell" class="c-core" [attr.data-cell]="i + ':4'">
+                <input
+                  type="checkbox"
+                  class="core"
                   [attr.data-testid]="'row-' + v.n + '-core'"
                   [attr.aria-label]="'第' + v.n + '行核心指标'"
-                  [nzChecked]="v.row.core"
-                  (nzCheckedChange)="setCore(i, $event)"
-                ></span>
-              </td>
-              <td class="c-weight" [attr.data-cell]="i + ':5'">
+                  [checked]="v.row.core"
+                  (change)="setCore(i, $any($event.target).checked)"
+                />
+              </div>
+              <div role="cell" class="c-weight" [attr.data-cell]="i + ':5'">
                 <input
-                  nz-input
-                  nzSize="small"
+                  class="ant-input ant-input-sm"
                   placeholder="默认"
-                  [nzStatus]="v.weightInvalid ? 'error' : ''"
+                  [class.ant-input-status-error]="v.weightInvalid"
                   [attr.aria-label]="'第' + v.n + '行分值'"
                   [attr.data-testid]="'row-' + v.n + '-weight'"
                   [value]="v.row.weight"
                   (input)="setText(i, 'weight', $event)"
                 />
-              </td>
-              <td class="c-ops">
-                <button nz-button nzType="text" nzSize="small" type="button" nz-tooltip nzTooltipTitle="上移" aria-label="上移"
-                  [attr.data-testid]="'row-' + v.n + '-up'" [disabled]="i === 0" (click)="move(i, -1)">
-                  <span nz-icon nzType="arrow-up"></span>
-                </button>
-                <button nz-button nzType="text" nzSize="small" type="button" nz-tooltip nzTooltipTitle="下移" aria-label="下移"
-                  [attr.data-testid]="'row-' + v.n + '-down'" [disabled]="i === views().length - 1" (click)="move(i, 1)">
-                  <span nz-icon nzType="arrow-down"></span>
-                </button>
-                <button nz-button nzType="text" nzSize="small" type="button" nz-tooltip nzTooltipTitle="在下方插入一行" aria-label="插入行"
-                  [attr.data-testid]="'row-' + v.n + '-insert'" (click)="insertBelow(i)">
-                  <span nz-icon nzType="plus"></span>
-                </button>
-                <button nz-button nzType="text" nzDanger nzSize="small" type="button" nz-tooltip nzTooltipTitle="删除本行" aria-label="删除行"
-                  [attr.data-testid]="'row-' + v.n + '-remove'" (click)="remove(i)">
-                  <span nz-icon nzType="delete"></span>
-                </button>
-              </td>
+              </div>
+              <div role="cell" class="c-ops">
+                <!-- plain buttons with CSS icons and the browser's tooltip: few elements per row -->
+                <button type="button" class="op op-up" title="上移" aria-label="上移" [attr.data-testid]="'row-' + v.n + '-up'" [disabled]="i === 0" (click)="move(i, -1)"></button>
+                <button type="button" class="op op-down" title="下移" aria-label="下移" [attr.data-testid]="'row-' + v.n + '-down'" [disabled]="i === views().length - 1" (click)="move(i, 1)"></button>
+                <button type="button" class="op op-insert" title="在下方插入一行" aria-label="插入行" [attr.data-testid]="'row-' + v.n + '-insert'" (click)="insertBelow(i)"></button>
+                <button type="button" class="op op-remove" title="删除本行" aria-label="删除行" [attr.data-testid]="'row-' + v.n + '-remove'" (click)="remove(i)"></button>
+              </div>
             }
-          </tr>
+          </div>
           @if (v.findings.length > 0 || v.reviewComments.length > 0 || commentable() || v.weightInvalid) {
-            <tr class="sub">
-              <td></td>
-              <td [attr.colspan]="readonly() ? 6 : 7">
+            <div class="sub" role="row">
+              <div role="cell"></div>
+              <div role="cell">
                 @if (v.findings.length > 0 || v.weightInvalid) {
                   <ul class="row-findings" [attr.data-testid]="'row-' + v.n + '-finding'">
                     @for (f of v.findings; track $index) {
@@ -271,18 +278,16 @@ const NAV_KEYS: readonly string[] = ['Tab', 'Enter', 'ArrowUp', 'ArrowDown'];
                     (input)="setComment(rowId, $event)"
                   ></textarea>
                 }
-              </td>
-            </tr>
+              </div>
+            </div>
           }
+          </div>
         } @empty {
-          <tr>
-            <td [attr.colspan]="readonly() ? 7 : 8" class="empty">
-              {{ readonly() ? '尚未填写绩效指标' : '尚无指标：点击「添加一行」，或从 Excel 复制「一级 二级 三级 指标值」四列后在表格中粘贴' }}
-            </td>
-          </tr>
+          <div class="empty" role="row">
+            {{ readonly() ? '尚未填写绩效指标' : '尚无指标：点击「添加一行」，或从 Excel 复制「一级 二级 三级 指标值」四列后在表格中粘贴' }}
+          </div>
         }
-      </tbody>
-    </table>
+    </div>
     @if (!readonly()) {
       <div class="actions">
         <button nz-button type="button" nzType="dashed" data-testid="add-row" (click)="addRow()">
@@ -296,9 +301,9 @@ const NAV_KEYS: readonly string[] = ['Tab', 'Enter', 'ArrowUp', 'ArrowDown'];
       @if (v.parsed.kind !== 'empty') {
         <div class="parsed" [attr.data-testid]="'row-' + v.n + '-parsed'">
           @if (v.parsed.malformed) {
-            <nz-tag nzColor="red">格式有误</nz-tag>
+            <span class="ant-tag ant-tag-red">格式有误</span>
           } @else {
-            <nz-tag [nzColor]="v.kindColor">{{ v.kindLabel }}</nz-tag>
+            <span [class]="'ant-tag ' + v.kindClass">{{ v.kindLabel }}</span>
             @if (v.parsed.kind !== 'qualitative') {
               <span class="canon">{{ v.parsed.text }}</span>
             }
@@ -309,19 +314,36 @@ const NAV_KEYS: readonly string[] = ['Tab', 'Enter', 'ArrowUp', 'ArrowDown'];
   `,
   styles: `
     :host { display: block; }
-    .grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
-    .grid th, .grid td { border: 1px solid #f0f0f0; padding: 4px 6px; vertical-align: top; }
-    .grid th { background: #fafafa; font-weight: 500; text-align: left; }
-    .grid.readonly td { word-break: break-all; }
-    .c-num { width: 48px; text-align: center !important; color: rgba(0,0,0,.45); }
-    .c-level { width: 150px; }
-    .c-target { width: 190px; }
-    .c-core { width: 52px; text-align: center !important; }
-    .c-weight { width: 70px; }
-    .c-ops { width: 132px; white-space: nowrap; }
+    .grid { --cols: 48px 150px 150px minmax(0, 1fr) 190px 52px 70px 132px; border-top: 1px solid #f0f0f0; border-left: 1px solid #f0f0f0; }
+    .grid.readonly { --cols: 48px 150px 150px minmax(0, 1fr) 190px 52px 70px; }
+    .head, .main { display: grid; grid-template-columns: var(--cols); }
+    .sub { display: grid; grid-template-columns: 48px minmax(0, 1fr); }
+    .head > div, .main > div, .sub > div, .empty { border-right: 1px solid #f0f0f0; padding: 4px 6px; min-width: 0; }
+    .head > div { background: #fafafa; font-weight: 500; border-bottom: 1px solid #f0f0f0; }
+    .r, .empty { border-bottom: 1px solid #f0f0f0; }
+    .r { content-visibility: auto; contain-intrinsic-size: auto 33px; }
+    .grid.readonly .main > div { word-break: break-all; }
+    .c-num { text-align: center; color: rgba(0,0,0,.45); }
+    .c-core { text-align: center; }
+    .c-ops { white-space: nowrap; }
     .cell-select { width: 100%; }
-    tr.has-error > td.c-num { border-left: 3px solid #ff4d4f; }
-    tr.sub td { border-top: none; background: #fcfcfc; padding-top: 0; }
+    .lvl { width: 100%; height: 24px; padding: 0 22px 0 7px; border: 1px solid #d9d9d9; border-radius: 4px; background: #fff; color: rgba(0,0,0,.88);
+      font: inherit; text-align: left; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; cursor: pointer; position: relative; }
+    .lvl::after { content: ''; position: absolute; right: 8px; top: 7px; width: 7px; height: 7px; border: solid rgba(0,0,0,.25); border-width: 0 1.5px 1.5px 0; transform: translateY(-2px) rotate(45deg); }
+    .lvl:hover, .lvl:focus-visible { border-color: #4096ff; outline: none; }
+    .lvl.placeholder { color: rgba(0,0,0,.25); }
+    .core { width: 16px; height: 16px; margin: 4px 0; accent-color: #1677ff; cursor: pointer; }
+    .op { width: 24px; height: 24px; padding: 0; border: 0; border-radius: 4px; background: transparent; color: rgba(0,0,0,.88); cursor: pointer; position: relative; vertical-align: top; }
+    .op::before { content: ''; position: absolute; inset: 5px; background: currentColor; mask: var(--i) center / contain no-repeat; }
+    .op:hover { background: rgba(0,0,0,.06); }
+    .op:disabled { color: rgba(0,0,0,.25); background: transparent; cursor: not-allowed; }
+    .op-remove { color: #ff4d4f; }
+    .op-up { --i: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M8 1 2 7.5h4V15h4V7.5h4z'/%3E%3C/svg%3E"); }
+    .op-down { --i: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M8 15 2 8.5h4V1h4v7.5h4z'/%3E%3C/svg%3E"); }
+    .op-insert { --i: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M7 1h2v6h6v2H9v6H7V9H1V7h6z'/%3E%3C/svg%3E"); }
+    .op-remove { --i: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M6 1h4v1.5h4.5V4h-13V2.5H6zM3 5h10l-.8 10H3.8zm2.5 2v6h1V7zm3 0v6h1V7z'/%3E%3C/svg%3E"); }
+    .main.has-error > .c-num { box-shadow: inset 3px 0 #ff4d4f; }
+    .sub > div { background: #fcfcfc; padding-top: 0; }
     .parsed { margin-top: 2px; font-size: 12px; }
     .canon { color: rgba(0,0,0,.65); }
     ul { list-style: none; margin: 0; padding: 0; }
@@ -388,8 +410,17 @@ export class IndicatorTableComponent {
     return map;
   });
 
+  /** Per row object: its parsed value and labels (a key press changes one row: the others are not parsed again). */
+  private derived = new WeakMap<EditorRow, RowDerived>();
+  private derivedFramework: TableFramework | null = null;
+  private previousViews: RowView[] = [];
+
   readonly views = computed<RowView[]>(() => {
     const fw = this.framework();
+    if (fw !== this.derivedFramework) {
+      this.derived = new WeakMap();
+      this.derivedFramework = fw;
+    }
     const byRow = new Map<number, Finding[]>();
     for (const f of this.findings()) {
       if (f.indicatorIndex === null) continue;
@@ -398,25 +429,90 @@ export class IndicatorTableComponent {
       byRow.set(f.indicatorIndex, list);
     }
     const comments = this.commentsByRow();
-    return this.rows().map((row, i) => {
-      const parsed = parseTargetValue(row.target);
-      const [kindLabel, kindColor] = KIND_LABEL[parsed.kind] ?? ['', 'default'];
-      return {
-        row,
-        n: i + 1,
-        parsed,
-        kindLabel,
-        kindColor,
-        level1Options: level1Options(fw, row.level1),
-        level2Options: level2Options(fw, row.level1, row.level2),
-        findings: byRow.get(i) ?? [],
-        reviewComments: row.id ? (comments.get(row.id) ?? []) : [],
-        weightInvalid: !isValidWeight(row.weight),
-      };
+    const previous = this.previousViews;
+    const views = this.rows().map((row, i): RowView => {
+      const findings = byRow.get(i) ?? [];
+      const reviewComments = row.id ? (comments.get(row.id) ?? []) : [];
+      const before = previous[i];
+      // the same row at the same place with the same findings: the same view (nothing in it to check again)
+      if (before && before.row === row && before.n === i + 1 && before.reviewComments === reviewComments && sameFindings(before.findings, findings)) return before;
+      return { row, n: i + 1, ...this.derive(fw, row), findings, reviewComments };
     });
+    this.previousViews = views;
+    return views;
   });
 
+  private derive(fw: TableFramework | null, row: EditorRow): RowDerived {
+    let d = this.derived.get(row);
+    if (!d) {
+      const parsed = parseTargetValue(row.target);
+      const [kindLabel, kindClass] = KIND_LABEL[parsed.kind] ?? ['', ''];
+      d = {
+        parsed,
+        kindLabel,
+        kindClass,
+        level1Label: row.level1 === '' ? '' : (level1Options(fw, row.level1).find((o) => o.value === row.level1)?.label ?? row.level1),
+        level2Label: row.level2 === '' ? '' : (level2Options(fw, row.level1, row.level2).find((o) => o.value === row.level2)?.label ?? row.level2),
+        weightInvalid: !isValidWeight(row.weight),
+      };
+      this.derived.set(row, d);
+    }
+    return d;
+  }
+
+  // ------------------------------------------------------------ drawing a long table in parts
+
+  /** How many rows are drawn: a long table is drawn in parts, one part per task, so that the page never stops answering. */
+  private readonly drawn = signal(FIRST_PART);
+  /** The rows drawn so far (all of them once the parts are done). */
+  readonly shown = computed(() => {
+    const views = this.views();
+    const n = this.drawn();
+    return views.length <= n ? views : views.slice(0, n);
+  });
+
+  // ------------------------------------------------------------ the live select
+
+  protected readonly LEVEL_COLS = [0, 1] as const;
+  /** The one 一级/二级 cell that has a real nz-select (by row key and column); the others only look like one. */
+  private readonly active = signal<{ key: string; col: 0 | 1 } | null>(null);
+  private readonly liveSelect = viewChild(NzSelectComponent);
+
+  /** The live select's options (一级 of the framework, or the 二级 of the row's 一级). */
+  readonly activeOptions = computed<LevelOption[]>(() => {
+    const a = this.active();
+    const row = a ? this.rows().find((r) => r.key === a.key) : undefined;
+    if (!a || !row) return [];
+    const fw = this.framework();
+    return a.col === 0 ? level1Options(fw, row.level1) : level2Options(fw, row.level1, row.level2);
+  });
+
+  isActive(key: string, col: 0 | 1): boolean {
+    const a = this.active();
+    return a !== null && a.key === key && a.col === col;
+  }
+
+  /** Make a level cell the live select, focus it and, when clicked, open its list. */
+  activate(key: string, col: 0 | 1, open: boolean): void {
+    if (!this.isActive(key, col)) this.active.set({ key, col });
+    afterNextRender(
+      () => {
+        const select = this.liveSelect();
+        if (!select) return;
+        select.focus();
+        if (open && !select.nzOpen) select.setOpenState(true);
+      },
+      { injector: this.injector },
+    );
+  }
+
   constructor() {
+    // the next part of a long table in a task of its own, after the previous part was drawn
+    effect((onCleanup) => {
+      if (this.drawn() >= this.views().length) return;
+      const t = setTimeout(() => this.drawn.update((n) => n + NEXT_PART));
+      onCleanup(() => clearTimeout(t));
+    });
     const onKeydown = (e: KeyboardEvent) => this.onKeydownCapture(e);
     // capture phase: runs before nz-select's own key handling
     this.host.addEventListener('keydown', onKeydown, true);
@@ -528,12 +624,13 @@ export class IndicatorTableComponent {
   }
 
   private focusAfterRender(pos: CellPos): void {
+    this.drawn.update((n) => Math.max(n, pos.row + 1));
     afterNextRender(() => this.focusCell(pos), { injector: this.injector });
   }
 
   private focusCell(pos: CellPos): void {
     const cell = this.host.querySelector(`[data-cell="${pos.row}:${pos.col}"]`);
-    const el = cell?.querySelector<HTMLInputElement>('input, textarea');
+    const el = cell?.querySelector<HTMLInputElement>('input, textarea, button.lvl');
     if (!el) return;
     el.focus();
     if (el.classList.contains('ant-input')) el.select();
