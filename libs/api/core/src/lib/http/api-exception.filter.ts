@@ -59,13 +59,14 @@ export class ApiHttpException extends HttpException {
   }
 }
 
-function isConnectionError(e: unknown): boolean {
+export function isConnectionError(e: unknown): boolean {
   const err = e as { code?: string; message?: string } | null;
   if (!err) return false;
   if (err.code && CONNECTION_ERRORS.has(err.code)) return true;
   const m = err.message ?? '';
-  // a transaction whose connection broke: TypeORM released its query runner, the next query says so
-  if ((e as Error).name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  // a transaction whose connection broke: TypeORM released its query runner, the next query (or the COMMIT) says so
+  const name = (e as Error).name;
+  if (name === 'QueryRunnerProviderAlreadyReleasedError' || name === 'QueryRunnerAlreadyReleasedError') return true;
   return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection due to|the database system is (starting up|shutting down|in recovery mode)/i.test(m);
 }
 
