@@ -1,6 +1,7 @@
 import {
   afterNextRender,
   ChangeDetectionStrategy,
+  ChangeDetectorRef,
   Component,
   computed,
   DestroyRef,
@@ -379,6 +380,7 @@ export class IndicatorTableComponent {
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   private readonly injector = inject(Injector);
+  private readonly cdr = inject(ChangeDetectorRef);
   private readonly message = inject(NzMessageService);
   private focused: CellPos = { row: 0, col: 2 };
 
@@ -492,18 +494,19 @@ export class IndicatorTableComponent {
     return a !== null && a.key === key && a.col === col;
   }
 
-  /** Make a level cell the live select, focus it and, when clicked, open its list. */
+  /**
+   * Make a level cell the live select, focus it and, when clicked, open its list — at once, in the click or focus
+   * event (the view is drawn synchronously), so that a key typed right after the click goes to the select.
+   */
   activate(key: string, col: 0 | 1, open: boolean): void {
-    if (!this.isActive(key, col)) this.active.set({ key, col });
-    afterNextRender(
-      () => {
-        const select = this.liveSelect();
-        if (!select) return;
-        select.focus();
-        if (open && !select.nzOpen) select.setOpenState(true);
-      },
-      { injector: this.injector },
-    );
+    if (!this.isActive(key, col)) {
+      this.active.set({ key, col });
+      this.cdr.detectChanges();
+    }
+    const select = this.liveSelect();
+    if (!select) return;
+    select.focus();
+    if (open && !select.nzOpen) select.setOpenState(true);
   }
 
   constructor() {
