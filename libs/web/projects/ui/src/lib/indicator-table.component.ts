@@ -602,8 +602,10 @@ export class IndicatorTableComponent {
     const pos = this.cellOf(e.target);
     if (!pos) return;
     const next = navigate(pos, e.key as NavKey, e.shiftKey, this.rows().length, COLUMN_COUNT);
-    const select = (e.target as HTMLElement).closest('nz-select');
-    if (select?.classList.contains('ant-select-open')) {
+    // (the select's own state, not its CSS class: the class follows at the next change detection, and a key may come
+    // before it — typing filters and opens the list)
+    const inSelect = (e.target as HTMLElement).closest('nz-select') !== null;
+    if (inSelect && this.liveSelect()?.nzOpen) {
       // the open list owns Enter and the arrows; Tab takes the active option (nzSelectOnTab), then moves on
       if (e.key === 'Tab' && next) setTimeout(() => this.focusCell(next));
       return;
