@@ -1110,6 +1110,8 @@ const NOTES = [
   '- **PUT indicators**: the rows of a table are inserted with one `INSERT … SELECT FROM unnest(…)` instead of one INSERT per row (30 round trips less while the project row is locked).',
   '- **Parsed target values kept by text** (`parsedTarget` in `projects.service.ts`): parsing the 30 values of a project was about 4 % of a detail request; the same texts come back on every read, so their parse is kept (frozen, shared between answers, at most 10,000 texts). **Reads no longer pay for the write audit** (`audit.interceptor.ts`): a GET that is not audited only watches for a refusal (403) instead of piping every answer through an async step.',
   '- **The throughput ratio stays close to its limit.** Full-length comparisons (3 × 8 s rounds each) gave 49–52 % before the two changes above and 52–53 % after them; single 8-second rounds vary more (see the rounds in the budget table). A CPU profile of the API process during the detail rounds shows its main thread busy 96 % of the time: 27 % inside `writev` (the four queries of a request; on loopback the kernel\'s work for the receiving process runs in the sender\'s system call), 8 % garbage collection, 5 % `JSON.stringify` of the answer, 2 % the request log line, the rest Nest/Express routing, the guards and interceptors, TypeORM and `pg`. What the API does on top of the baseline is one more round trip (the session check, about a quarter of its time: a one-second per-instance cache of session checks raised the ratio to 61 % in a trial, but was left out because logout and disabling a user must end a session at once on every instance, issue 6) and the framework. Tried without a measurable gain: 32 or 64 connections, a pool of 4 or 20.',
+  '- Not tried: the Fastify adapter. The app is built on Express middleware (the compressed static files, raw upload bodies, streamed downloads, the request context); in the profile above Express and its router take about 6 % of a detail request, the most a switch could give back.',
+  '- Tried and left out: an index `project (year, updated_at DESC, id)` for the list\'s order gave +6 % list throughput on this data; the list budget is met without it, and it would make every version bump of a project a non-HOT update.',
   '',
   '### The web budgets',
   '',
@@ -1120,8 +1122,6 @@ const NOTES = [
   '- **Rows drawn in parts**: 40 rows at once, then 20 per task, so that no task of a long table comes near 50 ms; a row that the keyboard or a new row needs is drawn at once.',
   '- **Rows skipped off screen**: the table is a CSS grid of row groups with `content-visibility: auto`, so that an edit lays out and paints the rows on screen only (Chromium skips the others), instead of a `<table>` whose every row is laid out and painted again.',
   '',
-  '- Not tried: the Fastify adapter. The app is built on Express middleware (the compressed static files, raw upload bodies, streamed downloads, the request context); in the profile above Express and its router take about 6 % of a detail request, the most a switch could give back.',
-  '- Tried and left out: an index `project (year, updated_at DESC, id)` for the list\'s order gave +6 % list throughput on this data; the list budget is met without it, and it would make every version bump of a project a non-HOT update.',
   '',
 ];
 
