@@ -169,6 +169,46 @@ describe(`exports and imports (${TEST_DB})`, () => {
     expect(xml).not.toMatch(/<f[ >]/);
   });
 
+  it('a long table in the PDF: every page of the table starts with its column headers; a merged 一级 over a page break is repeated', async () => {
+    const created = await t.http
+      .post('/api/projects')
+      .set(auth('xining'))
+      .send({ year: 2027, name: '多页指标表测试', orgId: orgOf['xining'], frameworkCode: 'mof-2021' })
+      .expect(201);
+    const id = created.body.id as string;
+    const etag = (await t.http.get(`/api/projects/${id}`).set(auth('xining')).expect(200)).headers['etag'];
+    // 150 rows under two 一级: 产出指标 runs over the first page breaks
+    const indicators = Array.from({ length: 150 }, (_, i) =>
+      i < 120
+        ? { level1: '产出指标', level2: ['数量指标', '质量指标', '时效指标'][Math.floor(i / 40)], name: `第${i + 1}项产出`, target: `≥${i + 1}个` }
+        : { level1: '满意度指标', level2: '服务对象满意度指标', name: `第${i + 1}项满意度`, target: '≥90%' },
+    );
+    await t.http.put(`/api/projects/${id}/indicators`).set(auth('xining')).set('If-Match', etag).send({ indicators }).expect(200);
+    const res = await download(`/api/projects/${id}/export?form=declaration&format=pdf`, 'xining').expect(200);
+    const pages = pdfText(res.body)
+      .split('\f')
+      .map((x) => x.replace(/\s+/g, ''))
+      .filter((x) => x !== '');
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    // every row exactly once, in order, over the pages
+    const all = pages.join('');
+    let at = -1;
+    for (const ind of indicators) {
+      const k = all.indexOf(ind.name + ind.target);
+      expect([ind.name, k > at]).toEqual([ind.name, true]);
+      expect(all.indexOf(ind.name + ind.target, k + 1)).toBe(-1);
+      at = k;
+    }
+    const withRows = pages.filter((x) => /第\d+项/.test(x));
+    expect(withRows.length).toBe(pages.length);
+    for (const [k, page] of withRows.entries()) {
+      expect([k, page.includes('一级指标二级指标三级指标指标值')]).toEqual([k, true]);
+      // the merged 一级 of the rows on this page is on this page too
+      const first = /第(\d+)项/.exec(page)?.[1];
+      expect([k, page.includes(Number(first) <= 120 ? '产出指标' : '满意度指标')]).toEqual([k, true]);
+    }
+  });
+
   it('PDF of the 申报表 and the 自评表 embeds a CJK font: pdftotext finds the Chinese indicator names', async () => {
     const p = demo.find((d) => d.name === '交流办对口支援项目经费') as P;
     const res = await download(`/api/projects/${p.id}/export?form=declaration&format=pdf`).expect(200);

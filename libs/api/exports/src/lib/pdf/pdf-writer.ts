@@ -39,49 +39,87 @@ export function writePdf(models: readonly SheetModel[], out: NodeJS.WritableStre
   return done;
 }
 
+const PADDING = 3;
+
+/**
+ * One form on its own pages: the title, the header block, the indicator table and the footer block. The table is cut
+ * into pages here (pdfkit would break a table but not repeat its column headers): every page of the table starts
+ * with the column headers, and a merged 一级/二级 cell that runs over a page break is repeated on the next page.
+ */
 function drawModel(doc: PDFKit.PDFDocument, m: SheetModel): void {
   const width = m.columns.length;
-  doc.addPage({ size: 'A4', layout: width > 6 ? 'landscape' : 'portrait', margin: 36 });
+  const layout = width > 6 ? 'landscape' : 'portrait';
+  doc.addPage({ size: 'A4', layout, margin: 36 });
   doc.font('cjk');
   doc.fontSize(16).text(m.title, { align: 'center' });
   doc.fontSize(10).text(m.subtitle, { align: 'center' });
   doc.moveDown(0.5);
+  doc.fontSize(9);
+  const total = m.columns.reduce((a, c) => a + c.width, 0);
+  const usable = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const widths = m.columns.map((c) => (c.width / total) * usable);
   const label = (text: string, colSpan?: number): Cell => ({ text, colSpan, backgroundColor: '#f2f2f2', align: { x: 'center', y: 'center' } });
   const value = (text: string, colSpan?: number): Cell => ({ text, colSpan, align: { x: 'left', y: 'center' } });
-  const data: Cell[][] = [];
-  const block = (lines: SheetModel['header']) => {
-    for (const line of lines) {
+  /** Height of a row of cells (an estimate on the safe side: the text of a merged cell counts in full). */
+  const heightOf = (cells: readonly { text: string; col: number; span: number }[]) =>
+    cells.reduce((h, c) => {
+      const w = widths.slice(c.col, c.col + c.span).reduce((a, x) => a + x, 0) - 2 * PADDING;
+      return Math.max(h, doc.heightOfString(c.text || ' ', { width: Math.max(w, 1) }) + 2 * PADDING + 1);
+    }, 0);
+  const block = (lines: SheetModel['header']) =>
+    lines.map((line) => {
       let used = 0;
       const row: Cell[] = [];
+      const measured: { text: string; col: number; span: number }[] = [];
       for (const c of line) {
         const span = Math.max(1, Math.min(c.span ?? 1, width - used));
         row.push(c.label ? label(c.text, span) : value(c.text, span));
+        measured.push({ text: c.text, col: used, span });
         used += span;
       }
       if (used < width) row.push(value('', width - used));
+      return { row, height: heightOf(measured) };
+    });
+  const header = block(m.header);
+  const footer = block(m.footer);
+  const columnHeads = m.columns.map((c) => label(c.header));
+  const columnHeadsHeight = heightOf(m.columns.map((c, col) => ({ text: c.header, col, span: 1 })));
+  const bodyHeights = m.rows.map((cells) => heightOf(cells.map((text, col) => ({ text, col, span: 1 }))));
+
+  // the body rows of each page
+  const pages: { from: number; to: number }[] = [];
+  const bottom = () => doc.page.maxY() - 2;
+  let y = doc.y + header.reduce((a, r) => a + r.height, 0) + columnHeadsHeight;
+  let from = 0;
+  const topOfNextPage = doc.page.margins.top + columnHeadsHeight;
+  m.rows.forEach((_, r) => {
+    if (r > from && y + bodyHeights[r] > bottom()) {
+      pages.push({ from, to: r - 1 });
+      from = r;
+      y = topOfNextPage;
+    }
+    y += bodyHeights[r];
+  });
+  pages.push({ from, to: m.rows.length - 1 });
+
+  pages.forEach(({ from, to }, k) => {
+    if (k > 0) doc.addPage({ size: 'A4', layout, margin: 36 });
+    const data: Cell[][] = [];
+    if (k === 0) data.push(...header.map((h) => h.row));
+    data.push(columnHeads);
+    // the page's part of the body: a merged cell spans down within the page (as HTML's rowspan), and one that began
+    // on an earlier page starts again, with its text, on the first row of this one
+    for (let r = from; r <= to; r++) {
+      const row: Cell[] = [];
+      m.rows[r].forEach((text, c) => {
+        const merge = m.merges.find((x) => x.col === c && x.row <= r && r < x.row + x.rowSpan);
+        if (merge && r > merge.row && r > from) return; // covered by the cell above on this page
+        const span = merge ? Math.min(merge.row + merge.rowSpan - 1, to) - r + 1 : 1;
+        row.push({ text: merge ? m.rows[merge.row][c] : text, rowSpan: span > 1 ? span : undefined, align: { x: c < 2 ? 'center' : 'left', y: 'center' } });
+      });
       data.push(row);
     }
-  };
-  block(m.header);
-  data.push(m.columns.map((c) => label(c.header)));
-  // the body: a merged cell spans down; the rows it covers leave that column out (as HTML's rowspan)
-  const covered = new Set<string>();
-  m.rows.forEach((cells, r) => {
-    const row: Cell[] = [];
-    cells.forEach((text, c) => {
-      if (covered.has(`${r}:${c}`)) return;
-      const merge = m.merges.find((x) => x.row === r && x.col === c);
-      if (merge) for (let k = 1; k < merge.rowSpan; k++) covered.add(`${r + k}:${c}`);
-      row.push({ text, rowSpan: merge?.rowSpan, align: { x: c < 2 ? 'center' : 'left', y: 'center' } });
-    });
-    data.push(row);
-  });
-  block(m.footer);
-  const total = m.columns.reduce((a, c) => a + c.width, 0);
-  const usable = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  doc.fontSize(9).table({
-    columnStyles: m.columns.map((c) => (c.width / total) * usable),
-    defaultStyle: { border: 0.5, padding: 3 },
-    data,
+    if (k === pages.length - 1) data.push(...footer.map((f) => f.row));
+    doc.table({ columnStyles: widths, defaultStyle: { border: 0.5, padding: PADDING }, data });
   });
 }
