@@ -15,3 +15,4 @@ export * from './lib/audit/audit.interceptor';
 export * from './lib/audit/audit.module';
 export * from './lib/audit/request-context';
 export * from './lib/http/idempotency.interceptor';
+export * from './lib/database/read-rows';

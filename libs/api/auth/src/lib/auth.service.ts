@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig, AuditService } from '@pt/api/core';
+import { APP_CONFIG, type AppConfig, AuditService, readRows } from '@pt/api/core';
 import type { LoginResponse, UserSummary } from '@pt/shared/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
@@ -83,8 +83,8 @@ export class AuthService {
     // one round trip on every request: the live session with its user and organisation (a plain SELECT); the idle
     // timer is touched only when it is more than a second old — not on every request, where the concurrent requests
     // of a session would queue on its row
-    const rows: { session_id: string; touch: boolean; user_id: string; username: string; display_name: string; roles: UserSummary['roles']; org_id: string; org_name: string | null }[] =
-      await this.dataSource.query(
+    const rows = await readRows<{ session_id: string; touch: boolean; user_id: string; username: string; display_name: string; roles: UserSummary['roles']; org_id: string; org_name: string | null }>(
+        this.dataSource.manager,
         `SELECT s.id AS session_id, s.last_seen_at < now() - interval '1 second' AS touch,
                 u.id AS user_id, u.username, u.display_name, u.roles, u.org_id, o.name AS org_name
            FROM user_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN org o ON o.id = u.org_id

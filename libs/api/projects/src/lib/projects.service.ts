@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException, AuditService, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
+import { ApiHttpException, AuditService, containsPattern, parseIfMatch, readRows, UUID_RE } from '@pt/api/core';
 import { checkTable, diffFields, diffIndicatorRows, getFramework, nameSimilarity, type Finding, type IndicatorRow, parseTargetValue, type TargetValue } from '@pt/domain';
 import type {
   CreateProjectDto,
@@ -640,7 +640,7 @@ export class ProjectsService {
     if (lock) await m.query(`SELECT 1 FROM project WHERE id = $1 FOR UPDATE`, [id]);
     if (!this.scope.seesProjects(user)) throw notFound();
     // the row and its visibility in one round trip
-    const [row]: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}`, [id, user.orgId]);
+    const [row] = await readRows<ProjectRow>(m, `${PROJECT_SELECT} WHERE p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}`, [id, user.orgId]);
     if (!row) throw notFound();
     return row;
   }
@@ -731,7 +731,7 @@ export class ProjectsService {
 
   private async toProject(user: UserSummary, r: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Project> {
     const goals = await loadGoals(m, [r.id]);
-    const comments: CommentDbRow[] = await m.query(`${COMMENT_SELECT} FROM review_comment WHERE project_id = $1 ORDER BY at, id`, [r.id]);
+    const comments = await readRows<CommentDbRow>(m, `${COMMENT_SELECT} FROM review_comment WHERE project_id = $1 ORDER BY at, id`, [r.id]);
     return this.assemble(user, r, goals, comments);
   }
 
@@ -847,8 +847,8 @@ export function parsedTarget(raw: string): TargetValue {
 
 export async function loadGoals(m: EntityManager, projectIds: string[]): Promise<(Goal & { projectId: string })[]> {
   // goals and their rows in one round trip (a goal without rows comes once, with i_id null)
-  const rows: (GoalDbRow & { project_id: string; i_id: string | null; level1: string; level2: string; name: string; target_raw: string; core: boolean; weight: string | null })[] =
-    await m.query(
+  const rows = await readRows<GoalDbRow & { project_id: string; i_id: string | null; level1: string; level2: string; name: string; target_raw: string; core: boolean; weight: string | null }>(
+    m,
       `SELECT g.id, g.project_id, g.kind, g.year, g.text,
               i.id AS i_id, i.level1, i.level2, i.name, i.target_raw, i.core, i.weight::text AS weight
          FROM project_goal g LEFT JOIN indicator i ON i.goal_id = g.id

@@ -3,11 +3,12 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuditInterceptor } from './audit.interceptor';
 import { AuditService } from './audit.service';
 import { IdempotencyInterceptor } from '../http/idempotency.interceptor';
+import { RequestInterceptor } from './request.interceptor';
 
 /** The audit log, available everywhere, the interceptor that writes it for every write, and Idempotency-Key replays. */
 @Global()
 @Module({
-  providers: [AuditService, { provide: APP_INTERCEPTOR, useClass: AuditInterceptor }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+  providers: [AuditService, AuditInterceptor, IdempotencyInterceptor, { provide: APP_INTERCEPTOR, useClass: RequestInterceptor }],
   exports: [AuditService],
 })
 export class AuditModule {}
