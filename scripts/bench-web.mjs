@@ -9,15 +9,13 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INDICATORS } from './bench-data.mjs';
+import { api, DEMO_PASSWORD, freePort, INDICATORS, waitFor } from './bench-common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const DEMO_PASSWORD = 'Demo@2026';
 /** The filler who owns the benchmark's projects (a demo account). */
 const FILLER = 'xining';
 /** The budgets of the issue. */
@@ -25,21 +23,11 @@ export const WEB_BUDGETS = { lighthouse: 90, keyMs: 50 };
 
 const log = (...a) => console.log(`[bench-web ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
-async function api(base, method, url, { token, body, headers = {} } = {}) {
-  const res = await fetch(base + url, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  if (res.status >= 400) throw new Error(`${method} ${url}: HTTP ${res.status} ${text.slice(0, 300)}`);
-  return { status: res.status, json, etag: res.headers.get('etag') };
+/** A request that must succeed (the setup of the measurements): its answer, or an error with the status and text. */
+async function ok(base, method, url, opts) {
+  const r = await api(base, method, url, opts);
+  if (r.status >= 400) throw new Error(`${method} ${url}: HTTP ${r.status} ${r.text.slice(0, 300)}`);
+  return r;
 }
 
 /** `n` indicator rows (mof-2021, every 一级): the 30 rows of a generated table, repeated with numbered names. */
@@ -55,12 +43,12 @@ export function tableRows(n) {
 
 /** A draft project of the demo filler with an annual table of `rows` rows; its id. */
 async function projectWithRows(base, token, orgId, rows) {
-  const { json: p } = await api(base, 'POST', '/api/projects', {
+  const { json: p } = await ok(base, 'POST', '/api/projects', {
     token,
     body: { year: 2026, name: `性能测试：${rows} 行指标表`, orgId, frameworkCode: 'mof-2021' },
   });
-  const { etag } = await api(base, 'GET', `/api/projects/${p.id}`, { token });
-  await api(base, 'PUT', `/api/projects/${p.id}/indicators`, { token, body: { indicators: tableRows(rows) }, headers: { 'if-match': etag } });
+  const { etag } = await ok(base, 'GET', `/api/projects/${p.id}`, { token });
+  await ok(base, 'PUT', `/api/projects/${p.id}/indicators`, { token, body: { indicators: tableRows(rows) }, headers: { 'if-match': etag } });
   return p.id;
 }
 
@@ -202,7 +190,7 @@ async function typingLatency(base, projectId, { rows, text }) {
 // ------------------------------------------------------------------------------------------------ the web part
 /** Every web measurement against a running production server (`base`) that has the demo data. */
 export async function benchWeb(base, { say = log, typingOnly = false } = {}) {
-  const { json: session } = await api(base, 'POST', '/api/auth/login', { body: { username: FILLER, password: DEMO_PASSWORD } });
+  const { json: session } = await ok(base, 'POST', '/api/auth/login', { body: { username: FILLER, password: DEMO_PASSWORD } });
   const token = session.accessToken;
   const orgId = session.user.orgId;
   const big = await projectWithRows(base, token, orgId, 300);
@@ -228,16 +216,6 @@ export async function benchWeb(base, { say = log, typingOnly = false } = {}) {
 }
 
 // ------------------------------------------------------------------------------------------------ standalone
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 async function standalone() {
   const mainJs = path.join(ROOT, 'dist/apps/api/main.js');
@@ -249,16 +227,7 @@ async function standalone() {
   delete env.DATABASE_URL;
   const server = spawn(process.execPath, [mainJs], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error('the server did not start');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitFor(`${base}/api/health`, 120_000, server);
     const out = await benchWeb(base);
     console.log(JSON.stringify(out, null, 2));
   } finally {

@@ -19,19 +19,17 @@ import autocannon from 'autocannon';
 import { execFileSync, execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import pg from 'pg';
-import { INDICATORS } from './bench-data.mjs';
+import { api, DEMO_PASSWORD, freePort, INDICATORS, sleep, waitFor } from './bench-common.mjs';
 import { benchWeb, WEB_BUDGETS } from './bench-web.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'tmp', 'bench');
 const PG_STATE = '/tmp/pt-bench.state';
-const DEMO_PASSWORD = 'Demo@2026';
 
 // ------------------------------------------------------------------------------------------------ the detail SQL
 // The same statements, in the same order, as ProjectsService.get (findVisible → toProject → loadGoals) in
@@ -226,19 +224,8 @@ async function generate(db, { projectsPerUnit }) {
 }
 
 // ------------------------------------------------------------------------------------------------ helpers
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (...a) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident set size of a process in bytes (Linux /proc), null elsewhere. */
 function rssOf(pid) {
@@ -337,36 +324,7 @@ function percentile(sorted, p) {
   return sorted[i];
 }
 
-async function api(base, method, url, { token, body, headers = {} } = {}) {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, etag: res.headers.get('etag'), json, text };
-}
 
-async function waitFor(url, timeoutMs, child) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} (see ${path.join(OUT_DIR, 'server.log')})`);
-    try {
-      const r = await fetch(url);
-      if (r.ok) return;
-    } catch {
-      /* not yet */
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
 
 const etagVersion = (h) => {
   const v = h && (h.etag ?? h.ETag ?? h.Etag ?? Object.entries(h).find(([k]) => k.toLowerCase() === 'etag')?.[1]);
@@ -510,7 +468,7 @@ async function main() {
     });
     children.push(server);
     server.on('exit', (code, signal) => !stopping && log(`API server exited: code ${code}, signal ${signal} (see tmp/bench/server.log)`));
-    await waitFor(`${base}/api/health`, 180_000, server);
+    await waitFor(`${base}/api/health`, 180_000, server, path.join(OUT_DIR, 'server.log'));
     const bootMs = Date.now() - t0;
     log(`server ready in ${(bootMs / 1000).toFixed(1)} s (pid ${server.pid}, port ${port})`);
 
@@ -667,8 +625,23 @@ async function main() {
       raw.stdout.on('data', (d) => String(d).includes('raw-ready') && resolve());
       raw.on('exit', (c) => reject(new Error(`raw server exited ${c}`)));
     });
-    const rawCheck = await fetch(`http://127.0.0.1:${rawPort}/raw/projects/${detailTargets[0].id}?org=${detailTargets[0].orgId}`);
-    if (rawCheck.status !== 200) throw new Error(`raw baseline answered ${rawCheck.status}`);
+    // the baseline's statements are a copy of ProjectsService.get's: it must read what the API answers (same goals,
+    // rows and comments, in the same order) — a check that fails when the two drift apart
+    for (const t of detailTargets.slice(0, 20)) {
+      const rawRes = await fetch(`http://127.0.0.1:${rawPort}/raw/projects/${t.id}?org=${t.orgId}`);
+      if (rawRes.status !== 200) throw new Error(`raw baseline answered ${rawRes.status}`);
+      const rawBody = await rawRes.json();
+      const apiBody = (await api(base, 'GET', `/api/projects/${t.id}`, { token: t.token })).json;
+      const shape = (b, target) => JSON.stringify({
+        id: b.id,
+        version: b.version,
+        goals: b.goals.map((g) => [g.id, g.kind, g.year, g.text, g.indicators.map((i) => [i.id, i.level1, i.level2, i.name, target(i), i.core, i.weight])]),
+        comments: b.reviewComments.map((c) => c.id),
+      });
+      if (shape(rawBody, (i) => i.target) !== shape(apiBody, (i) => i.target.raw)) {
+        throw new Error(`the raw baseline reads something else than GET /api/projects/${t.id}: keep RAW_SQL in step with ProjectsService.get`);
+      }
+    }
 
     const detailReq = [
       {

@@ -14,9 +14,6 @@ export const Audited = (on = true) => SetMetadata(AUDIT, on);
  * marked @Audited(), and for every refusal (403) — after the handler, with its result. A handler that wrote its
  * row inside its own transaction (transitions) marks the request context, and no second row is written.
  */
-const eventOf = (ctx: ExecutionContext) => `${ctx.getClass().name.replace(/Controller$/, '')}.${ctx.getHandler().name}`;
-const objectIdOf = (req: Request) => (typeof req.params?.['id'] === 'string' ? req.params['id'].slice(0, 100) : null);
-
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   constructor(
@@ -30,29 +27,23 @@ export class AuditInterceptor implements NestInterceptor {
     const marked = this.reflector.get<boolean | undefined>(AUDIT, ctx.getHandler());
     if (marked === false) return next.handle();
     const wanted = req.method !== 'GET' || marked === true;
-    if (!wanted) {
-      // a read: only a refusal is audited (the common case costs one operator, nothing per answer)
-      return next.handle().pipe(
-        catchError((e: unknown) =>
-          e instanceof HttpException && e.getStatus() === 403
-            ? from(this.audit.recordQuietly({ event: eventOf(ctx), result: 'denied', objectId: objectIdOf(req), details: { status: 403 } })).pipe(mergeMap(() => throwError(() => e)))
-            : throwError(() => e),
-        ),
-      );
-    }
-    const event = eventOf(ctx);
-    const objectId = objectIdOf(req);
-    const details = req.method === 'GET' ? { query: req.query } : undefined;
-    // the row is written before the answer goes out: what a client saw succeed is in the log
-    return next.handle().pipe(
-      mergeMap(async (value) => {
-        if (!currentContext()?.audited) await this.audit.recordQuietly({ event, result: 'ok', objectId, details: details ?? null });
-        return value;
-      }),
+    const event = `${ctx.getClass().name.replace(/Controller$/, '')}.${ctx.getHandler().name}`;
+    const objectId = typeof req.params?.['id'] === 'string' ? req.params['id'].slice(0, 100) : null;
+    // the row is written before the answer goes out: what a client saw succeed is in the log (a read that is not
+    // audited skips this step: it only watches for a refusal)
+    const answered = wanted
+      ? next.handle().pipe(
+          mergeMap(async (value) => {
+            if (!currentContext()?.audited) await this.audit.recordQuietly({ event, result: 'ok', objectId, details: req.method === 'GET' ? { query: req.query } : null });
+            return value;
+          }),
+        )
+      : next.handle();
+    return answered.pipe(
       catchError((e: unknown) => {
         const status = e instanceof HttpException ? e.getStatus() : 500;
         const write =
-          status !== 401
+          status === 403 || (wanted && status !== 401)
             ? this.audit.recordQuietly({ event, result: status === 403 ? 'denied' : 'failed', objectId, details: { status } })
             : Promise.resolve();
         return from(write).pipe(mergeMap(() => throwError(() => e)));

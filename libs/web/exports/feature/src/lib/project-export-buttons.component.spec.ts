@@ -26,11 +26,15 @@ describe('ProjectExportButtonsComponent', () => {
   it('offers the 申报表 only for a project not yet approved', async () => {
     const { ids } = await render('draft');
     expect(ids).toEqual(['export-declaration-xlsx', 'export-declaration-pdf']);
+    expect(Array.from(document.querySelectorAll('[data-testid^="export-declaration"]')).map((e) => e.textContent?.trim())).toEqual(['申报表 .xlsx', '申报表 PDF']);
+    expect(document.querySelectorAll('.ant-dropdown-menu-item-divider')).toHaveLength(0);
   });
 
   it('adds the 自评表 and 监控表 for an approved project, and downloads the chosen one', async () => {
     const { fixture, ids } = await render('approved');
     expect(ids).toEqual(['export-declaration-xlsx', 'export-declaration-pdf', 'export-evaluation-xlsx', 'export-evaluation-pdf', 'export-monitoring-xlsx']);
+    expect(document.querySelector('[data-testid="export-monitoring-xlsx"]')?.textContent?.trim()).toBe('监控表 .xlsx');
+    expect(document.querySelectorAll('.ant-dropdown-menu-item-divider')).toHaveLength(1);
     (document.querySelector('[data-testid="export-evaluation-pdf"]') as HTMLElement).click();
     const req = TestBed.inject(HttpTestingController).expectOne((r) => r.url === '/api/projects/p-1/export');
     expect(req.request.params.get('form')).toBe('evaluation');

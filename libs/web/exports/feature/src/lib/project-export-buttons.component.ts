@@ -8,6 +8,29 @@ import { NzDropdownModule } from 'ng-zorro-antd/dropdown';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 
+interface ExportItem {
+  id: string;
+  form: ExportForm;
+  format: 'xlsx' | 'pdf';
+  label: string;
+  /** A divider above it (between the 申报表 and the forms of an approved project). */
+  divider?: boolean;
+}
+const item = (form: ExportForm, format: 'xlsx' | 'pdf', divider = false): ExportItem => ({
+  id: `export-${form}-${format}`,
+  form,
+  format,
+  label: `${FORM_LABELS[form]} ${format === 'pdf' ? 'PDF' : '.xlsx'}`,
+  divider,
+});
+const ALL_ITEMS: readonly ExportItem[] = [
+  item('declaration', 'xlsx'),
+  item('declaration', 'pdf'),
+  item('evaluation', 'xlsx', true),
+  item('evaluation', 'pdf'),
+  item('monitoring', 'xlsx'),
+];
+
 /**
  * 导出 on the project page: 申报表 as .xlsx or PDF, and for an approved project 自评表 (.xlsx, PDF) and
  * 监控表 (.xlsx). The browser saves the file under the server's name; received bytes show while it comes.
@@ -39,22 +62,12 @@ import { NzMessageService } from 'ng-zorro-antd/message';
     }
     <nz-dropdown-menu #menu="nzDropdownMenu">
       <ul nz-menu>
-        <li nz-menu-item tabindex="0" (click)="download('declaration', 'xlsx')" (keydown.enter)="download('declaration', 'xlsx')" data-testid="export-declaration-xlsx">
-          <span nz-icon nzType="file-excel"></span>申报表 .xlsx
-        </li>
-        <li nz-menu-item tabindex="0" (click)="download('declaration', 'pdf')" (keydown.enter)="download('declaration', 'pdf')" data-testid="export-declaration-pdf">
-          <span nz-icon nzType="file-pdf"></span>申报表 PDF
-        </li>
-        @if (approved()) {
-          <li nz-menu-divider></li>
-          <li nz-menu-item tabindex="0" (click)="download('evaluation', 'xlsx')" (keydown.enter)="download('evaluation', 'xlsx')" data-testid="export-evaluation-xlsx">
-            <span nz-icon nzType="file-excel"></span>自评表 .xlsx
-          </li>
-          <li nz-menu-item tabindex="0" (click)="download('evaluation', 'pdf')" (keydown.enter)="download('evaluation', 'pdf')" data-testid="export-evaluation-pdf">
-            <span nz-icon nzType="file-pdf"></span>自评表 PDF
-          </li>
-          <li nz-menu-item tabindex="0" (click)="download('monitoring', 'xlsx')" (keydown.enter)="download('monitoring', 'xlsx')" data-testid="export-monitoring-xlsx">
-            <span nz-icon nzType="file-excel"></span>监控表 .xlsx
+        @for (item of items(); track item.id) {
+          @if (item.divider) {
+            <li nz-menu-divider></li>
+          }
+          <li nz-menu-item tabindex="0" (click)="download(item.form, item.format)" (keydown.enter)="download(item.form, item.format)" [attr.data-testid]="item.id">
+            <span nz-icon [nzType]="item.format === 'pdf' ? 'file-pdf' : 'file-excel'"></span>{{ item.label }}
           </li>
         }
       </ul>
@@ -72,8 +85,8 @@ export class ProjectExportButtonsComponent {
   protected readonly api = inject(ExportsApi);
   private readonly message = inject(NzMessageService);
   protected readonly progressText = progressText;
-  /** 自评表 and 监控表 exist only for an approved project (the server answers 409 otherwise). */
-  readonly approved = computed(() => this.status() === 'approved');
+  /** The forms it offers: 自评表 and 监控表 exist only for an approved project (the server answers 409 otherwise). */
+  readonly items = computed(() => (this.status() === 'approved' ? ALL_ITEMS : ALL_ITEMS.filter((i) => i.form === 'declaration')));
 
   async download(form: ExportForm, format: 'xlsx' | 'pdf'): Promise<void> {
     if (this.api.downloading()) return;

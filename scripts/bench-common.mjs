@@ -1,4 +1,55 @@
-// Data shared by scripts/bench.mjs and scripts/bench-web.mjs.
+// What scripts/bench.mjs and scripts/bench-web.mjs share: the generated indicator rows and the HTTP helpers.
+import net from 'node:net';
+
+/** The password of every demo account (and of the generated ones). */
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A free TCP port on the loopback interface. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** One JSON request: its status, ETag, parsed body (null when not JSON) and text. */
+export async function api(base, method, url, { token, body, headers = {} } = {}) {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, etag: res.headers.get('etag'), json, text };
+}
+
+/** Until `url` answers 2xx; an error when `child` (the server) exits first or the time is up (`logHint`: where to look). */
+export async function waitFor(url, timeoutMs, child, logHint = '') {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}${logHint ? ` (see ${logHint})` : ''}`);
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
 
 /** The 30 rows of a generated table (mof-2021): every 一级, valid targets, no error finding. `{n}` varies by project. */
 export const INDICATORS = [
