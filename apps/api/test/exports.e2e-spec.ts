@@ -276,7 +276,7 @@ describe(`exports and imports (${TEST_DB})`, () => {
   });
 
   it('text import: each reference file gives every table with its header and rows; a preview creates nothing, then drafts are created', async () => {
-    const dir = path.resolve(__dirname, '../../../../shared/reference');
+    const dir = path.resolve(__dirname, '../../../libs/domain/src/fixtures/reference');
     const expected: Record<string, { names: string[]; rows: number[] }> = {
       'shanghai-2020-xining-office-targets.txt': { names: ['合作交流工作业务费', '合作交流专项工作经费'], rows: [12, 12] },
       'yangpu-2024-gov-office-budget-part1.txt': {

@@ -5,13 +5,13 @@ import { login } from './support';
 
 /**
  * Import and export, as people click: the filler of 上海市人民政府驻西宁办事处 pastes the published
- * 2020 target table 合作交流工作业务费 (from ../shared/reference), previews it (the name and its 12
+ * 2020 target table 合作交流工作业务费 (the public reference fixture in libs/domain/src/fixtures/reference), previews it (the name and its 12
  * rows), creates the draft, opens it and sees the rows; then downloads its 申报表 as .xlsx and PDF
  * from the project page and reads the workbook back on 上传 Excel; and a year's 申报表 from 批量导出.
  */
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
-const REFERENCE = path.join(REPO_ROOT, '../shared/reference/shanghai-2020-xining-office-targets.txt');
+const REFERENCE = path.join(REPO_ROOT, 'libs/domain/src/fixtures/reference/shanghai-2020-xining-office-targets.txt');
 const PROJECT = '合作交流工作业务费';
 
 /** The lines of the first table of the reference (合作交流工作业务费), up to where the second one starts. */

@@ -15,7 +15,7 @@ import {
 import type { TargetOperator, TargetValue } from './types';
 
 const fixture = fixtureJson as unknown as ReferenceTargetValues;
-const REFERENCE_DIR = path.resolve(__dirname, '../../../../../shared/reference');
+const REFERENCE_DIR = path.resolve(__dirname, '../fixtures/reference');
 
 /** The fields a parse is compared on (raw is not compared: it is the input). */
 function observed(t: TargetValue): ExpectedParse {
@@ -38,7 +38,7 @@ function expectedFields(e: ExpectedParse): ExpectedParse {
   return o;
 }
 
-describe('reference fixture (every 指标值 of shared/reference)', () => {
+describe('reference fixture (every 指标值 of the reference fixtures)', () => {
   const files = Object.entries(fixture.files);
 
   // The totals were counted by hand in the documents: 2 tables × 12 rows (2020), and

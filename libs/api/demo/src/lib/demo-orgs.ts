@@ -1,7 +1,7 @@
 import type { OrgKind } from '@pt/api/auth';
 import type { Role } from '@pt/shared/contracts';
 
-/** The demo organisations (from shared/reference/): the finance bureau, two departments and their units. */
+/** The demo organisations (from the published budgets in libs/domain/src/fixtures/reference/): the finance bureau, two departments and their units. */
 export interface DemoOrg {
   code: string;
   name: string;

@@ -5,7 +5,7 @@ import { REFERENCE_TABLES, isPlaceholderRow, type ReferenceTable } from '../../f
 import { normaliseLevelName } from '../frameworks';
 import { parsePublishedText, splitIndicator, type ImportedProject, type ImportedRow } from './parse-published';
 
-const REFERENCE_DIR = path.resolve(__dirname, '../../../../../../shared/reference');
+const REFERENCE_DIR = path.resolve(__dirname, '../../fixtures/reference');
 const FIXTURE_SOURCE = path.resolve(__dirname, '../../fixtures/reference-tables.ts');
 const LIST_FIXTURE = path.resolve(__dirname, 'fixtures/publication-list-2024.txt');
 

@@ -3,7 +3,7 @@
  * Pure TypeScript, no Node APIs: it runs in the browser for the import preview, and on the server.
  *
  * Layouts (detected per table, one paste may hold several tables and layouts):
- * - `2020-lines`: the 2020 Shanghai form (shared/reference/shanghai-2020-xining-office-targets.txt);
+ * - `2020-lines`: the 2020 Shanghai form (fixtures/reference/shanghai-2020-xining-office-targets.txt);
  * - `2024-tabs`: the 2024 form as extracted from PDF, tab-separated (yangpu-2024-gov-office-budget-part1.txt);
  * - `publication-list`: the list of domain README §9, one project per row.
  * Department budgets without target tables (shanghai-2024/2025-coop-office-budget.txt) give no project.

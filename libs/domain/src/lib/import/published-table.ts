@@ -1,6 +1,6 @@
 /**
  * One target table (财政项目支出绩效目标表 / 申报表) of a published budget document, in either
- * layout of shared/reference/:
+ * layout of libs/domain/src/fixtures/reference/:
  *
  * - 2020 line layout (shanghai-2020-xining-office-targets.txt): header fields as `标签： 值` lines,
  *   then `一级目标 二级目标 三级目标 指标目标值`, a line per 一级, and `二级 三级 value` lines whose
