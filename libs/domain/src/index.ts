@@ -1,6 +1,7 @@
 export * from './lib/types';
 export * from './lib/decimal';
 export * from './lib/frameworks';
+export * from './lib/frameworks-config';
 export * from './lib/target-value';
 export * from './lib/checks';
 export * from './lib/scoring';

@@ -15,6 +15,8 @@ import type { Finding, Framework, FrameworkGroup, Funds, IndicatorRow, Severity,
 
 export interface CheckInput {
   frameworkCode: string; // 'mof-2021' | 'shanghai-2020' | …
+  /** The version of the framework the project was declared under; without it, the shipped one of `frameworkCode`. */
+  framework?: Framework | null;
   rows: IndicatorRow[];
   /** Budget year. */
   year?: number;
@@ -348,7 +350,7 @@ function checkRow(ctx: RowContext, framework: Framework, out: Finding[]): void {
 /** Run every check of domain §5 on one target table. Never throws on any input. */
 export function checkTable(input: CheckInput): Finding[] {
   const out: Finding[] = [];
-  const framework = getFramework(input.frameworkCode);
+  const framework = input.framework ?? getFramework(input.frameworkCode);
   if (!framework) {
     out.push(finding('UNKNOWN_FRAMEWORK', `未知的指标体系「${input.frameworkCode}」，无法检查指标结构。`, null));
   }

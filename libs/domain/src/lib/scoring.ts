@@ -58,6 +58,8 @@ export interface ScoringSettings {
   budgetPoints: string;
   /** Points for the indicators (decimal string, "90"). */
   indicatorPoints: string;
+  /** Total grades with their inclusive lower bounds, best first (优 90, 良 80, 中 60, 差 0). */
+  gradeBands: ReadonlyArray<{ grade: TotalGrade; min: string }>;
 }
 
 export const DEFAULT_SCORING_SETTINGS: Readonly<ScoringSettings> = Object.freeze({
@@ -65,6 +67,12 @@ export const DEFAULT_SCORING_SETTINGS: Readonly<ScoringSettings> = Object.freeze
   farAboveThreshold: '0.20',
   budgetPoints: '10',
   indicatorPoints: '90',
+  gradeBands: Object.freeze([
+    { grade: '优', min: '90' },
+    { grade: '良', min: '80' },
+    { grade: '中', min: '60' },
+    { grade: '差', min: '0' },
+  ] as const),
 });
 
 export interface EvaluationRowInput {
@@ -198,17 +206,12 @@ export const GRADE_BANDS: Readonly<
 });
 
 /** Total grade thresholds (inclusive lower bounds): 优 ≥ 90, 良 80–<90, 中 60–<80, 差 < 60. */
-export const TOTAL_GRADE_BANDS: ReadonlyArray<{ grade: TotalGrade; min: string }> = Object.freeze([
-  { grade: '优', min: '90' },
-  { grade: '良', min: '80' },
-  { grade: '中', min: '60' },
-  { grade: '差', min: '0' },
-]);
+export const TOTAL_GRADE_BANDS: ReadonlyArray<{ grade: TotalGrade; min: string }> = DEFAULT_SCORING_SETTINGS.gradeBands;
 
-/** The total grade for a total score (decimal string; throws DecimalError when it does not parse). */
-export function gradeFor(total: string): TotalGrade {
+/** The total grade for a total score (decimal string; throws DecimalError when it does not parse), by `bands` (best first). */
+export function gradeFor(total: string, bands: ScoringSettings['gradeBands'] = TOTAL_GRADE_BANDS): TotalGrade {
   const t = Dec.of(total);
-  for (const b of TOTAL_GRADE_BANDS) {
+  for (const b of bands) {
     if (t.gte(Dec.of(b.min))) return b.grade;
   }
   return '差';
@@ -222,6 +225,7 @@ interface ResolvedSettings {
   farAbove: Dec;
   budgetPoints: Dec;
   indicatorPoints: Dec;
+  gradeBands: ScoringSettings['gradeBands'];
 }
 
 /** Framework group weights are expressed out of this many points. */
@@ -244,6 +248,7 @@ function resolveSettings(s: Partial<ScoringSettings> | undefined): ResolvedSetti
     farAbove: nonNeg(m.farAboveThreshold, 'farAboveThreshold'),
     budgetPoints: nonNeg(m.budgetPoints, 'budgetPoints', 2),
     indicatorPoints: nonNeg(m.indicatorPoints, 'indicatorPoints', 2),
+    gradeBands: m.gradeBands.map((b, i) => ({ grade: b.grade, min: nonNeg(b.min, `gradeBands[${i}].min`, 2).toString() })),
   };
 }
 
@@ -860,7 +865,7 @@ export function scoreEvaluation(input: EvaluationInput): EvaluationResult {
     items,
     indicatorScore: centsToString(indicatorCents),
     totalScore,
-    grade: gradeFor(totalScore),
+    grade: gradeFor(totalScore, settings.gradeBands),
     problems,
     groups: plan.pools
       .filter((p) => p.rows.length > 0)
