@@ -45,6 +45,11 @@
 import { Dec, DecimalError, isDecimalString } from './decimal';
 import { normaliseLevelName } from './frameworks';
 import type { Framework, FrameworkGroup, TargetValue } from './types';
+import { farAboveDeductionFraction } from './scoring-deviation';
+
+// Deviations (偏差原因 before 提交, the reviewer's deduction) and the funds block of the 自评表.
+export * from './scoring-deviation';
+export * from './scoring-funds';
 
 export type QualitativeGrade = '达成' | '部分达成' | '未达成';
 export type TotalGrade = '优' | '良' | '中' | '差';
@@ -95,6 +100,10 @@ export interface EvaluationRowInput {
   achieved?: boolean | null;
   /** What was achieved (required for qualitative rows). */
   description?: string | null;
+  /** 偏差原因分析及改进措施 (required before 提交 when the row misses its target: see scoring-deviation.ts). */
+  deviationReason?: string | null;
+  /** The reviewer applied 10号's deduction for a far-exceeded target set too low (scoring-deviation.ts rule 3). */
+  deduction?: boolean | null;
 }
 
 export interface EvaluationInput {
@@ -170,6 +179,8 @@ export const EVALUATION_FLAGS = [
   'MALFORMED_TARGET',
   'SCORE_OUTSIDE_BAND',
   'SCORE_OUT_OF_RANGE',
+  'DEVIATION_DEDUCTED',
+  'DEDUCTION_NOT_APPLICABLE',
 ] as const;
 
 /** Problem codes. */
@@ -191,6 +202,9 @@ export const EVALUATION_PROBLEM_CODES = [
   'GROUP_WEIGHT_REDISTRIBUTED', // warning: a weighted group has no rows; its weight went to the others
   'UNKNOWN_GROUP', // warning: 一级 not in the framework (row gets 分值 0)
   'NO_INDICATORS', // error: no scorable row at all
+  'DEDUCTION_NOT_APPLICABLE', // warning: a deduction on a row that is not far above a positive target (not applied)
+  'MISSING_DEVIATION_REASON', // at 提交 (submissionProblems): error for a missed target, warning for a far-exceeded one
+  'FUNDS_NOT_ADDING_UP', // at 提交 (fundsProblems): error, the sources of a funds column do not add up to its total
 ] as const;
 
 /**
@@ -593,7 +607,13 @@ function scoreQuantitative(
       fraction = Dec.max(a, Dec.ZERO).div(target);
     }
     achieved = a.gte(target);
-    if (target.isPositive() && a.gt(target.mul(Dec.ONE.add(settings.farAbove)))) flags.push('FAR_ABOVE_TARGET');
+    if (target.isPositive() && a.gt(target.mul(Dec.ONE.add(settings.farAbove)))) {
+      flags.push('FAR_ABOVE_TARGET');
+      if (row.deduction === true) {
+        fraction = farAboveDeductionFraction(a, target, settings.farAbove);
+        flags.push('DEVIATION_DEDUCTED');
+      }
+    }
   }
   return { fraction, achieved, flags, problems };
 }
@@ -690,6 +710,21 @@ function scoreCompare(row: EvaluationRowInput, index: number, weight: Dec): RowO
 }
 
 function scoreRow(row: EvaluationRowInput, index: number, weight: Dec, settings: ResolvedSettings): RowOutcome {
+  const out = scoreRowByKind(row, index, weight, settings);
+  if (row.deduction === true && !out.flags.includes('DEVIATION_DEDUCTED')) {
+    out.flags.push('DEDUCTION_NOT_APPLICABLE');
+    out.problems.push({
+      index,
+      field: 'deduction',
+      code: 'DEDUCTION_NOT_APPLICABLE',
+      message: '按偏离度扣分只适用于实际完成值远超正向指标值的定量指标，本行未扣分',
+      severity: 'warning',
+    });
+  }
+  return out;
+}
+
+function scoreRowByKind(row: EvaluationRowInput, index: number, weight: Dec, settings: ResolvedSettings): RowOutcome {
   const t = row.target;
   if (t.kind === 'compare') return scoreCompare(row, index, weight);
   if (t.kind === 'quantitative' && !t.malformed) {
