@@ -3,6 +3,7 @@ export * from './lib/decimal';
 export * from './lib/frameworks';
 export * from './lib/frameworks-config';
 export * from './lib/target-value';
+export * from './lib/target-value-fixes';
 export * from './lib/checks';
 export * from './lib/scoring';
 export * from './lib/monitoring';

@@ -163,9 +163,10 @@ describe('parseTargetValue — hand-written edge cases', () => {
     ['≥90%，确保完成', { kind: 'qualitative', malformed: true }],
     ['≥3个工作日内完成', { kind: 'qualitative', malformed: true }],
     ['=100((%))', { kind: 'qualitative', malformed: true }],
-    ['100%', { kind: 'qualitative', malformed: true, direction: 'qualitative' }],
+    // §11: a bare number WITH a unit is `=` (an info finding says so); without a unit it stays malformed.
+    ['100%', { ...q('=', '100.00', '%'), direction: 'equal', impliedOperator: true, text: '=100.00(%)' }],
     ['90', { kind: 'qualitative', malformed: true }],
-    ['4.00(家)', { kind: 'qualitative', malformed: true }],
+    ['4.00(家)', { ...q('=', '4.00', '家'), impliedOperator: true }],
     ['比年初规划低不少于两万元', { kind: 'qualitative', malformed: true }],
     // Sentences: qualitative, not malformed, even with an operator or a number inside
     ['旗舰店访问量≥3000000', { kind: 'qualitative', malformed: undefined, text: '旗舰店访问量≥3000000' }],

@@ -1,11 +1,20 @@
+import { NUMERIC_RUN_RE, canonicalDecimal, normaliseTargetChars, normaliseUnit, parseNumberAndUnit, parseUnitPart } from './target-value-parts';
+import { parseRangeForm, parseWordForm } from './target-value-words';
 import type { CompareParts, TargetDirection, TargetOperator, TargetValue } from './types';
 
+export { canonicalDecimal, normaliseTargetChars, normaliseUnit, unitsEqual } from './target-value-parts';
+export { TARGET_WORD_OPERATORS } from './target-value-words';
+
 /**
- * Target-value (指标值) parser and formatter — domain README §4.
+ * Target-value (指标值) parser and formatter — domain README §4 and §11.
  *
  * Grammar (after normalisation):
- *   Value   := Quant | Compare | Qual | ""
+ *   Value   := Quant | Compare | Words | Range | Bare | Qual | ""
  *   Quant   := Op Num Unit?                  (white space allowed between the parts)
+ *   Words   := comparison words before or after Num Unit?, e.g. 不低于95%, 90%以上, 控制在5%以内
+ *              (the word list and the rules: target-value-words.ts) → the same operators as Quant
+ *   Range   := Num Unit? Sep Num Unit?       e.g. 90%-95%, 90%～95%, 3-5个 → operator `between`
+ *   Bare    := Num Unit                      e.g. 100%, 12期, 4次/年 → `=` with `impliedOperator: true`
  *   Op      := ≥ | >= | > | = | == | ≤ | <= | <        (full-width ＞＝＜ and ≧ ≦ are mapped first)
  *   Num     := [+-]?digits(.digits)?         (thousands separators "3,000,000" are accepted and removed)
  *   Unit    := "(" text ")" | bare unit      (full-width brackets are mapped first)
@@ -19,16 +28,22 @@ import type { CompareParts, TargetDirection, TargetOperator, TargetValue } from 
  *   "100" → "100.00", "0.1" → "0.10", "90.00" → "90.00", "0.125" → "0.125", "+007" → "7.00".
  *   With this rule `parseTargetValue(formatTargetValue(x))` returns exactly the same value string,
  *   because the canonical display prints `value` unchanged. The original writing stays in `raw`.
- * - Canonical text: `≥90.00(%)`, `=4.00(家)`, `≥90.00` (no unit); compare values:
+ * - Canonical text: `≥90.00(%)`, `=4.00(家)`, `≥90.00` (no unit); ranges: lower and upper bound joined by
+ *   "-", the unit once at the end: `90.00-95.00(%)` (the way tables write ranges; it reads back as the same
+ *   range, negative bounds included: `-5.00--3.00(%)`); words and bare numbers print as their symbol
+ *   form (`不低于95%` → `≥95.00(%)`, `100%` → `=100.00(%)`); compare values:
  *   `比年初规划低不少于2.00(万元)`; qualitative and malformed values: the trimmed raw text;
  *   empty values: "".
- * - Direction: ≥ > positive; = equal; ≤ < reverse; compare → manual; qualitative, malformed and
+ * - Direction: ≥ > positive; = and between equal (neither more nor less is better: a range scores as an
+ *   equal value against its nearer bound); ≤ < reverse; compare → manual; qualitative, malformed and
  *   empty → qualitative (an empty value cannot be measured; the checks report it as EMPTY_TARGET).
  * - Malformed values keep kind "qualitative" with `malformed: true` and operator/value/unit null.
  *   A value is malformed when, not being a valid Quant or Compare, it
  *     a) starts with an operator (≥ ≤ > < = in any width), e.g. `>=abc`, `≥9O%`, `=1.2.3(%)`, `≥`;
- *     b) is a number with an optional unit but no operator, e.g. `100%`, `90`, `4.00(家)`, `1.2.3`;
- *     c) has the shape of a Compare whose number part does not parse, e.g. `比上年低不少于两万元`.
+ *     b) is a number without a unit and without an operator, e.g. `90`, `1,500`, `1.2.3` (with a unit it is
+ *        Bare: `=`; without one nobody can tell a count from a percentage — target-value-fixes.ts offers both);
+ *     c) has the shape of a Compare whose number part does not parse, e.g. `比上年低不少于两万元`;
+ *     d) is a Range whose lower bound is above its upper one, e.g. `95%-90%`.
  *   A sentence that merely begins with a digit (`3个工作日内完成`) or contains an operator in the
  *   middle (`旗舰店访问量≥3000000`) is qualitative and NOT malformed.
  * - A bare unit (without brackets) is 1–8 characters with no white space, no ASCII digit, no
@@ -55,99 +70,14 @@ const DIRECTION_OF: Record<TargetOperator, TargetDirection> = {
   '≥': 'positive',
   '>': 'positive',
   '=': 'equal',
+  between: 'equal',
   '≤': 'reverse',
   '<': 'reverse',
 };
 
 const OPERATOR_RE = /^(>=|<=|==|≥|≤|>|<|=)/;
 const OPERATOR_START_RE = /^[>=<≥≤]/;
-/** A leading numeric run: sign, digits, dots and commas (validated separately). */
-const NUMERIC_RUN_RE = /^[+-]?(?:[0-9][0-9.,]*|\.[0-9][0-9.,]*)/;
-const NUMBER_RE = /^([+-]?)((?:[0-9]{1,3}(?:,[0-9]{3})+)|[0-9]+)(?:\.([0-9]+))?$/;
 const COMPARE_RE = /^比\s*(.+?)\s*(低|高|减少|增加|节约)\s*(不少于|不低于|不超过|不高于)\s*(.*)$/s;
-const BARE_UNIT_FORBIDDEN_RE = /[\s0-9()[\]{}<>=≥≤,;:!?"'、。，；：！？“”‘’【】《》]/;
-const BARE_UNIT_PHRASE_RE = /以上|以下|以内|左右|内|前|后|完成|达到|确保|及|和|或|的|不/;
-const DIGIT_LOOKALIKE_RE = /^[OoIl]/;
-/** A bracketed unit is at most 16 characters and contains no sentence punctuation or operator. */
-const BRACKET_UNIT_MAX = 16;
-const BRACKET_UNIT_FORBIDDEN_RE = /[<>=≥≤,;:!?、。，；：！？]/;
-
-/**
- * Character-level normalisation used for parsing only: full-width ASCII (U+FF01–U+FF5E) to
- * half-width, ideographic space to space, ≧ ≦ to ≥ ≤, small/full-width percent and the minus
- * sign to ASCII. It is idempotent and never changes the length of the string.
- */
-export function normaliseTargetChars(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else if (ch === '≧') out += '≥';
-    else if (ch === '≦') out += '≤';
-    else if (ch === '﹪') out += '%';
-    else if (ch === '−') out += '-';
-    else out += ch;
-  }
-  return out;
-}
-
-/**
- * Canonical decimal string of a written number (see the file comment), or null when the text is
- * not a valid number. Accepts `[+-]?digits(.digits)?` with optional correct thousands grouping.
- */
-export function canonicalDecimal(written: string): string | null {
-  const m = NUMBER_RE.exec(written);
-  if (!m) return null;
-  const sign = m[1] === '-' ? '-' : '';
-  let int = m[2].replace(/,/g, '').replace(/^0+(?=[0-9])/, '');
-  if (int === '') int = '0';
-  let frac = m[3] ?? '';
-  if (frac.length < 2) frac = frac.padEnd(2, '0');
-  const isZero = /^0+$/.test(int) && /^0*$/.test(frac);
-  return `${isZero ? '' : sign}${int}.${frac}`;
-}
-
-function isValidBareUnit(u: string): boolean {
-  const chars = Array.from(u);
-  if (chars.length < 1 || chars.length > 8) return false;
-  if (BARE_UNIT_FORBIDDEN_RE.test(u)) return false;
-  if (/^[+\-.]/.test(u)) return false;
-  if (DIGIT_LOOKALIKE_RE.test(u)) return false;
-  if (/[%‰]/.test(u) && u !== '%' && u !== '‰') return false;
-  if (BARE_UNIT_PHRASE_RE.test(u)) return false;
-  return true;
-}
-
-/**
- * Parse the unit part that follows a number (already normalised). Returns `undefined` when the
- * text is not a valid unit, `null` for "no unit", or the unit string.
- */
-function parseUnitPart(rest: string): string | null | undefined {
-  const r = rest.trim();
-  if (r === '') return null;
-  if (r.startsWith('(')) {
-    const m = /^\(([^()]*)\)$/.exec(r);
-    if (!m) return undefined;
-    const inner = m[1].trim();
-    if (inner === '') return null;
-    if (Array.from(inner).length > BRACKET_UNIT_MAX || BRACKET_UNIT_FORBIDDEN_RE.test(inner)) return undefined;
-    return inner;
-  }
-  return isValidBareUnit(r) ? r : undefined;
-}
-
-/** Split "<number><unit>" (no operator). Returns undefined when it does not parse. */
-function parseNumberAndUnit(s: string): { value: string; unit: string | null } | undefined {
-  const t = s.trim();
-  const run = NUMERIC_RUN_RE.exec(t);
-  if (!run) return undefined;
-  const value = canonicalDecimal(run[0]);
-  if (value === null) return undefined;
-  const unit = parseUnitPart(t.slice(run[0].length));
-  if (unit === undefined) return undefined;
-  return { value, unit };
-}
 
 function qualitative(raw: string, trimmed: string, malformed: boolean): TargetValue {
   const t: TargetValue = {
@@ -194,19 +124,7 @@ function parseInner(raw: string): TargetValue {
   if (op) {
     const operator = OPERATOR_MAP[op[1]];
     const nu = parseNumberAndUnit(s.slice(op[1].length));
-    if (nu) {
-      const t: TargetValue = {
-        raw,
-        text: '',
-        kind: 'quantitative',
-        operator,
-        value: nu.value,
-        unit: nu.unit,
-        direction: DIRECTION_OF[operator],
-      };
-      t.text = formatTargetValue(t);
-      return t;
-    }
+    if (nu) return quantitative(raw, operator, nu.value, nu.unit);
     return qualitative(raw, trimmed, true);
   }
   if (OPERATOR_START_RE.test(s)) return qualitative(raw, trimmed, true);
@@ -238,10 +156,36 @@ function parseInner(raw: string): TargetValue {
     return qualitative(raw, trimmed, true);
   }
 
-  // A number with an optional unit but without an operator: malformed (missing operator).
+  const words = parseWordForm(s);
+  if (words) return quantitative(raw, words.operator, words.value, words.unit);
+
+  const range = parseRangeForm(s);
+  if (range) {
+    if (range.reversed) return qualitative(raw, trimmed, true);
+    const t = quantitative(raw, 'between', range.value, range.unit);
+    t.valueMax = range.valueMax;
+    t.text = formatTargetValue(t);
+    return t;
+  }
+
+  // A number without an operator: with a unit it is `=` (said as an info finding), without one malformed.
   const run = NUMERIC_RUN_RE.exec(s);
-  if (run && parseUnitPart(s.slice(run[0].length)) !== undefined) return qualitative(raw, trimmed, true);
+  if (run) {
+    const nu = parseNumberAndUnit(s);
+    if (nu && nu.unit !== null) {
+      const t = quantitative(raw, '=', nu.value, nu.unit);
+      t.impliedOperator = true;
+      return t;
+    }
+    if (parseUnitPart(s.slice(run[0].length)) !== undefined) return qualitative(raw, trimmed, true);
+  }
   return qualitative(raw, trimmed, false);
+}
+
+function quantitative(raw: string, operator: TargetOperator, value: string, unit: string | null): TargetValue {
+  const t: TargetValue = { raw, text: '', kind: 'quantitative', operator, value, unit, direction: DIRECTION_OF[operator] };
+  t.text = formatTargetValue(t);
+  return t;
 }
 
 function formatNumber(value: string | null): string {
@@ -262,6 +206,7 @@ export function formatTargetValue(t: TargetValue): string {
     case 'empty':
       return '';
     case 'quantitative':
+      if (t.operator === 'between') return `${formatNumber(t.value)}-${formatNumber(t.valueMax ?? null)}${formatUnit(t.unit)}`;
       return `${t.operator ?? ''}${formatNumber(t.value)}${formatUnit(t.unit)}`;
     case 'compare': {
       const c = t.compare;
@@ -273,21 +218,7 @@ export function formatTargetValue(t: TargetValue): string {
   }
 }
 
-/** Normalise a unit for comparison: width, surrounding brackets and white space removed. */
-export function normaliseUnit(unit: string | null | undefined): string {
-  if (unit === null || unit === undefined) return '';
-  let u = normaliseTargetChars(String(unit)).trim();
-  const m = /^\((.*)\)$/s.exec(u);
-  if (m) u = m[1];
-  return u.replace(/\s+/g, '');
-}
-
 /** True for the percent unit in any writing: `%`, `％`, `(%)`, `（%）`. */
 export function isPercentUnit(unit: string | null | undefined): boolean {
   return normaliseUnit(unit) === '%';
-}
-
-/** Units compare equal after normalisation; null, undefined and "" are all "no unit". */
-export function unitsEqual(a: string | null | undefined, b: string | null | undefined): boolean {
-  return normaliseUnit(a) === normaliseUnit(b);
 }

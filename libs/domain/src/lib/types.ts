@@ -5,8 +5,11 @@
 
 export type TargetKind = 'quantitative' | 'compare' | 'qualitative' | 'empty';
 export type TargetDirection = 'positive' | 'equal' | 'reverse' | 'qualitative' | 'manual';
-/** Canonical operators after normalisation (full-width and ASCII forms map onto these). */
-export type TargetOperator = '≥' | '>' | '=' | '≤' | '<';
+/**
+ * Canonical operators after normalisation (full-width and ASCII forms and the comparison words of
+ * §11 map onto these). `between` is a range (`90%-95%`): `value` its lower, `valueMax` its upper bound.
+ */
+export type TargetOperator = '≥' | '>' | '=' | '≤' | '<' | 'between';
 
 /** A parsed 指标值 (domain §4). `operator`, `value`, `unit` are null where they do not apply. */
 export interface TargetValue {
@@ -19,7 +22,11 @@ export interface TargetValue {
   /** Decimal string as written (sign kept, no exponent), e.g. "90", "0.10", "1500". */
   value: string | null;
   unit: string | null;
+  /** Only for operator "between": the upper bound (canonical decimal string like `value`). */
+  valueMax?: string | null;
   direction: TargetDirection;
+  /** True when no operator was written and `=` is assumed (a bare number with a unit: `100%`, `12期`). */
+  impliedOperator?: boolean;
   /** Only for kind "compare": the parts of `比<base><verb><bound><value><unit>`. */
   compare?: CompareParts | null;
   /** True when the text starts like a number / operator but is not a valid quantity. */
