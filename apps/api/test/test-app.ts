@@ -58,8 +58,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** Start the whole API in-process on `db` (demo data on unless `demo: false`). */
-export async function startTestApp(db: TestDatabase, opts: { demo?: boolean } = {}): Promise<TestApp> {
-  const config = loadConfig({ ...db.env, DEMO: opts.demo === false ? '0' : '1', LOG_LEVEL: 'error', WEB_DIST: '/nonexistent' });
+export async function startTestApp(db: TestDatabase, opts: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const config = loadConfig({ ...db.env, DEMO: opts.demo === false ? '0' : '1', LOG_LEVEL: 'error', WEB_DIST: '/nonexistent', ...opts.env });
   const app = await createApp(config);
   const server = app.getHttpServer();
   return {

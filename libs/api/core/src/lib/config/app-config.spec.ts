@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       webDist: null,
       dbPoolMax: 10,
       security: { maxFailures: 5, lockMinutes: 15, idleMinutes: 30, absoluteHours: 12 },
+      exports: { workers: 1, keepHours: 24 },
     });
   });
 
@@ -26,8 +27,12 @@ describe('loadConfig', () => {
       LOGIN_LOCK_MINUTES: '30',
       SESSION_IDLE_MINUTES: '10',
       SESSION_ABSOLUTE_HOURS: '8',
+      EXPORT_WORKERS: '2',
+      EXPORT_KEEP_HOURS: '48',
     });
     expect(c.security).toEqual({ maxFailures: 3, lockMinutes: 30, idleMinutes: 10, absoluteHours: 8 });
+    expect(c.exports).toEqual({ workers: 2, keepHours: 48 });
+    expect(() => loadConfig({ EXPORT_WORKERS: '9' })).toThrow(/EXPORT_WORKERS/);
     expect(c.port).toBe(8080);
     expect(c.dataDir).toBe('/tmp/x');
     expect(c.databaseUrl).toBe('postgres://u:p@127.0.0.1:5432/db');

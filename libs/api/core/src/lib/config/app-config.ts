@@ -70,6 +70,20 @@ export class EnvironmentVariables {
   @Min(1, { message: 'SESSION_ABSOLUTE_HOURS 须在 1–168 之间（会话最长小时数）' })
   @Max(168, { message: 'SESSION_ABSOLUTE_HOURS 须在 1–168 之间（会话最长小时数）' })
   SESSION_ABSOLUTE_HOURS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'EXPORT_WORKERS 必须是整数' })
+  @Min(0, { message: 'EXPORT_WORKERS 须在 0–8 之间（本实例同时运行的后台导出数，0 表示本实例不运行导出）' })
+  @Max(8, { message: 'EXPORT_WORKERS 须在 0–8 之间（本实例同时运行的后台导出数，0 表示本实例不运行导出）' })
+  EXPORT_WORKERS?: number;
+
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsInt({ message: 'EXPORT_KEEP_HOURS 必须是整数' })
+  @Min(1, { message: 'EXPORT_KEEP_HOURS 须在 1–720 之间（导出文件保留小时数）' })
+  @Max(720, { message: 'EXPORT_KEEP_HOURS 须在 1–720 之间（导出文件保留小时数）' })
+  EXPORT_KEEP_HOURS?: number;
 }
 
 export type LogLevelName = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -84,6 +98,8 @@ export interface AppConfig {
   dbPoolMax: number;
   /** The login and session profile (等保三级 defaults: 5 failures → 15 minutes locked; idle 30 minutes; 12 hours at most). */
   security: { maxFailures: number; lockMinutes: number; idleMinutes: number; absoluteHours: number };
+  /** Background batch exports: jobs run at once on this instance (each holds at most one connection), hours a file is kept. */
+  exports: { workers: number; keepHours: number };
 }
 
 export class ConfigError extends Error {
@@ -96,7 +112,7 @@ export class ConfigError extends Error {
 /** Validate `env` (default: process.env) and return the typed configuration, or throw a ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known: Record<string, string | undefined> = {};
-  for (const key of ['PORT', 'DATA_DIR', 'DATABASE_URL', 'DEMO', 'LOG_LEVEL', 'WEB_DIST', 'DB_POOL_MAX', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS']) {
+  for (const key of ['PORT', 'DATA_DIR', 'DATABASE_URL', 'DEMO', 'LOG_LEVEL', 'WEB_DIST', 'DB_POOL_MAX', 'LOGIN_MAX_FAILURES', 'LOGIN_LOCK_MINUTES', 'SESSION_IDLE_MINUTES', 'SESSION_ABSOLUTE_HOURS', 'EXPORT_WORKERS', 'EXPORT_KEEP_HOURS']) {
     const v = env[key];
     known[key] = v === undefined || v === '' ? undefined : v;
   }
@@ -122,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       idleMinutes: parsed.SESSION_IDLE_MINUTES ?? 30,
       absoluteHours: parsed.SESSION_ABSOLUTE_HOURS ?? 12,
     },
+    exports: { workers: parsed.EXPORT_WORKERS ?? 1, keepHours: parsed.EXPORT_KEEP_HOURS ?? 24 },
   };
 }
 
