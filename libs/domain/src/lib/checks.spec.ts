@@ -163,7 +163,8 @@ describe('row rules', () => {
     expect(f[0]).toMatchObject({ severity: 'error', indicatorIndex: rowIndex(YANGPU_2024_JIAOLIUBAN, '完成效果') });
   });
 
-  test.each(['>=abc', '≥9O%', '=1.2.3(%)', '≥', '100%', '＝１００．０．０％'])('MALFORMED_NUMBER: %s', (target) => {
+  // '100%' is no longer here: §11 reads a bare number with a unit as `=` (IMPLIED_EQUAL, checks-target-value.spec.ts).
+  test.each(['>=abc', '≥9O%', '=1.2.3(%)', '≥', '90', '95%-90%', '＝１００．０．０％'])('MALFORMED_NUMBER: %s', (target) => {
     const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { target });
     const i = rowIndex(YANGPU_2024_JIAOLIUBAN, '完成效果');
     const f = codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'MALFORMED_NUMBER');
@@ -171,6 +172,30 @@ describe('row rules', () => {
     expect(f[0]).toMatchObject({ severity: 'error', indicatorIndex: i });
     expect(f[0].message).toContain(`第${i + 1}行「完成效果」`);
     expect(f[0].message).toContain(target);
+  });
+
+  test.each([
+    ['100%', '=100.00(%)'],
+    ['12期', '=12.00(期)'],
+    ['4次/年', '=4.00(次/年)'],
+    ['１，５００个', '=1500.00(个)'],
+  ])('IMPLIED_EQUAL (info, not MALFORMED_NUMBER): %s is read as %s', (target, text) => {
+    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { target });
+    const i = rowIndex(YANGPU_2024_JIAOLIUBAN, '完成效果');
+    const all = run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows }));
+    expect(codes(all, 'MALFORMED_NUMBER')).toEqual([]);
+    const f = codes(all, 'IMPLIED_EQUAL');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'info', indicatorIndex: i });
+    expect(f[0].message).toContain(target);
+    expect(f[0].message).toContain(text);
+  });
+
+  test('IMPLIED_EQUAL does not fire on written operators, words or ranges', () => {
+    for (const target of ['=100%', '不低于95%', '90%以上', '90%-95%', '≥12期']) {
+      const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { target });
+      expect(codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'IMPLIED_EQUAL')).toEqual([]);
+    }
   });
 
   test('MALFORMED_NUMBER does not fire on any value of the reference tables, nor on sentences with an operator inside', () => {

@@ -50,6 +50,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { code: 'EMPTY_NAME', severity: 'error', title: '三级指标名称为空' },
   { code: 'EMPTY_TARGET', severity: 'error', title: '指标值为空' },
   { code: 'MALFORMED_NUMBER', severity: 'error', title: '指标值数值格式不正确' },
+  { code: 'IMPLIED_EQUAL', severity: 'info', title: '指标值未写运算符，按“=”理解' },
   { code: 'MISSING_UNIT', severity: 'error', title: '定量指标值缺少计量单位' },
   { code: 'QUANTITY_QUALITATIVE', severity: 'warning', title: '数量指标使用了定性指标值' },
   { code: 'PERCENT_OVER_100', severity: 'warning', title: '百分比指标值超过100%' },
@@ -300,9 +301,15 @@ function checkRow(ctx: RowContext, framework: Framework, out: Finding[]): void {
       out.push(
         finding(
           'MALFORMED_NUMBER',
-          `${who}的指标值「${target}」格式不正确：定量指标值应写成“运算符+数值+单位”，如 ≥90.00(%)、=4.00(家)。`,
+          `${who}的指标值「${target}」格式不正确：定量指标值应写成“运算符+数值+单位”，如 ≥90.00(%)、=4.00(家)、不低于95%、90%-95%。`,
           index,
         ),
+      );
+    }
+    if (parsed.impliedOperator) {
+      // §11: a bare number with a unit is read as `=`, said (not refused) so a "≥" meant can be written.
+      out.push(
+        finding('IMPLIED_EQUAL', `${who}的指标值「${target}」未写运算符，按“${parsed.text}”（等于）理解；如目标为“不低于”，请写成 ≥${parsed.text.slice(1)}。`, index),
       );
     }
     if ((parsed.kind === 'quantitative' || parsed.kind === 'compare') && !parsed.unit) {
@@ -317,7 +324,7 @@ function checkRow(ctx: RowContext, framework: Framework, out: Finding[]): void {
       parsed.kind === 'quantitative' &&
       parsed.value !== null &&
       isPercentUnit(parsed.unit) &&
-      (compareDecimal(parsed.value, '100') > 0 || (parsed.operator === '>' && compareDecimal(parsed.value, '100') === 0))
+      (compareDecimal(parsed.valueMax ?? parsed.value, '100') > 0 || (parsed.operator === '>' && compareDecimal(parsed.value, '100') === 0))
     ) {
       out.push(finding('PERCENT_OVER_100', `${who}的百分比指标值「${target}」超过100%。`, index));
     }
