@@ -9,6 +9,8 @@ export interface ImportedRow {
   level2: string;
   name: string;
   target: string;
+  /** Marked core (★ in front of the name, publication list). */
+  core: boolean;
   line: number;
 }
 

@@ -137,8 +137,8 @@ describe('parsePublishedText on the reference documents', () => {
   test('rows shifted by the PDF (政府办公厅 lines 449, 451, 480–485) are put back into their columns', () => {
     const table = parsed.get('yangpu-2024-gov-office-budget-part1.txt')?.projects[1];
     const byLine = new Map((table?.rows ?? []).map((r) => [r.line, r]));
-    expect(byLine.get(449)).toEqual({ level1: '产出指标', level2: '数量指标', name: '完成革命老区对口合作任务(合作交流科)', target: '=100.00(%)', line: 449 });
-    expect(byLine.get(451)).toEqual({ level1: '产出指标', level2: '质量指标', name: '组织开展好区政府各类会议、活动（秘书科）', target: '=100.00(%)', line: 451 });
+    expect(byLine.get(449)).toEqual({ level1: '产出指标', level2: '数量指标', name: '完成革命老区对口合作任务(合作交流科)', target: '=100.00(%)', core: false, line: 449 });
+    expect(byLine.get(451)).toEqual({ level1: '产出指标', level2: '质量指标', name: '组织开展好区政府各类会议、活动（秘书科）', target: '=100.00(%)', core: false, line: 451 });
     expect([480, 481, 482, 483, 484, 485].map((n) => [byLine.get(n)?.level2, byLine.get(n)?.target])).toEqual([
       ['服务对象满意度指标', '完全符合'],
       ['服务对象满意度指标', '良好'],
@@ -268,7 +268,7 @@ describe('CRLF and full-width spaces', () => {
 
 describe('publication list (fixtures/publication-list-2024.txt)', () => {
   const r = parsePublishedText(fs.readFileSync(LIST_FIXTURE, 'utf8'));
-  const row = (level1: string, level2: string, name: string, target: string, line: number): ImportedRow => ({ level1, level2, name, target, line });
+  const row = (level1: string, level2: string, name: string, target: string, line: number): ImportedRow => ({ level1, level2, name, target, core: false, line });
   const base = {
     layout: 'publication-list' as const,
     frameworkCode: 'mof-2021' as const,

@@ -27,7 +27,7 @@ export type {
   ParsePublishedOptions,
   ParsePublishedResult,
 } from './import-types';
-export { splitIndicator } from './publication-list';
+export { readIndicator, splitIndicator } from './indicator-text';
 
 type Block = TableBlock | ListBlock;
 

@@ -1,18 +1,18 @@
 /**
  * The publication list (domain README §9, as in the Huzhou 重点项目支出绩效明细表): a header line
  * `单位代码⇥单位名称⇥一级项目名称⇥二级项目名称⇥项目类别⇥金额（万元）⇥绩效指标`, then one row per project.
- * 绩效指标 is one text: `数量指标: 资金支付率≥90%; 社会效益: …`; each `二级: 三级 指标值` part becomes a
- * row of the mof-2021 framework (the 一级 follows from the 二级).
+ * 绩效指标 is one text (read by indicator-text.ts).
  *
  * Pasted from a spreadsheet, a cell holding line breaks or tabs arrives quoted (`"…"`, `""` for a
  * quote), so a row can span several lines. Merged 单位/一级项目 cells arrive empty on the rows below
  * and are filled from the row above.
  */
-import { MOF_2021 } from '../frameworks';
 import { normaliseTargetChars } from '../target-value';
-import type { FrameworkGroup } from '../types';
-import { findLevel1, findLevel2, isBlank, parseMoney, quote, squash, stripHtml } from './import-helpers';
-import type { ImportProblem, ImportedProject, ImportedRow, SourceLine } from './import-types';
+import { isBlank, parseMoney, quote, squash, stripHtml } from './import-helpers';
+import type { ImportProblem, ImportedProject, SourceLine } from './import-types';
+import { parseIndicatorText } from './indicator-text';
+
+export { splitIndicator } from './indicator-text';
 
 interface Columns {
   code?: number;
@@ -126,124 +126,54 @@ function readRecord(lines: readonly SourceLine[], start: number): { cells: Cell[
   return { cells, next: li + 1 };
 }
 
-// ---------------------------------------------------------------------------------------------
-// The 绩效指标 text
-// ---------------------------------------------------------------------------------------------
-
-const SATISFACTION = MOF_2021.groups.find((g) => g.role === 'satisfaction');
-
-type Prefix = { level2: string; group: FrameworkGroup } | { ambiguous: string } | null;
-
-/** `数量指标`, `数量`, `社会效益`, `产出指标-数量指标`, `满意度` → the mof-2021 二级. */
-function resolvePrefix(prefix: string): Prefix {
-  const parts = squash(normaliseTargetChars(prefix)).split(/[-—–/／>·]/);
-  const p = parts[parts.length - 1];
-  if (p === '') return null;
-  for (const candidate of [p, p + '指标']) {
-    const l2 = findLevel2(MOF_2021, candidate);
-    if (l2) return { level2: l2.name, group: l2.group };
-  }
-  for (const candidate of [p, p + '指标']) {
-    const l1 = findLevel1(MOF_2021, candidate);
-    if (l1 && l1.children.length === 1) return { level2: l1.children[0], group: l1 };
-    if (l1) return { ambiguous: l1.name };
-  }
-  if ((p === '满意度' || p === '服务对象满意度') && SATISFACTION) return { level2: SATISFACTION.children[0], group: SATISFACTION };
-  return null;
+/** Index of the last cell holding text. */
+function lastFilled(cells: Cell[]): number {
+  for (let k = cells.length - 1; k >= 0; k--) if (cells[k].text.trim() !== '') return k;
+  return 0;
 }
 
-/** Words that end a qualitative 三级 text as its value (`…产业发展水平提高`), longest first. */
-const GRADE_WORDS = [
-  '支撑作用明显',
-  '明显提升',
-  '显著提升',
-  '有所提升',
-  '逐步提高',
-  '有效保障',
-  '完全符合',
-  '提高',
-  '提升',
-  '加强',
-  '促进',
-  '保障',
-  '扩大',
-  '优化',
-  '良好',
-  '有效',
-  '及时',
-  '健全',
-  '完善',
-  '明显',
-  '显著',
-  '达标',
-  '合格',
-  '符合',
-];
-
-const OPERATOR_SPLIT_RE = /^(.*?)[\s\u3000]*((?:>=|<=|==|≥|≤|≧|≦|＞＝|＜＝|＞=|＜=|>|<|=|＞|＜|＝)[\s\u3000]*[-−]?[0-9０-９].*)$/s;
-const COMPARE_SPLIT_RE = /^(.+?)(比.+?(?:低|高|减少|增加|节约)[\s\u3000]*(?:不少于|不低于|不超过|不高于).*)$/s;
-
-/** `资金支付率≥90%` → 资金支付率 | ≥90%; `群众知晓度 良好` → 群众知晓度 | 良好; `水平提高` → 水平 | 提高. */
-export function splitIndicator(body: string): { name: string; target: string } {
-  const b = body.trim();
-  let m = OPERATOR_SPLIT_RE.exec(b);
-  if (m && m[1].trim() !== '') return { name: m[1].trim(), target: m[2].trim() };
-  m = COMPARE_SPLIT_RE.exec(b);
-  if (m && m[1].trim() !== '') return { name: m[1].trim(), target: m[2].trim() };
-  m = /^(.*\S)[\s\u3000]+(\S+)$/s.exec(b);
-  if (m) return { name: m[1].trim(), target: m[2].trim() };
-  const word = GRADE_WORDS.find((w) => b.endsWith(w) && b.length > w.length);
-  if (word) return { name: b.slice(0, b.length - word.length).trim(), target: word };
-  return { name: b, target: '' };
+/**
+ * Cells of a wrapped row put back together, column by column: names are joined without a space
+ * (Chinese wraps anywhere), the 绩效指标 text with a line break (parseIndicatorText joins it back).
+ */
+function mergeCells(a: Cell[], b: Cell[], indicatorsCol: number | undefined): Cell[] {
+  const out: Cell[] = [];
+  for (let k = 0; k < Math.max(a.length, b.length); k++) {
+    const x = a[k];
+    const y = b[k];
+    if (!x || x.text.trim() === '') out.push(y ?? x);
+    else if (!y || y.text.trim() === '') out.push(x);
+    else out.push({ text: k === indicatorsCol ? `${x.text}\n${y.text}` : x.text.trimEnd() + y.text.trim(), line: x.line });
+  }
+  return out;
 }
 
-/** The rows of one 绩效指标 text; `line` is where the cell starts. */
-export function parseIndicatorText(text: string, line: number, problems: ImportProblem[]): ImportedRow[] {
-  const rows: ImportedRow[] = [];
-  let level2: { level2: string; group: FrameworkGroup } | null = null;
-  const re = /[^;；\n]+/g;
-  for (const m of text.matchAll(re)) {
-    const segLine = line + (text.slice(0, m.index ?? 0).match(/\n/g)?.length ?? 0);
-    const seg = stripHtml(m[0]).trim();
-    if (seg === '') continue;
-    let body = seg;
-    const pm = /^([^:：]{1,24})[:：][\s\u3000]*(.*)$/s.exec(seg);
-    if (pm) {
-      const p = resolvePrefix(pm[1]);
-      if (p && 'level2' in p) {
-        level2 = p;
-        body = pm[2].trim();
-      } else if (p) {
-        problems.push({ line: segLine, message: `「${quote(pm[1], 20)}」是一级指标，请写明二级指标（如「数量指标: …」），「${quote(seg)}」未导入` });
-        continue;
-      } else if (Array.from(squash(pm[1])).length <= 12 && !/[0-9０-９≥≤><=＞＜＝]/.test(pm[1])) {
-        problems.push({ line: segLine, message: `「${quote(pm[1], 20)}」不是已知的二级指标，「${quote(seg)}」未导入` });
-        continue;
-      }
-    }
-    if (body === '') continue;
-    if (!level2) {
-      problems.push({ line: segLine, message: `「${quote(seg)}」前没有二级指标（应写成「数量指标: …」），未导入` });
-      continue;
-    }
-    const { name, target } = splitIndicator(body);
-    if (name === '') {
-      problems.push({ line: segLine, message: `指标值「${quote(target)}」没有三级指标名称，未导入` });
-      continue;
-    }
-    if (target === '') problems.push({ line: segLine, message: `无法从「${quote(body)}」分出指标值，已按无指标值导入` });
-    rows.push({ level1: level2.group.name, level2: level2.level2, name, target, line: segLine });
-  }
-  return rows;
+function merge(a: Pending, b: Pending, indicatorsCol: number | undefined): Pending {
+  return { cells: mergeCells(a.cells, b.cells, indicatorsCol), first: a.first, last: b.last };
 }
 
 // ---------------------------------------------------------------------------------------------
 // The list
 // ---------------------------------------------------------------------------------------------
 
+/** The record read last, kept open while the following lines may continue its cells. */
+interface Pending {
+  cells: Cell[];
+  first: number;
+  last: number;
+}
+
 export class ListBlock {
   private readonly projects: ImportedProject[] = [];
   private prev = { code: '', unit: '', level1Project: '' };
+  /**
+   * A PDF wraps a long cell onto the next lines: lines without tabs, or with only the wrapped cells
+   * filled, right under a record continue it. Before the first record (or after a blank line) such a
+   * line starts the next record instead.
+   */
+  private pending: Pending | null = null;
+  private lead: Pending | null = null;
+  private blankBefore = false;
 
   constructor(
     readonly start: number,
@@ -254,11 +184,42 @@ export class ListBlock {
 
   consume(lines: readonly SourceLine[], i: number): number {
     const l = lines[i];
-    if (isBlank(l)) return 1;
-    if (!l.cells) return 0; // text without cells: the list has ended
+    if (isBlank(l)) {
+      this.blankBefore = true;
+      return 1;
+    }
+    if (!l.cells) {
+      if (!this.pending || this.blankBefore) return 0; // text without cells: the list has ended
+      const col = lastFilled(this.pending.cells);
+      this.pending.cells = mergeCells(this.pending.cells, [...Array<Cell>(col).fill({ text: '', line: l.no }), { text: l.text, line: l.no }], this.header.columns.indicators);
+      this.pending.last = l.no;
+      return 1;
+    }
     const rec = readRecord(lines, i);
-    this.addProject(rec.cells, l.no, lines[rec.next - 1].no);
+    const part: Pending = { cells: rec.cells, first: l.no, last: lines[rec.next - 1].no };
+    if (this.isPartial(rec.cells)) {
+      if (this.pending && !this.blankBefore) this.pending = merge(this.pending, part, this.header.columns.indicators);
+      else this.lead = this.lead ? merge(this.lead, part, this.header.columns.indicators) : part;
+    } else {
+      this.flush();
+      this.pending = this.lead ? merge(this.lead, part, this.header.columns.indicators) : part;
+      this.lead = null;
+    }
+    this.blankBefore = false;
     return rec.next - i;
+  }
+
+  /** Only wrapped text: no unit, category, amount or year of its own. */
+  private isPartial(cells: Cell[]): boolean {
+    const cols = this.header.columns;
+    const filled = (col: number | undefined) => col !== undefined && stripHtml(cells[col]?.text ?? '').trim() !== '';
+    if ([cols.code, cols.unit, cols.category, cols.amount, cols.year].some(filled)) return false;
+    return cells.some((c) => c.text.trim() !== '');
+  }
+
+  private flush(): void {
+    if (this.pending) this.addProject(this.pending.cells, this.pending.first, this.pending.last);
+    this.pending = null;
   }
 
   private addProject(cells: Cell[], first: number, last: number): void {
@@ -287,6 +248,9 @@ export class ListBlock {
     const yearText = /(?:19|20)\d{2}/.exec(normaliseTargetChars(get(cols.year)));
     const ind = cell(cols.indicators);
     const rows = ind ? parseIndicatorText(ind.text, ind.line, this.problems) : [];
+    if (rows.length === 0) {
+      this.problems.push({ line: first, message: `项目「${quote(name || '（无名称）')}」没有读到任何绩效指标（绩效指标一栏为空或无法识别），请核对` });
+    }
     this.projects.push({
       lines: [first, last],
       layout: 'publication-list',
@@ -307,6 +271,9 @@ export class ListBlock {
   }
 
   finish(): ImportedProject[] {
+    this.flush();
+    if (this.lead) this.addProject(this.lead.cells, this.lead.first, this.lead.last);
+    this.lead = null;
     return this.projects;
   }
 }

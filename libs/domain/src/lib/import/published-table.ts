@@ -238,6 +238,13 @@ export class TableBlock {
   /** 2020: the row whose value may continue on the next line. */
   private open: ImportedRow | null = null;
   private blankBefore = false;
+  /**
+   * A page break (page number, form feed or a repeated indicator header) since the last row: the
+   * merged 一级/二级 cells and a 2020 value wrapped at the foot of the page run on across it.
+   */
+  private pageBreak = false;
+  /** 2020: the open row before the blank lines of a page break. */
+  private heldOpen: ImportedRow | null = null;
   private readonly rows: ImportedRow[] = [];
 
   constructor(
@@ -271,15 +278,19 @@ export class TableBlock {
   }
 
   accept(l: SourceLine): boolean {
-    if (isBlank(l)) {
+    if (isBlank(l) && !l.raw.includes('\f')) {
       this.blankBefore = true;
+      if (this.open) this.heldOpen = this.open;
       this.open = null;
       this.endCapture();
       return true;
     }
-    if (isPageNumber(l.text)) return true;
+    const pageMark = isPageNumber(l.text) || l.raw.includes('\f');
+    if (pageMark && this.phase === 'body') this.markPageBreak();
+    if (pageMark && (isPageNumber(l.text) || isBlank(l))) return true;
     let ok: boolean;
     if (isIndicatorHeader(l)) {
+      if (this.phase === 'body') this.markPageBreak(); // the header printed again at the top of a page
       this.enterBody(l);
       ok = true;
     } else if (this.phase === 'header') {
@@ -290,8 +301,17 @@ export class TableBlock {
     if (ok) {
       this.end = l.no;
       this.blankBefore = false;
+      if (!isIndicatorHeader(l)) {
+        this.pageBreak = false;
+        this.heldOpen = null;
+      }
     }
     return ok;
+  }
+
+  private markPageBreak(): void {
+    this.pageBreak = true;
+    if (this.open) this.heldOpen = this.open;
   }
 
   private problem(line: number, message: string): void {
@@ -501,8 +521,11 @@ export class TableBlock {
     }
     if (content.length > 2 && !l1 && !l2 && this.blankBefore) return false; // another table follows
     if (l1) {
+      // The same 一级 printed again without a 二级 (the label cells repeated at the top of a new
+      // page): the merged 二级 cell runs on over the break.
+      const continues = !l2 && l1 === this.level1 && this.level2 !== null;
       this.level1 = l1;
-      if (!l2) this.level2 = null;
+      if (!l2 && !continues) this.level2 = null;
     }
     if (l2) this.setLevel2(l2, l1);
     if (content.length === 0) return true; // placeholder row or labels only
@@ -522,7 +545,7 @@ export class TableBlock {
       this.problem(l.no, `只有指标值「${quote(content[0])}」，缺少三级指标名称，未导入`);
       return true;
     }
-    this.rows.push({ level1: this.level1.name, level2: this.level2, name: content[0], target: content[1] ?? '', line: l.no });
+    this.rows.push({ level1: this.level1.name, level2: this.level2, name: content[0], target: content[1] ?? '', core: false, line: l.no });
     return true;
   }
 
@@ -531,6 +554,9 @@ export class TableBlock {
     let k = 0;
     let l1: FrameworkGroup | null = null;
     const first = this.classify(t[0]);
+    if (first?.kind === 'l1' && t.length === 1 && this.pageBreak && first.group === this.level1) {
+      return true; // the 一级 printed again at the top of a new page: the table runs on
+    }
     if (first?.kind === 'l1') {
       this.lock(first);
       l1 = first.group;
@@ -548,18 +574,22 @@ export class TableBlock {
         level2: level.name,
         name: t[k + 1] ?? '',
         target: t.slice(k + 2).join(' '),
+        core: false,
         line: l.no,
       };
       this.rows.push(this.open);
       return true;
     }
     if (k === 0) {
-      if (this.open && !this.blankBefore) {
-        // The value (or, where only the 二级 was printed, the rest of the row) continues here.
-        if (this.open.name === '') {
-          this.open.name = t[0];
-          this.open.target = t.slice(1).join(' ');
-        } else this.open.target += t.join(' ');
+      const open = this.open && !this.blankBefore ? this.open : this.pageBreak ? this.heldOpen : null;
+      if (open) {
+        // The value (or, where only the 二级 was printed, the rest of the row) continues here,
+        // also on the next page.
+        if (open.name === '') {
+          open.name = t[0];
+          open.target = t.slice(1).join(' ');
+        } else open.target += t.join(' ');
+        this.open = open;
         return true;
       }
       if (t.length >= 2 && looksLikeValue(t[t.length - 1])) {
@@ -598,6 +628,8 @@ export class TableBlock {
         return [];
       }
       this.problem(this.nameLine ?? this.start, '缺少项目名称（指标表前没有「项目名称」），导入前请补上');
+    } else if (rows.length === 0) {
+      this.problem(this.nameLine ?? this.start, `项目「${quote(this.name)}」的指标表中没有读到任何三级指标，请核对粘贴的表格`);
     }
     let nature = this.nature;
     let category = this.category;
