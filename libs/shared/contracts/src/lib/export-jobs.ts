@@ -2,14 +2,6 @@
 export const EXPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 export type ExportJobStatus = (typeof EXPORT_JOB_STATUSES)[number];
 
-export const EXPORT_JOB_STATUS_LABELS: Record<ExportJobStatus, string> = {
-  queued: '排队中',
-  running: '生成中',
-  done: '已完成',
-  failed: '失败',
-  cancelled: '已取消',
-};
-
 export interface ExportJob {
   id: string;
   status: ExportJobStatus;

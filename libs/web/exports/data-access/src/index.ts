@@ -5,3 +5,4 @@ export * from './lib/exports-failure';
 export * from './lib/exports.api';
 export * from './lib/imports.api';
 export type { BatchForm, ExportForm, ImportedProjectPreview, ImportResult } from '@pt/shared/contracts';
+export * from './lib/export-jobs.api';

@@ -9,6 +9,9 @@ describe('export queries', () => {
     expect(EXPORT_PATHS.batch).toBe(ApiPaths.exports);
     expect(EXPORT_PATHS.importText).toBe(ApiPaths.importText);
     expect(EXPORT_PATHS.importXlsx).toBe(ApiPaths.importXlsx);
+    expect(EXPORT_PATHS.jobs).toBe(ApiPaths.exportJobs);
+    expect(EXPORT_PATHS.job('a/b')).toBe(ApiPaths.exportJob('a/b'));
+    expect(EXPORT_PATHS.jobFile('x')).toBe(ApiPaths.exportJobFile('x'));
   });
 
   it('offers only xlsx for the publication list', () => {

@@ -8,6 +8,9 @@ export const EXPORT_PATHS = {
   batch: '/api/exports',
   importText: '/api/imports/text',
   importXlsx: '/api/imports/xlsx',
+  jobs: '/api/export-jobs',
+  job: (id: string) => `/api/export-jobs/${encodeURIComponent(id)}`,
+  jobFile: (id: string) => `/api/export-jobs/${encodeURIComponent(id)}/file`,
 } as const;
 
 export const FORM_LABELS: Record<ExportForm | BatchForm, string> = {

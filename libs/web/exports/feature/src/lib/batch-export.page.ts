@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { DownloadOutline } from '@ant-design/icons-angular/icons';
 import {
   batchFormats,
   DownloadCancelled,
+  ExportJobsApi,
   ExportsApi,
   formatBytes,
   FORMAT_LABELS,
@@ -22,6 +23,7 @@ import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { ExportJobsComponent } from './export-jobs.component';
 
 const BATCH_FORMS: BatchForm[] = ['declaration', 'evaluation', 'publication'];
 const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'zip'];
@@ -35,7 +37,7 @@ const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'zip'];
   selector: 'pt-batch-export-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ExportsApi, provideNzIconsPatch([DownloadOutline])],
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzFormModule, NzIconModule, NzProgressModule, NzSegmentedModule, NzSelectModule],
+  imports: [ExportJobsComponent, FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzFormModule, NzIconModule, NzProgressModule, NzSegmentedModule, NzSelectModule],
   template: `
     <nz-card nzTitle="批量导出">
       <form nz-form nzLayout="vertical" class="form" (ngSubmit)="run()">
@@ -81,11 +83,12 @@ const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'zip'];
           </nz-form-control>
         </nz-form-item>
         <div class="buttons">
-          <button nz-button nzType="primary" type="submit" [nzLoading]="api.downloading()" data-testid="batch-export">
+          <button nz-button nzType="primary" type="button" (click)="queue()" [nzLoading]="queueing()" data-testid="batch-queue">后台导出</button>
+          <button nz-button type="submit" [nzLoading]="api.downloading()" data-testid="batch-export">
             @if (!api.downloading()) {
               <span nz-icon nzType="download"></span>
             }
-            导出
+            直接下载
           </button>
           @if (api.downloading()) {
             <button nz-button type="button" (click)="api.cancel()" data-testid="batch-cancel">取消</button>
@@ -111,6 +114,10 @@ const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'zip'];
         <nz-alert class="block" nzType="success" nzShowIcon [nzMessage]="'已导出：' + d.fileName + '（' + d.size + '）'" data-testid="batch-done" />
       }
     </nz-card>
+    <nz-card class="jobs" nzTitle="我的导出任务" [nzExtra]="jobsHint">
+      <pt-export-jobs />
+    </nz-card>
+    <ng-template #jobsHint><span class="hint">后台导出在服务器上排队生成，可离开本页，完成后在此下载（保留 24 小时）</span></ng-template>
   `,
   styles: `
     .form { max-width: 640px; }
@@ -118,10 +125,15 @@ const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'zip'];
     .progress { max-width: 640px; margin-top: 16px; }
     .progress-text { color: rgba(0, 0, 0, 0.45); }
     .block { margin-top: 16px; max-width: 640px; }
+    .jobs { margin-top: 16px; }
+    .hint { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
   `,
 })
 export class BatchExportPage {
   protected readonly api = inject(ExportsApi);
+  private readonly jobsApi = inject(ExportJobsApi);
+  private readonly jobList = viewChild.required(ExportJobsComponent);
+  readonly queueing = signal(false);
   private readonly projects = inject(ProjectsApi);
 
   private readonly thisYear = new Date().getFullYear();
@@ -156,6 +168,22 @@ export class BatchExportPage {
   setForm(form: BatchForm): void {
     this.form.set(form);
     if (!batchFormats(form).includes(this.format())) this.format.set('xlsx');
+  }
+
+  /** Queue the export as a background job (a whole year need not hold a download open). */
+  async queue(): Promise<void> {
+    if (this.queueing()) return;
+    this.queueing.set(true);
+    this.failure.set(null);
+    this.done.set(null);
+    try {
+      await this.jobsApi.create({ year: this.year(), orgId: this.orgId(), form: this.form(), format: this.format() });
+      await this.jobList().reload();
+    } catch (e) {
+      this.failure.set(toExportFailure(e));
+    } finally {
+      this.queueing.set(false);
+    }
   }
 
   async run(): Promise<void> {
