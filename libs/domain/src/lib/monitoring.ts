@@ -5,11 +5,18 @@
  * - progress of a positive (≥ >) or equal (= with target > 0) indicator:
  *     cumulative: current / (target × month / 12)   (the share of the annual target due by that month)
  *     otherwise:  current / target
- *   `cumulative` defaults to true, except for rate indicators (unit %, ％ or ‰), which default to false
- *   ("a rate indicator's progress = current / target"); an explicit `cumulative` is obeyed.
+ *   `cumulative` defaults to `isCumulativeUnit(unit)`: a running total (个, 人次, 万元, 次/年 …) is pro-rated,
+ *   a level (%, ‰, 分, 级, 星, 名, 倍, 元/人 …: "a rate indicator's progress = current / target") is not,
+ *   so an assessment score ≥90(分) at 88 in July is 97.78 % green, not 167.62 % blue; an explicit
+ *   `cumulative` is obeyed.
  * - thresholds on the progress shown (percent rounded half-up to 2 decimals, so the colour always
  *   agrees with the number displayed): red < 60, yellow 60–<80, green 80–<120, blue ≥ 120.
  * - reverse (≤ <): green while current ≤ target, else red; progress = current / target when target > 0.
+ * - a range (between, `90%-95%`) is judged against its nearer bound, as it is scored: above the upper
+ *   bound it is red like a reverse indicator (reason REVERSE, progress = current / upper; the upper bound
+ *   is never pro-rated, as a reverse target is not); otherwise it is an equal value against the lower
+ *   bound (pro-rated when cumulative), red/yellow/green by the thresholds and never blue (the upper
+ *   bound, not 120 %, says when there is too much). A lower bound ≤ 0: green inside, red below (TARGET_ZERO).
  * - target 0 (or negative), where a ratio is meaningless: equal/reverse ("=0(起)", "≤0") are green while
  *   current ≤ target, else red; positive ("≥0") is green while current ≥ target, else red; progress null.
  * - qualitative, compare, empty or malformed targets have no numeric progress: 'none', unless a
@@ -22,6 +29,7 @@
  * Project: the worst light (red > yellow > green > blue), 'none' ignored; all 'none' → 'none'.
  */
 import { Dec } from './decimal';
+import { normaliseUnit } from './target-value-parts';
 import type { TargetValue } from './types';
 
 export type MonitoringLight = 'red' | 'yellow' | 'green' | 'blue' | 'none';
@@ -78,9 +86,20 @@ function checkMonth(month: number): Dec {
   return Dec.fromInt(month);
 }
 
-function isRateUnit(unit: string | null): boolean {
-  const u = (unit ?? '').replace(/[\s\u3000()（）]/g, '');
-  return u === '%' || u === '％' || u === '‰';
+/** Units of a level (rate, score, grade, rank, multiple, duration of one event): not running totals. */
+const LEVEL_UNITS = new Set(['%', '‰', '分', '级', '星', '星级', '等级', '档', '名', '位', '倍', '岁', '度', '℃', '分贝', 'dB', '百分点', '个百分点', '秒', '分钟', '指数']);
+
+/**
+ * Whether an indicator with this unit is a running total whose due share by month m is target × m / 12.
+ * Levels (LEVEL_UNITS) are not; a unit "a/b" is a level (元/人, 次/场, 分/次) unless it counts per year
+ * (次/年, 期/年: those accumulate over the year). No unit: cumulative, as before (MISSING_UNIT asks for one).
+ */
+export function isCumulativeUnit(unit: string | null | undefined): boolean {
+  const u = normaliseUnit(unit);
+  if (u === '') return true;
+  if (LEVEL_UNITS.has(u)) return false;
+  const slash = u.indexOf('/');
+  return slash < 0 || u.slice(slash + 1) === '年';
 }
 
 function lightFor(percent: Dec, withBlue: boolean): MonitoringLight {
@@ -118,6 +137,7 @@ export function indicatorLight(input: IndicatorLightInput): LightResult {
   const current = Dec.parse(raw.trim());
   if (!current) return { light: 'none', progress: null, reason: 'INVALID_CURRENT' };
 
+  if (t.operator === 'between') return rangeLight(target, Dec.parse((t.valueMax ?? '').trim()), current, month, input.cumulative ?? isCumulativeUnit(t.unit));
   if (t.direction === 'reverse') {
     const progress = target.isPositive() ? current.div(target).mul(HUNDRED).toFixed(2) : null;
     return { light: current.lte(target) ? 'green' : 'red', progress, reason: target.isPositive() ? 'REVERSE' : 'TARGET_ZERO' };
@@ -126,10 +146,22 @@ export function indicatorLight(input: IndicatorLightInput): LightResult {
     const ok = t.direction === 'equal' ? current.lte(target) : current.gte(target);
     return { light: ok ? 'green' : 'red', progress: null, reason: 'TARGET_ZERO' };
   }
-  const cumulative = input.cumulative ?? !isRateUnit(t.unit);
+  const cumulative = input.cumulative ?? isCumulativeUnit(t.unit);
   const due = cumulative ? target.mul(month).div(TWELVE) : target;
   const percent = current.div(due).mul(HUNDRED).roundHalfUp(2);
   return { light: lightFor(percent, true), progress: percent.toFixed(2) };
+}
+
+/** A range's light (see the module comment): reverse above the upper bound, equal against the lower one. */
+function rangeLight(lower: Dec, upper: Dec | null, current: Dec, month: Dec, cumulative: boolean): LightResult {
+  if (upper === null) return { light: 'none', progress: null, reason: 'NOT_QUANTITATIVE' };
+  if (current.gt(upper)) {
+    return { light: 'red', progress: upper.isPositive() ? current.div(upper).mul(HUNDRED).toFixed(2) : null, reason: 'REVERSE' };
+  }
+  if (!lower.isPositive()) return { light: current.gte(lower) ? 'green' : 'red', progress: null, reason: 'TARGET_ZERO' };
+  const due = cumulative ? lower.mul(month).div(TWELVE) : lower;
+  const percent = current.div(due).mul(HUNDRED).roundHalfUp(2);
+  return { light: lightFor(percent, false), progress: percent.toFixed(2) };
 }
 
 /** Budget execution light against month / 12, without blue. Throws RangeError for a month outside 1..12. */
