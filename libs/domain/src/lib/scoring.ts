@@ -46,6 +46,7 @@ import { Dec, DecimalError, isDecimalString } from './decimal';
 import { normaliseLevelName } from './frameworks';
 import type { Framework, FrameworkGroup, TargetValue } from './types';
 import { farAboveDeductionFraction } from './scoring-deviation';
+import { rangeFraction } from './scoring-range';
 
 // Deviations (偏差原因 before 提交, the reviewer's deduction) and the funds block of the 自评表.
 export * from './scoring-deviation';
@@ -577,6 +578,12 @@ function scoreQuantitative(
     return { fraction: Dec.ZERO, achieved: null, flags, problems };
   }
 
+  if (row.target.operator === 'between') {
+    // §11 range: full inside, otherwise against the nearer bound (scoring-range.ts says how).
+    const upper = Dec.parse((row.target.valueMax ?? '').trim()) ?? target;
+    if (a.isNegative() && target.isPositive()) flags.push('NEGATIVE_ACTUAL');
+    return { ...rangeFraction(a, target, upper, settings.reverseRule), flags, problems };
+  }
   const dir = row.target.direction;
   let fraction: Dec;
   let achieved: boolean;
