@@ -4,7 +4,7 @@ import { farAboveDeductionFraction, missesTarget, submissionProblems } from './s
 import { scoreEvaluation, type EvaluationRowInput, type ScoringSettings } from './scoring';
 import type { Framework, TargetOperator, TargetValue } from './types';
 
-const DIRECTION: Record<TargetOperator, TargetValue['direction']> = { '≥': 'positive', '>': 'positive', '=': 'equal', '≤': 'reverse', '<': 'reverse' };
+const DIRECTION: Record<TargetOperator, TargetValue['direction']> = { '≥': 'positive', '>': 'positive', '=': 'equal', between: 'equal', '≤': 'reverse', '<': 'reverse' };
 const q = (op: TargetOperator, value: string, unit = '%'): TargetValue => ({
   raw: `${op}${value}${unit}`,
   text: `${op}${value}(${unit})`,

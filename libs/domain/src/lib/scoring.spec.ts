@@ -18,6 +18,7 @@ const DIRECTION: Record<TargetOperator, TargetValue['direction']> = {
   '≥': 'positive',
   '>': 'positive',
   '=': 'equal',
+  between: 'equal',
   '≤': 'reverse',
   '<': 'reverse',
 };

@@ -262,15 +262,17 @@ describe('unit helpers', () => {
 // Property tests
 // ---------------------------------------------------------------------------------------------
 
-const OPERATORS: TargetOperator[] = ['≥', '>', '=', '≤', '<'];
-const OP_SPELLINGS: Record<TargetOperator, string[]> = {
+/** The symbol operators of §4 (ranges, `between`, have their own properties in target-value-words.spec.ts). */
+type SymbolOperator = Exclude<TargetOperator, 'between'>;
+const OPERATORS: SymbolOperator[] = ['≥', '>', '=', '≤', '<'];
+const OP_SPELLINGS: Record<SymbolOperator, string[]> = {
   '≥': ['≥', '>=', '＞＝', '≧', '＞='],
   '>': ['>', '＞'],
   '=': ['=', '==', '＝'],
   '≤': ['≤', '<=', '＜＝', '≦'],
   '<': ['<', '＜'],
 };
-const DIRECTION: Record<TargetOperator, TargetValue['direction']> = {
+const DIRECTION: Record<SymbolOperator, TargetValue['direction']> = {
   '≥': 'positive',
   '>': 'positive',
   '=': 'equal',
