@@ -9,7 +9,7 @@
 // PostgreSQL (started and stopped with scripts/pg-test-server.sh). Plain Node ESM, no build step of its own.
 //
 // For looking into a change (no report is written with BENCH_ONLY or BENCH_HOLD):
-//   BENCH_ONLY=rawMax,detailMax,detailRated,listMax,listRated,putRated,transitionsMax,loginMax   only these scenarios
+//   BENCH_ONLY=rawMax,detailMax,detailRated,listMax,listRated,putRated,transitionsMax,loginMax,exportsLoad,web   only these
 //   BENCH_HOLD=1                 set up servers, data and sessions, print them, and wait (Ctrl-C ends)
 //   BENCH_API_MAIN=path/main.js  benchmark another build of the API (e.g. of an earlier commit)
 //   BENCH_MAX_CONN=16            connections of the maximum-throughput rounds
@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import pg from 'pg';
 import { api, DEMO_PASSWORD, freePort, INDICATORS, sleep, waitFor } from './bench-common.mjs';
+import { exportLoadBudgets, exportsUnderLoad } from './bench-exports.mjs';
 import { benchWeb, WEB_BUDGETS } from './bench-web.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -766,6 +767,36 @@ async function main() {
     await scenario('putRated', 'PUT indicators @50 req/s', { ...common, requests: putReq, connections: 5, overallRate: 50, duration: P.write }, pid);
     await scenario('transitionsMax', 'transitions submit/withdraw (max)', { ...common, requests: transitionReq, connections: 8, duration: P.max }, pid);
     await scenario('loginMax', 'login (max)', { ...common, requests: loginReq, connections: 4, duration: P.login }, pid);
+    // issue 13: the finance reviewer queues ten whole-year PDF exports while a department reviewer reads projects
+    if (!only || only.has('exportsLoad')) {
+      log('exports under load: ten queued whole-year PDF exports while another user reads (scripts/bench-exports.mjs)');
+      const otherTokens = new Set(reviewerSessions.map((s) => s.token));
+      const otherTargets = detailTargets.filter((t) => otherTokens.has(t.token));
+      let otherNext = 0;
+      const otherReq = [
+        {
+          method: 'GET',
+          setupRequest: (req) => {
+            const t = otherTargets[otherNext++ % otherTargets.length];
+            req.path = `/api/projects/${t.id}`;
+            req.headers = { ...req.headers, authorization: `Bearer ${t.token}` };
+            return req;
+          },
+        },
+      ];
+      results.exportsLoad = await exportsUnderLoad({
+        base,
+        token: czjSessions[1].token,
+        year: P.exportYear,
+        requests: otherReq,
+        run: (name, opts) => load(name, opts, pid),
+        merge: summarize,
+        rss: () => rssOf(pid),
+        common,
+        quick,
+        say: log,
+      });
+    }
     // 8. the web app in Chromium: Lighthouse of the login page and the table editor, typing into a 300-row table
     if (!only || only.has('web')) {
       log('web: Lighthouse and typing latency in Chromium (scripts/bench-web.mjs)');
@@ -901,6 +932,7 @@ function budgets(r, web) {
       measured: `+${mib(r.export?.growth)} (RSS ${mib(r.export?.rssBefore)} → ${mib(r.export?.rssPeak)})`,
       met: r.export?.status === 200 && r.export.growth <= 300 * 1024 * 1024,
     },
+    ...exportLoadBudgets(r.exportsLoad, ms),
     ...webBudgets(r.web, web),
   ];
 }
@@ -1006,6 +1038,12 @@ function report({ quick, P, machine, counts, byStatus, results: r, bootMs, genMs
     '',
     `Batch export \`GET /api/exports?year=${P.exportYear}&form=declaration&format=xlsx\` (finance reviewer): HTTP ${r.export.status}, ${r.export.projects} projects, ${(r.export.bytes / 1048576).toFixed(1)} MiB in **${(r.export.ms / 1000).toFixed(2)} s**; server RSS ${mib(r.export.rssBefore)} before, ${mib(r.export.rssPeak)} at the peak (**+${mib(r.export.growth)}**), sampled every 20 ms.`,
     '',
+    ...(r.exportsLoad
+      ? [
+          `Exports under load (\`scripts/bench-exports.mjs\`): the finance reviewer queued ${r.exportsLoad.queued} whole-year PDF exports (\`POST /api/export-jobs\`, ${P.exportYear}, ${r.exportsLoad.projects ?? '–'} projects, ${r.exportsLoad.bytes ? (r.exportsLoad.bytes / 1048576).toFixed(1) : '–'} MiB each) at once; ${r.exportsLoad.done} finished in ${(r.exportsLoad.elapsedMs / 1000).toFixed(0)} s, one after the other (one running job per user; EXPORT_WORKERS=1). Meanwhile a department reviewer read projects at 50 req/s: p50 ${ms(r.exportsLoad.busy.p50)} ms, **p97.5 ${ms(r.exportsLoad.busy.p975)} ms** (idle before: p50 ${ms(r.exportsLoad.idle.p50)} ms, p97.5 ${ms(r.exportsLoad.idle.p975)} ms), answers ${JSON.stringify(r.exportsLoad.busy.codes)}; \`/api/health\` polled every 250 ms: ${JSON.stringify(r.exportsLoad.health.statuses)}. Server RSS ${mib(r.exportsLoad.rssBefore)} before, ${mib(r.exportsLoad.rssAfter)} when the queue was empty, ${mib(r.exportsLoad.rssSettled)} 3 s later.`,
+          '',
+        ]
+      : []),
     `After the writes, the version of every written project equals the ETag of its last answer (${mismatched} mismatches); the audit log holds ${auditRows} rows. Server RSS at the end: ${mib(rssEnd)}.`,
     '',
     '## Budgets',

@@ -3,10 +3,15 @@ import { ProjectsModule } from '@pt/api/projects';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { ImportsService } from './imports.service';
+import { ExportGate } from './jobs/export-gate';
+import { ExportJobsController } from './jobs/export-jobs.controller';
+import { ExportJobsService } from './jobs/export-jobs.service';
+import { ExportWorker } from './jobs/export-worker';
 
 @Module({
   imports: [ProjectsModule],
-  controllers: [ExportsController],
-  providers: [ExportsService, ImportsService],
+  controllers: [ExportsController, ExportJobsController],
+  providers: [ExportsService, ImportsService, ExportGate, ExportJobsService, ExportWorker],
+  exports: [ExportWorker],
 })
 export class ExportsModule {}
