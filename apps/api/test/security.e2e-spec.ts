@@ -141,13 +141,13 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
       for (let i = 0; i < 100 && (await rows()).length < 4; i++) await new Promise((r) => setTimeout(r, 20));
       const got = await rows();
       expect(got.map((r: { event: string; result: string }) => `${r.event}:${r.result}`)).toEqual([
-        'Projects.putIndicators:ok',
+        'project.indicators:ok',
         'project.submit:ok',
-        'Projects.transition:denied',
-        'Exports.project:ok',
+        'project.approve:denied',
+        'export.project:ok',
       ]);
       expect(got.every((r: { username: string; client_ip: string | null }) => r.username === 'xining' && !!r.client_ip)).toBe(true);
-      const [create] = await ds.query(`SELECT event FROM audit_log WHERE event = 'Projects.create' AND result = 'ok' LIMIT 1`);
+      const [create] = await ds.query(`SELECT event FROM audit_log WHERE event = 'project.create' AND result = 'ok' LIMIT 1`);
       expect(create).toBeDefined();
       // append-only: the database itself refuses to change or remove a row
       await expect(ds.query(`UPDATE audit_log SET result = 'ok' WHERE object_id = $1`, [id])).rejects.toThrow(/append-only/);

@@ -30,3 +30,42 @@ export function roleSeparationProblem(roles: readonly string[]): string | null {
   }
   return null;
 }
+
+/**
+ * 三员分立 — who grants a role and manages the accounts that hold it: the 系统管理员 the business roles and its own
+ * role (another sysadmin), the 安全管理员 the security and audit administrator roles. The 审计管理员 grants nothing.
+ */
+export const ROLE_MANAGER: Record<Role, Role> = {
+  filler: 'sysadmin',
+  dept_reviewer: 'sysadmin',
+  finance_reviewer: 'sysadmin',
+  sysadmin: 'sysadmin',
+  secadmin: 'secadmin',
+  auditadmin: 'secadmin',
+};
+
+/** The roles an actor with `actorRoles` may grant (to accounts other than its own). */
+export function grantableRoles(actorRoles: readonly string[]): Role[] {
+  return (Object.keys(ROLE_MANAGER) as Role[]).filter((r) => actorRoles.includes(ROLE_MANAGER[r]));
+}
+
+/** May an actor with `actorRoles` change an account that holds `targetRoles` (name, password, status, roles)? */
+export function canManageAccount(actorRoles: readonly string[], targetRoles: readonly string[]): boolean {
+  const grantable = grantableRoles(actorRoles);
+  return grantable.length > 0 && targetRoles.every((r) => (grantable as string[]).includes(r));
+}
+
+/**
+ * Why an actor may not give `roles` to an account (null: it may): a role another administrator grants, or a change
+ * of the actor's own roles (no administrator grants itself anything — nor takes its own role away).
+ */
+export function roleGrantProblem(actorRoles: readonly string[], roles: readonly string[], self: boolean): string | null {
+  if (self) return '三员分立：不能修改自己的角色';
+  const grantable = grantableRoles(actorRoles) as string[];
+  const refused = roles.filter((r) => !grantable.includes(r));
+  if (refused.length === 0) return null;
+  const by = ROLE_MANAGER[refused[0] as Role];
+  return by
+    ? `三员分立：${refused.map(roleLabel).join('、')}只能由${roleLabel(by)}授予`
+    : `三员分立：不能授予${refused.map(roleLabel).join('、')}`;
+}

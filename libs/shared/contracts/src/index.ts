@@ -7,3 +7,4 @@ export * from './lib/admin';
 export * from './lib/evaluation';
 export * from './lib/exports';
 export * from './lib/security';
+export * from './lib/audit-events';

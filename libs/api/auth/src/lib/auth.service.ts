@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_CONFIG, type AppConfig, AuditService, readRows } from '@pt/api/core';
+import { APP_CONFIG, type AppConfig, AuditService, badRequest, currentContext, readRows } from '@pt/api/core';
+import { PASSWORD_HISTORY, passwordProblem } from '@pt/domain';
 import type { LoginResponse, UserSummary } from '@pt/shared/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
 import { Org } from './entities/org.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+
+/** The failed logins of one address (any names) within `lockMinutes` that block it: this many times `maxFailures`. */
+export const ADDRESS_FAILURE_FACTOR = 4;
 
 
 export function hashToken(token: string): string {
@@ -25,16 +29,31 @@ export class AuthService {
   ) {}
 
   /**
-   * Null when the credentials are wrong, whatever the reason (unknown user, wrong password, disabled);
-   * 'locked' after `maxFailures` consecutive failures of that user name — known or not, so the answers
-   * never tell whether a user exists — until `lockMinutes` have passed. Kept in the database: every
-   * instance behind the load balancer counts the same failures.
+   * Null when the credentials are wrong, whatever the reason (unknown user, wrong password, disabled).
+   * Two limits, both kept in the database so that every instance behind the load balancer counts the same failures:
+   * - per user name AND client address: `maxFailures` consecutive failures lock that name for that address for
+   *   `lockMinutes` ('locked', known name or not, so the answers never tell whether a user exists). Keyed by the
+   *   address too, so that a stranger elsewhere cannot lock `admin` or `security` out of their own desks;
+   * - per client address, whatever the names: `maxFailures × 4` failures within `lockMinutes` block every login from
+   *   that address until the window has passed ('throttled', with the seconds to wait) — one client guessing many
+   *   names. A success does not reset this count (an attacker with one account could otherwise reset it).
    */
-  async login(username: string, password: string): Promise<LoginResponse | 'locked' | null> {
+  async login(username: string, password: string): Promise<LoginResponse | { refused: 'locked' | 'throttled'; retryAfter: number } | null> {
     const { maxFailures, lockMinutes, absoluteHours } = this.config.security;
-    const [attempt]: { locked: boolean }[] = await this.dataSource.query(
-      `SELECT locked_until IS NOT NULL AND locked_until > now() AS locked FROM login_attempt WHERE username = $1`,
-      [username],
+    const clientIp = currentContext()?.clientIp ?? '';
+    const who = { id: null as string | null, username };
+    const [blocked]: { wait: number }[] = await this.dataSource.query(
+      `SELECT ceil(extract(epoch FROM blocked_until - now()))::int AS wait FROM login_throttle WHERE client_ip = $1 AND blocked_until > now()`,
+      [clientIp],
+    );
+    if (blocked) {
+      await this.audit.record({ event: 'auth.login', result: 'denied', user: who, details: { reason: 'throttled', status: 429 } });
+      return { refused: 'throttled', retryAfter: Math.max(1, blocked.wait) };
+    }
+    const [attempt]: { wait: number | null }[] = await this.dataSource.query(
+      `SELECT CASE WHEN locked_until > now() THEN ceil(extract(epoch FROM locked_until - now()))::int END AS wait
+         FROM login_attempt WHERE username = $1 AND client_ip = $2`,
+      [username, clientIp],
     );
     const user = await this.users
       .createQueryBuilder('u')
@@ -43,29 +62,31 @@ export class AuthService {
       .getOne();
     // the hash is always computed, so a locked or unknown name takes as long as a wrong password
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    const who = { id: user?.id ?? null, username };
-    if (attempt?.locked) {
-      await this.audit.record({ event: 'auth.login', result: 'denied', user: who, details: { reason: 'locked' } });
-      return 'locked';
+    who.id = user?.id ?? null;
+    if (attempt?.wait) {
+      await this.countAddressFailure(clientIp);
+      await this.audit.record({ event: 'auth.login', result: 'denied', user: who, details: { reason: 'locked', status: 429 } });
+      return { refused: 'locked', retryAfter: Math.max(1, attempt.wait) };
     }
     if (!user || !ok || user.disabled) {
       const [row]: { failures: number }[] = await this.dataSource.query(
-        `INSERT INTO login_attempt (username, failures, locked_until, updated_at) VALUES ($1, 1, CASE WHEN 1 >= $2 THEN now() + $3 * interval '1 minute' END, now())
-         ON CONFLICT (username) DO UPDATE SET
+        `INSERT INTO login_attempt (username, client_ip, failures, locked_until, updated_at) VALUES ($1, $4, 1, CASE WHEN 1 >= $2 THEN now() + $3 * interval '1 minute' END, now())
+         ON CONFLICT (username, client_ip) DO UPDATE SET
            failures = CASE WHEN login_attempt.locked_until IS NOT NULL THEN 1 ELSE login_attempt.failures + 1 END,
            locked_until = CASE WHEN (CASE WHEN login_attempt.locked_until IS NOT NULL THEN 1 ELSE login_attempt.failures + 1 END) >= $2
                                THEN now() + $3 * interval '1 minute' END,
            updated_at = now()
          RETURNING failures`,
-        [username, maxFailures, lockMinutes],
+        [username, maxFailures, lockMinutes, clientIp],
       );
-      await this.audit.record({ event: 'auth.login', result: 'failed', user: who, details: { failures: row.failures } });
+      await this.countAddressFailure(clientIp);
+      await this.audit.record({ event: 'auth.login', result: 'failed', user: who, details: { failures: row.failures, status: 401 } });
       return null;
     }
     const token = randomBytes(32).toString('base64url');
     const now = Date.now();
     await this.dataSource.transaction(async (m) => {
-      await m.query(`DELETE FROM login_attempt WHERE username = $1`, [username]);
+      await m.query(`DELETE FROM login_attempt WHERE username = $1 AND client_ip = $2`, [username, clientIp]);
       await m.getRepository(Session).insert({
         tokenHash: hashToken(token),
         userId: user.id,
@@ -73,9 +94,55 @@ export class AuthService {
         expiresAt: new Date(now + absoluteHours * 3_600_000),
         revokedAt: null,
       });
-      await this.audit.record({ event: 'auth.login', result: 'ok', user: who }, m);
+      await this.audit.record({ event: 'auth.login', result: 'ok', user: who, details: user.mustChangePassword ? { mustChangePassword: true } : null }, m);
     });
-    return { accessToken: token, user: await this.summary(user) };
+    const summary = await this.summary(user);
+    return { accessToken: token, user: summary, mustChangePassword: !!user.mustChangePassword };
+  }
+
+  /** One more failed login from `clientIp` in the current window; the address is blocked once it reaches the limit. */
+  private async countAddressFailure(clientIp: string): Promise<void> {
+    const { maxFailures, lockMinutes } = this.config.security;
+    await this.dataSource.query(
+      `INSERT INTO login_throttle AS t (client_ip, failures, window_start, blocked_until) VALUES ($1, 1, now(), NULL)
+       ON CONFLICT (client_ip) DO UPDATE SET
+         failures = CASE WHEN t.window_start < now() - $3 * interval '1 minute' THEN 1 ELSE t.failures + 1 END,
+         window_start = CASE WHEN t.window_start < now() - $3 * interval '1 minute' THEN now() ELSE t.window_start END,
+         blocked_until = CASE WHEN t.window_start >= now() - $3 * interval '1 minute' AND t.failures + 1 >= $2
+                              THEN now() + $3 * interval '1 minute' END`,
+      [clientIp, maxFailures * ADDRESS_FAILURE_FACTOR, lockMinutes],
+    );
+  }
+
+  /**
+   * 修改密码: the current password, then the policy (not the user name, not one of the last 5). Clears the forced
+   * change; the user's other sessions end (this one goes on).
+   */
+  async changePassword(user: UserSummary, sessionId: string | undefined, currentPassword: string, newPassword: string): Promise<void> {
+    const [row]: { password_hash: string }[] = await this.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [user.id]);
+    if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
+      throw badRequest([{ field: 'currentPassword', code: 'wrongPassword', message: '当前密码不正确' }]);
+    }
+    const policy = passwordProblem(newPassword, user.username);
+    if (policy) throw badRequest([{ field: 'newPassword', code: 'passwordPolicy', message: policy }]);
+    const old: { password_hash: string }[] = await this.dataSource.query(
+      'SELECT password_hash FROM password_history WHERE user_id = $1 ORDER BY id DESC LIMIT $2',
+      [user.id, PASSWORD_HISTORY - 1],
+    );
+    for (const h of [row.password_hash, ...old.map((o) => o.password_hash)]) {
+      if (await verifyPassword(newPassword, h)) {
+        throw badRequest([{ field: 'newPassword', code: 'passwordReused', message: `新密码不能与最近 ${PASSWORD_HISTORY} 次使用过的密码相同` }]);
+      }
+    }
+    const hash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (m) => {
+      await m.query('INSERT INTO password_history (user_id, password_hash) SELECT id, password_hash FROM app_user WHERE id = $1', [user.id]);
+      await m.query('UPDATE app_user SET password_hash = $2, must_change_password = false, version = version + 1 WHERE id = $1', [user.id, hash]);
+      await m.query('UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)', [
+        user.id,
+        sessionId ?? null,
+      ]);
+    });
   }
 
   /** The user of a live session, touching its idle timer; null when unknown, revoked, idle or expired. */
@@ -83,10 +150,10 @@ export class AuthService {
     // one round trip on every request: the live session with its user and organisation (a plain SELECT); the idle
     // timer is touched only when it is more than a second old — not on every request, where the concurrent requests
     // of a session would queue on its row
-    const rows = await readRows<{ session_id: string; touch: boolean; user_id: string; username: string; display_name: string; roles: UserSummary['roles']; org_id: string; org_name: string | null }>(
+    const rows = await readRows<{ session_id: string; touch: boolean; user_id: string; username: string; display_name: string; roles: UserSummary['roles']; org_id: string; org_name: string | null; must_change_password: boolean }>(
         this.dataSource.manager,
         `SELECT s.id AS session_id, s.last_seen_at < now() - interval '1 second' AS touch,
-                u.id AS user_id, u.username, u.display_name, u.roles, u.org_id, o.name AS org_name
+                u.id AS user_id, u.username, u.display_name, u.roles, u.org_id, o.name AS org_name, u.must_change_password
            FROM user_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN org o ON o.id = u.org_id
           WHERE s.token_hash = $1 AND NOT u.disabled
             AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -99,7 +166,15 @@ export class AuthService {
       await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 second'`, [row.session_id]);
     }
     return {
-      user: { id: row.user_id, username: row.username, displayName: row.display_name, roles: row.roles, orgId: row.org_id, orgName: row.org_name ?? undefined },
+      user: {
+        id: row.user_id,
+        username: row.username,
+        displayName: row.display_name,
+        roles: row.roles,
+        orgId: row.org_id,
+        orgName: row.org_name ?? undefined,
+        ...(row.must_change_password ? { mustChangePassword: true } : {}),
+      },
       sessionId: row.session_id,
     };
   }
@@ -120,6 +195,7 @@ export class AuthService {
       roles: user.roles,
       orgId: user.orgId,
       orgName: org?.name,
+      ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
     };
   }
 }

@@ -3,9 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { ApiHttpException, currentContext, IS_PUBLIC } from '@pt/api/core';
 import type { Request } from 'express';
 import { AuthService } from './auth.service';
-import type { AuthenticatedRequest } from './current-user.decorator';
+import { ALLOW_PENDING_PASSWORD_CHANGE, type AuthenticatedRequest } from './current-user.decorator';
 
-/** Global guard: every route needs `Authorization: Bearer <token>` of a live session, unless marked @Public(). */
+/**
+ * Global guard: every route needs `Authorization: Bearer <token>` of a live session, unless marked @Public(); a user who
+ * must change the password reaches only the routes marked @AllowPendingPasswordChange().
+ */
 @Injectable()
 export class BearerAuthGuard implements CanActivate {
   constructor(
@@ -24,6 +27,10 @@ export class BearerAuthGuard implements CanActivate {
     const rc = currentContext();
     if (rc) rc.user = { id: found.user.id, username: found.user.username };
     req.sessionId = found.sessionId;
+    // an initial or reset password is known to an administrator too: nothing else until its owner has changed it
+    if (found.user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD_CHANGE, [ctx.getHandler(), ctx.getClass()])) {
+      throw new ApiHttpException(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码（或管理员重置的密码）后再继续操作');
+    }
     return true;
   }
 }

@@ -48,7 +48,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const users = new Map<string, { id: string; displayName: string }>();
       for (const u of DEMO_USERS) {
         const [row] = await m.query(
-          'INSERT INTO app_user (username, display_name, password_hash, roles, org_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          // the published demo password counts as changed: the demo is not stopped at 修改密码
+          'INSERT INTO app_user (username, display_name, password_hash, roles, org_id, must_change_password) VALUES ($1, $2, $3, $4, $5, false) RETURNING id',
           [u.username, u.displayName, hash, u.roles, ids.get(u.org)],
         );
         users.set(u.username, { id: row.id, displayName: u.displayName });

@@ -179,4 +179,6 @@ export interface AdminUser {
   /** Optimistic-locking version: `ETag: "<version>"`, sent back as `If-Match`. */
   version: number;
   createdAt: string;
+  /** Created or reset by an administrator and not yet changed by its owner. */
+  mustChangePassword?: boolean;
 }

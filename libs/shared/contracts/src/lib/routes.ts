@@ -3,7 +3,7 @@ export const API_PREFIX = 'api';
 
 export const ApiRoutes = {
   health: 'health',
-  auth: { base: 'auth', login: 'login', logout: 'logout', me: 'me' },
+  auth: { base: 'auth', login: 'login', logout: 'logout', me: 'me', password: 'password' },
   frameworks: 'frameworks',
   orgs: 'orgs',
   projects: 'projects',
@@ -19,6 +19,7 @@ export const ApiPaths = {
   login: `/${API_PREFIX}/${ApiRoutes.auth.base}/${ApiRoutes.auth.login}`,
   logout: `/${API_PREFIX}/${ApiRoutes.auth.base}/${ApiRoutes.auth.logout}`,
   me: `/${API_PREFIX}/${ApiRoutes.auth.base}/${ApiRoutes.auth.me}`,
+  password: `/${API_PREFIX}/${ApiRoutes.auth.base}/${ApiRoutes.auth.password}`,
   frameworks: `/${API_PREFIX}/${ApiRoutes.frameworks}`,
   orgs: `/${API_PREFIX}/${ApiRoutes.orgs}`,
   projects: `/${API_PREFIX}/${ApiRoutes.projects}`,

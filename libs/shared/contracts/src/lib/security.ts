@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { AUDIT_OBJECT_TYPES } from './audit-events';
 
 /** GET /api/security/sessions (安全管理员) */
 export interface SessionEntry {
@@ -15,9 +16,14 @@ export interface SessionEntry {
 /** GET /api/security/lockouts (安全管理员) */
 export interface LockoutEntry {
   username: string;
+  /** The client address the failures came from (a name is locked per address). */
+  clientIp: string;
   failures: number;
   lockedUntil: string | null;
 }
+
+/** A day as `YYYY-MM-DD` (whether it exists, e.g. `2026-02-30`, the server checks). */
+const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** GET /api/audit (审计管理员) */
 export class AuditQueryDto {
@@ -30,6 +36,19 @@ export class AuditQueryDto {
   event?: string;
   @IsOptional() @IsString({ message: '用户名必须是文本' }) @MaxLength(64, { message: '用户名最多 64 个字符' })
   username?: string;
+  /** From this Beijing day on (`YYYY-MM-DD`, inclusive). */
+  @IsOptional() @Matches(DAY, { message: '开始日期（from）须为 YYYY-MM-DD' })
+  from?: string;
+  /** Up to this Beijing day (`YYYY-MM-DD`, inclusive). */
+  @IsOptional() @Matches(DAY, { message: '结束日期（to）须为 YYYY-MM-DD' })
+  to?: string;
+  @IsOptional() @IsIn(Object.keys(AUDIT_OBJECT_TYPES), { message: `对象类型（objectType）须为 ${Object.keys(AUDIT_OBJECT_TYPES).join('、')} 之一` })
+  objectType?: string;
+  /** Part of the object's name, or its id. */
+  @IsOptional() @IsString({ message: '对象必须是文本' }) @MaxLength(100, { message: '对象最多 100 个字符' })
+  object?: string;
+  @IsOptional() @IsIn(['ok', 'failed', 'denied'], { message: '结果（result）须为 ok、failed 或 denied' })
+  result?: string;
 }
 
 export interface AuditEntryResponse {
@@ -39,8 +58,15 @@ export interface AuditEntryResponse {
   userId: string | null;
   username: string | null;
   event: string;
+  /** The event in Chinese (创建项目, 保存指标表, 登录 …). */
+  eventLabel: string;
   objectType: string | null;
   objectId: string | null;
+  /** The object's name when it was recorded (a project's name, a user name …). */
+  objectName: string | null;
+  /** The HTTP status answered (a refusal's 403 or 404, a 400 …), when the row records one. */
+  status: number | null;
+  /** ok, failed, or denied (a refusal: 403, or 404 for an object that exists but is not the user's to see). */
   result: string;
   clientIp: string | null;
   details: Record<string, unknown> | null;

@@ -4,15 +4,19 @@ import { type AdminUser, AdminRoutes, CreateUserDto, ListUsersQueryDto, UpdateUs
 import type { Response } from 'express';
 import { withEtag } from '@pt/api/core';
 import { type AuthenticatedRequest, CurrentUser } from '../current-user.decorator';
-import { SysadminGuard } from './sysadmin.guard';
+import { RequireRole, RequireRoleGuard } from '../security/require-role.guard';
 import { UsersService } from './users.service';
 
-/** 用户管理 (sysadmin only). Password hashes never leave the server. */
+/**
+ * 用户管理: the 系统管理员 manages business accounts and other system administrators, the 安全管理员 the security and
+ * audit administrators (三员分立, the domain's ROLE_MANAGER); both read the list. Password hashes never leave the server.
+ */
 @ApiTags('admin')
 @ApiBearerAuth()
-@UseGuards(SysadminGuard)
+@UseGuards(RequireRoleGuard)
+@RequireRole('sysadmin', 'secadmin')
 @ApiResponse({ status: 401, description: '未登录' })
-@ApiResponse({ status: 403, description: '只有系统管理员可以管理机构和用户' })
+@ApiResponse({ status: 403, description: '只有系统管理员或安全管理员可以管理用户；角色或账号由另一位管理员管理（三员分立）' })
 @Controller(AdminRoutes.users)
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -34,8 +38,8 @@ export class UsersController {
   @ApiResponse({ status: 201, description: '新建的用户，带 ETag' })
   @ApiResponse({ status: 400, description: '字段有误（密码至少 8 位且含字母和数字），或角色与所属机构不符' })
   @ApiResponse({ status: 409, description: '用户名已被使用' })
-  async create(@Body() dto: CreateUserDto, @Res({ passthrough: true }) res: Response): Promise<AdminUser> {
-    return withEtag(res, await this.users.create(dto));
+  async create(@CurrentUser() actor: UserSummary, @Body() dto: CreateUserDto, @Res({ passthrough: true }) res: Response): Promise<AdminUser> {
+    return withEtag(res, await this.users.create(actor, dto));
   }
 
   @Patch(':id')

@@ -17,7 +17,7 @@ import {
 import { ROLE_LABELS } from '@pt/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword, verifyPassword } from '../password';
-import { PASSWORD_HISTORY, passwordProblem, roleSeparationProblem } from '@pt/domain';
+import { canManageAccount, PASSWORD_HISTORY, passwordProblem, roleGrantProblem, roleLabel, ROLE_MANAGER, roleSeparationProblem } from '@pt/domain';
 import { toIso, toStringArray } from './admin-helpers';
 
 interface UserRow {
@@ -31,11 +31,12 @@ interface UserRow {
   disabled: boolean;
   version: number;
   created_at: Date | string;
+  must_change_password: boolean;
 }
 
 /** Never the password hash. */
 const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.roles, u.org_id, o.name AS org_name, o.kind AS org_kind,
-  u.disabled, u.version, u.created_at FROM app_user u JOIN org o ON o.id = u.org_id`;
+  u.disabled, u.version, u.created_at, u.must_change_password FROM app_user u JOIN org o ON o.id = u.org_id`;
 
 function toUser(r: UserRow): AdminUser {
   return {
@@ -49,7 +50,19 @@ function toUser(r: UserRow): AdminUser {
     disabled: !!r.disabled,
     version: Number(r.version),
     createdAt: toIso(r.created_at),
+    mustChangePassword: !!r.must_change_password,
   };
+}
+
+/** 403 naming roles: a role this administrator may not grant (三员分立). */
+function grantRefused(message: string): ApiHttpException {
+  return new ApiHttpException(403, 'FORBIDDEN', message, [{ field: 'roles', code: 'separation', message }]);
+}
+
+/** 403: an account holding a role another administrator manages (三员分立). */
+function accountRefused(targetRoles: readonly string[]): ApiHttpException {
+  const managers = [...new Set(targetRoles.map((r) => ROLE_MANAGER[r as Role]).filter(Boolean))];
+  return new ApiHttpException(403, 'FORBIDDEN', `三员分立：该账号只能由${managers.map(roleLabel).join('、') || '其他管理员'}管理`);
 }
 
 /** Roles that do not fit an organisation of `kind` (a filler in a unit, a dept_reviewer in a department, …). */
@@ -95,7 +108,8 @@ export class UsersService {
     return toUser(row);
   }
 
-  async create(dto: CreateUserDto): Promise<AdminUser> {
+  /** A new account must change its initial password at first login (must_change_password). */
+  async create(actor: UserSummary, dto: CreateUserDto): Promise<AdminUser> {
     const hash = await hashPassword(dto.password);
     try {
       return await this.dataSource.transaction(async (m) => {
@@ -104,10 +118,12 @@ export class UsersService {
         const separation = roleSeparationProblem(dto.roles);
         if (separation) problems.push(separation);
         if (problems.length) throw badRequest(problems.map((message) => ({ field: 'roles', code: 'roleOrg', message })));
+        const refused = roleGrantProblem(actor.roles, dto.roles, false);
+        if (refused) throw grantRefused(refused);
         const [dup]: { username: string }[] = await m.query('SELECT username FROM app_user WHERE lower(username) = lower($1)', [dto.username]);
         if (dup) throw this.usernameTaken(dto.username);
         const [row]: { id: string }[] = await m.query(
-          'INSERT INTO app_user (username, display_name, password_hash, roles, org_id) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          'INSERT INTO app_user (username, display_name, password_hash, roles, org_id, must_change_password) VALUES ($1, $2, $3, $4, $5, true) RETURNING id',
           [dto.username, dto.displayName.trim(), hash, dto.roles, dto.orgId],
         );
         return this.get(row.id, m);
@@ -146,11 +162,13 @@ export class UsersService {
       }
 
       const self = actor.id === id;
+      const currentRoles = toStringArray(current.roles);
+      // 三员分立: an account is changed only by the administrator of its roles (or, its name and password, by itself)
+      if (!self && !canManageAccount(actor.roles, currentRoles)) throw accountRefused(currentRoles);
       const problems: ApiErrorDetail[] = [];
       if (self && dto.disabled === true) problems.push({ field: 'disabled', code: 'self', message: '不能停用自己的账号' });
-      if (self && dto.roles && !dto.roles.includes('sysadmin')) {
-        problems.push({ field: 'roles', code: 'self', message: '不能移除自己的系统管理员角色' });
-      }
+      const rolesChanged = dto.roles !== undefined && [...dto.roles].sort().join() !== [...currentRoles].sort().join();
+      if (self && rolesChanged) problems.push({ field: 'roles', code: 'self', message: '三员分立：不能修改自己的角色' });
       if (dto.password !== undefined) problems.push(...(await this.passwordHistoryProblems(m, id, dto.password)));
       const roles = dto.roles ?? toStringArray(current.roles);
       const orgId = dto.orgId ?? current.org_id;
@@ -163,6 +181,8 @@ export class UsersService {
       const separation = dto.roles !== undefined ? roleSeparationProblem(dto.roles) : null;
       if (separation) problems.push({ field: 'roles', code: 'separation', message: separation });
       if (problems.length) throw badRequest(problems);
+      const refused = rolesChanged && dto.roles ? roleGrantProblem(actor.roles, dto.roles, false) : null;
+      if (refused) throw grantRefused(refused);
 
       const sets: string[] = [];
       const params: unknown[] = [id, version];
@@ -178,6 +198,8 @@ export class UsersService {
         set('password_hash', hash);
         // the replaced password joins the history (not one of the last 5 may come back)
         await m.query('INSERT INTO password_history (user_id, password_hash) SELECT id, password_hash FROM app_user WHERE id = $1', [id]);
+        // a password set by an administrator is known to two people: its owner changes it at the next login
+        set('must_change_password', !self);
       }
       const qr = m.queryRunner;
       if (!qr) throw new Error('update outside a transaction');

@@ -5,19 +5,21 @@ import { roleLabel, type Role } from '@pt/domain';
 import type { AuthenticatedRequest } from '../current-user.decorator';
 
 export const REQUIRED_ROLE = 'requiredRole';
-/** Only a user with this role passes (after the global bearer guard). */
-export const RequireRole = (role: Role) => SetMetadata(REQUIRED_ROLE, role);
+/** Only a user with one of these roles passes (after the global bearer guard). */
+export const RequireRole = (...roles: Role[]) => SetMetadata(REQUIRED_ROLE, roles);
 
 @Injectable()
 export class RequireRoleGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, [ctx.getHandler(), ctx.getClass()]);
-    if (!role) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLE, [ctx.getHandler(), ctx.getClass()]);
+    if (!roles?.length) return true;
     const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
     if (!user) throw new ApiHttpException(401, 'UNAUTHORIZED', '未登录或登录已过期，请重新登录');
-    if (!(user.roles as string[]).includes(role)) throw new ApiHttpException(403, 'FORBIDDEN', `只有${roleLabel(role)}可以执行此操作`);
+    if (!roles.some((r) => (user.roles as string[]).includes(r))) {
+      throw new ApiHttpException(403, 'FORBIDDEN', `只有${roles.map(roleLabel).join('或')}可以执行此操作`);
+    }
     return true;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AuditEntryResponse, AuditPage, AuditVerification } from '@pt/shared/contracts';
+import { type AuditEntryResponse, auditDayStart, auditEventLabel, type AuditObjectType, type AuditPage, type AuditVerification } from '@pt/shared/contracts';
+import { containsPattern, UUID_RE } from '../http/request-helpers';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { currentContext } from './request-context';
@@ -9,6 +10,10 @@ export interface AuditEntry {
   result: 'ok' | 'failed' | 'denied';
   objectType?: string | null;
   objectId?: string | null;
+  /** The object's name (looked up by type and id when not given). */
+  objectName?: string | null;
+  /** The HTTP status answered. */
+  status?: number | null;
   details?: Record<string, unknown> | null;
   /** Defaults to the request's user. */
   user?: { id: string | null; username: string | null };
@@ -18,6 +23,27 @@ export interface AuditEntry {
 export type AuditRow = AuditEntryResponse;
 
 const GENESIS = '0'.repeat(64);
+/** How an object's name is read by its id, per type (primary-key lookups). */
+const NAME_SQL: Partial<Record<AuditObjectType, string>> = {
+  project: 'SELECT name FROM project WHERE id = $1',
+  evaluation: 'SELECT name FROM project WHERE id = $1',
+  user: 'SELECT username AS name FROM app_user WHERE id = $1',
+  org: 'SELECT name FROM org WHERE id = $1',
+  indicator: 'SELECT name FROM indicator_library WHERE id = $1',
+};
+
+/** The filters of the log (GET /api/audit and its export). */
+export interface AuditFilter {
+  event?: string;
+  username?: string;
+  /** Beijing days, inclusive. */
+  from?: string;
+  to?: string;
+  objectType?: string;
+  object?: string;
+  result?: string;
+}
+
 /** Serialises appends, so each row's prev_hash is the hash of the row before it. */
 const AUDIT_LOCK = 7_202_612;
 
@@ -34,7 +60,7 @@ export function canonicalJson(v: unknown): string {
 }
 
 /** The hash of a row: sha256 over the previous hash and the row's fields. */
-export function auditHash(r: Omit<AuditRow, 'id' | 'hash'>): string {
+export function auditHash(r: Pick<AuditRow, 'prevHash' | 'at' | 'userId' | 'username' | 'event' | 'objectType' | 'objectId' | 'result' | 'clientIp' | 'details'>): string {
   const body = canonicalJson([r.prevHash, r.at, r.userId, r.username, r.event, r.objectType, r.objectId, r.result, r.clientIp, r.details]);
   return createHash('sha256').update(body).digest('hex');
 }
@@ -56,6 +82,11 @@ export class AuditService {
 
   async record(entry: AuditEntry, m?: EntityManager): Promise<void> {
     const ctx = currentContext();
+    const objectName =
+      entry.objectName !== undefined ? entry.objectName : entry.objectType && entry.objectId ? await this.objectName(entry.objectType as AuditObjectType, entry.objectId, m) : null;
+    // the name and the status ride in the hashed details (the chain's fields stay those of the first version)
+    const extra = { ...(objectName ? { objectName } : {}), ...(entry.status ? { status: entry.status } : {}) };
+    const details = entry.details || Object.keys(extra).length ? { ...(entry.details ?? {}), ...extra } : null;
     const write = async (em: EntityManager) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
       const [last] = await em.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
@@ -69,7 +100,7 @@ export class AuditService {
         objectId: entry.objectId ?? null,
         result: entry.result,
         clientIp: ctx?.clientIp ?? null,
-        details: entry.details ?? null,
+        details,
       };
       await em.query(
         `INSERT INTO audit_log (at, user_id, username, event, object_type, object_id, result, client_ip, details, prev_hash, hash)
@@ -94,22 +125,35 @@ export class AuditService {
     }
   }
 
+  /** The name of an object by its type and id, or null when there is none (or no such object). */
+  async objectName(type: AuditObjectType | string | null, id: string, m: EntityManager = this.dataSource.manager): Promise<string | null> {
+    if (type === 'account') return id;
+    const sql = type ? NAME_SQL[type as AuditObjectType] : undefined;
+    if (!sql || !UUID_RE.test(id)) return null;
+    const [row]: { name: string }[] = await m.query(sql, [id]);
+    return row ? row.name : null;
+  }
+
   /** Rows, newest first. */
-  async list(q: { page: number; pageSize: number; event?: string; username?: string }): Promise<AuditPage> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (q.event) {
-      params.push(`${q.event}%`);
-      where.push(`event LIKE $${params.length}`);
-    }
-    if (q.username) {
-      params.push(q.username);
-      where.push(`username = $${params.length}`);
-    }
-    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_log ${w}`, params);
-    const rows = await this.dataSource.query(`${SELECT_ROWS} ${w} ORDER BY audit_log.id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params);
+  async list(q: AuditFilter & { page: number; pageSize: number }): Promise<AuditPage> {
+    const { where, params } = filterSql(q);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_log ${where}`, params);
+    const rows = await this.dataSource.query(`${SELECT_ROWS} ${where} ORDER BY audit_log.id DESC LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`, params);
     return { items: rows.map(toRow), total };
+  }
+
+  /** Every row of a filter, newest first, in batches (for the export). */
+  async *rows(q: AuditFilter, batch = 1000): AsyncGenerator<AuditRow[]> {
+    const { where, params } = filterSql(q);
+    let before: string | null = null;
+    for (;;) {
+      const p: unknown[] = [...params, before];
+      const cond: string = `${where ? `${where} AND` : 'WHERE'} ($${p.length}::bigint IS NULL OR audit_log.id < $${p.length}::bigint)`;
+      const got: AuditRow[] = (await this.dataSource.query(`${SELECT_ROWS} ${cond} ORDER BY audit_log.id DESC LIMIT ${batch}`, p)).map(toRow);
+      if (got.length === 0) return;
+      yield got;
+      before = got[got.length - 1].id;
+    }
   }
 
   /** Walk the whole chain: every prev_hash is the hash before it and every hash matches its row. */
@@ -134,6 +178,27 @@ export class AuditService {
 
 const SELECT_ROWS = `SELECT id::text AS id, at, user_id, username, event, object_type, object_id, result, client_ip, details, prev_hash, hash FROM audit_log`;
 
+/** The WHERE clause of a filter (days are Beijing days; `object` matches the recorded name or the id). */
+function filterSql(q: AuditFilter): { where: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (q.event) add((n) => (q.event?.endsWith('.') ? `event LIKE ${n}` : `(event = ${n} OR event LIKE ${n} || '.%')`), q.event.endsWith('.') ? `${q.event}%` : q.event);
+  if (q.username) add((n) => `username = ${n}`, q.username);
+  if (q.from) add((n) => `at >= ${n}::timestamptz`, auditDayStart(q.from));
+  if (q.to) add((n) => `at < ${n}::timestamptz`, auditDayStart(q.to, true));
+  if (q.objectType) add((n) => `object_type = ${n}`, q.objectType);
+  if (q.object) {
+    params.push(q.object, containsPattern(q.object));
+    where.push(`(object_id = $${params.length - 1} OR details->>'objectName' ILIKE $${params.length} ESCAPE '\\')`);
+  }
+  if (q.result) add((n) => `result = ${n}`, q.result);
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
 function toRow(r: {
   id: string;
   at: Date;
@@ -154,8 +219,11 @@ function toRow(r: {
     userId: r.user_id,
     username: r.username,
     event: r.event,
+    eventLabel: auditEventLabel(r.event),
     objectType: r.object_type,
     objectId: r.object_id,
+    objectName: typeof r.details?.['objectName'] === 'string' ? (r.details['objectName'] as string) : null,
+    status: typeof r.details?.['status'] === 'number' ? (r.details['status'] as number) : null,
     result: r.result,
     clientIp: r.client_ip,
     details: r.details,

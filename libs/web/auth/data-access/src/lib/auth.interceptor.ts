@@ -4,7 +4,10 @@ import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { AuthStore } from './auth.store';
 
-/** Adds the bearer token to API calls; a 401 on any call but login ends the session and opens the login page. */
+/**
+ * Adds the bearer token to API calls; a 401 on any call but login ends the session and opens the login page; a 403
+ * PASSWORD_CHANGE_REQUIRED (an initial or reset password) opens 修改密码.
+ */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const store = inject(AuthStore);
   const router = inject(Router);
@@ -16,6 +19,10 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
       if (e instanceof HttpErrorResponse && e.status === 401 && isApi && !req.url.endsWith('/auth/login')) {
         store.clear();
         void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
+      }
+      if (e instanceof HttpErrorResponse && e.status === 403 && isApi && (e.error as { code?: string } | null)?.code === 'PASSWORD_CHANGE_REQUIRED') {
+        store.requirePasswordChange();
+        void router.navigate(['/password']);
       }
       return throwError(() => e);
     }),

@@ -6,10 +6,13 @@ import { firstValueFrom } from 'rxjs';
 const STORAGE_KEY = 'pt.session';
 const LOGIN_PATH = '/api/auth/login';
 const LOGOUT_PATH = '/api/auth/logout';
+const PASSWORD_PATH = '/api/auth/password';
 
 interface StoredSession {
   accessToken: string;
   user: UserSummary;
+  /** An initial or reset password: nothing but 修改密码 until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 function readStored(): StoredSession | null {
@@ -42,11 +45,25 @@ export class AuthStore {
   readonly user = computed(() => this.session()?.user ?? null);
   readonly token = computed(() => this.session()?.accessToken ?? null);
   readonly loggedIn = computed(() => this.session() !== null);
+  readonly mustChangePassword = computed(() => !!this.session()?.mustChangePassword);
 
-  async login(username: string, password: string): Promise<UserSummary> {
+  async login(username: string, password: string): Promise<LoginResponse> {
     const res = await firstValueFrom(this.http.post<LoginResponse>(LOGIN_PATH, { username, password }));
-    this.set({ accessToken: res.accessToken, user: res.user });
-    return res.user;
+    this.set({ accessToken: res.accessToken, user: res.user, mustChangePassword: !!res.mustChangePassword });
+    return res;
+  }
+
+  /** 修改密码: the server checks the current password and the policy; afterwards the app is open again. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    await firstValueFrom(this.http.post(PASSWORD_PATH, { currentPassword, newPassword }));
+    const s = this.session();
+    if (s) this.set({ ...s, mustChangePassword: false, user: { ...s.user, mustChangePassword: undefined } });
+  }
+
+  /** The server said a password change is pending (403 PASSWORD_CHANGE_REQUIRED). */
+  requirePasswordChange(): void {
+    const s = this.session();
+    if (s && !s.mustChangePassword) this.set({ ...s, mustChangePassword: true });
   }
 
   async logout(): Promise<void> {

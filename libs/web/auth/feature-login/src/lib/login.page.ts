@@ -75,9 +75,12 @@ export class LoginPage {
     this.error.set(null);
     try {
       const { username, password } = this.form.getRawValue();
-      await this.store.login(username.trim(), password);
+      const res = await this.store.login(username.trim(), password);
       const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-      await this.router.navigateByUrl(returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('//') ? returnUrl : '/');
+      const next = returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('//') ? returnUrl : '/';
+      // an initial or reset password: 修改密码 first, then on to where the user was going
+      if (res.mustChangePassword) await this.router.navigate(['/password'], { queryParams: { returnUrl: next } });
+      else await this.router.navigateByUrl(next);
     } catch (e) {
       this.error.set(loginErrorMessage(e));
     } finally {

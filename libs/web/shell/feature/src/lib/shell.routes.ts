@@ -1,12 +1,14 @@
 import type { Routes } from '@angular/router';
-import { authGuard } from '@pt/web/auth/data-access';
+import { authGuard, passwordChangedGuard } from '@pt/web/auth/data-access';
 
 /** The application's routes: every feature is a lazy route; everything but login needs a session. */
 export const SHELL_ROUTES: Routes = [
   { path: 'login', loadChildren: () => import('@pt/web/auth/feature-login').then((m) => m.LOGIN_ROUTES) },
+  // 修改密码: outside the shell, the one page of a user whose initial or reset password is still to be changed
+  { path: 'password', canMatch: [authGuard], loadChildren: () => import('@pt/web/auth/feature-login').then((m) => m.PASSWORD_ROUTES) },
   {
     path: '',
-    canMatch: [authGuard],
+    canMatch: [authGuard, passwordChangedGuard],
     loadComponent: () => import('./shell.layout').then((m) => m.ShellLayout),
     children: [
       { path: '', pathMatch: 'full', loadComponent: () => import('./home.page').then((m) => m.HomePage), title: '首页 · 绩效目标管理' },
