@@ -47,7 +47,7 @@ describe(`exports and imports (${TEST_DB})`, () => {
   let t: TestApp;
   const tok: Record<string, string> = {};
   const orgOf: Record<string, string> = {};
-  type P = { id: string; name: string; year: number; orgId: string; frameworkCode: string; nature: string | null; category: string | null; startDate: string | null; endDate: string | null; funds: Record<string, string | null>; totalGoal: string | null; annualGoal: string | null; indicators: { level1: string; level2: string; name: string; weight: string | null; target: { raw: string } }[] };
+  type P = { id: string; status: string; name: string; year: number; orgId: string; frameworkCode: string; nature: string | null; category: string | null; startDate: string | null; endDate: string | null; funds: Record<string, string | null>; totalGoal: string | null; annualGoal: string | null; indicators: { level1: string; level2: string; name: string; weight: string | null; target: { raw: string } }[] };
   let demo: P[];
 
   const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
@@ -115,12 +115,12 @@ describe(`exports and imports (${TEST_DB})`, () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body);
     const ws = wb.worksheets[0];
-    expect(ws.getCell('A1').value).toBe('项目支出绩效目标申报表');
+    expect(ws.getCell('A1').value).toBe('财政项目支出绩效目标申报表');
     expect(ws.getCell('A2').value).toBe('（2020年度）');
     expect(ws.getCell('A3').value).toBe('项目名称');
     expect(ws.getCell('B3').value).toBe('合作交流工作业务费');
     const header = ws.getColumn(1).values.findIndex((v) => v === '一级指标');
-    expect(ws.getRow(header).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '指标值', '分值']);
+    expect(ws.getRow(header).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '年度(/项目)指标值', '分值']);
     // shanghai-2020: four 一级 of three rows each → four merges in column A, the 二级 are all different
     const merges = (ws.model as unknown as { merges: string[] }).merges.filter((m) => m.startsWith('A') && Number(m.split(':')[0].slice(1)) > header);
     const first = header + 1;
@@ -202,7 +202,7 @@ describe(`exports and imports (${TEST_DB})`, () => {
     const withRows = pages.filter((x) => /第\d+项/.test(x));
     expect(withRows.length).toBe(pages.length);
     for (const [k, page] of withRows.entries()) {
-      expect([k, page.includes('一级指标二级指标三级指标指标值')]).toEqual([k, true]);
+      expect([k, page.includes('一级指标二级指标三级指标年度(/项目)指标值')]).toEqual([k, true]);
       // the merged 一级 of the rows on this page is on this page too
       const first = /第(\d+)项/.exec(page)?.[1];
       expect([k, page.includes(Number(first) <= 120 ? '产出指标' : '满意度指标')]).toEqual([k, true]);
@@ -215,7 +215,7 @@ describe(`exports and imports (${TEST_DB})`, () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(res.body).replace(/\s+/g, '');
-    expect(text).toContain('项目支出绩效目标申报表');
+    expect(text).toContain('财政项目支出绩效目标申报表');
     expect(text).toContain('交流办对口支援项目经费');
     for (const i of p.indicators.filter((x) => x.name.length <= 8)) expect(text).toContain(i.name.replace(/\s+/g, ''));
     const ev = await download(`/api/projects/${p.id}/export?form=evaluation&format=pdf`).expect(200);
@@ -248,7 +248,7 @@ describe(`exports and imports (${TEST_DB})`, () => {
     expect(wb.worksheets).toHaveLength(1 + names2024.length);
     const indexNames = wb.worksheets[0].getColumn(3).values.slice(2);
     expect([...indexNames].sort()).toEqual([...names2024].sort());
-    for (const ws of wb.worksheets.slice(1)) expect(ws.getCell('A1').value).toBe('项目支出绩效目标申报表');
+    for (const ws of wb.worksheets.slice(1)) expect(ws.getCell('A1').value).toBe('财政项目支出绩效目标申报表');
     // the department sees its own units only
     const ypb = new ExcelJS.Workbook();
     await ypb.xlsx.load((await download('/api/exports?year=2020&form=declaration&format=xlsx', 'ypb').expect(200)).body);
@@ -264,7 +264,8 @@ describe(`exports and imports (${TEST_DB})`, () => {
     await pw.xlsx.load(pub.body);
     const ps = pw.worksheets[0];
     expect(ps.getRow(1).values).toEqual([undefined, '单位代码', '单位名称', '一级项目名称', '二级项目名称', '项目类别', '金额（万元）', '绩效指标']);
-    expect(ps.rowCount).toBe(1 + names2024.length);
+    // only approved (已批复) targets are published
+    expect(ps.rowCount).toBe(1 + demo.filter((d) => d.year === 2024 && d.status === 'approved').length);
     const jiaoliu = demo.find((d) => d.name === '交流办对口支援项目经费') as P;
     const row = ps.getColumn(4).values.findIndex((v) => v === jiaoliu.name);
     const indicatorsText = String(ps.getRow(row).getCell(7).value);

@@ -7,12 +7,17 @@ import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
-import { declarationModel, evaluationModel, indicatorsAsText, monitoringModel, sheetNameFor, type SheetModel } from './layout/sheet-model';
+import { writeDocx } from './docx/docx-writer';
+import { declarationModel } from './layout/declaration-model';
+import { evaluationModel } from './layout/evaluation-model';
+import { indicatorsAsText, monitoringModel, sheetNameFor, type SheetModel, type Signatures } from './layout/sheet-model';
+import { type HistoryStep, signaturesOf } from './layout/signatures';
 import { PdfFontMissingError, writePdf } from './pdf/pdf-writer';
-import { writeSheet } from './xlsx/xlsx-writer';
+import { AMOUNT_FORMAT, amountValue, writeSheet } from './xlsx/xlsx-writer';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const CONTENT_TYPES = { xlsx: XLSX_TYPE, pdf: 'application/pdf', zip: 'application/zip' } as const;
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const CONTENT_TYPES = { xlsx: XLSX_TYPE, pdf: 'application/pdf', zip: 'application/zip', docx: DOCX_TYPE } as const;
 
 const FORM_LABEL: Record<ExportForm | 'publication', string> = { declaration: '申报表', evaluation: '自评表', monitoring: '监控表', publication: '绩效目标公开清单' };
 
@@ -54,14 +59,14 @@ export class ExportsService {
     private readonly scope: OrgScopeService,
   ) {}
 
-  /** One project's 申报表 / 自评表 / 监控表 as .xlsx or PDF. */
-  async projectFile(user: UserSummary, id: string, form: ExportForm, format: 'xlsx' | 'pdf'): Promise<FileAnswer> {
+  /** One project's 申报表 / 自评表 / 监控表 as .xlsx, PDF or Word. */
+  async projectFile(user: UserSummary, id: string, form: ExportForm, format: 'xlsx' | 'pdf' | 'docx'): Promise<FileAnswer> {
     const project = await this.projects.get(user, id);
     const model = await this.modelOf(user, project, form);
     return {
       fileName: `${project.name}-${FORM_LABEL[form]}-${project.year}.${format}`,
       contentType: CONTENT_TYPES[format],
-      write: (out) => (format === 'xlsx' ? this.writeWorkbook([model], out) : this.pdf([model], out)),
+      write: (out) => (format === 'xlsx' ? this.writeWorkbook([model], out) : format === 'docx' ? writeDocx([model], out) : this.pdf([model], out)),
     };
   }
 
@@ -77,6 +82,7 @@ export class ExportsService {
       write: async (out) => {
         if (q.form === 'publication') return this.publication(user, ids, out);
         if (format === 'xlsx') return this.batchWorkbook(user, ids, q.form as ExportForm, out);
+        if (format === 'docx') return this.batchDocx(user, ids, q.form as ExportForm, out);
         if (format === 'pdf') return this.batchPdf(user, ids, q.form as ExportForm, out);
         return this.batchZip(user, ids, q.form as ExportForm, out);
       },
@@ -103,15 +109,15 @@ export class ExportsService {
   }
 
   private async modelOf(user: UserSummary, p: Project, form: ExportForm, sheetName?: string): Promise<SheetModel> {
-    if (form === 'declaration') return declarationModel(p, sheetName);
-    if (form === 'evaluation') return evaluationModel(p, await this.evaluations.get(user, p.id), sheetName);
+    if (form === 'declaration') return declarationModel(p, sheetName, await this.signatures(p.id, ''));
+    if (form === 'evaluation') return evaluationModel(p, await this.evaluations.get(user, p.id), sheetName, await this.signatures(p.id, 'eval_'));
     return monitoringModel(p, await this.monitoring.get(user, p.id), sheetName);
   }
 
   private async batchIds(user: UserSummary, q: BatchExportQueryDto): Promise<string[]> {
     const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
-    // the 自评表 and 监控表 exist only for approved projects
-    const approvedOnly = q.form === 'evaluation';
+    // the 自评表 exists only for approved projects, and only approved (已批复) targets are published
+    const approvedOnly = q.form === 'evaluation' || q.form === 'publication';
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT p.id FROM project p JOIN org o ON o.id = p.org_id
         WHERE p.year = $1 AND p.org_id = ANY($2::uuid[]) ${approvedOnly ? `AND p.status = 'approved'` : ''}
@@ -166,6 +172,24 @@ export class ExportsService {
     await this.pdf(models, out);
   }
 
+  /** One Word document, a section per project (docx is built in memory, then written to `out`). */
+  private async batchDocx(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable): Promise<void> {
+    const models: SheetModel[] = [];
+    await this.eachProject(user, ids, async (p) => {
+      models.push(await this.modelOf(user, p, form));
+    });
+    await writeDocx(models, out);
+  }
+
+  /** 填报人 / 审核人 and their dates from the project's history (`eval_` for the 自评表). */
+  private async signatures(projectId: string, prefix: '' | 'eval_'): Promise<Signatures> {
+    const steps: HistoryStep[] = await this.dataSource.query(
+      `SELECT action, user_name, at FROM project_history WHERE project_id = $1 AND action IN ($2, $3, $4, $5, 'adjust') ORDER BY id`,
+      [projectId, `${prefix}submit`, `${prefix}approve`, `${prefix}return`, `${prefix}withdraw`],
+    );
+    return signaturesOf(steps, prefix);
+  }
+
   /** A zip with one PDF per project, each generated while the zip streams the one before. */
   private async batchZip(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable): Promise<void> {
     const zip = new ZipFile();
@@ -208,8 +232,11 @@ export class ExportsService {
     const code = new Map(codes.map((c) => [c.id, c.code]));
     ws.getRow(1).font = { bold: true };
     await this.eachProject(user, ids, async (p) => {
-      const row = ws.addRow([code.get(p.id) ?? '', p.orgName, p.nature ?? '', p.name, p.category ?? '', tenThousands(p.funds.annualTotal), indicatorsAsText(p)]);
+      // the data has no 一级项目名称 (项目性质 is not one): the column stays empty, the project is the 二级项目
+      const amount = tenThousands(p.funds.annualTotal);
+      const row = ws.addRow([code.get(p.id) ?? '', p.orgName, '', p.name, p.category ?? '', amount === '' ? '' : amountValue(amount), indicatorsAsText(p)]);
       row.alignment = { wrapText: true, vertical: 'top' };
+      row.getCell(6).numFmt = AMOUNT_FORMAT;
       row.commit();
     });
     ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };

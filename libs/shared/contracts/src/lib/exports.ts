@@ -9,8 +9,8 @@ export type ExportForm = (typeof EXPORT_FORMS)[number];
 export class ExportQueryDto {
   @IsIn(EXPORT_FORMS as unknown as string[], { message: '表单 form 须为 declaration（申报表）、evaluation（自评表）或 monitoring（监控表）' })
   form!: ExportForm;
-  @IsIn(['xlsx', 'pdf'], { message: '格式 format 须为 xlsx 或 pdf' })
-  format!: 'xlsx' | 'pdf';
+  @IsIn(['xlsx', 'pdf', 'docx'], { message: '格式 format 须为 xlsx、pdf 或 docx（Word）' })
+  format!: 'xlsx' | 'pdf' | 'docx';
 }
 
 export const BATCH_FORMS = ['declaration', 'evaluation', 'publication'] as const;
@@ -24,8 +24,8 @@ export class BatchExportQueryDto {
   orgId?: string;
   @IsIn(BATCH_FORMS as unknown as string[], { message: '表单 form 须为 declaration、evaluation 或 publication（公开清单）' })
   form!: BatchForm;
-  @IsIn(['xlsx', 'pdf', 'zip'], { message: '格式 format 须为 xlsx、pdf 或 zip' })
-  format!: 'xlsx' | 'pdf' | 'zip';
+  @IsIn(['xlsx', 'pdf', 'zip', 'docx'], { message: '格式 format 须为 xlsx、pdf、zip 或 docx（Word）' })
+  format!: 'xlsx' | 'pdf' | 'zip' | 'docx';
 }
 
 /** POST /api/imports/text?dryRun= */

@@ -1,6 +1,7 @@
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { Funds } from '@pt/shared/contracts';
-import { DECLARATION_TITLE } from '../layout/sheet-model';
+import { DECLARATION_FUND_LABELS as FUND } from '../layout/declaration-model';
+import { DECLARATION_TITLE, LEGACY_DECLARATION_TITLE, SIGNATURE_LABELS } from '../layout/sheet-model';
 
 /** A 申报表 read back from our own .xlsx layout (what `declarationModel` wrote). */
 export interface ImportedDeclaration {
@@ -53,7 +54,8 @@ export function readDeclarations(wb: Workbook): { declarations: ImportedDeclarat
   const declarations: ImportedDeclaration[] = [];
   const problems: XlsxImportProblem[] = [];
   wb.eachSheet((ws) => {
-    if (cellText(ws.getRow(1).getCell(1).value).trim() !== DECLARATION_TITLE) return;
+    const title = cellText(ws.getRow(1).getCell(1).value).trim();
+    if (title !== DECLARATION_TITLE && title !== LEGACY_DECLARATION_TITLE) return;
     const d = readDeclaration(ws, problems);
     if (d) declarations.push(d);
   });
@@ -84,7 +86,9 @@ function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): Imported
   const name = labels.get('项目名称') ?? '';
   if (!name) problems.push({ sheet: ws.name, row: 3, message: `工作表“${ws.name}”缺少项目名称` });
   const yearMatch = /(\d{4})/.exec(cellText(ws.getRow(2).getCell(1).value));
-  const fund = (label: string, row: number) => {
+  // files written before the funds block had a label for every value used other labels (the second name of each pair)
+  const fund = (label: string, row: number, legacy?: string) => {
+    if (legacy !== undefined && !labels.has(label)) label = legacy;
     const raw = labels.get(label) ?? '';
     const m = moneyOf(raw);
     if (raw.trim() !== '' && m === null) problems.push({ sheet: ws.name, row, message: `“${label}”的金额“${raw}”无法识别` });
@@ -92,18 +96,19 @@ function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): Imported
   };
   const otherTotal = /其他资金\s*([\d,.]*)/.exec(extra.get('其中：财政资金') ?? '')?.[1] ?? '';
   const funds: Funds = {
-    total: fund('项目资金总额（元）', 0),
-    fiscal: fund('其中：财政资金', 0),
-    other: moneyOf(otherTotal),
-    annualTotal: fund('年度资金总额（元）', 0),
-    annualFiscal: fund('其中：当年财政拨款', 0),
-    carryover: fund('上年结转资金（元）', 0),
-    annualOther: fund('其他资金（元）', 0),
+    total: fund(FUND.total, 0),
+    fiscal: fund(FUND.fiscal, 0),
+    other: labels.has(FUND.other) ? fund(FUND.other, 0) : moneyOf(otherTotal),
+    annualTotal: fund(FUND.annualTotal, 0, '年度资金总额（元）'),
+    annualFiscal: fund(FUND.annualFiscal, 0),
+    carryover: fund(FUND.carryover, 0, '上年结转资金（元）'),
+    annualOther: fund(FUND.annualOther, 0, '其他资金（元）'),
   };
   const indicators: ImportedDeclaration['indicators'] = [];
   for (let r = tableRow + 1; r <= rowCount; r++) {
     const row = ws.getRow(r);
     const [level1, level2, iname, target, weight] = [1, 2, 3, 4, 5].map((c) => cellText(row.getCell(c).value).trim());
+    if (level1 === SIGNATURE_LABELS.filler) break; // the signature footer follows the table
     if (!level1 && !level2 && !iname && !target) continue;
     if (!level1 || !level2) {
       problems.push({ sheet: ws.name, row: r, message: `第 ${r} 行缺少一级或二级指标` });
@@ -127,7 +132,7 @@ function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): Imported
     endDate: text('计划完成日期'),
     funds,
     totalGoal: text('项目总目标'),
-    annualGoal: text('年度目标'),
+    annualGoal: text('年度总体目标') ?? text('年度目标'),
     frameworkName: text('指标体系'),
     indicators,
   };

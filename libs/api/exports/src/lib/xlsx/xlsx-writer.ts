@@ -6,9 +6,22 @@ const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: T
 const FONT = { name: '宋体', size: 10 };
 const LABEL_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF2F2F2' } };
 
+/** Amounts as Excel shows money: thousands separators, two decimals. */
+export const AMOUNT_FORMAT = '#,##0.00';
+
 /**
- * Every value is written as a JS string, which exceljs stores as a string cell, never as a formula: a text that
- * starts with `= + - @` stays text (domain §9). Nothing is ever passed as `{ formula }`.
+ * An amount (a decimal string, at most 13 integer and 2 decimal digits by the DTOs) as the number Excel stores. A
+ * double holds 15 significant digits exactly, so the cell shows the same figure; the exact string stays the record.
+ */
+export function amountValue(amount: string): number {
+  const n = Number(amount);
+  if (!Number.isFinite(n)) throw new Error(`not an amount: ${amount}`);
+  return n;
+}
+
+/**
+ * Every text is written as a JS string, which exceljs stores as a string cell, never as a formula: a text that
+ * starts with `= + - @` stays text (domain §9). Nothing is ever passed as `{ formula }`; amounts are numbers.
  *
  * Draw a model on a worksheet: title, header block, the table (一级/二级 merged), footer; borders, widths, wrapping, A4 print setup. */
 export function writeSheet(ws: Worksheet, m: SheetModel): void {
@@ -36,9 +49,12 @@ export function writeSheet(ws: Worksheet, m: SheetModel): void {
       for (const cell of line) {
         const span = Math.max(1, Math.min(cell.span ?? 1, width - c + 1));
         const x = row.getCell(c);
-        x.value = cell.text;
+        if (cell.amount !== undefined) {
+          x.value = amountValue(cell.amount);
+          x.numFmt = AMOUNT_FORMAT;
+        } else x.value = cell.text;
         x.font = { ...FONT, bold: !!cell.label };
-        x.alignment = { vertical: 'middle', horizontal: cell.label ? 'center' : 'left', wrapText: true };
+        x.alignment = { vertical: 'middle', horizontal: cell.label ? 'center' : cell.amount !== undefined ? 'right' : 'left', wrapText: true };
         if (cell.label) x.fill = LABEL_FILL;
         for (let k = c; k < c + span; k++) row.getCell(k).border = BORDER;
         if (span > 1) ws.mergeCells(r, c, r, c + span - 1);

@@ -16,7 +16,8 @@ describe('export queries', () => {
 
   it('offers only xlsx for the publication list', () => {
     expect(batchFormats('publication')).toEqual(['xlsx']);
-    expect(batchFormats('declaration')).toEqual(['xlsx', 'pdf', 'zip']);
+    expect(batchFormats('declaration')).toEqual(['xlsx', 'pdf', 'docx', 'zip']);
+    expect(batchFormats('evaluation')).toEqual(['xlsx', 'pdf', 'docx', 'zip']);
   });
 
   it('leaves orgId out for all organisations', () => {

@@ -1,6 +1,8 @@
 import type { BatchForm, ExportForm } from '@pt/shared/contracts';
 
-export type FileFormat = 'xlsx' | 'pdf' | 'zip';
+export type FileFormat = 'xlsx' | 'pdf' | 'zip' | 'docx';
+/** The formats of one project's form. */
+export type ProjectFileFormat = 'xlsx' | 'pdf' | 'docx';
 
 /** API paths (`ApiPaths.projectExport`, `.exports`, `.importText`, `.importXlsx`; the web app imports the contracts as types only). */
 export const EXPORT_PATHS = {
@@ -20,7 +22,7 @@ export const FORM_LABELS: Record<ExportForm | BatchForm, string> = {
   publication: '公开清单',
 };
 
-export const FORMAT_LABELS: Record<FileFormat, string> = { xlsx: 'Excel（.xlsx）', pdf: 'PDF', zip: 'ZIP（每个项目一个文件）' };
+export const FORMAT_LABELS: Record<FileFormat, string> = { xlsx: 'Excel（.xlsx）', pdf: 'PDF', docx: 'Word（.docx）', zip: 'ZIP（每个项目一个文件）' };
 
 export interface BatchExportQuery {
   year: number;
@@ -32,7 +34,7 @@ export interface BatchExportQuery {
 
 /** The formats a batch of this form can be written in (the publication list is a workbook only). */
 export function batchFormats(form: BatchForm): FileFormat[] {
-  return form === 'publication' ? ['xlsx'] : ['xlsx', 'pdf', 'zip'];
+  return form === 'publication' ? ['xlsx'] : ['xlsx', 'pdf', 'docx', 'zip'];
 }
 
 /** Query parameters of `GET /api/exports` (no `orgId` when all). */

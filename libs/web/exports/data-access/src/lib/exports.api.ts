@@ -6,7 +6,7 @@ import type { Subscription } from 'rxjs';
 import { downloadProgress } from './download-progress';
 import type { DownloadProgress } from './download-progress';
 import { batchQueryParams, EXPORT_PATHS, fallbackFileName } from './export-query';
-import type { BatchExportQuery } from './export-query';
+import type { BatchExportQuery, ProjectFileFormat } from './export-query';
 import { fileNameFromContentDisposition } from './file-name';
 import { withJsonErrorBody } from './exports-failure';
 
@@ -64,7 +64,7 @@ export class ExportsApi {
   }
 
   /** One project's 申报表 / 自评表 / 监控表, saved by the browser. */
-  downloadProject(id: string, form: ExportForm, format: 'xlsx' | 'pdf'): Promise<DownloadedFile> {
+  downloadProject(id: string, form: ExportForm, format: ProjectFileFormat): Promise<DownloadedFile> {
     return this.download(EXPORT_PATHS.project(id), { form, format }, fallbackFileName(form, format, id.slice(0, 8)));
   }
 

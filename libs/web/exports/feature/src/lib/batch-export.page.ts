@@ -26,7 +26,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { ExportJobsComponent } from './export-jobs.component';
 
 const BATCH_FORMS: BatchForm[] = ['declaration', 'evaluation', 'publication'];
-const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'zip'];
+const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'docx', 'zip'];
 
 /**
  * 批量导出: every project of a year the user may see (optionally of one organisation and its units)
@@ -153,7 +153,7 @@ export class BatchExportPage {
     return FORMATS.map((f) => ({ label: FORMAT_LABELS[f], value: f, disabled: !allowed.includes(f) }));
   });
   readonly formatHint = computed(() =>
-    this.form() === 'publication' ? '公开清单只有 Excel 格式' : 'Excel：每个项目一个工作表；PDF：所有项目合为一个文件；ZIP：每个项目一个文件',
+    this.form() === 'publication' ? '公开清单只有 Excel 格式' : 'Excel：每个项目一个工作表；PDF、Word：所有项目合为一个文件（每个项目从新的一页开始）；ZIP：每个项目一个 PDF',
   );
   readonly failure = signal<ApiFailure | null>(null);
   readonly done = signal<{ fileName: string; size: string } | null>(null);

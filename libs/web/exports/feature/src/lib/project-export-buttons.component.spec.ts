@@ -25,20 +25,28 @@ describe('ProjectExportButtonsComponent', () => {
 
   it('offers the 申报表 only for a project not yet approved', async () => {
     const { ids } = await render('draft');
-    expect(ids).toEqual(['export-declaration-xlsx', 'export-declaration-pdf']);
-    expect(Array.from(document.querySelectorAll('[data-testid^="export-declaration"]')).map((e) => e.textContent?.trim())).toEqual(['申报表 .xlsx', '申报表 PDF']);
+    expect(ids).toEqual(['export-declaration-xlsx', 'export-declaration-pdf', 'export-declaration-docx']);
+    expect(Array.from(document.querySelectorAll('[data-testid^="export-declaration"]')).map((e) => e.textContent?.trim())).toEqual(['申报表 .xlsx', '申报表 PDF', '申报表 Word']);
     expect(document.querySelectorAll('.ant-dropdown-menu-item-divider')).toHaveLength(0);
   });
 
   it('adds the 自评表 and 监控表 for an approved project, and downloads the chosen one', async () => {
     const { fixture, ids } = await render('approved');
-    expect(ids).toEqual(['export-declaration-xlsx', 'export-declaration-pdf', 'export-evaluation-xlsx', 'export-evaluation-pdf', 'export-monitoring-xlsx']);
+    expect(ids).toEqual([
+      'export-declaration-xlsx',
+      'export-declaration-pdf',
+      'export-declaration-docx',
+      'export-evaluation-xlsx',
+      'export-evaluation-pdf',
+      'export-evaluation-docx',
+      'export-monitoring-xlsx',
+    ]);
     expect(document.querySelector('[data-testid="export-monitoring-xlsx"]')?.textContent?.trim()).toBe('监控表 .xlsx');
     expect(document.querySelectorAll('.ant-dropdown-menu-item-divider')).toHaveLength(1);
-    (document.querySelector('[data-testid="export-evaluation-pdf"]') as HTMLElement).click();
+    (document.querySelector('[data-testid="export-evaluation-docx"]') as HTMLElement).click();
     const req = TestBed.inject(HttpTestingController).expectOne((r) => r.url === '/api/projects/p-1/export');
     expect(req.request.params.get('form')).toBe('evaluation');
-    expect(req.request.params.get('format')).toBe('pdf');
+    expect(req.request.params.get('format')).toBe('docx');
     await fixture.whenStable();
     expect((fixture.nativeElement.querySelector('[data-testid="export-menu"]') as HTMLButtonElement).disabled).toBe(true);
     req.flush(new Blob([JSON.stringify({ code: 'CONFLICT', message: '项目尚未批复' })]), { status: 409, statusText: 'Conflict' });

@@ -1,0 +1,78 @@
+import { Dec, getFramework } from '@pt/domain';
+import type { Evaluation, Project } from '@pt/shared/contracts';
+import { groupRows } from './group-rows';
+import { type BlockCell, EVALUATION_TITLE, mergeRuns, money, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
+
+const GRADE_TEXT: Record<string, string> = { 达成: '达成年度指标', 部分达成: '部分达成年度指标并具有一定效果', 未达成: '未达成年度指标且效果较差' };
+
+/**
+ * The 自评表 prints its funds in 万元 (财预〔2020〕10号 附件1: "项目资金（万元）"), with two decimals as the published
+ * self-evaluations do: the yuan amounts are divided exactly and rounded half-up once, for printing only; the 执行率
+ * and its score are the scoring's, computed from the yuan amounts.
+ */
+export function wanCell(yuan: string | null | undefined, span?: number): BlockCell {
+  if (yuan === null || yuan === undefined || yuan === '') return { text: '', span };
+  const wan = Dec.of(yuan).div(Dec.fromInt(10000)).toFixed(2);
+  return { text: money(wan), amount: wan, span };
+}
+
+const label = (text: string, span?: number): BlockCell => ({ text, label: true, span });
+const dash: BlockCell = { text: '—' };
+
+/** 自评表 (§8, 10号 附件1): header, the funds block, the annual goal expected vs achieved, the table with actuals and scores, total, grade, signatures. */
+export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, signatures: Signatures = NO_SIGNATURES): SheetModel {
+  const f = p.funds;
+  // the breakdown by source has only the 年初预算数 of the declaration: the evaluation records 全年预算数 and 全年执行数 for the total
+  const source = (name: string, initial: string | null): BlockCell[] => [label(name), wanCell(initial), { text: '' }, { text: '' }, dash, { text: '' }, { ...dash, span: 2 }];
+  const header: BlockCell[][] = [
+    [label('项目名称'), { text: p.name, span: 7 }],
+    [label('主管部门'), { text: v(p.departmentName), span: 3 }, label('实施单位'), { text: p.orgName, span: 3 }],
+    [label('项目资金（万元）'), label('年初预算数'), label('全年预算数'), label('全年执行数'), label('分值'), label('执行率'), label('得分', 2)],
+    [
+      label('年度资金总额'),
+      wanCell(f.annualTotal),
+      wanCell(e.budget.annualBudget),
+      wanCell(e.budget.executed),
+      { text: '10' },
+      { text: e.budget.executed === null ? '' : `${e.executionRate}%` },
+      { text: e.executionScore, span: 2 },
+    ],
+    source('其中：当年财政拨款', f.annualFiscal),
+    source('上年结转资金', f.carryover),
+    source('其他资金', f.annualOther),
+    [label('年度总体目标'), label('预期目标'), { text: v(p.annualGoal), span: 6 }],
+    [label(''), label('实际完成情况'), { text: v(e.goalAchievement), span: 6 }],
+  ];
+  const rows = groupRows(e.items, getFramework(p.frameworkCode)).map((it) => {
+    const unit = it.target.unit ?? '';
+    let actual = '';
+    if (it.input.actual !== null) actual = `${it.input.actual}${unit.replace(/[()（）]/g, '')}`;
+    else if (it.input.grade) actual = `${GRADE_TEXT[it.input.grade]}${it.input.description ? `：${it.input.description}` : ''}`;
+    else if (it.input.achieved !== null) actual = it.input.achieved ? '达成' : '未达成';
+    else if (it.input.description) actual = it.input.description;
+    return [it.level1, it.level2, it.name, it.target.raw, actual, it.weight, it.score, v(it.input.deviationReason)];
+  });
+  return {
+    sheetName,
+    title: EVALUATION_TITLE,
+    subtitle: `（${p.year}年度）`,
+    columns: [
+      { header: '一级指标', width: 12 },
+      { header: '二级指标', width: 14 },
+      { header: '三级指标', width: 30 },
+      { header: '年度指标值', width: 18 },
+      { header: '实际完成值', width: 22 },
+      { header: '分值', width: 8 },
+      { header: '得分', width: 8 },
+      { header: '偏差原因分析及改进措施', width: 30 },
+    ],
+    header,
+    rows,
+    merges: mergeRuns(rows),
+    footer: [
+      [label('总分', 5), { text: e.totalScore, span: 3 }],
+      [label('自评等级', 5), { text: e.grade, span: 3 }],
+      ...signatureRows(signatures, 8),
+    ],
+  };
+}
