@@ -53,7 +53,7 @@ export class ExportsController {
   @ApiConsumes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiBody({ description: '本系统导出的申报表 .xlsx（文件内容作为请求体，上限 10 MB）' })
   importXlsx(@CurrentUser() user: UserSummary, @Query() q: ImportXlsxQueryDto, @Req() req: Request): Promise<ImportResult> {
-    return this.imports.fromXlsx(user, req.body, q.orgId, q.year, q.dryRun === 'true');
+    return this.imports.fromXlsx(user, req.body, q.orgId, q.year, q.dryRun === 'true', q.choices);
   }
 
   /** Stream a file; an error after the headers went out can only cut the download short. */

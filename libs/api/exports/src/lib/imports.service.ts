@@ -2,11 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { ApiHttpException, flattenValidationErrors } from '@pt/api/core';
 import { has, insertProject, OrgScopeService, replaceIndicators, writeHistory } from '@pt/api/projects';
 import { FRAMEWORKS, getFramework, parsePublishedText } from '@pt/domain';
-import { CreateProjectDto, IndicatorInputDto, type ImportedProjectPreview, type ImportResult, type ImportTextDto, type UserSummary } from '@pt/shared/contracts';
+import {
+  CreateProjectDto,
+  IndicatorInputDto,
+  type ImportChoiceDto,
+  type ImportedProjectPreview,
+  type ImportResult,
+  type ImportTextDto,
+  type UserSummary,
+} from '@pt/shared/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { editable, existingOf, findExisting, freeName, parseChoices, replaceExisting, resolveChoices } from './import-clashes';
 import { readDeclarations } from './xlsx/xlsx-import';
 
 /** Imports: previews of what a paste or a workbook holds, then drafts created from them in one transaction. */
@@ -42,14 +51,16 @@ export class ImportsService {
         : null,
       totalGoal: p.overallGoal,
       annualGoal: p.annualGoal,
-      indicators: p.rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target })),
+      // `core` only where marked (★): unmarked rows read as before
+      indicators: p.rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, ...(r.core ? { core: true } : {}) })),
     }));
     if (projects.length === 0 && parsed.problems.length === 0) parsed.problems.push({ line: 1, message: '没有找到绩效目标表：请粘贴含“一级指标 二级指标 三级指标 指标值”的表格，或公开清单' });
-    return this.finish(user, dto.orgId, dryRun, projects, parsed.problems);
+    return this.finish(user, dto.orgId, dryRun, projects, parsed.problems, dto.choices);
   }
 
   /** A workbook in our own 申报表 layout (what the export wrote): one project per sheet. */
-  async fromXlsx(user: UserSummary, body: unknown, orgId: string, year: number | undefined, dryRun: boolean): Promise<ImportResult> {
+  async fromXlsx(user: UserSummary, body: unknown, orgId: string, year: number | undefined, dryRun: boolean, choices?: string): Promise<ImportResult> {
+    const chosen = parseChoices(choices);
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw new ApiHttpException(400, 'VALIDATION_FAILED', '请上传 .xlsx 文件（请求体为文件内容）', [{ field: 'body', message: '请上传 .xlsx 文件' }]);
     }
@@ -75,14 +86,23 @@ export class ImportsService {
       indicators: d.indicators,
     }));
     if (projects.length === 0 && problems.length === 0) problems.push({ sheet: '', row: 0, message: '工作簿中没有找到申报表（第一行为“项目支出绩效目标申报表”的工作表）' });
-    return this.finish(user, orgId, dryRun, projects, problems.map((p) => ({ line: p.sheet ? `${p.sheet}!${p.row}` : p.row, message: p.message })));
+    return this.finish(user, orgId, dryRun, projects, problems.map((p) => ({ line: p.sheet ? `${p.sheet}!${p.row}` : p.row, message: p.message })), chosen);
   }
 
   /**
    * Check the previews as a create would (the DTO rules), then — unless a dry run — create them all as drafts
    * of `orgId` in one transaction. Rule breaks block the create (422, nothing created); parse problems do not.
+   * A name the unit already uses in that year is marked in the preview (`existing`) and needs a choice
+   * (import-clashes.ts): without one the create answers 409 and creates nothing.
    */
-  async finish(user: UserSummary, orgId: string, dryRun: boolean, projects: ImportedProjectPreview[], problems: ImportResult['problems']): Promise<ImportResult> {
+  async finish(
+    user: UserSummary,
+    orgId: string,
+    dryRun: boolean,
+    projects: ImportedProjectPreview[],
+    problems: ImportResult['problems'],
+    choices?: ImportChoiceDto[],
+  ): Promise<ImportResult> {
     if (!has(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以导入项目');
     const orgs = await this.scope.visibleOrgs(user);
     const org = orgs.find((o) => o.id === orgId);
@@ -103,19 +123,58 @@ export class ImportsService {
         for (const e of flattenValidationErrors(validateSync(rowDto))) blocking.push({ line: p.source, message: `${where} 第 ${i + 1} 行指标：${e.message}` });
       });
     });
+    const existing = await findExisting(this.dataSource.manager, orgId, projects);
+    for (const p of projects) {
+      const e = existingOf(existing, p);
+      p.existing = e ? { id: e.id, status: e.status, editable: editable(e.status) } : null;
+    }
+    problems.push(...this.repeatedNames(projects));
     if (dryRun) return { dryRun, projects, problems: [...problems, ...blocking] };
     if (blocking.length) throw new ApiHttpException(422, 'IMPORT_INVALID', `有 ${blocking.length} 处不符合填报规则，未创建任何项目：${blocking[0].message}`, blocking.map((b) => ({ field: String(b.line), message: b.message })));
     if (projects.length === 0) throw new ApiHttpException(422, 'IMPORT_EMPTY', '没有可导入的项目', [{ field: 'text', message: '没有可导入的项目' }]);
+    resolveChoices(projects, existing, choices); // 409 before the transaction when a choice is missing
     await this.dataSource.transaction(async (m) => {
-      for (const p of projects) {
+      // read again under lock: a target may have been submitted (or created) since the preview
+      const locked = await findExisting(m, orgId, projects, true);
+      const chosen = resolveChoices(projects, locked, choices);
+      const created = new Set<string>();
+      for (const [k, p] of projects.entries()) {
+        const e = existingOf(locked, p);
+        const rows = p.indicators.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, core: r.core ?? false, weight: r.weight ?? null }));
+        if (e && chosen[k] === 'skip') {
+          p.outcome = 'skipped';
+          continue;
+        }
+        if (e && chosen[k] === 'replace') {
+          await replaceExisting(m, user, e, this.createBody(p, orgId), rows);
+          p.id = e.id;
+          p.outcome = 'replaced';
+          continue;
+        }
+        if (e) p.name = await freeName(m, orgId, p.year, p.name, created); // keepBoth
         const id = await insertProject(m, { ...this.createBody(p, orgId), status: 'draft', createdBy: user.id });
         const [goal] = await m.query(`SELECT id FROM project_goal WHERE project_id = $1 AND kind = 'annual'`, [id]);
-        await replaceIndicators(m, goal.id, p.indicators.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, weight: r.weight ?? null })));
+        await replaceIndicators(m, goal.id, rows);
         await writeHistory(m, id, user, 'create', null, 'draft', '导入');
+        created.add(`${p.year}\u0000${p.name.trim()}`);
         p.id = id;
+        p.outcome = 'created';
       }
     });
     return { dryRun, projects, problems };
+  }
+
+  /** Two projects of one import under the same name and year are created as two targets: said in the preview. */
+  private repeatedNames(projects: readonly ImportedProjectPreview[]): ImportResult['problems'] {
+    const seen = new Map<string, ImportedProjectPreview>();
+    const out: ImportResult['problems'] = [];
+    for (const p of projects) {
+      const k = `${p.year}\u0000${p.name.trim()}`;
+      const first = seen.get(k);
+      if (p.name.trim() !== '' && first) out.push({ line: p.source, message: `「${p.name}」在本次导入中出现不止一次（另见 ${first.source}），将创建多个同名项目` });
+      else seen.set(k, p);
+    }
+    return out;
   }
 
   private createBody(p: ImportedProjectPreview, orgId: string): CreateProjectDto {

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import type { Funds } from './projects';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import type { Funds, ProjectStatus } from './projects';
 
 export const EXPORT_FORMS = ['declaration', 'evaluation', 'monitoring'] as const;
 export type ExportForm = (typeof EXPORT_FORMS)[number];
@@ -28,6 +28,19 @@ export class BatchExportQueryDto {
   format!: 'xlsx' | 'pdf' | 'zip' | 'docx';
 }
 
+/** What an import does with a project whose name already exists for the unit and year. */
+export const IMPORT_CHOICES = ['replace', 'keepBoth', 'skip'] as const;
+export type ImportChoice = (typeof IMPORT_CHOICES)[number];
+export const IMPORT_CHOICE_LABELS: Record<ImportChoice, string> = { replace: '替换', keepBoth: '保留两份', skip: '跳过' };
+
+/** The choice for one clashing name (as the preview printed it). */
+export class ImportChoiceDto {
+  @IsString({ message: '同名项目的名称 name 必须是文本' }) @MaxLength(300, { message: '项目名称最多 300 个字符' })
+  name!: string;
+  @IsIn(IMPORT_CHOICES as unknown as string[], { message: '同名项目的处理方式 choice 须为 replace（替换）、keepBoth（保留两份）或 skip（跳过）' })
+  choice!: ImportChoice;
+}
+
 /** POST /api/imports/text?dryRun= */
 export class ImportTextDto {
   @IsString({ message: '粘贴的文本 text 必须是文本' }) @MinLength(1, { message: '请粘贴要导入的表格文本' }) @MaxLength(500_000, { message: '粘贴的文本最多 50 万个字符' })
@@ -38,6 +51,10 @@ export class ImportTextDto {
   orgId!: string;
   @IsOptional() @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
   frameworkCode?: string;
+  /** Per clashing name; without one a create that meets an existing name answers 409 and creates nothing. */
+  @IsOptional() @IsArray({ message: '同名项目的处理方式 choices 须为数组' }) @ArrayMaxSize(1000, { message: '同名项目的处理方式最多 1000 项' })
+  @ValidateNested({ each: true }) @Type(() => ImportChoiceDto)
+  choices?: ImportChoiceDto[];
 }
 
 export class ImportQueryDto {
@@ -51,6 +68,9 @@ export class ImportXlsxQueryDto extends ImportQueryDto {
   orgId!: string;
   @IsOptional() @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
   year?: number;
+  /** The choices of ImportTextDto as JSON (`[{"name":"…","choice":"replace"}]`): the body is the file. */
+  @IsOptional() @IsString({ message: 'choices 须为 JSON 文本' }) @MaxLength(100_000, { message: 'choices 过长' })
+  choices?: string;
 }
 
 export interface ImportedProjectPreview {
@@ -66,9 +86,13 @@ export interface ImportedProjectPreview {
   funds: Funds | null;
   totalGoal: string | null;
   annualGoal: string | null;
-  indicators: { level1: string; level2: string; name: string; target: string; weight?: string | null }[];
-  /** The created draft's id (not on a dry run). */
+  indicators: { level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null }[];
+  /** The created draft's id (not on a dry run); the replaced target's id for `replace`. */
   id?: string;
+  /** A target of this name already exists for the unit and year: the import asks what to do (choices). */
+  existing?: { id: string; status: ProjectStatus; editable: boolean } | null;
+  /** What the create did: created (also under a new name for keepBoth), replaced or skipped. */
+  outcome?: 'created' | 'replaced' | 'skipped';
 }
 
 export interface ImportResult {
