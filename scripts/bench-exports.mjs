@@ -1,7 +1,11 @@
 // Issue 13's load test, called by scripts/bench.mjs: one user queues ten whole-year batch PDF exports at once while
 // another user reads projects. The other user's detail reads are measured idle and while the jobs run; /api/health is
 // polled throughout. Budgets: no 5xx, health always 200, the busy detail p97.5 within 4× the idle one, all ten done.
-import { api, sleep } from './bench-common.mjs';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { api, DEMO_PASSWORD, freePort, INDICATORS, sleep, waitFor } from './bench-common.mjs';
 
 export const EXPORT_LOAD_BUDGET = { ratio: 4, jobs: 10 };
 
@@ -104,4 +108,65 @@ export function exportLoadBudgets(e, fmt) {
       why: `the export jobs share the server's event loop with the reads: p97.5 ${fmt(e.busy.p975)} ms, p99 ${fmt(e.busy.p99)} ms, max ${fmt(e.busy.max)} ms.`,
     },
   ];
+}
+
+/**
+ * The embedded database (PGlite) after large exports: its WASM memory grows to the largest working set it has
+ * served and never shrinks, so what matters is that repeated exports do not keep raising it. A production server on
+ * a throw-away DATA_DIR, `count` projects of 30 rows created through the API, then the same whole-year PDF export
+ * queued three times one after the other; the server's RSS after each (and settled).
+ */
+export async function embeddedExportMemory({ mainJs, root, count, year, say, rss }) {
+  const rows = (i) => INDICATORS.map(([level1, level2, name, target]) => ({ level1, level2, name, target: target.replace('{n}', String(1 + (i % 9))) }));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-bench-embedded-'));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const logFile = fs.openSync(path.join(root, 'tmp', 'bench', 'server-embedded.log'), 'w');
+  const env = { ...process.env, DATA_DIR: dataDir, DEMO: '1', PORT: String(port), LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  const server = spawn(process.execPath, [mainJs], { cwd: root, env, stdio: ['ignore', logFile, logFile] });
+  try {
+    await waitFor(`${base}/api/health`, 240_000, server);
+    const login = async (u) => (await api(base, 'POST', '/api/auth/login', { body: { username: u, password: DEMO_PASSWORD } })).json;
+    const filler = await login('xining');
+    const czj = (await login('czj')).accessToken;
+    const created = Date.now();
+    for (let i = 0; i < count; i++) {
+      const p = await api(base, 'POST', '/api/projects', {
+        token: filler.accessToken,
+        body: { year, name: `内存测试项目${i + 1}`, orgId: filler.user.orgId, frameworkCode: 'mof-2021' },
+      });
+      if (p.status !== 201) throw new Error(`create project: ${p.status} ${p.text}`);
+      const put = await api(base, 'PUT', `/api/projects/${p.json.id}/indicators`, {
+        token: filler.accessToken,
+        headers: { 'if-match': p.etag ?? `"${p.json.version}"` },
+        body: { indicators: rows(i) },
+      });
+      if (put.status !== 200) throw new Error(`put indicators: ${put.status} ${put.text}`);
+    }
+    say(`embedded: ${count} projects created in ${((Date.now() - created) / 1000).toFixed(0)} s`);
+    const samples = [{ step: 'before', rss: rss(server.pid) }];
+    for (let k = 1; k <= 3; k++) {
+      let peak = rss(server.pid);
+      const timer = setInterval(() => (peak = Math.max(peak, rss(server.pid) ?? 0)), 50);
+      const t0 = Date.now();
+      const job = await api(base, 'POST', '/api/export-jobs', { token: czj, body: { year, form: 'declaration', format: 'pdf' } });
+      if (job.status !== 202) throw new Error(`queue export: ${job.status} ${job.text}`);
+      let j = job.json;
+      while (j.status === 'queued' || j.status === 'running') {
+        await sleep(200);
+        j = (await api(base, 'GET', `/api/export-jobs/${job.json.id}`, { token: czj })).json;
+      }
+      clearInterval(timer);
+      if (j.status !== 'done') throw new Error(`export ${k}: ${j.status} ${j.error}`);
+      await sleep(2000);
+      samples.push({ step: `export ${k}`, ms: Date.now() - t0 - 2000, bytes: j.size, peak, rss: rss(server.pid) });
+    }
+    say(`embedded export memory: ${samples.map((s) => `${s.step} ${((s.rss ?? 0) / 1048576).toFixed(0)} MiB`).join(', ')}`);
+    return { count, samples };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -9,7 +9,7 @@
 // PostgreSQL (started and stopped with scripts/pg-test-server.sh). Plain Node ESM, no build step of its own.
 //
 // For looking into a change (no report is written with BENCH_ONLY or BENCH_HOLD):
-//   BENCH_ONLY=rawMax,detailMax,detailRated,listMax,listRated,putRated,transitionsMax,loginMax,exportsLoad,web   only these
+//   BENCH_ONLY=rawMax,detailMax,detailRated,listMax,listRated,putRated,transitionsMax,loginMax,exportsLoad,embeddedExport,web
 //   BENCH_HOLD=1                 set up servers, data and sessions, print them, and wait (Ctrl-C ends)
 //   BENCH_API_MAIN=path/main.js  benchmark another build of the API (e.g. of an earlier commit)
 //   BENCH_MAX_CONN=16            connections of the maximum-throughput rounds
@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import pg from 'pg';
 import { api, DEMO_PASSWORD, freePort, INDICATORS, sleep, waitFor } from './bench-common.mjs';
-import { exportLoadBudgets, exportsUnderLoad } from './bench-exports.mjs';
+import { embeddedExportMemory, exportLoadBudgets, exportsUnderLoad } from './bench-exports.mjs';
 import { benchWeb, WEB_BUDGETS } from './bench-web.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -797,6 +797,14 @@ async function main() {
         say: log,
       });
     }
+    // the embedded database's memory after large exports (a server of its own on a throw-away DATA_DIR)
+    if (!only || only.has('embeddedExport')) {
+      log('embedded database: memory after three large exports in a row');
+      results.embeddedExport = await embeddedExportMemory({ mainJs, root: ROOT, count: quick ? 100 : 500, year: 2031, say: log, rss: rssOf }).catch((e) => {
+        log(`embedded export measurement failed: ${e.stack ?? e}`);
+        return { error: String(e.message ?? e) };
+      });
+    }
     // 8. the web app in Chromium: Lighthouse of the login page and the table editor, typing into a 300-row table
     if (!only || only.has('web')) {
       log('web: Lighthouse and typing latency in Chromium (scripts/bench-web.mjs)');
@@ -933,6 +941,18 @@ function budgets(r, web) {
       met: r.export?.status === 200 && r.export.growth <= 300 * 1024 * 1024,
     },
     ...exportLoadBudgets(r.exportsLoad, ms),
+    ...(r.embeddedExport
+      ? [
+          {
+            name: 'embedded database: a third large export raises the memory by ≤ 10 % over the first',
+            measured: r.embeddedExport.error
+              ? 'failed'
+              : r.embeddedExport.samples.map((x) => `${x.step} ${mib(x.rss)}`).join(', '),
+            met: !r.embeddedExport.error && r.embeddedExport.samples[3].rss <= r.embeddedExport.samples[1].rss * 1.1,
+            why: r.embeddedExport.error ?? 'PGlite\'s memory kept growing from one export to the next.',
+          },
+        ]
+      : []),
     ...webBudgets(r.web, web),
   ];
 }
@@ -1041,6 +1061,12 @@ function report({ quick, P, machine, counts, byStatus, results: r, bootMs, genMs
     ...(r.exportsLoad
       ? [
           `Exports under load (\`scripts/bench-exports.mjs\`): the finance reviewer queued ${r.exportsLoad.queued} whole-year PDF exports (\`POST /api/export-jobs\`, ${P.exportYear}, ${r.exportsLoad.projects ?? '–'} projects, ${r.exportsLoad.bytes ? (r.exportsLoad.bytes / 1048576).toFixed(1) : '–'} MiB each) at once; ${r.exportsLoad.done} finished in ${(r.exportsLoad.elapsedMs / 1000).toFixed(0)} s, one after the other (one running job per user; EXPORT_WORKERS=1). Meanwhile a department reviewer read projects at 50 req/s: p50 ${ms(r.exportsLoad.busy.p50)} ms, **p97.5 ${ms(r.exportsLoad.busy.p975)} ms** (idle before: p50 ${ms(r.exportsLoad.idle.p50)} ms, p97.5 ${ms(r.exportsLoad.idle.p975)} ms), answers ${JSON.stringify(r.exportsLoad.busy.codes)}; \`/api/health\` polled every 250 ms: ${JSON.stringify(r.exportsLoad.health.statuses)}. Server RSS ${mib(r.exportsLoad.rssBefore)} before, ${mib(r.exportsLoad.rssAfter)} when the queue was empty, ${mib(r.exportsLoad.rssSettled)} 3 s later.`,
+          '',
+        ]
+      : []),
+    ...(r.embeddedExport && !r.embeddedExport.error
+      ? [
+          `Embedded database (PGlite, its own server on a throw-away DATA_DIR, \`EXPORT_WORKERS=1\`): ${r.embeddedExport.count} projects of 30 rows created through the API, then the same year exported as one PDF by three background jobs one after the other. Server RSS: ${r.embeddedExport.samples.map((x) => `${x.step} ${mib(x.rss)}${x.peak ? ` (peak ${mib(x.peak)}, ${(x.ms / 1000).toFixed(1)} s, ${(x.bytes / 1048576).toFixed(1)} MiB file)` : ''}`).join('; ')}. PGlite's WASM memory grows to the largest working set it served and is not given back, so the bound is that working set: one job per instance at a time, 20 projects loaded per query, the file stored in 1 MiB chunks — repeated exports reuse it rather than add to it.`,
           '',
         ]
       : []),
