@@ -1,8 +1,17 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ImportResult, ImportTextDto } from '@pt/shared/contracts';
+import type { ImportChoice, ImportChoiceDto, ImportResult, ImportTextDto } from '@pt/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { EXPORT_PATHS } from './export-query';
+
+export type { ImportChoice, ImportChoiceDto } from '@pt/shared/contracts';
+
+/**
+ * The choices for a name the unit already uses (the contracts' IMPORT_CHOICE_LABELS, copied because the
+ * web app imports the contracts as types only; imports.api.spec.ts checks they are equal).
+ */
+export const IMPORT_CHOICE_LABELS: Readonly<Record<ImportChoice, string>> = { replace: '替换', keepBoth: '保留两份', skip: '跳过' };
+export const IMPORT_CHOICES = Object.keys(IMPORT_CHOICE_LABELS) as ImportChoice[];
 
 /** The body of `POST /api/imports/text` (the contracts' DTO as a plain type). */
 export type ImportTextBody = ImportTextDto;
@@ -13,12 +22,15 @@ export interface ImportXlsxOptions {
   orgId: string;
   /** Overrides the year written in the workbook. */
   year?: number | null;
+  /** What to do with each name the unit already uses that year (sent as JSON in the query). */
+  choices?: ImportChoiceDto[];
 }
 
 /**
  * Imports: text pasted from published documents, or a workbook in our own 申报表 layout. With
  * `dryRun` the server only answers what it read (projects and problems by line); without, it creates
- * the projects as drafts of `orgId` and answers them with their ids (422 when a rule break blocks it).
+ * the projects as drafts of `orgId` and answers them with their ids (422 when a rule break blocks it,
+ * 409 when a name the unit already uses that year has no choice: replace / keepBoth / skip).
  */
 @Injectable({ providedIn: 'root' })
 export class ImportsApi {
@@ -31,6 +43,7 @@ export class ImportsApi {
   xlsx(file: Blob, options: ImportXlsxOptions, dryRun: boolean): Promise<ImportResult> {
     const params: Record<string, string> = { dryRun: String(dryRun), orgId: options.orgId };
     if (options.year) params['year'] = String(options.year);
+    if (options.choices?.length) params['choices'] = JSON.stringify(options.choices);
     return firstValueFrom(
       this.http.post<ImportResult>(EXPORT_PATHS.importXlsx, file, { params, headers: { 'Content-Type': XLSX_MIME } }),
     );

@@ -1,4 +1,5 @@
-import { problemPlace, sourceLabel, yearInText } from './import-view';
+import type { ImportedProjectPreview } from '@pt/web/exports/data-access';
+import { choicesToSend, existingNote, outcomeLabel, problemPlace, sourceLabel, unanswered, yearInText } from './import-view';
 
 describe('import view helpers', () => {
   it('labels where a project came from', () => {
@@ -22,5 +23,17 @@ describe('import view helpers', () => {
     expect(yearInText('财政项目支出绩效目标表\n（2020年度）\n')).toBe(2020);
     expect(yearInText(' 2024年绩效目标\n一级目标')).toBe(2024);
     expect(yearInText('合作交流工作业务费')).toBeNull();
+  });
+
+  it('the choices for clashing names: only those with an answer are sent, the others are waited for', () => {
+    const p = (name: string, existing: ImportedProjectPreview['existing']) => ({ name, existing }) as ImportedProjectPreview;
+    const projects = [p('甲', { id: '1', status: 'draft', editable: true }), p('乙', null), p('丙', { id: '3', status: 'approved', editable: false }), p('甲', { id: '1', status: 'draft', editable: true })];
+    expect(unanswered(projects, {})).toEqual(['甲', '丙']);
+    expect(unanswered(projects, { 甲: 'keepBoth' })).toEqual(['丙']);
+    expect(choicesToSend(projects, { 甲: 'keepBoth', 乙: 'skip' })).toEqual([{ name: '甲', choice: 'keepBoth' }]);
+    expect(existingNote({ year: 2024, existing: { id: '1', status: 'returned', editable: true } })).toBe('本单位 2024 年已有同名项目（已退回）');
+    expect(existingNote({ year: 2024, existing: { id: '3', status: 'approved', editable: false } })).toContain('不能替换');
+    expect(existingNote({ year: 2024, existing: null })).toBe('');
+    expect([outcomeLabel('created'), outcomeLabel('replaced'), outcomeLabel('skipped'), outcomeLabel(undefined)]).toEqual(['已创建', '已替换', '已跳过', '']);
   });
 });

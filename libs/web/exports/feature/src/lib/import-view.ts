@@ -1,4 +1,5 @@
-import type { ImportResult } from '@pt/web/exports/data-access';
+import type { ImportChoice, ImportChoiceDto, ImportedProjectPreview, ImportResult } from '@pt/web/exports/data-access';
+import { statusLabel } from '@pt/web/projects/data-access';
 
 /** Where a preview's project came from: `第 1–91 行` for pasted text, `工作表「…」` for a workbook. */
 export function sourceLabel(source: string, kind: 'text' | 'xlsx'): string {
@@ -21,4 +22,27 @@ export function problemPlace(line: ImportResult['problems'][number]['line']): st
 export function yearInText(text: string): number | null {
   const m = /(20\d{2})\s*年(?:度|绩效目标)/.exec(text);
   return m ? Number(m[1]) : null;
+}
+
+/** The choices to send: one per clashing name that has one (the server asks again for the others). */
+export function choicesToSend(projects: readonly ImportedProjectPreview[], chosen: Readonly<Record<string, ImportChoice>>): ImportChoiceDto[] {
+  const names = new Set(projects.filter((p) => p.existing).map((p) => p.name));
+  return [...names].filter((n) => chosen[n]).map((name) => ({ name, choice: chosen[name] }));
+}
+
+/** Names that exist already and have no choice yet (the create waits for them). */
+export function unanswered(projects: readonly ImportedProjectPreview[], chosen: Readonly<Record<string, ImportChoice>>): string[] {
+  return [...new Set(projects.filter((p) => p.existing && !chosen[p.name]).map((p) => p.name))];
+}
+
+/** `本单位 2024 年已有同名项目（草稿）`, and why it cannot be replaced when it is no longer editable. */
+export function existingNote(p: Pick<ImportedProjectPreview, 'year' | 'existing'>): string {
+  if (!p.existing) return '';
+  const base = `本单位 ${p.year} 年已有同名项目（${statusLabel(p.existing.status)}）`;
+  return p.existing.editable ? base : `${base}，不是草稿或已退回，不能替换`;
+}
+
+/** The tag of a created result: what the create did with the project. */
+export function outcomeLabel(outcome: ImportedProjectPreview['outcome']): string {
+  return outcome === 'replaced' ? '已替换' : outcome === 'skipped' ? '已跳过' : outcome === 'created' ? '已创建' : '';
 }

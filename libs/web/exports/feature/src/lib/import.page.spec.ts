@@ -140,4 +140,58 @@ describe('ImportPage', () => {
     expect(testIds(fixture, 'import-row')).toHaveLength(2);
     expect(testIds(fixture, 'import-create')).toHaveLength(0);
   });
+  it('asks before a name the unit already uses: 替换 / 保留两份 / 跳过 per project, replace disabled when not editable; the create sends the choices', async () => {
+    setup(['filler']);
+    await settle(fixture);
+    const page = fixture.componentInstance;
+    page.change(page.text, 'x');
+    page.previewText();
+    const clash: ImportResult = {
+      ...PREVIEW,
+      projects: [
+        { ...PREVIEW.projects[0], existing: { id: 'old-1', status: 'draft', editable: true }, indicators: [{ ...PREVIEW.projects[0].indicators[0], core: true }] },
+        { ...PREVIEW.projects[0], name: '已提交的项目', existing: { id: 'old-2', status: 'submitted', editable: false } },
+        { ...PREVIEW.projects[0], name: '新项目', existing: null },
+      ],
+    };
+    http.expectOne((r) => r.url === '/api/imports/text').flush(clash);
+    await settle(fixture);
+    expect(testIds(fixture, 'import-clash').map((e) => e.textContent)).toEqual([
+      expect.stringContaining('本单位 2020 年已有同名项目（草稿）'),
+      expect.stringContaining('不能替换'),
+    ]);
+    expect(testIds(fixture, 'import-row-core')).toHaveLength(1);
+    const replace = testIds(fixture, 'import-choice-replace').map((e) => e.querySelector('input') as HTMLInputElement);
+    expect(replace.map((i) => i.disabled)).toEqual([false, true]);
+    const create = testIds(fixture, 'import-create')[0] as HTMLButtonElement;
+    expect(create.disabled).toBe(true);
+    expect(testIds(fixture, 'import-waiting')[0].textContent).toContain('合作交流工作业务费、已提交的项目');
+
+    (testIds(fixture, 'import-choice-replace')[0] as HTMLElement).click();
+    (testIds(fixture, 'import-choice-skip')[1] as HTMLElement).click();
+    await settle(fixture);
+    fixture.detectChanges();
+    expect(page.chosen()).toEqual({ 合作交流工作业务费: 'replace', 已提交的项目: 'skip' });
+    expect(create.disabled).toBe(false);
+    create.click();
+    const req = http.expectOne((r) => r.url === '/api/imports/text');
+    expect(req.request.params.get('dryRun')).toBe('false');
+    expect(req.request.body.choices).toEqual([
+      { name: '合作交流工作业务费', choice: 'replace' },
+      { name: '已提交的项目', choice: 'skip' },
+    ]);
+    req.flush({
+      ...clash,
+      dryRun: false,
+      projects: [
+        { ...clash.projects[0], id: 'old-1', outcome: 'replaced' },
+        { ...clash.projects[1], outcome: 'skipped' },
+        { ...clash.projects[2], id: 'new-3', outcome: 'created' },
+      ],
+    });
+    await settle(fixture);
+    expect(testIds(fixture, 'import-outcome').map((e) => e.textContent?.trim())).toEqual(['已替换', '已跳过', '已创建']);
+    expect(testIds(fixture, 'import-created-link').map((a) => a.getAttribute('href'))).toEqual(['/projects/old-1', '/projects/new-3']);
+    http.verify();
+  });
 });

@@ -3,8 +3,8 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { FileExcelOutline, ImportOutline, UploadOutline } from '@ant-design/icons-angular/icons';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { ImportsApi, toImportFailure } from '@pt/web/exports/data-access';
-import type { ImportResult, ImportTextBody, ImportXlsxOptions } from '@pt/web/exports/data-access';
+import { IMPORT_CHOICE_LABELS, IMPORT_CHOICES, ImportsApi, toImportFailure } from '@pt/web/exports/data-access';
+import type { ImportChoice, ImportResult, ImportTextBody, ImportXlsxOptions } from '@pt/web/exports/data-access';
 import { formatMoney, isFiller, orgOptions, ProjectsApi, toApiFailure } from '@pt/web/projects/data-access';
 import type { ApiFailure, FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -13,11 +13,12 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { problemPlace, sourceLabel, yearInText } from './import-view';
+import { choicesToSend, existingNote, outcomeLabel, problemPlace, sourceLabel, unanswered, yearInText } from './import-view';
 
 const XLSX_LIMIT = 10 * 1024 * 1024;
 const TEXT_LIMIT = 500_000;
@@ -28,7 +29,8 @@ type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; fi
  * 导入: a target table pasted from a published document, or a workbook in our 申报表 layout.
  * 预览 asks the server what it reads (dry run): every project with its rows and every problem with
  * its line; 创建草稿 then creates exactly what was previewed as drafts of the chosen unit and links
- * to them. Only fillers create; the preview is cleared when what it was made from changes.
+ * to them. Only fillers create; the preview is cleared when what it was made from changes. A project
+ * whose name the unit already uses that year waits for a choice (替换 / 保留两份 / 跳过) before the create.
  */
 @Component({
   selector: 'pt-import-page',
@@ -43,6 +45,7 @@ type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; fi
     NzFormModule,
     NzIconModule,
     NzInputModule,
+    NzRadioModule,
     NzSelectModule,
     NzTableModule,
     NzTabsModule,
@@ -63,6 +66,8 @@ type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; fi
     .meta { color: rgba(0, 0, 0, 0.45); margin-bottom: 8px; }
     .file-name { color: rgba(0, 0, 0, 0.65); }
     .hidden { display: none; }
+    .clash { margin-bottom: 8px; }
+    .clash-choice { margin-top: 8px; }
   `,
 })
 export class ImportPage {
@@ -100,6 +105,16 @@ export class ImportPage {
     const r = this.result();
     return this.filler() && !!r && r.dryRun && r.projects.length > 0;
   });
+  /** The choice per clashing name (reset by each new preview). */
+  readonly chosen = signal<Record<string, ImportChoice>>({});
+  /** Clashing names still without a choice: the create waits for them. */
+  readonly waiting = computed(() => {
+    const r = this.result();
+    return r?.dryRun ? unanswered(r.projects, this.chosen()) : [];
+  });
+  protected readonly choiceOptions = IMPORT_CHOICES.map((value) => ({ value, label: IMPORT_CHOICE_LABELS[value] }));
+  protected readonly existingNote = existingNote;
+  protected readonly outcomeLabel = outcomeLabel;
 
   protected readonly problemPlace = problemPlace;
   protected readonly sourceLabel = sourceLabel;
@@ -194,9 +209,20 @@ export class ImportPage {
     void this.send({ kind: 'xlsx', file, options: { orgId: this.orgId(), year } }, true);
   }
 
+  choose(name: string, choice: ImportChoice): void {
+    this.chosen.update((c) => ({ ...c, [name]: choice }));
+  }
+
   create(): void {
     const a = this.answer();
-    if (a && this.canCreate()) void this.send(a.request, false);
+    if (!a || !this.canCreate() || this.waiting().length > 0) return;
+    const choices = choicesToSend(a.result.projects, this.chosen());
+    const request: ImportRequest = !choices.length
+      ? a.request
+      : a.request.kind === 'text'
+        ? { kind: 'text', body: { ...a.request.body, choices } }
+        : { ...a.request, options: { ...a.request.options, choices } };
+    void this.send(request, false);
   }
 
   private async send(request: ImportRequest, dryRun: boolean): Promise<void> {
@@ -207,6 +233,7 @@ export class ImportPage {
       const result =
         request.kind === 'text' ? await this.imports.text(request.body, dryRun) : await this.imports.xlsx(request.file, request.options, dryRun);
       this.answer.set({ request, result });
+      if (dryRun) this.chosen.set({});
     } catch (e) {
       this.failure.set(toImportFailure(e));
     } finally {
