@@ -1,2 +1,1 @@
 export * from './lib/library.routes';
-export * from './lib/project-indicator-picker.component';

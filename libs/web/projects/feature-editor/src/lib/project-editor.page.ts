@@ -11,8 +11,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import type { AbstractControl, ValidationErrors } from '@angular/forms';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { getFramework } from '@pt/domain';
 import type { Finding } from '@pt/domain';
@@ -29,7 +28,7 @@ import {
 import type { ApiFailure, FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/feature';
 import { IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
-import type { EditorRow, RowReviewComment, TableCheckContext, TableFramework } from '@pt/web/projects/ui';
+import type { EditorRow, PickRow, RowReviewComment, TableCheckContext, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -48,7 +47,10 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { FindingsPanelComponent } from './findings-panel.component';
 import { HistoryTimelineComponent } from './history-timeline.component';
 import { ProjectHeaderViewComponent } from './project-header-view.component';
+import { buildHeaderForm, CATEGORY_OPTIONS, confirmDanger, markAllInvalid, NATURE_OPTIONS, PERFORMANCE_TYPE_OPTIONS, TEXT_FIELDS } from './project-form-group';
+import { ProjectIndicatorPickerComponent } from './project-indicator-picker.component';
 import {
+  appendPickedRows,
   dateToIso,
   fieldLabel,
   FUND_KEYS,
@@ -59,15 +61,7 @@ import {
   isoToDate,
   rowsSignature,
 } from './project-form';
-import type { FundKey, HeaderFormValue } from './project-form';
-
-function moneyValidator(c: AbstractControl<string>): ValidationErrors | null {
-  return normaliseMoney(c.value) === null ? { money: true } : null;
-}
-
-const NATURE_OPTIONS = ['经常性专项业务费', '经常性项目', '一次性项目', '其他一次性项目'];
-const CATEGORY_OPTIONS = ['特定目标类', '其他运转类'];
-const PERFORMANCE_TYPE_OPTIONS = ['其他类', '项目类', '政策类'];
+import type { HeaderFormValue } from './project-form';
 
 /**
  * 申报表: the declaration form of one project (every header field of domain §2, the funds block
@@ -103,6 +97,7 @@ const PERFORMANCE_TYPE_OPTIONS = ['其他类', '项目类', '政策类'];
     HistoryTimelineComponent,
     ProjectHeaderViewComponent,
     ProjectExportButtonsComponent,
+    ProjectIndicatorPickerComponent,
   ],
   templateUrl: './project-editor.page.html',
   styleUrl: './project-editor.page.css',
@@ -133,34 +128,8 @@ export class ProjectEditorPage {
   readonly serverFindings = signal<Finding[]>([]);
   private readonly frameworks = signal<FrameworkResponse[]>([]);
 
-  readonly form = inject(NonNullableFormBuilder).group({
-    name: ['', [Validators.required, Validators.maxLength(200), Validators.pattern(/\S/)]],
-    nature: ['', Validators.maxLength(50)],
-    category: ['', Validators.maxLength(50)],
-    performanceType: ['', Validators.maxLength(50)],
-    startDate: [null as Date | null],
-    endDate: [null as Date | null],
-    governmentPurchase: ['' as '' | 'yes' | 'no'],
-    funds: inject(NonNullableFormBuilder).group(
-      Object.fromEntries(FUND_KEYS.map((k) => [k, ['', moneyValidator]])) as Record<FundKey, [string, typeof moneyValidator]>,
-    ),
-    lastYearBudget: ['', moneyValidator],
-    lastYearExecuted: ['', moneyValidator],
-    overview: ['', Validators.maxLength(5000)],
-    basis: ['', Validators.maxLength(5000)],
-    necessity: ['', Validators.maxLength(5000)],
-    measures: ['', Validators.maxLength(5000)],
-    plan: ['', Validators.maxLength(5000)],
-    totalGoal: ['', Validators.maxLength(5000)],
-    annualGoal: ['', Validators.maxLength(5000)],
-  });
-  readonly textFields = [
-    { key: 'overview', label: '项目概况' },
-    { key: 'basis', label: '立项依据' },
-    { key: 'necessity', label: '项目设立的必要性' },
-    { key: 'measures', label: '保证项目实施的制度、措施' },
-    { key: 'plan', label: '项目实施计划' },
-  ] as const;
+  readonly form = buildHeaderForm(inject(NonNullableFormBuilder));
+  readonly textFields = TEXT_FIELDS;
 
   /** The form's values, as a signal. */
   readonly header = signal<HeaderFormValue>(this.readForm());
@@ -200,6 +169,10 @@ export class ProjectEditorPage {
   readonly annualMismatch = computed(() => this.mismatch(this.header().funds.annualTotal, this.sums().annual));
 
   private readonly table = viewChild(IndicatorTableComponent);
+  private readonly picker = viewChild(ProjectIndicatorPickerComponent);
+  /** 选用指标 (library, similar projects, last year's table) shown under the table. */
+  readonly pickerOpen = signal(false);
+  readonly rowNames = computed(() => this.rows().map((r) => r.name));
   readonly liveFindings = computed<Finding[]>(() => this.table()?.findings() ?? []);
   readonly reviewComments = computed<RowReviewComment[]>(() =>
     (this.project()?.reviewComments ?? []).map((c) => ({ ...c, action: actionLabel(c.action) })),
@@ -242,7 +215,7 @@ export class ProjectEditorPage {
 
   /** 「重新加载」 after a conflict: the latest version replaces the edits (after asking). */
   async reload(): Promise<void> {
-    if (this.dirty() && !(await this.confirm('重新加载最新版本？', '您尚未保存的修改将被放弃，表单将显示他人保存的最新内容。', '重新加载'))) {
+    if (this.dirty() && !(await confirmDanger(this.modal, '重新加载最新版本？', '您尚未保存的修改将被放弃，表单将显示他人保存的最新内容。', '重新加载'))) {
       return;
     }
     this.busy.set('reload');
@@ -293,7 +266,7 @@ export class ProjectEditorPage {
     if (!p0 || !this.editable()) return false;
     const { body, errors } = headerBody(this.header());
     if (errors.length > 0 || this.form.invalid) {
-      this.markInvalid();
+      markAllInvalid(this.form);
       this.failure.set({
         status: 400,
         code: 'CLIENT_VALIDATION',
@@ -321,6 +294,7 @@ export class ProjectEditorPage {
       }
       if (!quiet) this.message.success(`已保存（版本 ${p.version}）`);
       void this.refreshSide(p.id);
+      void this.picker()?.reload(); // the suggestions follow what the table now covers
       return true;
     } catch (e) {
       this.failure.set(toApiFailure(e, '保存失败，请稍后重试'));
@@ -386,6 +360,18 @@ export class ProjectEditorPage {
     }
   }
 
+  /** Rows picked from the library or a similar project: appended to the table (saved with 保存). */
+  appendPicked(picked: readonly PickRow[]): void {
+    this.rows.set(appendPickedRows(this.rows(), picked));
+    this.message.success(`已加入 ${picked.length} 条指标（尚未保存）`);
+  }
+
+  /** Last year's table was copied on the server: its rows and version, as after a save (header edits stay). */
+  onCopied(p: Project): void {
+    this.apply(p, false, true);
+    void this.refreshSide(p.id);
+  }
+
   /** Put the sum of the parts into a total. */
   fillTotal(which: 'total' | 'annualTotal'): void {
     const sum = which === 'total' ? this.sums().total : this.sums().annual;
@@ -397,34 +383,11 @@ export class ProjectEditorPage {
   /** For the route's canDeactivate: ask before unsaved edits are dropped. */
   canLeave(): boolean | Promise<boolean> {
     if (!this.dirty()) return true;
-    return this.confirm('有未保存的修改', '离开此页面后，未保存的修改将丢失。确定离开吗？', '离开');
+    return confirmDanger(this.modal, '有未保存的修改', '离开此页面后，未保存的修改将丢失。确定离开吗？', '离开');
   }
 
   onBeforeUnload(e: BeforeUnloadEvent): void {
     if (this.dirty()) e.preventDefault();
-  }
-
-  private confirm(title: string, content: string, okText: string): Promise<boolean> {
-    return new Promise((resolve) => {
-      this.modal.confirm({
-        nzTitle: title,
-        nzContent: content,
-        nzOkText: okText,
-        nzOkDanger: true,
-        nzCancelText: '取消',
-        nzOnOk: () => resolve(true),
-        nzOnCancel: () => resolve(false),
-      });
-    });
-  }
-
-  private markInvalid(): void {
-    const visit = (c: AbstractControl) => {
-      c.markAsDirty();
-      c.updateValueAndValidity({ onlySelf: true });
-    };
-    for (const c of Object.values(this.form.controls)) visit(c);
-    for (const c of Object.values(this.form.controls.funds.controls)) visit(c);
   }
 
   private mismatch(total: string, sum: string | null): boolean {

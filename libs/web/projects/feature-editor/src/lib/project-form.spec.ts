@@ -1,6 +1,6 @@
 import type { Project } from '@pt/web/projects/data-access';
 import { emptyRow } from '@pt/web/projects/ui';
-import { dateToIso, fieldLabel, headerBody, headerFromProject, headerSignature, indicatorInputs, isoToDate, rowsSignature } from './project-form';
+import { appendPickedRows, dateToIso, fieldLabel, headerBody, headerFromProject, headerSignature, indicatorInputs, isoToDate, rowsSignature } from './project-form';
 import { reviewBody } from './review';
 
 const project = {
@@ -94,5 +94,23 @@ describe('reviewBody', () => {
       comment: '请补充单位',
       rowComments: [{ indicatorId: 'r2', comment: '缺少单位' }],
     });
+  });
+});
+
+describe('appendPickedRows', () => {
+  const picked = [{ level1: '产出指标', level2: '数量指标', name: '培训人次', target: '≥160人次' }];
+
+  it('appends picked rows after the filled ones, replacing empty rows at the end', () => {
+    const rows = [emptyRow({ level1: '产出指标', level2: '数量指标', name: '培训班次', target: '≥4次' }), emptyRow({ level1: '产出指标' }), emptyRow()];
+    const out = appendPickedRows(rows, picked);
+    expect(out.map((r) => r.name)).toEqual(['培训班次', '培训人次']);
+    expect(out[0]).toBe(rows[0]);
+    expect(out[1]).toMatchObject({ ...picked[0], core: false, weight: '' });
+    expect(new Set(out.map((r) => r.key)).size).toBe(2);
+  });
+
+  it('keeps a saved row even when it was emptied (the user may still be typing it)', () => {
+    const rows = [{ ...emptyRow(), id: 'saved-1' }];
+    expect(appendPickedRows(rows, picked).map((r) => r.id ?? r.name)).toEqual(['saved-1', '培训人次']);
   });
 });

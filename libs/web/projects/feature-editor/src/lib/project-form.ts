@@ -1,6 +1,7 @@
 import { normaliseMoney } from '@pt/web/projects/data-access';
 import type { IndicatorInput, Project, UpdateProjectBody } from '@pt/web/projects/data-access';
-import type { EditorRow } from '@pt/web/projects/ui';
+import { emptyRow, isBlankRow } from '@pt/web/projects/ui';
+import type { EditorRow, PickRow } from '@pt/web/projects/ui';
 
 /**
  * Pure mapping between a project and the declaration form (no Angular): the form's values, the
@@ -164,6 +165,13 @@ export function indicatorInputs(rows: readonly EditorRow[]): IndicatorInput[] {
       if (r.id) out.id = r.id;
       return out;
     });
+}
+
+/** The table with picked rows appended; blank rows at its end (an empty row added but not filled) give way. */
+export function appendPickedRows(rows: readonly EditorRow[], picked: readonly PickRow[]): EditorRow[] {
+  let end = rows.length;
+  while (end > 0 && isBlankRow(rows[end - 1]) && !rows[end - 1].id) end -= 1;
+  return [...rows.slice(0, end), ...picked.map((p) => emptyRow({ level1: p.level1, level2: p.level2, name: p.name, target: p.target }))];
 }
 
 export function rowsSignature(rows: readonly EditorRow[]): string {

@@ -1,0 +1,77 @@
+import type { AbstractControl, ValidationErrors } from '@angular/forms';
+import { FormGroup as FormGroupClass, Validators } from '@angular/forms';
+import type { FormGroup, NonNullableFormBuilder } from '@angular/forms';
+import type { NzModalService } from 'ng-zorro-antd/modal';
+import { normaliseMoney } from '@pt/web/projects/data-access';
+import { FUND_KEYS } from './project-form';
+import type { FundKey } from './project-form';
+
+/** The declaration form's controls (the header of the 申报表) and the choices it offers. */
+
+function moneyValidator(c: AbstractControl<string>): ValidationErrors | null {
+  return normaliseMoney(c.value) === null ? { money: true } : null;
+}
+
+export const NATURE_OPTIONS = ['经常性专项业务费', '经常性项目', '一次性项目', '其他一次性项目'];
+export const CATEGORY_OPTIONS = ['特定目标类', '其他运转类'];
+export const PERFORMANCE_TYPE_OPTIONS = ['其他类', '项目类', '政策类'];
+
+export const TEXT_FIELDS = [
+  { key: 'overview', label: '项目概况' },
+  { key: 'basis', label: '立项依据' },
+  { key: 'necessity', label: '项目设立的必要性' },
+  { key: 'measures', label: '保证项目实施的制度、措施' },
+  { key: 'plan', label: '项目实施计划' },
+] as const;
+
+/** The reactive form of the header: text as typed, amounts checked as they are typed. */
+export function buildHeaderForm(fb: NonNullableFormBuilder) {
+  return fb.group({
+    name: ['', [Validators.required, Validators.maxLength(200), Validators.pattern(/\S/)]],
+    nature: ['', Validators.maxLength(50)],
+    category: ['', Validators.maxLength(50)],
+    performanceType: ['', Validators.maxLength(50)],
+    startDate: [null as Date | null],
+    endDate: [null as Date | null],
+    governmentPurchase: ['' as '' | 'yes' | 'no'],
+    funds: fb.group(
+      Object.fromEntries(FUND_KEYS.map((k) => [k, ['', moneyValidator]])) as Record<FundKey, [string, typeof moneyValidator]>,
+    ),
+    lastYearBudget: ['', moneyValidator],
+    lastYearExecuted: ['', moneyValidator],
+    overview: ['', Validators.maxLength(5000)],
+    basis: ['', Validators.maxLength(5000)],
+    necessity: ['', Validators.maxLength(5000)],
+    measures: ['', Validators.maxLength(5000)],
+    plan: ['', Validators.maxLength(5000)],
+    totalGoal: ['', Validators.maxLength(5000)],
+    annualGoal: ['', Validators.maxLength(5000)],
+  });
+}
+
+/** Show every invalid control of the form (and of its funds group) as such, as after typing in it. */
+export function markAllInvalid(form: FormGroup): void {
+  const visit = (c: AbstractControl) => {
+    c.markAsDirty();
+    c.updateValueAndValidity({ onlySelf: true });
+  };
+  for (const c of Object.values(form.controls)) {
+    visit(c);
+    if (c instanceof FormGroupClass) Object.values(c.controls).forEach(visit);
+  }
+}
+
+/** A confirmation whose OK drops something (edits, a record): resolves true on OK. */
+export function confirmDanger(modal: NzModalService, title: string, content: string, okText: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    modal.confirm({
+      nzTitle: title,
+      nzContent: content,
+      nzOkText: okText,
+      nzOkDanger: true,
+      nzCancelText: '取消',
+      nzOnOk: () => resolve(true),
+      nzOnCancel: () => resolve(false),
+    });
+  });
+}
