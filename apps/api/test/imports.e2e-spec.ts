@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
@@ -177,9 +178,27 @@ describe(`imports: page breaks, publication list, name clashes (${TEST_DB})`, ()
     expect((await post(`&choices=${skip}`).expect(200)).body.projects[0].outcome).toBe('skipped');
     expect(await count()).toBe(before);
     const keep = encodeURIComponent(JSON.stringify([{ name: PARK, choice: 'keepBoth' }]));
-    expect((await post(`&choices=${keep}`).expect(200)).body.projects[0].name).toBe(`${PARK}（4）`);
+    const copy = (await post(`&choices=${keep}`).expect(200)).body.projects[0] as Preview;
+    expect(copy.name).toBe(`${PARK}（4）`);
+    expect((await get(copy.id as string)).indicators).toHaveLength(12);
     const bad = await post('&choices=not-json').expect(400);
     expect(bad.body.details).toEqual([{ field: 'choices', message: expect.stringContaining('JSON') }]);
+    // a ★ typed in front of a name in Excel marks the row core
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file);
+    const ws = wb.worksheets[0];
+    ws.eachRow((row) => {
+      if (row.getCell(3).value === '新建口袋公园数量') row.getCell(3).value = '★新建口袋公园数量';
+    });
+    const starred = Buffer.from(await wb.xlsx.writeBuffer());
+    const read = await t.http
+      .post(`/api/imports/xlsx?orgId=${orgId}&year=${YEAR}&dryRun=true`)
+      .set(auth())
+      .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(starred)
+      .expect(200);
+    const rows = (read.body.projects[0] as Preview).indicators;
+    expect(rows.filter((r) => r.core).map((r) => r.name)).toEqual(['新建口袋公园数量']);
   });
 
   it('every problem is listed with its line: a project without rows, an unknown 二级', async () => {

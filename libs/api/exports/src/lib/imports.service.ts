@@ -83,7 +83,8 @@ export class ImportsService {
       funds: d.funds,
       totalGoal: d.totalGoal,
       annualGoal: d.annualGoal,
-      indicators: d.indicators,
+      // a ★ typed in front of a name in Excel marks a core indicator, as in the publication list
+      indicators: d.indicators.map((r) => (/^\s*★/.test(r.name) ? { ...r, name: r.name.replace(/^\s*★\s*/, ''), core: true } : r)),
     }));
     if (projects.length === 0 && problems.length === 0) problems.push({ sheet: '', row: 0, message: '工作簿中没有找到申报表（第一行为“项目支出绩效目标申报表”的工作表）' });
     return this.finish(user, orgId, dryRun, projects, problems.map((p) => ({ line: p.sheet ? `${p.sheet}!${p.row}` : p.row, message: p.message })), chosen);
