@@ -55,10 +55,11 @@ export function declarationModel(p: Project, sheetName = p.name, signatures: Sig
     title: DECLARATION_TITLE,
     subtitle: `（${p.year}年度）`,
     columns: [
-      { header: '一级指标', width: 16 },
-      { header: '二级指标', width: 16 },
-      { header: '三级指标', width: 34 },
-      { header: '年度(/项目)指标值', width: 24 },
+      // the first two columns also hold the header's labels and amounts ("70,100,000.00")
+      { header: '一级指标', width: 17 },
+      { header: '二级指标', width: 19 },
+      { header: '三级指标', width: 32 },
+      { header: '年度(/项目)指标值', width: 22 },
       { header: '分值', width: 10 },
     ],
     header,

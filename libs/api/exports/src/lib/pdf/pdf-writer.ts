@@ -19,7 +19,7 @@ export function pdfFontPath(): string {
   return process.env['PDF_FONT'] || DEFAULT_PDF_FONT;
 }
 
-type Cell = { text: string; colSpan?: number; rowSpan?: number; backgroundColor?: string; align?: { x: 'left' | 'center'; y: 'center' } };
+type Cell = { text: string; colSpan?: number; rowSpan?: number; backgroundColor?: string; align?: { x: 'left' | 'center' | 'right'; y: 'center' } };
 
 /** Render models as one PDF (a page per model, A4, landscape for wide tables), written to `out`. */
 export function writePdf(models: readonly SheetModel[], out: NodeJS.WritableStream): Promise<void> {
@@ -59,7 +59,7 @@ function drawModel(doc: PDFKit.PDFDocument, m: SheetModel): void {
   const usable = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const widths = m.columns.map((c) => (c.width / total) * usable);
   const label = (text: string, colSpan?: number): Cell => ({ text, colSpan, backgroundColor: '#f2f2f2', align: { x: 'center', y: 'center' } });
-  const value = (text: string, colSpan?: number): Cell => ({ text, colSpan, align: { x: 'left', y: 'center' } });
+  const value = (text: string, colSpan?: number, x: 'left' | 'right' = 'left'): Cell => ({ text, colSpan, align: { x, y: 'center' } });
   /** Height of a row of cells (an estimate on the safe side: the text of a merged cell counts in full). */
   const heightOf = (cells: readonly { text: string; col: number; span: number }[]) =>
     cells.reduce((h, c) => {
@@ -73,7 +73,7 @@ function drawModel(doc: PDFKit.PDFDocument, m: SheetModel): void {
       const measured: { text: string; col: number; span: number }[] = [];
       for (const c of line) {
         const span = Math.max(1, Math.min(c.span ?? 1, width - used));
-        row.push(c.label ? label(c.text, span) : value(c.text, span));
+        row.push(c.label ? label(c.text, span) : value(c.text, span, c.amount !== undefined ? 'right' : 'left'));
         measured.push({ text: c.text, col: used, span });
         used += span;
       }

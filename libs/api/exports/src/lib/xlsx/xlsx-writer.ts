@@ -19,6 +19,22 @@ export function amountValue(amount: string): number {
   return n;
 }
 
+/** Display width of a text in Excel's column units: a CJK character takes about two, others one. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1.1;
+  return w;
+}
+
+/**
+ * The height in points a row needs for its wrapped texts (`width` in column units). Excel and LibreOffice do not size
+ * a row whose cells are merged, so without it a long 项目概况 is cut off or overlaps the next row.
+ */
+export function rowHeight(cells: readonly { text: string; width: number }[]): number {
+  const lines = cells.map((c) => c.text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part) / Math.max(1, c.width - 1.5))), 0));
+  return Math.max(18, Math.max(1, ...lines) * 13 + 5);
+}
+
 /**
  * Every text is written as a JS string, which exceljs stores as a string cell, never as a formula: a text that
  * starts with `= + - @` stays text (domain §9). Nothing is ever passed as `{ formula }`; amounts are numbers.
@@ -42,12 +58,15 @@ export function writeSheet(ws: Worksheet, m: SheetModel): void {
   ws.mergeCells(r, 1, r, width);
   r++;
 
+  const widthOf = (from: number, span: number) => m.columns.slice(from - 1, from - 1 + span).reduce((a, col) => a + col.width, 0);
   const block = (cells: BlockCell[][]) => {
     for (const line of cells) {
       const row = ws.getRow(r);
+      const measured: { text: string; width: number }[] = [];
       let c = 1;
       for (const cell of line) {
         const span = Math.max(1, Math.min(cell.span ?? 1, width - c + 1));
+        measured.push({ text: cell.text, width: widthOf(c, span) });
         const x = row.getCell(c);
         if (cell.amount !== undefined) {
           x.value = amountValue(cell.amount);
@@ -61,6 +80,7 @@ export function writeSheet(ws: Worksheet, m: SheetModel): void {
         c += span;
       }
       for (; c <= width; c++) row.getCell(c).border = BORDER;
+      row.height = rowHeight(measured);
       r++;
     }
   };
@@ -87,6 +107,7 @@ export function writeSheet(ws: Worksheet, m: SheetModel): void {
       x.alignment = { vertical: 'middle', horizontal: i < 2 ? 'center' : 'left', wrapText: true };
       x.border = BORDER;
     });
+    row.height = rowHeight(cells.map((text, i) => ({ text, width: m.columns[i].width })));
     r++;
   }
   for (const mg of m.merges) ws.mergeCells(first + mg.row, mg.col + 1, first + mg.row + mg.rowSpan - 1, mg.col + 1);
