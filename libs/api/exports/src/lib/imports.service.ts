@@ -16,6 +16,7 @@ import { validateSync } from 'class-validator';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { editable, existingOf, findExisting, freeName, parseChoices, replaceExisting, resolveChoices } from './import-clashes';
+import { DECLARATION_TITLE } from './layout/sheet-model';
 import { readDeclarations } from './xlsx/xlsx-import';
 
 /** Imports: previews of what a paste or a workbook holds, then drafts created from them in one transaction. */
@@ -86,7 +87,7 @@ export class ImportsService {
       // a ★ typed in front of a name in Excel marks a core indicator, as in the publication list
       indicators: d.indicators.map((r) => (/^\s*★/.test(r.name) ? { ...r, name: r.name.replace(/^\s*★\s*/, ''), core: true } : r)),
     }));
-    if (projects.length === 0 && problems.length === 0) problems.push({ sheet: '', row: 0, message: '工作簿中没有找到申报表（第一行为“项目支出绩效目标申报表”的工作表）' });
+    if (projects.length === 0 && problems.length === 0) problems.push({ sheet: '', row: 0, message: `工作簿中没有找到申报表（第一行为“${DECLARATION_TITLE}”的工作表）` });
     return this.finish(user, orgId, dryRun, projects, problems.map((p) => ({ line: p.sheet ? `${p.sheet}!${p.row}` : p.row, message: p.message })), chosen);
   }
 
