@@ -29,7 +29,7 @@ export class ExportsController {
 
   @Get(`${ApiRoutes.projects}/:id/export`)
   @Audited()
-  @ApiResponse({ status: 200, description: '申报表 / 自评表 / 监控表（.xlsx 或 PDF），Content-Disposition 以 UTF-8 命名' })
+  @ApiResponse({ status: 200, description: '申报表 / 自评表 / 监控表（.xlsx、PDF 或 Word .docx），Content-Disposition 以 UTF-8 命名' })
   async project(@CurrentUser() user: UserSummary, @Param('id') id: string, @Query() q: ExportQueryDto, @Res() res: Response): Promise<void> {
     await this.send(res, await this.exportsService.projectFile(user, id, q.form, q.format));
   }
