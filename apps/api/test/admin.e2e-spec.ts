@@ -59,7 +59,10 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       async (user, method, url, body) => {
         const req = (t.http as unknown as Record<string, (u: string) => import('supertest').Test>)[method](url).set(auth(user));
         const res = await (body ? req.send(body) : req).expect(403);
-        expect(res.body).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: '只有系统管理员可以管理机构和用户' });
+        // the users and the list of organisations are for the 安全管理员 too (it places the administrators it creates)
+        const both = url.startsWith('/api/admin/users') || (method === 'get' && url === '/api/admin/orgs');
+        const message = both ? '只有系统管理员或安全管理员可以执行此操作' : '只有系统管理员可以管理机构和用户';
+        expect(res.body).toEqual({ statusCode: 403, code: 'FORBIDDEN', message });
       },
     );
   });
@@ -245,6 +248,10 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       const loginRes = await t.http.post('/api/auth/login').send({ username: 'ksy', password: 'Kaoshi2027' }).expect(200);
       expect(loginRes.body.user).toMatchObject({ id: newUserId, username: 'ksy', roles: ['filler'], orgId: orgIds['JYJ-01'], orgName: '上海市教育考试院' });
       tok['ksy'] = loginRes.body.accessToken;
+      // the initial password is the administrator's: changed first
+      expect(loginRes.body.mustChangePassword).toBe(true);
+      expect((await t.http.get('/api/orgs').set(auth('ksy')).expect(403)).body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+      await t.http.post('/api/auth/password').set(auth('ksy')).send({ currentPassword: 'Kaoshi2027', newPassword: 'Kaoshi#2028' }).expect(204);
       // the filler sees its own unit's tree, and cannot administer
       const visible = await t.http.get('/api/orgs').set(auth('ksy')).expect(200);
       expect(visible.body.map((o: { code: string }) => o.code).sort()).toEqual(['CZJ', 'JYJ', 'JYJ-KSY']);
@@ -409,19 +416,19 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
 
     it('disabling a user ends their sessions: the old token is 401 and they cannot log in; enabling lets them in again', async () => {
       await t.http.get('/api/auth/me').set(auth('ksy')).expect(200);
-      const second = await login(t, 'ksy', 'Kaoshi2027');
+      const second = await login(t, 'ksy', 'Kaoshi#2028');
       const res = await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ disabled: true }).expect(200);
       expect(res.body.disabled).toBe(true);
       for (const token of [tok['ksy'], second]) {
         const me = await t.http.get('/api/auth/me').set({ Authorization: `Bearer ${token}` }).expect(401);
         expect(me.body.code).toBe('UNAUTHORIZED');
       }
-      const denied = await t.http.post('/api/auth/login').send({ username: 'ksy', password: 'Kaoshi2027' }).expect(401);
+      const denied = await t.http.post('/api/auth/login').send({ username: 'ksy', password: 'Kaoshi#2028' }).expect(401);
       expect(denied.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' });
       const list = await t.http.get('/api/admin/users').query({ q: 'ksy' }).set(asAdmin()).expect(200);
       expect(list.body[0].disabled).toBe(true);
       await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ disabled: false }).expect(200);
-      tok['ksy'] = await login(t, 'ksy', 'Kaoshi2027');
+      tok['ksy'] = await login(t, 'ksy', 'Kaoshi#2028');
       // the sessions ended by disabling stay ended
       await t.http.get('/api/auth/me').set({ Authorization: `Bearer ${second}` }).expect(401);
     });
@@ -432,7 +439,7 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       await t.http.get('/api/auth/me').set(auth('ksy')).expect(200);
       await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: 'NewPass2028' }).expect(200);
       await t.http.get('/api/auth/me').set(auth('ksy')).expect(401);
-      await t.http.post('/api/auth/login').send({ username: 'ksy', password: 'Kaoshi2027' }).expect(401);
+      await t.http.post('/api/auth/login').send({ username: 'ksy', password: 'Kaoshi#2028' }).expect(401);
       await login(t, 'ksy', 'NewPass2028');
       // not the current one, nor one of the last 5; not the user name inside
       const reused = await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: 'Kaoshi2027' }).expect(400);
@@ -443,7 +450,7 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       for (const p of ['Second#2028', 'Third#2028', 'Fourth#2028', 'Fifth#2028']) {
         await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: p }).expect(200);
       }
-      // Kaoshi2027 is now 6 passwords back: allowed again; NewPass2028 (5 back) is not
+      // Kaoshi2027 is now 7 passwords back: allowed again; NewPass2028 (5 back) is not
       await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: 'NewPass2028' }).expect(400);
       await t.http.patch(`/api/admin/users/${newUserId}`).set(asAdmin()).send({ password: 'Kaoshi2027' }).expect(200);
       await login(t, 'ksy', 'Kaoshi2027');
@@ -468,6 +475,7 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
 
     it('another administrator may disable an administrator', async () => {
       const czj2 = await login(t, 'czj_2', 'Finance2027');
+      await t.http.post('/api/auth/password').set({ Authorization: `Bearer ${czj2}` }).send({ currentPassword: 'Finance2027', newPassword: 'Finance#2028' }).expect(204);
       const admin = (await t.http.get('/api/auth/me').set(asAdmin()).expect(200)).body;
       await t.http.patch(`/api/admin/users/${admin.id}`).set({ Authorization: `Bearer ${czj2}` }).send({ disabled: true }).expect(200);
       await t.http.get('/api/admin/users').set(asAdmin()).expect(401);

@@ -138,9 +138,10 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
       await t.http.get(`/api/projects/${id}/export?form=declaration&format=xlsx`).set(auth('xining')).expect(200);
       // the interceptor writes after the answer: wait for the rows
       const rows = async () => ds.query(`SELECT event, result, object_id, username, client_ip FROM audit_log WHERE object_id = $1 ORDER BY id`, [id]);
-      for (let i = 0; i < 100 && (await rows()).length < 4; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && (await rows()).length < 5; i++) await new Promise((r) => setTimeout(r, 20));
       const got = await rows();
       expect(got.map((r: { event: string; result: string }) => `${r.event}:${r.result}`)).toEqual([
+        'project.create:ok',
         'project.indicators:ok',
         'project.submit:ok',
         'project.approve:denied',

@@ -137,7 +137,7 @@ export class AuthService {
     const hash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (m) => {
       await m.query('INSERT INTO password_history (user_id, password_hash) SELECT id, password_hash FROM app_user WHERE id = $1', [user.id]);
-      await m.query('UPDATE app_user SET password_hash = $2, must_change_password = false, version = version + 1 WHERE id = $1', [user.id, hash]);
+      await m.query('UPDATE app_user SET password_hash = $2, must_change_password = false WHERE id = $1', [user.id, hash]);
       await m.query('UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid)', [
         user.id,
         sessionId ?? null,

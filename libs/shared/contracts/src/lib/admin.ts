@@ -179,6 +179,4 @@ export interface AdminUser {
   /** Optimistic-locking version: `ETag: "<version>"`, sent back as `If-Match`. */
   version: number;
   createdAt: string;
-  /** Created or reset by an administrator and not yet changed by its owner. */
-  mustChangePassword?: boolean;
 }

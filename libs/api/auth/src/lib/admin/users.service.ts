@@ -31,12 +31,11 @@ interface UserRow {
   disabled: boolean;
   version: number;
   created_at: Date | string;
-  must_change_password: boolean;
 }
 
 /** Never the password hash. */
 const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.roles, u.org_id, o.name AS org_name, o.kind AS org_kind,
-  u.disabled, u.version, u.created_at, u.must_change_password FROM app_user u JOIN org o ON o.id = u.org_id`;
+  u.disabled, u.version, u.created_at FROM app_user u JOIN org o ON o.id = u.org_id`;
 
 function toUser(r: UserRow): AdminUser {
   return {
@@ -50,7 +49,6 @@ function toUser(r: UserRow): AdminUser {
     disabled: !!r.disabled,
     version: Number(r.version),
     createdAt: toIso(r.created_at),
-    mustChangePassword: !!r.must_change_password,
   };
 }
 

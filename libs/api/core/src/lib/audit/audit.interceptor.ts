@@ -74,10 +74,10 @@ export class AuditInterceptor implements NestInterceptor {
   /** The row of an error answer: denied for a refusal, failed otherwise; reads only for a refusal. */
   private async refused(e: unknown, event: string, wanted: boolean, objectId: string | null): Promise<void> {
     const status = statusOf(e);
-    if (status === 401) return;
+    if (status === 401 || (!wanted && status !== 403 && status !== 404)) return;
     const objectType = auditObjectTypeOf(event);
     // a 404 names an object that does not exist or that this user may not see: only the second is a refusal
-    const objectName = (status === 404 || status === 403) && objectId ? await this.audit.objectName(objectType, objectId) : null;
+    const objectName = objectId ? await this.audit.objectName(objectType, objectId) : null;
     const denied = status === 403 || (status === 404 && objectName !== null);
     if (!denied && !wanted) return;
     await this.audit.recordQuietly({ event, result: denied ? 'denied' : 'failed', objectType, objectId, objectName, status });
