@@ -161,6 +161,21 @@ describe(`export jobs (${TEST_DB})`, () => {
     expect((await t.http.get(`/api/export-jobs/${id}`).set(auth('hzb')).expect(200)).body.status).toBe('cancelled');
     expect(await sql(`SELECT 1 FROM export_job_chunk WHERE job_id = $1`, [id])).toHaveLength(0);
     await t.http.get(`/api/export-jobs/${id}/file`).set(auth('hzb')).expect(409);
+
+    // a job whose owner was disabled meanwhile fails, and says why
+    const [failing] = await sql<{ id: string }>(
+      `INSERT INTO export_job (user_id, query) SELECT id, $1::jsonb FROM app_user WHERE username = 'xining' RETURNING id`,
+      [JSON.stringify(QUERY)],
+    );
+    await sql(`UPDATE app_user SET disabled = true WHERE username = 'xining'`);
+    let status = '';
+    for (let i = 0; i < 100 && status !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      [{ status }] = await sql<{ status: string }>(`SELECT status FROM export_job WHERE id = $1`, [failing.id]);
+    }
+    const [row] = await sql<{ status: string; error: string }>(`SELECT status, error FROM export_job WHERE id = $1`, [failing.id]);
+    expect(row).toEqual({ status: 'failed', error: '账号已停用，导出任务未执行' });
+    await sql(`UPDATE app_user SET disabled = false WHERE username = 'xining'`);
   });
 
   it('direct batch downloads: one at a time per user, the second answered 429 with Retry-After', async () => {
