@@ -34,9 +34,16 @@ export function writePdf(models: readonly SheetModel[], out: NodeJS.WritableStre
   });
   doc.pipe(out);
   doc.registerFont('cjk', font, FONT_NAME);
-  for (const m of models) drawModel(doc, m);
+  return drawAll(doc, models).then(() => done);
+}
+
+/** Draw model after model, yielding to the event loop between them: a whole year's PDF must not stall other requests. */
+async function drawAll(doc: PDFKit.PDFDocument, models: readonly SheetModel[]): Promise<void> {
+  for (const [i, m] of models.entries()) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    drawModel(doc, m);
+  }
   doc.end();
-  return done;
 }
 
 const PADDING = 3;
