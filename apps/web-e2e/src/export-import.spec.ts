@@ -6,7 +6,7 @@ import { login } from './support';
 /**
  * Import and export, as people click: the filler of 上海市人民政府驻西宁办事处 pastes the published
  * 2020 target table 合作交流工作业务费 (the public reference fixture in libs/domain/src/fixtures/reference), previews it (the name and its 12
- * rows), creates the draft, opens it and sees the rows; then downloads its 申报表 as .xlsx and PDF
+ * rows), creates the draft, opens it and sees the rows; then downloads its 申报表 as .xlsx, PDF and Word
  * from the project page and reads the workbook back on 上传 Excel; and a year's 申报表 from 批量导出.
  */
 
@@ -57,7 +57,7 @@ async function pick(page: Page, select: Locator, option: string, typed?: string)
   await expect(select).toContainText(option);
 }
 
-test('a filler imports a pasted table as a draft, then downloads its 申报表 as .xlsx and PDF', async ({ page }) => {
+test('a filler imports a pasted table as a draft, then downloads its 申报表 as .xlsx, PDF and Word', async ({ page }) => {
   test.setTimeout(360_000);
   const text = firstTable();
 
@@ -101,6 +101,11 @@ test('a filler imports a pasted table as a draft, then downloads its 申报表 a
 
   const pdf = await exportFromProject(page, 'export-declaration-pdf');
   await expectFile(pdf, 'pdf', '%PDF');
+
+  // the Word version offices file (a .docx is a zip too)
+  const docx = await exportFromProject(page, 'export-declaration-docx');
+  await expectFile(docx, 'docx', 'PK');
+  expect(docx.suggestedFilename()).toContain('申报表');
 
   // the downloaded workbook reads back: 导入 → 上传 Excel → 预览 shows the same table (nothing created)
   await page.getByTestId('menu-imports').click();

@@ -1,4 +1,4 @@
-import { Dec, getFramework } from '@pt/domain';
+import { Dec, FUNDS_COLUMN_LABELS as COL, FUNDS_ROW_LABELS as ROW, getFramework } from '@pt/domain';
 import type { Evaluation, Project } from '@pt/shared/contracts';
 import { groupRows } from './group-rows';
 import { type BlockCell, EVALUATION_TITLE, mergeRuns, money, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
@@ -27,9 +27,9 @@ export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, s
   const header: BlockCell[][] = [
     [label('项目名称'), { text: p.name, span: 7 }],
     [label('主管部门'), { text: v(p.departmentName), span: 3 }, label('实施单位'), { text: p.orgName, span: 3 }],
-    [label('项目资金（万元）'), label('年初预算数'), label('全年预算数'), label('全年执行数'), label('分值'), label('执行率'), label('得分', 2)],
+    [label('项目资金（万元）'), label(COL.initialBudget), label(COL.annualBudget), label(COL.executed), label('分值'), label('执行率'), label('得分', 2)],
     [
-      label('年度资金总额'),
+      label(ROW.total),
       wanCell(f.annualTotal),
       wanCell(e.budget.annualBudget),
       wanCell(e.budget.executed),
@@ -37,9 +37,9 @@ export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, s
       { text: e.budget.executed === null ? '' : `${e.executionRate}%` },
       { text: e.executionScore, span: 2 },
     ],
-    source('其中：当年财政拨款', f.annualFiscal),
-    source('上年结转资金', f.carryover),
-    source('其他资金', f.annualOther),
+    source(ROW.fiscal, f.annualFiscal),
+    source(ROW.carryover, f.carryover),
+    source(ROW.other, f.annualOther),
     [label('年度总体目标'), label('预期目标'), { text: v(p.annualGoal), span: 6 }],
     [label(''), label('实际完成情况'), { text: v(e.goalAchievement), span: 6 }],
   ];
