@@ -178,6 +178,32 @@ describe(`evaluation, monitoring and dashboard (${TEST_DB})`, () => {
       expect((await t.http.get('/api/monitoring?year=2020').set(auth('ypb')).expect(200)).body).toEqual([]);
       await t.http.get('/api/monitoring').set(auth('hzb')).expect(400);
     });
+
+    it('keeps a text 当前完成值 of a qualitative row; refuses one of a quantitative row, naming the field (issue 12)', async () => {
+      const ids = yewu.indicators.map((i) => i.id);
+      expect([yewu.indicators[0].target.kind, yewu.indicators[7].target.kind]).toEqual(['quantitative', 'qualitative']);
+      const reasons = { reasons: ['经费保障'], measures: '加快支付进度' };
+      const items = [
+        { indicatorId: ids[0], current: '80', likelihood: '确定能' },
+        { indicatorId: ids[3], current: '45', likelihood: '有可能', ...reasons },
+        { indicatorId: ids[7], current: '  已完成两项课题的中期评审 ', likelihood: '有可能', ...reasons },
+      ];
+      const put = async (b: unknown, status: number) =>
+        (await t.http.put(`/api/projects/${yewu.id}/monitoring`).set(auth('xining')).set('If-Match', await etag(yewu.id)).send(b as object).expect(status)).body;
+      const report = { month: 7, budget: { annualBudget: '500000.00', executed: '200000.00' }, items };
+
+      const bad = await put({ ...report, items: [{ ...items[0], current: '约八成' }, items[1], items[2]] }, 400);
+      expect(bad.details).toEqual([expect.objectContaining({ field: 'items[0].current', message: expect.stringMatching(/^当前完成值须为数字/) })]);
+      const tooLong = await put({ ...report, items: [items[0], items[1], { ...items[2], current: '长'.repeat(201) }] }, 400);
+      expect(tooLong.details).toEqual([expect.objectContaining({ field: 'items[2].current', message: '当前完成值最多 200 个字符' })]);
+
+      const ok = await put(report, 200);
+      expect(ok.items[7]).toMatchObject({ current: '已完成两项课题的中期评审', light: 'yellow' });
+      expect(ok.items[0]).toMatchObject({ current: '80', light: 'green' });
+      const read = await t.http.get(`/api/projects/${yewu.id}/monitoring?month=7`).set(auth('xining')).expect(200);
+      expect(read.body.items[7].current).toBe('已完成两项课题的中期评审');
+      expect(read.body.light).toBe('red');
+    });
   });
 
   describe('dashboard', () => {

@@ -1,4 +1,4 @@
-import { budgetLight, indicatorLight, monitoringRowProblems, projectLight } from './monitoring';
+import { budgetLight, hasNumericProgress, indicatorLight, monitoringCurrentProblem, monitoringRowProblems, projectLight } from './monitoring';
 import type { TargetOperator, TargetValue } from './types';
 
 const DIRECTION: Record<TargetOperator, TargetValue['direction']> = {
@@ -191,5 +191,27 @@ describe('monitoringRowProblems', () => {
 
   it('messages are in Chinese', () => {
     expect(monitoringRowProblems({ likelihood: '有可能', reasons: [], measures: '' })[0].message).toMatch(/偏差原因/);
+  });
+});
+
+describe('hasNumericProgress', () => {
+  it('is true exactly where indicatorLight wants a number (a missing current then has no light)', () => {
+    const targets: TargetValue[] = [q('≥', '1200', '个'), q('≤', '5', '%'), q('=', '100', '%'), QUAL, EMPTY, { ...q('≥', '90', '%'), malformed: true }];
+    for (const t of targets) {
+      const wantsNumber = indicatorLight({ target: t, current: null, month: 7 }).reason === 'MISSING_CURRENT';
+      expect([t.raw, hasNumericProgress(t)]).toEqual([t.raw, wantsNumber]);
+    }
+    expect(hasNumericProgress(QUAL)).toBe(false);
+    expect(hasNumericProgress(q('≥', '90', '%'))).toBe(true);
+  });
+});
+
+describe('monitoringCurrentProblem', () => {
+  it('asks a number of a quantitative row, takes a text on the others', () => {
+    expect(monitoringCurrentProblem(q('≥', '90', '%'), '85.5')).toBeNull();
+    expect(monitoringCurrentProblem(q('≥', '90', '%'), ' ')).toBeNull();
+    expect(monitoringCurrentProblem(q('≥', '90', '%'), '约八成')).toMatch(/^当前完成值须为数字/);
+    expect(monitoringCurrentProblem(q('≥', '90', '%'), '1.23456')).toMatch(/最多四位小数/);
+    expect(monitoringCurrentProblem(QUAL, '已完成中期评审')).toBeNull();
   });
 });

@@ -122,13 +122,35 @@ function likelihoodLight(l: Likelihood | null | undefined): MonitoringLight {
   }
 }
 
+/**
+ * Whether a row's light is computed from its current value (a number in the target's unit): a readable
+ * quantitative target. Other rows (qualitative, compare, malformed) are judged by the likelihood, and
+ * their current value is a text (完成情况), kept as written.
+ */
+export function hasNumericProgress(t: TargetValue): boolean {
+  const target = t.kind === 'quantitative' && !t.malformed ? Dec.parse((t.value ?? '').trim()) : null;
+  return target !== null && (t.direction === 'positive' || t.direction === 'equal' || t.direction === 'reverse');
+}
+
+/** A current value as a number: a decimal in the target's unit, at most 15 digits and 4 decimals (as an actual value). */
+const CURRENT_NUMBER_RE = /^-?\d{1,15}(\.\d{1,4})?$/;
+
+/**
+ * What is wrong with a row's 当前完成值, or null: a row whose light is computed from it needs a number;
+ * a qualitative or compare row takes a text (完成情况), as written.
+ */
+export function monitoringCurrentProblem(target: TargetValue, current: string | null | undefined): string | null {
+  const v = (current ?? '').trim();
+  if (v === '' || !hasNumericProgress(target) || CURRENT_NUMBER_RE.test(v)) return null;
+  return '当前完成值须为数字（最多四位小数），单位与指标值相同，如 95 或 12.5（定量指标；文字说明请填在“全年预计完成情况”）';
+}
+
 /** The light of one indicator (see the module comment for the rules). Throws RangeError for a month outside 1..12. */
 export function indicatorLight(input: IndicatorLightInput): LightResult {
   const month = checkMonth(input.month);
   const t = input.target;
-  const target = t.kind === 'quantitative' && !t.malformed ? Dec.parse((t.value ?? '').trim()) : null;
-  const numeric = target !== null && (t.direction === 'positive' || t.direction === 'equal' || t.direction === 'reverse');
-  if (!numeric) {
+  const target = hasNumericProgress(t) ? Dec.parse((t.value ?? '').trim()) : null;
+  if (target === null) {
     const light = likelihoodLight(input.likelihood);
     return { light, progress: null, reason: light === 'none' ? 'NOT_QUANTITATIVE' : 'LIKELIHOOD' };
   }

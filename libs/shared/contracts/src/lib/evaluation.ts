@@ -160,7 +160,8 @@ export class MonitoringBudgetDto {
 export class MonitoringItemDto {
   @IsUUID('all', { message: '指标 indicatorId 无效' })
   indicatorId!: string;
-  @IsOptional() @IsString({ message: DECIMAL_MSG('当前完成值') }) @Matches(DECIMAL, { message: DECIMAL_MSG('当前完成值') })
+  /** A number in the target's unit for a quantitative row, a text for the others (checked per row by the domain's `monitoringCurrentProblem`). */
+  @IsOptional() @IsString({ message: '当前完成值必须是文本' }) @MaxLength(200, { message: '当前完成值最多 200 个字符' })
   current?: string | null;
   /** 全年预计完成情况 (free text, e.g. "100%" or "预计可完成"). */
   @IsOptional() @IsString({ message: '全年预计完成情况必须是文本' }) @MaxLength(200, { message: '全年预计完成情况最多 200 个字符' })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, badRequest } from '@pt/api/core';
-import { budgetLight, indicatorLight, monitoringRowProblems, projectLight, type DeviationReason, type Likelihood, type MonitoringLight } from '@pt/domain';
+import { budgetLight, indicatorLight, monitoringCurrentProblem, monitoringRowProblems, projectLight, type DeviationReason, type Likelihood, type MonitoringLight } from '@pt/domain';
 import type {
   ApiErrorDetail,
   Indicator,
@@ -84,13 +84,17 @@ export class MonitoringService {
       this.assertApproved(row);
       if (!has(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以填写运行监控');
       const indicators = await this.indicatorsOf(m, row);
-      const known = new Set(indicators.map((i) => i.id));
+      const known = new Map(indicators.map((i) => [i.id, i]));
       const seen = new Set<string>();
       const wrong: ApiErrorDetail[] = [];
       dto.items.forEach((it, k) => {
-        if (!known.has(it.indicatorId)) wrong.push({ field: `items[${k}].indicatorId`, message: '该指标不在本项目已批复的绩效目标表中' });
+        const ind = known.get(it.indicatorId);
+        if (!ind) wrong.push({ field: `items[${k}].indicatorId`, message: '该指标不在本项目已批复的绩效目标表中' });
         else if (seen.has(it.indicatorId)) wrong.push({ field: `items[${k}].indicatorId`, message: '同一指标只能出现一次' });
         seen.add(it.indicatorId);
+        // a number for a quantitative row, a text for the others
+        const current = ind ? monitoringCurrentProblem(ind.target, it.current) : null;
+        if (current) wrong.push({ field: `items[${k}].current`, message: current });
       });
       if (wrong.length) throw badRequest(wrong);
       const stored: StoredMonitoringItem[] = dto.items.map((it) => ({

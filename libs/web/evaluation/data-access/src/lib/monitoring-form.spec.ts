@@ -108,17 +108,30 @@ describe('monitoring body and checks', () => {
     f = setRow(f, 0, { likelihood: '确定能' });
     f = setRow(f, 1, { likelihood: '有可能' });
     f = setRow(f, 2, { likelihood: '完全不可能', reasons: ['经费保障'], measures: ' ' });
-    f = setRow(f, 3, { current: 'abc' });
+    f = setRow(f, 0, { current: '约九十人次' });
+    f = setRow(f, 3, { current: '已开展两期培训' }); // qualitative: a text is its current value
     f = { ...f, budget: { ...f.budget, executed: '-1' } };
     expect(validateMonitoringForm(f).map((d) => d.field)).toEqual([
       'budget.executed',
+      'items[0].current',
       'items[1].reasons',
       'items[1].measures',
       'items[2].measures',
-      'items[3].current',
     ]);
+    expect(validateMonitoringForm(f)[1].message).toMatch(/^当前完成值须为数字/);
     expect(monitoringFieldLabel('items[1].reasons', f.rows)).toBe('第2行「培训计划完成率」偏差原因');
     expect(monitoringFieldLabel('budget.expectedExecuted')).toBe('全年预计执行数');
+  });
+
+  it('keeps the text of a qualitative row as written (spaces and commas inside), cleans the numbers of the others', () => {
+    let f = monitoringFormFrom(REPORT, 7);
+    f = setRow(f, 0, { current: ' 1,200 ' });
+    f = setRow(f, 3, { current: ' 已开展两期培训，覆盖 3 个县 ' });
+    const b = monitoringBody(f);
+    expect(b.items.map((i) => i.current)).toEqual(['1200', null, null, '已开展两期培训，覆盖 3 个县']);
+    expect(validateMonitoringForm(f)).toEqual([]);
+    f = setRow(f, 3, { current: '长'.repeat(201) });
+    expect(validateMonitoringForm(f)).toEqual([{ field: 'items[3].current', message: '当前完成值最多 200 个字符' }]);
   });
 
   it('opens the month loaded, else last month of the current year, else July', () => {

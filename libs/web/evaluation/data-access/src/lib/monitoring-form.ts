@@ -1,8 +1,8 @@
-import { budgetLight, DEVIATION_REASONS, indicatorLight, LIKELIHOODS, projectLight } from '@pt/domain';
+import { budgetLight, DEVIATION_REASONS, hasNumericProgress, indicatorLight, LIKELIHOODS, monitoringCurrentProblem, projectLight } from '@pt/domain';
 import type { BudgetLightResult, DeviationReason, Likelihood, LightReason, LightResult, MonitoringLight, TargetValue } from '@pt/domain';
 import type { ApiErrorDetail, Monitoring } from '@pt/shared/contracts';
 import type { PutMonitoringBody } from './evaluation.api';
-import { DECIMAL_PATTERN, MONEY_PATTERN, orNull } from './numbers';
+import { MONEY_PATTERN, orNull } from './numbers';
 
 /**
  * The monitoring page's form state (运行监控, domain §7) and its pure functions: the live lights
@@ -94,7 +94,8 @@ export function monitoringBody(form: MonitoringForm): PutMonitoringBody {
     },
     items: form.rows.map((r) => ({
       indicatorId: r.indicatorId,
-      current: orNull(r.current),
+      // a number (cleaned: `９０` → 90) where the light is computed from it, else the text as written
+      current: hasNumericProgress(r.target) ? orNull(r.current) : text(r.current),
       expected: text(r.expected),
       likelihood: r.likelihood,
       reasons: [...r.reasons],
@@ -124,7 +125,8 @@ export function needsReasons(row: Pick<MonitoringFormRow, 'likelihood'>): boolea
 
 /**
  * The checks of the DTO with the server's field names (`budget.executed`, `items[2].reasons`):
- * amounts, current values, and reasons + measures where the likelihood is not 确定能.
+ * amounts, current values (a number for a quantitative row, a text of up to 200 characters for the
+ * others), and reasons + measures where the likelihood is not 确定能.
  */
 export function validateMonitoringForm(form: MonitoringForm): ApiErrorDetail[] {
   const out: ApiErrorDetail[] = [];
@@ -140,9 +142,9 @@ export function validateMonitoringForm(form: MonitoringForm): ApiErrorDetail[] {
   }
   form.rows.forEach((r, i) => {
     const it = b.items[i];
-    if (it.current && !DECIMAL_PATTERN.test(it.current)) {
-      out.push({ field: `items[${i}].current`, message: '当前完成值须为数字（最多四位小数），单位与指标值相同，如 95 或 12.5' });
-    }
+    const current = monitoringCurrentProblem(r.target, it.current);
+    if (current) out.push({ field: `items[${i}].current`, message: current });
+    if ((it.current ?? '').length > 200) out.push({ field: `items[${i}].current`, message: '当前完成值最多 200 个字符' });
     if ((it.expected ?? '').length > 200) out.push({ field: `items[${i}].expected`, message: '全年预计完成情况最多 200 个字符' });
     if ((it.measures ?? '').length > 2000) out.push({ field: `items[${i}].measures`, message: '纠偏措施最多 2000 个字符' });
     if (needsReasons(r)) {

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
+import { hasNumericProgress } from '@pt/domain';
 import type { DeviationReason, Likelihood } from '@pt/domain';
 import {
   defaultMonitoringMonth,
@@ -70,225 +71,8 @@ import { LightComponent } from './light.component';
     NzTagModule,
     LightComponent,
   ],
-  template: `
-    @if (loading()) {
-      <div class="center"><nz-spin nzSimple nzTip="正在加载…" /></div>
-    } @else if (loadError(); as e) {
-      <nz-result [nzStatus]="e.status === 404 ? '404' : e.status === 403 ? '403' : 'error'" [nzTitle]="e.message" data-testid="load-error">
-        <div nz-result-extra>
-          <button nz-button type="button" (click)="load()">重试</button>
-          <a nz-button nzType="primary" [routerLink]="['/projects', id()]">返回项目</a>
-        </div>
-      </nz-result>
-    } @else if (project() && report() && form()) {
-      @let p = project()!;
-      @let f = form()!;
-      @let l = lights();
-      <div class="toolbar">
-        <div class="title">
-          <h2 data-testid="mon-title">运行监控：{{ p.name }}</h2>
-          <pt-light [light]="l.project" data-testid="mon-project-light" title="项目：取各指标和预算执行中最差的灯" />
-          @if (dirty()) {
-            <span class="dirty" data-testid="mon-dirty">有未保存的修改</span>
-          }
-        </div>
-        <div class="buttons">
-          <span class="month-label">监控月份</span>
-          <nz-select class="month" [ngModel]="f.month" (ngModelChange)="changeMonth($event)" aria-label="监控月份" data-testid="mon-month">
-            @for (m of months; track m) {
-              <nz-option [nzValue]="m" [nzLabel]="'1–' + m + ' 月'" />
-            }
-          </nz-select>
-          @if (editable()) {
-            <button nz-button nzType="primary" type="button" [nzLoading]="busy() === 'save'" [disabled]="busy() !== null" (click)="save()" data-testid="mon-save">
-              <span nz-icon nzType="save"></span>保存
-            </button>
-          }
-          <a nz-button [routerLink]="['/projects', p.id]">返回项目</a>
-        </div>
-      </div>
-
-      @if (failure(); as fl) {
-        <nz-alert
-          class="block"
-          nzType="error"
-          nzShowIcon
-          nzCloseable
-          (nzOnClose)="failure.set(null)"
-          [nzMessage]="fl.message"
-          [nzDescription]="detailsTpl"
-          [nzAction]="fl.status === 412 || fl.status === 409 ? reloadTpl : null"
-          data-testid="mon-error"
-        />
-        <ng-template #detailsTpl>
-          @for (d of fl.details; track $index) {
-            <div>{{ d.field ? label(d.field) + '：' : '' }}{{ d.message }}</div>
-          }
-        </ng-template>
-        <ng-template #reloadTpl>
-          <button nz-button nzSize="small" nzType="primary" type="button" (click)="reload()" data-testid="mon-reload">重新加载</button>
-        </ng-template>
-      }
-
-      <nz-spin [nzSpinning]="busy() !== null">
-        <nz-card class="block" nzSize="small" nzTitle="项目信息与预算执行">
-          <nz-descriptions nzBordered nzSize="small" [nzColumn]="{ xxl: 3, xl: 3, lg: 3, md: 1, sm: 1, xs: 1 }">
-            <nz-descriptions-item nzTitle="项目名称" [nzSpan]="3">{{ p.name }}</nz-descriptions-item>
-            <nz-descriptions-item nzTitle="主管部门">{{ p.departmentName || '—' }}</nz-descriptions-item>
-            <nz-descriptions-item nzTitle="实施单位">{{ p.orgName }}</nz-descriptions-item>
-            <nz-descriptions-item nzTitle="已填报月份">
-              <span data-testid="mon-months">
-                @for (m of report()!.months; track m) {
-                  <nz-tag [nzColor]="m === f.month ? 'blue' : 'default'">{{ m }} 月</nz-tag>
-                } @empty {
-                  尚未填报
-                }
-              </span>
-            </nz-descriptions-item>
-          </nz-descriptions>
-          <table class="funds">
-            <thead>
-              <tr>
-                <th>年初预算数（元）</th>
-                <th>1–{{ f.month }} 月执行数（元）</th>
-                <th>执行率</th>
-                <th>全年预计执行数（元）</th>
-                <th>预算执行</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>
-                  <input nz-input inputmode="decimal" placeholder="0.00" aria-label="年初预算数" [disabled]="!editable()"
-                    [nzStatus]="fieldError('budget.annualBudget') ? 'error' : ''"
-                    [ngModel]="f.budget.annualBudget" (ngModelChange)="setBudget('annualBudget', $event)" data-testid="mon-budget-annual" />
-                </td>
-                <td>
-                  <input nz-input inputmode="decimal" placeholder="0.00" aria-label="截至当月执行数" [disabled]="!editable()"
-                    [nzStatus]="fieldError('budget.executed') ? 'error' : ''"
-                    [ngModel]="f.budget.executed" (ngModelChange)="setBudget('executed', $event)" data-testid="mon-budget-executed" />
-                </td>
-                <td class="num" data-testid="mon-execution-rate">{{ l.budget.executionRate !== null ? l.budget.executionRate + '%' : '—' }}</td>
-                <td>
-                  <input nz-input inputmode="decimal" placeholder="0.00" aria-label="全年预计执行数" [disabled]="!editable()"
-                    [nzStatus]="fieldError('budget.expectedExecuted') ? 'error' : ''"
-                    [ngModel]="f.budget.expectedExecuted" (ngModelChange)="setBudget('expectedExecuted', $event)" data-testid="mon-budget-expected" />
-                </td>
-                <td>
-                  <pt-light [light]="l.budget.light" data-testid="mon-budget-light" />
-                  <div class="hint">{{ budgetHint() }}</div>
-                </td>
-              </tr>
-            </tbody>
-          </table>
-          <p class="hint">
-            灯的规则：累计型指标进度 = 当前完成值 ÷（目标值 × 月份 ÷ 12），比率（%）指标进度 = 当前完成值 ÷ 目标值；
-            低于 60% 红灯，60%–80% 黄灯，80%–120% 绿灯，120% 及以上蓝灯；反向指标不超过目标为绿灯，否则红灯；
-            定性指标按完成目标可能性（确定能 绿灯、有可能 黄灯、完全不可能 红灯）；预算执行按月份 ÷ 12 同样判断（无蓝灯）；项目取最差的灯。
-          </p>
-        </nz-card>
-
-        <nz-card class="block" nzSize="small" [nzTitle]="'绩效指标（截至 ' + f.month + ' 月）'">
-          <nz-table nzBordered nzSize="small" [nzData]="f.rows" [nzShowPagination]="false" [nzFrontPagination]="false"
-            [nzScroll]="{ x: '1300px' }" nzNoResult="已批复的指标表中没有指标" data-testid="mon-table">
-            <thead>
-              <tr>
-                <th nzWidth="90px">一级指标</th>
-                <th nzWidth="100px">二级指标</th>
-                <th nzWidth="160px">三级指标</th>
-                <th nzWidth="130px">年度指标值</th>
-                <th nzWidth="140px">当前完成值</th>
-                <th nzWidth="120px">灯</th>
-                <th nzWidth="150px">全年预计完成情况</th>
-                <th nzWidth="130px">完成目标可能性</th>
-                <th nzWidth="200px">偏差原因</th>
-                <th>纠偏措施</th>
-              </tr>
-            </thead>
-            <tbody>
-              @for (row of f.rows; track row.indicatorId; let i = $index) {
-                <tr data-testid="mon-row">
-                  @if (spans()[i].level1 > 0) {
-                    <td [attr.rowspan]="spans()[i].level1">{{ row.level1 }}</td>
-                  }
-                  @if (spans()[i].level2 > 0) {
-                    <td [attr.rowspan]="spans()[i].level2">{{ row.level2 }}</td>
-                  }
-                  <td>{{ row.name || '—' }}</td>
-                  <td>{{ row.target.text || '—' }}</td>
-                  <td>
-                    <nz-input-group [nzAddOnAfter]="row.target.unit || undefined" [nzStatus]="fieldError('items[' + i + '].current') ? 'error' : ''">
-                      <input nz-input inputmode="decimal" [attr.aria-label]="row.name + ' 当前完成值'" [disabled]="!editable()"
-                        [ngModel]="row.current" (ngModelChange)="setRow(i, { current: $event })" [attr.data-testid]="'mon-current-' + i" />
-                    </nz-input-group>
-                  </td>
-                  <td>
-                    <pt-light [light]="l.rows[i]?.light ?? 'none'" [attr.data-testid]="'mon-light-' + i" />
-                    <div class="hint">{{ explain(i) }}</div>
-                  </td>
-                  <td>
-                    <input nz-input maxlength="200" placeholder="如：预计可完成" [attr.aria-label]="row.name + ' 全年预计完成情况'" [disabled]="!editable()"
-                      [ngModel]="row.expected" (ngModelChange)="setRow(i, { expected: $event })" [attr.data-testid]="'mon-expected-' + i" />
-                  </td>
-                  <td>
-                    <nz-select class="full" nzAllowClear nzPlaceHolder="请选择" [nzDisabled]="!editable()"
-                      [ngModel]="row.likelihood" (ngModelChange)="setLikelihood(i, $event)" [attr.data-testid]="'mon-likelihood-' + i">
-                      @for (o of likelihoods; track o) {
-                        <nz-option [nzValue]="o" [nzLabel]="o" />
-                      }
-                    </nz-select>
-                  </td>
-                  <td>
-                    <nz-select class="full" nzMode="multiple" [nzPlaceHolder]="needsReasons(row) ? '必选' : '请选择'" [nzDisabled]="!editable()"
-                      [nzStatus]="fieldError('items[' + i + '].reasons') ? 'error' : ''"
-                      [ngModel]="row.reasons" (ngModelChange)="setReasons(i, $event)" [attr.data-testid]="'mon-reasons-' + i">
-                      @for (o of reasons; track o) {
-                        <nz-option [nzValue]="o" [nzLabel]="o" />
-                      }
-                    </nz-select>
-                    @if (fieldError('items[' + i + '].reasons'); as msg) {
-                      <div class="field-error">{{ msg }}</div>
-                    }
-                  </td>
-                  <td>
-                    <textarea nz-input maxlength="2000" [placeholder]="needsReasons(row) ? '必填：纠偏措施' : '纠偏措施'" [attr.aria-label]="row.name + ' 纠偏措施'"
-                      [nzAutosize]="{ minRows: 1, maxRows: 4 }" [disabled]="!editable()"
-                      [nzStatus]="fieldError('items[' + i + '].measures') ? 'error' : ''"
-                      [ngModel]="row.measures" (ngModelChange)="setRow(i, { measures: $event })" [attr.data-testid]="'mon-measures-' + i"></textarea>
-                    @if (fieldError('items[' + i + '].measures'); as msg) {
-                      <div class="field-error">{{ msg }}</div>
-                    }
-                  </td>
-                </tr>
-              }
-            </tbody>
-          </nz-table>
-        </nz-card>
-      </nz-spin>
-    }
-  `,
-  styles: `
-    .center { text-align: center; padding: 64px 0; }
-    .toolbar {
-      position: sticky; top: 0; z-index: 10; background: #fff; padding: 12px 16px; margin: -8px 0 16px;
-      display: flex; flex-wrap: wrap; gap: 12px; justify-content: space-between; align-items: center;
-      box-shadow: 0 1px 4px rgba(0, 0, 0, 0.08); border-radius: 4px;
-    }
-    .title { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; }
-    .title h2 { margin: 0; font-size: 18px; }
-    .dirty { color: #d46b08; font-size: 12px; }
-    .buttons { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
-    .month { width: 120px; }
-    .month-label { color: rgba(0, 0, 0, 0.65); }
-    .block { margin-bottom: 16px; display: block; }
-    .funds { border-collapse: collapse; width: 100%; margin-top: 16px; }
-    .funds th, .funds td { border: 1px solid #f0f0f0; padding: 6px 8px; text-align: left; font-weight: normal; }
-    .funds thead th { background: #fafafa; }
-    .num { text-align: right; white-space: nowrap; }
-    .hint { color: rgba(0, 0, 0, 0.45); font-size: 12px; margin: 4px 0 0; }
-    .full { width: 100%; }
-    .field-error { color: #ff4d4f; font-size: 12px; margin-top: 4px; }
-  `,
+  templateUrl: './monitoring.page.html',
+  styleUrl: './monitoring.page.css',
 })
 export class MonitoringPage {
   /** Route parameter `:id`. */
@@ -325,6 +109,8 @@ export class MonitoringPage {
     return f && f.month >= 1 && f.month <= 12 ? monitoringLights(f) : { rows: [], budget: { light: 'none' as const, progress: null, executionRate: null }, project: 'none' as const };
   });
   readonly spans = computed(() => levelSpans(this.form()?.rows ?? []));
+  /** Per row: its current value is a number (the light is computed from it), else a text. */
+  readonly numeric = computed(() => (this.form()?.rows ?? []).map((r) => hasNumericProgress(r.target)));
   readonly fieldErrors = computed(() => {
     const out = new Map<string, string>();
     for (const d of this.failure()?.details ?? []) if (d.field && !out.has(d.field)) out.set(d.field, d.message);
@@ -430,7 +216,9 @@ export class MonitoringPage {
     if (!f || !p || !this.editable()) return;
     const errors = validateMonitoringForm(f);
     if (errors.length > 0) {
+      // the fields are marked in the table; the message is seen wherever the page is scrolled
       this.failure.set({ status: 400, code: 'CLIENT_VALIDATION', message: '请先更正以下内容', details: errors, findings: [] });
+      this.message.error(`未保存：${this.label(errors[0].field)}：${errors[0].message}${errors.length > 1 ? `（共 ${errors.length} 处，已标红）` : ''}`);
       return;
     }
     this.busy.set('save');
@@ -442,7 +230,9 @@ export class MonitoringPage {
       this.apply(next, next.version === null ? (await this.projects.get(p.id)).version : null, f.month);
       this.message.success(`已保存 ${f.month} 月监控`);
     } catch (e) {
-      this.failure.set(toEvaluationFailure(e, '保存失败，请稍后重试'));
+      const f = toEvaluationFailure(e, '保存失败，请稍后重试');
+      this.failure.set(f);
+      this.message.error(`未保存：${f.message}`);
     } finally {
       this.busy.set(null);
     }
