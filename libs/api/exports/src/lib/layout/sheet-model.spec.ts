@@ -33,10 +33,14 @@ describe('sheet model', () => {
     expect(money(null)).toBe('');
   });
 
-  it('writes the indicators as one text grouped by 二级, skipping empty rows', () => {
-    const row = (level2: string, name: string, target: string) => ({ id: name, level1: '产出指标', level2, name, core: false, weight: null, target: parseTargetValue(target) });
-    expect(indicatorsAsText({ indicators: [row('数量指标', '资金支付率', '≥90%'), row('数量指标', '培训次数', '≥2次'), row('社会效益指标', '影响', '明显'), row('质量指标', '', '')] })).toBe(
-      '数量指标: 资金支付率≥90%，培训次数≥2次; 社会效益指标: 影响明显',
-    );
+  it('writes the indicators as one text grouped by 二级 in the framework order, skipping empty rows', () => {
+    const row = (level1: string, level2: string, name: string, target: string) => ({ id: name, level1, level2, name, core: false, weight: null, target: parseTargetValue(target) });
+    const indicators = [
+      row('效益指标', '社会效益指标', '影响', '明显'),
+      row('产出指标', '数量指标', '资金支付率', '≥90%'),
+      row('产出指标', '质量指标', '', ''),
+      row('产出指标', '数量指标', '培训次数', '≥2次'),
+    ];
+    expect(indicatorsAsText({ frameworkCode: 'mof-2021', indicators })).toBe('数量指标: 资金支付率≥90%，培训次数≥2次; 社会效益指标: 影响明显');
   });
 });

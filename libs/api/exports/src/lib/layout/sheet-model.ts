@@ -163,10 +163,10 @@ export function monitoringModel(p: Project, mon: Monitoring, sheetName = p.name)
   };
 }
 
-/** The publication list's one-text indicators (§9): `数量指标: 资金支付率≥90%; 社会效益: …`. */
-export function indicatorsAsText(p: Pick<Project, 'indicators'>): string {
+/** The publication list's one-text indicators (§9): `数量指标: 资金支付率≥90%; 社会效益: …`, 二级 in the framework's order. */
+export function indicatorsAsText(p: Pick<Project, 'indicators' | 'frameworkCode'>): string {
   const groups = new Map<string, string[]>();
-  for (const i of p.indicators) {
+  for (const i of groupRows(p.indicators, getFramework(p.frameworkCode))) {
     if (!i.name.trim()) continue;
     const key = normaliseLevelName(i.level2);
     const list = groups.get(key) ?? [];
