@@ -127,12 +127,23 @@ describe(`evaluation, monitoring and dashboard (${TEST_DB})`, () => {
       const go = async (user: string, action: string, comment?: string, status = 200) =>
         (await t.http.post(`/api/projects/${yewu.id}/evaluation/transitions`).set(auth(user)).set('If-Match', await etag(yewu.id)).send({ action, comment }).expect(status)).body;
       await go('hzb', 'approve', undefined, 409);
+      // the rows that miss their target (部分达成, 45 of ≥90, 未达成, no actual, 部分达成) need a 偏差原因 before 提交
+      const incomplete = await go('xining', 'submit', undefined, 422);
+      expect(incomplete.code).toBe('EVALUATION_INCOMPLETE');
+      expect(incomplete.details.map((d: { field: string }) => d.field)).toEqual([2, 3, 4, 8, 10].map((i) => `items[${i}].deviationReason`));
+      expect(incomplete.details[1].message).toBe(`第4行「${yewu.indicators[3].name}」未达到年度指标值，提交前须填写偏差原因分析及改进措施`);
+      expect(incomplete.message).toMatch(/须补充后才能提交/);
+      const withReasons = (b: { items: Record<string, unknown>[] }) => {
+        for (const i of [2, 3, 4, 8, 10]) b.items[i]['deviationReason'] = `第${i + 1}行的偏差原因及改进措施`;
+        return b;
+      };
+      await t.http.put(`/api/projects/${yewu.id}/evaluation`).set(auth('xining')).set('If-Match', await etag(yewu.id)).send(withReasons(body())).expect(200);
       expect((await go('xining', 'submit')).status).toBe('submitted');
       // no edits while submitted
       await t.http.put(`/api/projects/${yewu.id}/evaluation`).set(auth('xining')).set('If-Match', await etag(yewu.id)).send(body()).expect(409);
       await go('hzb', 'return', undefined, 400);
       expect((await go('hzb', 'return', '满意度未填写实际值')).status).toBe('returned');
-      const fixed = body((it) => (it[8]['actual'] = '96'));
+      const fixed = withReasons(body((it) => (it[8]['actual'] = '96')));
       const saved = await t.http.put(`/api/projects/${yewu.id}/evaluation`).set(auth('xining')).set('If-Match', await etag(yewu.id)).send(fixed).expect(200);
       expect(saved.body).toMatchObject({ indicatorScore: '72.50', totalScore: '81.50', grade: '良' });
       await go('xining', 'submit');

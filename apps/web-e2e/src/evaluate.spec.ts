@@ -84,14 +84,17 @@ test('a filler self-evaluates an approved project: the total and grade follow th
   await expect(page.getByTestId('eval-row')).toHaveCount(12);
   await expect(page.getByTestId('eval-row-weight-0')).toHaveText('7.50');
   await expect(page.getByTestId('eval-row-weight-11')).toHaveText('7.50');
-  // nothing typed yet: the budget is the project's, 全年执行数 is missing
-  await expect(page.getByTestId('eval-budget-annual')).toHaveValue('500000.00');
+  // nothing typed yet: the budget is the project's (500000 元 shown as 50.00 万元), 全年执行数 is missing
+  await expect(page.getByTestId('eval-funds')).toContainText('项目资金');
+  await expect(page.getByTestId('eval-funds')).toContainText('其中：当年财政拨款');
+  await expect(page.getByTestId('eval-budget-annual')).toHaveValue('50.00');
+  await expect(page.getByTestId('eval-funds-initial')).toHaveValue('50.00');
   await expectTotal(page, '0.00', '差');
   await expect(page.getByTestId('eval-flags-0')).toContainText('未填实际值');
 
-  // 预算执行: 450000 / 500000 = 90 % → 10 × 0.9 = 9.00
-  await page.getByTestId('eval-budget-annual').fill('500000');
-  await page.getByTestId('eval-budget-executed').fill('450,000');
+  // 预算执行 in 万元: 45 / 50 = 90 % → 10 × 0.9 = 9.00
+  await page.getByTestId('eval-budget-annual').fill('50');
+  await page.getByTestId('eval-budget-executed').fill('45');
   await expect(page.getByTestId('eval-execution-rate')).toHaveText('90.00%');
   await expect(page.getByTestId('eval-execution-score')).toHaveText('9.00');
   await expectTotal(page, '9.00', '差');
@@ -102,6 +105,8 @@ test('a filler self-evaluates an approved project: the total and grade follow th
   await expectTotal(page, '16.50', '差');
   await page.getByTestId('eval-actual-3').fill('85'); // 7.50 × 85 / 90 = 7.08
   await expect(page.getByTestId('eval-row-score-3')).toHaveText('7.08');
+  // below its target: a 偏差原因 will be needed before 提交 (the row says so at once)
+  await expect(page.getByTestId('eval-deviation-required-3')).toBeVisible();
   await expectTotal(page, '23.58', '差');
   await page.getByTestId('eval-actual-6').fill('80'); // =100 %: 7.50 × 0.80 = 6.00
   await expect(page.getByTestId('eval-row-score-6')).toHaveText('6.00');
@@ -109,6 +114,7 @@ test('a filler self-evaluates an approved project: the total and grade follow th
   await expect(page.getByTestId('eval-flags-8')).toContainText('超出目标较多');
   await expectTotal(page, '37.08', '差');
   await page.getByTestId('eval-deviation-3').fill('部分资金年底才到位，预算执行率未达目标；下一年度按月跟踪执行进度。');
+  await expect(page.getByTestId('eval-deviation-required-3')).toHaveCount(0);
 
   // graded rows, 7.50 each for 达成
   await pick(page, page.getByTestId('eval-grade-1'), '达成');
@@ -162,8 +168,17 @@ test('a filler self-evaluates an approved project: the total and grade follow th
   expect(saved.items[8].flags).toContain('FAR_ABOVE_TARGET');
   expect(saved.items[0].input.actual).toBe('95');
   expect(saved.items[7].input).toMatchObject({ grade: '达成', score: '7' });
+  expect((saved as unknown as { budget: unknown }).budget).toEqual({ annualBudget: '500000.00', executed: '450000.00' });
 
-  // 提交
+  // saved as a draft, but 提交 needs the 偏差原因 of the rows below target: 5 (部分达成) and 6 (80 of =100 %)
+  await expect(page.getByTestId('eval-submission')).toContainText('第6行「项目启动及时性」未达到年度指标值');
+  await expect(page.getByTestId('eval-deviation-required-5')).toBeVisible();
+  await expect(page.getByTestId('eval-deviation-required-6')).toBeVisible();
+  await page.getByTestId('eval-deviation-5').fill('项目启动审批流程较长，部分活动推迟；明年提前一个季度启动审批。');
+  await page.getByTestId('eval-deviation-6').fill('两项课题尚在验收，成果转化未全部完成；明年上半年完成验收并转化。');
+  await expect(page.getByTestId('eval-submission').locator('[data-testid="eval-submission-problem"][data-severity="error"]')).toHaveCount(0);
+
+  // 提交 (saves the reasons first)
   await page.getByTestId('eval-submit').click();
   await page.locator('.ant-popover').getByRole('button', { name: /提\s*交/ }).click();
   await expect(page.getByTestId('eval-status')).toHaveText('已提交');
@@ -194,6 +209,26 @@ test('a filler self-evaluates an approved project: the total and grade follow th
     await expect(page.getByTestId('eval-comment-required')).toBeVisible({ timeout: 2000 });
   }).toPass({ timeout: 20_000 });
   await page.getByTestId('eval-comment-cancel').click();
+
+  // 10号: 服务对象满意度 120 % of ≥90 % is far above a target set too low — the reviewer cuts it by the deviation, with a reason:
+  // (120 − 90) / 90 = 1/3 above → keeps 1 − (1/3 − 0.20) of 7.50 = 6.50; total 94.33 − 1.00 = 93.33
+  await expect(page.getByTestId('eval-deduct-3')).toHaveCount(0); // below its target: nothing to cut
+  await page.getByTestId('eval-deduct-8').click();
+  await expect(page.getByTestId('eval-deduct')).toBeVisible();
+  await expect(async () => {
+    await page.getByTestId('eval-deduct-ok').click();
+    await expect(page.getByTestId('eval-deduct-required')).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  await page.getByTestId('eval-deduct').fill('满意度目标值明显低于上年实际完成值，按偏离度扣分');
+  await page.getByTestId('eval-deduct-ok').click();
+  await expect(page.getByTestId('eval-deduction-8')).toContainText('按偏离度扣 1.00 分');
+  await expect(page.getByTestId('eval-deduction-8')).toContainText('满意度目标值明显低于上年实际完成值');
+  await expect(page.getByTestId('eval-row-score-8')).toHaveText('6.50');
+  await expectTotal(page, '93.33', '优');
+  saved = await apiGet<EvaluationAnswer>(page, `/api/projects/${id}/evaluation`);
+  expect([saved.items[8].score, saved.totalScore, saved.grade]).toEqual(['6.50', '93.33', '优']);
+  expect(saved.items[8].flags).toContain('DEVIATION_DEDUCTED');
+
   await page.getByTestId('eval-approve').click();
   await page.getByTestId('eval-comment').fill('自评材料完整，同意。');
   await page.getByTestId('eval-comment-ok').click();
@@ -204,10 +239,10 @@ test('a filler self-evaluates an approved project: the total and grade follow th
   await page.goto('/dashboard?year=2020');
   const d = await apiGet<{ grades: { grade: string; count: number }[]; unitRanking: { averageScore: string }[] }>(page, '/api/dashboard?year=2020');
   expect(d.grades.find((g) => g.grade === '优')?.count).toBe(1);
-  expect(d.unitRanking.map((u) => u.averageScore)).toEqual(['94.33']);
+  expect(d.unitRanking.map((u) => u.averageScore)).toEqual(['93.33']);
   for (const g of d.grades) await expect(page.getByTestId(`grade-count-${g.grade}`)).toHaveText(String(g.count));
   await expect(page.getByTestId('dash-evaluated-count')).toHaveText('1');
-  await expect(page.getByTestId('dash-average-score')).toHaveText('94.33');
+  await expect(page.getByTestId('dash-average-score')).toHaveText('93.33');
 });
 
 test('a filler reports monitoring: the lights follow the typing; the overview shows the project', async ({ page }) => {

@@ -12,6 +12,7 @@ import type {
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -50,6 +51,32 @@ export class EvaluationBudgetDto {
   executed!: string;
 }
 
+/** A source row of the funds block (10号 附件1: 当年财政拨款 / 上年结转资金 / 其他资金), in yuan. */
+export class EvaluationFundsRowDto {
+  @IsOptional() @IsString({ message: MONEY_MSG('年初预算数') }) @Matches(MONEY, { message: MONEY_MSG('年初预算数') })
+  initialBudget?: string | null;
+  @IsOptional() @IsString({ message: MONEY_MSG('全年预算数') }) @Matches(MONEY, { message: MONEY_MSG('全年预算数') })
+  annualBudget?: string | null;
+  @IsOptional() @IsString({ message: MONEY_MSG('全年执行数') }) @Matches(MONEY, { message: MONEY_MSG('全年执行数') })
+  executed?: string | null;
+}
+
+/**
+ * The funds block beyond `budget` (元): the total row's 年初预算数 (its 全年预算数 / 全年执行数 are
+ * `budget.annualBudget` / `budget.executed`) and the three source rows. Optional; each source's figures must
+ * add up to the total before 提交 (422 on submit, never on save).
+ */
+export class EvaluationFundsDto {
+  @IsOptional() @IsString({ message: MONEY_MSG('年初预算数') }) @Matches(MONEY, { message: MONEY_MSG('年初预算数') })
+  initialBudget?: string | null;
+  @IsOptional() @ValidateNested({ message: '当年财政拨款须为对象' }) @Type(() => EvaluationFundsRowDto)
+  fiscal?: EvaluationFundsRowDto | null;
+  @IsOptional() @ValidateNested({ message: '上年结转资金须为对象' }) @Type(() => EvaluationFundsRowDto)
+  carryover?: EvaluationFundsRowDto | null;
+  @IsOptional() @ValidateNested({ message: '其他资金须为对象' }) @Type(() => EvaluationFundsRowDto)
+  other?: EvaluationFundsRowDto | null;
+}
+
 /** One row of the self-evaluation, keyed by the indicator of the approved table. */
 export class EvaluationItemDto {
   @IsUUID('all', { message: '指标 indicatorId 无效' })
@@ -85,6 +112,28 @@ export class PutEvaluationDto {
   /** 年度总体目标实际完成情况. */
   @IsOptional() @IsString({ message: '总体目标完成情况必须是文本' }) @MaxLength(5000, { message: '总体目标完成情况最多 5000 个字符' })
   goalAchievement?: string | null;
+  /** The funds block's other rows (absent: left as stored). */
+  @IsOptional() @ValidateNested({ message: '项目资金须为对象' }) @Type(() => EvaluationFundsDto)
+  funds?: EvaluationFundsDto | null;
+}
+
+/** The reviewer's deduction of one row (10号: an actual far above a target set too low, reduced by the deviation). */
+export class EvaluationDeductionDto {
+  @IsUUID('all', { message: '指标 indicatorId 无效' })
+  indicatorId!: string;
+  /** true: apply the deduction (a reason is required); false: remove it. */
+  @IsBoolean({ message: '是否扣分 apply 须为 true 或 false' })
+  apply!: boolean;
+  @IsOptional() @IsString({ message: '扣分理由必须是文本' }) @MaxLength(2000, { message: '扣分理由最多 2000 个字符' })
+  reason?: string | null;
+}
+
+/** PATCH /api/projects/:id/evaluation (If-Match): the reviewer whose turn it is applies or removes deductions. */
+export class PatchEvaluationDto {
+  @IsArray({ message: '扣分 deductions 须为数组' }) @ArrayMinSize(1, { message: '扣分 deductions 至少一项' })
+  @ArrayMaxSize(500, { message: '扣分最多 500 项' })
+  @ValidateNested({ each: true }) @Type(() => EvaluationDeductionDto)
+  deductions!: EvaluationDeductionDto[];
 }
 
 /** POST /api/projects/:id/evaluation/transitions (If-Match) */
@@ -119,6 +168,23 @@ export interface EvaluationItem {
   score: string;
   achieved: boolean | null;
   flags: string[];
+  /** The reviewer's deduction for a far-exceeded target (flag DEVIATION_DEDUCTED when applied): `points` taken off. */
+  deduction: EvaluationDeduction | null;
+}
+
+export interface EvaluationDeduction {
+  reason: string;
+  userName: string;
+  at: string;
+  /** 分值 − 得分 of the row, two decimals ("0.00" when the row is no longer far above its target). */
+  points: string;
+}
+
+/** One row of the funds block (元, decimal strings; null where nothing is known). */
+export interface EvaluationFundsRow {
+  initialBudget: string | null;
+  annualBudget: string | null;
+  executed: string | null;
 }
 
 /** GET/PUT /api/projects/:id/evaluation */
@@ -131,6 +197,19 @@ export interface Evaluation {
   /** Whether anything was saved yet. */
   saved: boolean;
   budget: { annualBudget: string | null; executed: string | null };
+  /**
+   * The funds block of 10号 附件1 (元): `total` is 年度资金总额 (its annualBudget / executed are `budget`'s), then
+   * 其中 当年财政拨款, 上年结转资金, 其他资金. Before anything is stored, 年初预算数 and 全年预算数 come from the
+   * project's 年度资金申请 (annualTotal, annualFiscal, carryover, annualOther).
+   */
+  funds: { total: EvaluationFundsRow; fiscal: EvaluationFundsRow; carryover: EvaluationFundsRow; other: EvaluationFundsRow };
+  /**
+   * Set while 全年执行数 (`budget.executed`) is not the evaluator's yet but carried from the latest monitoring
+   * report's 截至当月执行数 (the executed amount, not the 全年预计执行数 forecast): its month. Null once saved.
+   */
+  executedCarried: { source: 'monitoring'; month: number } | null;
+  /** What 提交 checks beyond the scoring (偏差原因 of a missed target, the funds adding up): errors refuse 提交 with 422. */
+  submissionProblems: EvaluationProblem[];
   goalAchievement: string | null;
   executionRate: string;
   executionScore: string;
@@ -142,7 +221,12 @@ export interface Evaluation {
   /** Warnings of the scoring (errors are refused with 422 on save). */
   problems: EvaluationProblem[];
   updatedAt: string | null;
-  permissions: { edit: boolean; actions: TransitionAction[] };
+  permissions: {
+    edit: boolean;
+    actions: TransitionAction[];
+    /** The reviewer whose turn it is may apply deductions (PATCH). */
+    deduct?: boolean;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,19 +1,19 @@
-import { Dec, FUNDS_COLUMN_LABELS as COL, FUNDS_ROW_LABELS as ROW, getFramework } from '@pt/domain';
+import { formatWan, FUNDS_COLUMN_LABELS as COL, FUNDS_ROW_LABELS as ROW, getFramework, yuanToWan } from '@pt/domain';
 import type { Evaluation, Project } from '@pt/shared/contracts';
 import { groupRows } from './group-rows';
-import { type BlockCell, EVALUATION_TITLE, mergeRuns, money, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
+import { type BlockCell, EVALUATION_TITLE, mergeRuns, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
 
 const GRADE_TEXT: Record<string, string> = { 达成: '达成年度指标', 部分达成: '部分达成年度指标并具有一定效果', 未达成: '未达成年度指标且效果较差' };
 
 /**
- * The 自评表 prints its funds in 万元 (财预〔2020〕10号 附件1: "项目资金（万元）"), with two decimals as the published
- * self-evaluations do: the yuan amounts are divided exactly and rounded half-up once, for printing only; the 执行率
- * and its score are the scoring's, computed from the yuan amounts.
+ * The 自评表 prints its funds in 万元 (财预〔2020〕10号 附件1: "项目资金（万元）") with two decimals, as the published
+ * self-evaluations do (4 decimals would show the yuan, but no published form prints them): PDF and Word round half-up
+ * once for printing; the .xlsx cell holds the exact 万元 (12.345678 for 123,456.78 元) under the format #,##0.00,
+ * so a sum in Excel is exact. The 执行率 and its score are the scoring's, from the yuan amounts.
  */
 export function wanCell(yuan: string | null | undefined, span?: number): BlockCell {
-  if (yuan === null || yuan === undefined || yuan === '') return { text: '', span };
-  const wan = Dec.of(yuan).div(Dec.fromInt(10000)).toFixed(2);
-  return { text: money(wan), amount: wan, span };
+  const wan = yuanToWan(yuan);
+  return wan === null ? { text: '', span } : { text: formatWan(yuan), amount: wan, span };
 }
 
 const label = (text: string, span?: number): BlockCell => ({ text, label: true, span });

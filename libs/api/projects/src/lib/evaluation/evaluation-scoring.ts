@@ -1,5 +1,13 @@
-import { getFramework, scoreEvaluation, type EvaluationResult, type QualitativeGrade } from '@pt/domain';
+import { Dec, getFramework, scoreEvaluation, type EvaluationProblem, type EvaluationResult, type EvaluationRowInput, type QualitativeGrade, type Framework, type ScoringSettings } from '@pt/domain';
 import type { ApiErrorDetail, EvaluationItem, EvaluationItemDto, Indicator } from '@pt/shared/contracts';
+
+/** The reviewer's deduction of a row for a far-exceeded target (10号), kept with the row's inputs. */
+export interface StoredDeduction {
+  reason: string;
+  userId: string;
+  userName: string;
+  at: string;
+}
 
 /** One stored row of an evaluation (the jsonb `items` of project_evaluation), keyed by indicator. */
 export interface StoredEvaluationItem {
@@ -12,6 +20,8 @@ export interface StoredEvaluationItem {
   achieved: boolean | null;
   description: string | null;
   deviationReason: string | null;
+  /** Set by the reviewer only (PATCH), carried over the filler's saves; absent on rows stored before it existed. */
+  deduction?: StoredDeduction | null;
 }
 
 export function toStoredItem(dto: EvaluationItemDto): StoredEvaluationItem {
@@ -43,6 +53,8 @@ const EMPTY: Omit<StoredEvaluationItem, 'indicatorId'> = {
 export interface ScoredEvaluation {
   result: EvaluationResult;
   items: EvaluationItem[];
+  /** The domain's rows as scored (for `submissionProblems`). */
+  rows: EvaluationRowInput[];
 }
 
 /**
@@ -51,35 +63,36 @@ export interface ScoredEvaluation {
  * The same function scores a save, a read and the demo data, so what is stored is what the domain computes.
  */
 export function scoreStoredEvaluation(
-  frameworkCode: string,
+  frameworkOrCode: Framework | string,
   indicators: readonly Indicator[],
   stored: readonly StoredEvaluationItem[],
   budget: { annualBudget: string | null; executed: string | null },
+  settings?: Partial<ScoringSettings>,
 ): ScoredEvaluation {
-  const framework = getFramework(frameworkCode);
-  if (!framework) throw new Error(`unknown framework ${frameworkCode}`);
+  // the project's stored version (the shipped one by code: the demo data)
+  const framework = typeof frameworkOrCode === 'string' ? getFramework(frameworkOrCode) : frameworkOrCode;
+  if (!framework) throw new Error(`unknown framework ${String(frameworkOrCode)}`);
   const byId = new Map(stored.map((s) => [s.indicatorId, s]));
   const inputs = indicators.map((ind) => ({ ...EMPTY, ...byId.get(ind.id), indicatorId: ind.id }));
-  const result = scoreEvaluation({
-    framework,
-    budget: { annualBudget: budget.annualBudget ?? '', executed: budget.executed ?? '' },
-    rows: indicators.map((ind, i) => ({
-      level1: ind.level1,
-      level2: ind.level2,
-      name: ind.name,
-      target: ind.target,
-      weight: inputs[i].weight,
-      actual: inputs[i].actual,
-      actualUnit: inputs[i].actualUnit,
-      grade: inputs[i].grade,
-      score: inputs[i].score,
-      achieved: inputs[i].achieved,
-      description: inputs[i].description,
-    })),
-  });
+  const rows: EvaluationRowInput[] = indicators.map((ind, i) => ({
+    level1: ind.level1,
+    level2: ind.level2,
+    name: ind.name,
+    target: ind.target,
+    weight: inputs[i].weight,
+    actual: inputs[i].actual,
+    actualUnit: inputs[i].actualUnit,
+    grade: inputs[i].grade,
+    score: inputs[i].score,
+    achieved: inputs[i].achieved,
+    description: inputs[i].description,
+    deviationReason: inputs[i].deviationReason,
+    deduction: !!inputs[i].deduction,
+  }));
+  const result = scoreEvaluation({ framework, budget: { annualBudget: budget.annualBudget ?? '', executed: budget.executed ?? '' }, rows, settings });
   const items: EvaluationItem[] = indicators.map((ind, i) => {
     const r = result.items[i];
-    const { indicatorId, ...input } = inputs[i];
+    const { indicatorId, deduction, ...input } = inputs[i];
     return {
       indicatorId,
       level1: ind.level1,
@@ -91,9 +104,12 @@ export function scoreStoredEvaluation(
       score: r.score,
       achieved: r.achieved,
       flags: r.flags,
+      deduction: deduction
+        ? { reason: deduction.reason, userName: deduction.userName, at: deduction.at, points: Dec.of(r.weight).sub(Dec.of(r.score)).toFixed(2) }
+        : null,
     };
   });
-  return { result, items };
+  return { result, items, rows };
 }
 
 /**
@@ -106,8 +122,17 @@ export function errorDetails(
   indicators: readonly Indicator[],
   requestItems: readonly { indicatorId: string }[],
 ): ApiErrorDetail[] {
+  return problemDetails(result.problems, indicators, requestItems);
+}
+
+/** `errorDetails` of any list of problems (e.g. the domain's `submissionProblems`), errors only. */
+export function problemDetails(
+  problems: readonly EvaluationProblem[],
+  indicators: readonly Indicator[],
+  requestItems: readonly { indicatorId: string }[],
+): ApiErrorDetail[] {
   const position = new Map(requestItems.map((it, k) => [it.indicatorId, k]));
-  return result.problems
+  return problems
     .filter((p) => p.severity === 'error')
     .map((p) => {
       let field = p.field;

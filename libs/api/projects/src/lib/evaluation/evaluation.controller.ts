@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@pt/api/auth';
 import { withEtag } from '@pt/api/core';
-import { ApiRoutes, type Evaluation, EvaluationTransitionDto, PutEvaluationDto, type UserSummary } from '@pt/shared/contracts';
+import { ApiRoutes, type Evaluation, EvaluationTransitionDto, PatchEvaluationDto, PutEvaluationDto, type UserSummary } from '@pt/shared/contracts';
 import type { Response } from 'express';
 import { EvaluationService } from './evaluation.service';
 
@@ -33,6 +33,22 @@ export class EvaluationController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Evaluation> {
     return withEtag(res, await this.evaluations.put(user, id, ifMatch, dto));
+  }
+
+  @Patch()
+  @ApiHeader(IF_MATCH)
+  @ApiResponse({ status: 200, description: '审核人按偏离度扣分（或取消）后的自评：10号，实际完成值远超设定偏低的指标值时按偏离度扣分，须填写理由' })
+  @ApiResponse({ status: 403, description: '不是审核人' })
+  @ApiResponse({ status: 409, description: '自评不在该审核人的审核环节' })
+  @ApiResponse({ status: 422, description: '该行没有远超年度指标值，不能扣分' })
+  async patch(
+    @CurrentUser() user: UserSummary,
+    @Param('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Body() dto: PatchEvaluationDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Evaluation> {
+    return withEtag(res, await this.evaluations.deduct(user, id, ifMatch, dto));
   }
 
   @Post('transitions')

@@ -1,5 +1,13 @@
 import { toApiFailure } from '@pt/web/projects/data-access';
-import type { ApiFailure } from '@pt/web/projects/data-access';
+import type { ApiFailure, TransitionAction } from '@pt/web/projects/data-access';
+
+/** What the page says after a transition of the self-evaluation. */
+export const EVALUATION_ACTION_DONE: Readonly<Record<TransitionAction, string>> = {
+  submit: '自评已提交，等待主管部门审核',
+  withdraw: '自评已撤回，可继续修改',
+  approve: '自评已审核通过',
+  return: '自评已退回给填报单位',
+};
 
 /** Shown on 412: the project was saved by someone else since the page was loaded. */
 export const EVALUATION_CONFLICT_MESSAGE = '该项目已被其他人修改并保存，您的修改尚未保存。请先记下需要保留的内容，再点击「重新加载」获取最新版本';

@@ -27,6 +27,7 @@ function item(i: number, level1: string, level2: string, name: string, target: s
     score: '0.00',
     achieved: null,
     flags: [],
+    deduction: null,
   };
 }
 
@@ -48,7 +49,7 @@ describe('evaluationRowKind', () => {
     expect(evaluationRowKind(parseTargetValue('≤5(天)'))).toBe('quantitative');
     expect(evaluationRowKind(parseTargetValue('比年初规划低不少于2万元'))).toBe('compare');
     expect(evaluationRowKind(parseTargetValue('支撑作用明显'))).toBe('qualitative');
-    expect(evaluationRowKind(parseTargetValue('100%'))).toBe('qualitative'); // malformed: no operator
+    expect(evaluationRowKind(parseTargetValue('100%'))).toBe('quantitative'); // a bare number with a unit reads as = (§11)
     expect(evaluationRowKind(parseTargetValue(''))).toBe('qualitative');
   });
 });
@@ -56,8 +57,8 @@ describe('evaluationRowKind', () => {
 describe('the live score of the 西宁办 2020 table (shanghai-2020: 90 points in 4 groups of 22.50, 7.50 per row)', () => {
   const form0 = evaluationFormFrom(XINING, { annualBudget: '500000.00' });
 
-  it('starts from the project budget and scores nothing yet', () => {
-    expect(form0.budget).toEqual({ annualBudget: '500000.00', executed: '' });
+  it('starts from the project budget (in 万元) and scores nothing yet', () => {
+    expect(form0.budget).toEqual({ annualBudget: '50.00', executed: '' });
     expect(form0.rows.map((r) => r.kind)).toEqual([
       'quantitative',
       'qualitative',
@@ -155,14 +156,14 @@ describe('the live score on the MoF 2021 framework (产出 50, 效益 30, 满意
     expect(notAchieved?.grade).toBe('中');
   });
 
-  it('sends only the fields of each row kind, numbers cleaned', () => {
+  it('sends only the fields of each row kind, numbers cleaned, amounts typed in 万元 sent in yuan', () => {
     let f = evaluationFormFrom(e);
-    f = { ...f, budget: { annualBudget: '1,000,000', executed: ' 950000 ' }, goalAchievement: '  ' };
+    f = { ...f, budget: { annualBudget: '1,000', executed: ' 95.123456 ' }, goalAchievement: '  ' };
     f = setRow(f, 0, { actual: '８０', score: '3', grade: '达成' });
     f = setRow(f, 2, { grade: '达成', actual: '1', description: ' 明显 ' });
     f = setRow(f, 3, { achieved: false, score: '2' });
     const b = evaluationBody(f);
-    expect(b.budget).toEqual({ annualBudget: '1000000', executed: '950000' });
+    expect(b.budget).toEqual({ annualBudget: '10000000.00', executed: '951234.56' });
     expect(b.goalAchievement).toBeNull();
     expect(b.items[0]).toMatchObject({ actual: '80', score: null, grade: null, achieved: null });
     expect(b.items[2]).toMatchObject({ actual: null, grade: '达成', description: '明显' });
@@ -173,7 +174,7 @@ describe('the live score on the MoF 2021 framework (产出 50, 效益 30, 满意
 
   it('checks the formats of the DTO with the server field names', () => {
     let f = evaluationFormFrom(e);
-    f = { ...f, budget: { annualBudget: '12.345', executed: '' } };
+    f = { ...f, budget: { annualBudget: '12.3456789', executed: '' } }; // finer than a fen
     f = setRow(f, 0, { actual: '九十' });
     f = setRow(f, 2, { score: '-1' });
     expect(validateEvaluationForm(f).map((d) => d.field)).toEqual([

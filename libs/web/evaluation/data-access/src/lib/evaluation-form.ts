@@ -11,7 +11,12 @@ import type {
 } from '@pt/domain';
 import type { ApiErrorDetail, Evaluation, EvaluationItem } from '@pt/shared/contracts';
 import type { PutEvaluationBody } from './evaluation.api';
-import { cleanNumber, DECIMAL_PATTERN, MONEY_PATTERN, orNull, POINTS_PATTERN } from './numbers';
+import { fundsBody, fundsFieldLabel, fundsFormFrom, isWanAmount, validateFundsForm, WAN_MESSAGE, wanText, yuanOf } from './evaluation-funds-form';
+import type { FundsForm } from './evaluation-funds-form';
+import { DECIMAL_PATTERN, orNull, POINTS_PATTERN } from './numbers';
+
+/** The project's framework version (from the evaluation's `basis`) or a framework code. */
+export type FrameworkOrCode = Framework | string | null | undefined;
 
 /**
  * The self-evaluation page's form state and the pure functions around it: the live score (the
@@ -45,10 +50,17 @@ export interface EvaluationFormRow {
   achieved: boolean | null;
   description: string;
   deviationReason: string;
+  /** The reviewer's 10号 deduction is applied to this row (set by the API only; scored live like the server does). */
+  deduction: boolean;
 }
 
 export interface EvaluationForm {
+  /** The total row's 全年预算数 / 全年执行数, typed in 万元 (sent in yuan). */
   budget: { annualBudget: string; executed: string };
+  /** The rest of the funds block (10号 附件1), in 万元. */
+  funds: FundsForm;
+  /** 全年执行数 was carried from this month's monitoring report, as this 万元 text (marked while unchanged). */
+  carried: { month: number; executed: string } | null;
   goalAchievement: string;
   /**
    * 自定义分值: the evaluator sets each row's 分值 (`rows[i].weight`, sent as `items[i].weight`); off:
@@ -74,15 +86,21 @@ function isPlaceholder(item: Pick<EvaluationItem, 'name' | 'target'>): boolean {
 }
 
 /**
- * The form of a loaded evaluation. `defaults.annualBudget` (the project's 年度资金申请总额) fills
- * 全年预算数 while nothing was saved.
+ * The form of a loaded evaluation, amounts in 万元. `defaults.annualBudget` (the project's 年度资金申请总额, yuan)
+ * fills 全年预算数 while nothing was saved.
  */
-export function evaluationFormFrom(e: Pick<Evaluation, 'budget' | 'goalAchievement' | 'items'>, defaults: { annualBudget?: string | null } = {}): EvaluationForm {
+export function evaluationFormFrom(
+  e: Pick<Evaluation, 'budget' | 'goalAchievement' | 'items'> & Partial<Pick<Evaluation, 'funds' | 'executedCarried'>>,
+  defaults: { annualBudget?: string | null } = {},
+): EvaluationForm {
+  const executed = wanText(e.budget.executed);
   return {
     budget: {
-      annualBudget: e.budget.annualBudget ?? defaults.annualBudget ?? '',
-      executed: e.budget.executed ?? '',
+      annualBudget: wanText(e.budget.annualBudget ?? defaults.annualBudget),
+      executed,
     },
+    funds: fundsFormFrom(e.funds),
+    carried: e.executedCarried ? { month: e.executedCarried.month, executed } : null,
     goalAchievement: e.goalAchievement ?? '',
     // explicit 分值 were saved: the page opens with 自定义分值 on
     customWeights: e.items.some((it) => (it.input.weight ?? '').trim() !== ''),
@@ -102,6 +120,7 @@ export function evaluationFormFrom(e: Pick<Evaluation, 'budget' | 'goalAchieveme
       achieved: it.input.achieved ?? null,
       description: it.input.description ?? '',
       deviationReason: it.input.deviationReason ?? '',
+      deduction: !!it.deduction,
     })),
   };
 }
@@ -127,17 +146,19 @@ export function evaluationInput(form: EvaluationForm, framework: Framework, sett
         score: it.score ?? null,
         achieved: it.achieved ?? null,
         description: it.description ?? null,
+        deviationReason: it.deviationReason ?? null,
+        deduction: r.deduction,
       };
     }),
   };
 }
 
 /**
- * The live score of the form with the framework of the project (`getFramework` of the domain), or
- * null when the framework is unknown.
+ * The live score of the form with the framework version of the project (the evaluation's `basis`, as the
+ * server scores; a code: the shipped framework, `getFramework` of the domain), or null when it is unknown.
  */
-export function scoreEvaluationForm(form: EvaluationForm, frameworkCode: string | null | undefined, settings?: Partial<ScoringSettings>): EvaluationResult | null {
-  const framework = frameworkCode ? getFramework(frameworkCode) : undefined;
+export function scoreEvaluationForm(form: EvaluationForm, frameworkOrCode: FrameworkOrCode, settings?: Partial<ScoringSettings>): EvaluationResult | null {
+  const framework = typeof frameworkOrCode === 'string' ? getFramework(frameworkOrCode) : (frameworkOrCode ?? undefined);
   if (!framework) return null;
   return scoreEvaluation(evaluationInput(form, framework, settings));
 }
@@ -153,7 +174,8 @@ function text(s: string | null | undefined): string | null {
  */
 export function evaluationBody(form: EvaluationForm): PutEvaluationBody {
   return {
-    budget: { annualBudget: cleanNumber(form.budget.annualBudget), executed: cleanNumber(form.budget.executed) },
+    budget: { annualBudget: yuanOf(form.budget.annualBudget), executed: yuanOf(form.budget.executed) },
+    funds: fundsBody(form.funds),
     goalAchievement: text(form.goalAchievement),
     items: form.rows.map((r) => ({
       indicatorId: r.indicatorId,
@@ -186,10 +208,11 @@ export function validateEvaluationForm(form: EvaluationForm): ApiErrorDetail[] {
     ['executed', '全年执行数'],
   ];
   for (const [key, label] of money) {
-    const v = b.budget[key];
-    if (v === '') out.push({ field: `budget.${key}`, message: `请填写${label}` });
-    else if (!MONEY_PATTERN.test(v)) out.push({ field: `budget.${key}`, message: `${label}须为不超过两位小数的非负金额（元），如 500000.00` });
+    const v = form.budget[key];
+    if (b.budget[key] === '') out.push({ field: `budget.${key}`, message: `请填写${label}` });
+    else if (!isWanAmount(v)) out.push({ field: `budget.${key}`, message: WAN_MESSAGE(label) });
   }
+  out.push(...validateFundsForm(form.funds));
   b.items.forEach((it, i) => {
     if (it.actual && !DECIMAL_PATTERN.test(it.actual)) {
       out.push({ field: `items[${i}].actual`, message: '实际完成值须为数字（最多四位小数），单位与指标值相同，如 95 或 12.5' });
@@ -221,6 +244,7 @@ const FIELD_LABELS: Record<string, string> = {
   achieved: '是否达成',
   description: '完成情况说明',
   deviationReason: '偏差原因分析及改进措施',
+  deduction: '按偏离度扣分',
   indicatorId: '指标',
   'budget.annualBudget': '全年预算数',
   'budget.executed': '全年执行数',
@@ -246,14 +270,14 @@ export function evaluationFieldLabel(field: string | null | undefined, rows: rea
   // a group's 分值 that do not add up: `items.weight（产出指标（含成本指标））`
   const g = /^items\.weight(.*)$/.exec(field);
   if (g) return `分值${g[1]}`;
-  return FIELD_LABELS[field] ?? field;
+  return FIELD_LABELS[field] ?? fundsFieldLabel(field) ?? field;
 }
 
 /** Where a live problem is: its row, its group, the budget or the whole table. */
 export function problemPlace(p: EvaluationProblem, rows: readonly { name: string }[] = []): string {
   if (p.index !== null && p.index !== undefined) return evaluationFieldLabel(`items[${p.index}]`, rows);
   if (p.group) return p.group;
-  if (p.field.startsWith('budget')) return '预算执行';
+  if (p.field.startsWith('budget') || p.field.startsWith('funds')) return '项目资金';
   return '整表';
 }
 
@@ -271,6 +295,8 @@ export const FLAG_LABELS: Readonly<Record<string, { label: string; color: string
   MALFORMED_TARGET: { label: '指标值格式有误', color: 'default' },
   SCORE_OUTSIDE_BAND: { label: '得分不在等级区间内', color: 'red' },
   SCORE_OUT_OF_RANGE: { label: '得分超出分值范围', color: 'red' },
+  DEVIATION_DEDUCTED: { label: '已按偏离度扣分', color: 'volcano' },
+  DEDUCTION_NOT_APPLICABLE: { label: '扣分不适用', color: 'default' },
 };
 
 export function flagLabel(flag: string): string {
@@ -282,6 +308,13 @@ export function flagColor(flag: string): string {
 }
 
 export const TOTAL_GRADE_COLORS: Readonly<Record<TotalGrade, string>> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
+
+/** The score range a row's explicit 得分 must lie in: [0, 分值] for a 比… row, the grade's band for a graded one. */
+export function rowBandText(row: Pick<EvaluationFormRow, 'kind' | 'grade'>, weight: string | null | undefined): string {
+  const w = weight ?? '';
+  if (row.kind === 'compare') return w ? `[0.00, ${w}]` : '';
+  return gradeBandText(row.grade, w);
+}
 
 /** The score band of a qualitative grade for a 分值, e.g. 达成 of 7.50 → `[6.00, 7.50]`. */
 export function gradeBandText(grade: QualitativeGrade | null, weight: string): string {

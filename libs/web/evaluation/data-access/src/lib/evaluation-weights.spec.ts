@@ -16,6 +16,7 @@ function item(i: number, level1: string, level2: string, name: string, target: s
     score: '0.00',
     achieved: null,
     flags: [],
+    deduction: null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Dec } from '@pt/domain';
 import type { EvaluationProblem, ScoringSettings } from '@pt/domain';
 import { scoreEvaluationForm } from './evaluation-form';
-import type { EvaluationForm } from './evaluation-form';
+import type { EvaluationForm, FrameworkOrCode } from './evaluation-form';
 import { cleanNumber, POINTS_PATTERN } from './numbers';
 
 /**
@@ -20,7 +20,7 @@ import { cleanNumber, POINTS_PATTERN } from './numbers';
 export function withCustomWeights(
   form: EvaluationForm,
   on: boolean,
-  frameworkCode: string | null | undefined,
+  frameworkCode: FrameworkOrCode,
   settings?: Partial<ScoringSettings>,
 ): EvaluationForm {
   if (!on) return { ...form, customWeights: false, rows: form.rows.map((r) => ({ ...r, weight: '' })) };
@@ -70,7 +70,7 @@ function typedWeight(text: string): Dec | null {
  * The live totals of the typed 分值 per group (null when the framework is unknown): for the page's
  * 合计 48.00 / 50.00 while 自定义分值 is on.
  */
-export function weightTotals(form: EvaluationForm, frameworkCode: string | null | undefined, settings?: Partial<ScoringSettings>): WeightTotals | null {
+export function weightTotals(form: EvaluationForm, frameworkCode: FrameworkOrCode, settings?: Partial<ScoringSettings>): WeightTotals | null {
   const split = scoreEvaluationForm({ ...form, customWeights: false }, frameworkCode, settings);
   if (!split) return null;
   const groupOfRow: (number | null)[] = form.rows.map(() => null);

@@ -5,6 +5,7 @@ import type {
   Evaluation,
   EvaluationTransitionDto,
   Monitoring,
+  PatchEvaluationDto,
   MonitoringOverviewRow,
   PutEvaluationDto,
   PutMonitoringDto,
@@ -27,6 +28,7 @@ export const EvaluationPaths = {
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type PutEvaluationBody = PutEvaluationDto;
 export type EvaluationTransitionBody = EvaluationTransitionDto;
+export type PatchEvaluationBody = PatchEvaluationDto;
 export type PutMonitoringBody = PutMonitoringDto;
 
 /**
@@ -60,6 +62,15 @@ export class EvaluationApi {
     return versioned(
       await firstValueFrom(
         this.http.put<Evaluation>(EvaluationPaths.evaluation(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
+      ),
+    );
+  }
+
+  /** The reviewer's deductions (10号: a far-exceeded target set too low), PATCH with If-Match. */
+  async patch(projectId: string, version: number, body: PatchEvaluationBody): Promise<Versioned<Evaluation>> {
+    return versioned(
+      await firstValueFrom(
+        this.http.patch<Evaluation>(EvaluationPaths.evaluation(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
     );
   }

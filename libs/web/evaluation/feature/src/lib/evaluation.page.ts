@@ -2,27 +2,30 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Dec } from '@pt/domain';
-import type { QualitativeGrade } from '@pt/domain';
+import type { FundsColumn } from '@pt/domain';
 import {
+  EVALUATION_ACTION_DONE,
   EvaluationApi,
   evaluationBody,
   evaluationFieldLabel,
   evaluationFormFrom,
   evaluationSignature,
+  executedIsCarried,
   flagColor,
   flagLabel,
-  formatAmount,
-  gradeBandText,
   isWeightProblem,
   levelSpans,
   problemPlace,
   QUALITATIVE_GRADE_OPTIONS,
+  rowBandText,
   scoreEvaluationForm,
+  submissionView,
   toEvaluationFailure,
   TOTAL_GRADE_COLORS,
   validateEvaluationForm,
   weightTotals,
   withCustomWeights,
+  withFundsValue,
 } from '@pt/web/evaluation/data-access';
 import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
@@ -42,31 +45,24 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { EvaluationFundsComponent, type FundsRowKey } from './evaluation-funds.component';
+import { EvaluationReasonDialogComponent } from './evaluation-reason-dialog.component';
 
-type Busy = null | 'save' | TransitionAction | 'reload';
-
-const ACTION_DONE: Record<TransitionAction, string> = {
-  submit: '自评已提交，等待主管部门审核',
-  withdraw: '自评已撤回，可继续修改',
-  approve: '自评已审核通过',
-  return: '自评已退回给填报单位',
-};
+type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
 
 /**
- * 绩效自评 (自评表, domain §8) of an approved project: the header (项目名称, 主管部门, 实施单位), the
- * funds block (全年预算数 / 全年执行数 → 执行率 and 得分), one row per indicator of the approved table
- * (a number for quantitative targets, a grade for qualitative ones, achieved yes/no for 比… values),
- * the totals (指标得分, 总分, 等级) — all scored live in the browser by the domain's `scoreEvaluation`,
- * the code the server runs — the problems, and 保存 / 提交 / 撤回 / 审核通过 / 退回.
+ * 绩效自评 (自评表, domain §8) of an approved project: header, funds block (EvaluationFundsComponent, 万元), one row
+ * per indicator of the approved table (a number, a grade, or achieved yes/no for 比…), totals and grade — scored live
+ * by the domain's `scoreEvaluation`, the code the server runs — the problems, what 提交 needs, and 保存 / 提交 / 撤回 /
+ * 审核通过 / 退回 / the reviewer's 按偏离度扣分.
  *
- * Test ids (row index `i` from 0, as `items[i]` of the API): `eval-actual-i`, `eval-grade-i`,
- * `eval-score-i`, `eval-achieved-i`, `eval-description-i`, `eval-deviation-i`, `eval-row-weight-i`,
- * `eval-row-score-i`, `eval-flags-i`, `eval-budget-annual`, `eval-budget-executed`, `eval-execution-rate`,
- * `eval-execution-score`, `eval-indicator-score`, `eval-total`, `eval-grade`, `eval-status`, `eval-save`,
- * `eval-submit`, `eval-withdraw`, `eval-approve`, `eval-return`, `eval-comment`, `eval-comment-ok`,
- * `eval-problems`, `eval-error`, `eval-reload`; 自定义分值: `eval-custom-weights` (the checkbox),
- * `eval-weight-i` (a row's 分值 input), `eval-weight-groups` with `eval-weight-group` (合计 per group,
- * `data-ok`), `eval-weight-total`, `eval-weight-problems` with `eval-weight-problem` (`data-code`).
+ * Test ids (row `i` from 0, as `items[i]` of the API): `eval-actual-i`, `eval-grade-i`, `eval-score-i`, `eval-achieved-i`,
+ * `eval-description-i`, `eval-deviation-i`, `eval-deviation-required-i`, `eval-row-weight-i`, `eval-row-score-i`,
+ * `eval-flags-i`, `eval-deduct-i`, `eval-undeduct-i`, `eval-deduction-i`; `eval-indicator-score`, `eval-total`, `eval-grade`,
+ * `eval-status`, `eval-save`, `eval-submit`, `eval-withdraw`, `eval-approve`, `eval-return`, the dialogs' `eval-comment` and
+ * `eval-deduct` (+ `-ok`, `-required`), `eval-problems`, `eval-submission` with `eval-submission-problem`, `eval-error`,
+ * `eval-reload`; 自定义分值: `eval-custom-weights`, `eval-weight-i`, `eval-weight-groups` with `eval-weight-group`
+ * (`data-ok`), `eval-weight-total`, `eval-weight-problems` with `eval-weight-problem` (`data-code`).
  */
 @Component({
   selector: 'pt-evaluation-page',
@@ -90,6 +86,8 @@ const ACTION_DONE: Record<TransitionAction, string> = {
     NzSpinModule,
     NzTableModule,
     NzTagModule,
+    EvaluationFundsComponent,
+    EvaluationReasonDialogComponent,
   ],
   templateUrl: './evaluation.page.html',
   styleUrl: './evaluation.page.css',
@@ -105,7 +103,6 @@ export class EvaluationPage {
 
   readonly statusLabel = statusLabel;
   readonly statusColor = statusColor;
-  readonly money = formatAmount;
   readonly flagLabel = flagLabel;
   readonly flagColor = flagColor;
   readonly gradeOptions = QUALITATIVE_GRADE_OPTIONS;
@@ -113,6 +110,7 @@ export class EvaluationPage {
 
   readonly project = signal<Project | null>(null);
   readonly evaluation = signal<Versioned<Evaluation> | null>(null);
+  /** The framework and settings versions the project was declared under: the live score uses the server's rules. */
   /** The project's version for If-Match. */
   readonly version = signal<number | null>(null);
   readonly form = signal<EvaluationForm | null>(null);
@@ -122,12 +120,12 @@ export class EvaluationPage {
   readonly failure = signal<ApiFailure | null>(null);
   readonly busy = signal<Busy>(null);
 
-  /** The reviewer's comment modal. */
+  /** The reviewer's dialogs: the comment of 审核通过 / 退回, the reason of 按偏离度扣分 (the row index). */
   readonly commentFor = signal<null | 'approve' | 'return'>(null);
-  readonly comment = signal('');
-  readonly commentMissing = signal(false);
+  readonly deductFor = signal<number | null>(null);
 
   readonly editable = computed(() => this.evaluation()?.permissions.edit === true);
+  readonly canDeduct = computed(() => this.evaluation()?.permissions.deduct === true);
   readonly actions = computed(() => this.evaluation()?.permissions.actions ?? []);
   readonly dirty = computed(() => {
     const f = this.form();
@@ -162,6 +160,13 @@ export class EvaluationPage {
   /** The domain's problems about 分值, shown next to the inputs while 自定义分值 is on. */
   readonly weightProblems = computed(() => (this.form()?.customWeights ? this.problems().filter(isWeightProblem) : []));
   readonly errorCount = computed(() => this.problems().filter((p) => p.severity === 'error').length);
+  /** What 提交 would refuse (errors) or point out (warnings), live: 偏差原因 of missed rows, the funds adding up. */
+  readonly submission = computed(() => submissionView(this.form(), this.result()));
+  /** 全年执行数 is still the figure carried from the monitoring report: its month. */
+  readonly carriedMonth = computed(() => {
+    const f = this.form();
+    return f && executedIsCarried(f) ? (f.carried?.month ?? null) : null;
+  });
   /** Field errors of the last failure (client checks or the server's 400/422), by field. */
   readonly fieldErrors = computed(() => {
     const out = new Map<string, string>();
@@ -218,6 +223,11 @@ export class EvaluationPage {
     this.form.update((f) => (f ? { ...f, budget: { ...f.budget, [key]: value } } : f));
   }
 
+  /** A figure of the funds block (万元) other than the total's 全年预算数 / 全年执行数 (`setBudget`). */
+  setFunds(source: FundsRowKey, column: FundsColumn, value: string): void {
+    this.form.update((f) => (f ? withFundsValue(f, source, column, value) : f));
+  }
+
   setGoal(value: string): void {
     this.form.update((f) => (f ? { ...f, goalAchievement: value } : f));
   }
@@ -228,8 +238,8 @@ export class EvaluationPage {
 
   /** 自定义分值 on (each row's input prefilled with its current 分值) or off (null: the equal split). */
   setCustomWeights(on: boolean): void {
-    const code = this.project()?.frameworkCode;
-    this.form.update((f) => (f ? withCustomWeights(f, on, code) : f));
+    const framework = this.project()?.frameworkCode;
+    this.form.update((f) => (f ? withCustomWeights(f, on, framework) : f));
   }
 
   /**
@@ -241,10 +251,6 @@ export class EvaluationPage {
     const total = g === null || g === undefined ? null : this.weights()?.groups[g];
     if (!total || total.ok) return null;
     return this.result()?.items[index]?.weight ?? null;
-  }
-
-  setGrade(index: number, grade: QualitativeGrade | null): void {
-    this.setRow(index, { grade });
   }
 
   setAchieved(index: number, value: 'yes' | 'no' | null): void {
@@ -264,9 +270,7 @@ export class EvaluationPage {
   }
 
   band(r: EvaluationFormRow, index: number): string {
-    const w = this.result()?.items[index]?.weight ?? '';
-    if (r.kind === 'compare') return w ? `[0.00, ${w}]` : '';
-    return gradeBandText(r.grade, w);
+    return rowBandText(r, this.result()?.items[index]?.weight);
   }
 
   // ------------------------------------------------------------ actions
@@ -304,35 +308,46 @@ export class EvaluationPage {
     await this.transition(action);
   }
 
-  openComment(action: 'approve' | 'return'): void {
-    this.comment.set('');
-    this.commentMissing.set(false);
-    this.commentFor.set(action);
-  }
-
-  async confirmComment(): Promise<void> {
+  async confirmComment(comment: string): Promise<void> {
     const action = this.commentFor();
     if (!action) return;
-    const comment = this.comment().trim();
-    if (action === 'return' && comment === '') {
-      this.commentMissing.set(true);
-      return;
-    }
     this.commentFor.set(null);
     await this.transition(action, comment || undefined);
   }
 
-  private async transition(action: TransitionAction, comment?: string): Promise<void> {
+  /** 按偏离度扣分 of the dialog's row with the reason typed there. */
+  async confirmDeduct(reason: string): Promise<void> {
+    const index = this.deductFor();
+    if (index === null) return;
+    this.deductFor.set(null);
+    await this.deduct(index, true, reason);
+  }
+
+  /** Apply (with its reason) or remove the reviewer's deduction of a row (PATCH). */
+  async deduct(index: number, apply: boolean, reason?: string): Promise<void> {
+    const row = this.form()?.rows[index];
+    if (!row) return;
+    const body = { deductions: [{ indicatorId: row.indicatorId, apply, ...(apply ? { reason } : {}) }] };
+    await this.run('deduct', (id, v) => this.api.patch(id, v, body), (e) => `${apply ? '已按偏离度扣分' : '已取消扣分'}：总分 ${e.totalScore}（${e.grade}）`);
+  }
+
+  private transition(action: TransitionAction, comment?: string): Promise<void> {
+    const body = comment === undefined ? { action } : { action, comment };
+    return this.run(action, (id, v) => this.api.transition(id, v, body), () => EVALUATION_ACTION_DONE[action]);
+  }
+
+  /** A write of the reviewer or the filler with If-Match; its answer replaces the page's evaluation. */
+  private async run(busy: Busy, call: (id: string, version: number) => Promise<Versioned<Evaluation>>, done: (e: Versioned<Evaluation>) => string): Promise<void> {
     const p = this.project();
     if (!p) return;
     const version = await this.currentVersion();
-    this.busy.set(action);
+    this.busy.set(busy);
     this.failure.set(null);
     try {
-      const next = await this.api.transition(p.id, version, comment === undefined ? { action } : { action, comment });
+      const next = await call(p.id, version);
       this.apply(next, null);
       if (next.version === null) this.version.set(await this.fetchVersion());
-      this.message.success(ACTION_DONE[action]);
+      this.message.success(done(next));
     } catch (e) {
       this.failure.set(toEvaluationFailure(e, '操作失败，请稍后重试'));
     } finally {

@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { FUNDS_COLUMN_LABELS, FUNDS_ROW_LABELS, formatWan } from '@pt/domain';
+import type { EvaluationResult, FundsColumn, FundsSource } from '@pt/domain';
+import { FUNDS_FORM_COLUMNS, FUNDS_FORM_SOURCES } from '@pt/web/evaluation/data-access';
+import type { Evaluation, EvaluationForm } from '@pt/web/evaluation/data-access';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+
+export type FundsRowKey = 'total' | FundsSource;
+
+/**
+ * The funds block of the 自评表 (10号 附件1) in 万元: 年度资金总额 and 其中 当年财政拨款 / 上年结转资金 / 其他资金,
+ * each with 年初预算数, 全年预算数 and 全年执行数 (inputs while editable, else the stored figures with thousands
+ * separators); 分值 10, 执行率 and 得分 on the total row; 全年执行数 marked while it is the figure carried from
+ * monitoring. Test ids: `eval-funds-initial`, `eval-budget-annual`, `eval-budget-executed` (the total row),
+ * `eval-funds-<fiscal|carryover|other>-<initialBudget|annualBudget|executed>`, `eval-executed-carried`,
+ * `eval-execution-rate`, `eval-execution-score`.
+ */
+@Component({
+  selector: 'pt-evaluation-funds',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, NzInputModule, NzTagModule],
+  templateUrl: './evaluation-funds.component.html',
+  styleUrl: './evaluation.page.css',
+})
+export class EvaluationFundsComponent {
+  readonly form = input.required<EvaluationForm>();
+  /** The stored block (yuan), shown when not editable. */
+  readonly funds = input<Evaluation['funds'] | null | undefined>(null);
+  readonly result = input<EvaluationResult | null>(null);
+  readonly editable = input(false);
+  /** The month of the monitoring report 全年执行数 is still carried from, else null. */
+  readonly carriedMonth = input<number | null>(null);
+  /** Field errors of the last failure, by the API's field names. */
+  readonly errors = input<ReadonlyMap<string, string>>(new Map());
+  readonly changed = output<{ source: FundsRowKey; column: FundsColumn; value: string }>();
+
+  readonly fundsRows: readonly FundsRowKey[] = ['total', ...FUNDS_FORM_SOURCES];
+  readonly fundsColumns: readonly FundsColumn[] = FUNDS_FORM_COLUMNS;
+  readonly fundsRowLabels = FUNDS_ROW_LABELS;
+  readonly fundsColumnLabels = FUNDS_COLUMN_LABELS;
+  /** Yuan printed in 万元 (two decimals, thousands separators). */
+  readonly wan = formatWan;
+
+  /** The typed 万元 text of a cell (the total's 全年预算数 / 全年执行数 are the form's `budget`). */
+  fundsValue(f: EvaluationForm, source: FundsRowKey, column: FundsColumn): string {
+    if (source !== 'total') return f.funds[source][column];
+    return column === 'initialBudget' ? f.funds.initialBudget : f.budget[column];
+  }
+
+  /** The field name of a cell, as the API names it in errors. */
+  fundsField(source: FundsRowKey, column: FundsColumn): string {
+    if (source !== 'total') return `funds.${source}.${column}`;
+    return column === 'initialBudget' ? 'funds.initialBudget' : `budget.${column}`;
+  }
+
+  fundsTestId(source: FundsRowKey, column: FundsColumn): string {
+    if (source !== 'total') return `eval-funds-${source}-${column}`;
+    return column === 'initialBudget' ? 'eval-funds-initial' : column === 'annualBudget' ? 'eval-budget-annual' : 'eval-budget-executed';
+  }
+}
