@@ -217,4 +217,15 @@ describe(`imports: page breaks, publication list, name clashes (${TEST_DB})`, ()
       { line: 3, message: expect.stringContaining('「管理指标」不是已知的二级指标') },
     ]);
   });
+  it('the same name twice in one paste: said in the preview, and it cannot replace one target twice (422, nothing created)', async () => {
+    const twice = `${pageBreak}\n\n${pageBreak}`;
+    const preview = (await importText(twice, true).expect(200)).body as { projects: Preview[]; problems: { line: number | string; message: string }[] };
+    expect(preview.projects).toHaveLength(4);
+    expect(preview.problems.map((p) => p.message)).toEqual([expect.stringContaining(`「${PARK}」在本次导入中出现不止一次`), expect.stringContaining(`「${LIFT}」在本次导入中出现不止一次`)]);
+    const before = await count();
+    const res = await importText(twice, false, { choices: [{ name: PARK, choice: 'replace' }, { name: LIFT, choice: 'skip' }] }).expect(422);
+    expect(res.body.code).toBe('IMPORT_REPLACE_TWICE');
+    expect(res.body.message).toContain(`「${PARK}」`);
+    expect(await count()).toBe(before);
+  });
 });

@@ -101,6 +101,15 @@ export function resolveChoices(
       names.map((n) => ({ field: 'choices', message: `「${n}」已存在，请选择替换、保留两份或跳过` })),
     );
   }
+  const twice = [...new Set(projects.map((p) => p.name.trim()).filter((n, i, all) => byName.get(n) === 'replace' && all.indexOf(n) !== i))];
+  if (twice.length) {
+    throw new ApiHttpException(
+      422,
+      'IMPORT_REPLACE_TWICE',
+      `${twice.map((n) => `「${n}」`).join('')}在本次导入中出现不止一次，不能都替换同一个已有项目；请选择保留两份或跳过，未创建任何项目`,
+      twice.map((n) => ({ field: 'choices', message: `「${n}」出现不止一次，不能选择替换` })),
+    );
+  }
   if (locked.length) {
     throw new ApiHttpException(
       409,

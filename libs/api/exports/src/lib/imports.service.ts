@@ -173,7 +173,7 @@ export class ImportsService {
     for (const p of projects) {
       const k = `${p.year}\u0000${p.name.trim()}`;
       const first = seen.get(k);
-      if (p.name.trim() !== '' && first) out.push({ line: p.source, message: `「${p.name}」在本次导入中出现不止一次（另见 ${first.source}），将创建多个同名项目` });
+      if (p.name.trim() !== '' && first) out.push({ line: p.source, message: `「${p.name}」在本次导入中出现不止一次（另见 ${first.source}），会导入为多个项目，请核对` });
       else seen.set(k, p);
     }
     return out;
