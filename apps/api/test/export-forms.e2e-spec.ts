@@ -211,7 +211,7 @@ describe(`exported forms (${TEST_DB})`, () => {
     await t.http.get('/api/exports?year=2026&form=publication&format=docx').set(auth('czj')).expect(400);
   });
 
-  it('.xlsx 自评表: the published title, the funds block in 万元 as numbers, signatures of the self-evaluation', async () => {
+  it('自评表: the published title, the funds block of the evaluation in 万元 (numbers in .xlsx, two decimals printed), signatures of the self-evaluation', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await download(`/api/projects/${approvedId}/export?form=evaluation&format=xlsx`).expect(200)).body);
     const ws = wb.worksheets[0];
@@ -226,6 +226,49 @@ describe(`exported forms (${TEST_DB})`, () => {
     // nobody submitted the self-evaluation yet: blank lines to sign
     expect(v.get('填报人')?.value ?? '').toBe('');
     expect(v.has('审核人')).toBe(true);
+
+    // the evaluator saves the funds block (元) and submits: the rows show 年初预算数 / 全年预算数 / 全年执行数 in 万元
+    const ev = (await t.http.get(`/api/projects/${approvedId}/evaluation`).set(auth('xining')).expect(200)).body;
+    const idOf = (name: string) => ev.items.find((i: { name: string }) => i.name === name).indicatorId;
+    const items = [
+      { indicatorId: idOf('接待团组数量'), actual: '70' },
+      { indicatorId: idOf('公务用车保障率'), actual: '95' },
+      { indicatorId: idOf('合作交流工作支撑作用'), grade: '达成', description: '支撑作用明显' },
+      { indicatorId: idOf('服务对象满意度'), actual: '95' },
+    ];
+    const funds = {
+      initialBudget: '1200000.00',
+      fiscal: { initialBudget: '900000.00', annualBudget: '800000.00', executed: '700000.00' },
+      carryover: { initialBudget: '100000.00', annualBudget: '100000.00', executed: '100000.00' },
+      other: { initialBudget: '200000.00', annualBudget: '100000.00', executed: '123456.78' },
+    };
+    let r = await t.http
+      .put(`/api/projects/${approvedId}/evaluation`)
+      .set(auth('xining'))
+      .set('If-Match', `"${ev.version}"`)
+      .send({ budget: { annualBudget: '1000000.00', executed: '923456.78' }, items, funds, goalAchievement: '年度目标已完成' })
+      .expect(200);
+    r = await t.http.post(`/api/projects/${approvedId}/evaluation/transitions`).set(auth('xining')).set('If-Match', r.headers['etag']).send({ action: 'submit' }).expect(200);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.load((await download(`/api/projects/${approvedId}/export?form=evaluation&format=xlsx`).expect(200)).body);
+    const ws2 = after.worksheets[0];
+    const amountsOf = (label: string) => {
+      let out: unknown[] = [];
+      ws2.eachRow((row) => {
+        if (row.getCell(1).value === label) out = [2, 3, 4].map((c) => row.getCell(c).value);
+      });
+      return out;
+    };
+    expect(amountsOf('年度资金总额')).toEqual([120, 100, 92.345678]);
+    expect(amountsOf('其中：当年财政拨款')).toEqual([90, 80, 70]);
+    expect(amountsOf('上年结转资金')).toEqual([10, 10, 10]);
+    expect(amountsOf('其他资金')).toEqual([20, 10, 12.345678]);
+    expect(labelValues(ws2).get('填报人')?.value).toBe('西宁办填报人');
+    // PDF and Word print two decimals
+    const text = pdfText((await download(`/api/projects/${approvedId}/export?form=evaluation&format=pdf`).expect(200)).body);
+    expect(text).toContain('92.35');
+    expect(text).toContain('年度目标已完成');
+    expect(docxText(docxXml((await download(`/api/projects/${approvedId}/export?form=evaluation&format=docx`).expect(200)).body))).toContain('12.35');
   });
 
   it('publication list: approved targets only, 一级项目名称 not the 项目性质, 金额 in 万元 as a number', async () => {

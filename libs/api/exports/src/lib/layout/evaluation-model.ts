@@ -1,4 +1,4 @@
-import { formatWan, FUNDS_COLUMN_LABELS as COL, FUNDS_ROW_LABELS as ROW, getFramework, yuanToWan } from '@pt/domain';
+import { formatWan, FUNDS_COLUMN_LABELS as COL, FUNDS_ROW_LABELS as ROW, FUNDS_SOURCES, type FundsSource, getFramework, yuanToWan } from '@pt/domain';
 import type { Evaluation, Project } from '@pt/shared/contracts';
 import { groupRows } from './group-rows';
 import { type BlockCell, EVALUATION_TITLE, mergeRuns, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
@@ -21,25 +21,26 @@ const dash: BlockCell = { text: '—' };
 
 /** 自评表 (§8, 10号 附件1): header, the funds block, the annual goal expected vs achieved, the table with actuals and scores, total, grade, signatures. */
 export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, signatures: Signatures = NO_SIGNATURES): SheetModel {
-  const f = p.funds;
-  // the breakdown by source has only the 年初预算数 of the declaration: the evaluation records 全年预算数 and 全年执行数 for the total
-  const source = (name: string, initial: string | null): BlockCell[] => [label(name), wanCell(initial), { text: '' }, { text: '' }, dash, { text: '' }, { ...dash, span: 2 }];
+  // the funds block as the evaluation has it (10号 附件1): the total row scored, each source row 其中 with its three amounts
+  const funds = e.funds;
+  const source = (s: FundsSource): BlockCell[] => {
+    const r = funds[s];
+    return [label(ROW[s]), wanCell(r.initialBudget), wanCell(r.annualBudget), wanCell(r.executed), dash, { text: '' }, { ...dash, span: 2 }];
+  };
   const header: BlockCell[][] = [
     [label('项目名称'), { text: p.name, span: 7 }],
     [label('主管部门'), { text: v(p.departmentName), span: 3 }, label('实施单位'), { text: p.orgName, span: 3 }],
     [label('项目资金（万元）'), label(COL.initialBudget), label(COL.annualBudget), label(COL.executed), label('分值'), label('执行率'), label('得分', 2)],
     [
       label(ROW.total),
-      wanCell(f.annualTotal),
-      wanCell(e.budget.annualBudget),
-      wanCell(e.budget.executed),
+      wanCell(funds.total.initialBudget),
+      wanCell(funds.total.annualBudget),
+      wanCell(funds.total.executed),
       { text: '10' },
-      { text: e.budget.executed === null ? '' : `${e.executionRate}%` },
+      { text: funds.total.executed === null ? '' : `${e.executionRate}%` },
       { text: e.executionScore, span: 2 },
     ],
-    source(ROW.fiscal, f.annualFiscal),
-    source(ROW.carryover, f.carryover),
-    source(ROW.other, f.annualOther),
+    ...FUNDS_SOURCES.map(source),
     [label('年度总体目标'), label('预期目标'), { text: v(p.annualGoal), span: 6 }],
     [label(''), label('实际完成情况'), { text: v(e.goalAchievement), span: 6 }],
   ];
