@@ -47,7 +47,7 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
       const codes = res.body.map((f: { code: string }) => f.code);
       expect(codes).toEqual(expect.arrayContaining(['mof-2021', 'shanghai-2020']));
       const mof = res.body.find((f: { code: string }) => f.code === 'mof-2021');
-      expect(mof.groups.find((g: { name: string }) => g.name === '产出指标')).toEqual({ name: '产出指标', weight: 50, children: ['数量指标', '质量指标', '时效指标'] });
+      expect(mof.groups.find((g: { name: string }) => g.name === '产出指标')).toEqual({ name: '产出指标', weight: 50, role: 'output', children: ['数量指标', '质量指标', '时效指标'] });
     });
 
     it('needs a session (401)', async () => {

@@ -3,6 +3,7 @@ import { AuthModule } from '@pt/api/auth';
 import { type AppConfig, AppConfigModule, AuditModule, DatabaseModule } from '@pt/api/core';
 import { DemoModule } from '@pt/api/demo';
 import { ExportsModule } from '@pt/api/exports';
+import { FrameworksModule } from '@pt/api/frameworks';
 import { HealthModule } from '@pt/api/health';
 import { ProjectsModule } from '@pt/api/projects';
 
@@ -12,7 +13,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, ProjectsModule, ExportsModule, DemoModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, FrameworksModule, ProjectsModule, ExportsModule, DemoModule],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@pt/api/auth';
-import { FRAMEWORKS } from '@pt/domain';
+import { FrameworkStore } from '@pt/api/frameworks';
 import { ApiRoutes, type FrameworkResponse, type OrgNode, type UserSummary } from '@pt/shared/contracts';
 import { OrgScopeService } from './org-scope.service';
 
@@ -10,14 +10,22 @@ import { OrgScopeService } from './org-scope.service';
 @ApiBearerAuth()
 @Controller()
 export class CatalogController {
-  constructor(private readonly scope: OrgScopeService) {}
+  constructor(
+    private readonly scope: OrgScopeService,
+    private readonly store: FrameworkStore,
+  ) {}
 
+  /** The latest versions: what a project created now is declared under (a project keeps its own, see its detail). */
   @Get(ApiRoutes.frameworks)
-  frameworks(): FrameworkResponse[] {
-    return FRAMEWORKS.map((f) => ({
+  async frameworks(): Promise<FrameworkResponse[]> {
+    const { frameworks, settings } = await this.store.current();
+    return frameworks.map((f) => ({
       code: f.code,
       name: f.name,
-      groups: f.groups.map((g) => ({ name: g.name, weight: g.weight, children: [...g.children] })),
+      version: f.version,
+      region: f.region,
+      settingsVersion: settings.version,
+      groups: f.groups.map((g) => ({ name: g.name, weight: g.weight, role: g.role, children: [...g.children] })),
     }));
   }
 

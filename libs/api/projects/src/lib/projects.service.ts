@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, AuditService, containsPattern, parseIfMatch, readRows, UUID_RE } from '@pt/api/core';
+import { FrameworkStore } from '@pt/api/frameworks';
 import { checkTable, diffFields, diffIndicatorRows, getFramework, nameSimilarity, type Finding, type IndicatorRow, parseTargetValue, type TargetValue } from '@pt/domain';
 import type {
   CreateProjectDto,
@@ -63,6 +64,9 @@ export interface ProjectRow {
   year: number;
   name: string;
   framework_code: string;
+  /** The framework and scoring settings versions the project was declared under. */
+  framework_version: number;
+  settings_version: number;
   status: ProjectStatus;
   nature: string | null;
   category: string | null;
@@ -91,7 +95,7 @@ export interface ProjectRow {
 }
 
 /** The columns of a project row (see ProjectRow) and the joins they need. */
-const PROJECT_COLUMNS = `p.id, p.org_id, o.name AS org_name, d.name AS department_name, p.year, p.name, p.framework_code, p.status,
+const PROJECT_COLUMNS = `p.id, p.org_id, o.name AS org_name, d.name AS department_name, p.year, p.name, p.framework_code, p.framework_version, p.settings_version, p.status,
          p.nature, p.category, p.start_date::text AS start_date, p.end_date::text AS end_date,
          p.government_purchase, p.performance_type,
          p.fund_total::text AS fund_total, p.fund_fiscal::text AS fund_fiscal, p.fund_other::text AS fund_other,
@@ -162,6 +166,7 @@ export class ProjectsService {
     private readonly dataSource: DataSource,
     private readonly scope: OrgScopeService,
     readonly audit: AuditService,
+    readonly frameworks: FrameworkStore,
   ) {}
 
   // ---------------------------------------------------------------- reads
@@ -704,6 +709,7 @@ export class ProjectsService {
     }
     return checkTable({
       frameworkCode: row.framework_code,
+      framework: await this.frameworks.framework(row.framework_code, row.framework_version, m),
       rows: (annual?.indicators ?? []).map((i) => ({ level1: i.level1, level2: i.level2, name: i.name, target: i.target.raw, core: i.core, weight: i.weight })),
       year: row.year,
       startDate: row.start_date,
@@ -759,6 +765,8 @@ export class ProjectsService {
       totalGoal: overall?.text ?? null,
       annualGoal: annual?.text ?? null,
       createdAt: new Date(r.created_at).toISOString(),
+      frameworkVersion: r.framework_version,
+      settingsVersion: r.settings_version,
       indicators: annual?.indicators ?? [],
       goals,
       reviewComments: comments.map((c) => ({
@@ -891,9 +899,13 @@ export async function insertProject(
     cols.push(col);
     vals.push(nullIfBlank(v));
   }
+  // declared under the latest framework and settings versions (an administrator's edit applies to new projects only)
   const [row] = await m.query(
-    `INSERT INTO project (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-    vals,
+    `INSERT INTO project (${cols.join(', ')}, framework_version, settings_version)
+     VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')},
+             (SELECT max(version) FROM framework_version WHERE code = $${cols.length + 1}), (SELECT max(version) FROM scoring_settings_version))
+     RETURNING id`,
+    [...vals, p.frameworkCode],
   );
   await m.query(`INSERT INTO project_goal (project_id, kind, year, text) VALUES ($1, 'overall', NULL, $2), ($1, 'annual', $3, $4)`, [
     row.id,

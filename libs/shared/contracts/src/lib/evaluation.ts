@@ -27,6 +27,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ProjectStatus, TransitionAction } from './projects';
+import type { ProjectScoringBasis } from './frameworks';
 
 // Self-evaluation (绩效自评, domain §8) and in-year monitoring (运行监控, domain §7).
 // The evaluation has its own review workflow with the states and actions of the project's.
@@ -227,6 +228,8 @@ export interface Evaluation {
     /** The reviewer whose turn it is may apply deductions (PATCH). */
     deduct?: boolean;
   };
+  /** The framework and settings versions the project was declared under: the browser scores live with these. */
+  basis: ProjectScoringBasis;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -280,6 +280,9 @@ export interface Project extends Omit<ProjectSummary, 'annualTotal' | 'indicator
   totalGoal: string | null;
   annualGoal: string | null;
   createdAt: string;
+  /** The framework and scoring settings versions the project was declared under: its checks and scores use them. */
+  frameworkVersion: number;
+  settingsVersion: number;
   /** Rows of the annual goal of `year`. */
   indicators: Indicator[];
   goals: Goal[];
@@ -316,8 +319,13 @@ export interface OrgNode {
   parentId: string | null;
 }
 
+/** GET /api/frameworks: the current (latest) version of each framework, the one new projects are declared under. */
 export type FrameworkResponse = Pick<Framework, 'code' | 'name'> & {
-  groups: { name: string; weight: number | null; children: string[] }[];
+  groups: { name: string; weight: number | null; children: string[]; role: Framework['groups'][number]['role'] }[];
+  version: number;
+  region: string;
+  /** The current scoring settings' version (the same for every framework). */
+  settingsVersion: number;
 };
 
 /** POST /api/projects/:id/adjustments: start a new revision of an approved project. */

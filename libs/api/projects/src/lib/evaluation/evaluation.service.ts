@@ -6,6 +6,7 @@ import type {
   EvaluationTransitionDto,
   Indicator,
   PatchEvaluationDto,
+  ProjectScoringBasis,
   ProjectStatus,
   PutEvaluationDto,
   UserSummary,
@@ -203,15 +204,16 @@ export class EvaluationService {
     return r ? { month: Number(r.month), executed: r.executed } : null;
   }
 
-  /** Scored by the domain (the framework of the project). */
+  /** Scored with the framework and settings versions the project was declared under (its `basis`). */
   private async scored(
-    _m: EntityManager,
+    m: EntityManager,
     row: ProjectRow,
     indicators: readonly Indicator[],
     stored: readonly StoredEvaluationItem[],
     budget: { annualBudget: string | null; executed: string | null },
-  ): Promise<ScoredEvaluation> {
-    return scoreStoredEvaluation(row.framework_code, indicators, stored, budget);
+  ): Promise<ScoredEvaluation & { basis: ProjectScoringBasis }> {
+    const basis = await this.projects.frameworks.basis(row, m);
+    return { ...scoreStoredEvaluation(basis.framework, indicators, stored, budget, basis.settings), basis };
   }
 
   private async load(user: UserSummary, row: ProjectRow, m: EntityManager): Promise<Evaluation> {
@@ -247,6 +249,7 @@ export class EvaluationService {
       groups: result.groups,
       problems: result.problems,
       updatedAt: stored ? new Date(stored.updated_at).toISOString() : null,
+      basis: scored.basis,
       permissions: {
         edit: has(user, 'filler') && EDITABLE_STATUSES.includes(status),
         actions,

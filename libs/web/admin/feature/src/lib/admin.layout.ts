@@ -3,7 +3,7 @@ import { RouterLink, RouterOutlet } from '@angular/router';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 
-/** 系统管理: a horizontal menu over the two admin screens. */
+/** 系统管理: a horizontal menu over the admin screens. */
 @Component({
   selector: 'pt-admin-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -15,6 +15,9 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
       </li>
       <li nz-menu-item nzMatchRouter routerLink="/admin/orgs" data-testid="admin-nav-orgs">
         <span nz-icon nzType="apartment"></span><span>组织机构</span>
+      </li>
+      <li nz-menu-item nzMatchRouter routerLink="/admin/frameworks" data-testid="admin-nav-frameworks">
+        <span nz-icon nzType="database"></span><span>指标体系与评分规则</span>
       </li>
     </ul>
     <router-outlet />

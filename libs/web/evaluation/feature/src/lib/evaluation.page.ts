@@ -111,6 +111,7 @@ export class EvaluationPage {
   readonly project = signal<Project | null>(null);
   readonly evaluation = signal<Versioned<Evaluation> | null>(null);
   /** The framework and settings versions the project was declared under: the live score uses the server's rules. */
+  private readonly basis = computed(() => this.evaluation()?.basis ?? null);
   /** The project's version for If-Match. */
   readonly version = signal<number | null>(null);
   readonly form = signal<EvaluationForm | null>(null);
@@ -135,7 +136,7 @@ export class EvaluationPage {
   readonly result = computed(() => {
     const f = this.form();
     const p = this.project();
-    return f && p ? scoreEvaluationForm(f, p.frameworkCode) : null;
+    return f && p ? scoreEvaluationForm(f, this.basis()?.framework ?? p.frameworkCode, this.basis()?.settings) : null;
   });
   readonly spans = computed(() => levelSpans(this.form()?.rows ?? []));
   readonly weightSum = computed(() => {
@@ -155,7 +156,7 @@ export class EvaluationPage {
   readonly weights = computed(() => {
     const f = this.form();
     const p = this.project();
-    return f?.customWeights && p ? weightTotals(f, p.frameworkCode) : null;
+    return f?.customWeights && p ? weightTotals(f, this.basis()?.framework ?? p.frameworkCode, this.basis()?.settings) : null;
   });
   /** The domain's problems about 分值, shown next to the inputs while 自定义分值 is on. */
   readonly weightProblems = computed(() => (this.form()?.customWeights ? this.problems().filter(isWeightProblem) : []));
@@ -238,8 +239,8 @@ export class EvaluationPage {
 
   /** 自定义分值 on (each row's input prefilled with its current 分值) or off (null: the equal split). */
   setCustomWeights(on: boolean): void {
-    const framework = this.project()?.frameworkCode;
-    this.form.update((f) => (f ? withCustomWeights(f, on, framework) : f));
+    const framework = this.basis()?.framework ?? this.project()?.frameworkCode;
+    this.form.update((f) => (f ? withCustomWeights(f, on, framework, this.basis()?.settings) : f));
   }
 
   /**

@@ -1,0 +1,2 @@
+export * from './lib/frameworks.module';
+export * from './lib/framework-store.service';

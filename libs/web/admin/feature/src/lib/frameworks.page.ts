@@ -1,0 +1,224 @@
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Dec, FRAMEWORK_GROUP_ROLE_LABELS, FRAMEWORK_GROUP_ROLES, FRAMEWORK_WEIGHT_TOTAL, REVERSE_RULE_LABELS, TOTAL_GRADES, type ConfigProblem, type FrameworkGroup } from '@pt/domain';
+import {
+  type AdminFailure,
+  frameworkBody,
+  type FrameworkForm,
+  frameworkFormFrom,
+  FrameworksAdminApi,
+  problemFor,
+  settingsBody,
+  type SettingsForm,
+  settingsFormFrom,
+  toAdminFailure,
+} from '@pt/web/admin/data-access';
+import type { FrameworksAdminResponse, FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/contracts';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTabsModule } from 'ng-zorro-antd/tabs';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { ErrorListComponent } from './error-list.component';
+
+interface FrameworkEdit {
+  code: string;
+  base: number;
+  form: FrameworkForm;
+}
+
+interface SettingsEdit {
+  base: number;
+  form: SettingsForm;
+}
+
+/**
+ * 指标体系与评分规则: the current version of each framework and of the scoring settings, their history, and
+ * an edit that is saved as the next version (new projects take it; declared projects keep theirs). The
+ * domain's rules are checked while typing, with the messages the server would answer.
+ */
+@Component({
+  selector: 'pt-admin-frameworks-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    DatePipe,
+    NgTemplateOutlet,
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzDescriptionsModule,
+    NzIconModule,
+    NzInputModule,
+    NzSelectModule,
+    NzTableModule,
+    NzTabsModule,
+    NzTagModule,
+    ErrorListComponent,
+  ],
+  templateUrl: './frameworks.page.html',
+  styleUrl: './frameworks.page.css',
+})
+export class FrameworksPage {
+  private readonly api = inject(FrameworksAdminApi);
+  private readonly message = inject(NzMessageService);
+
+  readonly roles = FRAMEWORK_GROUP_ROLES;
+  readonly roleLabels = FRAMEWORK_GROUP_ROLE_LABELS;
+  readonly ruleLabels = REVERSE_RULE_LABELS;
+  readonly grades = TOTAL_GRADES;
+  readonly weightTotal = FRAMEWORK_WEIGHT_TOTAL;
+
+  readonly data = signal<FrameworksAdminResponse | null>(null);
+  readonly loading = signal(false);
+  readonly loadError = signal<string | null>(null);
+  readonly saving = signal(false);
+  readonly failure = signal<AdminFailure | null>(null);
+  readonly frameworkEdit = signal<FrameworkEdit | null>(null);
+  readonly settingsEdit = signal<SettingsEdit | null>(null);
+
+  /** The latest version of each framework (the list is newest first within a code). */
+  readonly current = computed(() => {
+    const seen = new Set<string>();
+    return (this.data()?.frameworks ?? []).filter((f) => !seen.has(f.code) && seen.add(f.code));
+  });
+  readonly currentSettings = computed<ScoringSettingsVersion | null>(() => this.data()?.settings[0] ?? null);
+
+  constructor() {
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    this.loading.set(true);
+    this.loadError.set(null);
+    try {
+      this.data.set(await this.api.list());
+    } catch (e) {
+      this.loadError.set(toAdminFailure(e, '无法加载指标体系与评分规则').message);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  history(code: string): FrameworkVersion[] {
+    return (this.data()?.frameworks ?? []).filter((f) => f.code === code);
+  }
+
+  weightText(g: FrameworkGroup, groups: readonly FrameworkGroup[]): string {
+    if (g.weight !== null) return `${g.weight} 分`;
+    return g.role === 'cost' && groups.some((x) => x.role === 'output') ? '与产出共用' : '平均分配';
+  }
+
+  bandsText(v: ScoringSettingsVersion): string {
+    return v.settings.gradeBands.map((b, i) => (i === v.settings.gradeBands.length - 1 ? `${b.grade} < ${v.settings.gradeBands[i - 1]?.min}` : `${b.grade} ≥ ${b.min}`)).join(' · ');
+  }
+
+  // ------------------------------------------------------------------ framework edit
+
+  editFramework(f: FrameworkVersion): void {
+    this.failure.set(null);
+    this.settingsEdit.set(null);
+    this.frameworkEdit.set({ code: f.code, base: f.version, form: frameworkFormFrom(f) });
+  }
+
+  /** Re-emit the edit after a field changed, so the problems are computed again. */
+  touchFramework(): void {
+    this.frameworkEdit.update((e) => (e ? { ...e, form: { ...e.form, groups: [...e.form.groups] } } : e));
+  }
+
+  readonly frameworkProblems = computed<ConfigProblem[]>(() => {
+    const e = this.frameworkEdit();
+    return e ? frameworkBody(e.form, e.base).problems : [];
+  });
+
+  /** 已设权重合计 while editing. */
+  readonly weightSum = computed(() => {
+    const e = this.frameworkEdit();
+    if (!e) return null;
+    const set = e.form.groups.map((g) => Dec.parse(g.weight.trim())).filter((w): w is Dec => w !== null);
+    return set.length ? Dec.sum(set).toString() : null;
+  });
+
+  problem(field: string): string | null {
+    return problemFor(this.frameworkProblems(), field) ?? problemFor(this.settingsProblems(), field) ?? this.serverProblem(field);
+  }
+
+  /** The problems of a group's 二级 list (the list itself, or one name in it). */
+  childProblems(i: number): string[] {
+    const prefix = `groups[${i}].children`;
+    return this.frameworkProblems()
+      .filter((p) => p.field === prefix || p.field.startsWith(`${prefix}[`))
+      .map((p) => p.message);
+  }
+
+  async saveFramework(): Promise<void> {
+    const e = this.frameworkEdit();
+    if (!e || this.saving()) return;
+    const { body, problems } = frameworkBody(e.form, e.base);
+    if (problems.length) return;
+    await this.save(async () => {
+      const v = await this.api.createFramework(e.code, body);
+      this.frameworkEdit.set(null);
+      this.message.success(`已保存为「${v.name}」版本 ${v.version}：此后新建的项目采用该版本，已有项目不受影响`);
+    });
+  }
+
+  // ------------------------------------------------------------------ settings edit
+
+  editSettings(v: ScoringSettingsVersion): void {
+    this.failure.set(null);
+    this.frameworkEdit.set(null);
+    this.settingsEdit.set({ base: v.version, form: settingsFormFrom(v) });
+  }
+
+  touchSettings(): void {
+    this.settingsEdit.update((e) => (e ? { ...e, form: { ...e.form, bands: [...e.form.bands] } } : e));
+  }
+
+  readonly settingsProblems = computed<ConfigProblem[]>(() => {
+    const e = this.settingsEdit();
+    return e ? settingsBody(e.form, e.base).problems : [];
+  });
+
+  async saveSettings(): Promise<void> {
+    const e = this.settingsEdit();
+    if (!e || this.saving()) return;
+    const { body, problems } = settingsBody(e.form, e.base);
+    if (problems.length) return;
+    await this.save(async () => {
+      const v = await this.api.createSettings(body);
+      this.settingsEdit.set(null);
+      this.message.success(`评分规则已保存为版本 ${v.version}：此后新建的项目采用该版本，已有项目不受影响`);
+    });
+  }
+
+  cancel(): void {
+    this.frameworkEdit.set(null);
+    this.settingsEdit.set(null);
+    this.failure.set(null);
+  }
+
+  private serverProblem(field: string): string | null {
+    return this.failure()?.details.find((d) => d.field === field)?.message ?? null;
+  }
+
+  private async save(run: () => Promise<void>): Promise<void> {
+    this.saving.set(true);
+    this.failure.set(null);
+    try {
+      await run();
+      await this.load();
+    } catch (err) {
+      this.failure.set(toAdminFailure(err, '保存失败，请稍后重试'));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}
