@@ -242,13 +242,13 @@ describe(`exported forms (${TEST_DB})`, () => {
       carryover: { initialBudget: '100000.00', annualBudget: '100000.00', executed: '100000.00' },
       other: { initialBudget: '200000.00', annualBudget: '100000.00', executed: '123456.78' },
     };
-    let r = await t.http
+    const saved = await t.http
       .put(`/api/projects/${approvedId}/evaluation`)
       .set(auth('xining'))
       .set('If-Match', `"${ev.version}"`)
       .send({ budget: { annualBudget: '1000000.00', executed: '923456.78' }, items, funds, goalAchievement: '年度目标已完成' })
       .expect(200);
-    r = await t.http.post(`/api/projects/${approvedId}/evaluation/transitions`).set(auth('xining')).set('If-Match', r.headers['etag']).send({ action: 'submit' }).expect(200);
+    await t.http.post(`/api/projects/${approvedId}/evaluation/transitions`).set(auth('xining')).set('If-Match', saved.headers['etag']).send({ action: 'submit' }).expect(200);
     const after = new ExcelJS.Workbook();
     await after.xlsx.load((await download(`/api/projects/${approvedId}/export?form=evaluation&format=xlsx`).expect(200)).body);
     const ws2 = after.worksheets[0];
