@@ -1,43 +1,35 @@
+import 'reflect-metadata';
 import {
   AUDIT_EVENT_FILTERS,
+  AUDIT_OBJECT_TYPE_FILTERS,
+  AUDIT_RESULT_FILTERS,
   auditDetailsJson,
   auditEventLabel,
   auditObjectLabel,
   auditResultColor,
   auditResultLabel,
   formatLocalTime,
-  localOffset,
   verificationText,
 } from './audit-model';
 
 describe('audit labels', () => {
-  it('names the events in Chinese', () => {
+  it('names the events in Chinese, by the shared table', () => {
     expect(auditEventLabel('auth.login')).toBe('登录');
-    expect(auditEventLabel('auth.logout')).toBe('退出');
+    expect(auditEventLabel('auth.password')).toBe('修改密码');
+    expect(auditEventLabel('project.create')).toBe('创建项目');
+    expect(auditEventLabel('project.indicators')).toBe('保存指标表');
     expect(auditEventLabel('project.submit')).toBe('提交');
     expect(auditEventLabel('project.approve')).toBe('审核通过');
     expect(auditEventLabel('project.return')).toBe('退回');
-    expect(auditEventLabel('project.withdraw')).toBe('撤回');
-    expect(auditEventLabel('evaluation.submit')).toBe('自评提交');
-    expect(auditEventLabel('evaluation.approve')).toBe('自评审核通过');
-    expect(auditEventLabel('Projects.create')).toBe('新建项目');
-    expect(auditEventLabel('Projects.update')).toBe('修改项目');
-    expect(auditEventLabel('Projects.putIndicators')).toBe('保存指标表');
-    expect(auditEventLabel('Exports.project')).toBe('导出');
-    expect(auditEventLabel('Exports.batch')).toBe('批量导出');
-    expect(auditEventLabel('Users.create')).toBe('新增用户');
-    expect(auditEventLabel('Users.update')).toBe('修改用户');
-    expect(auditEventLabel('OrgsAdmin.create')).toBe('新增机构');
-    expect(auditEventLabel('Security.unlock')).toBe('解除锁定');
+    expect(auditEventLabel('export.project')).toBe('导出');
+    expect(auditEventLabel('audit.export')).toBe('导出审计日志');
   });
 
-  it('names unknown handlers of known areas by their area, and shows anything else raw', () => {
-    expect(auditEventLabel('Users.resetSomething')).toBe('用户管理：resetSomething');
-    expect(auditEventLabel('OrgsAdmin.move')).toBe('机构管理：move');
-    expect(auditEventLabel('evaluation.reopen')).toBe('自评：reopen');
-    expect(auditEventLabel('Catalog.frameworks')).toBe('Catalog.frameworks');
-    expect(auditEventLabel('auth.refresh')).toBe('auth.refresh');
-    expect(auditEventLabel('Users.')).toBe('Users.');
+  it('names the first version\'s events too, and unknown routes and class names readably', () => {
+    expect(auditEventLabel('Projects.update')).toBe('保存申报表');
+    expect(auditEventLabel('Exports.batch')).toBe('批量导出');
+    expect(auditEventLabel('PUT /api/tasks/:id')).toBe('保存 /api/tasks/:id');
+    expect(auditEventLabel('ProjectsController2.frobnicate')).toBe('Projects：frobnicate');
     expect(auditEventLabel('')).toBe('');
   });
 
@@ -46,62 +38,46 @@ describe('audit labels', () => {
     expect(auditResultLabel('failed')).toBe('失败');
     expect(auditResultLabel('denied')).toBe('拒绝');
     expect(auditResultLabel('odd')).toBe('odd');
-    expect(auditResultColor('ok')).toBe('success');
-    expect(auditResultColor('failed')).toBe('warning');
     expect(auditResultColor('denied')).toBe('error');
     expect(auditResultColor('odd')).toBe('default');
+    expect(AUDIT_RESULT_FILTERS.map((f) => f.value)).toEqual(['', 'ok', 'failed', 'denied']);
   });
 
-  it('offers the event prefixes of the filter, 全部 first', () => {
-    expect(AUDIT_EVENT_FILTERS.map((f) => f.value)).toEqual(['', 'auth.', 'project.', 'evaluation.', 'Exports.']);
-    expect(AUDIT_EVENT_FILTERS.map((f) => f.label)).toEqual(['全部', '登录与退出', '项目流转', '自评', '导出']);
+  it('offers 全部, the kinds, then each event once by its label', () => {
+    expect(AUDIT_EVENT_FILTERS[0]).toEqual({ label: '全部事件', value: '', group: '' });
+    expect(AUDIT_EVENT_FILTERS.find((f) => f.value === 'auth.')?.label).toBe('登录与退出');
+    const labels = AUDIT_EVENT_FILTERS.filter((f) => f.group === '事件').map((f) => f.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toEqual(expect.arrayContaining(['创建项目', '保存指标表', '提交', '审核通过', '退回', '导出', '登录']));
+    expect(AUDIT_OBJECT_TYPE_FILTERS.find((f) => f.value === 'project')?.label).toBe('项目');
   });
 
-  it('names the object of a row by its type, or by the controller of the event', () => {
-    expect(auditObjectLabel({ event: 'project.submit', objectType: 'project', objectId: 'p1' })).toBe('项目 p1');
-    expect(auditObjectLabel({ event: 'evaluation.approve', objectType: 'evaluation', objectId: 'p1' })).toBe('自评 p1');
-    expect(auditObjectLabel({ event: 'Projects.update', objectType: null, objectId: 'p2' })).toBe('项目 p2');
-    expect(auditObjectLabel({ event: 'Users.update', objectType: null, objectId: 'u1' })).toBe('用户 u1');
-    expect(auditObjectLabel({ event: 'Security.endSession', objectType: null, objectId: 's1' })).toBe('会话 s1');
-    expect(auditObjectLabel({ event: 'Security.endUserSessions', objectType: null, objectId: 'u1' })).toBe('用户 u1');
-    expect(auditObjectLabel({ event: 'Strange.thing', objectType: null, objectId: 'x' })).toBe('x');
-    expect(auditObjectLabel({ event: 'x', objectType: 'widget', objectId: null })).toBe('widget');
-    expect(auditObjectLabel({ event: 'auth.login', objectType: null, objectId: null })).toBe('');
+  it('names the object of a row by its type and name, else its id', () => {
+    expect(auditObjectLabel({ objectType: 'project', objectId: 'p1', objectName: '修缮类' })).toBe('项目 修缮类');
+    expect(auditObjectLabel({ objectType: 'user', objectId: 'u1', objectName: null })).toBe('用户 u1');
+    expect(auditObjectLabel({ objectType: null, objectId: 'x', objectName: null })).toBe('x');
+    expect(auditObjectLabel({ objectType: null, objectId: null, objectName: null })).toBe('');
   });
 });
 
 describe('audit times', () => {
-  it('shows a time with offset in the local time zone', () => {
-    const iso = '2026-05-04T10:00:05.000+08:00';
-    const d = new Date(iso);
-    const p = (n: number) => String(n).padStart(2, '0');
-    const expected = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-    expect(formatLocalTime(iso)).toBe(expected);
-    expect(formatLocalTime(iso, true)).toBe(`${expected} (UTC${localOffset(d)})`);
-    // the same moment written with another offset is the same local time
-    expect(formatLocalTime('2026-05-04T02:00:05Z')).toBe(expected);
-  });
-
-  it('formats offsets with sign, hours and minutes', () => {
-    const at = (minutesWest: number) => ({ getTimezoneOffset: () => minutesWest }) as Date;
-    expect(localOffset(at(-480))).toBe('+08:00');
-    expect(localOffset(at(0))).toBe('+00:00');
-    expect(localOffset(at(300))).toBe('-05:00');
-    expect(localOffset(at(-345))).toBe('+05:45');
+  it('shows Beijing time whatever the zone of the browser or of the text', () => {
+    expect(formatLocalTime('2026-05-04T02:00:05Z')).toBe('2026-05-04 10:00:05');
+    expect(formatLocalTime('2026-05-04T10:00:05.000+08:00', true)).toBe('2026-05-04 10:00:05 (UTC+08:00)');
+    expect(formatLocalTime('2026-12-31T16:30:00+00:00')).toBe('2027-01-01 00:30:00');
   });
 
   it('keeps text that is no time, and empty for nothing', () => {
     expect(formatLocalTime('not a time')).toBe('not a time');
     expect(formatLocalTime(null)).toBe('');
-    expect(formatLocalTime('')).toBe('');
   });
 });
 
 describe('audit details and verification', () => {
-  it('shows details as indented JSON, nothing for none', () => {
-    expect(auditDetailsJson({ failures: 3 })).toBe('{\n  "failures": 3\n}');
+  it('shows details as indented JSON without the name and status columns, nothing for none', () => {
+    expect(auditDetailsJson({ failures: 3, status: 401 })).toBe('{\n  "failures": 3\n}');
+    expect(auditDetailsJson({ objectName: 'x', status: 404 })).toBe('');
     expect(auditDetailsJson(null)).toBe('');
-    expect(auditDetailsJson({})).toBe('');
   });
 
   it('says whether the hash chain is intact, or where it breaks and why', () => {
@@ -110,6 +86,5 @@ describe('audit details and verification', () => {
     expect(verificationText({ ok: false, rows: 7, firstBad: '107', reason: '记录内容与哈希不符（记录被修改）' })).toBe(
       '哈希链已断裂：第 7 条记录（编号 107）校验不通过，记录内容与哈希不符（记录被修改）',
     );
-    expect(verificationText({ ok: false, rows: 1, firstBad: null, reason: null })).toBe('哈希链已断裂：第 1 条记录校验不通过');
   });
 });

@@ -17,6 +17,22 @@ export interface AuditQuery {
   event?: string | null;
   /** Exact user name; empty: all. */
   username?: string | null;
+  /** Beijing days `YYYY-MM-DD`, inclusive. */
+  from?: string | null;
+  to?: string | null;
+  objectType?: string | null;
+  /** Part of the object's name, or its id. */
+  object?: string | null;
+  result?: string | null;
+}
+
+/** The query parameters of the filters (trimmed; empty ones left out). */
+function filterParams(query: AuditQuery, params = new HttpParams()): HttpParams {
+  for (const key of ['event', 'username', 'from', 'to', 'objectType', 'object', 'result'] as const) {
+    const value = query[key]?.trim();
+    if (value) params = params.set(key, value);
+  }
+  return params;
 }
 
 /** `/api/audit` (审计管理员 only): the audit log, newest first, and the check of its hash chain. */
@@ -28,10 +44,12 @@ export class AuditApi {
     let params = new HttpParams();
     if (query.page) params = params.set('page', String(query.page));
     if (query.pageSize) params = params.set('pageSize', String(Math.min(query.pageSize, AUDIT_MAX_PAGE_SIZE)));
-    if (query.event) params = params.set('event', query.event);
-    const username = query.username?.trim();
-    if (username) params = params.set('username', username);
-    return firstValueFrom(this.http.get<AuditPage>(AUDIT, { params }));
+    return firstValueFrom(this.http.get<AuditPage>(AUDIT, { params: filterParams(query, params) }));
+  }
+
+  /** The filtered log as .csv (Beijing time), every page. */
+  exportCsv(query: AuditQuery = {}): Promise<Blob> {
+    return firstValueFrom(this.http.get(`${AUDIT}/export`, { params: filterParams(query), responseType: 'blob' }));
   }
 
   verify(): Promise<AuditVerification> {

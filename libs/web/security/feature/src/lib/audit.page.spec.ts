@@ -1,4 +1,6 @@
+import 'reflect-metadata';
 import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
+import { en_US, provideNzI18n } from 'ng-zorro-antd/i18n';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -9,6 +11,7 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { AuditApi, type AuditEntryResponse, type AuditQuery, type AuditVerification } from '@pt/web/security/data-access';
+import { auditEventLabel } from '@pt/shared/contracts';
 import type { AuditPage } from './audit.page';
 import { AUDIT_ROUTES, SECURITY_ROUTES } from './security.routes';
 
@@ -21,8 +24,11 @@ const entry = (id: number, event: string, result: string, username: string | nul
   userId: null,
   username,
   event,
+  eventLabel: auditEventLabel(event),
   objectType: event.startsWith('project.') ? 'project' : null,
   objectId: event.startsWith('project.') ? 'p1' : null,
+  objectName: event.startsWith('project.') ? '修缮类' : null,
+  status: result === 'denied' ? 403 : null,
   result,
   clientIp: '127.0.0.1',
   details,
@@ -32,24 +38,28 @@ const entry = (id: number, event: string, result: string, username: string | nul
 
 describe('AuditPage', () => {
   let queries: AuditQuery[];
+  let exports: AuditQuery[];
   let verification: AuditVerification | HttpErrorResponse;
   let roles: string[];
 
   beforeEach(() => {
     queries = [];
+    exports = [];
     roles = ['auditadmin'];
     verification = { ok: true, rows: 12, firstBad: null, reason: null };
     const items = [
       entry(12, 'auth.login', 'failed', 'ypb', { failures: 2 }),
       entry(11, 'auth.login', 'ok', 'auditor'),
       entry(10, 'project.submit', 'ok', 'xining', { from: 'draft', to: 'submitted' }),
-      entry(9, 'Security.sessions', 'denied', 'xining', { status: 403 }),
+      entry(9, 'POST /api/tasks', 'denied', 'xining', { status: 403 }),
     ];
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
         provideNoopAnimations(),
+        // the date picker formats with Angular's locale data of its language: the app registers zh-CN, Jest has only en
+        provideNzI18n(en_US),
         // the app registers these at the root (app.config.ts)
         provideNzIcons([ReloadOutline, SearchOutline, StopOutline]),
         provideRouter([
@@ -65,6 +75,10 @@ describe('AuditPage', () => {
               queries.push(q);
               const rows = items.filter((i) => (!q.event || i.event.startsWith(q.event)) && (!q.username?.trim() || i.username === q.username.trim()));
               return Promise.resolve({ items: rows, total: rows.length + (q.event ? 0 : 100) });
+            },
+            exportCsv: (q: AuditQuery) => {
+              exports.push(q);
+              return Promise.resolve(new Blob(['x']));
             },
             verify: () => (verification instanceof HttpErrorResponse ? Promise.reject(verification) : Promise.resolve(verification)),
           },
@@ -93,13 +107,15 @@ describe('AuditPage', () => {
 
   it('shows the newest page with Chinese events, results and objects', async () => {
     const { text, all } = await open();
-    expect(queries).toEqual([{ page: 1, pageSize: 50, event: '', username: '' }]);
+    expect(queries).toEqual([{ page: 1, pageSize: 50, event: '', username: '', from: null, to: null, objectType: '', object: '', result: '' }]);
     expect(all('audit-row')).toHaveLength(4);
-    expect(text('audit-event')).toEqual(['登录', '登录', '提交', '查看会话']);
+    expect(text('audit-event')).toEqual(['登录', '登录', '提交', '提交 /api/tasks']);
     expect(text('audit-result')).toEqual(['失败', '成功', '成功', '拒绝']);
     expect(text('audit-user')).toEqual(['ypb', 'auditor', 'xining', 'xining']);
-    expect(text('audit-object')).toEqual(['—', '—', '项目 p1', '—']);
-    expect(text('audit-time')[0]).toMatch(/^2026-05-0\d \d\d:00:00 \(UTC[+-]\d\d:\d\d\)$/);
+    expect(text('audit-object')).toEqual(['—', '—', '项目 修缮类', '—']);
+    expect(text('audit-status')).toEqual(['—', '—', '—', '403']);
+    // Beijing time, whatever the browser's zone
+    expect(text('audit-time')[0]).toBe('2026-05-04 10:00:00 (UTC+08:00)');
     expect(all('audit-table')[0].textContent).toContain('共 104 条');
   });
 
@@ -107,25 +123,54 @@ describe('AuditPage', () => {
     const { harness, page, all, text } = await open();
     page.goToPage(2);
     await settle(harness);
-    expect(queries.at(-1)).toEqual({ page: 2, pageSize: 50, event: '', username: '' });
+    expect(queries.at(-1)).toEqual({ page: 2, pageSize: 50, event: '', username: '', from: null, to: null, objectType: '', object: '', result: '' });
     page.setEvent('auth.');
     await settle(harness);
-    expect(queries.at(-1)).toEqual({ page: 1, pageSize: 50, event: 'auth.', username: '' });
+    expect(queries.at(-1)).toMatchObject({ page: 1, pageSize: 50, event: 'auth.', username: '' });
     expect(all('audit-row')).toHaveLength(2);
     page.username.set('ypb');
     page.search();
     await settle(harness);
-    expect(queries.at(-1)).toEqual({ page: 1, pageSize: 50, event: 'auth.', username: 'ypb' });
+    expect(queries.at(-1)).toMatchObject({ page: 1, pageSize: 50, event: 'auth.', username: 'ypb' });
     expect(text('audit-user')).toEqual(['ypb']);
-    page.setEvent('Exports.');
+    page.setEvent('export.');
     await settle(harness);
     expect(text('audit-empty')).toEqual(['没有符合条件的记录']);
   });
 
+  it('filters by days, object type, object and result, and exports what is filtered', async () => {
+    const { harness, page, all } = await open();
+    page.setDates([new Date(2026, 11, 1, 9), new Date(2026, 11, 7, 18)]);
+    page.setObjectType('project');
+    page.object.set(' 修缮 ');
+    page.setResult('denied');
+    await settle(harness);
+    expect(queries.at(-1)).toEqual({ page: 1, pageSize: 50, event: '', username: '', from: '2026-12-01', to: '2026-12-07', objectType: 'project', object: ' 修缮 ', result: 'denied' });
+    const created: HTMLAnchorElement[] = [];
+    const make = document.createElement.bind(document);
+    jest.spyOn(document, 'createElement').mockImplementation((tag: string) => {
+      const el = make(tag);
+      if (tag === 'a') {
+        jest.spyOn(el as HTMLAnchorElement, 'click').mockImplementation(() => undefined);
+        created.push(el as HTMLAnchorElement);
+      }
+      return el;
+    });
+    URL.createObjectURL = jest.fn(() => 'blob:x');
+    URL.revokeObjectURL = jest.fn();
+    all('audit-export')[0].click();
+    await settle(harness);
+    expect(exports).toEqual([{ event: '', username: '', from: '2026-12-01', to: '2026-12-07', objectType: 'project', object: ' 修缮 ', result: 'denied' }]);
+    expect(created[0].download).toBe('审计日志_2026-12-01_2026-12-07.csv');
+    expect(created[0].click).toHaveBeenCalled();
+    jest.restoreAllMocks();
+  });
+
   it('shows the details of a row as JSON when expanded', async () => {
     const { harness, page, all } = await open();
+    // row 9's details hold only its status, which has its own column: no details to expand
     const details = all('audit-details');
-    expect(details).toHaveLength(3);
+    expect(details).toHaveLength(2);
     expect(details[0].closest('tr')?.hidden).toBe(true);
     page.toggle('12', true);
     await settle(harness);

@@ -3,6 +3,9 @@ import { FormsModule } from '@angular/forms';
 import {
   AUDIT_EVENT_FILTERS,
   AUDIT_MAX_PAGE_SIZE,
+  AUDIT_OBJECT_TYPE_FILTERS,
+  AUDIT_RESULT_FILTERS,
+  type AuditQuery,
   AuditApi,
   auditDetailsJson,
   type AuditEntryResponse,
@@ -18,7 +21,8 @@ import {
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { SafetyCertificateOutline } from '@ant-design/icons-angular/icons';
+import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
+import { DownloadOutline, SafetyCertificateOutline } from '@ant-design/icons-angular/icons';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -36,19 +40,48 @@ interface AuditRowView {
 }
 
 /**
- * 审计日志 (审计管理员): the append-only audit log, newest first, paged by the server, filtered by event kind and
- * user name; each row's details as JSON in an expandable row. 校验哈希链 walks the whole chain on the server.
+ * 审计日志 (审计管理员): the append-only audit log, newest first, paged by the server, filtered by days (Beijing time),
+ * event, user, object and result, and exported as filtered (.csv); times in Beijing time; each row's details as
+ * JSON in an expandable row. 校验哈希链 walks the whole chain on the server.
  */
 @Component({
   selector: 'pt-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
-  providers: [provideNzIconsPatch([SafetyCertificateOutline])],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzDatePickerModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
+  providers: [provideNzIconsPatch([SafetyCertificateOutline, DownloadOutline])],
   template: `
     <nz-card nzTitle="审计日志" [nzExtra]="extra">
       <div class="filters">
-        <nz-select class="f-event" aria-label="事件类型" data-testid="audit-filter-event" [ngModel]="event()" (ngModelChange)="setEvent($event)">
+        <nz-range-picker
+          aria-label="日期范围（北京时间）"
+          data-testid="audit-filter-dates"
+          [ngModel]="dates()"
+          (ngModelChange)="setDates($event)"
+        ></nz-range-picker>
+        <nz-select class="f-event" aria-label="事件" data-testid="audit-filter-event" nzShowSearch [ngModel]="event()" (ngModelChange)="setEvent($event)">
           @for (f of eventFilters; track f.value) {
+            <nz-option [nzValue]="f.value" [nzLabel]="f.label" />
+          }
+        </nz-select>
+        <nz-select class="f-type" aria-label="对象类型" data-testid="audit-filter-object-type" [ngModel]="objectType()" (ngModelChange)="setObjectType($event)">
+          @for (f of objectTypeFilters; track f.value) {
+            <nz-option [nzValue]="f.value" [nzLabel]="f.label" />
+          }
+        </nz-select>
+        <input
+          nz-input
+          class="f-object"
+          type="search"
+          placeholder="对象名称或编号"
+          aria-label="对象"
+          maxlength="100"
+          data-testid="audit-filter-object"
+          [ngModel]="object()"
+          (ngModelChange)="object.set($event)"
+          (keydown.enter)="search()"
+        />
+        <nz-select class="f-result" aria-label="结果" data-testid="audit-filter-result" [ngModel]="result()" (ngModelChange)="setResult($event)">
+          @for (f of resultFilters; track f.value) {
             <nz-option [nzValue]="f.value" [nzLabel]="f.label" />
           }
         </nz-select>
@@ -85,6 +118,9 @@ interface AuditRowView {
       @if (verifyError(); as e) {
         <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="audit-verify-error"></nz-alert>
       }
+      @if (exportError(); as e) {
+        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="audit-export-error"></nz-alert>
+      }
       @if (loadError(); as e) {
         <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="audit-load-error"></nz-alert>
       }
@@ -109,11 +145,12 @@ interface AuditRowView {
         <thead>
           <tr>
             <th nzWidth="48px" aria-label="展开详情"></th>
-            <th nzWidth="250px">时间（本地）</th>
+            <th nzWidth="250px">时间（北京时间）</th>
             <th nzWidth="120px">用户</th>
             <th nzWidth="150px">事件</th>
             <th>对象</th>
             <th nzWidth="80px">结果</th>
+            <th nzWidth="72px">状态码</th>
             <th nzWidth="140px">客户端 IP</th>
           </tr>
         </thead>
@@ -124,10 +161,11 @@ interface AuditRowView {
               <td class="nowrap" [title]="v.row.at" data-testid="audit-time">{{ v.time }}</td>
               <td class="mono" data-testid="audit-user">{{ v.row.username ?? '—' }}</td>
               <td [title]="v.row.event" data-testid="audit-event">{{ v.event }}</td>
-              <td class="object" data-testid="audit-object">{{ v.object || '—' }}</td>
+              <td class="object" data-testid="audit-object" [title]="v.row.objectId ?? ''">{{ v.object || '—' }}</td>
               <td>
                 <nz-tag [nzColor]="v.color" data-testid="audit-result">{{ v.result }}</nz-tag>
               </td>
+              <td data-testid="audit-status">{{ v.row.status ?? '—' }}</td>
               <td class="mono">{{ v.row.clientIp ?? '—' }}</td>
             </tr>
             @if (v.details) {
@@ -140,11 +178,14 @@ interface AuditRowView {
       </nz-table>
       <ng-template #totalTpl let-total>共 {{ total }} 条</ng-template>
       <ng-template #empty>
-        <span data-testid="audit-empty">{{ event() || username().trim() ? '没有符合条件的记录' : '审计日志还没有记录' }}</span>
+        <span data-testid="audit-empty">{{ filtered() ? '没有符合条件的记录' : '审计日志还没有记录' }}</span>
       </ng-template>
     </nz-card>
     <ng-template #extra>
       <button nz-button type="button" (click)="load()" [disabled]="loading()" data-testid="audit-reload"><span nz-icon nzType="reload"></span>刷新</button>
+      <button nz-button type="button" class="verify" (click)="exportCsv()" [nzLoading]="exporting()" data-testid="audit-export">
+        <span nz-icon nzType="download"></span>导出筛选结果（.csv）
+      </button>
       <button nz-button nzType="primary" type="button" class="verify" (click)="verify()" [nzLoading]="verifying()" data-testid="audit-verify">
         <span nz-icon nzType="safety-certificate"></span>校验哈希链
       </button>
@@ -152,8 +193,11 @@ interface AuditRowView {
   `,
   styles: `
     .filters { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
-    .f-event { width: 180px; }
-    .f-user { width: 280px; }
+    .f-event { width: 200px; }
+    .f-type { width: 140px; }
+    .f-object { width: 200px; }
+    .f-result { width: 120px; }
+    .f-user { width: 240px; }
     .block { margin-bottom: 16px; }
     .verify { margin-left: 8px; }
     .mono { font-family: monospace; }
@@ -166,11 +210,19 @@ export class AuditPage {
   private readonly api = inject(AuditApi);
 
   readonly eventFilters = AUDIT_EVENT_FILTERS;
+  readonly objectTypeFilters = AUDIT_OBJECT_TYPE_FILTERS;
+  readonly resultFilters = AUDIT_RESULT_FILTERS;
   readonly pageSizeOptions = [20, 50, 100, AUDIT_MAX_PAGE_SIZE];
   readonly verifyText = verificationText;
 
   readonly event = signal('');
   readonly username = signal('');
+  readonly dates = signal<Date[]>([]);
+  readonly objectType = signal('');
+  readonly object = signal('');
+  readonly result = signal('');
+  readonly exporting = signal(false);
+  readonly exportError = signal<string | null>(null);
   readonly page = signal(1);
   readonly pageSize = signal(50);
   readonly total = signal(0);
@@ -195,7 +247,7 @@ export class AuditPage {
     this.loading.set(true);
     this.loadError.set(null);
     try {
-      const res = await this.api.list({ page: this.page(), pageSize: this.pageSize(), event: this.event(), username: this.username() });
+      const res = await this.api.list({ page: this.page(), pageSize: this.pageSize(), ...this.filter() });
       if (seq !== this.seq) return;
       this.total.set(res.total);
       this.rows.set(res.items.map(toView));
@@ -204,6 +256,59 @@ export class AuditPage {
       if (seq === this.seq) this.loadError.set(toSecurityFailure(e, '审计日志加载失败').message);
     } finally {
       if (seq === this.seq) this.loading.set(false);
+    }
+  }
+
+  /** The filters as the API takes them (days of the range as Beijing days). */
+  filter(): AuditQuery {
+    const [from, to] = this.dates();
+    return {
+      event: this.event(),
+      username: this.username(),
+      from: from ? calendarDay(from) : null,
+      to: to ? calendarDay(to) : null,
+      objectType: this.objectType(),
+      object: this.object(),
+      result: this.result(),
+    };
+  }
+
+  filtered(): boolean {
+    return Object.values(this.filter()).some((v) => !!v?.trim());
+  }
+
+  setDates(value: Date[] | null): void {
+    this.dates.set(value ?? []);
+    this.search();
+  }
+
+  setObjectType(value: string | null): void {
+    this.objectType.set(value ?? '');
+    this.search();
+  }
+
+  setResult(value: string | null): void {
+    this.result.set(value ?? '');
+    this.search();
+  }
+
+  /** The filtered log as a .csv file (the server writes it, in Beijing time, with the same labels). */
+  async exportCsv(): Promise<void> {
+    if (this.exporting()) return;
+    this.exporting.set(true);
+    this.exportError.set(null);
+    try {
+      const blob = await this.api.exportCsv(this.filter());
+      const { from, to } = this.filter();
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `审计日志${from ? `_${from}` : ''}${to ? `_${to}` : ''}.csv`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    } catch (e) {
+      this.exportError.set(toSecurityFailure(e, '导出失败，请稍后重试').message);
+    } finally {
+      this.exporting.set(false);
     }
   }
 
@@ -252,11 +357,17 @@ export class AuditPage {
   }
 }
 
+/** The calendar day a picked date is, as `YYYY-MM-DD` (the picker gives the browser's local date of the day picked). */
+function calendarDay(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 function toView(row: AuditEntryResponse): AuditRowView {
   return {
     row,
     time: formatLocalTime(row.at, true),
-    event: auditEventLabel(row.event),
+    event: row.eventLabel ?? auditEventLabel(row.event),
     object: auditObjectLabel(row),
     result: auditResultLabel(row.result),
     color: auditResultColor(row.result),
