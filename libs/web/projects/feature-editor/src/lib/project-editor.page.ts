@@ -267,13 +267,9 @@ export class ProjectEditorPage {
     const { body, errors } = headerBody(this.header());
     if (errors.length > 0 || this.form.invalid) {
       markAllInvalid(this.form);
-      this.failure.set({
-        status: 400,
-        code: 'CLIENT_VALIDATION',
-        message: '请先更正标红的字段',
-        details: errors,
-        findings: [],
-      });
+      this.failure.set({ status: 400, code: 'CLIENT_VALIDATION', message: '请先更正标红的字段', details: errors, findings: [] });
+      // the alert is at the top of the page: the message is seen wherever the user is
+      this.message.error(`未保存：${errors[0]?.message ?? '请先更正标红的字段'}`);
       return false;
     }
     if (!this.dirty()) {
@@ -297,7 +293,9 @@ export class ProjectEditorPage {
       void this.picker()?.reload(); // the suggestions follow what the table now covers
       return true;
     } catch (e) {
-      this.failure.set(toApiFailure(e, '保存失败，请稍后重试'));
+      const f = toApiFailure(e, '保存失败，请稍后重试');
+      this.failure.set(f);
+      this.message.error(`未保存：${f.message}`);
       return false;
     } finally {
       this.busy.set(null);

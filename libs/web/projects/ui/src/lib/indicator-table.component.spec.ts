@@ -1,0 +1,106 @@
+import { TestBed } from '@angular/core/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { CheckOutline, CloseCircleFill, DownOutline, MessageOutline, PlusOutline, SearchOutline } from '@ant-design/icons-angular/icons';
+import { MOF_2021 } from '@pt/domain';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { emptyRow } from './indicator-rows';
+import type { EditorRow } from './indicator-rows';
+import { IndicatorTableComponent } from './indicator-table.component';
+
+/**
+ * The table with the real nz-select: a 一级/二级 cell reached by the keyboard filters its list by what is
+ * typed (also text inserted without a key press), Enter takes the match and stays, Enter again goes down.
+ */
+describe('IndicatorTableComponent: typing into a 一级/二级 cell', () => {
+  let fixture: ComponentFixture<IndicatorTableComponent>;
+  let host: HTMLElement;
+
+  const rows = () => fixture.componentInstance.rows();
+  const cell = (n: number, col: 'level1' | 'level2') => host.querySelector<HTMLElement>(`[data-testid="row-${n}-${col}"]`) as HTMLElement;
+  const searchInput = () => host.querySelector<HTMLInputElement>('nz-select input.ant-select-selection-search-input') as HTMLInputElement;
+  const key = (el: HTMLElement, k: string, shiftKey = false) => {
+    const e = new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, cancelable: true });
+    el.dispatchEvent(e);
+    return e;
+  };
+  /** Text that arrives without key presses (an input method's, Playwright's insertText). */
+  const insert = (text: string) => {
+    const input = searchInput();
+    input.dispatchEvent(new InputEvent('beforeinput', { data: text, inputType: 'insertText', bubbles: true, cancelable: true }));
+    input.value = text;
+    input.dispatchEvent(new InputEvent('input', { data: text, inputType: 'insertText', bubbles: true }));
+  };
+
+  beforeAll(() => {
+    // jsdom has no scrolling; the select's list (a CDK virtual scroll) calls it
+    Element.prototype.scrollTo ??= () => undefined;
+  });
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ imports: [IndicatorTableComponent], providers: [provideNoopAnimations(), provideNzIcons([CheckOutline, CloseCircleFill, DownOutline, MessageOutline, PlusOutline, SearchOutline])] });
+    fixture = TestBed.createComponent(IndicatorTableComponent);
+    fixture.componentRef.setInput('framework', MOF_2021);
+    fixture.componentInstance.rows.set([emptyRow(), emptyRow({ name: '培训人次' })] as EditorRow[]);
+    host = fixture.nativeElement as HTMLElement;
+    await fixture.whenStable();
+  });
+
+  it('filters by the typed text, Enter takes 产出指标 (not 成本指标) and keeps the focus; no row is added', async () => {
+    cell(1, 'level1').focus(); // the keyboard's focus makes it the live select
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(searchInput());
+    insert('产出');
+    await fixture.whenStable();
+    const e = key(searchInput(), 'Enter');
+    await fixture.whenStable();
+    expect(e.defaultPrevented).toBe(true);
+    expect(rows()[0].level1).toBe('产出指标');
+    expect(rows()).toHaveLength(2);
+    expect(searchInput().value).toBe('');
+    expect(cell(1, 'level1').textContent).toContain('产出指标');
+  });
+
+  it('Tab takes the match in 二级 and moves on; Enter with nothing typed goes down', async () => {
+    fixture.componentInstance.rows.update((r) => [{ ...r[0], level1: '产出指标' }, r[1]]);
+    await fixture.whenStable();
+    cell(1, 'level2').focus();
+    await fixture.whenStable();
+    insert('数量');
+    await fixture.whenStable();
+    key(searchInput(), 'Tab');
+    await fixture.whenStable();
+    expect(rows()[0].level2).toBe('数量指标');
+    expect((document.activeElement as HTMLElement).dataset['testid']).toBe('row-1-name');
+    // back into the 二级 cell and Enter with nothing typed: down to the next row's 二级
+    key(document.activeElement as HTMLElement, 'Tab', true);
+    await fixture.whenStable();
+    key(searchInput(), 'Enter');
+    await fixture.whenStable();
+    expect(document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell')).toBe('1:1');
+    expect(rows()[0].level2).toBe('数量指标');
+  });
+
+  it('text that matches no option is kept when the cell is left', async () => {
+    fixture.componentInstance.rows.update((r) => [{ ...r[0], level1: '产出指标' }, r[1]]);
+    await fixture.whenStable();
+    cell(1, 'level2').focus();
+    await fixture.whenStable();
+    insert('自定义二级');
+    await fixture.whenStable();
+    searchInput().dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    await fixture.whenStable();
+    expect(rows()[0].level2).toBe('自定义二级');
+  });
+
+  it('a one-click fix replaces a value the checks could not read', async () => {
+    fixture.componentInstance.rows.set([emptyRow({ level1: '产出指标', level2: '数量指标', name: '培训人次', target: '≥16O人次' })]);
+    await fixture.whenStable();
+    const fix = host.querySelector<HTMLButtonElement>('[data-testid="row-1-fix"]');
+    expect(fix?.textContent?.trim()).toBe('改为 ≥160.00(人次)');
+    fix?.click();
+    await fixture.whenStable();
+    expect(rows()[0].target).toBe('≥160.00(人次)');
+    expect(host.querySelector('[data-testid="row-1-fix"]')).toBeNull();
+  });
+});
