@@ -191,6 +191,7 @@ describe('ImportPage', () => {
     });
     await settle(fixture);
     expect(testIds(fixture, 'import-outcome').map((e) => e.textContent?.trim())).toEqual(['已替换', '已跳过', '已创建']);
+    expect(testIds(fixture, 'import-result')[0].textContent).toContain('已创建 1 个草稿项目，替换 1 个，跳过 1 个');
     expect(testIds(fixture, 'import-created-link').map((a) => a.getAttribute('href'))).toEqual(['/projects/old-1', '/projects/new-3']);
     http.verify();
   });

@@ -112,6 +112,15 @@ export class ImportPage {
     const r = this.result();
     return r?.dryRun ? unanswered(r.projects, this.chosen()) : [];
   });
+  /** `已创建 2 个草稿项目，替换 1 个，跳过 1 个` after a create. */
+  readonly doneTitle = computed(() => {
+    const projects = this.result()?.projects ?? [];
+    const n = (o: string) => projects.filter((p) => (p.outcome ?? (p.id ? 'created' : '')) === o).length;
+    const parts = [`已创建 ${n('created')} 个草稿项目`];
+    if (n('replaced')) parts.push(`替换 ${n('replaced')} 个`);
+    if (n('skipped')) parts.push(`跳过 ${n('skipped')} 个`);
+    return parts.join('，');
+  });
   protected readonly choiceOptions = IMPORT_CHOICES.map((value) => ({ value, label: IMPORT_CHOICE_LABELS[value] }));
   protected readonly existingNote = existingNote;
   protected readonly outcomeLabel = outcomeLabel;
