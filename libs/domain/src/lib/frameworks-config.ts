@@ -6,7 +6,7 @@
 import { isDecimalString, Dec } from './decimal';
 import { normaliseLevelName } from './frameworks';
 import type { ScoringSettings, TotalGrade } from './scoring';
-import type { Framework, FrameworkGroup } from './types';
+import type { FrameworkGroup } from './types';
 
 /** A problem of an edited framework or settings version: the request field and a Chinese message. */
 export interface ConfigProblem {

@@ -1,6 +1,7 @@
 export * from './lib/project-labels';
 export * from './lib/api-failure';
 export * from './lib/projects.api';
+export * from './lib/project-framework';
 export * from './lib/roles';
 export type {
   FrameworkResponse,

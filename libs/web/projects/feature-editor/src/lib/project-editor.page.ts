@@ -13,12 +13,12 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { getFramework } from '@pt/domain';
 import type { Finding } from '@pt/domain';
 import {
   actionLabel,
   formatMoney,
   normaliseMoney,
+  projectFramework,
   ProjectsApi,
   statusColor,
   statusLabel,
@@ -144,10 +144,10 @@ export class ProjectEditorPage {
   readonly rowsDirty = computed(() => this.editable() && rowsSignature(this.rows()) !== this.savedRows());
   readonly dirty = computed(() => this.headerDirty() || this.rowsDirty());
 
+  /** The framework version the project was declared under: the table's live checks are the server's. */
   readonly framework = computed<TableFramework | null>(() => {
-    const code = this.project()?.frameworkCode;
-    if (!code) return null;
-    return this.frameworks().find((f) => f.code === code) ?? getFramework(code) ?? null;
+    const p = this.project();
+    return p ? projectFramework(this.frameworks(), p) : null;
   });
   readonly checkContext = computed<TableCheckContext>(() => {
     const h = this.header();

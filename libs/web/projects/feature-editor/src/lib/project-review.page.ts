@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { getFramework } from '@pt/domain';
 import type { Finding } from '@pt/domain';
-import { actionLabel, ProjectsApi, statusColor, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
+import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
 import type { ApiFailure, FrameworkResponse, HistoryEntry, Project, TransitionAction } from '@pt/web/projects/data-access';
 import { IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
 import type { EditorRow, RowReviewComment, TableFramework } from '@pt/web/projects/ui';
@@ -192,10 +191,10 @@ export class ProjectReviewPage {
 
   readonly actions = computed(() => this.project()?.permissions.actions ?? []);
   readonly canReview = computed(() => this.actions().includes('approve') || this.actions().includes('return'));
+  /** The framework version the project was declared under: the table's live checks are the server's. */
   readonly framework = computed<TableFramework | null>(() => {
-    const code = this.project()?.frameworkCode;
-    if (!code) return null;
-    return this.frameworks().find((f) => f.code === code) ?? getFramework(code) ?? null;
+    const p = this.project();
+    return p ? projectFramework(this.frameworks(), p) : null;
   });
   private readonly table = viewChild(IndicatorTableComponent);
   readonly liveFindings = computed<Finding[]>(() => this.table()?.findings() ?? []);

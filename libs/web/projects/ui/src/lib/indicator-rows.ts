@@ -1,5 +1,5 @@
 import { normaliseLevelName } from '@pt/domain';
-import type { IndicatorRow } from '@pt/domain';
+import type { Framework, FrameworkGroup, IndicatorRow } from '@pt/domain';
 
 /**
  * Pure logic of the indicator-table editor (no Angular): rows, level options, keyboard navigation
@@ -24,7 +24,18 @@ export interface EditorRow {
 export interface TableFramework {
   code: string;
   name?: string;
-  groups: readonly { name: string; children: readonly string[] }[];
+  /** `role` and `weight` come with a whole framework version (the checks then use it instead of the shipped one). */
+  groups: readonly { name: string; children: readonly string[]; role?: FrameworkGroup['role']; weight?: number | null }[];
+}
+
+/** The framework version itself when `fw` carries every group's role (GET /api/frameworks, the domain's), else null. */
+export function wholeFramework(fw: TableFramework): Framework | null {
+  const groups: FrameworkGroup[] = [];
+  for (const g of fw.groups) {
+    if (!g.role) return null;
+    groups.push({ name: g.name, weight: g.weight ?? null, role: g.role, children: [...g.children] });
+  }
+  return { code: fw.code, name: fw.name ?? fw.code, groups };
 }
 
 /** Budget year, plan dates and funds of the project, for the table-level checks. */

@@ -36,6 +36,7 @@ import {
   navigate,
   removeRow,
   toIndicatorRows,
+  wholeFramework,
   withLevel1,
   withLevel2,
 } from './indicator-rows';
@@ -103,6 +104,7 @@ export class IndicatorTableComponent {
     const ctx = this.context();
     return checkTable({
       frameworkCode: fw.code,
+      framework: wholeFramework(fw),
       rows: toIndicatorRows(this.rows()),
       year: ctx.year,
       startDate: ctx.startDate ?? null,
