@@ -69,8 +69,8 @@ describe('indicatorLight: ranges (between) against the nearer bound', () => {
     ['72', 'green', '80.00', undefined], // 80 % of the lower bound: green, as for an equal value
     ['90', 'green', '100.00', undefined],
     ['95', 'green', '105.56', undefined], // inside: green, never blue
-    ['95.01', 'red', '100.01', 'REVERSE'], // above the upper bound: like a reverse target against 95
-    ['120', 'red', '126.32', 'REVERSE'],
+    ['95.01', 'red', '100.01', 'ABOVE_RANGE'], // above the upper bound: like a reverse target against 95
+    ['120', 'red', '126.32', 'ABOVE_RANGE'],
   ])('90%%-95%%, current %s → %s', (current, light, progress, reason) => {
     const expected = reason ? { light, progress, reason } : { light, progress };
     expect(indicatorLight({ target: R, current, month: 7 })).toEqual(expected);
@@ -84,13 +84,13 @@ describe('indicatorLight: ranges (between) against the nearer bound', () => {
     expect(indicatorLight({ target: T, current: '2', month: 7 })).toEqual({ light: 'green', progress: '114.29' });
     // 4 is ahead of the pro-rated share but within the year's upper bound: green, not red
     expect(indicatorLight({ target: T, current: '4', month: 7 }).light).toBe('green');
-    expect(indicatorLight({ target: T, current: '6', month: 7 })).toEqual({ light: 'red', progress: '120.00', reason: 'REVERSE' });
+    expect(indicatorLight({ target: T, current: '6', month: 7 })).toEqual({ light: 'red', progress: '120.00', reason: 'ABOVE_RANGE' });
   });
 
   test('a range from 0: green inside, red above', () => {
     const T = parseTargetValue('0-5%');
     expect(indicatorLight({ target: T, current: '3', month: 7 })).toEqual({ light: 'green', progress: null, reason: 'TARGET_ZERO' });
-    expect(indicatorLight({ target: T, current: '6', month: 7 })).toEqual({ light: 'red', progress: '120.00', reason: 'REVERSE' });
+    expect(indicatorLight({ target: T, current: '6', month: 7 })).toEqual({ light: 'red', progress: '120.00', reason: 'ABOVE_RANGE' });
   });
 
   test('property: inside the range is always green, above it always red, never blue', () => {
@@ -106,7 +106,7 @@ describe('indicatorLight: ranges (between) against the nearer bound', () => {
           const l = indicatorLight({ target: parseTargetValue(`${lo}${unit}-${hi}${unit}`), current: String(current), month });
           expect(l.light).not.toBe('blue');
           if (current >= lo && current <= hi) expect(l.light).toBe('green');
-          if (current > hi) expect(l).toMatchObject({ light: 'red', reason: 'REVERSE' });
+          if (current > hi) expect(l).toMatchObject({ light: 'red', reason: 'ABOVE_RANGE' });
           if (current < lo && unit !== '个') {
             // a level below the lower bound: exactly the light of the equal value =lower
             const eq = indicatorLight({ target: parseTargetValue(`=${lo}${unit}`), current: String(current), month });

@@ -13,7 +13,7 @@
  *   agrees with the number displayed): red < 60, yellow 60–<80, green 80–<120, blue ≥ 120.
  * - reverse (≤ <): green while current ≤ target, else red; progress = current / target when target > 0.
  * - a range (between, `90%-95%`) is judged against its nearer bound, as it is scored: above the upper
- *   bound it is red like a reverse indicator (reason REVERSE, progress = current / upper; the upper bound
+ *   bound it is red like a reverse indicator (reason ABOVE_RANGE, progress = current / upper; the upper bound
  *   is never pro-rated, as a reverse target is not); otherwise it is an equal value against the lower
  *   bound (pro-rated when cumulative), red/yellow/green by the thresholds and never blue (the upper
  *   bound, not 120 %, says when there is too much). A lower bound ≤ 0: green inside, red below (TARGET_ZERO).
@@ -50,6 +50,7 @@ export type LightReason =
   | 'LIKELIHOOD'
   | 'TARGET_ZERO'
   | 'REVERSE'
+  | 'ABOVE_RANGE'
   | 'MISSING_BUDGET'
   | 'INVALID_BUDGET'
   | 'BUDGET_ZERO';
@@ -178,7 +179,7 @@ export function indicatorLight(input: IndicatorLightInput): LightResult {
 function rangeLight(lower: Dec, upper: Dec | null, current: Dec, month: Dec, cumulative: boolean): LightResult {
   if (upper === null) return { light: 'none', progress: null, reason: 'NOT_QUANTITATIVE' };
   if (current.gt(upper)) {
-    return { light: 'red', progress: upper.isPositive() ? current.div(upper).mul(HUNDRED).toFixed(2) : null, reason: 'REVERSE' };
+    return { light: 'red', progress: upper.isPositive() ? current.div(upper).mul(HUNDRED).toFixed(2) : null, reason: 'ABOVE_RANGE' };
   }
   if (!lower.isPositive()) return { light: current.gte(lower) ? 'green' : 'red', progress: null, reason: 'TARGET_ZERO' };
   const due = cumulative ? lower.mul(month).div(TWELVE) : lower;

@@ -220,6 +220,7 @@ const REASON_TEXT: Record<LightReason, string> = {
   LIKELIHOOD: '按完成目标可能性判断',
   TARGET_ZERO: '目标值为0：按是否超过目标判断',
   REVERSE: '反向指标：不超过目标为绿灯',
+  ABOVE_RANGE: '区间指标：超过上限为红灯',
   MISSING_BUDGET: '未填年初预算数',
   INVALID_BUDGET: '年初预算数无效',
   BUDGET_ZERO: '年初预算数为0',
