@@ -1,5 +1,5 @@
 import { AuditService } from '@pt/api/core';
-import { formatAuditTime } from '@pt/shared/contracts';
+import { formatAuditTime } from '@pt/domain';
 import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
 /**

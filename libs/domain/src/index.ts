@@ -12,3 +12,4 @@ export * from './fixtures/reference-tables';
 export * from './lib/diff';
 export * from './lib/import/parse-published';
 export * from './lib/password-policy';
+export * from './lib/audit-events';

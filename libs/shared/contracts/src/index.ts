@@ -7,5 +7,4 @@ export * from './lib/admin';
 export * from './lib/evaluation';
 export * from './lib/exports';
 export * from './lib/security';
-export * from './lib/audit-events';
 export * from './lib/frameworks';

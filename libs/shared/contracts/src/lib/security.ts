@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { AUDIT_OBJECT_TYPES } from './audit-events';
+import { AUDIT_OBJECT_TYPES } from '@pt/domain';
 
 /** GET /api/security/sessions (安全管理员) */
 export interface SessionEntry {

@@ -1,1 +1,2 @@
 export * from './lib/admin.routes';
+export { UsersPage } from './lib/users.page';

@@ -1,4 +1,5 @@
-import { type AuditEntryResponse, auditObjectTypeLabel, formatAuditTime } from '@pt/shared/contracts';
+import { auditObjectTypeLabel, formatAuditTime } from '@pt/domain';
+import type { AuditEntryResponse } from '@pt/shared/contracts';
 
 const RESULT_LABELS: Readonly<Record<string, string>> = { ok: '成功', failed: '失败', denied: '拒绝' };
 

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { auditEventOf, auditObjectTypeOf } from '@pt/shared/contracts';
+import { auditEventOf, auditObjectTypeOf } from '@pt/domain';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { ApiExceptionFilter } from '../http/api-exception.filter';

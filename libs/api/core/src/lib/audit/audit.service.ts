@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type AuditEntryResponse, auditDayStart, auditEventLabel, type AuditObjectType, type AuditPage, type AuditVerification } from '@pt/shared/contracts';
+import { auditDayStart, auditEventLabel, type AuditObjectType } from '@pt/domain';
+import type { AuditEntryResponse, AuditPage, AuditVerification } from '@pt/shared/contracts';
 import { containsPattern, UUID_RE } from '../http/request-helpers';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import {
   AUDIT_EVENT_FILTERS,
   AUDIT_OBJECT_TYPE_FILTERS,

@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
 import { en_US, provideNzI18n } from 'ng-zorro-antd/i18n';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
@@ -11,7 +10,7 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { AuditApi, type AuditEntryResponse, type AuditQuery, type AuditVerification } from '@pt/web/security/data-access';
-import { auditEventLabel } from '@pt/shared/contracts';
+import { auditEventLabel } from '@pt/domain';
 import type { AuditPage } from './audit.page';
 import { AUDIT_ROUTES, SECURITY_ROUTES } from './security.routes';
 

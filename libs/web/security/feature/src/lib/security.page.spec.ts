@@ -34,7 +34,7 @@ describe('SecurityPage', () => {
 
   beforeEach(() => {
     sessions = [session('s1', 'me', 'security', '安全管理员'), session('s2', 'u2', 'xining', '西宁办填报人'), session('s3', 'u2', 'xining', '西宁办填报人')];
-    lockouts = [{ username: 'ypb', failures: 5, lockedUntil: '2026-05-04T09:15:00.000Z' }];
+    lockouts = [{ username: 'ypb', clientIp: '10.0.0.7', failures: 5, lockedUntil: '2026-05-04T09:15:00.000Z' }];
     calls = [];
     failNext = null;
     roles = ['secadmin'];
@@ -103,6 +103,9 @@ describe('SecurityPage', () => {
     expect((rows[0].querySelector('[data-testid="end-user-sessions"]') as HTMLButtonElement).disabled).toBe(true);
     expect((rows[1].querySelector('[data-testid="end-user-sessions"]') as HTMLButtonElement).disabled).toBe(false);
     expect(all('lockout-row').map((r) => r.querySelector('[data-testid="lockout-username"]')?.textContent?.trim())).toEqual(['ypb']);
+    // a name is locked per client address: the row says which
+    expect(all('lockout-row').map((r) => r.querySelector('[data-testid="lockout-address"]')?.textContent?.trim())).toEqual(['10.0.0.7']);
+    expect(all('security-accounts')[0].getAttribute('href')).toBe('/security/accounts');
   });
 
   it('ends one session, every session of a user, and unlocks a name, reloading the lists', async () => {

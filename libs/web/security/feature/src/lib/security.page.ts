@@ -1,3 +1,4 @@
+import { RouterLink } from '@angular/router';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { AuthStore } from '@pt/web/auth/data-access';
 import {
@@ -11,7 +12,7 @@ import {
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { PoweroffOutline, UnlockOutline } from '@ant-design/icons-angular/icons';
+import { PoweroffOutline, TeamOutline, UnlockOutline } from '@ant-design/icons-angular/icons';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
@@ -26,9 +27,13 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 @Component({
   selector: 'pt-security-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzPopconfirmModule, NzTableModule, NzTagModule],
-  providers: [provideNzIconsPatch([PoweroffOutline, UnlockOutline])],
+  imports: [RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzPopconfirmModule, NzTableModule, NzTagModule],
+  providers: [provideNzIconsPatch([PoweroffOutline, TeamOutline, UnlockOutline])],
   template: `
+    <nz-card nzTitle="管理员账号" class="block">
+      <p class="hint">三员分立：安全管理员和审计管理员的账号由安全管理员新增、授权、重置密码和停用；系统管理员只管理业务账号和系统管理员账号。</p>
+      <a nz-button routerLink="/security/accounts" data-testid="security-accounts"><span nz-icon nzType="team"></span>管理安全管理员、审计管理员账号</a>
+    </nz-card>
     <nz-card nzTitle="在线会话" [nzExtra]="reload" class="block">
       <p class="hint">未结束且未过期的登录会话，按最近活动排序。结束会话后，该登录立即失效，须重新登录。</p>
       @if (sessionsError(); as e) {
@@ -112,7 +117,9 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
     </nz-card>
 
     <nz-card nzTitle="登录锁定" class="block">
-      <p class="hint">连续登录失败达到 5 次的用户名被暂时锁定，到期自动解除；确认是本人后可以提前解除锁定。</p>
+      <p class="hint">
+        同一用户名从同一客户端地址连续登录失败达到 5 次即被暂时锁定（只对该地址，他人无法借此把管理员锁在门外），到期自动解除；确认是本人后可以提前解除锁定（该用户名在所有地址的锁定）。
+      </p>
       @if (lockoutsError(); as e) {
         <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="lockouts-error"></nz-alert>
       }
@@ -129,15 +136,17 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
         <thead>
           <tr>
             <th>用户名</th>
+            <th nzWidth="180px">客户端地址</th>
             <th nzWidth="120px">失败次数</th>
             <th nzWidth="200px">锁定至</th>
             <th nzWidth="140px">操作</th>
           </tr>
         </thead>
         <tbody>
-          @for (l of lockTable.data; track l.username) {
+          @for (l of lockTable.data; track l.username + '@' + l.clientIp) {
             <tr data-testid="lockout-row" [attr.data-username]="l.username">
               <td class="mono" data-testid="lockout-username">{{ l.username }}</td>
+              <td class="mono" data-testid="lockout-address">{{ l.clientIp || '—' }}</td>
               <td>{{ l.failures }}</td>
               <td>{{ l.lockedUntil ? time(l.lockedUntil) : '—' }}</td>
               <td>

@@ -3,8 +3,21 @@ import { auditadminGuard, secadminGuard } from '@pt/web/security/data-access';
 import { AuditPage } from './audit.page';
 import { SecurityPage } from './security.page';
 
-/** 安全管理 (安全管理员 only): live sessions and locked-out user names. Mounted by the shell at `/security`. */
-export const SECURITY_ROUTES: Routes = [{ path: '', canMatch: [secadminGuard], component: SecurityPage, title: '安全管理 · 绩效目标管理' }];
+/**
+ * 安全管理 (安全管理员 only): live sessions and locked-out user names, and the administrator accounts it manages
+ * (三员分立: the security and audit administrators; the users page of 系统管理 offers it only those). Mounted by the
+ * shell at `/security`.
+ */
+export const SECURITY_ROUTES: Routes = [
+  {
+    path: '',
+    canMatch: [secadminGuard],
+    children: [
+      { path: '', pathMatch: 'full', component: SecurityPage, title: '安全管理 · 绩效目标管理' },
+      { path: 'accounts', loadComponent: () => import('@pt/web/admin/feature').then((m) => m.UsersPage), title: '管理员账号 · 安全管理' },
+    ],
+  },
+];
 
 /** 审计日志 (审计管理员 only): the audit log and the check of its hash chain. Mounted by the shell at `/audit`. */
 export const AUDIT_ROUTES: Routes = [{ path: '', canMatch: [auditadminGuard], component: AuditPage, title: '审计日志 · 绩效目标管理' }];

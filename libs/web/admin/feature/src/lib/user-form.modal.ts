@@ -1,0 +1,291 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { roleSeparationProblem } from '@pt/domain';
+import {
+  type AdminFailure,
+  AdminApi,
+  type AdminOrg,
+  type AdminUser,
+  type AssignableRole,
+  fieldError,
+  kindLabel,
+  orgOptions,
+  PASSWORD_POLICY_TEXT,
+  passwordProblem,
+  requiredOrgKind,
+  roleOrgProblems,
+  toAdminFailure,
+} from '@pt/web/admin/data-access';
+import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { ErrorListComponent } from './error-list.component';
+
+export interface UserForm {
+  /** null: a new user. */
+  id: string | null;
+  version: number;
+  username: string;
+  displayName: string;
+  password: string;
+  roles: AssignableRole[];
+  orgId: string | null;
+}
+
+/** The form of an existing user (only the roles offered are kept: the others are not the actor's to change). */
+export function userToForm(u: AdminUser, offered: readonly { value: AssignableRole }[]): UserForm {
+  return {
+    id: u.id,
+    version: u.version,
+    username: u.username,
+    displayName: u.displayName,
+    password: '',
+    roles: u.roles.filter((r): r is AssignableRole => offered.some((c) => c.value === r)),
+    orgId: u.orgId,
+  };
+}
+
+/** The checks the server makes anyway, before sending, so the common mistakes show at once. */
+export function checkUserForm(f: UserForm, orgs: readonly AdminOrg[]): AdminFailure | null {
+  const details: { field: string; message: string }[] = [];
+  if (f.id === null && !/^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/.test(f.username.trim())) {
+    details.push({ field: 'username', message: '用户名须为 2–64 位字母、数字、下划线、点或连字符，以字母或数字开头' });
+  }
+  if (!f.displayName.trim()) details.push({ field: 'displayName', message: '请填写姓名' });
+  if (f.id === null) {
+    const problem = passwordProblem(f.password, f.username);
+    if (problem) details.push({ field: 'password', message: problem });
+  }
+  if (f.roles.length === 0) details.push({ field: 'roles', message: '请至少选择一个角色' });
+  if (!f.orgId) details.push({ field: 'orgId', message: '请选择所属机构' });
+  const org = orgs.find((o) => o.id === f.orgId);
+  for (const message of roleOrgProblems(f.roles, org?.kind)) details.push({ field: 'roles', message });
+  const separation = roleSeparationProblem(f.roles);
+  if (separation) details.push({ field: 'roles', message: separation });
+  return details.length ? { status: 400, code: 'LOCAL', message: '请检查填写的内容', details } : null;
+}
+
+/**
+ * 新增用户 / 编辑用户 (split from the users page): roles as checkboxes — only those the administrator may grant
+ * (三员分立), none for the administrator's own account — and the organisations that fit them. Sends `If-Match` with
+ * the version; on a 412 the latest version is loaded into the form.
+ */
+@Component({
+  selector: 'pt-admin-user-form-modal',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, NzCheckboxModule, NzFormModule, NzInputModule, NzModalModule, NzSelectModule, ErrorListComponent],
+  template: `
+  <nz-modal
+    [nzVisible]="form() !== null"
+    [nzTitle]="form()?.id ? '编辑用户' : '新增用户'"
+    nzOkText="保存"
+    nzCancelText="取消"
+    [nzOkLoading]="saving()"
+    [nzMaskClosable]="false"
+    [nzWidth]="600"
+    (nzOnOk)="save()"
+    (nzOnCancel)="close()"
+  >
+    <ng-container *nzModalContent>
+      @if (form(); as f) {
+        @if (failure(); as e) {
+          <pt-admin-error-list [failure]="e" data-testid="user-form-error" />
+        }
+        <form nz-form nzLayout="vertical" (ngSubmit)="save()" data-testid="user-form">
+          <nz-form-item>
+            <nz-form-label nzRequired nzFor="user-username">用户名</nz-form-label>
+            <nz-form-control
+              [nzValidateStatus]="err('username') ? 'error' : ''"
+              [nzErrorTip]="err('username') ?? ''"
+              [nzExtra]="f.id ? '用户名创建后不能修改' : '2–64 位字母、数字、下划线、点或连字符，用于登录'"
+            >
+              <input
+                nz-input
+                id="user-username"
+                name="username"
+                maxlength="64"
+                autocomplete="off"
+                data-testid="user-form-username"
+                [disabled]="f.id !== null"
+                [ngModel]="f.username"
+                (ngModelChange)="patch({ username: $event })"
+              />
+            </nz-form-control>
+          </nz-form-item>
+          <nz-form-item>
+            <nz-form-label nzRequired nzFor="user-display-name">姓名</nz-form-label>
+            <nz-form-control [nzValidateStatus]="err('displayName') ? 'error' : ''" [nzErrorTip]="err('displayName') ?? ''">
+              <input
+                nz-input
+                id="user-display-name"
+                name="displayName"
+                maxlength="100"
+                data-testid="user-form-display-name"
+                [ngModel]="f.displayName"
+                (ngModelChange)="patch({ displayName: $event })"
+              />
+            </nz-form-control>
+          </nz-form-item>
+          @if (f.id === null) {
+            <nz-form-item>
+              <nz-form-label nzRequired nzFor="user-password">初始密码</nz-form-label>
+              <nz-form-control [nzValidateStatus]="err('password') ? 'error' : ''" [nzErrorTip]="err('password') ?? ''" [nzExtra]="policy">
+                <input
+                  nz-input
+                  id="user-password"
+                  name="password"
+                  type="password"
+                  maxlength="128"
+                  autocomplete="new-password"
+                  data-testid="user-form-password"
+                  [ngModel]="f.password"
+                  (ngModelChange)="patch({ password: $event })"
+                />
+              </nz-form-control>
+            </nz-form-item>
+          }
+          <nz-form-item>
+            <nz-form-label nzRequired>角色</nz-form-label>
+            <nz-form-control [nzValidateStatus]="err('roles') ? 'error' : ''" [nzErrorTip]="err('roles') ?? ''" [nzExtra]="roleHint()">
+              <nz-checkbox-group
+                name="roles"
+                data-testid="user-form-roles"
+                [nzDisabled]="self()"
+                [nzOptions]="roleChoices()"
+                [ngModel]="f.roles"
+                (ngModelChange)="patch({ roles: $event })"
+              ></nz-checkbox-group>
+            </nz-form-control>
+          </nz-form-item>
+          <nz-form-item>
+            <nz-form-label nzRequired nzFor="user-org">所属机构</nz-form-label>
+            <nz-form-control [nzValidateStatus]="err('orgId') ? 'error' : ''" [nzErrorTip]="err('orgId') ?? ''">
+              <nz-select
+                nzId="user-org"
+                name="orgId"
+                nzShowSearch
+                nzPlaceHolder="请选择所属机构"
+                data-testid="user-form-org"
+                [ngModel]="f.orgId"
+                (ngModelChange)="patch({ orgId: $event })"
+              >
+                @for (o of formOrgOptions(); track o.value) {
+                  <nz-option [nzValue]="o.value" [nzLabel]="o.label" [nzDisabled]="o.disabled" />
+                }
+              </nz-select>
+            </nz-form-control>
+          </nz-form-item>
+          <button type="submit" hidden></button>
+        </form>
+      }
+    </ng-container>
+  </nz-modal>
+
+  `,
+})
+export class UserFormModal {
+  private readonly api = inject(AdminApi);
+  private readonly message = inject(NzMessageService);
+
+  /** The form to open (null: closed). */
+  readonly initial = input<UserForm | null>(null);
+  readonly orgs = input<readonly AdminOrg[]>([]);
+  /** The roles this administrator may grant. */
+  readonly roleChoices = input<{ label: string; value: AssignableRole }[]>([]);
+  /** The administrator's own account: its roles are not its to change. */
+  readonly self = input(false);
+  /** Closed, with true when saved. */
+  readonly closed = output<boolean>();
+
+  readonly policy = PASSWORD_POLICY_TEXT;
+  readonly form = linkedSignal(() => this.initial());
+  readonly saving = signal(false);
+  readonly failure = signal<AdminFailure | null>(null);
+
+  /** Organisations that fit the chosen roles are selectable; the others are shown disabled. */
+  readonly formOrgOptions = computed(() => {
+    const need = requiredOrgKind(this.form()?.roles ?? []);
+    return orgOptions([...this.orgs()], (o) => need === null || need === o.kind);
+  });
+  readonly roleHint = computed(() => {
+    const f = this.form();
+    if (!f) return '';
+    if (this.self()) return '三员分立：不能修改自己的角色';
+    const need = requiredOrgKind(f.roles);
+    if (need === 'conflict') return '所选角色须属于不同类型的机构，不能同时授予';
+    const org = this.orgs().find((o) => o.id === f.orgId);
+    const problems = roleOrgProblems(f.roles, org?.kind);
+    if (problems.length) return problems.join('；');
+    return need ? `所选角色须属于${kindLabel(need)}` : '填报人属于预算单位，主管部门审核人属于主管部门，财政审核人属于财政局';
+  });
+
+  err(field: string): string | null {
+    return fieldError(this.failure(), field);
+  }
+
+  patch(p: Partial<UserForm>): void {
+    const f = this.form();
+    if (f) this.form.set({ ...f, ...p });
+  }
+
+  close(done = false): void {
+    if (this.saving() && !done) return;
+    this.failure.set(null);
+    this.closed.emit(done);
+  }
+
+  async save(): Promise<void> {
+    const f = this.form();
+    if (!f || this.saving()) return;
+    const local = checkUserForm(f, this.orgs());
+    if (local) {
+      this.failure.set(local);
+      return;
+    }
+    this.saving.set(true);
+    this.failure.set(null);
+    try {
+      if (f.id === null) {
+        const created = await this.api.createUser({
+          username: f.username.trim(),
+          displayName: f.displayName.trim(),
+          password: f.password,
+          roles: f.roles,
+          orgId: f.orgId as string,
+        });
+        this.message.success(`已新增用户「${created.displayName}」（${created.username}），首次登录须修改初始密码`);
+      } else {
+        // the own account: name and organisation only (the roles are not sent)
+        const body = this.self() ? { displayName: f.displayName.trim(), orgId: f.orgId as string } : { displayName: f.displayName.trim(), roles: f.roles, orgId: f.orgId as string };
+        const saved = await this.api.updateUser(f.id, f.version, body);
+        this.message.success(`已保存用户「${saved.displayName}」`);
+      }
+      this.saving.set(false);
+      this.close(true);
+    } catch (e) {
+      const failure = toAdminFailure(e, '保存失败，请稍后重试');
+      if (failure.status === 412 && f.id) {
+        // someone else changed the user: show their version, keep the dialog open
+        const fresh = await this.fetchQuietly(f.id);
+        if (fresh) {
+          this.form.set(userToForm(fresh, this.roleChoices()));
+          failure.message = `${failure.message}。已载入最新内容，请核对后重新修改并保存。`;
+        }
+      }
+      this.failure.set(failure);
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private async fetchQuietly(id: string): Promise<AdminUser | null> {
+    try {
+      return await this.api.user(id);
+    } catch {
+      return null;
+    }
+  }
+}
