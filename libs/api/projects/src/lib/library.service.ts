@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiHttpException, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
-import { findGroup, getFramework, isPlaceholderRow, normaliseLevelName, REFERENCE_TABLES } from '@pt/domain';
+import { FrameworkStore } from '@pt/api/frameworks';
+import { findGroup, isPlaceholderRow, normaliseLevelName, REFERENCE_TABLES } from '@pt/domain';
 import type { CreateLibraryIndicatorDto, LibraryIndicator, LibraryPage, ListLibraryQueryDto, UpdateLibraryIndicatorDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
 
@@ -40,7 +41,10 @@ function toDto(r: LibraryRow): LibraryIndicator {
 export class LibraryService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Library');
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly frameworks: FrameworkStore,
+  ) {}
 
   /** On an empty library, draw it from the reference tables (independent of the demo data). */
   async onApplicationBootstrap(): Promise<void> {
@@ -100,7 +104,7 @@ export class LibraryService implements OnApplicationBootstrap {
 
   async create(user: UserSummary, dto: CreateLibraryIndicatorDto): Promise<LibraryIndicator> {
     this.assertAdmin(user);
-    const { level1, level2 } = this.checkLevels(dto.frameworkCode, dto.level1, dto.level2);
+    const { level1, level2 } = await this.checkLevels(dto.frameworkCode, dto.level1, dto.level2);
     const exists = await this.dataSource.query(`SELECT 1 FROM indicator_library WHERE framework_code = $1 AND level1 = $2 AND level2 = $3 AND name = $4`, [
       dto.frameworkCode,
       level1,
@@ -120,7 +124,7 @@ export class LibraryService implements OnApplicationBootstrap {
     const cur = await this.get(id);
     const expected = parseIfMatch(ifMatch);
     if (expected === undefined) throw new ApiHttpException(428, 'PRECONDITION_REQUIRED', '缺少 If-Match 请求头');
-    const { level1, level2 } = this.checkLevels(cur.frameworkCode, dto.level1 ?? cur.level1, dto.level2 ?? cur.level2);
+    const { level1, level2 } = await this.checkLevels(cur.frameworkCode, dto.level1 ?? cur.level1, dto.level2 ?? cur.level2);
     const res = await this.dataSource.transaction(async (m) => {
       const qr = m.queryRunner;
       if (!qr) throw new Error('no query runner');
@@ -157,8 +161,9 @@ export class LibraryService implements OnApplicationBootstrap {
     if (!(user.roles as string[]).includes('sysadmin')) throw new ApiHttpException(403, 'FORBIDDEN', '只有系统管理员可以维护指标库');
   }
 
-  private checkLevels(frameworkCode: string, level1: string, level2: string): { level1: string; level2: string } {
-    const fw = getFramework(frameworkCode);
+  /** 一级/二级 of the framework's current version (the one new projects pick rows for). */
+  private async checkLevels(frameworkCode: string, level1: string, level2: string): Promise<{ level1: string; level2: string }> {
+    const fw = (await this.frameworks.current()).frameworks.find((f) => f.code === frameworkCode);
     const group = fw ? findGroup(fw, level1) : undefined;
     if (!group) throw new ApiHttpException(400, 'VALIDATION_FAILED', `一级指标「${level1}」不在该指标体系内`, [{ field: 'level1', message: '一级指标不在该指标体系内' }]);
     const l2 = normaliseLevelName(level2);
