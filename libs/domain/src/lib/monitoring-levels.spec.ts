@@ -13,6 +13,9 @@ describe('isCumulativeUnit: running totals are pro-rated, levels are not', () =>
     ['家', true],
     ['天', true],
     ['期', true],
+    ['名', true], // 招录20名: people
+    ['位', true],
+    ['度', true], // kWh
     ['次/年', true],
     ['（期/年）', true],
     [null, true],
@@ -26,7 +29,6 @@ describe('isCumulativeUnit: running totals are pro-rated, levels are not', () =>
     ['级', false],
     ['星', false],
     ['星级', false],
-    ['名', false],
     ['倍', false],
     ['个百分点', false],
     ['元/人', false],

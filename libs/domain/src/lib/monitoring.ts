@@ -6,7 +6,7 @@
  *     cumulative: current / (target × month / 12)   (the share of the annual target due by that month)
  *     otherwise:  current / target
  *   `cumulative` defaults to `isCumulativeUnit(unit)`: a running total (个, 人次, 万元, 次/年 …) is pro-rated,
- *   a level (%, ‰, 分, 级, 星, 名, 倍, 元/人 …: "a rate indicator's progress = current / target") is not,
+ *   a level (%, ‰, 分, 级, 星, 倍, 元/人 …: "a rate indicator's progress = current / target") is not,
  *   so an assessment score ≥90(分) at 88 in July is 97.78 % green, not 167.62 % blue; an explicit
  *   `cumulative` is obeyed.
  * - thresholds on the progress shown (percent rounded half-up to 2 decimals, so the colour always
@@ -87,8 +87,11 @@ function checkMonth(month: number): Dec {
   return Dec.fromInt(month);
 }
 
-/** Units of a level (rate, score, grade, rank, multiple, duration of one event): not running totals. */
-const LEVEL_UNITS = new Set(['%', '‰', '分', '级', '星', '星级', '等级', '档', '名', '位', '倍', '岁', '度', '℃', '分贝', 'dB', '百分点', '个百分点', '秒', '分钟', '指数']);
+/**
+ * Units of a level (rate, score, grade, multiple, duration of one event): not running totals. Not here, as
+ * they also count things: 名 and 位 (people: 招录20名), 度 (kWh), 天 and 小时 (days open, training hours).
+ */
+const LEVEL_UNITS = new Set(['%', '‰', '分', '级', '星', '星级', '等级', '档', '倍', '岁', '℃', '分贝', 'dB', '百分点', '个百分点', '秒', '分钟', '指数']);
 
 /**
  * Whether an indicator with this unit is a running total whose due share by month m is target × m / 12.

@@ -33,7 +33,7 @@ export function suggestTargetFixes(raw: string, indicatorName?: string | null): 
   const range = parseRangeForm(s);
   if (range) {
     if (!range.reversed) return [formatTargetValue(parseTargetValue(s))];
-    return [formatTargetValue({ ...between(range.valueMax, range.value, range.unit) })];
+    return [formatTargetValue(between(range.valueMax, range.value, range.unit))];
   }
   return unique(fixesOfOneNumber(s, indicatorName ?? ''));
 }
@@ -156,6 +156,7 @@ function repairLookalikes(s: string): string {
     .replace(/(?<=[0-9.])[Il]|[Il](?=[0-9.])/g, '1');
 }
 
+/** The canonical text of a quantity (direction does not show in the text). */
 function quant(operator: TargetOperator, value: string, unit: string | null): string {
   return formatTargetValue({ raw: '', text: '', kind: 'quantitative', operator, value, unit, direction: 'equal' });
 }
