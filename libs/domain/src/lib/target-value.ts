@@ -39,7 +39,8 @@ export { TARGET_WORD_OPERATORS } from './target-value-words';
  *   empty → qualitative (an empty value cannot be measured; the checks report it as EMPTY_TARGET).
  * - Malformed values keep kind "qualitative" with `malformed: true` and operator/value/unit null.
  *   A value is malformed when, not being a valid Quant or Compare, it
- *     a) starts with an operator (≥ ≤ > < = in any width), e.g. `>=abc`, `≥9O%`, `=1.2.3(%)`, `≥`;
+ *     a) starts with an operator (≥ ≤ > < = in any width), e.g. `>=abc`, `≥9O%`, `=1.2.3(%)`, `≥`, and a
+ *        symbol with a word (`≥90%以上`): one way of saying it, the fixes offer `≥90.00(%)`;
  *     b) is a number without a unit and without an operator, e.g. `90`, `1,500`, `1.2.3` (with a unit it is
  *        Bare: `=`; without one nobody can tell a count from a percentage — target-value-fixes.ts offers both);
  *     c) has the shape of a Compare whose number part does not parse, e.g. `比上年低不少于两万元`;
@@ -52,6 +53,8 @@ export { TARGET_WORD_OPERATORS } from './target-value-words';
  *   (以上 以下 以内 左右 内 前 后 完成 达到 确保 及 和 或 的 不). Such values are not Quant.
  *   A bracketed unit is the trimmed text inside the brackets (at most 16 characters, no sentence
  *   punctuation or operator); empty brackets mean "no unit".
+ * - `valueMax` is set only on a range; `impliedOperator` only on a Bare value (both absent otherwise, so
+ *   the answers of the API keep their shape for every other value).
  * - The parser never throws.
  */
 
