@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
+import { DataSource } from 'typeorm';
 import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
 function binary(res: Response['res'], cb: (err: Error | null, body: Buffer) => void): void {
@@ -209,6 +210,12 @@ describe(`exported forms (${TEST_DB})`, () => {
     const bad = await t.http.get(`/api/projects/${approvedId}/export?form=declaration&format=doc`).set(auth('czj')).expect(400);
     expect(bad.body.details[0].field).toBe('format');
     await t.http.get('/api/exports?year=2026&form=publication&format=docx').set(auth('czj')).expect(400);
+    // Word is built in memory: more than 100 projects is refused with the count, naming the format
+    await t.app
+      .get(DataSource)
+      .query(`INSERT INTO project (org_id, year, name, framework_code, status) SELECT $1, 2032, 'Word 上限测试 ' || g, 'mof-2021', 'draft' FROM generate_series(1, 101) g`, [orgId]);
+    const many = await t.http.get('/api/exports?year=2032&form=declaration&format=docx').set(auth('czj')).expect(400);
+    expect(many.body.details[0]).toEqual({ field: 'format', message: expect.stringContaining('Word 一次最多导出 100 个项目，本次选中 101 个') });
   });
 
   it('自评表: the published title, the funds block of the evaluation in 万元 (numbers in .xlsx, two decimals printed), signatures of the self-evaluation', async () => {

@@ -153,7 +153,7 @@ export class BatchExportPage {
     return FORMATS.map((f) => ({ label: FORMAT_LABELS[f], value: f, disabled: !allowed.includes(f) }));
   });
   readonly formatHint = computed(() =>
-    this.form() === 'publication' ? '公开清单只有 Excel 格式' : 'Excel：每个项目一个工作表；PDF、Word：所有项目合为一个文件（每个项目从新的一页开始）；ZIP：每个项目一个 PDF',
+    this.form() === 'publication' ? '公开清单只有 Excel 格式' : 'Excel：每个项目一个工作表；PDF、Word：所有项目合为一个文件，每个项目从新的一页开始（Word 最多 100 个项目）；ZIP：每个项目一个 PDF',
   );
   readonly failure = signal<ApiFailure | null>(null);
   readonly done = signal<{ fileName: string; size: string } | null>(null);
