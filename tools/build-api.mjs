@@ -39,8 +39,12 @@ fs.rmSync(path.dirname(outfile), { recursive: true, force: true });
 const started = Date.now();
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: ['apps/api/src/main.ts'],
-  outfile,
+  // the server, and the worker thread that draws batch PDFs (libs/api/exports/src/lib/pdf/render-pdf.ts)
+  entryPoints: [
+    { in: 'apps/api/src/main.ts', out: 'main' },
+    { in: 'libs/api/exports/src/lib/pdf/pdf-worker.ts', out: 'pdf-worker' },
+  ],
+  outdir: path.dirname(outfile),
   bundle: true,
   platform: 'node',
   target: 'node20',

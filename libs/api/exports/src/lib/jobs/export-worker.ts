@@ -106,8 +106,6 @@ export class ExportWorker implements OnApplicationBootstrap, OnApplicationShutdo
       const user = await this.owner(job.user_id);
       let last = 0;
       const progress = async (done: number, total: number) => {
-        // yield between projects, so that interactive requests are answered while a large export runs
-        await new Promise<void>((resolve) => setImmediate(resolve));
         if (done < total && Date.now() - last < 500) return;
         last = Date.now();
         const [r]: { status: string }[] = await this.dataSource.query(
