@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
 import { EvaluationService, MonitoringService, OrgScopeService, ProjectsService } from '@pt/api/projects';
 import { Dec } from '@pt/domain';
-import type { BatchExportQueryDto, ExportForm, Project, UserSummary } from '@pt/shared/contracts';
+import { BIDI_CONTROLS, type BatchExportQueryDto, type ExportForm, type Project, type UserSummary } from '@pt/shared/contracts';
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,7 @@ import { evaluationModel } from './layout/evaluation-model';
 import { indicatorsAsText, monitoringModel, sheetNameFor, type SheetModel, type Signatures } from './layout/sheet-model';
 import { type HistoryStep, signaturesOf } from './layout/signatures';
 import { PdfFontMissingError, writePdf } from './pdf/pdf-writer';
+import { writePdfOffThread } from './pdf/render-pdf';
 import { AMOUNT_FORMAT, amountValue, writeSheet } from './xlsx/xlsx-writer';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,10 +22,10 @@ export const CONTENT_TYPES = { xlsx: XLSX_TYPE, pdf: 'application/pdf', zip: 'ap
 
 const FORM_LABEL: Record<ExportForm | 'publication', string> = { declaration: '申报表', evaluation: '自评表', monitoring: '监控表', publication: '绩效目标公开清单' };
 
-/** A file name that is safe in a header and on every file system: no control characters, separators or reserved marks. */
+/** A file name that is safe in a header and on every file system: no control, bidi (U+202E…) characters, separators or reserved marks. */
 export function safeFileName(name: string): string {
   const cleaned = [...name]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || '"*/:<>?\\|'.includes(ch) ? ' ' : ch))
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || BIDI_CONTROLS.test(ch) || '"*/:<>?\\|'.includes(ch) ? ' ' : ch))
     .join('')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+|[.\s]+$/g, '')
@@ -55,6 +56,9 @@ const BATCH = 20;
  */
 export const MAX_DOCX_BATCH = 100;
 
+/** Told after each project of a batch export (a background job stores it and may stop the export by throwing). */
+export type ExportProgress = (done: number, total: number) => Promise<void>;
+
 @Injectable()
 export class ExportsService {
   constructor(
@@ -77,7 +81,7 @@ export class ExportsService {
   }
 
   /** Every visible project of a year (under an organisation) in one file, streamed. */
-  async batch(user: UserSummary, q: BatchExportQueryDto): Promise<FileAnswer> {
+  async batch(user: UserSummary, q: BatchExportQueryDto, progress?: ExportProgress): Promise<FileAnswer> {
     if (q.form === 'publication' && q.format !== 'xlsx') throw badFormat('公开清单只能导出为 xlsx');
     const ids = await this.batchIds(user, q);
     if (q.format === 'docx' && ids.length > MAX_DOCX_BATCH)
@@ -88,11 +92,11 @@ export class ExportsService {
       fileName: `${stem}.${format}`,
       contentType: CONTENT_TYPES[format],
       write: async (out) => {
-        if (q.form === 'publication') return this.publication(user, ids, out);
-        if (format === 'xlsx') return this.batchWorkbook(user, ids, q.form as ExportForm, out);
-        if (format === 'docx') return this.batchDocx(user, ids, q.form as ExportForm, out);
-        if (format === 'pdf') return this.batchPdf(user, ids, q.form as ExportForm, out);
-        return this.batchZip(user, ids, q.form as ExportForm, out);
+        if (q.form === 'publication') return this.publication(user, ids, out, progress);
+        if (format === 'xlsx') return this.batchWorkbook(user, ids, q.form as ExportForm, out, progress);
+        if (format === 'docx') return this.batchDocx(user, ids, q.form as ExportForm, out, progress);
+        if (format === 'pdf') return this.batchPdf(user, ids, q.form as ExportForm, out, progress);
+        return this.batchZip(user, ids, q.form as ExportForm, out, progress);
       },
     };
   }
@@ -107,9 +111,10 @@ export class ExportsService {
     out.end();
   }
 
-  private async pdf(models: SheetModel[], out: Writable): Promise<void> {
+  /** `offThread`: a batch, drawn on a worker thread (see render-pdf.ts); one form is drawn here. */
+  private async pdf(models: SheetModel[], out: Writable, offThread = false): Promise<void> {
     try {
-      await writePdf(models, out);
+      await (offThread ? writePdfOffThread(models, out) : writePdf(models, out));
     } catch (e) {
       if (e instanceof PdfFontMissingError) throw new ApiHttpException(503, 'PDF_FONT_MISSING', '服务器缺少中文字体，暂时无法导出 PDF（请运行 scripts/ensure-fonts.sh）');
       throw e;
@@ -135,16 +140,21 @@ export class ExportsService {
     return rows.map((r) => r.id);
   }
 
-  /** Load projects `BATCH` at a time and hand each to `fn` in order. */
-  private async eachProject(user: UserSummary, ids: readonly string[], fn: (p: Project, index: number) => Promise<void>): Promise<void> {
+  /** Load projects `BATCH` at a time and hand each to `fn` in order, telling `progress` after each. */
+  private async eachProject(user: UserSummary, ids: readonly string[], fn: (p: Project, index: number) => Promise<void>, progress?: ExportProgress): Promise<void> {
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunk = await this.projects.getMany(user, ids.slice(i, i + BATCH));
-      for (const [k, p] of chunk.entries()) await fn(p, i + k);
+      for (const [k, p] of chunk.entries()) {
+        await fn(p, i + k);
+        // let other requests in between two projects: a whole year is seconds of CPU
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await progress?.(i + k + 1, ids.length);
+      }
     }
   }
 
   /** One workbook: an index sheet, then a sheet per project, each committed as soon as it is written. */
-  private async batchWorkbook(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable): Promise<void> {
+  private async batchWorkbook(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable, progress?: ExportProgress): Promise<void> {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     wb.creator = '绩效目标管理';
     const taken = new Set<string>(['目录']);
@@ -168,24 +178,24 @@ export class ExportsService {
       const ws = wb.addWorksheet(names[i]);
       writeSheet(ws as unknown as ExcelJS.Worksheet, await this.modelOf(user, p, form, names[i]));
       ws.commit();
-    });
+    }, progress);
     await wb.commit();
   }
 
-  private async batchPdf(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable): Promise<void> {
+  private async batchPdf(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable, progress?: ExportProgress): Promise<void> {
     const models: SheetModel[] = [];
     await this.eachProject(user, ids, async (p) => {
       models.push(await this.modelOf(user, p, form));
-    });
-    await this.pdf(models, out);
+    }, progress);
+    await this.pdf(models, out, true);
   }
 
   /** One Word document, a section per project (docx is built in memory, then written to `out`). */
-  private async batchDocx(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable): Promise<void> {
+  private async batchDocx(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable, progress?: ExportProgress): Promise<void> {
     const models: SheetModel[] = [];
     await this.eachProject(user, ids, async (p) => {
       models.push(await this.modelOf(user, p, form));
-    });
+    }, progress);
     await writeDocx(models, out);
   }
 
@@ -199,7 +209,7 @@ export class ExportsService {
   }
 
   /** A zip with one PDF per project, each generated while the zip streams the one before. */
-  private async batchZip(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable): Promise<void> {
+  private async batchZip(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable, progress?: ExportProgress): Promise<void> {
     const zip = new ZipFile();
     const finished = new Promise<void>((resolve, reject) => {
       out.on('finish', () => resolve());
@@ -215,13 +225,13 @@ export class ExportsService {
       taken.add(name);
       zip.addReadStream(pass, name);
       await this.pdf([await this.modelOf(user, p, form)], pass);
-    });
+    }, progress);
     zip.end();
     await finished;
   }
 
   /** The publication list (重点项目支出绩效明细表): one row per project, the indicators as one text. */
-  private async publication(user: UserSummary, ids: readonly string[], out: Writable): Promise<void> {
+  private async publication(user: UserSummary, ids: readonly string[], out: Writable, progress?: ExportProgress): Promise<void> {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     const ws = wb.addWorksheet('绩效目标公开清单');
     ws.columns = [
@@ -246,7 +256,7 @@ export class ExportsService {
       row.alignment = { wrapText: true, vertical: 'top' };
       row.getCell(6).numFmt = AMOUNT_FORMAT;
       row.commit();
-    });
+    }, progress);
     ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
     ws.commit();
     await wb.commit();
