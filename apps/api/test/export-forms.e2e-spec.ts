@@ -203,6 +203,14 @@ describe(`exported forms (${TEST_DB})`, () => {
     expect(docxText(ev)).toContain('项目资金（万元）');
     expect(ev).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/);
 
+    // the batch workbook's index: the amount is a number too
+    const index = new ExcelJS.Workbook();
+    await index.xlsx.load((await download('/api/exports?year=2026&form=declaration&format=xlsx').expect(200)).body);
+    const listed = index.worksheets[0].getRow(1).values as unknown[];
+    const amountCol = listed.indexOf('年度资金申请总额（元）');
+    const first = index.worksheets[0].getRow(2).getCell(amountCol);
+    expect([first.value, first.numFmt]).toEqual([1200000, '#,##0.00']);
+
     const batch = await download('/api/exports?year=2026&form=declaration&format=docx').expect(200);
     const all = docxText(docxXml(batch.body));
     expect(all).toContain('导出表单测试项目');

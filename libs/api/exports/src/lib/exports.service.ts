@@ -8,7 +8,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
 import { writeDocx } from './docx/docx-writer';
-import { declarationModel } from './layout/declaration-model';
+import { DECLARATION_FUND_LABELS, declarationModel } from './layout/declaration-model';
 import { evaluationModel } from './layout/evaluation-model';
 import { indicatorsAsText, monitoringModel, sheetNameFor, type SheetModel, type Signatures } from './layout/sheet-model';
 import { type HistoryStep, signaturesOf } from './layout/signatures';
@@ -164,14 +164,17 @@ export class ExportsService {
       { header: '单位', width: 36 },
       { header: '项目名称', width: 40 },
       { header: '状态', width: 10 },
-      { header: '年度资金总额（元）', width: 18 },
+      { header: DECLARATION_FUND_LABELS.annualTotal, width: 20 },
       { header: '工作表', width: 30 },
     ];
     const names: string[] = [];
     await this.eachProject(user, ids, async (p, i) => {
       const sheetName = sheetNameFor(p.name, taken);
       names.push(sheetName);
-      index.addRow([String(i + 1), p.orgName, p.name, statusText(p.status), p.funds.annualTotal ?? '', sheetName]).commit();
+      const amount = p.funds.annualTotal;
+      const row = index.addRow([i + 1, p.orgName, p.name, statusText(p.status), amount ? amountValue(amount) : null, sheetName]);
+      row.getCell(5).numFmt = AMOUNT_FORMAT;
+      row.commit();
     });
     index.commit();
     await this.eachProject(user, ids, async (p, i) => {
