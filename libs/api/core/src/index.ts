@@ -7,6 +7,8 @@ export * from './lib/database/data-dir-lock';
 export * from './lib/http/api-exception.filter';
 export * from './lib/http/validation';
 export * from './lib/http/configure-app';
+export * from './lib/http/upload-body';
+export * from './lib/http/json-limits';
 export * from './lib/http/public.decorator';
 export * from './lib/database/migrations';
 export * from './lib/http/request-helpers';

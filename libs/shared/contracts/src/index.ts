@@ -7,4 +7,5 @@ export * from './lib/admin';
 export * from './lib/evaluation';
 export * from './lib/exports';
 export * from './lib/security';
+export * from './lib/text-rules';
 export * from './lib/frameworks';

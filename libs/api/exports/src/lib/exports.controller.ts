@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
-import { Audited } from '@pt/api/core';
+import { CurrentUser, RequireRole, RequireRoleGuard } from '@pt/api/auth';
+import { Audited, UploadBody } from '@pt/api/core';
 import {
   ApiRoutes,
   BatchExportQueryDto,
@@ -15,6 +15,7 @@ import {
 import type { Request, Response } from 'express';
 import { contentDisposition, ExportsService, type FileAnswer } from './exports.service';
 import { ImportsService } from './imports.service';
+import { assertXlsxWithinLimits } from './xlsx/zip-limits';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -52,7 +53,11 @@ export class ExportsController {
   @HttpCode(200)
   @ApiConsumes('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiBody({ description: '本系统导出的申报表 .xlsx（文件内容作为请求体，上限 10 MB）' })
+  @UseGuards(RequireRoleGuard)
+  @RequireRole('filler')
+  @UploadBody()
   importXlsx(@CurrentUser() user: UserSummary, @Query() q: ImportXlsxQueryDto, @Req() req: Request): Promise<ImportResult> {
+    assertXlsxWithinLimits(req.body);
     return this.imports.fromXlsx(user, req.body, q.orgId, q.year, q.dryRun === 'true', q.choices);
   }
 

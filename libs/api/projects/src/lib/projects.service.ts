@@ -302,6 +302,8 @@ export class ProjectsService {
 
   async update(user: UserSummary, id: string, ifMatch: string | undefined, dto: UpdateProjectDto): Promise<Project> {
     this.checkDates(dto);
+    // a PATCH that changes nothing is no new version: leave write() before its version bump by this throw (nothing was written)
+    const NO_CHANGE = new Error('PATCH changed nothing');
     await this.write(user, id, ifMatch, async (m, row) => {
       this.assertEditable(user, row);
       const sets: string[] = [];
@@ -330,9 +332,26 @@ export class ProjectsService {
       if (start && end && start > end) {
         throw new ApiHttpException(400, 'VALIDATION_FAILED', '计划完成日期不能早于计划开始日期', [{ field: 'endDate', message: '计划完成日期不能早于计划开始日期' }]);
       }
-      if (sets.length) await m.query(`UPDATE project SET ${sets.join(', ')} WHERE id = $1`, params);
-      if (dto.totalGoal !== undefined) await this.setGoalText(m, id, 'overall', null, dto.totalGoal);
-      if (dto.annualGoal !== undefined) await this.setGoalText(m, id, 'annual', row.year, dto.annualGoal);
+      let changed = false;
+      if (sets.length) {
+        // the row only where a value differs (PostgreSQL compares: 500000 and 500000.00 are the same amount)
+        const differs = sets.map((s) => s.replace(' = ', ' IS DISTINCT FROM ')).join(' OR ');
+        const qr = m.queryRunner;
+        if (!qr) throw new Error('update outside a transaction');
+        const res = await qr.query(`UPDATE project SET ${sets.join(', ')} WHERE id = $1 AND (${differs})`, params, true);
+        changed = res.affected === 1;
+      }
+      const goalTexts: [string | null | undefined, 'overall' | 'annual', number | null][] = [[dto.totalGoal, 'overall', null], [dto.annualGoal, 'annual', row.year]];
+      for (const [text, kind, year] of goalTexts) {
+        if (text === undefined) continue;
+        const [g] = await m.query(`SELECT text FROM project_goal WHERE project_id = $1 AND kind = $2 AND year IS NOT DISTINCT FROM $3`, [id, kind, year]);
+        if (g && g.text === nullIfBlank(text)) continue;
+        await this.setGoalText(m, id, kind, year, text);
+        changed = true;
+      }
+      if (!changed) throw NO_CHANGE;
+    }).catch((e: unknown) => {
+      if (e !== NO_CHANGE) throw e;
     });
     return this.get(user, id);
   }

@@ -19,6 +19,7 @@ import {
   type ValidatorConstraintInterface,
 } from 'class-validator';
 import { API_PREFIX } from './routes';
+import { SingleLine } from './text-rules';
 
 /** Administration of organisations and users (issue 3): only a 系统管理员 (sysadmin) may call these. */
 export const AdminRoutes = { base: 'admin', orgs: 'admin/orgs', users: 'admin/users' } as const;
@@ -80,7 +81,7 @@ export class CreateOrgDto {
   @IsString({ message: ORG_CODE_MSG }) @Matches(ORG_CODE, { message: ORG_CODE_MSG })
   code!: string;
 
-  @IsString({ message: '请填写机构名称' }) @Matches(NOT_BLANK, { message: '请填写机构名称' }) @MaxLength(200, { message: '机构名称最多 200 个字符' })
+  @IsString({ message: '请填写机构名称' }) @Matches(NOT_BLANK, { message: '请填写机构名称' }) @MaxLength(200, { message: '机构名称最多 200 个字符' }) @SingleLine('机构名称')
   name!: string;
 
   @IsIn(ORG_KINDS as unknown as string[], { message: '机构类型须为 finance（财政局）、department（主管部门）或 unit（预算单位）' })
@@ -96,7 +97,7 @@ export class UpdateOrgDto {
   @ValidateIf(present) @IsString({ message: ORG_CODE_MSG }) @Matches(ORG_CODE, { message: ORG_CODE_MSG })
   code?: string;
 
-  @ValidateIf(present) @IsString({ message: '机构名称必须是文本' }) @Matches(NOT_BLANK, { message: '机构名称不能为空' }) @MaxLength(200, { message: '机构名称最多 200 个字符' })
+  @ValidateIf(present) @IsString({ message: '机构名称必须是文本' }) @Matches(NOT_BLANK, { message: '机构名称不能为空' }) @MaxLength(200, { message: '机构名称最多 200 个字符' }) @SingleLine('机构名称')
   name?: string;
 }
 
@@ -128,7 +129,7 @@ export class CreateUserDto {
   @IsString({ message: USERNAME_MSG }) @Matches(USERNAME, { message: USERNAME_MSG })
   username!: string;
 
-  @IsString({ message: '请填写姓名' }) @Matches(NOT_BLANK, { message: '请填写姓名' }) @MaxLength(100, { message: '姓名最多 100 个字符' })
+  @IsString({ message: '请填写姓名' }) @Matches(NOT_BLANK, { message: '请填写姓名' }) @MaxLength(100, { message: '姓名最多 100 个字符' }) @SingleLine('姓名')
   displayName!: string;
 
   @IsString({ message: '请填写密码' })
@@ -145,7 +146,7 @@ export class CreateUserDto {
 
 /** PATCH /api/admin/users/:id (optional `If-Match: "<version>"`). */
 export class UpdateUserDto {
-  @ValidateIf(present) @IsString({ message: '姓名必须是文本' }) @Matches(NOT_BLANK, { message: '姓名不能为空' }) @MaxLength(100, { message: '姓名最多 100 个字符' })
+  @ValidateIf(present) @IsString({ message: '姓名必须是文本' }) @Matches(NOT_BLANK, { message: '姓名不能为空' }) @MaxLength(100, { message: '姓名最多 100 个字符' }) @SingleLine('姓名')
   displayName?: string;
 
   @ValidateIf(present)

@@ -27,6 +27,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ProjectStatus, TransitionAction } from './projects';
+import { MultiLine, RequiredObject, SingleLine } from './text-rules';
 import type { ProjectScoringBasis } from './frameworks';
 
 // Self-evaluation (绩效自评, domain §8) and in-year monitoring (运行监控, domain §7).
@@ -85,7 +86,7 @@ export class EvaluationItemDto {
   @IsOptional() @IsString({ message: DECIMAL_MSG('实际完成值') }) @Matches(DECIMAL, { message: DECIMAL_MSG('实际完成值') })
   actual?: string | null;
   /** The unit the actual was measured in, when it is given; must equal the target's unit. */
-  @IsOptional() @IsString({ message: '实际完成值的单位必须是文本' }) @MaxLength(20, { message: '实际完成值的单位最多 20 个字符' })
+  @IsOptional() @IsString({ message: '实际完成值的单位必须是文本' }) @MaxLength(20, { message: '实际完成值的单位最多 20 个字符' }) @SingleLine('实际完成值的单位')
   actualUnit?: string | null;
   @IsOptional() @IsIn(QUALITATIVE_GRADES as unknown as string[], { message: '完成等级须为 达成、部分达成 或 未达成' })
   grade?: QualitativeGrade | null;
@@ -97,21 +98,21 @@ export class EvaluationItemDto {
   weight?: string | null;
   @IsOptional() @IsBoolean({ message: '是否达成须为 true 或 false' })
   achieved?: boolean | null;
-  @IsOptional() @IsString({ message: '完成情况说明必须是文本' }) @MaxLength(2000, { message: '完成情况说明最多 2000 个字符' })
+  @IsOptional() @IsString({ message: '完成情况说明必须是文本' }) @MaxLength(2000, { message: '完成情况说明最多 2000 个字符' }) @MultiLine('完成情况说明')
   description?: string | null;
-  @IsOptional() @IsString({ message: '偏差原因分析及改进措施必须是文本' }) @MaxLength(2000, { message: '偏差原因分析及改进措施最多 2000 个字符' })
+  @IsOptional() @IsString({ message: '偏差原因分析及改进措施必须是文本' }) @MaxLength(2000, { message: '偏差原因分析及改进措施最多 2000 个字符' }) @MultiLine('偏差原因分析及改进措施')
   deviationReason?: string | null;
 }
 
 /** PUT /api/projects/:id/evaluation (If-Match) */
 export class PutEvaluationDto {
-  @ValidateNested({ message: '预算执行须为对象' }) @Type(() => EvaluationBudgetDto)
+  @RequiredObject('预算执行') @ValidateNested({ message: '预算执行须为对象' }) @Type(() => EvaluationBudgetDto)
   budget!: EvaluationBudgetDto;
   @IsArray({ message: '自评指标 items 须为数组' }) @ArrayMaxSize(500, { message: '自评指标最多 500 行' })
   @ValidateNested({ each: true }) @Type(() => EvaluationItemDto)
   items!: EvaluationItemDto[];
   /** 年度总体目标实际完成情况. */
-  @IsOptional() @IsString({ message: '总体目标完成情况必须是文本' }) @MaxLength(5000, { message: '总体目标完成情况最多 5000 个字符' })
+  @IsOptional() @IsString({ message: '总体目标完成情况必须是文本' }) @MaxLength(5000, { message: '总体目标完成情况最多 5000 个字符' }) @MultiLine('总体目标完成情况')
   goalAchievement?: string | null;
   /** The funds block's other rows (absent: left as stored). */
   @IsOptional() @ValidateNested({ message: '项目资金须为对象' }) @Type(() => EvaluationFundsDto)
@@ -258,7 +259,7 @@ export class MonitoringItemDto {
   @IsOptional() @IsArray({ message: '偏差原因须为数组' }) @ArrayMaxSize(5, { message: '偏差原因最多 5 项' })
   @IsIn(DEVIATION_REASON_OPTIONS as unknown as string[], { each: true, message: '偏差原因须为 经费保障、制度保障、人员保障、硬件条件保障 或 其他' })
   reasons?: DeviationReason[];
-  @IsOptional() @IsString({ message: '纠偏措施必须是文本' }) @MaxLength(2000, { message: '纠偏措施最多 2000 个字符' })
+  @IsOptional() @IsString({ message: '纠偏措施必须是文本' }) @MaxLength(2000, { message: '纠偏措施最多 2000 个字符' }) @MultiLine('纠偏措施')
   measures?: string | null;
 }
 
@@ -266,7 +267,7 @@ export class MonitoringItemDto {
 export class PutMonitoringDto {
   @Type(() => Number) @IsInt({ message: '监控月份须为 1–12 的整数' }) @Min(1, { message: '监控月份须为 1–12 的整数' }) @Max(12, { message: '监控月份须为 1–12 的整数' })
   month!: number;
-  @ValidateNested({ message: '预算执行须为对象' }) @Type(() => MonitoringBudgetDto)
+  @RequiredObject('预算执行') @ValidateNested({ message: '预算执行须为对象' }) @Type(() => MonitoringBudgetDto)
   budget!: MonitoringBudgetDto;
   @IsArray({ message: '监控指标 items 须为数组' }) @ArrayMaxSize(500, { message: '监控指标最多 500 行' })
   @ValidateNested({ each: true }) @Type(() => MonitoringItemDto)

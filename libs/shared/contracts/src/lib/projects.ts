@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MultiLine, NotBlank, SingleLine } from './text-rules';
 
 /** Project states of the review workflow (domain §6). */
 export const PROJECT_STATUSES = ['draft', 'submitted', 'dept_approved', 'approved', 'returned'] as const;
@@ -72,9 +73,9 @@ const TEXT_MAX = 5000;
 
 /** Header fields other than the name (shared by create and update). */
 export class ProjectHeaderDto {
-  @IsOptional() @IsString({ message: '项目性质必须是文本' }) @MaxLength(50, { message: '项目性质最多 50 个字符' })
+  @IsOptional() @IsString({ message: '项目性质必须是文本' }) @MaxLength(50, { message: '项目性质最多 50 个字符' }) @SingleLine('项目性质')
   nature?: string | null;
-  @IsOptional() @IsString({ message: '项目类别必须是文本' }) @MaxLength(50, { message: '项目类别最多 50 个字符' })
+  @IsOptional() @IsString({ message: '项目类别必须是文本' }) @MaxLength(50, { message: '项目类别最多 50 个字符' }) @SingleLine('项目类别')
   category?: string | null;
   @IsOptional() @IsString({ message: '计划开始日期须为 YYYY-MM-DD' }) @Matches(DATE, { message: '计划开始日期须为 YYYY-MM-DD' })
   startDate?: string | null;
@@ -82,7 +83,7 @@ export class ProjectHeaderDto {
   endDate?: string | null;
   @IsOptional() @IsBoolean({ message: '是否含有政府购买服务须为 true 或 false' })
   governmentPurchase?: boolean | null;
-  @IsOptional() @IsString({ message: '绩效类型必须是文本' }) @MaxLength(50, { message: '绩效类型最多 50 个字符' })
+  @IsOptional() @IsString({ message: '绩效类型必须是文本' }) @MaxLength(50, { message: '绩效类型最多 50 个字符' }) @SingleLine('绩效类型')
   performanceType?: string | null;
   @IsOptional() @ValidateNested() @Type(() => FundsDto)
   funds?: FundsDto | null;
@@ -90,25 +91,25 @@ export class ProjectHeaderDto {
   lastYearBudget?: string | null;
   @IsOptional() @IsString({ message: '同名项目上年预算执行数须为金额' }) @Matches(MONEY, { message: MONEY_MSG('同名项目上年预算执行数') })
   lastYearExecuted?: string | null;
-  @IsOptional() @IsString({ message: '项目概况必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目概况最多 ${TEXT_MAX} 个字符` })
+  @IsOptional() @IsString({ message: '项目概况必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目概况最多 ${TEXT_MAX} 个字符` }) @MultiLine('项目概况')
   overview?: string | null;
-  @IsOptional() @IsString({ message: '立项依据必须是文本' }) @MaxLength(TEXT_MAX, { message: `立项依据最多 ${TEXT_MAX} 个字符` })
+  @IsOptional() @IsString({ message: '立项依据必须是文本' }) @MaxLength(TEXT_MAX, { message: `立项依据最多 ${TEXT_MAX} 个字符` }) @MultiLine('立项依据')
   basis?: string | null;
-  @IsOptional() @IsString({ message: '项目设立的必要性必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目设立的必要性最多 ${TEXT_MAX} 个字符` })
+  @IsOptional() @IsString({ message: '项目设立的必要性必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目设立的必要性最多 ${TEXT_MAX} 个字符` }) @MultiLine('项目设立的必要性')
   necessity?: string | null;
-  @IsOptional() @IsString({ message: '保证项目实施的制度、措施必须是文本' }) @MaxLength(TEXT_MAX, { message: `保证项目实施的制度、措施最多 ${TEXT_MAX} 个字符` })
+  @IsOptional() @IsString({ message: '保证项目实施的制度、措施必须是文本' }) @MaxLength(TEXT_MAX, { message: `保证项目实施的制度、措施最多 ${TEXT_MAX} 个字符` }) @MultiLine('保证项目实施的制度、措施')
   measures?: string | null;
-  @IsOptional() @IsString({ message: '项目实施计划必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目实施计划最多 ${TEXT_MAX} 个字符` })
+  @IsOptional() @IsString({ message: '项目实施计划必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目实施计划最多 ${TEXT_MAX} 个字符` }) @MultiLine('项目实施计划')
   plan?: string | null;
-  @IsOptional() @IsString({ message: '项目总目标必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目总目标最多 ${TEXT_MAX} 个字符` })
+  @IsOptional() @IsString({ message: '项目总目标必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目总目标最多 ${TEXT_MAX} 个字符` }) @MultiLine('项目总目标')
   totalGoal?: string | null;
-  @IsOptional() @IsString({ message: '年度总体目标必须是文本' }) @MaxLength(TEXT_MAX, { message: `年度总体目标最多 ${TEXT_MAX} 个字符` })
+  @IsOptional() @IsString({ message: '年度总体目标必须是文本' }) @MaxLength(TEXT_MAX, { message: `年度总体目标最多 ${TEXT_MAX} 个字符` }) @MultiLine('年度总体目标')
   annualGoal?: string | null;
 }
 
 /** PATCH /api/projects/:id: header fields a filler may change. */
 export class UpdateProjectDto extends ProjectHeaderDto {
-  @IsOptional() @IsString({ message: '项目名称必须是文本' }) @MinLength(1, { message: '请填写项目名称' }) @MaxLength(200, { message: '项目名称最多 200 个字符' })
+  @IsOptional() @IsString({ message: '项目名称必须是文本' }) @MinLength(1, { message: '请填写项目名称' }) @MaxLength(200, { message: '项目名称最多 200 个字符' }) @NotBlank('项目名称') @SingleLine('项目名称')
   name?: string;
 }
 
@@ -116,7 +117,7 @@ export class UpdateProjectDto extends ProjectHeaderDto {
 export class CreateProjectDto extends ProjectHeaderDto {
   @Type(() => Number) @IsInt({ message: '预算年度须为整数' }) @Min(2000, { message: '预算年度不早于 2000' }) @Max(2100, { message: '预算年度不晚于 2100' })
   year!: number;
-  @IsString({ message: '请填写项目名称' }) @MinLength(1, { message: '请填写项目名称' }) @MaxLength(200, { message: '项目名称最多 200 个字符' })
+  @IsString({ message: '请填写项目名称' }) @MinLength(1, { message: '请填写项目名称' }) @MaxLength(200, { message: '项目名称最多 200 个字符' }) @NotBlank('项目名称') @SingleLine('项目名称')
   name!: string;
   @IsUUID('all', { message: '实施单位（orgId）无效' })
   orgId!: string;
@@ -128,13 +129,13 @@ export class IndicatorInputDto {
   /** An existing row's id (keeps its review comments); omitted for new rows. */
   @IsOptional() @IsUUID('all', { message: '指标 id 无效' })
   id?: string;
-  @IsString({ message: '一级指标必须是文本' }) @MaxLength(50, { message: '一级指标最多 50 个字符' })
+  @IsString({ message: '一级指标必须是文本' }) @MaxLength(50, { message: '一级指标最多 50 个字符' }) @SingleLine('一级指标')
   level1!: string;
-  @IsString({ message: '二级指标必须是文本' }) @MaxLength(50, { message: '二级指标最多 50 个字符' })
+  @IsString({ message: '二级指标必须是文本' }) @MaxLength(50, { message: '二级指标最多 50 个字符' }) @SingleLine('二级指标')
   level2!: string;
-  @IsString({ message: '三级指标名称必须是文本' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' })
+  @IsString({ message: '三级指标名称必须是文本' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' }) @SingleLine('三级指标名称')
   name!: string;
-  @IsString({ message: '指标值必须是文本' }) @MaxLength(500, { message: '指标值最多 500 个字符' })
+  @IsString({ message: '指标值必须是文本' }) @MaxLength(500, { message: '指标值最多 500 个字符' }) @SingleLine('指标值')
   target!: string;
   @IsOptional() @IsBoolean({ message: '核心指标须为 true 或 false' })
   core?: boolean;
@@ -152,7 +153,7 @@ export class PutIndicatorsDto {
 export class RowCommentDto {
   @IsUUID('all', { message: '指标 id 无效' })
   indicatorId!: string;
-  @IsString({ message: '意见必须是文本' }) @MinLength(1, { message: '意见不能为空' }) @MaxLength(1000, { message: '意见最多 1000 个字符' })
+  @IsString({ message: '意见必须是文本' }) @MinLength(1, { message: '意见不能为空' }) @MaxLength(1000, { message: '意见最多 1000 个字符' }) @NotBlank('意见')
   comment!: string;
 }
 
@@ -330,7 +331,7 @@ export type FrameworkResponse = Pick<Framework, 'code' | 'name'> & {
 
 /** POST /api/projects/:id/adjustments: start a new revision of an approved project. */
 export class AdjustProjectDto {
-  @IsString({ message: '请填写调整理由' }) @MinLength(1, { message: '请填写调整理由' }) @MaxLength(2000, { message: '调整理由最多 2000 个字符' })
+  @IsString({ message: '请填写调整理由' }) @MinLength(1, { message: '请填写调整理由' }) @MaxLength(2000, { message: '调整理由最多 2000 个字符' }) @NotBlank('调整理由')
   reason!: string;
 }
 
@@ -404,11 +405,11 @@ export class ListLibraryQueryDto {
 }
 
 export class UpdateLibraryIndicatorDto {
-  @IsOptional() @IsString({ message: '一级指标必须是文本' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' })
+  @IsOptional() @IsString({ message: '一级指标必须是文本' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' }) @NotBlank('一级指标') @SingleLine('一级指标')
   level1?: string;
-  @IsOptional() @IsString({ message: '二级指标必须是文本' }) @MinLength(1, { message: '请填写二级指标' }) @MaxLength(50, { message: '二级指标最多 50 个字符' })
+  @IsOptional() @IsString({ message: '二级指标必须是文本' }) @MinLength(1, { message: '请填写二级指标' }) @MaxLength(50, { message: '二级指标最多 50 个字符' }) @NotBlank('二级指标') @SingleLine('二级指标')
   level2?: string;
-  @IsOptional() @IsString({ message: '三级指标名称必须是文本' }) @MinLength(1, { message: '请填写三级指标名称' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' })
+  @IsOptional() @IsString({ message: '三级指标名称必须是文本' }) @MinLength(1, { message: '请填写三级指标名称' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' }) @NotBlank('三级指标名称') @SingleLine('三级指标名称')
   name?: string;
   @IsOptional() @IsString({ message: '参考指标值必须是文本' }) @MaxLength(500, { message: '参考指标值最多 500 个字符' })
   target?: string | null;
@@ -417,11 +418,11 @@ export class UpdateLibraryIndicatorDto {
 export class CreateLibraryIndicatorDto {
   @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
   frameworkCode!: string;
-  @IsString({ message: '请填写一级指标' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' })
+  @IsString({ message: '请填写一级指标' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' }) @NotBlank('一级指标') @SingleLine('一级指标')
   level1!: string;
-  @IsString({ message: '请填写二级指标' }) @MinLength(1, { message: '请填写二级指标' }) @MaxLength(50, { message: '二级指标最多 50 个字符' })
+  @IsString({ message: '请填写二级指标' }) @MinLength(1, { message: '请填写二级指标' }) @MaxLength(50, { message: '二级指标最多 50 个字符' }) @NotBlank('二级指标') @SingleLine('二级指标')
   level2!: string;
-  @IsString({ message: '请填写三级指标名称' }) @MinLength(1, { message: '请填写三级指标名称' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' })
+  @IsString({ message: '请填写三级指标名称' }) @MinLength(1, { message: '请填写三级指标名称' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' }) @NotBlank('三级指标名称') @SingleLine('三级指标名称')
   name!: string;
   @IsOptional() @IsString({ message: '参考指标值必须是文本' }) @MaxLength(500, { message: '参考指标值最多 500 个字符' })
   target?: string | null;

@@ -30,4 +30,20 @@ describe('ApiExceptionFilter.toBody', () => {
     const e = new ApiHttpException(422, 'VALIDATION_FAILED', '指标值格式有误', [{ field: 'indicators[0].target', message: '格式有误' }]);
     expect(filter.toBody(e)).toEqual({ statusCode: 422, code: 'VALIDATION_FAILED', message: '指标值格式有误', details: [{ field: 'indicators[0].target', message: '格式有误' }] });
   });
+
+  it('answers JSON even where a file download had set its Content-Type and name', () => {
+    const headers: Record<string, string> = { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="x.pdf"' };
+    let sent: unknown;
+    const res = {
+      headersSent: false,
+      removeHeader: (k: string) => delete headers[k.toLowerCase()],
+      setHeader: (k: string, v: string) => (headers[k.toLowerCase()] = v),
+      status: () => res,
+      json: (b: unknown) => (sent = b),
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => res }) } as unknown as Parameters<ApiExceptionFilter['catch']>[1];
+    filter.catch(new ApiHttpException(404, 'NOT_FOUND', '项目不存在或无权查看'), host);
+    expect(headers).toEqual({ 'content-type': 'application/json; charset=utf-8' });
+    expect(sent).toMatchObject({ statusCode: 404 });
+  });
 });

@@ -86,6 +86,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       this.logger.error(e?.message ?? String(exception), e?.stack);
     }
     if (res.headersSent) return;
+    // an error is JSON even where a file was about to go out (res.json keeps a Content-Type already set)
+    res.removeHeader('Content-Disposition');
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.status(body.statusCode).json(body);
   }
 

@@ -8,14 +8,27 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { checkJsonLimits, jsonLimitMessage, type JsonLimitProblem } from './json-limits';
+import { securityHeaders } from './security-headers';
 import { compressedStatic } from './static-assets';
 import { createValidationPipe } from './validation';
 import { requestContextMiddleware } from '../audit/request-context';
 
 export const BODY_LIMIT = '1mb';
-/** Uploaded workbooks (POST /api/imports/xlsx) come as the raw body. */
-export const UPLOAD_LIMIT = '10mb';
+/** Uploaded workbooks (POST /api/imports/xlsx) come as the raw body, read by the route after its role check (@UploadBody). */
 export const UPLOAD_PATH = 'imports/xlsx';
+
+/** body-parser's `verify`: a JSON body too deep or with too many keys is refused before it is parsed. */
+function verifyJson(_req: Request, _res: Response, buf: Buffer, encoding: string): void {
+  const utf8 = !encoding || /^utf-?8$/i.test(encoding);
+  const problem = checkJsonLimits(utf8 ? buf : new TextDecoder(encoding).decode(buf));
+  if (problem) throw Object.assign(new Error(jsonLimitMessage(problem)), { status: 400, type: 'entity.limits', problem });
+}
+
+/** A body parser that leaves the upload routes alone (they read their own body after the guards). */
+function skipUploads(parser: express.RequestHandler): express.RequestHandler {
+  return (req, res, next) => (req.path === `/${API_PREFIX}/${UPLOAD_PATH}` ? next() : parser(req, res, next));
+}
 
 function jsonError(res: Response, body: ApiError): void {
   res.status(body.statusCode).json(body);
@@ -48,22 +61,24 @@ export function resolveWebDist(config: AppConfig): string | null {
 export function configureApp(app: NestExpressApplication, config: AppConfig): { webDist: string | null } {
   const logger = new Logger('Http');
   app.disable('x-powered-by');
+  // CSP, frame and MIME-sniffing protection for the web app and the API alike
+  app.use(securityHeaders());
   app.use(requestContextMiddleware);
   app.use(requestLogger(logger));
   app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'no-referrer');
     next();
   });
-  app.use(`/${API_PREFIX}/${UPLOAD_PATH}`, express.raw({ type: () => true, limit: UPLOAD_LIMIT }));
-  app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  app.use(skipUploads(express.json({ limit: BODY_LIMIT, verify: verifyJson })));
+  app.use(skipUploads(express.urlencoded({ extended: false, limit: BODY_LIMIT })));
   // body-parser errors (bad JSON, too large) answer in the contract's shape
-  app.use((err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
-    if (err.type === 'entity.too.large') return jsonError(res, { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `请求内容过大（上限 ${req.originalUrl.includes(UPLOAD_PATH) ? UPLOAD_LIMIT : BODY_LIMIT}）` });
+    if (err.type === 'entity.too.large') return jsonError(res, { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `请求内容过大（上限 ${BODY_LIMIT}）` });
+    if (err.type === 'entity.limits') {
+      const message = jsonLimitMessage((err as { problem: JsonLimitProblem }).problem);
+      return jsonError(res, { statusCode: 400, code: 'BODY_TOO_COMPLEX', message, details: [{ field: 'body', message }] });
+    }
     if (err.type === 'entity.parse.failed') return jsonError(res, { statusCode: 400, code: 'INVALID_JSON', message: '请求体不是合法的 JSON' });
     if (err.status && err.status >= 400 && err.status < 500) return jsonError(res, { statusCode: err.status, code: 'BAD_REQUEST', message: '请求无法解析' });
     return next(err);
