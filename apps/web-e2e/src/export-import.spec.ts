@@ -13,6 +13,7 @@ import { login } from './support';
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const REFERENCE = path.join(REPO_ROOT, 'libs/domain/src/fixtures/reference/shanghai-2020-xining-office-targets.txt');
 const PROJECT = '合作交流工作业务费';
+const COPY = `${PROJECT}（2）`;
 
 /** The lines of the first table of the reference (合作交流工作业务费), up to where the second one starts. */
 function firstTable(): string {
@@ -79,16 +80,19 @@ test('a filler imports a pasted table as a draft, then downloads its 申报表 a
   await expect(rows.last()).toContainText('部门协同有效性');
   for (const problem of await page.getByTestId('import-problem').allTextContents()) console.log(`import problem: ${problem}`);
 
+  // the demo data has this project for the unit and year: keep both (the copy is named 名称（2）)
+  await expect(page.getByTestId('import-clash')).toContainText('已有同名项目');
+  await page.getByTestId('import-choice-keepBoth').click();
   await page.getByTestId('import-create').click();
   const link = page.getByTestId('import-created-link');
   await expect(link).toHaveCount(1);
-  await expect(link).toHaveText(PROJECT);
+  await expect(link).toHaveText(COPY);
   await expect(link).toBeVisible();
   await link.click();
 
   // the created draft with its rows
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId('project-title')).toHaveText(PROJECT);
+  await expect(page.getByTestId('project-title')).toHaveText(COPY);
   await expect(page.getByTestId('project-status')).toHaveText('草稿');
   await expect(page.getByTestId('row-12-name')).toHaveValue('部门协同有效性');
   await expect(page.getByTestId('row-13-name')).toHaveCount(0);
@@ -118,7 +122,7 @@ test('a filler imports a pasted table as a draft, then downloads its 申报表 a
   });
   await expect(page.getByTestId('import-file-name')).toContainText('.xlsx');
   await page.getByTestId('import-xlsx-preview').click();
-  await expect(page.getByTestId('import-project-name')).toHaveText([PROJECT]);
+  await expect(page.getByTestId('import-project-name')).toHaveText([COPY]);
   await expect(page.getByTestId('import-row')).toHaveCount(12);
   await expect(page.getByTestId('import-row').last()).toContainText('部门协同有效性');
   await expect(page.getByTestId('import-create')).toBeVisible();
