@@ -3,7 +3,8 @@ import { login, logout } from './support';
 
 /**
  * 系统管理 as people click: the administrator sees the organisation tree, creates a filler in a unit
- * (a duplicate username shows the server's message), and the new user logs in, without the admin menu.
+ * (a duplicate username shows the server's message), and the new user logs in — changing the initial password
+ * first — without the admin menu.
  */
 
 test('the administrator creates a filler in a unit; the new user logs in', async ({ page }) => {
@@ -48,7 +49,15 @@ test('the administrator creates a filler in a unit; the new user logs in', async
   await expect(page.locator('[data-testid^="user-row-"]')).toHaveCount(1);
 
   await logout(page);
-  await login(page, username, 'Guangzhou2027');
+  // the initial password is the administrator's: the new user changes it first (修改密码), then the app opens
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('Guangzhou2027');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page).toHaveURL(/\/password/);
+  await page.getByTestId('password-current').fill('Guangzhou2027');
+  await page.getByTestId('password-new').fill('Guangzhou#2028');
+  await page.getByTestId('password-confirm').fill('Guangzhou#2028');
+  await page.getByTestId('password-submit').click();
   await expect(page.getByTestId('current-user')).toContainText('广州办填报人（填报人）');
   await expect(page.getByTestId('menu-admin')).toHaveCount(0);
   await page.goto('/admin/users');
