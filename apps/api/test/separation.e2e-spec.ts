@@ -108,5 +108,8 @@ describe(`三员分立 across accounts (${TEST_DB})`, () => {
     const onAuditor = log.body.items.filter((r: { objectId: string | null }) => r.objectId === ids['auditor']);
     expect(onAuditor.length).toBeGreaterThanOrEqual(3);
     expect(onAuditor[0].objectName).toBe('auditor');
+    // a refused create names what it asked for
+    const creates = log.body.items.filter((r: { eventLabel: string }) => r.eventLabel === '新增用户');
+    expect(creates.map((r: { objectName: string }) => r.objectName)).toContain('x-auditadmin');
   });
 });

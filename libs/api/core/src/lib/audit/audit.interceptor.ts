@@ -67,18 +67,19 @@ export class AuditInterceptor implements NestInterceptor {
         )
       : next.handle();
     return answered.pipe(
-      catchError((e: unknown) => from(this.refused(e, event(), wanted, paramId)).pipe(mergeMap(() => throwError(() => e)))),
+      catchError((e: unknown) => from(this.refused(e, event(), wanted, paramId, req.body)).pipe(mergeMap(() => throwError(() => e)))),
     );
   }
 
   /** The row of an error answer: denied for a refusal, failed otherwise; reads only for a refusal. */
-  private async refused(e: unknown, event: string, wanted: boolean, objectId: string | null): Promise<void> {
+  private async refused(e: unknown, event: string, wanted: boolean, objectId: string | null, body: unknown): Promise<void> {
     const status = statusOf(e);
     if (status === 401 || (!wanted && status !== 403 && status !== 404)) return;
     const objectType = auditObjectTypeOf(event);
     // a 404 names an object that does not exist or that this user may not see: only the second is a refusal
-    const objectName = objectId ? await this.audit.objectName(objectType, objectId) : null;
-    const denied = status === 403 || (status === 404 && objectName !== null);
+    // a refused create has no id: the name it asked for (a user name, a project name) says what it was
+    const objectName = objectId ? await this.audit.objectName(objectType, objectId) : wanted ? nameIn(body) : null;
+    const denied = status === 403 || (status === 404 && objectId !== null && objectName !== null);
     if (!denied && !wanted) return;
     await this.audit.recordQuietly({ event, result: denied ? 'denied' : 'failed', objectType, objectId, objectName, status });
   }

@@ -41,6 +41,8 @@ describe('admin model helpers', () => {
       { label: '主管部门审核人', value: 'dept_reviewer' },
       { label: '财政审核人', value: 'finance_reviewer' },
       { label: '系统管理员', value: 'sysadmin' },
+      { label: '安全管理员', value: 'secadmin' },
+      { label: '审计管理员', value: 'auditadmin' },
     ]);
   });
 

@@ -19,8 +19,12 @@ export const ORG_KIND_COLORS: Record<OrgKind, string> = {
 /** The kind of the parent each kind needs (null: no parent). */
 export const PARENT_KIND: Record<OrgKind, OrgKind | null> = { finance: null, department: 'finance', unit: 'department' };
 
-/** The roles an administrator grants, in display order, and the kind of organisation each belongs to (null: any). */
-export const ASSIGNABLE_ROLES: readonly AssignableRole[] = ['filler', 'dept_reviewer', 'finance_reviewer', 'sysadmin'];
+/**
+ * The roles administrators grant, in display order, and the kind of organisation each belongs to (null: any). Which of
+ * them one administrator may grant is the domain's `grantableRoles` (三员分立: the security and audit administrator
+ * roles only by the 安全管理员).
+ */
+export const ASSIGNABLE_ROLES: readonly AssignableRole[] = ['filler', 'dept_reviewer', 'finance_reviewer', 'sysadmin', 'secadmin', 'auditadmin'];
 
 export const ROLE_ORG_KIND: Record<AssignableRole, OrgKind | null> = {
   filler: 'unit',
@@ -36,6 +40,8 @@ export const ROLE_COLORS: Record<string, string> = {
   dept_reviewer: 'blue',
   finance_reviewer: 'gold',
   sysadmin: 'red',
+  secadmin: 'purple',
+  auditadmin: 'cyan',
 };
 
 export function roleLabel(role: string): string {

@@ -219,7 +219,11 @@ export class UserFormModal {
     const org = this.orgs().find((o) => o.id === f.orgId);
     const problems = roleOrgProblems(f.roles, org?.kind);
     if (problems.length) return problems.join('；');
-    return need ? `所选角色须属于${kindLabel(need)}` : '填报人属于预算单位，主管部门审核人属于主管部门，财政审核人属于财政局';
+    if (need) return `所选角色须属于${kindLabel(need)}`;
+    // only administrator roles offered (the 安全管理员): they fit any organisation
+    return this.roleChoices().some((c) => requiredOrgKind([c.value]) !== null)
+      ? '填报人属于预算单位，主管部门审核人属于主管部门，财政审核人属于财政局'
+      : '管理员角色可属于任一机构；三员分立：一个账号只担任一种管理员角色';
   });
 
   err(field: string): string | null {
