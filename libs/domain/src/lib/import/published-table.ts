@@ -12,27 +12,23 @@
  *   cells of a row are its 三级 name and its value, in that order.
  */
 import { MOF_2021, SHANGHAI_2020 } from '../frameworks';
-import type { Framework, FrameworkGroup, Funds } from '../types';
+import type { Framework, FrameworkGroup } from '../types';
 import {
-  emptyFunds,
   findLevel1,
   findLevel2,
   frameworkOfLevel,
   isBlank,
   isPageNumber,
   looksLikeValue,
-  parseDate,
-  parseMoney,
-  printedYear,
   quote,
   squash,
   tokens,
 } from './import-helpers';
 import type { ImportProblem, ImportedProject, ImportedRow, SourceLine } from './import-types';
+import { TableHeader, type Level } from './table-header';
 
 type TableLayout = '2020-lines' | '2024-tabs';
 
-type Level = { kind: 'l1'; fw: Framework; group: FrameworkGroup } | { kind: 'l2'; fw: Framework; group: FrameworkGroup; name: string };
 
 // ---------------------------------------------------------------------------------------------
 // Line classification used by the main loop
@@ -100,101 +96,6 @@ export function looksLikeStrayRow(l: SourceLine): boolean {
   return first?.kind === 'l1' && t.length >= 3 && classifyLevel(t[1], first.fw)?.kind === 'l2';
 }
 
-// ---------------------------------------------------------------------------------------------
-// Header fields
-// ---------------------------------------------------------------------------------------------
-
-type FieldKey =
-  | 'name'
-  | 'nature'
-  | 'category'
-  | 'department'
-  | 'org'
-  | 'applicant'
-  | 'startDate'
-  | 'endDate'
-  | 'total'
-  | 'fiscal'
-  | 'other'
-  | 'annualTotal'
-  | 'annualFiscal'
-  | 'carryover'
-  | 'overallGoal'
-  | 'annualGoal'
-  | 'ignored';
-
-/** Labels of the 2020 line layout (`标签： 值`, several on one line). Sources without capturing groups. */
-const LABELS_2020: ReadonlyArray<{ key: FieldKey; re: string }> = [
-  { key: 'applicant', re: '申报单位(?:名称)?' },
-  { key: 'name', re: '项目名称' },
-  { key: 'nature', re: '项目性质' },
-  { key: 'category', re: '项目类别' },
-  { key: 'department', re: '主管部门' },
-  { key: 'org', re: '实施单位' },
-  { key: 'startDate', re: '计划开始日期' },
-  { key: 'endDate', re: '计划完成日期' },
-  { key: 'total', re: '项目(?:资金)?总(?:预算|额)[\\s\\u3000]*(?:[（(]元[)）])?' },
-  { key: 'annualTotal', re: '项目当年预算[\\s\\u3000]*(?:[（(]元[)）])?' },
-  { key: 'overallGoal', re: '(?:总目标及阶段性目标|项目总目标)' },
-  { key: 'annualGoal', re: '年度(?:总体)?目标' },
-  { key: 'ignored', re: '是否含有政府购买服务' },
-  { key: 'ignored', re: '绩效类型' },
-  { key: 'ignored', re: '同名项目上年预算(?:额|执行数)[\\s\\u3000]*(?:[（(]元[)）])?' },
-  { key: 'ignored', re: '项目概况|项目概述|立项依据|项目设立的必要性|保证项目实施的制度、措施|项目实施计划' },
-];
-
-const LABEL_RE_2020 = new RegExp(`(?:${LABELS_2020.map((l) => `(${l.re})`).join('|')})[\\s\\u3000]*[：:]`, 'g');
-
-/** The `标签： 值` fields of a 2020 line; only when the line starts with a label. */
-function fields2020(text: string): Array<{ key: FieldKey; value: string }> {
-  const matches: Array<{ key: FieldKey; start: number; end: number }> = [];
-  for (const m of text.matchAll(LABEL_RE_2020)) {
-    const g = m.slice(1).findIndex((x) => x !== undefined);
-    matches.push({ key: LABELS_2020[g].key, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-  }
-  if (matches.length === 0 || matches[0].start !== 0) return [];
-  return matches.map((m, i) => ({ key: m.key, value: text.slice(m.end, matches[i + 1]?.start ?? text.length).trim() }));
-}
-
-const LABELS_2024: Readonly<Record<string, FieldKey>> = {
-  项目名称: 'name',
-  项目性质: 'nature',
-  项目类别: 'category',
-  主管部门: 'department',
-  实施单位: 'org',
-  申报单位: 'applicant',
-  申报单位名称: 'applicant',
-  计划开始日期: 'startDate',
-  计划完成日期: 'endDate',
-  项目资金总额: 'total',
-  财政资金: 'fiscal',
-  其他资金: 'other',
-  年度资金申请总额: 'annualTotal',
-  当年财政拨款: 'annualFiscal',
-  上年结转资金: 'carryover',
-  项目总目标: 'overallGoal',
-  年度总体目标: 'annualGoal',
-};
-
-function label2024(cell: string): FieldKey | undefined {
-  const s = squash(cell)
-    .replace(/^其中[：:]?/, '')
-    .replace(/[：:]$/, '');
-  return Object.prototype.hasOwnProperty.call(LABELS_2024, s) ? LABELS_2024[s] : undefined;
-}
-
-const MONEY_KEYS: ReadonlySet<FieldKey> = new Set<FieldKey>(['total', 'fiscal', 'other', 'annualTotal', 'annualFiscal', 'carryover']);
-type FundKey = keyof Funds;
-const MONEY_LABELS: Readonly<Record<FundKey, string>> = {
-  total: '项目资金总额',
-  fiscal: '财政资金',
-  other: '其他资金',
-  annualTotal: '年度资金申请总额',
-  annualFiscal: '当年财政拨款',
-  carryover: '上年结转资金',
-  annualOther: '其他资金',
-};
-
 const HEADER_CELL_RE = /^(?:一级|二级|三级)(?:指标|目标)$|指标值|目标值/;
 const LABEL_CELLS: ReadonlySet<string> = new Set(['绩效指标', '项目绩效目标', '绩效目标']);
 
@@ -208,30 +109,7 @@ export class TableBlock {
   private phase: 'header' | 'body' = 'header';
   private layout: TableLayout | null = null;
   private fw: Framework | null = null;
-
-  private year: number | null;
-  private name: string | null = null;
-  private nameLine: number | null = null;
-  private nature: string | null = null;
-  private category: string | null = null;
-  /** 项目类别 printed in the 2020 line layout: there it is what the 2024 form calls 项目性质. */
-  private category2020: string | null = null;
-  private department: string | null = null;
-  private org: string | null = null;
-  private applicant: string | null = null;
-  private startDate: string | null = null;
-  private endDate: string | null = null;
-  private funds = emptyFunds();
-  private fundsSeen = false;
-  private overallGoal: string | null = null;
-  private annualGoal: string | null = null;
-
-  /** 2020: a label with its text on the following lines. */
-  private capture: { key: FieldKey; parts: string[] } | null = null;
-  /** 2024: the goal labels seen; their texts are on the next line. */
-  private goalLabels: Array<{ key: 'overallGoal' | 'annualGoal'; col: number }> | null = null;
-  /** 2024: column of the 年度资金申请总额 label (the right-hand 其他资金 is the annual one). */
-  private annualCol = 3;
+  private readonly head: TableHeader;
 
   private level1: FrameworkGroup | null = null;
   private level2: string | null = null;
@@ -255,12 +133,12 @@ export class TableBlock {
     this.start = start;
     this.end = start;
     const m = titleText ? TITLE_RE.exec(squash(titleText)) : null;
-    this.year = m?.[1] ? Number(m[1]) : null;
+    this.head = new TableHeader(problems, m?.[1] ? Number(m[1]) : null);
   }
 
   /** A 项目名称 line belongs to this table (instead of starting the next one). */
   wantsName(): boolean {
-    return this.phase === 'header' && this.name === null;
+    return this.phase === 'header' && this.head.name === null;
   }
 
   /** A 申报单位名称 line belongs to this table (it has not reached its indicators yet). */
@@ -282,7 +160,7 @@ export class TableBlock {
       this.blankBefore = true;
       if (this.open) this.heldOpen = this.open;
       this.open = null;
-      this.endCapture();
+      this.head.endCapture();
       return true;
     }
     const pageMark = isPageNumber(l.text) || l.raw.includes('\f');
@@ -327,8 +205,7 @@ export class TableBlock {
   }
 
   private enterBody(l: SourceLine): void {
-    this.endCapture();
-    this.goalLabels = null;
+    this.head.leave();
     if (this.phase === 'header') {
       this.phase = 'body';
       this.layout = layoutOf(l);
@@ -344,154 +221,12 @@ export class TableBlock {
     }
   }
 
-  // ------------------------------------------------------------------------------ header fields
-
+  /** A header line, or the first row of a table whose indicator header was not printed. */
   private header(l: SourceLine): boolean {
-    if (!l.cells) {
-      const y = printedYear(l.text);
-      if (y !== null) {
-        if (this.year === null) this.year = y;
-        return true;
-      }
-      return this.header2020(l);
-    }
-    return this.header2024(l);
-  }
-
-  private endCapture(): void {
-    if (!this.capture) return;
-    const text = this.capture.parts.join('').trim();
-    if (text !== '') this.setText(this.capture.key, text);
-    this.capture = null;
-  }
-
-  private setText(key: FieldKey, text: string): void {
-    if (key === 'overallGoal') this.overallGoal = text;
-    else if (key === 'annualGoal') this.annualGoal = text;
-  }
-
-  private header2020(l: SourceLine): boolean {
-    const fields = fields2020(l.text);
-    if (fields.length === 0) {
-      if (this.capture) {
-        this.capture.parts.push(l.text);
-        return true;
-      }
-      // A row although no indicator header was printed: the table has begun.
-      const t = tokens(l.text);
-      const first = t.length >= 2 ? this.classify(t[0]) : null;
-      if (first?.kind === 'l2' || (first?.kind === 'l1' && this.classify(t[1])?.kind === 'l2')) {
-        this.phase = 'body';
-        this.layout = '2020-lines';
-        return this.body2020(l);
-      }
-      return true; // descriptive text (项目概况 …): not imported
-    }
-    this.endCapture();
-    for (const f of fields) {
-      if (f.key === 'category') this.category2020 = f.value || null;
-      else if ((f.key === 'overallGoal' || f.key === 'annualGoal' || f.key === 'ignored') && f.value === '') {
-        this.capture = { key: f.key, parts: [] };
-      } else this.setField(f.key, f.value, l.no);
-    }
-    return true;
-  }
-
-  private header2024(l: SourceLine): boolean {
-    const cells = l.cells ?? [];
-    if (this.goalLabels) {
-      this.readGoals(cells);
-      this.goalLabels = null;
-      return true;
-    }
-    const goals: Array<{ key: 'overallGoal' | 'annualGoal'; col: number }> = [];
-    let matched = false;
-    cells.forEach((c, idx) => {
-      const key = label2024(c);
-      if (!key) return;
-      matched = true;
-      const next = cells[idx + 1] ?? '';
-      const value = label2024(next) ? '' : next;
-      if (key === 'overallGoal' || key === 'annualGoal') {
-        if (value !== '') this.setText(key, value);
-        else goals.push({ key, col: idx });
-        return;
-      }
-      if (key === 'annualTotal') this.annualCol = idx;
-      if (key === 'other' && idx >= this.annualCol) {
-        this.setMoney('annualOther', value, l.no);
-        return;
-      }
-      this.setField(key, value, l.no);
-    });
-    if (goals.length > 0) this.goalLabels = goals;
-    if (!matched && cells.some((c) => this.classify(c)?.kind === 'l2')) {
-      // A row although no indicator header was printed: the table has begun.
-      this.phase = 'body';
-      this.layout = '2024-tabs';
-      return this.body2024(l);
-    }
-    return true;
-  }
-
-  /** The line after `项目总目标 … 年度总体目标` holds the two texts under their labels. */
-  private readGoals(cells: string[]): void {
-    const labels = [...(this.goalLabels ?? [])].sort((a, b) => a.col - b.col);
-    const filled = cells.map((c, col) => ({ c, col })).filter((x) => x.c !== '');
-    if (filled.length === labels.length) {
-      labels.forEach((lab, i) => this.setText(lab.key, filled[i].c));
-      return;
-    }
-    labels.forEach((lab, i) => {
-      const until = labels[i + 1]?.col ?? Infinity;
-      const hit = filled.find((x) => x.col >= lab.col && x.col < until);
-      if (hit) this.setText(lab.key, hit.c);
-    });
-  }
-
-  private setField(key: FieldKey, value: string, line: number): void {
-    const v = value.trim();
-    switch (key) {
-      case 'name':
-        this.name = v;
-        this.nameLine = line;
-        return;
-      case 'nature':
-        this.nature = v || null;
-        return;
-      case 'category':
-        this.category = v || null;
-        return;
-      case 'department':
-        this.department = v || null;
-        return;
-      case 'org':
-        this.org = v || null;
-        return;
-      case 'applicant':
-        this.applicant = v || null;
-        return;
-      case 'startDate':
-      case 'endDate': {
-        const d = parseDate(v);
-        if (d.ok) this[key] = d.value;
-        else this.problem(line, `${key === 'startDate' ? '计划开始日期' : '计划完成日期'}「${quote(v)}」不是有效日期（应为 2024-01-01 这样的格式），未导入`);
-        return;
-      }
-      case 'overallGoal':
-      case 'annualGoal':
-        this.setText(key, v);
-        return;
-      default:
-        if (MONEY_KEYS.has(key)) this.setMoney(key as FundKey, v, line);
-    }
-  }
-
-  private setMoney(key: FundKey, value: string, line: number): void {
-    this.fundsSeen = true;
-    const m = parseMoney(value);
-    if (m.ok) this.funds[key] = m.value;
-    else this.problem(line, `${MONEY_LABELS[key]}「${quote(value)}」不是金额（元），未导入`);
+    if (this.head.read(l, (c) => this.classify(c)) === 'field') return true;
+    this.phase = 'body';
+    this.layout = layoutOf(l);
+    return this.layout === '2024-tabs' ? this.body2024(l) : this.body2020(l);
   }
 
   // ------------------------------------------------------------------------------ rows
@@ -605,10 +340,11 @@ export class TableBlock {
   // ------------------------------------------------------------------------------ result
 
   finish(): ImportedProject[] {
-    this.endCapture();
+    const h = this.head;
+    h.endCapture();
     const layout = this.layout;
     if (this.phase === 'header' || !layout) {
-      if (this.name) this.problem(this.nameLine ?? this.start, `项目「${quote(this.name)}」只有表头信息，没有找到指标表（一级/二级/三级指标），未导入`);
+      if (h.name) this.problem(h.nameLine ?? this.start, `项目「${quote(h.name)}」只有表头信息，没有找到指标表（一级/二级/三级指标），未导入`);
       else this.problem(this.start, '有绩效目标表的标题，但后面没有项目名称和指标表，未导入');
       return [];
     }
@@ -622,20 +358,20 @@ export class TableBlock {
       }
       rows.push(row);
     }
-    if (!this.name) {
+    if (!h.name) {
       if (rows.length === 0) {
         this.problem(this.start, '找到指标表表头，但既没有项目名称也没有指标行，未导入');
         return [];
       }
-      this.problem(this.nameLine ?? this.start, '缺少项目名称（指标表前没有「项目名称」），导入前请补上');
+      this.problem(h.nameLine ?? this.start, '缺少项目名称（指标表前没有「项目名称」），导入前请补上');
     } else if (rows.length === 0) {
-      this.problem(this.nameLine ?? this.start, `项目「${quote(this.name)}」的指标表中没有读到任何三级指标，请核对粘贴的表格`);
+      this.problem(h.nameLine ?? this.start, `项目「${quote(h.name)}」的指标表中没有读到任何三级指标，请核对粘贴的表格`);
     }
-    let nature = this.nature;
-    let category = this.category;
-    if (this.category2020 !== null) {
-      if (nature === null) nature = this.category2020;
-      else category = this.category2020;
+    let nature = h.nature;
+    let category = h.category;
+    if (h.category2020 !== null) {
+      if (nature === null) nature = h.category2020;
+      else category = h.category2020;
     }
     const fw = this.fw ?? (layout === '2020-lines' ? SHANGHAI_2020 : MOF_2021);
     return [
@@ -643,17 +379,17 @@ export class TableBlock {
         lines: [this.start, this.end],
         layout,
         frameworkCode: fw.code === 'shanghai-2020' ? 'shanghai-2020' : 'mof-2021',
-        year: this.year,
-        name: this.name ?? '',
+        year: h.year,
+        name: h.name ?? '',
         nature,
         category,
-        department: this.department,
-        org: this.org ?? this.applicant,
-        startDate: this.startDate,
-        endDate: this.endDate,
-        funds: this.fundsSeen ? { ...this.funds } : null,
-        overallGoal: this.overallGoal,
-        annualGoal: this.annualGoal,
+        department: h.department,
+        org: h.org ?? h.applicant,
+        startDate: h.startDate,
+        endDate: h.endDate,
+        funds: h.fundsSeen ? { ...h.funds } : null,
+        overallGoal: h.overallGoal,
+        annualGoal: h.annualGoal,
         rows,
       },
     ];
