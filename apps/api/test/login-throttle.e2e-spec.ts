@@ -28,11 +28,11 @@ describe(`login throttling (${TEST_DB})`, () => {
   });
 
   /** POST /api/auth/login from `from` (a loopback address). */
-  function loginFrom(from: string, username: string, password: string): Promise<{ status: number; body: { code?: string; message?: string; mustChangePassword?: boolean }; retryAfter?: string }> {
+  function loginFrom(from: string, username: string, password: string, forwardedFor?: string): Promise<{ status: number; body: { code?: string; message?: string; mustChangePassword?: boolean }; retryAfter?: string }> {
     return new Promise((resolve, reject) => {
       const data = JSON.stringify({ username, password });
       const req = http.request(
-        { host: '127.0.0.1', port, path: '/api/auth/login', method: 'POST', localAddress: from, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data) } },
+        { host: '127.0.0.1', port, path: '/api/auth/login', method: 'POST', localAddress: from, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data), ...(forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {}) } },
         (res) => {
           let text = '';
           res.on('data', (c) => (text += c));
@@ -83,5 +83,14 @@ describe(`login throttling (${TEST_DB})`, () => {
     expect(list.body).toEqual([expect.objectContaining({ username: 'admin', failures: 5, clientIp: expect.stringMatching(/127\.0\.0\.21$/) })]);
     await t.http.delete('/api/security/lockouts/admin').set({ Authorization: `Bearer ${(sec.body as { accessToken: string }).accessToken}` }).expect(204);
     expect((await loginFrom('127.0.0.21', 'admin', 'Demo@2026')).status).toBe(200);
+  });
+
+  it('behind a proxy on a private network (nginx of docker-compose) each client counts for itself', async () => {
+    // the proxy at 127.0.0.31 forwards two clients: one locks xining for itself only
+    for (let i = 0; i < 5; i++) expect((await loginFrom('127.0.0.31', 'xining', `Wrong#${i}x`, '203.0.113.7')).status).toBe(401);
+    expect((await loginFrom('127.0.0.31', 'xining', 'Demo@2026', '203.0.113.7')).status).toBe(429);
+    expect((await loginFrom('127.0.0.31', 'xining', 'Demo@2026', '198.51.100.9')).status).toBe(200);
+    const [row] = await ds.query(`SELECT client_ip FROM login_attempt WHERE username = 'xining'`);
+    expect(row.client_ip).toBe('203.0.113.7');
   });
 });

@@ -61,6 +61,9 @@ export function resolveWebDist(config: AppConfig): string | null {
 export function configureApp(app: NestExpressApplication, config: AppConfig): { webDist: string | null } {
   const logger = new Logger('Http');
   app.disable('x-powered-by');
+  // the client's address (login throttling, lockouts, the audit log) through a proxy on this machine or a private
+  // network (nginx of docker-compose): its X-Forwarded-For is believed, a public client's is not
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   // CSP, frame and MIME-sniffing protection for the web app and the API alike
   app.use(securityHeaders());
   app.use(requestContextMiddleware);
