@@ -85,7 +85,7 @@ export class ProjectHeaderDto {
   governmentPurchase?: boolean | null;
   @IsOptional() @IsString({ message: '绩效类型必须是文本' }) @MaxLength(50, { message: '绩效类型最多 50 个字符' }) @SingleLine('绩效类型')
   performanceType?: string | null;
-  @IsOptional() @ValidateNested() @Type(() => FundsDto)
+  @IsOptional() @ValidateNested({ message: '项目资金须为对象' }) @Type(() => FundsDto)
   funds?: FundsDto | null;
   @IsOptional() @IsString({ message: '同名项目上年预算额须为金额' }) @Matches(MONEY, { message: MONEY_MSG('同名项目上年预算额') })
   lastYearBudget?: string | null;

@@ -13,6 +13,13 @@ class Body {
   rows?: Row[];
 }
 
+class Parent {
+  @IsOptional() @ValidateNested({ each: true }) @Type(() => Row)
+  items?: Row[];
+  @IsOptional() @ValidateNested({ message: '预算执行须为对象' }) @Type(() => Row)
+  budget?: Row;
+}
+
 describe('the validation pipe', () => {
   const pipe = new AppValidationPipe();
 
@@ -37,5 +44,22 @@ describe('the validation pipe', () => {
     });
     await expect(pipe.transform({ name: 'x', rows: [{ description: 'a\nb' }] }, meta)).resolves.toBeInstanceOf(Body);
     await expect(pipe.transform('a\u0000', { type: 'param', data: 'id', metatype: String })).rejects.toMatchObject({ response: { details: [{ field: 'id' }] } });
+  });
+
+  it('answers in Chinese where a nested object is something else, arrays included', async () => {
+    const meta = { type: 'body' as const, metatype: Parent };
+    const details = async (v: unknown) => {
+      try {
+        await pipe.transform(v, meta);
+        return [];
+      } catch (e) {
+        return (e as { response: { details: { field: string; message: string }[] } }).response.details.map((d) => `${d.field}: ${d.message}`);
+      }
+    };
+    expect(await details({ items: [null, 'x'] })).toEqual(['items[0]: 「items」的第 1 项须为对象', 'items[1]: 「items」的第 2 项须为对象']);
+    expect(await details({ items: [{}, []] })).toEqual(['items[1]: 「items」的第 2 项须为对象']);
+    expect(await details({ budget: [] })).toEqual(['budget: 预算执行须为对象']);
+    expect(await details({ budget: 'x' })).toEqual(['budget: 预算执行须为对象']);
+    expect(await details({ items: [{ description: 'ok' }], budget: {} })).toEqual([]);
   });
 });
