@@ -45,6 +45,7 @@ export class ExportsController {
   @Post(`${ApiRoutes.imports}/text`)
   @HttpCode(200)
   @ApiResponse({ status: 200, description: '解析出的项目和问题（dryRun=true 时只预览，不创建）' })
+  @ApiResponse({ status: 409, description: '本单位该年度已有同名项目而未给出 choices（replace / keepBoth / skip），或要替换的项目已不可编辑：未创建任何项目' })
   importText(@CurrentUser() user: UserSummary, @Query() q: ImportQueryDto, @Body() dto: ImportTextDto): Promise<ImportResult> {
     return this.imports.fromText(user, dto, q.dryRun === 'true');
   }
