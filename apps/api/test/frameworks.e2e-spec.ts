@@ -1,4 +1,6 @@
 import { scoreEvaluation, SHANGHAI_2020, type FrameworkGroup, type ScoringSettings, type TargetValue } from '@pt/domain';
+import ExcelJS from 'exceljs';
+import type { Response } from 'supertest';
 import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
 /**
@@ -6,6 +8,14 @@ import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type Te
  * bad input is refused naming the field, a project keeps the versions it was declared under (its checks and its
  * evaluation use them) and a project created after an edit takes the new ones.
  */
+/** A whole response body as a Buffer (the .xlsx exports). */
+function binary(res: Response['res'], cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+  res.on('error', (e: Error) => cb(e, Buffer.alloc(0)));
+}
+
 describe(`frameworks and scoring settings as versioned data (${TEST_DB})`, () => {
   let db: TestDatabase;
   let t: TestApp;
@@ -197,7 +207,7 @@ describe(`frameworks and scoring settings as versioned data (${TEST_DB})`, () =>
       expect(res.body.grade).toBe('良');
     });
 
-    it("a project's checks use its framework version: a 二级 added in version 2 is known to new projects only", async () => {
+    it("a project's checks and exports use its framework version: a 二级 added and a name changed in version 2 apply to new projects only", async () => {
       const rows = [
         { level1: '产出指标', level2: '数量指标', name: '接待团组数量', target: '≥60个' },
         { level1: '效益指标', level2: '社会效益指标', name: '合作交流工作支撑作用', target: '支撑作用明显' },
@@ -206,12 +216,24 @@ describe(`frameworks and scoring settings as versioned data (${TEST_DB})`, () =>
       const old = await createProject('mof-2021', '版本1的项目', rows);
       const mof = (await t.http.get('/api/admin/frameworks').set(auth('admin')).expect(200)).body.frameworks.find((f: { code: string }) => f.code === 'mof-2021');
       const groups = mof.groups.map((g: FrameworkGroup) => (g.role === 'satisfaction' ? { ...g, children: [...g.children, '公众满意度指标'] } : g));
-      await t.http.post('/api/admin/frameworks/mof-2021').set(auth('admin')).send({ baseVersion: 1, name: mof.name, region: mof.region, groups }).expect(201);
+      const renamed = '财政部2021版共性指标框架（本地修订）';
+      await t.http.post('/api/admin/frameworks/mof-2021').set(auth('admin')).send({ baseVersion: 1, name: renamed, region: mof.region, groups }).expect(201);
       const fresh = await createProject('mof-2021', '版本2的项目', rows);
       expect([old.frameworkVersion, fresh.frameworkVersion]).toEqual([1, 2]);
       const codes = async (id: string) => (await t.http.get(`/api/projects/${id}/findings`).set(auth('xining')).expect(200)).body.findings.map((f: { code: string }) => f.code);
       expect(await codes(old.id)).toContain('LEVEL2_NOT_IN_LEVEL1');
       expect(await codes(fresh.id)).not.toContain('LEVEL2_NOT_IN_LEVEL1');
+      // the 申报表 prints the name of the project's own version under 指标体系
+      const printedFramework = async (id: string) => {
+        const res = await t.http.get(`/api/projects/${id}/export?form=declaration&format=xlsx`).set(auth('xining')).buffer(true).parse(binary).expect(200);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(res.body);
+        const values: unknown[] = [];
+        wb.worksheets[0].eachRow((row) => row.eachCell((c) => values.push(c.value)));
+        return values.find((v, i) => values[i - 1] === '指标体系');
+      };
+      expect(await printedFramework(old.id)).toBe(mof.name);
+      expect(await printedFramework(fresh.id)).toBe(renamed);
     });
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
 import { EvaluationService, MonitoringService, OrgScopeService, ProjectsService } from '@pt/api/projects';
-import { Dec } from '@pt/domain';
+import { Dec, type Framework } from '@pt/domain';
 import { BIDI_CONTROLS, type BatchExportQueryDto, type ExportForm, type Project, type UserSummary } from '@pt/shared/contracts';
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
@@ -122,9 +122,14 @@ export class ExportsService {
   }
 
   private async modelOf(user: UserSummary, p: Project, form: ExportForm, sheetName?: string): Promise<SheetModel> {
-    if (form === 'declaration') return declarationModel(p, sheetName, await this.signatures(p.id, ''));
+    if (form === 'declaration') return declarationModel(p, sheetName, await this.signatures(p.id, ''), await this.frameworkOf(p));
     if (form === 'evaluation') return evaluationModel(p, await this.evaluations.get(user, p.id), sheetName, await this.signatures(p.id, 'eval_'));
-    return monitoringModel(p, await this.monitoring.get(user, p.id), sheetName);
+    return monitoringModel(p, await this.monitoring.get(user, p.id), sheetName, await this.frameworkOf(p));
+  }
+
+  /** The framework version the project was declared under (stored versions are cached by the store). */
+  private async frameworkOf(p: Project): Promise<Framework | undefined> {
+    return this.projects.frameworks.framework(p.frameworkCode, p.frameworkVersion);
   }
 
   private async batchIds(user: UserSummary, q: BatchExportQueryDto): Promise<string[]> {
@@ -255,7 +260,7 @@ export class ExportsService {
     await this.eachProject(user, ids, async (p) => {
       // the data has no 一级项目名称 (项目性质 is not one): the column stays empty, the project is the 二级项目
       const amount = tenThousands(p.funds.annualTotal);
-      const row = ws.addRow([code.get(p.id) ?? '', p.orgName, '', p.name, p.category ?? '', amount === '' ? '' : amountValue(amount), indicatorsAsText(p)]);
+      const row = ws.addRow([code.get(p.id) ?? '', p.orgName, '', p.name, p.category ?? '', amount === '' ? '' : amountValue(amount), indicatorsAsText(p, await this.frameworkOf(p))]);
       row.alignment = { wrapText: true, vertical: 'top' };
       row.getCell(6).numFmt = AMOUNT_FORMAT;
       row.commit();

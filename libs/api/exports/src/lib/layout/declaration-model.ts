@@ -1,4 +1,4 @@
-import { getFramework } from '@pt/domain';
+import { getFramework, type Framework } from '@pt/domain';
 import type { Project } from '@pt/shared/contracts';
 import { groupRows } from './group-rows';
 import { amountCell, type BlockCell, DECLARATION_TITLE, mergeRuns, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
@@ -26,10 +26,15 @@ const text = (x: string | null | undefined, span?: number): BlockCell => ({ text
 const wide = (name: string, x: string | null | undefined): BlockCell[] => [label(name), text(x, 4)];
 
 /** 申报表 (§2): every header field as label / value pairs, the annual table grouped by 一级, the signature footer. */
-export function declarationModel(p: Project, sheetName = p.name, signatures: Signatures = NO_SIGNATURES): SheetModel {
+export function declarationModel(
+  p: Project,
+  sheetName = p.name,
+  signatures: Signatures = NO_SIGNATURES,
+  /** The framework version the project was declared under (the shipped one of its code by default). */
+  framework: Framework | undefined = getFramework(p.frameworkCode),
+): SheetModel {
   const f = p.funds;
   const L = DECLARATION_FUND_LABELS;
-  const framework = getFramework(p.frameworkCode);
   const header: BlockCell[][] = [
     [label('项目名称'), text(p.name, 4)],
     [label('项目性质'), text(p.nature), label('项目类别'), text(p.category, 2)],

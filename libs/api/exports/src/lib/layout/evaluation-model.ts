@@ -44,7 +44,8 @@ export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, s
     [label('年度总体目标'), label('预期目标'), { text: v(p.annualGoal), span: 6 }],
     [label(''), label('实际完成情况'), { text: v(e.goalAchievement), span: 6 }],
   ];
-  const rows = groupRows(e.items, getFramework(p.frameworkCode)).map((it) => {
+  // the framework version the project was scored with
+  const rows = groupRows(e.items, e.basis?.framework ?? getFramework(p.frameworkCode)).map((it) => {
     const unit = it.target.unit ?? '';
     let actual = '';
     if (it.input.actual !== null) actual = `${it.input.actual}${unit.replace(/[()（）]/g, '')}`;

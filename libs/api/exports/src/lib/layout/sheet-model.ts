@@ -1,4 +1,4 @@
-import { getFramework, normaliseLevelName } from '@pt/domain';
+import { getFramework, normaliseLevelName, type Framework } from '@pt/domain';
 import type { Monitoring, Project } from '@pt/shared/contracts';
 import { groupRows } from './group-rows';
 
@@ -111,7 +111,7 @@ export function money(x: string | null | undefined): string {
 const LIGHT_TEXT: Record<string, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', blue: '蓝灯', none: '—' };
 
 /** 运行监控表 (§7): one month's report with the lights. */
-export function monitoringModel(p: Project, mon: Monitoring, sheetName = p.name): SheetModel {
+export function monitoringModel(p: Project, mon: Monitoring, sheetName = p.name, framework: Framework | undefined = getFramework(p.frameworkCode)): SheetModel {
   const b = mon.budget;
   const header: BlockCell[][] = [
     [{ text: '项目名称', label: true }, { text: p.name, span: 4 }, { text: '监控月份', label: true }, { text: mon.month ? `1–${mon.month}月` : '', span: 4 }],
@@ -128,7 +128,7 @@ export function monitoringModel(p: Project, mon: Monitoring, sheetName = p.name)
     ],
     [{ text: '项目监控结果', label: true }, { text: LIGHT_TEXT[mon.light], span: 4 }, { text: '预算执行', label: true }, { text: LIGHT_TEXT[mon.budgetLight.light], span: 4 }],
   ];
-  const rows = groupRows(mon.items, getFramework(p.frameworkCode)).map((it) => [
+  const rows = groupRows(mon.items, framework).map((it) => [
     it.level1,
     it.level2,
     it.name,
@@ -164,9 +164,9 @@ export function monitoringModel(p: Project, mon: Monitoring, sheetName = p.name)
 }
 
 /** The publication list's one-text indicators (§9): `数量指标: 资金支付率≥90%; 社会效益: …`, 二级 in the framework's order. */
-export function indicatorsAsText(p: Pick<Project, 'indicators' | 'frameworkCode'>): string {
+export function indicatorsAsText(p: Pick<Project, 'indicators' | 'frameworkCode'>, framework: Framework | undefined = getFramework(p.frameworkCode)): string {
   const groups = new Map<string, string[]>();
-  for (const i of groupRows(p.indicators, getFramework(p.frameworkCode))) {
+  for (const i of groupRows(p.indicators, framework)) {
     if (!i.name.trim()) continue;
     const key = normaliseLevelName(i.level2);
     const list = groups.get(key) ?? [];
