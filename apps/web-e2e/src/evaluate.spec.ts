@@ -85,7 +85,7 @@ test('a filler self-evaluates an approved project: the total and grade follow th
   await expect(page.getByTestId('eval-row-weight-0')).toHaveText('7.50');
   await expect(page.getByTestId('eval-row-weight-11')).toHaveText('7.50');
   // nothing typed yet: the budget is the project's (500000 元 shown as 50.00 万元), 全年执行数 is missing
-  await expect(page.getByTestId('eval-funds')).toContainText('项目资金');
+  await expect(page.getByText('项目资金（万元）')).toBeVisible();
   await expect(page.getByTestId('eval-funds')).toContainText('其中：当年财政拨款');
   await expect(page.getByTestId('eval-budget-annual')).toHaveValue('50.00');
   await expect(page.getByTestId('eval-funds-initial')).toHaveValue('50.00');
