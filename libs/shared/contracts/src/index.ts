@@ -7,5 +7,6 @@ export * from './lib/admin';
 export * from './lib/evaluation';
 export * from './lib/exports';
 export * from './lib/security';
-export * from './lib/text-rules';
+export * from './lib/export-jobs';
 export * from './lib/frameworks';
+export * from './lib/text-rules';

@@ -11,6 +11,7 @@ export const ApiRoutes = {
   dashboard: 'dashboard',
   exports: 'exports',
   imports: 'imports',
+  exportJobs: 'export-jobs',
 } as const;
 
 /** Absolute URL paths as the browser calls them. */
@@ -33,4 +34,7 @@ export const ApiPaths = {
   exports: `/${API_PREFIX}/${ApiRoutes.exports}`,
   importText: `/${API_PREFIX}/${ApiRoutes.imports}/text`,
   importXlsx: `/${API_PREFIX}/${ApiRoutes.imports}/xlsx`,
+  exportJobs: `/${API_PREFIX}/${ApiRoutes.exportJobs}`,
+  exportJob: (id: string) => `/${API_PREFIX}/${ApiRoutes.exportJobs}/${encodeURIComponent(id)}`,
+  exportJobFile: (id: string) => `/${API_PREFIX}/${ApiRoutes.exportJobs}/${encodeURIComponent(id)}/file`,
 } as const;
