@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Logger, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, RequireRole, RequireRoleGuard } from '@pt/api/auth';
 import { Audited, UploadBody } from '@pt/api/core';
@@ -13,33 +13,46 @@ import {
   type UserSummary,
 } from '@pt/shared/contracts';
 import type { Request, Response } from 'express';
-import { contentDisposition, ExportsService, type FileAnswer } from './exports.service';
+import { ExportsService } from './exports.service';
 import { ImportsService } from './imports.service';
 import { assertXlsxWithinLimits } from './xlsx/zip-limits';
+import { ExportGate } from './jobs/export-gate';
+import { sendFile } from './send-file';
 
 @ApiTags('exports')
 @ApiBearerAuth()
 @Controller()
 export class ExportsController {
-  private readonly logger = new Logger('Exports');
-
   constructor(
     private readonly exportsService: ExportsService,
     private readonly imports: ImportsService,
+    private readonly gate: ExportGate,
   ) {}
 
   @Get(`${ApiRoutes.projects}/:id/export`)
   @Audited()
   @ApiResponse({ status: 200, description: '申报表 / 自评表 / 监控表（.xlsx、PDF 或 Word .docx），Content-Disposition 以 UTF-8 命名' })
   async project(@CurrentUser() user: UserSummary, @Param('id') id: string, @Query() q: ExportQueryDto, @Res() res: Response): Promise<void> {
-    await this.send(res, await this.exportsService.projectFile(user, id, q.form, q.format));
+    await sendFile(res, await this.exportsService.projectFile(user, id, q.form, q.format));
   }
 
   @Get(ApiRoutes.exports)
   @Audited()
   @ApiResponse({ status: 200, description: '当前用户可见的、符合条件的全部项目，一个文件（流式输出）' })
+  @ApiResponse({ status: 429, description: '直接导出已达并发上限（每人 1 个、每实例 2 个）：稍后重试或用 POST /api/export-jobs 排队' })
   async batch(@CurrentUser() user: UserSummary, @Query() q: BatchExportQueryDto, @Res() res: Response): Promise<void> {
-    await this.send(res, await this.exportsService.batch(user, q));
+    let release: () => void;
+    try {
+      release = this.gate.enter(user.id);
+    } catch (e) {
+      res.setHeader('Retry-After', String(this.gate.retryAfterSeconds));
+      throw e;
+    }
+    try {
+      await sendFile(res, await this.exportsService.batch(user, q));
+    } finally {
+      release();
+    }
   }
 
   @Post(`${ApiRoutes.imports}/text`)
@@ -60,21 +73,5 @@ export class ExportsController {
   importXlsx(@CurrentUser() user: UserSummary, @Query() q: ImportXlsxQueryDto, @Req() req: Request): Promise<ImportResult> {
     assertXlsxWithinLimits(req.body);
     return this.imports.fromXlsx(user, req.body, q.orgId, q.year, q.dryRun === 'true', q.choices);
-  }
-
-  /** Stream a file; an error after the headers went out can only cut the download short. */
-  private async send(res: Response, file: FileAnswer): Promise<void> {
-    res.setHeader('Content-Type', file.contentType);
-    res.setHeader('Content-Disposition', contentDisposition(file.fileName));
-    try {
-      await file.write(res);
-    } catch (e) {
-      if (!res.headersSent) {
-        res.removeHeader('Content-Disposition');
-        throw e;
-      }
-      this.logger.error({ msg: 'export failed while streaming', error: (e as Error).message });
-      res.destroy(e as Error);
-    }
   }
 }
