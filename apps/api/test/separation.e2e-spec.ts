@@ -19,7 +19,7 @@ describe(`三员分立 across accounts (${TEST_DB})`, () => {
     for (const u of ['admin', 'security', 'auditor', 'xining']) tok[u] = await login(t, u);
     const users = await t.http.get('/api/admin/users').set(auth('admin')).expect(200);
     for (const u of users.body as { username: string; id: string; orgId: string }[]) ids[u.username] = u.id;
-    finance = (users.body as { username: string; orgId: string }[]).find((u) => u.username === 'admin')!.orgId;
+    finance = (users.body as { username: string; orgId: string }[]).find((u) => u.username === 'admin')?.orgId ?? '';
   });
   afterAll(async () => {
     await t?.close();

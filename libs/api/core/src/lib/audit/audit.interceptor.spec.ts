@@ -17,7 +17,7 @@ function setup(names: Record<string, string> = {}) {
   const run = (req: { method: string; route: string; params?: Record<string, string>; body?: unknown }, handler: CallHandler, statusCode = 200) => {
     const ctx = {
       getType: () => 'http',
-      getHandler: () => function handler() {},
+      getHandler: () => run,
       getClass: () => class ProjectsController2 {},
       switchToHttp: () => ({
         getRequest: () => ({ method: req.method, route: { path: req.route }, path: req.route, params: req.params ?? {}, body: req.body, query: {} }),

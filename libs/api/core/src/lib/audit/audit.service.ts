@@ -149,7 +149,8 @@ export class AuditService {
     let before: string | null = null;
     for (;;) {
       const p: unknown[] = [...params, before];
-      const cond: string = `${where ? `${where} AND` : 'WHERE'} ($${p.length}::bigint IS NULL OR audit_log.id < $${p.length}::bigint)`;
+      const n = p.length;
+      const cond = `${where ? `${where} AND` : 'WHERE'} ($${n}::bigint IS NULL OR audit_log.id < $${n}::bigint)`;
       const got: AuditRow[] = (await this.dataSource.query(`${SELECT_ROWS} ${cond} ORDER BY audit_log.id DESC LIMIT ${batch}`, p)).map(toRow);
       if (got.length === 0) return;
       yield got;
