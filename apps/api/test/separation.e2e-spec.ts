@@ -111,5 +111,10 @@ describe(`三员分立 across accounts (${TEST_DB})`, () => {
     // a refused create names what it asked for
     const creates = log.body.items.filter((r: { eventLabel: string }) => r.eventLabel === '新增用户');
     expect(creates.map((r: { objectName: string }) => r.objectName)).toContain('x-auditadmin');
+    // refusals of a guard (a role the user lacks) are in the log too, before any handler ran
+    const guarded = await t.http.get('/api/audit').query({ username: 'xining', result: 'denied' }).set(auth('auditor2')).expect(200);
+    expect(guarded.body.items.map((r: { eventLabel: string; status: number }) => `${r.eventLabel} ${r.status}`)).toEqual(
+      expect.arrayContaining(['查看用户列表 403', '新增用户 403']),
+    );
   });
 });

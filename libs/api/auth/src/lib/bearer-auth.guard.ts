@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiHttpException, currentContext, IS_PUBLIC } from '@pt/api/core';
+import { ApiHttpException, AuditService, currentContext, IS_PUBLIC } from '@pt/api/core';
 import type { Request } from 'express';
 import { AuthService } from './auth.service';
 import { ALLOW_PENDING_PASSWORD_CHANGE, type AuthenticatedRequest } from './current-user.decorator';
@@ -14,6 +14,7 @@ export class BearerAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -29,6 +30,7 @@ export class BearerAuthGuard implements CanActivate {
     req.sessionId = found.sessionId;
     // an initial or reset password is known to an administrator too: nothing else until its owner has changed it
     if (found.user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOW_PENDING_PASSWORD_CHANGE, [ctx.getHandler(), ctx.getClass()])) {
+      await this.audit.recordRefusal(req, 403);
       throw new ApiHttpException(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码（或管理员重置的密码）后再继续操作');
     }
     return true;

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, AuditService, type RefusedRequest } from '@pt/api/core';
 import { roleLabel, type Role } from '@pt/domain';
 import type { AuthenticatedRequest } from '../current-user.decorator';
 
@@ -10,14 +10,20 @@ export const RequireRole = (...roles: Role[]) => SetMetadata(REQUIRED_ROLE, role
 
 @Injectable()
 export class RequireRoleGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {}
 
-  canActivate(ctx: ExecutionContext): boolean {
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLE, [ctx.getHandler(), ctx.getClass()]);
     if (!roles?.length) return true;
-    const user = ctx.switchToHttp().getRequest<AuthenticatedRequest>().user;
+    const req = ctx.switchToHttp().getRequest<AuthenticatedRequest & RefusedRequest>();
+    const user = req.user;
     if (!user) throw new ApiHttpException(401, 'UNAUTHORIZED', '未登录或登录已过期，请重新登录');
     if (!roles.some((r) => (user.roles as string[]).includes(r))) {
+      // a guard runs before the audit interceptor: the refusal is written here
+      await this.audit.recordRefusal(req, 403);
       throw new ApiHttpException(403, 'FORBIDDEN', `只有${roles.map(roleLabel).join('或')}可以执行此操作`);
     }
     return true;

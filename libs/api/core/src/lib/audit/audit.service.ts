@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { auditDayStart, auditEventLabel, type AuditObjectType } from '@pt/domain';
+import { auditDayStart, auditEventLabel, auditEventOf, type AuditObjectType, auditObjectTypeOf } from '@pt/domain';
 import type { AuditEntryResponse, AuditPage, AuditVerification } from '@pt/shared/contracts';
 import { containsPattern, UUID_RE } from '../http/request-helpers';
 import { createHash } from 'node:crypto';
@@ -32,6 +32,15 @@ const NAME_SQL: Partial<Record<AuditObjectType, string>> = {
   org: 'SELECT name FROM org WHERE id = $1',
   indicator: 'SELECT name FROM indicator_library WHERE id = $1',
 };
+
+/** What a refusal's row needs of the request (an Express request). */
+export interface RefusedRequest {
+  method: string;
+  path: string;
+  route?: { path?: string };
+  params?: Record<string, unknown>;
+  body?: unknown;
+}
 
 /** The filters of the log (GET /api/audit and its export). */
 export interface AuditFilter {
@@ -124,6 +133,19 @@ export class AuditService {
     } catch (e) {
       this.logger.error({ msg: 'audit write failed', event: entry.event, error: (e as Error).message });
     }
+  }
+
+  /**
+   * A refusal before the handler (a guard's 403: a role the user lacks, a password still to change), which the
+   * interceptor never sees: named by its route like the interceptor's rows.
+   */
+  async recordRefusal(req: RefusedRequest, status: number): Promise<void> {
+    const event = auditEventOf(req.method, req.route?.path ?? req.path, (req.body as { action?: unknown } | undefined)?.action);
+    const objectType = auditObjectTypeOf(event);
+    const param = req.params?.['id'] ?? req.params?.['username'];
+    const objectId = typeof param === 'string' ? param.slice(0, 100) : null;
+    const objectName = objectId ? await this.objectName(objectType, objectId).catch(() => null) : null;
+    await this.recordQuietly({ event, result: 'denied', objectType, objectId, objectName, status });
   }
 
   /** The name of an object by its type and id, or null when there is none (or no such object). */
