@@ -17,3 +17,13 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: /退\s*出/ }).click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+/** The bearer token of the page's session (kept in sessionStorage by the web app), for API calls of a test's setup. */
+export async function sessionToken(page: Page): Promise<string> {
+  const token = await page.evaluate(() => {
+    const raw = Object.keys(sessionStorage).map((k) => sessionStorage.getItem(k) ?? '').find((v) => v.includes('accessToken')) ?? '{}';
+    return (JSON.parse(raw) as { accessToken?: string }).accessToken ?? null;
+  });
+  expect(token).toBeTruthy();
+  return token as string;
+}
