@@ -61,7 +61,9 @@ describe('偏差原因 before 提交 (submissionProblems)', () => {
 
   it('a met target needs none; a missing actual (scored 0) does', () => {
     expect(one({ actual: '90' }).problems).toEqual([]);
-    expect(one({ actual: null }).problems.map((p) => p.code)).toEqual(['MISSING_DEVIATION_REASON']);
+    expect(one({ name: '满意度', actual: null }).problems).toEqual([
+      expect.objectContaining({ code: 'MISSING_DEVIATION_REASON', severity: 'error', message: expect.stringContaining('第1行「满意度」未填写完成情况，按未达到年度指标值计') }),
+    ]);
   });
 
   it('reverse rows: above the target misses it', () => {

@@ -64,7 +64,11 @@ export function submissionProblems(
         index: item.index ?? i,
         field: 'deviationReason',
         code: 'MISSING_DEVIATION_REASON',
-        message: `${place}未达到年度指标值，提交前须填写偏差原因分析及改进措施`,
+        // a row left empty scores 0 and misses its target as well; most likely its value is still to be entered
+        message:
+          item.achieved === null
+            ? `${place}未填写完成情况，按未达到年度指标值计：提交前请填写完成情况，或填写偏差原因分析及改进措施`
+            : `${place}未达到年度指标值，提交前须填写偏差原因分析及改进措施`,
         severity: 'error',
       });
     } else if (item.flags.includes('FAR_ABOVE_TARGET')) {

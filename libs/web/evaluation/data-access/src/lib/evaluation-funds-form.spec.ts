@@ -120,7 +120,12 @@ describe('what 提交 needs, live', () => {
     expect(formSubmissionProblems(form, null)).toEqual([]);
     const view = submissionView(form, r);
     expect([view.errors, [...view.reasonRequired]]).toEqual([2, [1]]);
-    expect(view.problems[0].place).toBe('第1行「接待团组数量」'); // the far-exceeded row's warning comes first
+    expect(view.problems.map((x) => x.place)).toEqual(['', '', '项目资金']); // a row's message names it already
     expect(submissionView(null, r)).toEqual({ problems: [], errors: 0, reasonRequired: new Set() });
+    // a row still empty needs a reason at 提交 too, but is not marked at its 偏差原因 (it carries 未填实际值)
+    const empty: EvaluationForm = { ...form, rows: form.rows.map((row, i) => (i === 1 ? { ...row, actual: '' } : row)) };
+    const emptyView = submissionView(empty, scoreEvaluationForm(empty, 'mof-2021'));
+    expect(emptyView.problems.filter((x) => x.severity === 'error').map((x) => x.index)).toEqual([1, null]);
+    expect([...emptyView.reasonRequired]).toEqual([]);
   });
 });

@@ -15,19 +15,24 @@ export function formSubmissionProblems(form: EvaluationForm, result: EvaluationR
 }
 
 export interface SubmissionView {
-  /** Each problem with where it is (`第2行「…」`, `项目资金`). */
+  /** Each problem with where it is when its message does not say (`项目资金`; '' for a row: the message names it). */
   problems: (EvaluationProblem & { place: string })[];
   /** How many refuse 提交. */
   errors: number;
-  /** Rows that need a 偏差原因 before 提交. */
+  /**
+   * Rows to mark at their 偏差原因: a value was entered and misses the target. Rows still empty need one too
+   * (listed in `problems`), but carry their 未填实际值 flag instead of a red box on a form just opened.
+   */
   reasonRequired: ReadonlySet<number>;
 }
 
 /** `formSubmissionProblems` as the page lists and marks them. */
 export function submissionView(form: EvaluationForm | null, result: EvaluationResult | null): SubmissionView {
-  const problems = form ? formSubmissionProblems(form, result).map((p) => ({ ...p, place: problemPlace(p, form.rows) })) : [];
+  const problems = form ? formSubmissionProblems(form, result).map((p) => ({ ...p, place: p.index === null ? problemPlace(p, form.rows) : '' })) : [];
   const errors = problems.filter((p) => p.severity === 'error');
-  const rows = errors.filter((p) => p.code === 'MISSING_DEVIATION_REASON' && p.index !== null).map((p) => p.index as number);
+  const rows = errors
+    .filter((p) => p.code === 'MISSING_DEVIATION_REASON' && p.index !== null && result?.items[p.index]?.achieved === false)
+    .map((p) => p.index as number);
   return { problems, errors: errors.length, reasonRequired: new Set(rows) };
 }
 
