@@ -227,7 +227,7 @@ export class IndicatorTableComponent {
     const listeners: [EventTarget, string, (e: Event) => void][] = [
       [this.host, 'keydown', (e) => this.onKeydownCapture(e as KeyboardEvent)],
       [this.host, 'beforeinput', (e) => this.live.beforeInput(e as InputEvent)],
-      [this.host, 'focusout', (e) => this.onFocusOut(e as FocusEvent)],
+      [this.host, 'focusout', (e) => this.live.focusOut(e as FocusEvent)],
       [this.host.ownerDocument, 'pointerdown', (e) => this.live.pointerDown(e)],
     ];
     for (const [target, type, fn] of listeners) target.addEventListener(type, fn, true);
@@ -349,11 +349,6 @@ export class IndicatorTableComponent {
     } else {
       this.focusCell(next);
     }
-  }
-
-  private onFocusOut(e: FocusEvent): void {
-    const input = this.live.input();
-    if (input && e.target === input) this.live.leave();
   }
 
   private cellOf(target: EventTarget | null): CellPos | null {

@@ -1,6 +1,11 @@
 import type { NzSelectComponent } from 'ng-zorro-antd/select';
 import { pickLevelValue } from './table-cells';
 
+/** nz-select's search box (the table has one select: the live one). */
+function isSearchInput(target: EventTarget | null): boolean {
+  return target instanceof HTMLInputElement && target.classList.contains('ant-select-selection-search-input');
+}
+
 /** What the table does with a navigation key pressed in the live select. */
 export type LiveKeyOutcome = 'stay' | 'move' | 'list';
 
@@ -22,6 +27,11 @@ export class LiveLevelSelect {
     private readonly select: () => NzSelectComponent | undefined,
     private readonly commit: (value: string) => void,
   ) {}
+
+  /** The focus left an element of the table: the live select's search box means leaving the cell. */
+  focusOut(e: FocusEvent): void {
+    if (isSearchInput(e.target)) this.leave();
+  }
 
   /** The live select's search box. */
   input(): HTMLInputElement | null {
@@ -61,9 +71,10 @@ export class LiveLevelSelect {
 
   /** Text about to be inserted without a key press (IME, insertText): open the list first, so that it filters in view. */
   beforeInput(e: InputEvent): void {
+    // every key typed anywhere in the table passes here: the cheap tests first (no DOM query)
+    if (!isSearchInput(e.target) || e.isComposing || !e.inputType.startsWith('insert')) return;
     const select = this.select();
-    if (!select || select.nzOpen || e.isComposing || !e.inputType.startsWith('insert')) return;
-    if (e.target !== this.input()) return;
+    if (!select || select.nzOpen) return;
     // opening clears the search box: it is empty while closed, so nothing typed is lost
     select.setOpenState(true);
   }
