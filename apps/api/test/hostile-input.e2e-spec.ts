@@ -65,8 +65,9 @@ describe(`hostile input (${TEST_DB}${STRESS ? ', stress' : ''})`, () => {
   const tok: Record<string, string> = {};
   const orgOf: Record<string, string> = {};
   const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
-  /** An approved reference project (evaluation and monitoring are open on it). */
+  /** An approved reference project (evaluation and monitoring are open on it), and its ETag. */
   let approved: { id: string; indicators: { id: string }[] };
+  let tag: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -83,7 +84,9 @@ describe(`hostile input (${TEST_DB}${STRESS ? ', stress' : ''})`, () => {
     }
     const list = await http.get('/api/projects?year=2020').set(auth('xining')).expect(200);
     const id = list.body.items.find((p: { name: string }) => p.name === '合作交流工作业务费').id;
-    approved = (await http.get(`/api/projects/${id}`).set(auth('xining')).expect(200)).body;
+    const got = await http.get(`/api/projects/${id}`).set(auth('xining')).expect(200);
+    approved = got.body;
+    tag = got.headers['etag'];
   });
   afterAll(async () => {
     await app?.close();
@@ -122,18 +125,18 @@ describe(`hostile input (${TEST_DB}${STRESS ? ', stress' : ''})`, () => {
   describe('DTOs: missing nested objects, NUL, bidi controls, line breaks, blank names', () => {
     it('PUT evaluation and monitoring without budget: 400 naming 预算执行, not 500', async () => {
       const items = [{ indicatorId: approved.indicators[0].id, actual: '95' }];
-      const ev = await http.put(`/api/projects/${approved.id}/evaluation`).set(auth('xining')).send({ items });
+      const ev = await http.put(`/api/projects/${approved.id}/evaluation`).set(auth('xining')).set('If-Match', tag).send({ items });
       expect(ev.status).toBe(400);
       expect(ev.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'budget', message: '请填写预算执行' })]));
-      const arr = await http.put(`/api/projects/${approved.id}/evaluation`).set(auth('xining')).send({ items, budget: [] });
+      const arr = await http.put(`/api/projects/${approved.id}/evaluation`).set(auth('xining')).set('If-Match', tag).send({ items, budget: [] });
       expect(arr.status).toBe(400);
       expect(arr.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'budget', message: '预算执行须为对象' })]));
-      const mon = await http.put(`/api/projects/${approved.id}/monitoring`).set(auth('xining')).send({ month: 6, items: [] });
+      const mon = await http.put(`/api/projects/${approved.id}/monitoring`).set(auth('xining')).set('If-Match', tag).send({ month: 6, items: [] });
       expect(mon.status).toBe(400);
       expect(mon.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'budget', message: '请填写预算执行' })]));
       // an array or a word where an object belongs: named in Chinese, never read as an object
       for (const item of [[], 'x']) {
-        const rows = await http.put(`/api/projects/${approved.id}/monitoring`).set(auth('xining')).send({ month: 6, budget: {}, items: [item] });
+        const rows = await http.put(`/api/projects/${approved.id}/monitoring`).set(auth('xining')).set('If-Match', tag).send({ month: 6, budget: {}, items: [item] });
         expect(rows.status).toBe(400);
         expect(rows.body.details).toEqual([expect.objectContaining({ field: 'items[0]', message: '监控指标的第 1 项须为对象' })]);
       }
@@ -147,12 +150,14 @@ describe(`hostile input (${TEST_DB}${STRESS ? ', stress' : ''})`, () => {
       const ev = await http
         .put(`/api/projects/${approved.id}/evaluation`)
         .set(auth('xining'))
+        .set('If-Match', tag)
         .send({ budget, items: [{ indicatorId: approved.indicators[0].id, actual: '95', description: 'a\u0000b' }] });
       expect(ev.status).toBe(400);
       expect(ev.body.details).toEqual([expect.objectContaining({ field: 'items[0].description', message: '完成情况说明含有空字符（U+0000），请删除后重试' })]);
       const mon = await http
         .put(`/api/projects/${approved.id}/monitoring`)
         .set(auth('xining'))
+        .set('If-Match', tag)
         .send({ month: 6, budget: {}, items: [{ indicatorId: approved.indicators[0].id, measures: '\u0000' }] });
       expect(mon.status).toBe(400);
       expect(mon.body.details[0]).toMatchObject({ field: 'items[0].measures', message: '纠偏措施含有空字符（U+0000），请删除后重试' });
@@ -160,6 +165,7 @@ describe(`hostile input (${TEST_DB}${STRESS ? ', stress' : ''})`, () => {
       const expected = await http
         .put(`/api/projects/${approved.id}/monitoring`)
         .set(auth('xining'))
+        .set('If-Match', tag)
         .send({ month: 6, budget: {}, items: [{ indicatorId: approved.indicators[0].id, expected: '约\u0000' }] });
       expect(expected.body.details).toEqual([expect.objectContaining({ field: 'items[0].expected', message: '全年预计完成情况含有空字符（U+0000），请删除后重试' })]);
       const p = await draft();
@@ -344,7 +350,7 @@ describe(`hostile input (${TEST_DB}${STRESS ? ', stress' : ''})`, () => {
         const body = pick(bodies)();
         const res = await (http[method as 'post'](url) as ReturnType<typeof http.post>)
           .set(auth(pick(['xining', 'czj', 'admin'])))
-          .set('If-Match', '"1"')
+          .set('If-Match', pick(['"1"', tag]))
           .set('Content-Type', 'application/json')
           .send(typeof body === 'string' ? body : JSON.stringify(body));
         const where = `${method} ${url} ${(typeof body === 'string' ? body : JSON.stringify(body)).slice(0, 120)} → ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`;
