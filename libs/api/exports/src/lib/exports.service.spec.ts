@@ -5,6 +5,8 @@ describe('export helpers', () => {
     expect(safeFileName('a/b\\c:d*e?f"g<h>i|j\u0000k\nl')).toBe('a b c d e f g h i j k l');
     expect(safeFileName('  ..项目名称.. ')).toBe('项目名称');
     expect(safeFileName('')).toBe('export');
+    // bidi controls would show 合同fdp.exe as 合同exe.pdf in a ZIP listing or a save dialog
+    expect(safeFileName('合同\u202Efdp.exe\u2066x\u2069')).toBe('合同 fdp.exe x');
     expect(safeFileName('长'.repeat(300))).toHaveLength(120);
   });
 

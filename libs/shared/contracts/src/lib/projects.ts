@@ -411,7 +411,7 @@ export class UpdateLibraryIndicatorDto {
   level2?: string;
   @IsOptional() @IsString({ message: '三级指标名称必须是文本' }) @MinLength(1, { message: '请填写三级指标名称' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' }) @NotBlank('三级指标名称') @SingleLine('三级指标名称')
   name?: string;
-  @IsOptional() @IsString({ message: '参考指标值必须是文本' }) @MaxLength(500, { message: '参考指标值最多 500 个字符' })
+  @IsOptional() @IsString({ message: '参考指标值必须是文本' }) @MaxLength(500, { message: '参考指标值最多 500 个字符' }) @SingleLine('参考指标值')
   target?: string | null;
 }
 
@@ -424,7 +424,7 @@ export class CreateLibraryIndicatorDto {
   level2!: string;
   @IsString({ message: '请填写三级指标名称' }) @MinLength(1, { message: '请填写三级指标名称' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' }) @NotBlank('三级指标名称') @SingleLine('三级指标名称')
   name!: string;
-  @IsOptional() @IsString({ message: '参考指标值必须是文本' }) @MaxLength(500, { message: '参考指标值最多 500 个字符' })
+  @IsOptional() @IsString({ message: '参考指标值必须是文本' }) @MaxLength(500, { message: '参考指标值最多 500 个字符' }) @SingleLine('参考指标值')
   target?: string | null;
 }
 
