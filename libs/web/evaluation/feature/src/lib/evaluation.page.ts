@@ -61,9 +61,8 @@ type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
  * `eval-flags-i`, `eval-deduct-i`, `eval-undeduct-i`, `eval-deduction-i`; `eval-indicator-score`, `eval-total`, `eval-grade`,
  * `eval-status`, `eval-save`, `eval-submit`, `eval-withdraw`, `eval-approve`, `eval-return`, the dialogs' `eval-comment` and
  * `eval-deduct` (+ `-ok`, `-required`), `eval-problems`, `eval-submission` with `eval-submission-problem`, `eval-error`,
- * `eval-reload`; 自定义分值: `eval-custom-weights`, `eval-weight-i`, `eval-weight-groups` with `eval-weight-group`
- * (`data-ok`), `eval-weight-total`, `eval-weight-problems` with `eval-weight-problem` (`data-code`).
- */
+ * `eval-reload`; 自定义分值: `eval-custom-weights`, `eval-weight-i`, `eval-weight-groups` with `eval-weight-group` (`data-ok`),
+ * `eval-weight-total`, `eval-weight-problems` with `eval-weight-problem` (`data-code`). */
 @Component({
   selector: 'pt-evaluation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -126,7 +125,6 @@ export class EvaluationPage {
   readonly deductFor = signal<number | null>(null);
 
   readonly editable = computed(() => this.evaluation()?.permissions.edit === true);
-  readonly canDeduct = computed(() => this.evaluation()?.permissions.deduct === true);
   readonly actions = computed(() => this.evaluation()?.permissions.actions ?? []);
   readonly dirty = computed(() => {
     const f = this.form();
