@@ -206,6 +206,19 @@ describe(`hostile input (${TEST_DB}${STRESS ? ', stress' : ''})`, () => {
       expect(rows.body.details).toEqual([expect.objectContaining({ field: 'indicators[0].name' })]);
       const multi = await http.patch(`/api/projects/${p.id}`).set(auth('xining')).set('If-Match', p.etag).send({ overview: '第一段\r\n第二段\t缩进' }).expect(200);
       expect(multi.body.overview).toBe('第一段\r\n第二段\t缩进');
+      // the names of a framework version too (they become the 一级 / 二级 of every table)
+      const fw = await http
+        .post('/api/admin/frameworks/shanghai-2020')
+        .set(auth('admin'))
+        .send({ baseVersion: 1, name: '体系\n第二行', region: '上海市', groups: [{ name: '产出\u202E指标', weight: null, role: 'output', children: ['数量\r指标'] }] });
+      expect(fw.status).toBe(400);
+      expect(fw.body.details).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ field: 'name', message: '指标体系名称不能换行（不能包含回车或换行符）' }),
+          expect.objectContaining({ field: 'groups[0].name', message: '一级指标名称含有改变文字方向的控制字符（U+202A–U+202E、U+2066–U+2069），请删除后重试' }),
+          expect.objectContaining({ field: 'groups[0].children', message: '二级指标名称不能换行（不能包含回车或换行符）' }),
+        ]),
+      );
       const adjust = await http.post(`/api/projects/${approved.id}/adjustments`).set(auth('xining')).send({ reason: ' \n ' });
       expect(adjust.status).toBe(400);
       expect(adjust.body.details).toEqual([expect.objectContaining({ field: 'reason', message: '请填写调整理由' })]);

@@ -1,6 +1,7 @@
 import { FRAMEWORK_GROUP_ROLES, TOTAL_GRADES, type FrameworkGroup, type ScoringSettings, type TotalGrade } from '@pt/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { SingleLine } from './text-rules';
 
 /**
  * Frameworks and scoring settings as versioned data (issue 12). A version never changes: an edit creates the
@@ -12,7 +13,7 @@ export const FrameworkAdminRoutes = { base: 'admin/frameworks' } as const;
 const BASE_MSG = '请求须带上所依据的版本号 baseVersion（正整数）';
 
 export class FrameworkGroupDto {
-  @IsString({ message: '一级指标名称必须是文本' }) @MaxLength(40, { message: '一级指标名称最多 40 个字符' })
+  @IsString({ message: '一级指标名称必须是文本' }) @MaxLength(40, { message: '一级指标名称最多 40 个字符' }) @SingleLine('一级指标名称')
   name!: string;
   /** Points out of 90, or null where there is no official weight. */
   @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }, { message: '一级指标权重须为最多两位小数的数字，或留空' })
@@ -21,6 +22,7 @@ export class FrameworkGroupDto {
   role!: FrameworkGroup['role'];
   @IsArray({ message: '二级指标须为数组' }) @ArrayMaxSize(30, { message: '一个一级指标下最多 30 个二级指标' })
   @IsString({ each: true, message: '二级指标名称必须是文本' }) @MaxLength(40, { each: true, message: '二级指标名称最多 40 个字符' })
+  @SingleLine('二级指标名称', { each: true })
   children!: string[];
 }
 
@@ -29,9 +31,9 @@ export class CreateFrameworkVersionDto {
   /** The version the edit started from: a 409 when someone saved another version since. */
   @Type(() => Number) @IsInt({ message: BASE_MSG }) @Min(1, { message: BASE_MSG })
   baseVersion!: number;
-  @IsString({ message: '指标体系名称必须是文本' }) @MaxLength(200, { message: '指标体系名称最多 200 个字符' })
+  @IsString({ message: '指标体系名称必须是文本' }) @MaxLength(200, { message: '指标体系名称最多 200 个字符' }) @SingleLine('指标体系名称')
   name!: string;
-  @IsString({ message: '适用地区必须是文本' }) @MaxLength(50, { message: '适用地区最多 50 个字符' })
+  @IsString({ message: '适用地区必须是文本' }) @MaxLength(50, { message: '适用地区最多 50 个字符' }) @SingleLine('适用地区')
   region!: string;
   @IsArray({ message: '一级指标 groups 须为数组' }) @ArrayMaxSize(12, { message: '最多 12 个一级指标' })
   @ValidateNested({ each: true }) @Type(() => FrameworkGroupDto)

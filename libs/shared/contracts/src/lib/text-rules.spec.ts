@@ -7,6 +7,10 @@ class Inner {
   @IsString()
   a!: string;
 }
+class Tags {
+  @IsString({ each: true }) @SingleLine('标签', { each: true })
+  tags!: string[];
+}
 class Dto {
   @IsString({ message: '请填写名称' }) @NotBlank('名称') @SingleLine('名称')
   name!: string;
@@ -51,5 +55,10 @@ describe('text rules', () => {
     ]);
     expect(errors({ name: 'x' })).toEqual(['inner: 请填写预算执行', 'inner: 预算执行须为对象']);
     expect(errors({ name: 'x', inner: [] })).toEqual(['inner: 预算执行须为对象']);
+  });
+
+  it('with each: names the problem of the element that has one', () => {
+    const errs = validateSync(plainToInstance(Tags, { tags: ['好', '坏\n'] }));
+    expect(errs.map((e) => e.constraints)).toEqual([{ singleLine: '标签不能换行（不能包含回车或换行符）' }]);
   });
 });

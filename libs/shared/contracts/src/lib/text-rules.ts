@@ -41,6 +41,16 @@ export function multiLineProblem(value: unknown, label: string): string | null {
   return hasControlChar(value) ? `${label}含有不可见的控制字符，请删除后重试` : null;
 }
 
+/** The problem of a value, or of the first element that has one (`{ each: true }` hands the whole array to the message). */
+function problemOf(value: unknown, label: string, rule: (v: unknown, label: string) => string | null): string {
+  const values = Array.isArray(value) ? value : [value];
+  for (const v of values) {
+    const problem = rule(v, label);
+    if (problem) return problem;
+  }
+  return `${label}格式不正确`;
+}
+
 /** A name or other one-line field: no line breaks, tabs, control or bidi characters. */
 export function SingleLine(label: string, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -48,7 +58,7 @@ export function SingleLine(label: string, options?: ValidationOptions): Property
       name: 'singleLine',
       validator: {
         validate: (value) => singleLineProblem(value, label) === null,
-        defaultMessage: (args) => singleLineProblem(args?.value, label) ?? `${label}格式不正确`,
+        defaultMessage: (args) => problemOf(args?.value, label, singleLineProblem),
       },
     },
     options,
@@ -62,7 +72,7 @@ export function MultiLine(label: string, options?: ValidationOptions): PropertyD
       name: 'multiLine',
       validator: {
         validate: (value) => multiLineProblem(value, label) === null,
-        defaultMessage: (args) => multiLineProblem(args?.value, label) ?? `${label}格式不正确`,
+        defaultMessage: (args) => problemOf(args?.value, label, multiLineProblem),
       },
     },
     options,
