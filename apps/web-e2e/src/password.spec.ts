@@ -58,7 +58,7 @@ test('a new account changes its initial password before anything else; every use
   await expect(page).toHaveURL(/\/projects$/);
 
   // 修改密码 from the header, for any user: done in place, then the new password logs in without being asked again
-  await page.getByTestId('menu-password').click();
+  await page.getByTestId('header-password').click();
   await expect(page).toHaveURL(/\/password$/);
   await expect(page.getByTestId('password-forced')).toHaveCount(0);
   await fillPasswordForm(page, 'Fresh#2028ab', 'Second#2028cd');

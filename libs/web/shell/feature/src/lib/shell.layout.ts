@@ -75,7 +75,7 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
       <nz-layout>
         <nz-header class="header">
           <span class="who" data-testid="current-user">{{ userLine() }}</span>
-          <a nz-button nzType="link" routerLink="/password" data-testid="menu-password"><span nz-icon nzType="key"></span>修改密码</a>
+          <a nz-button nzType="link" routerLink="/password" data-testid="header-password"><span nz-icon nzType="key"></span>修改密码</a>
           <button nz-button nzType="link" (click)="logout()"><span nz-icon nzType="logout"></span>退出</button>
         </nz-header>
         <nz-content class="content">
