@@ -26,6 +26,20 @@ export const depConstraints = [
   },
 ];
 
+/**
+ * Template rules of every web library: ng-zorro's form controls count as controls of a label, and a label that is
+ * itself an ng-zorro radio / checkbox wrapper (`<label nz-radio-button>`) holds its own input.
+ */
+export const templateRules = {
+  '@angular-eslint/template/label-has-associated-control': [
+    'error',
+    {
+      controlComponents: ['nz-select', 'nz-input-number', 'nz-date-picker', 'nz-range-picker', 'nz-switch', 'nz-tree-select', 'nz-cascader'],
+      labelComponents: [{ selector: 'label', inputs: ['for', 'htmlFor', 'nz-radio', 'nz-radio-button', 'nz-checkbox'] }],
+    },
+  ],
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],

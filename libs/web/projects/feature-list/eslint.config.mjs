@@ -1,5 +1,5 @@
 import nx from '@nx/eslint-plugin';
-import baseConfig from '../../../../eslint.config.mjs';
+import baseConfig, { templateRules } from '../../../../eslint.config.mjs';
 
 export default [
   ...nx.configs['flat/angular'],
@@ -12,5 +12,5 @@ export default [
       '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'pt', style: 'kebab-case' }],
     },
   },
-  { files: ['**/*.html'], rules: {} },
+  { files: ['**/*.html'], rules: templateRules },
 ];
