@@ -250,6 +250,23 @@ describe(`hostile input (${TEST_DB}${STRESS ? ', stress' : ''})`, () => {
     });
   });
 
+  describe('downloads', () => {
+    it('an export that fails before its first byte answers JSON, not the file type', async () => {
+      const font = process.env['PDF_FONT'];
+      process.env['PDF_FONT'] = '/nonexistent/no-font.ttc';
+      try {
+        const res = await http.get(`/api/projects/${approved.id}/export?form=declaration&format=pdf`).set(auth('xining'));
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.headers['content-disposition']).toBeUndefined();
+        expect(res.body.message).toMatch(/字体/);
+      } finally {
+        if (font === undefined) delete process.env['PDF_FONT'];
+        else process.env['PDF_FONT'] = font;
+      }
+    });
+  });
+
   describe('POST /api/imports/xlsx', () => {
     const upload = (user: string, body: Buffer) =>
       http.post(`/api/imports/xlsx?dryRun=true&orgId=${orgOf['xining']}`).set(auth(user)).set('Content-Type', 'application/octet-stream').send(body);
