@@ -3,10 +3,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import request from 'supertest';
 import { createApp } from '../src/app/create-app';
 import { createTestDatabase, TEST_DB, type TestDatabase } from './test-app';
+import { zip } from './zip-fixtures';
 
 /**
  * Hostile input (issue 13): each finding of the probe answered with a 4xx in the contract's shape, never a 5xx,
@@ -17,45 +17,6 @@ const HOSTILE = STRESS ? 10_000 : 1_000;
 
 /** `depth` arrays inside each other, the innermost holding `leaf`. */
 const nested = (depth: number, leaf = '1') => '['.repeat(depth) + leaf + ']'.repeat(depth);
-
-/** A ZIP archive of `entries` (deflated unless `stored`), optionally claiming other uncompressed sizes than the data has. */
-function zip(entries: { name: string; data: Buffer; claim?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const body = deflateRawSync(e.data);
-    const size = e.claim ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
 
 describe(`hostile input (${TEST_DB}${STRESS ? ', stress' : ''})`, () => {
   let db: TestDatabase;
