@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
 import { EvaluationService, MonitoringService, OrgScopeService, ProjectsService } from '@pt/api/projects';
-import { Dec, type Framework } from '@pt/domain';
+import { Dec, type Framework, statusLabel } from '@pt/domain';
 import { BIDI_CONTROLS, type BatchExportQueryDto, type ExportForm, type Project, type UserSummary } from '@pt/shared/contracts';
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
@@ -177,7 +177,7 @@ export class ExportsService {
       const sheetName = sheetNameFor(p.name, taken);
       names.push(sheetName);
       const amount = p.funds.annualTotal;
-      const row = index.addRow([i + 1, p.orgName, p.name, statusText(p.status), amount ? amountValue(amount) : null, sheetName]);
+      const row = index.addRow([i + 1, p.orgName, p.name, statusLabel(p.status), amount ? amountValue(amount) : null, sheetName]);
       row.getCell(5).numFmt = AMOUNT_FORMAT;
       row.commit();
     });
@@ -275,10 +275,7 @@ function badFormat(message: string): ApiHttpException {
   return new ApiHttpException(400, 'VALIDATION_FAILED', message, [{ field: 'format', message }]);
 }
 
-const STATUS_TEXT: Record<string, string> = { draft: '草稿', submitted: '已提交', dept_approved: '部门已审', approved: '已批复', returned: '已退回' };
-function statusText(s: string): string {
-  return STATUS_TEXT[s] ?? s;
-}
+
 
 /** Yuan → 万元 with two decimals, half-up, in exact decimals (no float). */
 export function tenThousands(yuan: string | null): string {

@@ -18,34 +18,12 @@ import {
 } from 'class-validator';
 import { MultiLine, NotBlank, SingleLine } from './text-rules';
 
-/** Project states of the review workflow (domain §6). */
-export const PROJECT_STATUSES = ['draft', 'submitted', 'dept_approved', 'approved', 'returned'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-
-export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  dept_approved: '部门已审',
-  approved: '已批复',
-  returned: '已退回',
-};
-
-export const TRANSITION_ACTIONS = ['submit', 'approve', 'return', 'withdraw'] as const;
-export type TransitionAction = (typeof TRANSITION_ACTIONS)[number];
-
-export const TRANSITION_LABELS: Record<TransitionAction | 'create' | 'update' | 'adjust' | `eval_${TransitionAction}`, string> = {
-  create: '创建',
-  update: '修改',
-  adjust: '调整',
-  submit: '提交',
-  approve: '审核通过',
-  return: '退回',
-  withdraw: '撤回',
-  eval_submit: '提交自评',
-  eval_approve: '自评审核通过',
-  eval_return: '退回自评',
-  eval_withdraw: '撤回自评',
-};
+// the workflow's states, actions and their labels are the domain's (one place for api, exports and web)
+import { PROJECT_STATUSES, TRANSITION_ACTIONS, type ProjectStatus, type TransitionAction } from '@pt/domain';
+export { PROJECT_STATUSES, PROJECT_STATUS_LABELS, TRANSITION_ACTIONS } from '@pt/domain';
+export type { ProjectStatus, TransitionAction } from '@pt/domain';
+/** Labels of history actions (the domain's). */
+export { HISTORY_ACTION_LABELS as TRANSITION_LABELS } from '@pt/domain';
 
 const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
 const MONEY_MSG = (label: string) => `${label}须为不超过两位小数的非负金额（元），如 500000.00`;

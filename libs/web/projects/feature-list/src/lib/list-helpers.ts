@@ -1,3 +1,5 @@
+import { PROJECT_STATUS_LABELS, PROJECT_STATUSES, type ProjectStatus } from '@pt/domain';
+
 /** Budget years offered in the filters: next year first, then the four before it. */
 export function yearOptions(currentYear: number): number[] {
   return [currentYear + 1, currentYear, currentYear - 1, currentYear - 2, currentYear - 3];
@@ -12,8 +14,9 @@ export const GRADE_VALUES = ['优', '良', '中', '差'] as const;
 export type GradeValue = (typeof GRADE_VALUES)[number];
 export const LIGHT_VALUES = ['red', 'yellow', 'green', 'blue'] as const;
 export type LightValue = (typeof LIGHT_VALUES)[number];
-const EVALUATION_STATUSES = ['draft', 'submitted', 'dept_approved', 'approved', 'returned'] as const;
-type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+// a self-evaluation goes through the same review states as a target (the domain's workflow)
+const EVALUATION_STATUSES = PROJECT_STATUSES;
+type EvaluationStatus = ProjectStatus;
 
 export const LIGHT_LABELS: Record<LightValue | 'none', string> = {
   red: '红灯',
@@ -85,13 +88,7 @@ export interface FilterTag {
   label: string;
 }
 
-const EVALUATION_STATUS_LABELS: Record<EvaluationStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交',
-  dept_approved: '部门已审',
-  approved: '已批复',
-  returned: '已退回',
-};
+const EVALUATION_STATUS_LABELS: Record<EvaluationStatus, string> = PROJECT_STATUS_LABELS;
 
 /** The score range as people say it: `得分 60–70`, `得分 90–100`, `得分 ≥ 60`, `得分 < 60`; [0, 101) is `已自评`. */
 export function scoreLabel(min: number | null, max: number | null): string {
