@@ -266,6 +266,7 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
         ['put', `/api/projects/${id}/evaluation`, { budget: { annualBudget: '1.00', executed: '1.00' }, items: [] }],
         ['post', `/api/projects/${id}/evaluation/transitions`, { action: 'submit' }],
         ['put', `/api/projects/${id}/monitoring`, { month: 7, budget: {}, items: [] }],
+        ['patch', `/api/projects/${id}/evaluation`, { deductions: [] }],
       ] as const;
       let successes = 0;
       let tried = 0;
@@ -324,6 +325,8 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
         ['put', `/api/projects/${id}/evaluation`],
         ['post', `/api/projects/${id}/evaluation/transitions`],
         ['put', `/api/projects/${id}/monitoring`],
+        ['patch', `/api/projects/${id}/evaluation`],
+        ['post', '/api/export-jobs'],
         ['post', '/api/indicator-library'],
         ['post', '/api/admin/users'],
         ['post', '/api/admin/orgs'],
