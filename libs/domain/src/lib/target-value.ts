@@ -99,13 +99,27 @@ function qualitative(raw: string, trimmed: string, malformed: boolean): TargetVa
 /** Parse a 指标值. Never throws; non-string input is treated as "". */
 export function parseTargetValue(raw: string): TargetValue {
   const input = typeof raw === 'string' ? raw : '';
+  const known = PARSED.get(input);
+  if (known) return known;
+  let value: TargetValue;
   try {
-    return parseInner(input);
+    value = parseInner(input);
   } catch {
     // Defensive: the grammar above cannot throw, but a parser of user input must not either.
-    return qualitative(input, input.trim(), false);
+    value = qualitative(input, input.trim(), false);
   }
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  PARSED.set(input, Object.freeze(value));
+  return value;
 }
+
+/**
+ * Parsed values by their text. The same few thousand texts ("≥90%", "=100%", "明显提升"…) come back on every read of a
+ * project on the server and on every key typed in the browser's table editor, whose checks parse all its rows each
+ * time; the grammar of §11 made a parse dearer. Frozen, as they are shared; cleared when it holds 10,000 texts.
+ */
+const PARSED = new Map<string, TargetValue>();
+const PARSED_MAX = 10_000;
 
 function parseInner(raw: string): TargetValue {
   const trimmed = raw.trim();

@@ -10,7 +10,7 @@ import { ZipFile } from 'yazl';
 import { writeDocx } from './docx/docx-writer';
 import { DECLARATION_FUND_LABELS, declarationModel } from './layout/declaration-model';
 import { evaluationModel } from './layout/evaluation-model';
-import { indicatorsAsText, monitoringModel, sheetNameFor, type SheetModel, type Signatures } from './layout/sheet-model';
+import { indicatorsAsText, monitoringModel, sheetNameFor, type SheetModel } from './layout/sheet-model';
 import { type HistoryStep, signaturesOf } from './layout/signatures';
 import { PdfFontMissingError, writePdf } from './pdf/pdf-writer';
 import { writePdfOffThread } from './pdf/render-pdf';
@@ -121,9 +121,11 @@ export class ExportsService {
     }
   }
 
-  private async modelOf(user: UserSummary, p: Project, form: ExportForm, sheetName?: string): Promise<SheetModel> {
-    if (form === 'declaration') return declarationModel(p, sheetName, await this.signatures(p.id, ''), await this.frameworkOf(p));
-    if (form === 'evaluation') return evaluationModel(p, await this.evaluations.get(user, p.id), sheetName, await this.signatures(p.id, 'eval_'));
+  /** `history`: the project's signing steps when the caller loaded them with others (a batch); otherwise read here. */
+  private async modelOf(user: UserSummary, p: Project, form: ExportForm, sheetName?: string, history?: readonly HistoryStep[]): Promise<SheetModel> {
+    const steps = async () => history ?? (await this.historyOf([p.id])).get(p.id) ?? [];
+    if (form === 'declaration') return declarationModel(p, sheetName, signaturesOf(await steps(), ''), await this.frameworkOf(p));
+    if (form === 'evaluation') return evaluationModel(p, await this.evaluations.get(user, p.id), sheetName, signaturesOf(await steps(), 'eval_'));
     return monitoringModel(p, await this.monitoring.get(user, p.id), sheetName, await this.frameworkOf(p));
   }
 
@@ -146,11 +148,19 @@ export class ExportsService {
   }
 
   /** Load projects `BATCH` at a time and hand each to `fn` in order, telling `progress` after each. */
-  private async eachProject(user: UserSummary, ids: readonly string[], fn: (p: Project, index: number) => Promise<void>, progress?: ExportProgress): Promise<void> {
+  private async eachProject(
+    user: UserSummary,
+    ids: readonly string[],
+    fn: (p: Project, index: number, history: readonly HistoryStep[]) => Promise<void>,
+    progress?: ExportProgress,
+  ): Promise<void> {
     for (let i = 0; i < ids.length; i += BATCH) {
-      const chunk = await this.projects.getMany(user, ids.slice(i, i + BATCH));
+      const chunkIds = ids.slice(i, i + BATCH);
+      const chunk = await this.projects.getMany(user, chunkIds);
+      // the signing steps of the whole chunk in one query, not one per project
+      const history = await this.historyOf(chunkIds);
       for (const [k, p] of chunk.entries()) {
-        await fn(p, i + k);
+        await fn(p, i + k, history.get(p.id) ?? []);
         // let other requests in between two projects: a whole year is seconds of CPU
         await new Promise<void>((resolve) => setImmediate(resolve));
         await progress?.(i + k + 1, ids.length);
@@ -182,9 +192,9 @@ export class ExportsService {
       row.commit();
     });
     index.commit();
-    await this.eachProject(user, ids, async (p, i) => {
+    await this.eachProject(user, ids, async (p, i, history) => {
       const ws = wb.addWorksheet(names[i]);
-      writeSheet(ws as unknown as ExcelJS.Worksheet, await this.modelOf(user, p, form, names[i]));
+      writeSheet(ws as unknown as ExcelJS.Worksheet, await this.modelOf(user, p, form, names[i], history));
       ws.commit();
     }, progress);
     await wb.commit();
@@ -192,8 +202,8 @@ export class ExportsService {
 
   private async batchPdf(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable, progress?: ExportProgress): Promise<void> {
     const models: SheetModel[] = [];
-    await this.eachProject(user, ids, async (p) => {
-      models.push(await this.modelOf(user, p, form));
+    await this.eachProject(user, ids, async (p, _i, history) => {
+      models.push(await this.modelOf(user, p, form, undefined, history));
     }, progress);
     await this.pdf(models, out, true);
   }
@@ -201,20 +211,31 @@ export class ExportsService {
   /** One Word document, a section per project (docx is built in memory, then written to `out`). */
   private async batchDocx(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable, progress?: ExportProgress): Promise<void> {
     const models: SheetModel[] = [];
-    await this.eachProject(user, ids, async (p) => {
-      models.push(await this.modelOf(user, p, form));
+    await this.eachProject(user, ids, async (p, _i, history) => {
+      models.push(await this.modelOf(user, p, form, undefined, history));
     }, progress);
     await writeDocx(models, out);
   }
 
   /** 填报人 / 审核人 and their dates from the project's history (`eval_` for the 自评表). */
-  private async signatures(projectId: string, prefix: '' | 'eval_'): Promise<Signatures> {
-    const steps: HistoryStep[] = await this.dataSource.query(
-      `SELECT action, user_name, at FROM project_history WHERE project_id = $1 AND action IN ($2, $3, $4, $5, 'adjust') ORDER BY id`,
-      [projectId, `${prefix}submit`, `${prefix}approve`, `${prefix}return`, `${prefix}withdraw`],
+  /** The signing steps (submissions, approvals, returns, adjustments) of the 申报表 and the 自评表 of these projects, oldest first. */
+  private async historyOf(ids: readonly string[]): Promise<Map<string, HistoryStep[]>> {
+    const rows: (HistoryStep & { project_id: string })[] = await this.dataSource.query(
+      `SELECT project_id, action, user_name, at FROM project_history
+        WHERE project_id = ANY($1::uuid[])
+          AND action IN ('submit', 'approve', 'return', 'withdraw', 'adjust', 'eval_submit', 'eval_approve', 'eval_return', 'eval_withdraw')
+        ORDER BY id`,
+      [ids],
     );
-    return signaturesOf(steps, prefix);
+    const byProject = new Map<string, HistoryStep[]>();
+    for (const r of rows) {
+      const list = byProject.get(r.project_id) ?? [];
+      list.push(r);
+      byProject.set(r.project_id, list);
+    }
+    return byProject;
   }
+
 
   /** A zip with one PDF per project, each generated while the zip streams the one before. */
   private async batchZip(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable, progress?: ExportProgress): Promise<void> {
@@ -226,13 +247,13 @@ export class ExportsService {
     });
     zip.outputStream.pipe(out);
     const taken = new Set<string>();
-    await this.eachProject(user, ids, async (p, i) => {
+    await this.eachProject(user, ids, async (p, i, history) => {
       const pass = new PassThrough();
       let name = `${String(i + 1).padStart(4, '0')}-${safeFileName(`${p.orgName}-${p.name}`)}.pdf`;
       if (taken.has(name)) name = name.replace(/\.pdf$/, `-${i}.pdf`);
       taken.add(name);
       zip.addReadStream(pass, name);
-      await this.pdf([await this.modelOf(user, p, form)], pass);
+      await this.pdf([await this.modelOf(user, p, form, undefined, history)], pass);
     }, progress);
     zip.end();
     await finished;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, AuditService, containsPattern, parseIfMatch, readRows, UUID_RE } from '@pt/api/core';
 import { FrameworkStore } from '@pt/api/frameworks';
-import { checkTable, diffFields, diffIndicatorRows, getFramework, nameSimilarity, type Finding, type IndicatorRow, parseTargetValue, type TargetValue } from '@pt/domain';
+import { checkTable, diffFields, diffIndicatorRows, getFramework, nameSimilarity, type Finding, type IndicatorRow, parseTargetValue } from '@pt/domain';
 import type {
   CreateProjectDto,
   ProjectDiff,
@@ -856,22 +856,6 @@ export function fundsOf(r: Pick<ProjectRow, 'fund_total' | 'fund_fiscal' | 'fund
   };
 }
 
-/**
- * Parsed target values by their text: the same few thousand texts ("≥90%", "=100%", "明显提升"…) come back on every
- * read of a project, and parsing them was about 4 % of the time of a detail request. Frozen, as they are shared
- * between answers; cleared when it holds 10,000 texts.
- */
-const PARSED_TARGETS = new Map<string, TargetValue>();
-export function parsedTarget(raw: string): TargetValue {
-  let v = PARSED_TARGETS.get(raw);
-  if (!v) {
-    if (PARSED_TARGETS.size >= 10_000) PARSED_TARGETS.clear();
-    v = Object.freeze(parseTargetValue(raw));
-    PARSED_TARGETS.set(raw, v);
-  }
-  return v;
-}
-
 export async function loadGoals(m: EntityManager, projectIds: string[]): Promise<(Goal & { projectId: string })[]> {
   // goals and their rows in one round trip (a goal without rows comes once, with i_id null)
   const rows = await readRows<GoalDbRow & { project_id: string; i_id: string | null; level1: string; level2: string; name: string; target_raw: string; core: boolean; weight: string | null }>(
@@ -891,7 +875,7 @@ export async function loadGoals(m: EntityManager, projectIds: string[]): Promise
       goals.push(g);
     }
     if (r.i_id !== null) {
-      g.indicators.push({ id: r.i_id, level1: r.level1, level2: r.level2, name: r.name, core: r.core, weight: r.weight, target: parsedTarget(r.target_raw) });
+      g.indicators.push({ id: r.i_id, level1: r.level1, level2: r.level2, name: r.name, core: r.core, weight: r.weight, target: parseTargetValue(r.target_raw) });
     }
   }
   return goals;
