@@ -38,6 +38,13 @@ export class ProjectsController {
     return this.projects.list(user, q);
   }
 
+  /** Declared before `:id`, which would take `years` for an id. */
+  @Get('years')
+  @ApiResponse({ status: 200, description: '{ years }：当前用户可见的项目所在的预算年度，新的在前（各页面据此默认打开有数据的最近年度）' })
+  years(@CurrentUser() user: UserSummary): Promise<{ years: number[] }> {
+    return this.projects.years(user);
+  }
+
   @Post()
   @ApiResponse({ status: 201, description: '新建的项目（草稿，版本 1），带 ETag' })
   @ApiResponse({ status: 403, description: '只有填报人可以新建项目' })

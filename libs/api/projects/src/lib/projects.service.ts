@@ -171,6 +171,13 @@ export class ProjectsService {
 
   // ---------------------------------------------------------------- reads
 
+  /** The budget years of the projects the user sees, newest first. */
+  async years(user: UserSummary): Promise<{ years: number[] }> {
+    const orgIds = await this.scope.visibleOrgIds(user);
+    const rows = await readRows<{ year: number }>(this.dataSource.manager, `SELECT DISTINCT year FROM project WHERE org_id = ANY($1::uuid[]) ORDER BY year DESC`, [orgIds]);
+    return { years: rows.map((r) => r.year) };
+  }
+
   async list(user: UserSummary, q: ListProjectsQueryDto): Promise<ProjectPage> {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 20;

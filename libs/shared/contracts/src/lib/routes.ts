@@ -24,6 +24,7 @@ export const ApiPaths = {
   frameworks: `/${API_PREFIX}/${ApiRoutes.frameworks}`,
   orgs: `/${API_PREFIX}/${ApiRoutes.orgs}`,
   projects: `/${API_PREFIX}/${ApiRoutes.projects}`,
+  projectYears: `/${API_PREFIX}/${ApiRoutes.projects}/years`,
   project: (id: string) => `/${API_PREFIX}/${ApiRoutes.projects}/${encodeURIComponent(id)}`,
   evaluation: (id: string) => `/${API_PREFIX}/${ApiRoutes.projects}/${encodeURIComponent(id)}/evaluation`,
   evaluationTransitions: (id: string) => `/${API_PREFIX}/${ApiRoutes.projects}/${encodeURIComponent(id)}/evaluation/transitions`,

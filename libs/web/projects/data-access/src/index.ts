@@ -17,3 +17,4 @@ export type {
 } from '@pt/shared/contracts';
 export * from './lib/money';
 export * from './lib/org-options';
+export * from './lib/years';

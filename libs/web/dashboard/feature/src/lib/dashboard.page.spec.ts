@@ -95,7 +95,7 @@ describe('DashboardPage', () => {
             },
           },
         },
-        { provide: ProjectsApi, useValue: { orgs: () => Promise.resolve([]) } },
+        { provide: ProjectsApi, useValue: { orgs: () => Promise.resolve([]), years: () => Promise.resolve([2024, 2023, 2020]) } },
       ],
     });
   });
@@ -126,6 +126,14 @@ describe('DashboardPage', () => {
     expect(byId('eval-status-count-draft')?.textContent?.trim()).toBe('2');
     expect(byId('red-project-p-red')?.textContent?.trim()).toBe('红灯项目甲');
     for (const id of ['chart-status', 'chart-grades', 'chart-scores', 'chart-ranking']) expect(byId(id)).not.toBeNull();
+  });
+
+  it('without a year in the link, opens on the newest year that has projects (this year has none)', async () => {
+    const { byId } = await open('/dashboard');
+    await new Promise((r) => setTimeout(r));
+    expect(calls.at(-1)).toEqual({ year: 2024, orgId: null });
+    expect(calls.every((c) => c.year === 2024 || c.year === new Date().getFullYear())).toBe(true);
+    expect(byId('dash-project-count')).not.toBeNull();
   });
 
   it('links every figure to the filtered project list', async () => {

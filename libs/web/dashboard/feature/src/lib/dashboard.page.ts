@@ -18,7 +18,7 @@ import {
   statusChart,
 } from '@pt/web/dashboard/data-access';
 import type { ChartItem, Dashboard, DashboardFilter, DashboardLink } from '@pt/web/dashboard/data-access';
-import { orgOptions, ProjectsApi, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
+import { openingYear, orgOptions, ProjectsApi, statusLabel, toApiFailure, withDataYears } from '@pt/web/projects/data-access';
 import type { OrgNode, ProjectStatus } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -317,6 +317,17 @@ export class DashboardPage {
     const qp = this.route.snapshot.queryParamMap;
     const y = Number(qp.get('year'));
     if (Number.isInteger(y) && y >= 2000 && y <= 2100) this.year.set(y);
+    else {
+      // without a year in the link: the newest year that has projects, when this year has none
+      const initial = this.year();
+      this.projects.years().then(
+        (years) => {
+          this.years = withDataYears(this.years, years);
+          if (this.year() === initial) this.year.set(openingYear(years, initial));
+        },
+        () => undefined,
+      );
+    }
     if (!this.years.includes(this.year())) this.years = [...this.years, this.year()].sort((a, b) => b - a);
     this.orgId.set(qp.get('orgId') || null);
 

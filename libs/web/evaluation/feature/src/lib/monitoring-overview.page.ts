@@ -4,7 +4,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { MonitoringLight } from '@pt/domain';
 import { LIGHT_ORDER, lightLabel, MonitoringApi, toEvaluationFailure } from '@pt/web/evaluation/data-access';
 import type { MonitoringOverviewRow } from '@pt/web/evaluation/data-access';
-import { orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
+import { openingYear, orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
 import type { OrgNode } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -151,6 +151,7 @@ export class MonitoringOverviewPage {
     const qp = this.route.snapshot.queryParamMap;
     const y = Number(qp.get('year'));
     if (Number.isInteger(y) && y >= 2000 && y <= 2100) this.year.set(y);
+    else this.openOnYearWithData();
     this.orgId.set(qp.get('orgId'));
     this.projects.orgs().then(
       (orgs) => this.orgs.set(orgs),
@@ -161,6 +162,17 @@ export class MonitoringOverviewPage {
       this.orgId();
       untracked(() => void this.load());
     });
+  }
+
+  /** Without a year in the link: the newest year that has projects, when this year has none (unless the user chose one meanwhile). */
+  private openOnYearWithData(): void {
+    const initial = this.year();
+    this.projects.years().then(
+      (years) => {
+        if (this.year() === initial) this.year.set(openingYear(years, initial));
+      },
+      () => undefined,
+    );
   }
 
   setFilter(year: number, orgId: string | null): void {

@@ -13,7 +13,7 @@ import {
   toExportFailure,
 } from '@pt/web/exports/data-access';
 import type { BatchForm, FileFormat } from '@pt/web/exports/data-access';
-import { orgOptions, ProjectsApi, toApiFailure } from '@pt/web/projects/data-access';
+import { openingYear, orgOptions, ProjectsApi, toApiFailure } from '@pt/web/projects/data-access';
 import type { ApiFailure, OrgNode } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -162,6 +162,14 @@ export class BatchExportPage {
     this.projects.orgs().then(
       (orgs) => this.orgs.set(orgs),
       (e) => this.failure.set(toApiFailure(e, '单位列表加载失败')),
+    );
+    // open on the newest year that has projects when this year has none (unless the user chose a year meanwhile)
+    const initial = this.year();
+    this.projects.years().then(
+      (years) => {
+        if (this.year() === initial) this.year.set(openingYear(years, initial));
+      },
+      () => undefined,
     );
   }
 

@@ -67,6 +67,11 @@ export class ProjectsApi {
     return this.frameworksCache;
   }
 
+  /** The budget years of the projects the user sees, newest first (GET /api/projects/years). */
+  async years(): Promise<number[]> {
+    return (await firstValueFrom(this.http.get<{ years: number[] }>(`${BASE}/projects/years`))).years;
+  }
+
   /** Organisations visible to the current user (cached per session). */
   orgs(): Promise<OrgNode[]> {
     const token = this.auth.token();
