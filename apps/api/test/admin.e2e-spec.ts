@@ -317,7 +317,8 @@ describe(`admin: organisations and users (${TEST_DB})`, () => {
       ['disabled at creation', { disabled: true }, 'disabled', '不允许的字段'],
     ])('POST refuses %s (400 naming the field)', async (_what, patch, field, message) => {
       const body: Record<string, unknown> = { ...good(), ...patch };
-      if (typeof patch.orgId === 'string' && orgIds[patch.orgId]) body['orgId'] = orgIds[patch.orgId];
+      const orgKey = (patch as { orgId?: unknown }).orgId;
+      if (typeof orgKey === 'string' && orgIds[orgKey]) body['orgId'] = orgIds[orgKey];
       const res = await t.http.post('/api/admin/users').set(asAdmin()).send(body).expect(400);
       expect400(res.body, field);
       expect(res.body.details.filter((d: Detail) => d.field === field).map((d: Detail) => d.message)).toContainEqual(expect.stringContaining(message));

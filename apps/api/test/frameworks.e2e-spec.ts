@@ -1,7 +1,6 @@
 import { scoreEvaluation, SHANGHAI_2020, type FrameworkGroup, type ScoringSettings, type TargetValue } from '@pt/domain';
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
-import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
+import { binary, createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
 /**
  * Frameworks and scoring settings as versioned data (issue 12): only the system administrator creates versions,
@@ -9,13 +8,6 @@ import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type Te
  * evaluation use them) and a project created after an edit takes the new ones.
  */
 /** A whole response body as a Buffer (the .xlsx exports). */
-function binary(res: Response['res'], cb: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-  res.on('error', (e: Error) => cb(e, Buffer.alloc(0)));
-}
-
 describe(`frameworks and scoring settings as versioned data (${TEST_DB})`, () => {
   let db: TestDatabase;
   let t: TestApp;

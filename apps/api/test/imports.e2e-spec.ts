@@ -185,7 +185,7 @@ describe(`imports: page breaks, publication list, name clashes (${TEST_DB})`, ()
     expect(bad.body.details).toEqual([{ field: 'choices', message: expect.stringContaining('JSON') }]);
     // a ★ typed in front of a name in Excel marks the row core
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file);
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     ws.eachRow((row) => {
       if (row.getCell(3).value === '新建口袋公园数量') row.getCell(3).value = '★新建口袋公园数量';

@@ -1,13 +1,4 @@
-import type { Response } from 'supertest';
-import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
-
-/** Collect a binary answer as a Buffer (supertest parses only text and JSON by itself). */
-function binary(res: Response['res'], cb: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-  res.on('error', (e: Error) => cb(e, Buffer.alloc(0)));
-}
+import { binary, createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
 /**
  * Target values as people write them (issue 12, domain §11): comparison words, bare numbers read as `=`,

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import type { IncomingMessage } from 'node:http';
+import type { Response as AgentResponse } from 'superagent';
 import request from 'supertest';
 import { createApp } from '../src/app/create-app';
 
@@ -76,4 +78,14 @@ export async function login(t: TestApp, username: string, password = 'Demo@2026'
   const res = await t.http.post('/api/auth/login').send({ username, password });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.accessToken as string;
+}
+
+/** Collect a binary answer as a Buffer (supertest parses only text and JSON by itself): `.buffer(true).parse(binary)`. */
+export function binary(res: AgentResponse, cb: (err: Error | null, body: Buffer) => void): void {
+  // under Node, superagent hands a parser the raw IncomingMessage
+  const stream = res as unknown as IncomingMessage;
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => cb(null, Buffer.concat(chunks)));
+  stream.on('error', (e: Error) => cb(e, Buffer.alloc(0)));
 }
