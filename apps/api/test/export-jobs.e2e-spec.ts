@@ -79,6 +79,16 @@ describe(`export jobs (${TEST_DB})`, () => {
        SELECT id, $1::jsonb, 'running', now() - interval '10 minutes', now() - interval '10 minutes' FROM app_user WHERE username = 'ypb' RETURNING id`,
       [JSON.stringify({ year: 2024, form: 'publication', format: 'xlsx' })],
     );
+    // another instance is running a job of xining's right now (fresh heartbeat): xining's queued job must wait for it
+    const [busy] = await sql<{ id: string }>(
+      `INSERT INTO export_job (user_id, query, status, started_at, heartbeat_at)
+       SELECT id, $1::jsonb, 'running', now(), now() FROM app_user WHERE username = 'xining' RETURNING id`,
+      [JSON.stringify(QUERY)],
+    );
+    const [waiting] = await sql<{ id: string }>(
+      `INSERT INTO export_job (user_id, query) SELECT id, $1::jsonb FROM app_user WHERE username = 'xining' RETURNING id`,
+      [JSON.stringify({ year: 2020, form: 'declaration', format: 'xlsx' })],
+    );
     await t.close();
     t = await startTestApp(db, { env: { EXPORT_WORKERS: '2' } });
     await loginAll();
@@ -121,6 +131,12 @@ describe(`export jobs (${TEST_DB})`, () => {
     expect(pdfJob.status).toBe('done');
     const pdf = await t.http.get(`/api/export-jobs/${hzbJob}/file`).set(auth('hzb')).buffer(true).parse(binary).expect(200);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    // two workers were free all along, yet xining's job waited for xining's other one; once that ends, it runs
+    const statusOf = async (id: string) => (await sql<{ status: string }>(`SELECT status FROM export_job WHERE id = $1`, [id]))[0].status;
+    expect(await statusOf(waiting.id)).toBe('queued');
+    await sql(`UPDATE export_job SET status = 'done', finished_at = now() WHERE id = $1`, [busy.id]);
+    for (let i = 0; i < 100 && ['queued', 'running'].includes(await statusOf(waiting.id)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await statusOf(waiting.id)).toBe('done');
     // the dead job is requeued by the stale check and finished here
     const revived = await waitDone('ypb', dead.id);
     expect(revived.status).toBe('done');
@@ -140,6 +156,9 @@ describe(`export jobs (${TEST_DB})`, () => {
        SELECT $1, '取消测试项目' || g, 2033, 'mof-2021' FROM generate_series(1, 400) g`,
       [org_id],
     );
+    // checked when queued, as a direct export is: Word is limited to 100 projects
+    const word = await t.http.post('/api/export-jobs').set(auth('hzb')).send({ year: 2033, form: 'declaration', format: 'docx' }).expect(400);
+    expect(word.body.details[0]).toMatchObject({ field: 'format', message: expect.stringContaining('400') });
     const id = (await t.http.post('/api/export-jobs').set(auth('hzb')).send({ year: 2033, form: 'declaration', format: 'pdf' }).expect(202)).body.id;
     for (let i = 0; i < 200; i++) {
       const j = (await t.http.get(`/api/export-jobs/${id}`).set(auth('hzb')).expect(200)).body;

@@ -25,7 +25,7 @@ test('the finance reviewer queues a year of 申报表 as PDF, watches it finish 
   await page.getByTestId('batch-queue').click();
 
   const row = page.getByTestId('export-jobs').locator('tbody tr[data-job]').first();
-  await expect(row).toContainText('2024 年 申报表（PDF）');
+  await expect(row).toContainText('2024 年 申报表 · PDF');
   await expect(row.getByTestId('job-status')).toHaveText('已完成', { timeout: 120_000 });
   await expect(row).toContainText(/(\d+) \/ \1 个项目/);
 
@@ -40,7 +40,7 @@ test('the finance reviewer queues a year of 申报表 as PDF, watches it finish 
   await page.getByTestId('batch-queue').click();
   await expect(page.getByTestId('export-jobs').locator('tbody tr[data-job]')).toHaveCount(2);
   const second = page.getByTestId('export-jobs').locator('tbody tr[data-job]').first();
-  await expect(second).toContainText('2024 年 申报表（Excel）');
+  await expect(second).toContainText('2024 年 申报表 · Excel（.xlsx）');
   await expect(second.getByTestId('job-status')).toHaveText('已完成', { timeout: 120_000 });
   await second.getByTestId('job-delete').click();
   await expect(page.getByTestId('export-jobs').locator('tbody tr[data-job]')).toHaveCount(1);

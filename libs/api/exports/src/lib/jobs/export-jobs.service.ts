@@ -3,7 +3,7 @@ import { ApiHttpException, APP_CONFIG, type AppConfig } from '@pt/api/core';
 import type { BatchExportQueryDto, ExportJob, ExportJobStatus, UserSummary } from '@pt/shared/contracts';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import type { FileAnswer } from '../exports.service';
+import { ExportsService, type FileAnswer } from '../exports.service';
 
 /** Jobs a user may have queued or running at once: a whole year of every form fits; more is a runaway script. */
 export const MAX_ACTIVE_JOBS_PER_USER = 20;
@@ -61,13 +61,13 @@ const notFound = () => new ApiHttpException(404, 'NOT_FOUND', '导出任务不�
 export class ExportJobsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly exportsService: ExportsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async enqueue(user: UserSummary, q: BatchExportQueryDto): Promise<ExportJob> {
-    if (q.form === 'publication' && q.format !== 'xlsx') {
-      throw new ApiHttpException(400, 'VALIDATION_FAILED', '公开清单只能导出为 xlsx', [{ field: 'format', message: '公开清单只能导出为 xlsx' }]);
-    }
+    // the same checks as a direct export (form × format, the Word limit), answered now rather than as a failed job
+    await this.exportsService.batch(user, q);
     const query: ExportJob['query'] = { year: q.year, form: q.form, format: q.format, ...(q.orgId ? { orgId: q.orgId } : {}) };
     // the count and the insert in one statement, so that parallel requests cannot pass the limit together
     const rows: JobRow[] = await this.dataSource.query(

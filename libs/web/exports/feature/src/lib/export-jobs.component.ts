@@ -7,12 +7,13 @@ import {
   ExportJobsApi,
   ExportsApi,
   FORM_LABELS,
+  FORMAT_LABELS,
   formatBytes,
   jobActive,
   jobPercent,
   toExportFailure,
 } from '@pt/web/exports/data-access';
-import type { BatchForm, ExportJob } from '@pt/web/exports/data-access';
+import type { BatchForm, ExportJob, FileFormat } from '@pt/web/exports/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
@@ -21,7 +22,6 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 
 const POLL_MS = 1500;
 const TAG_COLOR: Record<ExportJob['status'], string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error', cancelled: 'warning' };
-const FORMAT_SHORT: Record<string, string> = { xlsx: 'Excel', pdf: 'PDF', zip: 'ZIP', docx: 'Word' };
 
 /**
  * 我的导出任务: the user's background batch exports with their place in the queue and progress, refreshed while any
@@ -125,7 +125,7 @@ export class ExportJobsComponent {
   }
 
   describe(j: ExportJob): string {
-    return `${j.query.year} 年 ${FORM_LABELS[j.query.form as BatchForm] ?? j.query.form}（${FORMAT_SHORT[j.query.format] ?? j.query.format}）`;
+    return `${j.query.year} 年 ${FORM_LABELS[j.query.form as BatchForm] ?? j.query.form} · ${FORMAT_LABELS[j.query.format as FileFormat] ?? j.query.format}`;
   }
 
   async download(j: ExportJob): Promise<void> {
