@@ -186,6 +186,12 @@ export class AuthService {
     });
   }
 
+  /** An enabled account as a session would see it (work done later on a user's behalf, e.g. a queued export); null when gone or disabled. */
+  async activeUser(id: string): Promise<UserSummary | null> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id, disabled: false });
+    return user ? this.summary(user) : null;
+  }
+
   private async summary(user: User): Promise<UserSummary> {
     const org = await this.dataSource.getRepository(Org).findOneBy({ id: user.orgId });
     return {

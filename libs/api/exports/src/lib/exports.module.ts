@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@pt/api/auth';
 import { ProjectsModule } from '@pt/api/projects';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
@@ -9,7 +10,7 @@ import { ExportJobsService } from './jobs/export-jobs.service';
 import { ExportWorker } from './jobs/export-worker';
 
 @Module({
-  imports: [ProjectsModule],
+  imports: [AuthModule, ProjectsModule],
   controllers: [ExportsController, ExportJobsController],
   providers: [ExportsService, ImportsService, ExportGate, ExportJobsService, ExportWorker],
   exports: [ExportWorker],

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { AuthService } from '@pt/api/auth';
 import { APP_CONFIG, type AppConfig } from '@pt/api/core';
 import type { BatchExportQueryDto, UserSummary } from '@pt/shared/contracts';
 import { Writable } from 'node:stream';
@@ -31,6 +32,7 @@ export class ExportWorker implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly dataSource: DataSource,
     private readonly exportsService: ExportsService,
+    private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -146,14 +148,9 @@ export class ExportWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** The job's owner as a session would see them; a disabled account's jobs fail. */
   private async owner(userId: string): Promise<UserSummary> {
-    const [u]: { id: string; username: string; display_name: string; roles: UserSummary['roles']; org_id: string; org_name: string | null }[] =
-      await this.dataSource.query(
-        `SELECT u.id, u.username, u.display_name, u.roles, u.org_id, o.name AS org_name
-           FROM app_user u LEFT JOIN org o ON o.id = u.org_id WHERE u.id = $1 AND NOT u.disabled`,
-        [userId],
-      );
-    if (!u) throw Object.assign(new Error('owner disabled'), { response: { message: '账号已停用，导出任务未执行' } });
-    return { id: u.id, username: u.username, displayName: u.display_name, roles: u.roles, orgId: u.org_id, orgName: u.org_name ?? undefined };
+    const user = await this.auth.activeUser(userId);
+    if (!user) throw Object.assign(new Error('owner disabled'), { response: { message: '账号已停用，导出任务未执行' } });
+    return user;
   }
 }
 
