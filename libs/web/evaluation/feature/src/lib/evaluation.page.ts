@@ -30,6 +30,7 @@ import {
 import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { ApiFailure, Project, TransitionAction } from '@pt/web/projects/data-access';
+import { FailureAlertComponent } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -87,6 +88,7 @@ type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
     NzTagModule,
     EvaluationFundsComponent,
     EvaluationReasonDialogComponent,
+    FailureAlertComponent,
   ],
   templateUrl: './evaluation.page.html',
   styleUrl: './evaluation.page.css',
@@ -267,6 +269,9 @@ export class EvaluationPage {
   label(field: string): string {
     return evaluationFieldLabel(field, this.form()?.rows ?? []);
   }
+
+  /** The field names of a refusal, for the failure alert. */
+  readonly fieldLabel = (field: string) => this.label(field);
 
   band(r: EvaluationFormRow, index: number): string {
     return rowBandText(r, this.result()?.items[index]?.weight);

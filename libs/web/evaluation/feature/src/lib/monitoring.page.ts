@@ -24,7 +24,7 @@ import {
 import type { Monitoring, MonitoringForm, MonitoringFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import type { ApiFailure, Project } from '@pt/web/projects/data-access';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { FailureAlertComponent } from '@pt/web/projects/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -58,7 +58,6 @@ import { LightComponent } from './light.component';
   imports: [
     FormsModule,
     RouterLink,
-    NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzDescriptionsModule,
@@ -70,6 +69,7 @@ import { LightComponent } from './light.component';
     NzTableModule,
     NzTagModule,
     LightComponent,
+    FailureAlertComponent,
   ],
   templateUrl: './monitoring.page.html',
   styleUrl: './monitoring.page.css',
@@ -209,6 +209,9 @@ export class MonitoringPage {
   label(field: string): string {
     return monitoringFieldLabel(field, this.form()?.rows ?? []);
   }
+
+  /** The field names of a refusal, for the failure alert. */
+  readonly fieldLabel = (field: string) => this.label(field);
 
   async save(): Promise<void> {
     const f = this.form();

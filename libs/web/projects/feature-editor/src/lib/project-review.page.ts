@@ -3,7 +3,7 @@ import { Router, RouterLink } from '@angular/router';
 import type { Finding } from '@pt/domain';
 import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
 import type { ApiFailure, FrameworkResponse, HistoryEntry, Project, TransitionAction } from '@pt/web/projects/data-access';
-import { IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
+import { FailureAlertComponent, IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
 import type { EditorRow, RowReviewComment, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -28,6 +28,7 @@ import { reviewBody } from './review';
   selector: 'pt-project-review-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FailureAlertComponent,
     RouterLink,
     NzAlertModule,
     NzButtonModule,
@@ -65,27 +66,14 @@ import { reviewBody } from './review';
         </div>
       </div>
 
-      @if (failure(); as f) {
-        <nz-alert
-          class="block"
-          nzType="error"
-          nzShowIcon
-          nzCloseable
-          (nzOnClose)="failure.set(null)"
-          [nzMessage]="f.message"
-          [nzDescription]="detailsTpl"
-          [nzAction]="f.status === 412 || f.status === 409 ? reloadTpl : null"
-          data-testid="action-error"
-        />
-        <ng-template #detailsTpl>
-          @for (d of f.details; track $index) {
-            <div>{{ d.field ? label(d.field) + '：' : '' }}{{ d.message }}</div>
-          }
-        </ng-template>
-        <ng-template #reloadTpl>
-          <button nz-button nzSize="small" nzType="primary" type="button" (click)="load()" data-testid="reload">重新加载</button>
-        </ng-template>
-      }
+      <pt-failure-alert
+        [failure]="failure()"
+        testId="action-error"
+        reloadTestId="reload"
+        [fieldLabel]="label"
+        (closed)="failure.set(null)"
+        (reload)="load()"
+      />
 
       @if (!canReview()) {
         <nz-alert class="block" nzType="info" nzShowIcon [nzMessage]="'该项目当前为「' + statusLabel(p.status) + '」，不在您的审核环节。'" data-testid="not-reviewable" />
