@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
-import { EvaluationService, MonitoringService, OrgScopeService, ProjectsService } from '@pt/api/projects';
+import { EvaluationService, MonitoringService, ProjectsService } from '@pt/api/projects';
+import { OrgScopeService } from '@pt/api/targets/data-access';
 import { Dec, type Framework, statusLabel } from '@pt/domain';
 import { BIDI_CONTROLS, type BatchExportQueryDto, type ExportForm, type Project, type UserSummary } from '@pt/shared/contracts';
 import ExcelJS from 'exceljs';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, flattenValidationErrors } from '@pt/api/core';
-import { has, insertProject, OrgScopeService, replaceIndicators, writeHistory } from '@pt/api/projects';
+import { has, insertProject, replaceIndicators, writeHistory } from '@pt/api/projects';
+import { OrgScopeService } from '@pt/api/targets/data-access';
 import { FRAMEWORKS, getFramework, parsePublishedText } from '@pt/domain';
 import {
   CreateProjectDto,

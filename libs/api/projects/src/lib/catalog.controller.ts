@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@pt/api/auth';
 import { FrameworkStore } from '@pt/api/frameworks';
 import { ApiRoutes, type FrameworkResponse, type OrgNode, type UserSummary } from '@pt/shared/contracts';
-import { OrgScopeService } from './org-scope.service';
+import { OrgScopeService } from '@pt/api/targets/data-access';
 
 /** Reference data every screen needs: the indicator frameworks and the organisations the user sees. */
 @ApiTags('catalog')

@@ -10,7 +10,7 @@ import { MonitoringController } from './monitoring/monitoring.controller';
 import { MonitoringService } from './monitoring/monitoring.service';
 import { LibraryController } from './library.controller';
 import { LibraryService } from './library.service';
-import { OrgScopeService } from './org-scope.service';
+import { OrgScopeService } from '@pt/api/targets/data-access';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 

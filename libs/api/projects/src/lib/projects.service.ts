@@ -24,7 +24,7 @@ import type {
 } from '@pt/shared/contracts';
 import { TRANSITION_LABELS } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { OrgScopeService, orgVisibleSql } from './org-scope.service';
+import { OrgScopeService, orgVisibleSql } from '@pt/api/targets/data-access';
 
 
 /** Header columns a PATCH may set: DTO field → column. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Dec, TOTAL_GRADE_BANDS } from '@pt/domain';
 import { type Dashboard, type DashboardQueryDto, PROJECT_STATUSES, type ProjectStatus, type UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
-import { OrgScopeService } from '../org-scope.service';
+import { OrgScopeService } from '@pt/api/targets/data-access';
 
 /** Score bands of the distribution: [min, max) in points, the last one closed at 100. */
 export const SCORE_BANDS: readonly { label: string; min: number; max: number }[] = [

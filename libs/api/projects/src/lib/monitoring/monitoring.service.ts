@@ -12,7 +12,7 @@ import type {
   UserSummary,
 } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { OrgScopeService } from '../org-scope.service';
+import { OrgScopeService } from '@pt/api/targets/data-access';
 import { has, loadGoals, ProjectsService, statusLabel, type ProjectRow } from '../projects.service';
 
 interface StoredMonitoringItem {
