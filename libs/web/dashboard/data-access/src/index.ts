@@ -1,4 +1,4 @@
 export * from './lib/dashboard.api';
 export * from './lib/dashboard-links';
 export * from './lib/dashboard-charts';
-export type { Dashboard } from '@pt/shared/contracts';
+export type { Dashboard } from '@pt/shared/api-types';

@@ -6,4 +6,4 @@ export * from './lib/evaluation-submission';
 export * from './lib/evaluation-weights';
 export * from './lib/monitoring-form';
 export * from './lib/numbers';
-export type { Evaluation, EvaluationItem, Monitoring, MonitoringItem, MonitoringOverviewRow } from '@pt/shared/contracts';
+export type { Evaluation, EvaluationItem, Monitoring, MonitoringItem, MonitoringOverviewRow } from '@pt/shared/api-types';

@@ -4,5 +4,5 @@ export * from './lib/export-query';
 export * from './lib/exports-failure';
 export * from './lib/exports.api';
 export * from './lib/imports.api';
-export type { BatchForm, ExportForm, ImportedProjectPreview, ImportResult } from '@pt/shared/contracts';
+export type { BatchForm, ExportForm, ImportedProjectPreview, ImportResult } from '@pt/shared/api-types';
 export * from './lib/export-jobs.api';

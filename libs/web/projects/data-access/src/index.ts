@@ -14,7 +14,7 @@ export type {
   ProjectSummary,
   ReviewComment,
   TransitionAction,
-} from '@pt/shared/contracts';
+} from '@pt/shared/api-types';
 export * from './lib/money';
 export * from './lib/org-options';
 export * from './lib/years';

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { AdminOrg } from '@pt/shared/contracts';
+import type { AdminOrg } from '@pt/shared/api-types';
 import { fieldError, toAdminFailure, versionFromEtag } from './admin-failure';
 import { creatableKinds, orgOptions, passwordProblem, requiredOrgKind, roleOptions, roleOrgProblems, userMatches } from './admin-model';
 

@@ -1,5 +1,5 @@
 import { ROLE_LABELS } from '@pt/domain';
-import type { AdminOrg, AdminUser, AssignableRole, OrgKind } from '@pt/shared/contracts';
+import type { AdminOrg, AdminUser, AssignableRole, OrgKind } from '@pt/shared/api-types';
 
 export type { AdminOrg, AdminUser, AssignableRole, OrgKind };
 

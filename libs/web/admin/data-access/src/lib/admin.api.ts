@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AdminOrg, AdminUser, CreateOrgDto, CreateUserDto, UpdateOrgDto, UpdateUserDto } from '@pt/shared/contracts';
+import type { AdminOrg, AdminUser, CreateOrgDto, CreateUserDto, UpdateOrgDto, UpdateUserDto } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 import { versionFromEtag } from './admin-failure';
 

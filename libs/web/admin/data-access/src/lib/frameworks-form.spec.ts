@@ -1,5 +1,5 @@
 import { MOF_2021, SHANGHAI_2020 } from '@pt/domain';
-import type { FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/contracts';
+import type { FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/api-types';
 import { frameworkBody, frameworkFormFrom, settingsBody, settingsFormFrom } from './frameworks-form';
 
 const stamp = { createdAt: '2026-12-06T00:00:00.000Z', createdBy: null, note: null };

@@ -1,5 +1,5 @@
 import { frameworkProblems, scoringSettingsProblems, TOTAL_GRADES, type ConfigProblem, type FrameworkGroup, type ScoringSettings } from '@pt/domain';
-import type { CreateFrameworkVersionDto, CreateScoringSettingsVersionDto, FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/contracts';
+import type { CreateFrameworkVersionDto, CreateScoringSettingsVersionDto, FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/api-types';
 
 /** The edit form of a framework version: weights and 二级 lists as typed (a blank weight: none). */
 export interface FrameworkForm {

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateFrameworkVersionDto, CreateScoringSettingsVersionDto, FrameworksAdminResponse, FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/contracts';
+import type { CreateFrameworkVersionDto, CreateScoringSettingsVersionDto, FrameworksAdminResponse, FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 
 /** `FrameworkAdminRoutes` of the contracts (the web app imports only their types). */

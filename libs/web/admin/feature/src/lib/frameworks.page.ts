@@ -14,7 +14,7 @@ import {
   settingsFormFrom,
   toAdminFailure,
 } from '@pt/web/admin/data-access';
-import type { FrameworksAdminResponse, FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/contracts';
+import type { FrameworksAdminResponse, FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/api-types';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';

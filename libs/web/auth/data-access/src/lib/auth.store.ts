@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { ApiError, LoginResponse, UserSummary } from '@pt/shared/contracts';
+import type { ApiError, LoginResponse, UserSummary } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 
 const STORAGE_KEY = 'pt.session';

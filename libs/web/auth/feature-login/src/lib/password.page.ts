@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { PASSWORD_POLICY_TEXT, passwordProblem } from '@pt/domain';
-import type { ApiError } from '@pt/shared/contracts';
+import type { ApiError } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';

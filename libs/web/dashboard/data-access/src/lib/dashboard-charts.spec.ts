@@ -1,4 +1,4 @@
-import type { Dashboard } from '@pt/shared/contracts';
+import type { Dashboard } from '@pt/shared/api-types';
 import { gradesChart, rankingChart, redProjectRows, scoresChart, statusChart } from './dashboard-charts';
 import { linkUrl } from './dashboard-links';
 

@@ -1,4 +1,4 @@
-import type { Dashboard, ProjectStatus } from '@pt/shared/contracts';
+import type { Dashboard, ProjectStatus } from '@pt/shared/api-types';
 import { statusLabel } from '@pt/web/projects/data-access';
 import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
 import type {

@@ -1,4 +1,4 @@
-import type { Dashboard, ProjectStatus } from '@pt/shared/contracts';
+import type { Dashboard, ProjectStatus } from '@pt/shared/api-types';
 
 /** 自评等级, best first (domain §8). */
 export const GRADES = ['优', '良', '中', '差'] as const;

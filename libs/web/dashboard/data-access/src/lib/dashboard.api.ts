@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Dashboard } from '@pt/shared/contracts';
+import type { Dashboard } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 import type { DashboardFilter } from './dashboard-links';
 

@@ -1,5 +1,5 @@
 import { parseTargetValue, SHANGHAI_2020, XINING_2020_YEWU, type Framework, type ScoringSettings } from '@pt/domain';
-import type { EvaluationItem } from '@pt/shared/contracts';
+import type { EvaluationItem } from '@pt/shared/api-types';
 import { evaluationFormFrom, scoreEvaluationForm } from './evaluation-form';
 
 /** The evaluation's `basis` (the project's framework and settings versions) scores the form as the server does. */

@@ -1,5 +1,5 @@
 import { parseTargetValue, XINING_2020_YEWU } from '@pt/domain';
-import type { Evaluation, EvaluationItem } from '@pt/shared/contracts';
+import type { Evaluation, EvaluationItem } from '@pt/shared/api-types';
 import {
   evaluationBody,
   evaluationFieldLabel,

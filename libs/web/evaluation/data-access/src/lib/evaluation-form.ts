@@ -9,7 +9,7 @@ import type {
   TargetValue,
   TotalGrade,
 } from '@pt/domain';
-import type { ApiErrorDetail, Evaluation, EvaluationItem } from '@pt/shared/contracts';
+import type { ApiErrorDetail, Evaluation, EvaluationItem } from '@pt/shared/api-types';
 import type { PutEvaluationBody } from './evaluation.api';
 import { fundsBody, fundsFieldLabel, fundsFormFrom, isWanAmount, validateFundsForm, WAN_MESSAGE, wanText, yuanOf } from './evaluation-funds-form';
 import type { FundsForm } from './evaluation-funds-form';

@@ -1,5 +1,5 @@
 import { parseTargetValue } from '@pt/domain';
-import type { Evaluation, EvaluationItem } from '@pt/shared/contracts';
+import type { Evaluation, EvaluationItem } from '@pt/shared/api-types';
 import { evaluationBody, evaluationFieldLabel, evaluationFormFrom, problemPlace, scoreEvaluationForm, validateEvaluationForm } from './evaluation-form';
 import type { EvaluationForm } from './evaluation-form';
 import { fundsFieldLabel, fundsFormFrom, wanText, yuanOf } from './evaluation-funds-form';

@@ -1,6 +1,6 @@
 import { FUNDS_COLUMN_LABELS, FUNDS_ROW_LABELS, FUNDS_SOURCES, wanToYuan, yuanToWan } from '@pt/domain';
 import type { EvaluationFundsInput, FundsColumn, FundsSource } from '@pt/domain';
-import type { ApiErrorDetail, Evaluation, EvaluationFundsDto } from '@pt/shared/contracts';
+import type { ApiErrorDetail, Evaluation, EvaluationFundsDto } from '@pt/shared/api-types';
 import { cleanNumber, MONEY_PATTERN } from './numbers';
 
 /**

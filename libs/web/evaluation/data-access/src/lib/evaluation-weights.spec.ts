@@ -1,5 +1,5 @@
 import { parseTargetValue, YANGPU_2024_JIAOLIUBAN } from '@pt/domain';
-import type { Evaluation, EvaluationItem } from '@pt/shared/contracts';
+import type { Evaluation, EvaluationItem } from '@pt/shared/api-types';
 import { evaluationBody, evaluationFormFrom, evaluationSignature, scoreEvaluationForm } from './evaluation-form';
 import type { EvaluationForm, EvaluationFormRow } from './evaluation-form';
 import { isWeightProblem, weightTotals, withCustomWeights } from './evaluation-weights';

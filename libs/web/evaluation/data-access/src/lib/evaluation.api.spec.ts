@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ApiPaths } from '@pt/shared/contracts';
+import { ApiPaths } from '@pt/shared/api-types';
 import { EvaluationApi, EvaluationPaths, MonitoringApi } from './evaluation.api';
 
 const ID = '6f1c2a34-1b2c-4d5e-8f90-123456789abc';

@@ -9,7 +9,7 @@ import type {
   MonitoringOverviewRow,
   PutEvaluationDto,
   PutMonitoringDto,
-} from '@pt/shared/contracts';
+} from '@pt/shared/api-types';
 import { ifMatch, versionFromEtag } from '@pt/web/projects/data-access';
 import { firstValueFrom } from 'rxjs';
 

@@ -1,5 +1,5 @@
 import { parseTargetValue } from '@pt/domain';
-import type { Monitoring, MonitoringItem } from '@pt/shared/contracts';
+import type { Monitoring, MonitoringItem } from '@pt/shared/api-types';
 import {
   defaultMonitoringMonth,
   lightExplanation,

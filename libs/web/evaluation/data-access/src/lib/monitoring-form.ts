@@ -1,6 +1,6 @@
 import { budgetLight, DEVIATION_REASONS, hasNumericProgress, indicatorLight, LIKELIHOODS, monitoringCurrentProblem, projectLight } from '@pt/domain';
 import type { BudgetLightResult, DeviationReason, Likelihood, LightReason, LightResult, MonitoringLight, TargetValue } from '@pt/domain';
-import type { ApiErrorDetail, Monitoring } from '@pt/shared/contracts';
+import type { ApiErrorDetail, Monitoring } from '@pt/shared/api-types';
 import type { PutMonitoringBody } from './evaluation.api';
 import { MONEY_PATTERN, orNull } from './numbers';
 

@@ -1,11 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ExportJob, ExportJobStatus } from '@pt/shared/contracts';
+import type { ExportJob, ExportJobStatus } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 import type { BatchExportQuery } from './export-query';
 import { batchQueryParams, EXPORT_PATHS } from './export-query';
 
-export type { ExportJob, ExportJobStatus } from '@pt/shared/contracts';
+export type { ExportJob, ExportJobStatus } from '@pt/shared/api-types';
 
 export const EXPORT_JOB_STATUS_LABELS: Record<ExportJobStatus, string> = {
   queued: '排队中',

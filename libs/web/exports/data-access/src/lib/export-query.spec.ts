@@ -1,6 +1,6 @@
 // the contracts' DTO classes (imported here for ApiPaths) need the decorator metadata API
 import 'reflect-metadata';
-import { ApiPaths } from '@pt/shared/contracts';
+import { ApiPaths } from '@pt/shared/api-types';
 import { batchFormats, batchQueryParams, EXPORT_PATHS, fallbackFileName } from './export-query';
 
 describe('export queries', () => {

@@ -1,4 +1,4 @@
-import type { BatchForm, ExportForm } from '@pt/shared/contracts';
+import type { BatchForm, ExportForm } from '@pt/shared/api-types';
 
 export type FileFormat = 'xlsx' | 'pdf' | 'zip' | 'docx';
 /** The formats of one project's form. */

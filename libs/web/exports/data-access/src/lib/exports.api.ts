@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpClient, HttpEventType } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
-import type { BatchForm, ExportForm } from '@pt/shared/contracts';
+import type { BatchForm, ExportForm } from '@pt/shared/api-types';
 import type { Subscription } from 'rxjs';
 import { downloadProgress } from './download-progress';
 import type { DownloadProgress } from './download-progress';

@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { IMPORT_CHOICE_LABELS as CONTRACT_LABELS, IMPORT_CHOICES as CONTRACT_CHOICES } from '@pt/shared/contracts';
+import { IMPORT_CHOICE_LABELS as CONTRACT_LABELS, IMPORT_CHOICES as CONTRACT_CHOICES } from '@pt/shared/api-types';
 import { IMPORT_CHOICE_LABELS, IMPORT_CHOICES, ImportsApi } from './imports.api';
 
 describe('ImportsApi', () => {

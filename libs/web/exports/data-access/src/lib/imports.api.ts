@@ -1,10 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ImportChoice, ImportChoiceDto, ImportResult, ImportTextDto } from '@pt/shared/contracts';
+import type { ImportChoice, ImportChoiceDto, ImportResult, ImportTextDto } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 import { EXPORT_PATHS } from './export-query';
 
-export type { ImportChoice, ImportChoiceDto } from '@pt/shared/contracts';
+export type { ImportChoice, ImportChoiceDto } from '@pt/shared/api-types';
 
 /**
  * The choices for a name the unit already uses (the contracts' IMPORT_CHOICE_LABELS, copied because the

@@ -7,7 +7,7 @@ import type {
   Project,
   Suggestions,
   UpdateLibraryIndicatorDto,
-} from '@pt/shared/contracts';
+} from '@pt/shared/api-types';
 import { ifMatch, versionFromEtag } from '@pt/web/projects/data-access';
 import { firstValueFrom } from 'rxjs';
 import { libraryQueryParams } from './library-filters';

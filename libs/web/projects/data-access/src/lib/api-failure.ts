@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { Finding } from '@pt/domain';
-import type { ApiErrorDetail } from '@pt/shared/contracts';
+import type { ApiErrorDetail } from '@pt/shared/api-types';
 
 /** An API error answer, reduced to what the screens show. */
 export interface ApiFailure {

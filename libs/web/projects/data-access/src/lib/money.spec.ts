@@ -1,4 +1,4 @@
-import type { OrgNode } from '@pt/shared/contracts';
+import type { OrgNode } from '@pt/shared/api-types';
 import { formatMoney, normaliseMoney, sumMoney } from './money';
 import { orgOptions } from './org-options';
 

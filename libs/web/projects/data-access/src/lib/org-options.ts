@@ -1,4 +1,4 @@
-import type { OrgNode } from '@pt/shared/contracts';
+import type { OrgNode } from '@pt/shared/api-types';
 
 export interface OrgOption {
   value: string;

@@ -1,5 +1,5 @@
 import { MOF_2021 } from '@pt/domain';
-import type { FrameworkResponse } from '@pt/shared/contracts';
+import type { FrameworkResponse } from '@pt/shared/api-types';
 import { projectFramework } from './project-framework';
 
 /** mof-2021 version 2 as GET /api/frameworks answers it: 产出 60, 效益 20. */

@@ -1,5 +1,5 @@
 import { getFramework, type Framework } from '@pt/domain';
-import type { FrameworkResponse, Project } from '@pt/shared/contracts';
+import type { FrameworkResponse, Project } from '@pt/shared/api-types';
 
 /**
  * The framework version a project was declared under, as the server checks and scores it (issue 12): the

@@ -13,7 +13,7 @@ import type {
   ProjectStatus,
   TransitionDto,
   UpdateProjectDto,
-} from '@pt/shared/contracts';
+} from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { firstValueFrom } from 'rxjs';
 import { ifMatch, versionFromEtag } from './api-failure';

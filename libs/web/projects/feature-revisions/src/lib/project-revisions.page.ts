@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import type { Project, ProjectDiff, ProjectRevision } from '@pt/shared/contracts';
+import type { Project, ProjectDiff, ProjectRevision } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { ProjectsApi, statusColor, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
 import type { ApiFailure } from '@pt/web/projects/data-access';

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { RowDiffDto } from '@pt/shared/contracts';
+import type { RowDiffDto } from '@pt/shared/api-types';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { groupDiffRows, ROW_KIND_META } from './revision-diff';

@@ -1,4 +1,4 @@
-import type { Indicator, Project, ProjectRevision, RowDiffDto } from '@pt/shared/contracts';
+import type { Indicator, Project, ProjectRevision, RowDiffDto } from '@pt/shared/api-types';
 import {
   canStartAdjustment,
   defaultDiffRange,

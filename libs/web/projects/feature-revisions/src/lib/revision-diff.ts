@@ -1,5 +1,5 @@
 import { normaliseLevelName } from '@pt/domain';
-import type { Indicator, Project, ProjectRevision, RowDiffDto } from '@pt/shared/contracts';
+import type { Indicator, Project, ProjectRevision, RowDiffDto } from '@pt/shared/api-types';
 
 /**
  * Pure logic of the revisions page (版本与调整): rows of the revision list, the default comparison,

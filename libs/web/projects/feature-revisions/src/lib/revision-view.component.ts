@@ -1,6 +1,6 @@
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { Project } from '@pt/shared/contracts';
+import type { Project } from '@pt/shared/api-types';
 import { formatMoney, statusLabel } from '@pt/web/projects/data-access';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzTableModule } from 'ng-zorro-antd/table';

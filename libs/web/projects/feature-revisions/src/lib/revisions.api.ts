@@ -1,6 +1,6 @@
 import { HttpClient, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AdjustProjectDto, Project, ProjectDiff, ProjectRevision } from '@pt/shared/contracts';
+import type { AdjustProjectDto, Project, ProjectDiff, ProjectRevision } from '@pt/shared/api-types';
 import { ifMatch, versionFromEtag } from '@pt/web/projects/data-access';
 import { firstValueFrom } from 'rxjs';
 

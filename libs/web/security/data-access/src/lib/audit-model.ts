@@ -1,5 +1,5 @@
 import { AUDIT_EVENTS, AUDIT_OBJECT_TYPES, auditEventLabel, auditObjectTypeLabel, formatAuditTime } from '@pt/domain';
-import type { AuditEntryResponse, AuditVerification } from '@pt/shared/contracts';
+import type { AuditEntryResponse, AuditVerification } from '@pt/shared/api-types';
 
 /** The event names are the shared table's (the server's export uses the same): one place. */
 export { auditEventLabel, formatAuditTime };

@@ -1,9 +1,9 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AuditPage, AuditVerification } from '@pt/shared/contracts';
+import type { AuditPage, AuditVerification } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 
-export type { AuditEntryResponse, AuditPage, AuditVerification } from '@pt/shared/contracts';
+export type { AuditEntryResponse, AuditPage, AuditVerification } from '@pt/shared/api-types';
 
 const AUDIT = '/api/audit';
 

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, type UrlTree } from '@angular/router';
-import type { UserSummary } from '@pt/shared/contracts';
+import type { UserSummary } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { auditadminGuard, isAuditadmin, isSecadmin, secadminGuard } from './role.guards';
 

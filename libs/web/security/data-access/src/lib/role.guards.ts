@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { type CanMatchFn, Router } from '@angular/router';
-import type { UserSummary } from '@pt/shared/contracts';
+import type { UserSummary } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 
 function hasRole(user: UserSummary | null | undefined, role: string): boolean {

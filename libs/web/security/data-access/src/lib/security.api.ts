@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { LockoutEntry, SessionEntry } from '@pt/shared/contracts';
+import type { LockoutEntry, SessionEntry } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 
-export type { LockoutEntry, SessionEntry } from '@pt/shared/contracts';
+export type { LockoutEntry, SessionEntry } from '@pt/shared/api-types';
 
 const SECURITY = '/api/security';
 
