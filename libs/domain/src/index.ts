@@ -13,4 +13,4 @@ export * from './lib/diff';
 export * from './lib/import/parse-published';
 export * from './lib/password-policy';
 export * from './lib/audit-events';
-export * from './lib/workflow-labels';
+export * from './lib/workflow';

@@ -1,4 +1,4 @@
-import { HISTORY_ACTION_LABELS, historyActionLabel, PROJECT_STATUSES, statusLabel, TRANSITION_ACTIONS } from './workflow-labels';
+import { HISTORY_ACTION_LABELS, historyActionLabel, PROJECT_STATUSES, statusLabel, TRANSITION_ACTIONS } from './labels';
 
 describe('workflow labels', () => {
   it('label every status and every action, each with its own text', () => {
