@@ -6,6 +6,7 @@ import { ExportsModule } from '@pt/api/exports';
 import { FrameworksModule } from '@pt/api/frameworks';
 import { HealthModule } from '@pt/api/health';
 import { ProjectsModule } from '@pt/api/projects';
+import { DashboardModule } from '@pt/api/targets/feature-dashboard';
 
 /** The composition root: configuration, database, and every feature module. */
 @Module({})
@@ -13,7 +14,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, FrameworksModule, ProjectsModule, ExportsModule, DemoModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, FrameworksModule, ProjectsModule, DashboardModule, ExportsModule, DemoModule],
     };
   }
 }

@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Indicator, Project, ProjectGoal, ProjectHistory, ReviewComment } from '@pt/api/targets/data-access';
 import { CatalogController } from './catalog.controller';
-import { DashboardController } from './dashboard/dashboard.controller';
-import { DashboardService } from './dashboard/dashboard.service';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { MonitoringController } from './monitoring/monitoring.controller';
@@ -16,8 +14,8 @@ import { ProjectsService } from './projects.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Project, ProjectGoal, Indicator, ProjectHistory, ReviewComment])],
-  controllers: [CatalogController, EvaluationController, MonitoringController, DashboardController, ProjectsController, LibraryController],
-  providers: [OrgScopeService, ProjectsService, LibraryService, EvaluationService, MonitoringService, DashboardService],
+  controllers: [CatalogController, EvaluationController, MonitoringController, ProjectsController, LibraryController],
+  providers: [OrgScopeService, ProjectsService, LibraryService, EvaluationService, MonitoringService],
   exports: [OrgScopeService, ProjectsService, LibraryService, EvaluationService, MonitoringService],
 })
 export class ProjectsModule {}

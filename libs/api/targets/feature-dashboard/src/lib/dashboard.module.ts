@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { OrgScopeService } from '@pt/api/targets/data-access';
+import { DashboardController } from './dashboard.controller';
+import { DashboardService } from './dashboard.service';
+
+/** 统计分析: the overview of a year under an organisation. */
+@Module({
+  controllers: [DashboardController],
+  providers: [OrgScopeService, DashboardService],
+})
+export class DashboardModule {}
