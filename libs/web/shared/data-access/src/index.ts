@@ -1,1 +1,5 @@
-export {};
+export * from './lib/api-failure';
+export * from './lib/load-state';
+export * from './lib/format';
+export * from './lib/format.pipes';
+export * from './lib/years';
