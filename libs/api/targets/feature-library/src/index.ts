@@ -1,0 +1,2 @@
+export * from './lib/library.module';
+export { LibraryService } from './lib/library.service';
