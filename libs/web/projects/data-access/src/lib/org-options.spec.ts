@@ -1,27 +1,5 @@
 import type { OrgNode } from '@pt/shared/api-types';
-import { formatMoney, normaliseMoney, sumMoney } from './money';
 import { orgOptions } from './org-options';
-
-describe('money', () => {
-  it('normalises amounts as typed to two-decimal strings', () => {
-    expect(normaliseMoney('5,925,000.00')).toBe('5925000.00');
-    expect(normaliseMoney(' 500000 ')).toBe('500000.00');
-    expect(normaliseMoney('１２.5')).toBe('12.50');
-    expect(normaliseMoney('')).toBe('');
-    expect(normaliseMoney('-1')).toBeNull();
-    expect(normaliseMoney('1.005')).toBeNull();
-    expect(normaliseMoney('abc')).toBeNull();
-  });
-
-  it('formats with thousands separators and sums exactly', () => {
-    expect(formatMoney('13235000')).toBe('13,235,000.00');
-    expect(formatMoney('0.1')).toBe('0.10');
-    expect(formatMoney('x')).toBe('x');
-    expect(sumMoney(['0.10', '0.20', ''])).toBe('0.30');
-    expect(sumMoney(['99999999999.99', '0.01'])).toBe('100000000000.00');
-    expect(sumMoney(['1', 'oops'])).toBeNull();
-  });
-});
 
 describe('orgOptions', () => {
   const orgs: OrgNode[] = [
