@@ -18,3 +18,4 @@ export * from './lib/audit/audit.module';
 export * from './lib/audit/request-context';
 export * from './lib/http/idempotency.interceptor';
 export * from './lib/database/read-rows';
+export * from './lib/database/entity-row';

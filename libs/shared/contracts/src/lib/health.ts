@@ -1,4 +1,0 @@
-export interface HealthResponse {
-  status: 'ok' | 'error';
-  db: 'up' | 'down';
-}
