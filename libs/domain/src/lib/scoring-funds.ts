@@ -5,6 +5,8 @@
  * converts exactly between the two (no floats, nothing rounded away on input).
  */
 import { Dec } from './decimal';
+import { OF_WHICH } from './fields/project-fields';
+import { FUNDS_COLUMN_LABELS, FUNDS_ROW_LABELS } from './fields/table-fields';
 import type { EvaluationProblem } from './scoring';
 
 export const FUNDS_SOURCES = ['fiscal', 'carryover', 'other'] as const;
@@ -21,19 +23,6 @@ export interface EvaluationFundsInput {
   carryover?: FundsRowInput | null;
   other?: FundsRowInput | null;
 }
-
-/** The printed labels of the rows and columns (one place for the web page and the exports). */
-export const FUNDS_ROW_LABELS: Readonly<Record<'total' | FundsSource, string>> = Object.freeze({
-  total: '年度资金总额',
-  fiscal: '其中：当年财政拨款',
-  carryover: '上年结转资金',
-  other: '其他资金',
-});
-export const FUNDS_COLUMN_LABELS: Readonly<Record<FundsColumn, string>> = Object.freeze({
-  initialBudget: '年初预算数',
-  annualBudget: '全年预算数',
-  executed: '全年执行数',
-});
 
 const TEN_THOUSAND = Dec.fromInt(10000);
 
@@ -73,6 +62,9 @@ function amount(v: string | null | undefined): Dec | null {
   return blank(v) ? Dec.ZERO : Dec.parse((v ?? '').trim());
 }
 
+/** 当年财政拨款、上年结转资金、其他资金, as a message names them. */
+const SOURCES_TEXT = FUNDS_SOURCES.map((s) => FUNDS_ROW_LABELS[s].replace(OF_WHICH, '')).join('、');
+
 /**
  * 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金, per column: once any source of a column is filled
  * (an empty source counts as 0), the sources must add up to the total row exactly. One error per column,
@@ -94,7 +86,7 @@ export function fundsProblems(funds: EvaluationFundsInput): EvaluationProblem[] 
       index: null,
       field: `funds.${col}`,
       code: 'FUNDS_NOT_ADDING_UP',
-      message: `${label}：当年财政拨款、上年结转资金、其他资金合计 ${formatWan(sum.toFixed(2))} 万元，与年度资金总额 ${formatWan(total.toFixed(2))} 万元不一致`,
+      message: `${label}：${SOURCES_TEXT}合计 ${formatWan(sum.toFixed(2))} 万元，与${FUNDS_ROW_LABELS.total} ${formatWan(total.toFixed(2))} 万元不一致`,
       severity: 'error',
     });
   }

@@ -2,6 +2,7 @@
  * The header fields of one target table (see published-table.ts): `标签： 值` lines of the 2020 layout,
  * label and value cells of the 2024 layout, and the goal texts printed under their labels.
  */
+import { FUND_LABELS, PROJECT_FIELD_LABELS } from '../fields/project-fields';
 import type { Framework, FrameworkGroup, Funds } from '../types';
 import { emptyFunds, parseDate, parseMoney, printedYear, quote, squash, tokens } from './import-helpers';
 import type { ImportProblem, SourceLine } from './import-types';
@@ -64,24 +65,26 @@ function fields2020(text: string): Array<{ key: FieldKey; value: string }> {
   return matches.map((m, i) => ({ key: m.key, value: text.slice(m.end, matches[i + 1]?.start ?? text.length).trim() }));
 }
 
+const F = PROJECT_FIELD_LABELS;
+/** Labels of the 2024 grid layout (the catalogue's, as the form prints them without 其中：), and the 2020 names of 实施单位. */
 const LABELS_2024: Readonly<Record<string, FieldKey>> = {
-  项目名称: 'name',
-  项目性质: 'nature',
-  项目类别: 'category',
-  主管部门: 'department',
-  实施单位: 'org',
+  [F.name]: 'name',
+  [F.nature]: 'nature',
+  [F.category]: 'category',
+  [F.department]: 'department',
+  [F.org]: 'org',
   申报单位: 'applicant',
   申报单位名称: 'applicant',
-  计划开始日期: 'startDate',
-  计划完成日期: 'endDate',
-  项目资金总额: 'total',
-  财政资金: 'fiscal',
-  其他资金: 'other',
-  年度资金申请总额: 'annualTotal',
-  当年财政拨款: 'annualFiscal',
-  上年结转资金: 'carryover',
-  项目总目标: 'overallGoal',
-  年度总体目标: 'annualGoal',
+  [F.startDate]: 'startDate',
+  [F.endDate]: 'endDate',
+  [FUND_LABELS.total]: 'total',
+  [FUND_LABELS.fiscal]: 'fiscal',
+  [FUND_LABELS.other]: 'other',
+  [FUND_LABELS.annualTotal]: 'annualTotal',
+  [FUND_LABELS.annualFiscal]: 'annualFiscal',
+  [FUND_LABELS.carryover]: 'carryover',
+  [F.totalGoal]: 'overallGoal',
+  [F.annualGoal]: 'annualGoal',
 };
 
 function label2024(cell: string): FieldKey | undefined {
@@ -93,15 +96,6 @@ function label2024(cell: string): FieldKey | undefined {
 
 const MONEY_KEYS: ReadonlySet<FieldKey> = new Set<FieldKey>(['total', 'fiscal', 'other', 'annualTotal', 'annualFiscal', 'carryover']);
 type FundKey = keyof Funds;
-const MONEY_LABELS: Readonly<Record<FundKey, string>> = {
-  total: '项目资金总额',
-  fiscal: '财政资金',
-  other: '其他资金',
-  annualTotal: '年度资金申请总额',
-  annualFiscal: '当年财政拨款',
-  carryover: '上年结转资金',
-  annualOther: '其他资金',
-};
 
 export class TableHeader {
   year: number | null;
@@ -278,6 +272,6 @@ export class TableHeader {
     this.fundsSeen = true;
     const m = parseMoney(value);
     if (m.ok) this.funds[key] = m.value;
-    else this.problems.push({ line, message: `${MONEY_LABELS[key]}「${quote(value)}」不是金额（元），未导入` });
+    else this.problems.push({ line, message: `${FUND_LABELS[key]}「${quote(value)}」不是金额（元），未导入` });
   }
 }

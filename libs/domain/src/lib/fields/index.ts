@@ -1,0 +1,3 @@
+export * from './project-fields';
+export * from './table-fields';
+export * from './other-target-fields';

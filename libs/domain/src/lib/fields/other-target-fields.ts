@@ -1,0 +1,32 @@
+import { FUND_LABELS, PROJECT_FIELD_LABELS } from './project-fields';
+
+/**
+ * The two other kinds of target (domain §11, 全覆盖): 部门（单位）整体支出绩效目标申报表 and 政策绩效目标. Labels
+ * the project form already has (主管部门, 其他资金, 年度总体目标) are taken from it, not typed again.
+ */
+export const DEPARTMENT_FIELD_LABELS = Object.freeze({
+  orgName: '部门（单位）名称',
+  year: '年度',
+  budgetTotal: '资金总额',
+  fiscal: '财政拨款',
+  other: FUND_LABELS.other,
+  basic: '基本支出',
+  project: '项目支出',
+  tasks: '年度主要任务',
+  taskName: '任务名称',
+  taskContent: '主要内容',
+  taskBudget: '预算金额',
+  annualGoal: PROJECT_FIELD_LABELS.annualGoal,
+} as const);
+
+export const POLICY_FIELD_LABELS = Object.freeze({
+  name: '政策名称',
+  department: PROJECT_FIELD_LABELS.department,
+  basis: '政策依据',
+  /** start and end year */
+  period: '实施期',
+  fundsTotal: '资金规模总额',
+  fundsAnnual: '年度资金规模',
+  midTermGoal: '中期目标',
+  annualGoal: '年度目标',
+} as const);

@@ -1,0 +1,105 @@
+import { CheckOutline, RollbackOutline, SendOutline } from '@ant-design/icons-angular/icons';
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import type { TransitionAction } from '@pt/domain';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { WorkflowActionsComponent, type WorkflowStep } from './workflow-actions.component';
+
+@Component({
+  imports: [WorkflowActionsComponent],
+  template: `
+    <pt-workflow-actions [actions]="actions()" [busy]="busy()" [reason]="reason()" testIdPrefix="x-" (acted)="steps.push($event)">
+      <p data-testid="x-between">逐行意见</p>
+    </pt-workflow-actions>
+  `,
+})
+class HostComponent {
+  readonly actions = signal<TransitionAction[]>([]);
+  readonly busy = signal<string | null>(null);
+  readonly reason = signal<'dialog' | 'inline'>('dialog');
+  readonly steps: WorkflowStep[] = [];
+}
+
+describe('WorkflowActionsComponent', () => {
+  async function render(actions: TransitionAction[], reason: 'dialog' | 'inline' = 'dialog') {
+    TestBed.configureTestingModule({ providers: [provideNoopAnimations(), provideNzIcons([CheckOutline, RollbackOutline, SendOutline])] });
+    const fixture = TestBed.createComponent(HostComponent);
+    fixture.componentInstance.actions.set(actions);
+    fixture.componentInstance.reason.set(reason);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    const by = (id: string) => document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
+    const settle = async () => {
+      fixture.detectChanges();
+      await fixture.whenStable();
+      fixture.detectChanges();
+    };
+    return { fixture, by, settle, steps: fixture.componentInstance.steps };
+  }
+
+  afterEach(() => document.querySelectorAll('.cdk-overlay-container').forEach((c) => (c.innerHTML = '')));
+
+  it('shows one button per allowed action, and none of the others', async () => {
+    const { by } = await render(['submit', 'withdraw']);
+    expect(by('x-submit')?.textContent).toContain('提交');
+    expect(by('x-withdraw')?.textContent).toContain('撤回');
+    expect(by('x-approve')).toBeNull();
+    expect(by('x-return')).toBeNull();
+    expect(by('x-review-comment')).toBeNull();
+  });
+
+  it('while busy: every button waits', async () => {
+    const { by, fixture, settle } = await render(['approve', 'return']);
+    fixture.componentInstance.busy.set('approve');
+    await settle();
+    expect((by('x-approve') as HTMLButtonElement).disabled).toBe(true);
+    expect((by('x-return') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('inline: 退回 without a comment is refused in place; with one it emits the trimmed comment', async () => {
+    const { by, settle, steps } = await render(['approve', 'return'], 'inline');
+    expect(by('x-between')?.textContent).toBe('逐行意见');
+    by('x-return')?.click();
+    await settle();
+    expect(by('x-comment-required')?.textContent).toContain('退回时请填写退回意见');
+    expect(steps).toEqual([]);
+    const box = by('x-review-comment') as HTMLTextAreaElement;
+    box.value = '  请补充测算依据 ';
+    box.dispatchEvent(new Event('input'));
+    await settle();
+    expect(by('x-comment-required')).toBeNull();
+    by('x-return')?.click();
+    expect(steps).toEqual([{ action: 'return', comment: '请补充测算依据' }]);
+  });
+
+  it('inline: 通过 needs no comment', async () => {
+    const { by, steps } = await render(['approve', 'return'], 'inline');
+    by('x-approve')?.click();
+    expect(steps).toEqual([{ action: 'approve' }]);
+  });
+
+  it('dialog: 退回 asks for the reason and emits it; an empty one is refused', async () => {
+    const { by, settle, steps } = await render(['approve', 'return']);
+    by('x-return')?.click();
+    await settle();
+    by('x-comment-ok')?.click();
+    await settle();
+    expect(by('x-comment-required')?.textContent).toContain('退回时请填写退回原因');
+    expect(steps).toEqual([]);
+    const box = by('x-comment') as HTMLTextAreaElement;
+    box.value = '偏差原因过于简单';
+    box.dispatchEvent(new Event('input'));
+    await settle();
+    by('x-comment-ok')?.click();
+    expect(steps).toEqual([{ action: 'return', comment: '偏差原因过于简单' }]);
+  });
+
+  it('dialog: 审核通过 with an empty comment emits the action alone', async () => {
+    const { by, settle, steps } = await render(['approve']);
+    by('x-approve')?.click();
+    await settle();
+    by('x-comment-ok')?.click();
+    expect(steps).toEqual([{ action: 'approve' }]);
+  });
+});

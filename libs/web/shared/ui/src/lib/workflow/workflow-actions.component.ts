@@ -1,0 +1,165 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { reasonRefusal, type TransitionAction } from '@pt/domain';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
+import { ReasonDialogComponent } from './reason-dialog.component';
+
+/** One step of the review workflow the user chose: the action and, for 审核通过 / 退回, the trimmed comment. */
+export interface WorkflowStep {
+  action: TransitionAction;
+  comment?: string;
+}
+
+/**
+ * The workflow buttons of any reviewable document (a target, its self-evaluation), one per allowed action the
+ * document's permissions name: 提交 and 撤回 behind a confirmation, 审核通过 and 退回 with the reviewer's comment —
+ * in a dialog (`reason="dialog"`) or in a text box above the buttons (`reason="inline"`, with the page's own
+ * content between them). 退回 needs a comment (the domain's rule); the bar says so instead of emitting.
+ *
+ * Test ids, after `testIdPrefix`: `submit`, `withdraw`, `approve`, `return`; the dialog's `comment` (+ `-ok`,
+ * `-cancel`, `-required`); the inline box's `review-comment` and `comment-required`.
+ */
+@Component({
+  selector: 'pt-workflow-actions',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgTemplateOutlet, NzButtonModule, NzIconModule, NzInputModule, NzPopconfirmModule, ReasonDialogComponent],
+  // the buttons join the page's own row of buttons (its flex gap applies)
+  host: { style: 'display: contents' },
+  styles: `
+    .buttons { display: flex; gap: 8px; }
+    .error-tip { color: #ff4d4f; margin-top: 4px; }
+  `,
+  template: `
+    @if (reason() === 'inline' && reviewing()) {
+      <textarea
+        nz-input
+        [nzAutosize]="{ minRows: 3, maxRows: 10 }"
+        [nzStatus]="missing() ? 'error' : ''"
+        maxlength="2000"
+        [placeholder]="inlinePlaceholder()"
+        aria-label="审核意见"
+        [attr.data-testid]="testIdPrefix() + 'review-comment'"
+        [value]="text()"
+        (input)="text.set($any($event.target).value); missing.set(false)"
+      ></textarea>
+      @if (missing()) {
+        <div class="error-tip" [attr.data-testid]="testIdPrefix() + 'comment-required'">退回时请填写退回意见</div>
+      }
+      <ng-content />
+      <div class="buttons">
+        <ng-container [ngTemplateOutlet]="buttons" />
+      </div>
+    } @else {
+      <ng-container [ngTemplateOutlet]="buttons" />
+    }
+
+    <ng-template #buttons>
+      @if (has('submit')) {
+        <button
+          nz-button
+          nzType="primary"
+          type="button"
+          nz-popconfirm
+          [nzPopconfirmTitle]="submitConfirm()"
+          nzOkText="提交"
+          nzCancelText="取消"
+          (nzOnConfirm)="acted.emit({ action: 'submit' })"
+          [nzLoading]="busy() === 'submit'"
+          [disabled]="busy() !== null"
+          [attr.data-testid]="testIdPrefix() + 'submit'"
+        >
+          <span nz-icon nzType="send"></span>提交
+        </button>
+      }
+      @if (has('withdraw')) {
+        <button
+          nz-button
+          type="button"
+          nz-popconfirm
+          [nzPopconfirmTitle]="withdrawConfirm()"
+          nzOkText="撤回"
+          nzCancelText="取消"
+          (nzOnConfirm)="acted.emit({ action: 'withdraw' })"
+          [nzLoading]="busy() === 'withdraw'"
+          [disabled]="busy() !== null"
+          [attr.data-testid]="testIdPrefix() + 'withdraw'"
+        >
+          <span nz-icon nzType="rollback"></span>撤回
+        </button>
+      }
+      @if (has('approve')) {
+        <button nz-button nzType="primary" type="button" [nzLoading]="busy() === 'approve'" [disabled]="busy() !== null" (click)="review('approve')" [attr.data-testid]="testIdPrefix() + 'approve'">
+          <span nz-icon nzType="check"></span>{{ approveText() }}
+        </button>
+      }
+      @if (has('return')) {
+        <button nz-button nzDanger type="button" [nzLoading]="busy() === 'return'" [disabled]="busy() !== null" (click)="review('return')" [attr.data-testid]="testIdPrefix() + 'return'">
+          <span nz-icon nzType="rollback"></span>退回
+        </button>
+      }
+    </ng-template>
+
+    @if (reason() === 'dialog' && reviewing()) {
+      <pt-reason-dialog
+        [open]="asking() !== null"
+        [title]="asking() === 'return' ? returnTitle() : approveText()"
+        [placeholder]="asking() === 'return' ? '退回原因（必填）' : '审核意见（选填）'"
+        [okText]="asking() === 'return' ? '退回' : approveText()"
+        [danger]="asking() === 'return'"
+        [required]="asking() === 'return'"
+        requiredMessage="退回时请填写退回原因"
+        [testId]="testIdPrefix() + 'comment'"
+        (confirmed)="confirmDialog($event)"
+        (cancelled)="asking.set(null)"
+      />
+    }
+  `,
+})
+export class WorkflowActionsComponent {
+  /** The actions the document's permissions allow this user (the bar shows one button each). */
+  readonly actions = input.required<readonly TransitionAction[]>();
+  /** The action (or other write) under way: its button spins, every button waits. */
+  readonly busy = input<string | null>(null);
+  readonly reason = input<'dialog' | 'inline'>('dialog');
+  readonly testIdPrefix = input('');
+  readonly approveText = input('审核通过');
+  readonly returnTitle = input('退回');
+  readonly submitConfirm = input('提交后不能修改，除非撤回或被退回。确定提交？');
+  readonly withdrawConfirm = input('撤回后回到草稿状态，可继续修改。确定撤回？');
+  readonly inlinePlaceholder = input('总体意见：通过时选填；退回时必填，请写明需要修改的内容');
+  readonly acted = output<WorkflowStep>();
+
+  /** The inline box's text; the dialog keeps its own. */
+  readonly text = signal('');
+  readonly missing = signal(false);
+  /** The review action whose dialog is open. */
+  readonly asking = signal<null | 'approve' | 'return'>(null);
+  readonly reviewing = computed(() => this.has('approve') || this.has('return'));
+
+  has(action: TransitionAction): boolean {
+    return this.actions().includes(action);
+  }
+
+  review(action: 'approve' | 'return'): void {
+    if (this.reason() === 'dialog') {
+      this.asking.set(action);
+      return;
+    }
+    const comment = this.text().trim();
+    if (reasonRefusal(action, comment)) {
+      this.missing.set(true);
+      return;
+    }
+    this.acted.emit(comment === '' ? { action } : { action, comment });
+  }
+
+  confirmDialog(comment: string): void {
+    const action = this.asking();
+    if (!action) return;
+    this.asking.set(null);
+    this.acted.emit(comment === '' ? { action } : { action, comment });
+  }
+}
