@@ -31,6 +31,7 @@ import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned } from '@
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { ApiFailure, Project, TransitionAction } from '@pt/web/projects/data-access';
 import { FailureAlertComponent } from '@pt/web/projects/ui';
+import { ReasonDialogComponent, WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -40,14 +41,12 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { EvaluationFundsComponent, type FundsRowKey } from './evaluation-funds.component';
-import { EvaluationReasonDialogComponent } from './evaluation-reason-dialog.component';
 
 type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
 
@@ -80,14 +79,14 @@ type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
     NzIconModule,
     NzInputModule,
     NzModalModule,
-    NzPopconfirmModule,
     NzResultModule,
     NzSelectModule,
     NzSpinModule,
     NzTableModule,
     NzTagModule,
     EvaluationFundsComponent,
-    EvaluationReasonDialogComponent,
+    ReasonDialogComponent,
+    WorkflowActionsComponent,
     FailureAlertComponent,
   ],
   templateUrl: './evaluation.page.html',
@@ -122,8 +121,7 @@ export class EvaluationPage {
   readonly failure = signal<ApiFailure | null>(null);
   readonly busy = signal<Busy>(null);
 
-  /** The reviewer's dialogs: the comment of 审核通过 / 退回, the reason of 按偏离度扣分 (the row index). */
-  readonly commentFor = signal<null | 'approve' | 'return'>(null);
+  /** The reviewer's dialog of 按偏离度扣分: the row index. */
   readonly deductFor = signal<number | null>(null);
 
   readonly editable = computed(() => this.evaluation()?.permissions.edit === true);
@@ -306,17 +304,10 @@ export class EvaluationPage {
     }
   }
 
-  /** 提交 (saving first when there are changes) / 撤回. */
-  async act(action: 'submit' | 'withdraw'): Promise<void> {
+  /** A step of the action bar: 提交 (saving first when there are changes), 撤回, 审核通过 / 退回 with the comment. */
+  async act({ action, comment }: WorkflowStep): Promise<void> {
     if (action === 'submit' && (this.dirty() || !this.evaluation()?.saved) && !(await this.save(true))) return;
-    await this.transition(action);
-  }
-
-  async confirmComment(comment: string): Promise<void> {
-    const action = this.commentFor();
-    if (!action) return;
-    this.commentFor.set(null);
-    await this.transition(action, comment || undefined);
+    await this.transition(action, comment);
   }
 
   /** 按偏离度扣分 of the dialog's row with the reason typed there. */

@@ -28,6 +28,7 @@ import {
 import type { ApiFailure, FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/feature';
 import { IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
+import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, PickRow, RowReviewComment, TableCheckContext, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -98,6 +99,7 @@ import type { HeaderFormValue } from './project-form';
     ProjectHeaderViewComponent,
     ProjectExportButtonsComponent,
     ProjectIndicatorPickerComponent,
+    WorkflowActionsComponent,
   ],
   templateUrl: './project-editor.page.html',
   styleUrl: './project-editor.page.css',
@@ -140,6 +142,8 @@ export class ProjectEditorPage {
   readonly editable = computed(() => this.project()?.permissions.edit === true);
   readonly actions = computed(() => this.project()?.permissions.actions ?? []);
   readonly canReview = computed(() => this.actions().includes('approve') || this.actions().includes('return'));
+  /** The filler's steps (提交 / 撤回); a reviewer goes to the review page instead. */
+  readonly fillerActions = computed(() => this.actions().filter((a) => a === 'submit' || a === 'withdraw'));
   readonly headerDirty = computed(() => this.editable() && headerSignature(this.header()) !== this.savedHeader());
   readonly rowsDirty = computed(() => this.editable() && rowsSignature(this.rows()) !== this.savedRows());
   readonly dirty = computed(() => this.headerDirty() || this.rowsDirty());
@@ -302,39 +306,23 @@ export class ProjectEditorPage {
     }
   }
 
-  /** 提交: saves first when needed; a 422 shows the blocking findings. */
-  async submit(): Promise<void> {
-    if (this.dirty() && !(await this.save(true))) return;
+  /** 提交 (saving first when needed; a 422 shows the blocking findings) or 撤回, from the action bar. */
+  async transition({ action }: WorkflowStep): Promise<void> {
+    if (action !== 'submit' && action !== 'withdraw') return;
+    if (action === 'submit' && this.dirty() && !(await this.save(true))) return;
     const p = this.project();
     if (!p) return;
-    this.busy.set('submit');
+    this.busy.set(action);
     this.failure.set(null);
     try {
-      const next = await this.api.transition(p.id, p.version, { action: 'submit' });
+      const next = await this.api.transition(p.id, p.version, { action });
       this.apply(next, true, true);
-      this.message.success('已提交，等待主管部门审核');
+      this.message.success(action === 'submit' ? '已提交，等待主管部门审核' : '已撤回，可继续修改');
       void this.refreshSide(next.id);
     } catch (e) {
-      const f = toApiFailure(e, '提交失败，请稍后重试');
+      const f = toApiFailure(e, action === 'submit' ? '提交失败，请稍后重试' : '撤回失败，请稍后重试');
       this.failure.set(f);
       if (f.findings.length > 0) this.serverFindings.set(f.findings);
-    } finally {
-      this.busy.set(null);
-    }
-  }
-
-  async withdraw(): Promise<void> {
-    const p = this.project();
-    if (!p) return;
-    this.busy.set('withdraw');
-    this.failure.set(null);
-    try {
-      const next = await this.api.transition(p.id, p.version, { action: 'withdraw' });
-      this.apply(next, true, true);
-      this.message.success('已撤回，可继续修改');
-      void this.refreshSide(next.id);
-    } catch (e) {
-      this.failure.set(toApiFailure(e, '撤回失败，请稍后重试'));
     } finally {
       this.busy.set(null);
     }

@@ -4,12 +4,11 @@ import type { Finding } from '@pt/domain';
 import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
 import type { ApiFailure, FrameworkResponse, HistoryEntry, Project, TransitionAction } from '@pt/web/projects/data-access';
 import { FailureAlertComponent, IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
+import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, RowReviewComment, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
@@ -33,8 +32,6 @@ import { reviewBody } from './review';
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
-    NzIconModule,
-    NzInputModule,
     NzResultModule,
     NzSpinModule,
     NzTagModule,
@@ -42,6 +39,7 @@ import { reviewBody } from './review';
     FindingsPanelComponent,
     HistoryTimelineComponent,
     ProjectHeaderViewComponent,
+    WorkflowActionsComponent,
   ],
   template: `
     @if (loading()) {
@@ -102,33 +100,9 @@ import { reviewBody } from './review';
 
         @if (canReview()) {
           <nz-card class="block" nzSize="small" nzTitle="审核意见">
-            <textarea
-              nz-input
-              [nzAutosize]="{ minRows: 3, maxRows: 10 }"
-              [nzStatus]="commentMissing() ? 'error' : ''"
-              maxlength="2000"
-              placeholder="总体意见：通过时选填；退回时必填，请写明需要修改的内容"
-              aria-label="审核意见"
-              data-testid="review-comment"
-              [value]="comment()"
-              (input)="comment.set($any($event.target).value); commentMissing.set(false)"
-            ></textarea>
-            @if (commentMissing()) {
-              <div class="error-tip" data-testid="comment-required">退回时请填写退回意见</div>
-            }
-            <p class="hint">已填写逐行意见 {{ rowCommentCount() }} 条。逐行意见随「通过」或「退回」一并提交。</p>
-            <div class="buttons">
-              @if (actions().includes('approve')) {
-                <button nz-button nzType="primary" type="button" [nzLoading]="busy() === 'approve'" [disabled]="busy() !== null" (click)="act('approve')" data-testid="approve">
-                  <span nz-icon nzType="check"></span>通过
-                </button>
-              }
-              @if (actions().includes('return')) {
-                <button nz-button nzDanger type="button" [nzLoading]="busy() === 'return'" [disabled]="busy() !== null" (click)="act('return')" data-testid="return">
-                  <span nz-icon nzType="rollback"></span>退回
-                </button>
-              }
-            </div>
+            <pt-workflow-actions reason="inline" approveText="通过" [actions]="reviewActions()" [busy]="busy()" (acted)="act($event)">
+              <p class="hint">已填写逐行意见 {{ rowCommentCount() }} 条。逐行意见随「通过」或「退回」一并提交。</p>
+            </pt-workflow-actions>
           </nz-card>
         }
 
@@ -147,7 +121,6 @@ import { reviewBody } from './review';
     .buttons { display: flex; gap: 8px; }
     .block { margin-bottom: 16px; display: block; }
     .hint { color: rgba(0, 0, 0, 0.45); font-size: 12px; margin: 8px 0; }
-    .error-tip { color: #ff4d4f; margin-top: 4px; }
   `,
 })
 export class ProjectReviewPage {
@@ -172,13 +145,13 @@ export class ProjectReviewPage {
   readonly serverFindings = signal<Finding[]>([]);
   private readonly frameworks = signal<FrameworkResponse[]>([]);
 
-  readonly comment = signal('');
-  readonly commentMissing = signal(false);
   readonly rowComments = signal<Record<string, string>>({});
   readonly rowCommentCount = computed(() => Object.values(this.rowComments()).filter((c) => c.trim() !== '').length);
 
   readonly actions = computed(() => this.project()?.permissions.actions ?? []);
-  readonly canReview = computed(() => this.actions().includes('approve') || this.actions().includes('return'));
+  /** This page takes the reviewer's steps only (提交 / 撤回 are the editor's). */
+  readonly reviewActions = computed(() => this.actions().filter((a) => a === 'approve' || a === 'return'));
+  readonly canReview = computed(() => this.reviewActions().length > 0);
   /** The framework version the project was declared under: the table's live checks are the server's. */
   readonly framework = computed<TableFramework | null>(() => {
     const p = this.project();
@@ -219,14 +192,12 @@ export class ProjectReviewPage {
     }
   }
 
-  async act(action: 'approve' | 'return'): Promise<void> {
+  /** 通过 / 退回 from the action bar (which has checked that 退回 carries a comment), with the row comments. */
+  async act({ action, comment }: WorkflowStep): Promise<void> {
     const p = this.project();
-    if (!p) return;
-    const body = reviewBody(action, this.comment(), this.rowComments(), this.rows());
-    if (!body) {
-      this.commentMissing.set(true);
-      return;
-    }
+    if (!p || (action !== 'approve' && action !== 'return')) return;
+    const body = reviewBody(action, comment ?? '', this.rowComments(), this.rows());
+    if (!body) return;
     this.busy.set(action);
     this.failure.set(null);
     try {
