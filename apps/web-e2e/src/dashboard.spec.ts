@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { Dashboard, ProjectPage } from '@pt/shared/contracts';
+import type { Dashboard, ProjectPage } from '@pt/shared/api-types';
 import { login } from './support';
 
 /**

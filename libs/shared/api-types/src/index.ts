@@ -1,2 +1,17 @@
-// Interim: the split of libs/shared/contracts into api-types (runtime-safe for the web) follows in the next commit.
-export * from '@pt/shared/contracts';
+// Interfaces, route paths, constants and labels of the HTTP API: plain data, safe to import at runtime in the
+// web app. The class-validator DTO classes that check these shapes on the server are in @pt/shared/contracts.
+export * from './lib/routes';
+export * from './lib/errors';
+export * from './lib/health';
+export * from './lib/auth';
+export * from './lib/admin';
+export * from './lib/projects';
+export * from './lib/project-inputs';
+export * from './lib/revisions';
+export * from './lib/library';
+export * from './lib/evaluation';
+export * from './lib/monitoring';
+export * from './lib/exports';
+export * from './lib/export-jobs';
+export * from './lib/frameworks';
+export * from './lib/security';

@@ -1,4 +1,4 @@
-import { passwordProblem, type Role } from '@pt/domain';
+import { passwordProblem } from '@pt/domain';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -11,51 +11,15 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  MinLength,
   Validate,
   ValidateIf,
   type ValidationArguments,
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { API_PREFIX } from './routes';
+import type * as Api from '@pt/shared/api-types';
+import { ASSIGNABLE_ROLES, ORG_KINDS, type AssignableRole, type OrgKind } from '@pt/shared/api-types';
 import { SingleLine } from './text-rules';
-
-/** Administration of organisations and users (issue 3): only a 系统管理员 (sysadmin) may call these. */
-export const AdminRoutes = { base: 'admin', orgs: 'admin/orgs', users: 'admin/users' } as const;
-
-export const AdminPaths = {
-  orgs: `/${API_PREFIX}/${AdminRoutes.orgs}`,
-  org: (id: string) => `/${API_PREFIX}/${AdminRoutes.orgs}/${encodeURIComponent(id)}`,
-  users: `/${API_PREFIX}/${AdminRoutes.users}`,
-  user: (id: string) => `/${API_PREFIX}/${AdminRoutes.users}/${encodeURIComponent(id)}`,
-} as const;
-
-export const ORG_KINDS = ['finance', 'department', 'unit'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
-
-export const ORG_KIND_LABELS: Record<OrgKind, string> = {
-  finance: '财政局',
-  department: '主管部门',
-  unit: '预算单位',
-};
-
-/** The roles an administrator may grant (domain §1). */
-export const ASSIGNABLE_ROLES = ['filler', 'dept_reviewer', 'finance_reviewer', 'sysadmin', 'secadmin', 'auditadmin'] as const satisfies readonly Role[];
-export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
-
-/** The kind of organisation a role belongs to (sysadmin: any). */
-export const ROLE_ORG_KIND: Record<AssignableRole, OrgKind | null> = {
-  filler: 'unit',
-  dept_reviewer: 'department',
-  finance_reviewer: 'finance',
-  sysadmin: null,
-  secadmin: null,
-  auditadmin: null,
-};
-
-/** Password policy (等保三级): the domain's rules; the server also refuses the last 5 passwords of the user. */
-export { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_POLICY_TEXT, passwordProblem } from '@pt/domain';
 
 @ValidatorConstraint({ name: 'passwordPolicy' })
 class PasswordPolicyConstraint implements ValidatorConstraintInterface {
@@ -77,7 +41,7 @@ const present = (_o: object, v: unknown) => v !== undefined;
 const ROLES_MSG = '角色须为 filler、dept_reviewer、finance_reviewer、sysadmin、secadmin 或 auditadmin';
 
 /** POST /api/admin/orgs */
-export class CreateOrgDto {
+export class CreateOrgDto implements Api.CreateOrgDto {
   @IsString({ message: ORG_CODE_MSG }) @Matches(ORG_CODE, { message: ORG_CODE_MSG })
   code!: string;
 
@@ -93,26 +57,12 @@ export class CreateOrgDto {
 }
 
 /** PATCH /api/admin/orgs/:id (kind and parent are fixed once created). */
-export class UpdateOrgDto {
+export class UpdateOrgDto implements Api.UpdateOrgDto {
   @ValidateIf(present) @IsString({ message: ORG_CODE_MSG }) @Matches(ORG_CODE, { message: ORG_CODE_MSG })
   code?: string;
 
   @ValidateIf(present) @IsString({ message: '机构名称必须是文本' }) @Matches(NOT_BLANK, { message: '机构名称不能为空' }) @MaxLength(200, { message: '机构名称最多 200 个字符' }) @SingleLine('机构名称')
   name?: string;
-}
-
-/** An organisation as the administrator sees it. */
-export interface AdminOrg {
-  id: string;
-  code: string;
-  name: string;
-  kind: OrgKind;
-  parentId: string | null;
-  /** 0 for the finance bureau, 1 for a department, 2 for a unit. */
-  depth: number;
-  /** Users of this organisation (enabled and disabled). */
-  userCount: number;
-  createdAt: string;
 }
 
 /** GET /api/admin/users query */
@@ -125,7 +75,7 @@ export class ListUsersQueryDto {
 }
 
 /** POST /api/admin/users */
-export class CreateUserDto {
+export class CreateUserDto implements Api.CreateUserDto {
   @IsString({ message: USERNAME_MSG }) @Matches(USERNAME, { message: USERNAME_MSG })
   username!: string;
 
@@ -145,7 +95,7 @@ export class CreateUserDto {
 }
 
 /** PATCH /api/admin/users/:id (optional `If-Match: "<version>"`). */
-export class UpdateUserDto {
+export class UpdateUserDto implements Api.UpdateUserDto {
   @ValidateIf(present) @IsString({ message: '姓名必须是文本' }) @Matches(NOT_BLANK, { message: '姓名不能为空' }) @MaxLength(100, { message: '姓名最多 100 个字符' }) @SingleLine('姓名')
   displayName?: string;
 
@@ -165,19 +115,4 @@ export class UpdateUserDto {
   @IsString({ message: '密码必须是文本' })
   @Validate(PasswordPolicyConstraint)
   password?: string;
-}
-
-/** A user as the administrator sees it (never a password hash). */
-export interface AdminUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  orgId: string;
-  orgName: string;
-  orgKind: OrgKind;
-  disabled: boolean;
-  /** Optimistic-locking version: `ETag: "<version>"`, sent back as `If-Match`. */
-  version: number;
-  createdAt: string;
 }

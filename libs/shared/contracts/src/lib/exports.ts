@@ -1,20 +1,15 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import type { Funds, ProjectStatus } from './projects';
-
-export const EXPORT_FORMS = ['declaration', 'evaluation', 'monitoring'] as const;
-export type ExportForm = (typeof EXPORT_FORMS)[number];
+import type * as Api from '@pt/shared/api-types';
+import { BATCH_FORMATS, BATCH_FORMS, EXPORT_FORMATS, EXPORT_FORMS, IMPORT_CHOICES, type BatchForm, type BatchFormat, type ExportForm, type ExportFormat, type ImportChoice } from '@pt/shared/api-types';
 
 /** GET /api/projects/:id/export?form=&format= */
 export class ExportQueryDto {
   @IsIn(EXPORT_FORMS as unknown as string[], { message: '表单 form 须为 declaration（申报表）、evaluation（自评表）或 monitoring（监控表）' })
   form!: ExportForm;
-  @IsIn(['xlsx', 'pdf', 'docx'], { message: '格式 format 须为 xlsx、pdf 或 docx（Word）' })
-  format!: 'xlsx' | 'pdf' | 'docx';
+  @IsIn(EXPORT_FORMATS as unknown as string[], { message: '格式 format 须为 xlsx、pdf 或 docx（Word）' })
+  format!: ExportFormat;
 }
-
-export const BATCH_FORMS = ['declaration', 'evaluation', 'publication'] as const;
-export type BatchForm = (typeof BATCH_FORMS)[number];
 
 /** GET /api/exports?year=&orgId=&form=&format= */
 export class BatchExportQueryDto {
@@ -24,17 +19,12 @@ export class BatchExportQueryDto {
   orgId?: string;
   @IsIn(BATCH_FORMS as unknown as string[], { message: '表单 form 须为 declaration、evaluation 或 publication（公开清单）' })
   form!: BatchForm;
-  @IsIn(['xlsx', 'pdf', 'zip', 'docx'], { message: '格式 format 须为 xlsx、pdf、zip 或 docx（Word）' })
-  format!: 'xlsx' | 'pdf' | 'zip' | 'docx';
+  @IsIn(BATCH_FORMATS as unknown as string[], { message: '格式 format 须为 xlsx、pdf、zip 或 docx（Word）' })
+  format!: BatchFormat;
 }
 
-/** What an import does with a project whose name already exists for the unit and year. */
-export const IMPORT_CHOICES = ['replace', 'keepBoth', 'skip'] as const;
-export type ImportChoice = (typeof IMPORT_CHOICES)[number];
-export const IMPORT_CHOICE_LABELS: Record<ImportChoice, string> = { replace: '替换', keepBoth: '保留两份', skip: '跳过' };
-
 /** The choice for one clashing name (as the preview printed it). */
-export class ImportChoiceDto {
+export class ImportChoiceDto implements Api.ImportChoiceDto {
   @IsString({ message: '同名项目的名称 name 必须是文本' }) @MaxLength(300, { message: '项目名称最多 300 个字符' })
   name!: string;
   @IsIn(IMPORT_CHOICES as unknown as string[], { message: '同名项目的处理方式 choice 须为 replace（替换）、keepBoth（保留两份）或 skip（跳过）' })
@@ -42,7 +32,7 @@ export class ImportChoiceDto {
 }
 
 /** POST /api/imports/text?dryRun= */
-export class ImportTextDto {
+export class ImportTextDto implements Api.ImportTextDto {
   @IsString({ message: '粘贴的文本 text 必须是文本' }) @MinLength(1, { message: '请粘贴要导入的表格文本' }) @MaxLength(500_000, { message: '粘贴的文本最多 50 万个字符' })
   text!: string;
   @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
@@ -71,32 +61,4 @@ export class ImportXlsxQueryDto extends ImportQueryDto {
   /** The choices of ImportTextDto as JSON (`[{"name":"…","choice":"replace"}]`): the body is the file. */
   @IsOptional() @IsString({ message: 'choices 须为 JSON 文本' }) @MaxLength(100_000, { message: 'choices 过长' })
   choices?: string;
-}
-
-export interface ImportedProjectPreview {
-  /** 1-based lines of the pasted text (or the sheet name for a workbook). */
-  source: string;
-  name: string;
-  year: number;
-  frameworkCode: string;
-  nature: string | null;
-  category: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  funds: Funds | null;
-  totalGoal: string | null;
-  annualGoal: string | null;
-  indicators: { level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null }[];
-  /** The created draft's id (not on a dry run); the replaced target's id for `replace`. */
-  id?: string;
-  /** A target of this name already exists for the unit and year: the import asks what to do (choices). */
-  existing?: { id: string; status: ProjectStatus; editable: boolean } | null;
-  /** What the create did: created (also under a new name for keepBoth), replaced or skipped. */
-  outcome?: 'created' | 'replaced' | 'skipped';
-}
-
-export interface ImportResult {
-  dryRun: boolean;
-  projects: ImportedProjectPreview[];
-  problems: { line: number | string; message: string }[];
 }

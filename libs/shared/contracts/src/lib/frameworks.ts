@@ -1,18 +1,14 @@
 import { FRAMEWORK_GROUP_ROLES, TOTAL_GRADES, type FrameworkGroup, type ScoringSettings, type TotalGrade } from '@pt/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import type * as Api from '@pt/shared/api-types';
 import { SingleLine } from './text-rules';
 
-/**
- * Frameworks and scoring settings as versioned data (issue 12). A version never changes: an edit creates the
- * next one, new projects take the latest, and a project keeps the versions it was declared under.
- * Only a 系统管理员 may list and create versions.
- */
-export const FrameworkAdminRoutes = { base: 'admin/frameworks' } as const;
+// Request DTOs of the versioned frameworks and scoring settings (issue 12); shapes in @pt/shared/api-types.
 
 const BASE_MSG = '请求须带上所依据的版本号 baseVersion（正整数）';
 
-export class FrameworkGroupDto {
+export class FrameworkGroupDto implements Api.FrameworkGroupDto {
   @IsString({ message: '一级指标名称必须是文本' }) @MaxLength(40, { message: '一级指标名称最多 40 个字符' }) @SingleLine('一级指标名称')
   name!: string;
   /** Points out of 90, or null where there is no official weight. */
@@ -27,7 +23,7 @@ export class FrameworkGroupDto {
 }
 
 /** POST /api/admin/frameworks/:code — the next version of a framework. */
-export class CreateFrameworkVersionDto {
+export class CreateFrameworkVersionDto implements Api.CreateFrameworkVersionDto {
   /** The version the edit started from: a 409 when someone saved another version since. */
   @Type(() => Number) @IsInt({ message: BASE_MSG }) @Min(1, { message: BASE_MSG })
   baseVersion!: number;
@@ -42,7 +38,7 @@ export class CreateFrameworkVersionDto {
   note?: string | null;
 }
 
-export class GradeBandDto {
+export class GradeBandDto implements Api.GradeBandDto {
   @IsIn([...TOTAL_GRADES], { message: '等级须为 优、良、中、差' })
   grade!: TotalGrade;
   @IsString({ message: '等级下限须为文本形式的数字，如 "90"' }) @MaxLength(10, { message: '等级下限最多 10 个字符' })
@@ -50,7 +46,7 @@ export class GradeBandDto {
 }
 
 /** POST /api/admin/frameworks/settings — the next version of the scoring settings. */
-export class CreateScoringSettingsVersionDto {
+export class CreateScoringSettingsVersionDto implements Api.CreateScoringSettingsVersionDto {
   @Type(() => Number) @IsInt({ message: BASE_MSG }) @Min(1, { message: BASE_MSG })
   baseVersion!: number;
   @IsIn(['linear', 'ratio'], { message: '反向指标计分规则须为 linear（线性扣减）或 ratio（比值计分）' })
@@ -66,38 +62,4 @@ export class CreateScoringSettingsVersionDto {
   gradeBands!: GradeBandDto[];
   @IsOptional() @IsString({ message: '修改说明必须是文本' }) @MaxLength(500, { message: '修改说明最多 500 个字符' })
   note?: string | null;
-}
-
-/** Who saved a version, and when (version 1: the shipped data, saved by the migration). */
-interface VersionStamp {
-  version: number;
-  createdAt: string;
-  /** Username, null for version 1. */
-  createdBy: string | null;
-  note: string | null;
-}
-
-export interface FrameworkVersion extends VersionStamp {
-  code: string;
-  name: string;
-  region: string;
-  groups: FrameworkGroup[];
-}
-
-export interface ScoringSettingsVersion extends VersionStamp {
-  settings: ScoringSettings;
-}
-
-/** GET /api/admin/frameworks: every version, newest first (frameworks by code, then version). */
-export interface FrameworksAdminResponse {
-  frameworks: FrameworkVersion[];
-  settings: ScoringSettingsVersion[];
-}
-
-/** The versions a project was declared under: scored, checked and exported by these. */
-export interface ProjectScoringBasis {
-  frameworkVersion: number;
-  settingsVersion: number;
-  framework: FrameworkVersion;
-  settings: ScoringSettings;
 }

@@ -1,4 +1,5 @@
-import type { Finding, Framework, TargetValue } from '@pt/domain';
+import { PROJECT_STATUSES, TRANSITION_ACTIONS, type ProjectStatus, type TransitionAction } from '@pt/domain';
+import type * as Api from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,19 +19,15 @@ import {
 } from 'class-validator';
 import { MultiLine, NotBlank, SingleLine } from './text-rules';
 
-// the workflow's states, actions and their labels are the domain's (one place for api, exports and web)
-import { PROJECT_STATUSES, TRANSITION_ACTIONS, type ProjectStatus, type TransitionAction } from '@pt/domain';
-export { PROJECT_STATUSES, PROJECT_STATUS_LABELS, TRANSITION_ACTIONS } from '@pt/domain';
-export type { ProjectStatus, TransitionAction } from '@pt/domain';
-/** Labels of history actions (the domain's). */
-export { HISTORY_ACTION_LABELS as TRANSITION_LABELS } from '@pt/domain';
+// Request DTOs of the project endpoints; the shapes they check are the interfaces of @pt/shared/api-types.
 
 const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
 const MONEY_MSG = (label: string) => `${label}须为不超过两位小数的非负金额（元），如 500000.00`;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TEXT_MAX = 5000;
 
 /** 项目资金 (元). Decimal strings, never numbers. */
-export class FundsDto {
+export class FundsDto implements Api.FundsDto {
   @IsOptional() @IsString({ message: MONEY_MSG('项目资金总额') }) @Matches(MONEY, { message: MONEY_MSG('项目资金总额') })
   total?: string | null;
   @IsOptional() @IsString({ message: MONEY_MSG('财政资金') }) @Matches(MONEY, { message: MONEY_MSG('财政资金') })
@@ -47,10 +44,8 @@ export class FundsDto {
   annualOther?: string | null;
 }
 
-const TEXT_MAX = 5000;
-
 /** Header fields other than the name (shared by create and update). */
-export class ProjectHeaderDto {
+export class ProjectHeaderDto implements Api.ProjectHeaderDto {
   @IsOptional() @IsString({ message: '项目性质必须是文本' }) @MaxLength(50, { message: '项目性质最多 50 个字符' }) @SingleLine('项目性质')
   nature?: string | null;
   @IsOptional() @IsString({ message: '项目类别必须是文本' }) @MaxLength(50, { message: '项目类别最多 50 个字符' }) @SingleLine('项目类别')
@@ -86,13 +81,13 @@ export class ProjectHeaderDto {
 }
 
 /** PATCH /api/projects/:id: header fields a filler may change. */
-export class UpdateProjectDto extends ProjectHeaderDto {
+export class UpdateProjectDto extends ProjectHeaderDto implements Api.UpdateProjectDto {
   @IsOptional() @IsString({ message: '项目名称必须是文本' }) @MinLength(1, { message: '请填写项目名称' }) @MaxLength(200, { message: '项目名称最多 200 个字符' }) @NotBlank('项目名称') @SingleLine('项目名称')
   name?: string;
 }
 
 /** POST /api/projects */
-export class CreateProjectDto extends ProjectHeaderDto {
+export class CreateProjectDto extends ProjectHeaderDto implements Api.CreateProjectDto {
   @Type(() => Number) @IsInt({ message: '预算年度须为整数' }) @Min(2000, { message: '预算年度不早于 2000' }) @Max(2100, { message: '预算年度不晚于 2100' })
   year!: number;
   @IsString({ message: '请填写项目名称' }) @MinLength(1, { message: '请填写项目名称' }) @MaxLength(200, { message: '项目名称最多 200 个字符' }) @NotBlank('项目名称') @SingleLine('项目名称')
@@ -103,7 +98,7 @@ export class CreateProjectDto extends ProjectHeaderDto {
   frameworkCode!: string;
 }
 
-export class IndicatorInputDto {
+export class IndicatorInputDto implements Api.IndicatorInputDto {
   /** An existing row's id (keeps its review comments); omitted for new rows. */
   @IsOptional() @IsUUID('all', { message: '指标 id 无效' })
   id?: string;
@@ -122,13 +117,13 @@ export class IndicatorInputDto {
 }
 
 /** PUT /api/projects/:id/indicators (and …/goals/:goalId/indicators) */
-export class PutIndicatorsDto {
+export class PutIndicatorsDto implements Api.PutIndicatorsDto {
   @IsArray({ message: '指标须为数组' }) @ArrayMaxSize(300, { message: '一张指标表最多 300 行' })
   @ValidateNested({ each: true }) @Type(() => IndicatorInputDto)
   indicators!: IndicatorInputDto[];
 }
 
-export class RowCommentDto {
+export class RowCommentDto implements Api.RowCommentDto {
   @IsUUID('all', { message: '指标 id 无效' })
   indicatorId!: string;
   @IsString({ message: '意见必须是文本' }) @MinLength(1, { message: '意见不能为空' }) @MaxLength(1000, { message: '意见最多 1000 个字符' }) @NotBlank('意见')
@@ -136,7 +131,7 @@ export class RowCommentDto {
 }
 
 /** POST /api/projects/:id/transitions */
-export class TransitionDto {
+export class TransitionDto implements Api.TransitionDto {
   @IsIn(TRANSITION_ACTIONS as unknown as string[], { message: '操作须为 submit、approve、return 或 withdraw' })
   action!: TransitionAction;
   @IsOptional() @IsString({ message: '意见必须是文本' }) @MaxLength(2000, { message: '意见最多 2000 个字符' })
@@ -180,171 +175,10 @@ export class ListProjectsQueryDto {
   pageSize?: number;
 }
 
-export interface Funds {
-  total: string | null;
-  fiscal: string | null;
-  other: string | null;
-  annualTotal: string | null;
-  annualFiscal: string | null;
-  carryover: string | null;
-  annualOther: string | null;
-}
-
-export interface ReviewComment {
-  id: string;
-  indicatorId: string | null;
-  /** The row as it was when commented on. */
-  indicatorName: string | null;
-  comment: string;
-  user: string;
-  at: string;
-  /** Done in a later round (the row was changed or the table resubmitted). */
-  action: string;
-}
-
-export interface Indicator {
-  id: string;
-  level1: string;
-  level2: string;
-  name: string;
-  core: boolean;
-  weight: string | null;
-  target: TargetValue;
-}
-
-export interface Goal {
-  id: string;
-  kind: 'overall' | 'annual';
-  year: number | null;
-  text: string | null;
-  indicators: Indicator[];
-}
-
-export interface ProjectSummary {
-  id: string;
-  year: number;
-  name: string;
-  orgId: string;
-  orgName: string;
-  departmentName: string | null;
-  frameworkCode: string;
-  status: ProjectStatus;
-  version: number;
-  /** 1 for the first declaration; +1 with each adjustment of an approved project. */
-  revision: number;
-  annualTotal: string | null;
-  indicatorCount: number;
-  updatedAt: string;
-  /** The saved self-evaluation (list only). */
-  evaluation: { status: ProjectStatus; totalScore: string; grade: '优' | '良' | '中' | '差' } | null;
-  /** The light of the latest monitoring report (list only). */
-  light: 'red' | 'yellow' | 'green' | 'blue' | 'none' | null;
-}
-
-export interface Project extends Omit<ProjectSummary, 'annualTotal' | 'indicatorCount' | 'evaluation' | 'light'> {
-  nature: string | null;
-  category: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  governmentPurchase: boolean | null;
-  performanceType: string | null;
-  funds: Funds;
-  lastYearBudget: string | null;
-  lastYearExecuted: string | null;
-  overview: string | null;
-  basis: string | null;
-  necessity: string | null;
-  measures: string | null;
-  plan: string | null;
-  totalGoal: string | null;
-  annualGoal: string | null;
-  createdAt: string;
-  /** The framework and scoring settings versions the project was declared under: its checks and scores use them. */
-  frameworkVersion: number;
-  settingsVersion: number;
-  /** Rows of the annual goal of `year`. */
-  indicators: Indicator[];
-  goals: Goal[];
-  reviewComments: ReviewComment[];
-  /** What the current user may do now. */
-  permissions: { edit: boolean; actions: TransitionAction[] };
-}
-
-export interface ProjectPage {
-  items: ProjectSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface FindingsResponse {
-  findings: Finding[];
-}
-
-export interface HistoryEntry {
-  at: string;
-  user: string;
-  action: string;
-  fromStatus: ProjectStatus | null;
-  toStatus: ProjectStatus | null;
-  comment: string | null;
-}
-
-export interface OrgNode {
-  id: string;
-  code: string;
-  name: string;
-  kind: 'finance' | 'department' | 'unit';
-  parentId: string | null;
-}
-
-/** GET /api/frameworks: the current (latest) version of each framework, the one new projects are declared under. */
-export type FrameworkResponse = Pick<Framework, 'code' | 'name'> & {
-  groups: { name: string; weight: number | null; children: string[]; role: Framework['groups'][number]['role'] }[];
-  version: number;
-  region: string;
-  /** The current scoring settings' version (the same for every framework). */
-  settingsVersion: number;
-};
-
 /** POST /api/projects/:id/adjustments: start a new revision of an approved project. */
-export class AdjustProjectDto {
+export class AdjustProjectDto implements Api.AdjustProjectDto {
   @IsString({ message: '请填写调整理由' }) @MinLength(1, { message: '请填写调整理由' }) @MaxLength(2000, { message: '调整理由最多 2000 个字符' }) @NotBlank('调整理由')
   reason!: string;
-}
-
-export interface ProjectRevision {
-  revision: number;
-  /** When this revision was approved (null for the revision being worked on). */
-  approvedAt: string | null;
-  reason: string | null;
-  createdAt: string;
-  current: boolean;
-}
-
-export interface FieldChangeDto {
-  field: string;
-  label: string;
-  before: string | null;
-  after: string | null;
-}
-
-export interface RowDiffDto {
-  kind: 'added' | 'removed' | 'changed' | 'unchanged';
-  beforeIndex: number | null;
-  afterIndex: number | null;
-  before: { level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null } | null;
-  after: { level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null } | null;
-  fields: string[];
-}
-
-/** GET /api/projects/:id/diff?from=&to= */
-export interface ProjectDiff {
-  from: number;
-  to: number;
-  fields: FieldChangeDto[];
-  annualRows: RowDiffDto[];
-  overallRows: RowDiffDto[];
 }
 
 export class DiffQueryDto {
@@ -354,77 +188,8 @@ export class DiffQueryDto {
   to?: number;
 }
 
-/** 指标库 */
-export interface LibraryIndicator {
-  id: string;
-  frameworkCode: string;
-  level1: string;
-  level2: string;
-  name: string;
-  target: string | null;
-  source: string | null;
-  usageCount: number;
-  version: number;
-}
-
-export class ListLibraryQueryDto {
-  @IsOptional() @IsString({ message: '搜索词必须是文本' }) @MaxLength(100, { message: '搜索词最多 100 个字符' })
-  q?: string;
-  @IsOptional() @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
-  frameworkCode?: string;
-  @IsOptional() @IsString({ message: '一级指标必须是文本' }) @MaxLength(50, { message: '一级指标最多 50 个字符' })
-  level1?: string;
-  @IsOptional() @IsString({ message: '二级指标必须是文本' }) @MaxLength(50, { message: '二级指标最多 50 个字符' })
-  level2?: string;
-  @IsOptional() @Type(() => Number) @IsInt({ message: '页码须为正整数' }) @Min(1, { message: '页码须为正整数' }) @Max(100000, { message: '页码过大' })
-  page?: number;
-  @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(200, { message: '每页最多 200 条' })
-  pageSize?: number;
-}
-
-export class UpdateLibraryIndicatorDto {
-  @IsOptional() @IsString({ message: '一级指标必须是文本' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' }) @NotBlank('一级指标') @SingleLine('一级指标')
-  level1?: string;
-  @IsOptional() @IsString({ message: '二级指标必须是文本' }) @MinLength(1, { message: '请填写二级指标' }) @MaxLength(50, { message: '二级指标最多 50 个字符' }) @NotBlank('二级指标') @SingleLine('二级指标')
-  level2?: string;
-  @IsOptional() @IsString({ message: '三级指标名称必须是文本' }) @MinLength(1, { message: '请填写三级指标名称' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' }) @NotBlank('三级指标名称') @SingleLine('三级指标名称')
-  name?: string;
-  @IsOptional() @IsString({ message: '参考指标值必须是文本' }) @MaxLength(500, { message: '参考指标值最多 500 个字符' }) @SingleLine('参考指标值')
-  target?: string | null;
-}
-
-export class CreateLibraryIndicatorDto {
-  @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
-  frameworkCode!: string;
-  @IsString({ message: '请填写一级指标' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' }) @NotBlank('一级指标') @SingleLine('一级指标')
-  level1!: string;
-  @IsString({ message: '请填写二级指标' }) @MinLength(1, { message: '请填写二级指标' }) @MaxLength(50, { message: '二级指标最多 50 个字符' }) @NotBlank('二级指标') @SingleLine('二级指标')
-  level2!: string;
-  @IsString({ message: '请填写三级指标名称' }) @MinLength(1, { message: '请填写三级指标名称' }) @MaxLength(300, { message: '三级指标名称最多 300 个字符' }) @NotBlank('三级指标名称') @SingleLine('三级指标名称')
-  name!: string;
-  @IsOptional() @IsString({ message: '参考指标值必须是文本' }) @MaxLength(500, { message: '参考指标值最多 500 个字符' }) @SingleLine('参考指标值')
-  target?: string | null;
-}
-
-export interface LibraryPage {
-  items: LibraryIndicator[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** GET /api/projects/:id/suggestions */
-export interface Suggestions {
-  /** Library indicators for the 二级 of the project's framework that its table does not cover yet, most used first. */
-  library: LibraryIndicator[];
-  /** Visible projects with similar names (most similar first), with their annual tables. */
-  similarProjects: { id: string; name: string; year: number; orgName: string; similarity: number; indicators: { level1: string; level2: string; name: string; target: string }[] }[];
-  /** The same-name project of the previous year in the same unit, whose table can be copied. */
-  lastYear: { id: string; name: string; year: number; indicatorCount: number } | null;
-}
-
 /** POST /api/projects/:id/goals: the annual goal of another year of a multi-year project. */
-export class CreateGoalDto {
+export class CreateGoalDto implements Api.CreateGoalDto {
   @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
   year!: number;
   @IsOptional() @IsString({ message: '年度总体目标必须是文本' }) @MaxLength(TEXT_MAX, { message: `年度总体目标最多 ${TEXT_MAX} 个字符` })

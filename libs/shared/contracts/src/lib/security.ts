@@ -2,26 +2,6 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AUDIT_OBJECT_TYPES } from '@pt/domain';
 
-/** GET /api/security/sessions (安全管理员) */
-export interface SessionEntry {
-  id: string;
-  userId: string;
-  username: string;
-  displayName: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-}
-
-/** GET /api/security/lockouts (安全管理员) */
-export interface LockoutEntry {
-  username: string;
-  /** The client address the failures came from (a name is locked per address). */
-  clientIp: string;
-  failures: number;
-  lockedUntil: string | null;
-}
-
 /** A day as `YYYY-MM-DD` (whether it exists, e.g. `2026-02-30`, the server checks). */
 const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -49,39 +29,4 @@ export class AuditQueryDto {
   object?: string;
   @IsOptional() @IsIn(['ok', 'failed', 'denied'], { message: '结果（result）须为 ok、failed 或 denied' })
   result?: string;
-}
-
-export interface AuditEntryResponse {
-  id: string;
-  /** ISO time with offset. */
-  at: string;
-  userId: string | null;
-  username: string | null;
-  event: string;
-  /** The event in Chinese (创建项目, 保存指标表, 登录 …). */
-  eventLabel: string;
-  objectType: string | null;
-  objectId: string | null;
-  /** The object's name when it was recorded (a project's name, a user name …). */
-  objectName: string | null;
-  /** The HTTP status answered (a refusal's 403 or 404, a 400 …), when the row records one. */
-  status: number | null;
-  /** ok, failed, or denied (a refusal: 403, or 404 for an object that exists but is not the user's to see). */
-  result: string;
-  clientIp: string | null;
-  details: Record<string, unknown> | null;
-  prevHash: string;
-  hash: string;
-}
-
-export interface AuditPage {
-  items: AuditEntryResponse[];
-  total: number;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  rows: number;
-  firstBad: string | null;
-  reason: string | null;
 }

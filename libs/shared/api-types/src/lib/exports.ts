@@ -1,0 +1,62 @@
+import type { Funds, ProjectStatus } from './projects';
+
+export const EXPORT_FORMS = ['declaration', 'evaluation', 'monitoring'] as const;
+export type ExportForm = (typeof EXPORT_FORMS)[number];
+/** File formats of one project's form (GET /api/projects/:id/export). */
+export const EXPORT_FORMATS = ['xlsx', 'pdf', 'docx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const BATCH_FORMS = ['declaration', 'evaluation', 'publication'] as const;
+export type BatchForm = (typeof BATCH_FORMS)[number];
+/** File formats of a batch export (GET /api/exports, POST /api/export-jobs). */
+export const BATCH_FORMATS = ['xlsx', 'pdf', 'zip', 'docx'] as const;
+export type BatchFormat = (typeof BATCH_FORMATS)[number];
+
+/** What an import does with a project whose name already exists for the unit and year. */
+export const IMPORT_CHOICES = ['replace', 'keepBoth', 'skip'] as const;
+export type ImportChoice = (typeof IMPORT_CHOICES)[number];
+export const IMPORT_CHOICE_LABELS: Record<ImportChoice, string> = { replace: '替换', keepBoth: '保留两份', skip: '跳过' };
+
+/** The choice for one clashing name (as the preview printed it). */
+export interface ImportChoiceDto {
+  name: string;
+  choice: ImportChoice;
+}
+
+/** POST /api/imports/text?dryRun= */
+export interface ImportTextDto {
+  text: string;
+  year: number;
+  orgId: string;
+  frameworkCode?: string;
+  /** Per clashing name; without one a create that meets an existing name answers 409 and creates nothing. */
+  choices?: ImportChoiceDto[];
+}
+
+export interface ImportedProjectPreview {
+  /** 1-based lines of the pasted text (or the sheet name for a workbook). */
+  source: string;
+  name: string;
+  year: number;
+  frameworkCode: string;
+  nature: string | null;
+  category: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  funds: Funds | null;
+  totalGoal: string | null;
+  annualGoal: string | null;
+  indicators: { level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null }[];
+  /** The created draft's id (not on a dry run); the replaced target's id for `replace`. */
+  id?: string;
+  /** A target of this name already exists for the unit and year: the import asks what to do (choices). */
+  existing?: { id: string; status: ProjectStatus; editable: boolean } | null;
+  /** What the create did: created (also under a new name for keepBoth), replaced or skipped. */
+  outcome?: 'created' | 'replaced' | 'skipped';
+}
+
+export interface ImportResult {
+  dryRun: boolean;
+  projects: ImportedProjectPreview[];
+  problems: { line: number | string; message: string }[];
+}
