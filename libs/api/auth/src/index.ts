@@ -2,7 +2,8 @@ export * from './lib/auth.module';
 export * from './lib/auth.service';
 
 export * from './lib/current-user.decorator';
-export { RequireRole, RequireRoleGuard } from './lib/security/require-role.guard';
+export { RequireRole, RequireRoleGuard } from './lib/require-role.guard';
+export { SysadminGuard } from './lib/sysadmin.guard';
 export * from './lib/password';
 export * from './lib/entities/org.entity';
 export * from './lib/entities/user.entity';

@@ -1,24 +1,22 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OrgsAdminController } from './admin/orgs-admin.controller';
-import { OrgsAdminService } from './admin/orgs-admin.service';
-import { SysadminGuard } from './admin/sysadmin.guard';
-import { UsersController } from './admin/users.controller';
-import { UsersService } from './admin/users.service';
-import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BearerAuthGuard } from './bearer-auth.guard';
-import { RequireRoleGuard } from './security/require-role.guard';
-import { AuditController, SecurityController } from './security/security.controller';
 import { Org } from './entities/org.entity';
 import { Session } from './entities/session.entity';
 import { User } from './entities/user.entity';
+import { RequireRoleGuard } from './require-role.guard';
+import { SysadminGuard } from './sysadmin.guard';
 
+/**
+ * Users, sessions and organisations as data, and the guards every feature uses: the global bearer guard (each
+ * route needs a live session unless @Public), @RequireRole and the sysadmin guard. The HTTP routes live in the
+ * feature libraries (account/feature-session, admin/feature-users, security/feature-*).
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session, Org])],
-  controllers: [AuthController, OrgsAdminController, UsersController, SecurityController, AuditController],
-  providers: [AuthService, OrgsAdminService, UsersService, SysadminGuard, RequireRoleGuard, { provide: APP_GUARD, useClass: BearerAuthGuard }],
-  exports: [AuthService, TypeOrmModule],
+  providers: [AuthService, SysadminGuard, RequireRoleGuard, { provide: APP_GUARD, useClass: BearerAuthGuard }],
+  exports: [AuthService, SysadminGuard, RequireRoleGuard, TypeOrmModule],
 })
 export class AuthModule {}

@@ -1,13 +1,13 @@
 import { Global, Module } from '@nestjs/common';
-import { RequireRoleGuard } from '@pt/api/auth';
-import { FrameworksAdminController } from './frameworks-admin.controller';
 import { FrameworkStore } from './framework-store.service';
 
-/** Frameworks and scoring settings as versioned data; global, so projects, evaluation and exports read the versions. */
+/**
+ * Frameworks and scoring settings as versioned data; global, so projects, evaluation and exports read the versions.
+ * Their administration (the HTTP routes) is libs/api/admin/feature-frameworks.
+ */
 @Global()
 @Module({
-  controllers: [FrameworksAdminController],
-  providers: [FrameworkStore, RequireRoleGuard],
+  providers: [FrameworkStore],
   exports: [FrameworkStore],
 })
 export class FrameworksModule {}

@@ -10,7 +10,7 @@ import {
   type ScoringSettingsVersion,
   type UserSummary,
 } from '@pt/shared/contracts';
-import { FrameworkStore } from './framework-store.service';
+import { FrameworkStore } from '@pt/api/frameworks';
 
 /** 指标体系与评分规则 (系统管理员 only; 三员分立: the security and audit administrators may not). */
 @ApiTags('admin')

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { RequireRole, RequireRoleGuard } from '../security/require-role.guard';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type AdminOrg, AdminRoutes, CreateOrgDto, UpdateOrgDto } from '@pt/shared/contracts';
 import { OrgsAdminService } from './orgs-admin.service';
-import { SysadminGuard } from './sysadmin.guard';
+import { RequireRole, RequireRoleGuard, SysadminGuard } from '@pt/api/auth';
 
 /** 组织机构 administration (writes: sysadmin only). The visible tree for everyone else is `GET /api/orgs`. */
 @ApiTags('admin')

@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger'
 import { type AdminUser, AdminRoutes, CreateUserDto, ListUsersQueryDto, UpdateUserDto, type UserSummary } from '@pt/shared/contracts';
 import type { Response } from 'express';
 import { withEtag } from '@pt/api/core';
-import { type AuthenticatedRequest, CurrentUser } from '../current-user.decorator';
-import { RequireRole, RequireRoleGuard } from '../security/require-role.guard';
+import { type AuthenticatedRequest, CurrentUser, RequireRole, RequireRoleGuard } from '@pt/api/auth';
 import { UsersService } from './users.service';
 
 /**

@@ -3,8 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags, ApiUnauthorizedResp
 import { ApiHttpException, Audited, Public } from '@pt/api/core';
 import { ApiRoutes, ChangePasswordDto, LoginDto, type LoginResponse, type UserSummary } from '@pt/shared/contracts';
 import type { Response } from 'express';
-import { AuthService } from './auth.service';
-import { AllowPendingPasswordChange, type AuthenticatedRequest, CurrentUser } from './current-user.decorator';
+import { AllowPendingPasswordChange, type AuthenticatedRequest, AuthService, CurrentUser } from '@pt/api/auth';
 
 
 @ApiTags('auth')

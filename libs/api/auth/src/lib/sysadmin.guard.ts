@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiHttpException, AuditService, type RefusedRequest } from '@pt/api/core';
-import type { AuthenticatedRequest } from '../current-user.decorator';
+import type { AuthenticatedRequest } from './current-user.decorator';
 
 /** Only a 系统管理员 (sysadmin) passes; runs after the global bearer guard, so the user is known. */
 @Injectable()

@@ -2,7 +2,7 @@ import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from
 import { Reflector } from '@nestjs/core';
 import { ApiHttpException, AuditService, type RefusedRequest } from '@pt/api/core';
 import { roleLabel, type Role } from '@pt/domain';
-import type { AuthenticatedRequest } from '../current-user.decorator';
+import type { AuthenticatedRequest } from './current-user.decorator';
 
 export const REQUIRED_ROLE = 'requiredRole';
 /** Only a user with one of these roles passes (after the global bearer guard). */

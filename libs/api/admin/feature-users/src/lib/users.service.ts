@@ -16,7 +16,7 @@ import {
 } from '@pt/shared/contracts';
 import { ROLE_LABELS } from '@pt/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hashPassword, verifyPassword } from '../password';
+import { hashPassword, verifyPassword } from '@pt/api/auth';
 import { canManageAccount, PASSWORD_HISTORY, passwordProblem, roleGrantProblem, roleLabel, ROLE_MANAGER, roleSeparationProblem } from '@pt/domain';
 import { toIso, toStringArray } from './admin-helpers';
 
