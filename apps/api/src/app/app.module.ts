@@ -1,0 +1,26 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { SessionModule } from '@pt/api/account/feature-session';
+import { AdminFrameworksModule } from '@pt/api/admin/feature-frameworks';
+import { AdminUsersModule } from '@pt/api/admin/feature-users';
+import { AuthModule } from '@pt/api/auth';
+import { type AppConfig, AppConfigModule, AuditModule, DatabaseModule } from '@pt/api/core';
+import { DemoModule } from '@pt/api/demo';
+import { ExportsModule } from '@pt/api/exports';
+import { FrameworksModule } from '@pt/api/frameworks';
+import { HealthModule } from '@pt/api/health';
+import { ProjectsModule } from '@pt/api/projects';
+import { AuditLogModule } from '@pt/api/security/feature-audit';
+import { SecuritySessionsModule } from '@pt/api/security/feature-sessions';
+import { DashboardModule } from '@pt/api/targets/feature-dashboard';
+import { LibraryModule } from '@pt/api/targets/feature-library';
+
+/** The composition root: configuration, database, and every feature module. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, SessionModule, AdminUsersModule, SecuritySessionsModule, AuditLogModule, FrameworksModule, AdminFrameworksModule, ProjectsModule, DashboardModule, LibraryModule, ExportsModule, DemoModule],
+    };
+  }
+}
