@@ -38,6 +38,8 @@ export const FUNDS_BLOCK_LABEL = '项目资金';
 export const OF_WHICH = '其中：';
 /** The unit suffix of an amount label in yuan (`项目资金总额（元）`). */
 export const YUAN_SUFFIX = '（元）';
+/** The same in 万元, as the 自评表 prints its funds (`项目资金（万元）`). */
+export const WAN_SUFFIX = '（万元）';
 
 /**
  * The funds block, left 项目资金总额 = 财政资金 + 其他资金, right 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金.

@@ -1,4 +1,14 @@
-import { getFramework, type Framework } from '@pt/domain';
+import {
+  DECLARATION_TARGET_COLUMN,
+  FUND_FIELDS,
+  FUND_LABELS,
+  getFramework,
+  INDICATOR_COLUMN_LABELS as COL,
+  OF_WHICH,
+  PROJECT_FIELD_LABELS as F,
+  YUAN_SUFFIX,
+  type Framework,
+} from '@pt/domain';
 import type { Project } from '@pt/shared/contracts';
 import { groupRows } from './group-rows';
 import { amountCell, type BlockCell, DECLARATION_TITLE, mergeRuns, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
@@ -9,13 +19,14 @@ import { amountCell, type BlockCell, DECLARATION_TITLE, mergeRuns, NO_SIGNATURES
  * the .xlsx import reads the values back by these labels.
  */
 export const DECLARATION_FUND_LABELS = {
-  total: '项目资金总额（元）',
-  fiscal: '其中：财政资金',
-  other: '其中：其他资金',
-  annualTotal: '年度资金申请总额（元）',
-  annualFiscal: '其中：当年财政拨款',
-  carryover: '上年结转资金',
-  annualOther: '其他资金',
+  total: FUND_LABELS.total + YUAN_SUFFIX,
+  fiscal: FUND_FIELDS.fiscal.printed,
+  // the left-hand 其他资金 is the second part of 项目资金总额 here (files written so are read back by this label)
+  other: OF_WHICH + FUND_LABELS.other,
+  annualTotal: FUND_LABELS.annualTotal + YUAN_SUFFIX,
+  annualFiscal: FUND_FIELDS.annualFiscal.printed,
+  carryover: FUND_FIELDS.carryover.printed,
+  annualOther: FUND_FIELDS.annualOther.printed,
 } as const;
 
 const yesNo = (b: boolean | null) => (b === null ? '' : b ? '是' : '否');
@@ -36,23 +47,23 @@ export function declarationModel(
   const f = p.funds;
   const L = DECLARATION_FUND_LABELS;
   const header: BlockCell[][] = [
-    [label('项目名称'), text(p.name, 4)],
-    [label('项目性质'), text(p.nature), label('项目类别'), text(p.category, 2)],
-    [label('主管部门'), text(p.departmentName), label('实施单位'), text(p.orgName, 2)],
-    [label('计划开始日期'), text(p.startDate), label('计划完成日期'), text(p.endDate, 2)],
-    [label('是否含有政府购买服务'), text(yesNo(p.governmentPurchase)), label('绩效类型'), text(p.performanceType, 2)],
+    [label(F.name), text(p.name, 4)],
+    [label(F.nature), text(p.nature), label(F.category), text(p.category, 2)],
+    [label(F.department), text(p.departmentName), label(F.org), text(p.orgName, 2)],
+    [label(F.startDate), text(p.startDate), label(F.endDate), text(p.endDate, 2)],
+    [label(F.governmentPurchase), text(yesNo(p.governmentPurchase)), label(F.performanceType), text(p.performanceType, 2)],
     [label(L.total), amountCell(f.total), label(L.annualTotal), amountCell(f.annualTotal, 2)],
     [label(L.fiscal), amountCell(f.fiscal), label(L.annualFiscal), amountCell(f.annualFiscal, 2)],
     [label(L.other), amountCell(f.other), label(L.carryover), amountCell(f.carryover, 2)],
-    [label('同名项目上年预算额（元）'), amountCell(p.lastYearBudget), label(L.annualOther), amountCell(f.annualOther, 2)],
-    [label('同名项目上年预算执行数（元）'), amountCell(p.lastYearExecuted), label('指标体系'), text(framework?.name ?? p.frameworkCode, 2)],
-    wide('项目概况', p.overview),
-    wide('立项依据', p.basis),
-    wide('项目设立的必要性', p.necessity),
-    wide('保证项目实施的制度、措施', p.measures),
-    wide('项目实施计划', p.plan),
-    wide('项目总目标', p.totalGoal),
-    wide('年度总体目标', p.annualGoal),
+    [label(F.lastYearBudget + YUAN_SUFFIX), amountCell(p.lastYearBudget), label(L.annualOther), amountCell(f.annualOther, 2)],
+    [label(F.lastYearExecuted + YUAN_SUFFIX), amountCell(p.lastYearExecuted), label(F.framework), text(framework?.name ?? p.frameworkCode, 2)],
+    wide(F.overview, p.overview),
+    wide(F.basis, p.basis),
+    wide(F.necessity, p.necessity),
+    wide(F.measures, p.measures),
+    wide(F.plan, p.plan),
+    wide(F.totalGoal, p.totalGoal),
+    wide(F.annualGoal, p.annualGoal),
   ];
   const rows = groupRows(p.indicators, framework).map((i) => [i.level1, i.level2, i.name, i.target.raw, i.weight ?? '']);
   return {
@@ -61,11 +72,11 @@ export function declarationModel(
     subtitle: `（${p.year}年度）`,
     columns: [
       // the first two columns also hold the header's labels and amounts ("70,100,000.00")
-      { header: '一级指标', width: 17 },
-      { header: '二级指标', width: 19 },
-      { header: '三级指标', width: 32 },
-      { header: '年度(/项目)指标值', width: 22 },
-      { header: '分值', width: 10 },
+      { header: COL.level1, width: 17 },
+      { header: COL.level2, width: 19 },
+      { header: COL.name, width: 32 },
+      { header: DECLARATION_TARGET_COLUMN, width: 22 },
+      { header: COL.weight, width: 10 },
     ],
     header,
     rows,

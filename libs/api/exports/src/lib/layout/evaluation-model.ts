@@ -1,4 +1,18 @@
-import { formatWan, FUNDS_COLUMN_LABELS as COL, FUNDS_ROW_LABELS as ROW, FUNDS_SOURCES, type FundsSource, getFramework, yuanToWan } from '@pt/domain';
+import {
+  ANNUAL_TARGET_COLUMN,
+  EVALUATION_FIELD_LABELS as E,
+  formatWan,
+  FUNDS_BLOCK_LABEL,
+  FUNDS_COLUMN_LABELS as COL,
+  FUNDS_ROW_LABELS as ROW,
+  FUNDS_SOURCES,
+  type FundsSource,
+  getFramework,
+  INDICATOR_COLUMN_LABELS as IND,
+  PROJECT_FIELD_LABELS as F,
+  WAN_SUFFIX,
+  yuanToWan,
+} from '@pt/domain';
 import type { Evaluation, Project } from '@pt/shared/contracts';
 import { groupRows } from './group-rows';
 import { type BlockCell, EVALUATION_TITLE, mergeRuns, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
@@ -28,9 +42,9 @@ export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, s
     return [label(ROW[s]), wanCell(r.initialBudget), wanCell(r.annualBudget), wanCell(r.executed), dash, { text: '' }, { ...dash, span: 2 }];
   };
   const header: BlockCell[][] = [
-    [label('项目名称'), { text: p.name, span: 7 }],
-    [label('主管部门'), { text: v(p.departmentName), span: 3 }, label('实施单位'), { text: p.orgName, span: 3 }],
-    [label('项目资金（万元）'), label(COL.initialBudget), label(COL.annualBudget), label(COL.executed), label('分值'), label('执行率'), label('得分', 2)],
+    [label(F.name), { text: p.name, span: 7 }],
+    [label(F.department), { text: v(p.departmentName), span: 3 }, label(F.org), { text: p.orgName, span: 3 }],
+    [label(FUNDS_BLOCK_LABEL + WAN_SUFFIX), label(COL.initialBudget), label(COL.annualBudget), label(COL.executed), label(IND.weight), label(E.executionRate), label(E.score, 2)],
     [
       label(ROW.total),
       wanCell(funds.total.initialBudget),
@@ -41,8 +55,8 @@ export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, s
       { text: e.executionScore, span: 2 },
     ],
     ...FUNDS_SOURCES.map(source),
-    [label('年度总体目标'), label('预期目标'), { text: v(p.annualGoal), span: 6 }],
-    [label(''), label('实际完成情况'), { text: v(e.goalAchievement), span: 6 }],
+    [label(F.annualGoal), label(E.goalExpected), { text: v(p.annualGoal), span: 6 }],
+    [label(''), label(E.goalAchievement), { text: v(e.goalAchievement), span: 6 }],
   ];
   // the framework version the project was scored with
   const rows = groupRows(e.items, e.basis?.framework ?? getFramework(p.frameworkCode)).map((it) => {
@@ -60,21 +74,21 @@ export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, s
     subtitle: `（${p.year}年度）`,
     columns: [
       // the funds block shares the grid: 年初预算数 … 执行率 fall on columns 2–6, so none is narrower than an amount
-      { header: '一级指标', width: 13 },
-      { header: '二级指标', width: 15 },
-      { header: '三级指标', width: 28 },
-      { header: '年度指标值', width: 18 },
-      { header: '实际完成值', width: 20 },
-      { header: '分值', width: 10 },
-      { header: '得分', width: 9 },
-      { header: '偏差原因分析及改进措施', width: 28 },
+      { header: IND.level1, width: 13 },
+      { header: IND.level2, width: 15 },
+      { header: IND.name, width: 28 },
+      { header: ANNUAL_TARGET_COLUMN, width: 18 },
+      { header: E.actual, width: 20 },
+      { header: IND.weight, width: 10 },
+      { header: E.score, width: 9 },
+      { header: E.deviationReason, width: 28 },
     ],
     header,
     rows,
     merges: mergeRuns(rows),
     footer: [
-      [label('总分', 5), { text: e.totalScore, span: 3 }],
-      [label('自评等级', 5), { text: e.grade, span: 3 }],
+      [label(E.totalScore, 5), { text: e.totalScore, span: 3 }],
+      [label(E.grade, 5), { text: e.grade, span: 3 }],
       ...signatureRows(signatures, 8),
     ],
   };

@@ -1,4 +1,15 @@
-import { getFramework, normaliseLevelName, type Framework } from '@pt/domain';
+import {
+  ANNUAL_TARGET_COLUMN,
+  EVALUATION_FIELD_LABELS as E,
+  FUNDS_COLUMN_LABELS,
+  getFramework,
+  INDICATOR_COLUMN_LABELS as IND,
+  MONITORING_FIELD_LABELS as M,
+  normaliseLevelName,
+  PROJECT_FIELD_LABELS as F,
+  YUAN_SUFFIX,
+  type Framework,
+} from '@pt/domain';
 import type { Monitoring, Project } from '@pt/shared/contracts';
 import { groupRows } from './group-rows';
 
@@ -114,19 +125,19 @@ const LIGHT_TEXT: Record<string, string> = { red: '红灯', yellow: '黄灯', gr
 export function monitoringModel(p: Project, mon: Monitoring, sheetName = p.name, framework: Framework | undefined = getFramework(p.frameworkCode)): SheetModel {
   const b = mon.budget;
   const header: BlockCell[][] = [
-    [{ text: '项目名称', label: true }, { text: p.name, span: 4 }, { text: '监控月份', label: true }, { text: mon.month ? `1–${mon.month}月` : '', span: 4 }],
-    [{ text: '主管部门', label: true }, { text: v(p.departmentName), span: 4 }, { text: '实施单位', label: true }, { text: p.orgName, span: 4 }],
+    [{ text: F.name, label: true }, { text: p.name, span: 4 }, { text: M.month, label: true }, { text: mon.month ? `1–${mon.month}月` : '', span: 4 }],
+    [{ text: F.department, label: true }, { text: v(p.departmentName), span: 4 }, { text: F.org, label: true }, { text: p.orgName, span: 4 }],
     [
-      { text: '年初预算数（元）', label: true },
+      { text: FUNDS_COLUMN_LABELS.initialBudget + YUAN_SUFFIX, label: true },
       amountCell(b.annualBudget, 2),
-      { text: '截至当月执行数', label: true },
+      { text: M.executedToDate, label: true },
       amountCell(b.executed),
-      { text: '执行率', label: true },
+      { text: E.executionRate, label: true },
       { text: mon.budgetLight.executionRate ? `${mon.budgetLight.executionRate}%` : '' },
-      { text: '全年预计执行数', label: true },
+      { text: M.expectedExecuted, label: true },
       amountCell(b.expectedExecuted, 2),
     ],
-    [{ text: '项目监控结果', label: true }, { text: LIGHT_TEXT[mon.light], span: 4 }, { text: '预算执行', label: true }, { text: LIGHT_TEXT[mon.budgetLight.light], span: 4 }],
+    [{ text: M.result, label: true }, { text: LIGHT_TEXT[mon.light], span: 4 }, { text: M.budgetLight, label: true }, { text: LIGHT_TEXT[mon.budgetLight.light], span: 4 }],
   ];
   const rows = groupRows(mon.items, framework).map((it) => [
     it.level1,
@@ -145,16 +156,16 @@ export function monitoringModel(p: Project, mon: Monitoring, sheetName = p.name,
     title: MONITORING_TITLE,
     subtitle: `（${p.year}年度）`,
     columns: [
-      { header: '一级指标', width: 12 },
-      { header: '二级指标', width: 14 },
-      { header: '三级指标', width: 28 },
-      { header: '年度指标值', width: 16 },
-      { header: '当前完成值', width: 12 },
-      { header: '全年预计完成情况', width: 16 },
-      { header: '完成目标可能性', width: 12 },
-      { header: '偏差原因', width: 16 },
-      { header: '纠偏措施', width: 24 },
-      { header: '灯', width: 8 },
+      { header: IND.level1, width: 12 },
+      { header: IND.level2, width: 14 },
+      { header: IND.name, width: 28 },
+      { header: ANNUAL_TARGET_COLUMN, width: 16 },
+      { header: M.current, width: 12 },
+      { header: M.expected, width: 16 },
+      { header: M.likelihood, width: 12 },
+      { header: M.reasons, width: 16 },
+      { header: M.measures, width: 24 },
+      { header: M.light, width: 8 },
     ],
     header,
     rows,
