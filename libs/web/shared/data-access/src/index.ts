@@ -3,3 +3,4 @@ export * from './lib/load-state';
 export * from './lib/format';
 export * from './lib/format.pipes';
 export * from './lib/years';
+export * from './lib/form-dialog';

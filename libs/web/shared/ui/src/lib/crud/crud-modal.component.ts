@@ -1,0 +1,55 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { NzFormModule } from 'ng-zorro-antd/form';
+import { NzModalModule } from 'ng-zorro-antd/modal';
+import { ErrorListComponent, type ShownFailure } from './error-list.component';
+
+/**
+ * The add / edit dialog of a list page: 保存 / 取消, the OK button busy while saving, not closed by a click beside it,
+ * the failure (message and field messages) above the form, and a vertical form that submits on Enter.
+ * The fields are projected: `<pt-crud-modal …><pt-form-field …>…</pt-form-field></pt-crud-modal>`.
+ * Test ids from `testId`: the form `<testId>`, the failure `<testId>-error`.
+ */
+@Component({
+  selector: 'pt-crud-modal',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NzFormModule, NzModalModule, ErrorListComponent],
+  // the dialog draws in the overlay: the host takes no room on the page
+  host: { style: 'display: none' },
+  template: `
+    <nz-modal
+      [nzVisible]="open()"
+      [nzTitle]="title()"
+      [nzOkText]="okText()"
+      nzCancelText="取消"
+      [nzOkLoading]="saving()"
+      [nzMaskClosable]="false"
+      [nzWidth]="width()"
+      (nzOnOk)="submitted.emit()"
+      (nzOnCancel)="cancelled.emit()"
+    >
+      <ng-container *nzModalContent>
+        <ng-content select="[ptCrudModalLead]" />
+        @if (failure(); as e) {
+          <pt-error-list [failure]="e" [attr.data-testid]="testId() + '-error'" />
+        }
+        <form nz-form nzLayout="vertical" (submit)="$event.preventDefault(); submitted.emit()" [attr.data-testid]="testId()">
+          <ng-content />
+          <button type="submit" hidden aria-hidden="true"></button>
+        </form>
+      </ng-container>
+    </nz-modal>
+  `,
+})
+export class CrudModalComponent {
+  readonly open = input(false);
+  readonly title = input('');
+  readonly okText = input('保存');
+  readonly saving = input(false);
+  readonly width = input<number | string>(520);
+  readonly failure = input<ShownFailure | null>(null);
+  readonly testId = input('crud-form');
+  /** 保存 or Enter in a field. */
+  readonly submitted = output<void>();
+  /** 取消 or the close button. */
+  readonly cancelled = output<void>();
+}

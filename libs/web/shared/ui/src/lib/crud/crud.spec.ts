@@ -1,0 +1,100 @@
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { PlusOutline, ReloadOutline } from '@ant-design/icons-angular/icons';
+import { provideNzIcons } from 'ng-zorro-antd/icon';
+import { CrudModalComponent } from './crud-modal.component';
+import { FormFieldComponent } from './form-field.component';
+import { ListCardComponent } from './list-card.component';
+
+@Component({
+  imports: [CrudModalComponent, FormFieldComponent, ListCardComponent],
+  template: `
+    <pt-list-card
+      title="组织机构"
+      lead="说明"
+      [error]="loadError()"
+      errorTestId="x-load-error"
+      reloadTestId="x-reload"
+      addTestId="x-add"
+      addLabel="新增机构"
+      [addDisabled]="addDisabled()"
+      (reload)="reloads = reloads + 1"
+      (add)="open.set(true)"
+    >
+      <div ptListFilters data-testid="x-filters"></div>
+      <table data-testid="x-table"></table>
+    </pt-list-card>
+    <pt-crud-modal [open]="open()" title="新增机构" [failure]="failure()" testId="x-form" (submitted)="saves = saves + 1" (cancelled)="open.set(false)">
+      <pt-form-field label="机构名称" controlId="x-name" required [error]="nameError()" extra="如：财政局">
+        <input id="x-name" data-testid="x-name" />
+      </pt-form-field>
+    </pt-crud-modal>
+  `,
+})
+class Host {
+  readonly loadError = signal<string | null>(null);
+  readonly addDisabled = signal(false);
+  readonly open = signal(false);
+  readonly failure = signal<{ message: string; details: { message: string }[] } | null>(null);
+  readonly nameError = signal<string | null>(null);
+  reloads = 0;
+  saves = 0;
+}
+
+async function render() {
+  TestBed.configureTestingModule({ providers: [provideNoopAnimations(), provideNzIcons([PlusOutline, ReloadOutline])] });
+  const fixture = TestBed.createComponent(Host);
+  fixture.detectChanges();
+  await fixture.whenStable();
+  const q = <T extends HTMLElement = HTMLElement>(id: string) => document.querySelector<T>(`[data-testid="${id}"]`);
+  const settle = async () => {
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+  };
+  return { host: fixture.componentInstance, el: fixture.nativeElement as HTMLElement, q, settle };
+}
+
+describe('list card', () => {
+  it('frames the list: title, lead, filters, the load error, 刷新 and 新增', async () => {
+    const { host, el, q, settle } = await render();
+    expect(el.textContent).toContain('组织机构');
+    expect(el.textContent).toContain('说明');
+    expect(q('x-filters')).not.toBeNull();
+    expect(q('x-table')).not.toBeNull();
+    expect(q('x-load-error')).toBeNull();
+    host.loadError.set('机构列表加载失败');
+    await settle();
+    expect(q('x-load-error')?.textContent).toContain('机构列表加载失败');
+    q('x-reload')?.click();
+    expect(host.reloads).toBe(1);
+    expect(q('x-add')?.textContent).toContain('新增机构');
+    host.addDisabled.set(true);
+    await settle();
+    expect(q<HTMLButtonElement>('x-add')?.disabled).toBe(true);
+  });
+});
+
+describe('crud modal', () => {
+  it('shows the form with the failure and the field message, and submits on Enter', async () => {
+    const { host, q, settle } = await render();
+    expect(q('x-form')).toBeNull();
+    q('x-add')?.click();
+    await settle();
+    expect(q('x-form')).not.toBeNull();
+    expect(q('x-name')).not.toBeNull();
+    expect(document.querySelector('label[for="x-name"]')?.textContent).toContain('机构名称');
+    expect(q('x-form')?.textContent).toContain('如：财政局');
+
+    host.failure.set({ message: '请检查填写的内容', details: [{ message: '请填写机构名称' }] });
+    host.nameError.set('请填写机构名称');
+    await settle();
+    expect(q('x-form-error')?.textContent).toContain('请检查填写的内容');
+    expect(q('error-details')?.textContent).toContain('请填写机构名称');
+    expect(q('x-form')?.textContent).toContain('请填写机构名称');
+
+    q<HTMLFormElement>('x-form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    expect(host.saves).toBe(1);
+  });
+});

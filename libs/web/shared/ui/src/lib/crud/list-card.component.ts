@@ -1,0 +1,63 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+
+/**
+ * The frame of a list page: a card with its title, a lead text, the filters (`[ptListFilters]`), the load error
+ * (with 重试 when `retry`), the list (projected) and, top right, 刷新 and the primary 新增 button (each shown when it
+ * has a test id), after any buttons of the page's own (`[ptListExtra]`).
+ */
+@Component({
+  selector: 'pt-list-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NzAlertModule, NzButtonModule, NzCardModule, NzIconModule],
+  template: `
+    <nz-card [nzTitle]="title()" [nzExtra]="extra">
+      @if (lead()) {
+        <p class="lead">{{ lead() }}</p>
+      }
+      <ng-content select="[ptListFilters]" />
+      @if (error(); as e) {
+        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" [nzAction]="retry() ? retryTpl : null" class="block" [attr.data-testid]="errorTestId()"></nz-alert>
+        <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload.emit()">重试</button></ng-template>
+      }
+      <ng-content />
+    </nz-card>
+    <ng-template #extra>
+      <ng-content select="[ptListExtra]" />
+      @if (reloadTestId()) {
+        <button nz-button type="button" class="gap" (click)="reload.emit()" [disabled]="loading()" [attr.data-testid]="reloadTestId()">
+          <span nz-icon nzType="reload"></span>刷新
+        </button>
+      }
+      @if (addTestId()) {
+        <button nz-button nzType="primary" type="button" class="gap" (click)="add.emit()" [disabled]="addDisabled()" [attr.data-testid]="addTestId()">
+          <span nz-icon nzType="plus"></span>{{ addLabel() }}
+        </button>
+      }
+    </ng-template>
+  `,
+  styles: `
+    :host { display: block; }
+    .lead { color: rgba(0, 0, 0, 0.55); margin-top: 0; margin-bottom: 16px; }
+    .block { margin-bottom: 16px; }
+    .gap + .gap { margin-left: 8px; }
+  `,
+})
+export class ListCardComponent {
+  readonly title = input('');
+  readonly lead = input('');
+  readonly loading = input(false);
+  /** The message of a failed load; null: none. */
+  readonly error = input<string | null>(null);
+  readonly retry = input(false);
+  readonly errorTestId = input<string | null>(null);
+  readonly reloadTestId = input<string | null>(null);
+  readonly addTestId = input<string | null>(null);
+  readonly addLabel = input('新增');
+  readonly addDisabled = input(false);
+  readonly reload = output<void>();
+  readonly add = output<void>();
+}
