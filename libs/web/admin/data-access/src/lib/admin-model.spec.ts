@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AdminOrg } from '@pt/shared/api-types';
-import { fieldError, toAdminFailure, versionFromEtag } from './admin-failure';
+import { fieldError, toAdminFailure } from './admin-failure';
 import { creatableKinds, orgOptions, passwordProblem, requiredOrgKind, roleOptions, roleOrgProblems, userMatches } from './admin-model';
 
 const org = (id: string, kind: AdminOrg['kind'], depth: number, name = id): AdminOrg => ({
@@ -73,7 +73,7 @@ describe('admin failures', () => {
       error: { statusCode: 400, code: 'VALIDATION_FAILED', message: '请求参数有误：password', details: [{ field: 'password', message: '密码至少 8 位' }, { bad: 1 }] },
     });
     const f = toAdminFailure(e);
-    expect(f).toEqual({ status: 400, code: 'VALIDATION_FAILED', message: '请求参数有误：password', details: [{ field: 'password', message: '密码至少 8 位' }] });
+    expect(f).toEqual({ status: 400, code: 'VALIDATION_FAILED', message: '请求参数有误：password', details: [{ field: 'password', message: '密码至少 8 位' }], findings: [] });
     expect(fieldError(f, 'password')).toBe('密码至少 8 位');
     expect(fieldError(f, 'roles')).toBeNull();
   });
@@ -83,12 +83,5 @@ describe('admin failures', () => {
     expect(toAdminFailure(new HttpErrorResponse({ status: 412, error: 'x' })).message).toContain('已被他人修改');
     expect(toAdminFailure(new HttpErrorResponse({ status: 502 })).message).toBe('服务器暂时不可用，请稍后重试');
     expect(toAdminFailure(new Error('boom'), '保存失败').message).toBe('保存失败');
-  });
-
-  it('reads versions from ETags', () => {
-    expect(versionFromEtag('"3"')).toBe(3);
-    expect(versionFromEtag('W/"12"')).toBe(12);
-    expect(versionFromEtag('abc')).toBeNull();
-    expect(versionFromEtag(null)).toBeNull();
   });
 });

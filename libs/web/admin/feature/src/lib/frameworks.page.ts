@@ -1,9 +1,8 @@
-import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Dec, FRAMEWORK_GROUP_ROLE_LABELS, FRAMEWORK_GROUP_ROLES, FRAMEWORK_WEIGHT_TOTAL, REVERSE_RULE_LABELS, TOTAL_GRADES, type ConfigProblem, type FrameworkGroup } from '@pt/domain';
 import {
-  type AdminFailure,
   frameworkBody,
   type FrameworkForm,
   frameworkFormFrom,
@@ -12,9 +11,12 @@ import {
   settingsBody,
   type SettingsForm,
   settingsFormFrom,
+  fieldError,
   toAdminFailure,
 } from '@pt/web/admin/data-access';
 import type { FrameworksAdminResponse, FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/api-types';
+import { type ApiFailure, loadState, PtDateTimePipe } from '@pt/web/shared/data-access';
+import { ErrorListComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -26,7 +28,6 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { ErrorListComponent } from './error-list.component';
 
 interface FrameworkEdit {
   code: string;
@@ -48,7 +49,7 @@ interface SettingsEdit {
   selector: 'pt-admin-frameworks-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    PtDateTimePipe,
     NgTemplateOutlet,
     FormsModule,
     NzAlertModule,
@@ -77,10 +78,11 @@ export class FrameworksPage {
   readonly weightTotal = FRAMEWORK_WEIGHT_TOTAL;
 
   readonly data = signal<FrameworksAdminResponse | null>(null);
-  readonly loading = signal(false);
-  readonly loadError = signal<string | null>(null);
-  readonly saving = signal(false);
-  readonly failure = signal<AdminFailure | null>(null);
+  readonly list = loadState();
+  /** The save of a new version: `saving` while it runs, its `failure` with the field messages. */
+  private readonly saveState = loadState<ApiFailure>();
+  readonly saving = this.saveState.loading;
+  readonly failure = this.saveState.error;
   readonly frameworkEdit = signal<FrameworkEdit | null>(null);
   readonly settingsEdit = signal<SettingsEdit | null>(null);
 
@@ -96,15 +98,8 @@ export class FrameworksPage {
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.loadError.set(null);
-    try {
-      this.data.set(await this.api.list());
-    } catch (e) {
-      this.loadError.set(toAdminFailure(e, '无法加载指标体系与评分规则').message);
-    } finally {
-      this.loading.set(false);
-    }
+    const data = await this.list.run(() => this.api.list(), (e) => toAdminFailure(e, '无法加载指标体系与评分规则').message);
+    if (data) this.data.set(data);
   }
 
   history(code: string): FrameworkVersion[] {
@@ -206,19 +201,16 @@ export class FrameworksPage {
   }
 
   private serverProblem(field: string): string | null {
-    return this.failure()?.details.find((d) => d.field === field)?.message ?? null;
+    return fieldError(this.failure(), field);
   }
 
   private async save(run: () => Promise<void>): Promise<void> {
-    this.saving.set(true);
-    this.failure.set(null);
-    try {
-      await run();
-      await this.load();
-    } catch (err) {
-      this.failure.set(toAdminFailure(err, '保存失败，请稍后重试'));
-    } finally {
-      this.saving.set(false);
-    }
+    await this.saveState.run(
+      async () => {
+        await run();
+        await this.load();
+      },
+      (err) => toAdminFailure(err, '保存失败，请稍后重试'),
+    );
   }
 }

@@ -1,11 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import {
-  type AdminFailure,
   AdminApi,
   type AdminOrg,
   creatableKinds,
-  fieldError,
   kindLabel,
   ORG_KIND_COLORS,
   type OrgKind,
@@ -13,18 +11,15 @@ import {
   PARENT_KIND,
   toAdminFailure,
 } from '@pt/web/admin/data-access';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { type ApiFailure, formDialog, loadState, localFailure } from '@pt/web/shared/data-access';
+import { CrudModalComponent, FormFieldComponent, ListCardComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { ErrorListComponent } from './error-list.component';
 
 interface OrgForm {
   /** null: a new organisation. */
@@ -44,33 +39,30 @@ const CHILD_KIND: Record<OrgKind, OrgKind | null> = { finance: 'department', dep
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     FormsModule,
-    NzAlertModule,
     NzButtonModule,
-    NzCardModule,
-    NzFormModule,
     NzIconModule,
     NzInputModule,
-    NzModalModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,
-    ErrorListComponent,
+    CrudModalComponent,
+    FormFieldComponent,
+    ListCardComponent,
   ],
   template: `
-    <nz-card nzTitle="组织机构" [nzExtra]="extra">
-      <p class="lead">机构分三级：财政局 → 主管部门 → 预算单位。填报人属于预算单位，主管部门审核人属于主管部门，财政审核人属于财政局。</p>
-      @if (loadError(); as e) {
-        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="orgs-load-error"></nz-alert>
-      }
-      <nz-table
-        #table
-        [nzData]="orgs()"
-        [nzLoading]="loading()"
-        [nzShowPagination]="false"
-        [nzFrontPagination]="false"
-        nzSize="middle"
-        data-testid="orgs-table"
-      >
+    <pt-list-card
+      title="组织机构"
+      lead="机构分三级：财政局 → 主管部门 → 预算单位。填报人属于预算单位，主管部门审核人属于主管部门，财政审核人属于财政局。"
+      [loading]="list.loading()"
+      [error]="list.error()"
+      errorTestId="orgs-load-error"
+      reloadTestId="orgs-reload"
+      addTestId="org-add"
+      addLabel="新增机构"
+      (reload)="load()"
+      (add)="openCreate()"
+    >
+      <nz-table #table [nzData]="orgs()" [nzLoading]="list.loading()" [nzShowPagination]="false" [nzFrontPagination]="false" nzSize="middle" data-testid="orgs-table">
         <thead>
           <tr>
             <th>机构名称</th>
@@ -110,120 +102,79 @@ const CHILD_KIND: Record<OrgKind, OrgKind | null> = { finance: 'department', dep
           }
         </tbody>
       </nz-table>
-    </nz-card>
-    <ng-template #extra>
-      <button nz-button type="button" (click)="load()" [disabled]="loading()" data-testid="orgs-reload"><span nz-icon nzType="reload"></span>刷新</button>
-      <button nz-button nzType="primary" type="button" class="add" (click)="openCreate()" data-testid="org-add">
-        <span nz-icon nzType="plus"></span>新增机构
-      </button>
-    </ng-template>
+    </pt-list-card>
 
-    <nz-modal
-      [nzVisible]="form() !== null"
-      [nzTitle]="form()?.id ? '编辑机构' : '新增机构'"
-      nzOkText="保存"
-      nzCancelText="取消"
-      [nzOkLoading]="saving()"
-      [nzMaskClosable]="false"
-      (nzOnOk)="save()"
-      (nzOnCancel)="close()"
+    <pt-crud-modal
+      [open]="dialog.open()"
+      [title]="dialog.form()?.id ? '编辑机构' : '新增机构'"
+      [saving]="dialog.saving()"
+      [failure]="dialog.failure()"
+      testId="org-form"
+      (submitted)="save()"
+      (cancelled)="dialog.close()"
     >
-      <ng-container *nzModalContent>
-        @if (form(); as f) {
-          @if (failure(); as e) {
-            <pt-admin-error-list [failure]="e" data-testid="org-form-error" />
-          }
-          <form nz-form nzLayout="vertical" (ngSubmit)="save()" data-testid="org-form">
-            @if (f.id === null) {
-              <nz-form-item>
-                <nz-form-label nzRequired nzFor="org-kind">机构类型</nz-form-label>
-                <nz-form-control [nzValidateStatus]="err('kind') ? 'error' : ''" [nzErrorTip]="err('kind') ?? ''">
-                  <nz-select
-                    nzId="org-kind"
-                    name="kind"
-                    nzPlaceHolder="请选择机构类型"
-                    data-testid="org-form-kind"
-                    [ngModel]="f.kind"
-                    (ngModelChange)="setKind($event)"
-                  >
-                    @for (k of kinds(); track k) {
-                      <nz-option [nzValue]="k" [nzLabel]="kindLabel(k)" />
-                    }
-                  </nz-select>
-                </nz-form-control>
-              </nz-form-item>
-              @if (f.kind && parentKind(f.kind); as pk) {
-                <nz-form-item>
-                  <nz-form-label nzRequired nzFor="org-parent">上级机构（{{ kindLabel(pk) }}）</nz-form-label>
-                  <nz-form-control [nzValidateStatus]="err('parentId') ? 'error' : ''" [nzErrorTip]="err('parentId') ?? ''">
-                    <nz-select
-                      nzId="org-parent"
-                      name="parentId"
-                      nzShowSearch
-                      nzPlaceHolder="请选择上级机构"
-                      data-testid="org-form-parent"
-                      [ngModel]="f.parentId"
-                      (ngModelChange)="patch({ parentId: $event })"
-                    >
-                      @for (o of parentOptions(); track o.value) {
-                        <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
-                      }
-                    </nz-select>
-                  </nz-form-control>
-                </nz-form-item>
+      @if (dialog.form(); as f) {
+        @if (f.id === null) {
+          <pt-form-field label="机构类型" controlId="org-kind" required [error]="dialog.err('kind')">
+            <nz-select nzId="org-kind" name="kind" nzPlaceHolder="请选择机构类型" data-testid="org-form-kind" [ngModel]="f.kind" (ngModelChange)="setKind($event)">
+              @for (k of kinds(); track k) {
+                <nz-option [nzValue]="k" [nzLabel]="kindLabel(k)" />
               }
-            } @else {
-              <p class="fixed">
-                类型：<nz-tag [nzColor]="kindColor(f.kind!)">{{ kindLabel(f.kind!) }}</nz-tag>
-                @if (parentName(f.parentId); as pn) {
-                  上级机构：{{ pn }}
-                }
-              </p>
-            }
-            <nz-form-item>
-              <nz-form-label nzRequired nzFor="org-name">机构名称</nz-form-label>
-              <nz-form-control [nzValidateStatus]="err('name') ? 'error' : ''" [nzErrorTip]="err('name') ?? ''">
-                <input
-                  nz-input
-                  id="org-name"
-                  name="name"
-                  maxlength="200"
-                  placeholder="如：上海市人民政府驻西宁办事处"
-                  data-testid="org-form-name"
-                  [ngModel]="f.name"
-                  (ngModelChange)="patch({ name: $event })"
-                />
-              </nz-form-control>
-            </nz-form-item>
-            <nz-form-item>
-              <nz-form-label nzRequired nzFor="org-code">机构代码</nz-form-label>
-              <nz-form-control
-                [nzValidateStatus]="err('code') ? 'error' : ''"
-                [nzErrorTip]="err('code') ?? ''"
-                nzExtra="1–32 位字母、数字、下划线或连字符，全局唯一，如 HZB-XN"
+            </nz-select>
+          </pt-form-field>
+          @if (f.kind && parentKind(f.kind); as pk) {
+            <pt-form-field [label]="'上级机构（' + kindLabel(pk) + '）'" controlId="org-parent" required [error]="dialog.err('parentId')">
+              <nz-select
+                nzId="org-parent"
+                name="parentId"
+                nzShowSearch
+                nzPlaceHolder="请选择上级机构"
+                data-testid="org-form-parent"
+                [ngModel]="f.parentId"
+                (ngModelChange)="dialog.patch({ parentId: $event })"
               >
-                <input
-                  nz-input
-                  id="org-code"
-                  name="code"
-                  maxlength="32"
-                  placeholder="如：HZB-XN"
-                  data-testid="org-form-code"
-                  [ngModel]="f.code"
-                  (ngModelChange)="patch({ code: $event })"
-                />
-              </nz-form-control>
-            </nz-form-item>
-            <button type="submit" hidden></button>
-          </form>
+                @for (o of parentOptions(); track o.value) {
+                  <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
+                }
+              </nz-select>
+            </pt-form-field>
+          }
+        } @else {
+          <p class="fixed">
+            类型：<nz-tag [nzColor]="kindColor(f.kind!)">{{ kindLabel(f.kind!) }}</nz-tag>
+            @if (parentName(f.parentId); as pn) {
+              上级机构：{{ pn }}
+            }
+          </p>
         }
-      </ng-container>
-    </nz-modal>
+        <pt-form-field label="机构名称" controlId="org-name" required [error]="dialog.err('name')">
+          <input
+            nz-input
+            id="org-name"
+            name="name"
+            maxlength="200"
+            placeholder="如：上海市人民政府驻西宁办事处"
+            data-testid="org-form-name"
+            [ngModel]="f.name"
+            (ngModelChange)="dialog.patch({ name: $event })"
+          />
+        </pt-form-field>
+        <pt-form-field label="机构代码" controlId="org-code" required [error]="dialog.err('code')" extra="1–32 位字母、数字、下划线或连字符，全局唯一，如 HZB-XN">
+          <input
+            nz-input
+            id="org-code"
+            name="code"
+            maxlength="32"
+            placeholder="如：HZB-XN"
+            data-testid="org-form-code"
+            [ngModel]="f.code"
+            (ngModelChange)="dialog.patch({ code: $event })"
+          />
+        </pt-form-field>
+      }
+    </pt-crud-modal>
   `,
   styles: `
-    .lead { color: rgba(0, 0, 0, 0.55); margin-bottom: 16px; }
-    .block { margin-bottom: 16px; }
-    .add { margin-left: 8px; }
     .branch { color: rgba(0, 0, 0, 0.25); margin-right: 6px; }
     .code { font-family: monospace; }
     .num { text-align: right; }
@@ -236,21 +187,17 @@ export class OrgsPage {
   private readonly message = inject(NzMessageService);
 
   readonly orgs = signal<AdminOrg[]>([]);
-  readonly loading = signal(false);
-  readonly loadError = signal<string | null>(null);
-
-  readonly form = signal<OrgForm | null>(null);
-  readonly saving = signal(false);
-  readonly failure = signal<AdminFailure | null>(null);
+  readonly list = loadState();
+  readonly dialog = formDialog<OrgForm>();
 
   readonly kinds = computed(() => {
-    const f = this.form();
+    const f = this.dialog.form();
     const allowed = creatableKinds(this.orgs());
     // opened from a row's 添加下级: keep the kind it was opened with
     return f?.kind && !allowed.includes(f.kind) ? [...allowed, f.kind] : allowed;
   });
   readonly parentOptions = computed(() => {
-    const kind = this.form()?.kind;
+    const kind = this.dialog.form()?.kind;
     const pk = kind ? PARENT_KIND[kind] : null;
     return pk ? orgOptions(this.orgs().filter((o) => o.kind === pk)) : [];
   });
@@ -265,19 +212,8 @@ export class OrgsPage {
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.loadError.set(null);
-    try {
-      this.orgs.set(await this.api.orgs());
-    } catch (e) {
-      this.loadError.set(toAdminFailure(e, '机构列表加载失败').message);
-    } finally {
-      this.loading.set(false);
-    }
-  }
-
-  err(field: string): string | null {
-    return fieldError(this.failure(), field);
+    const orgs = await this.list.run(() => this.api.orgs(), (e) => toAdminFailure(e, '机构列表加载失败').message);
+    if (orgs) this.orgs.set(orgs);
   }
 
   parentName(id: string | null): string | null {
@@ -286,67 +222,46 @@ export class OrgsPage {
 
   openCreate(kind?: OrgKind, parentId?: string): void {
     const k = kind ?? (creatableKinds(this.orgs()).length === 1 ? creatableKinds(this.orgs())[0] : null);
-    this.failure.set(null);
-    this.form.set({ id: null, code: '', name: '', kind: k, parentId: parentId ?? this.defaultParent(k) });
+    this.dialog.show({ id: null, code: '', name: '', kind: k, parentId: parentId ?? this.defaultParent(k) });
   }
 
   openEdit(o: AdminOrg): void {
-    this.failure.set(null);
-    this.form.set({ id: o.id, code: o.code, name: o.name, kind: o.kind, parentId: o.parentId });
-  }
-
-  close(): void {
-    if (!this.saving()) this.form.set(null);
+    this.dialog.show({ id: o.id, code: o.code, name: o.name, kind: o.kind, parentId: o.parentId });
   }
 
   setKind(kind: OrgKind): void {
-    this.patch({ kind, parentId: this.defaultParent(kind) });
-  }
-
-  patch(p: Partial<OrgForm>): void {
-    const f = this.form();
-    if (f) this.form.set({ ...f, ...p });
+    this.dialog.patch({ kind, parentId: this.defaultParent(kind) });
   }
 
   async save(): Promise<void> {
-    const f = this.form();
-    if (!f || this.saving()) return;
-    const local = this.check(f);
-    if (local) {
-      this.failure.set(local);
+    const saved = await this.dialog.save({
+      check: (f) => this.check(f),
+      send: (f) => this.send(f),
+      toFailure: (e) => toAdminFailure(e, '保存失败，请稍后重试'),
+      failed: async (f) => {
+        if (f.status === 404) await this.load();
+      },
+    });
+    if (saved) await this.load();
+  }
+
+  private async send(f: OrgForm): Promise<void> {
+    if (f.id === null) {
+      const created = await this.api.createOrg({ code: f.code.trim(), name: f.name.trim(), kind: f.kind as OrgKind, parentId: f.parentId });
+      this.message.success(`已新增机构「${created.name}」`);
       return;
     }
-    this.saving.set(true);
-    this.failure.set(null);
-    try {
-      if (f.id === null) {
-        const created = await this.api.createOrg({ code: f.code.trim(), name: f.name.trim(), kind: f.kind as OrgKind, parentId: f.parentId });
-        this.message.success(`已新增机构「${created.name}」`);
-      } else {
-        const before = this.orgs().find((o) => o.id === f.id);
-        const body: { code?: string; name?: string } = {};
-        if (!before || before.code !== f.code.trim()) body.code = f.code.trim();
-        if (!before || before.name !== f.name.trim()) body.name = f.name.trim();
-        if (body.code === undefined && body.name === undefined) {
-          this.form.set(null);
-          return;
-        }
-        const saved = await this.api.updateOrg(f.id, body);
-        this.message.success(`已保存机构「${saved.name}」`);
-      }
-      this.form.set(null);
-      await this.load();
-    } catch (e) {
-      const failure = toAdminFailure(e, '保存失败，请稍后重试');
-      this.failure.set(failure);
-      if (failure.status === 404) await this.load();
-    } finally {
-      this.saving.set(false);
-    }
+    const before = this.orgs().find((o) => o.id === f.id);
+    const body: { code?: string; name?: string } = {};
+    if (!before || before.code !== f.code.trim()) body.code = f.code.trim();
+    if (!before || before.name !== f.name.trim()) body.name = f.name.trim();
+    if (body.code === undefined && body.name === undefined) return;
+    const saved = await this.api.updateOrg(f.id, body);
+    this.message.success(`已保存机构「${saved.name}」`);
   }
 
   /** The checks the server makes anyway, before sending: required fields and the code's form. */
-  private check(f: OrgForm): AdminFailure | null {
+  private check(f: OrgForm): ApiFailure | null {
     const details: { field: string; message: string }[] = [];
     if (f.id === null && !f.kind) details.push({ field: 'kind', message: '请选择机构类型' });
     if (f.id === null && f.kind && PARENT_KIND[f.kind] && !f.parentId) details.push({ field: 'parentId', message: '请选择上级机构' });
@@ -354,7 +269,7 @@ export class OrgsPage {
     if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/.test(f.code.trim())) {
       details.push({ field: 'code', message: '机构代码须为 1–32 位字母、数字、下划线或连字符，以字母或数字开头' });
     }
-    return details.length ? { status: 400, code: 'LOCAL', message: '请检查填写的内容', details } : null;
+    return localFailure(details);
   }
 
   /** The only possible parent, preselected (e.g. the finance bureau for a department). */

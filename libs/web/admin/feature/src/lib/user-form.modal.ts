@@ -1,13 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { roleSeparationProblem } from '@pt/domain';
 import {
-  type AdminFailure,
   AdminApi,
   type AdminOrg,
   type AdminUser,
   type AssignableRole,
-  fieldError,
   kindLabel,
   orgOptions,
   PASSWORD_POLICY_TEXT,
@@ -16,13 +14,12 @@ import {
   roleOrgProblems,
   toAdminFailure,
 } from '@pt/web/admin/data-access';
+import { type ApiFailure, formDialog, localFailure } from '@pt/web/shared/data-access';
+import { CrudModalComponent, FormFieldComponent } from '@pt/web/shared/ui';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
-import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzModalModule } from 'ng-zorro-antd/modal';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { ErrorListComponent } from './error-list.component';
 
 export interface UserForm {
   /** null: a new user. */
@@ -49,7 +46,7 @@ export function userToForm(u: AdminUser, offered: readonly { value: AssignableRo
 }
 
 /** The checks the server makes anyway, before sending, so the common mistakes show at once. */
-export function checkUserForm(f: UserForm, orgs: readonly AdminOrg[]): AdminFailure | null {
+export function checkUserForm(f: UserForm, orgs: readonly AdminOrg[]): ApiFailure | null {
   const details: { field: string; message: string }[] = [];
   if (f.id === null && !/^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/.test(f.username.trim())) {
     details.push({ field: 'username', message: '用户名须为 2–64 位字母、数字、下划线、点或连字符，以字母或数字开头' });
@@ -65,7 +62,7 @@ export function checkUserForm(f: UserForm, orgs: readonly AdminOrg[]): AdminFail
   for (const message of roleOrgProblems(f.roles, org?.kind)) details.push({ field: 'roles', message });
   const separation = roleSeparationProblem(f.roles);
   if (separation) details.push({ field: 'roles', message: separation });
-  return details.length ? { status: 400, code: 'LOCAL', message: '请检查填写的内容', details } : null;
+  return localFailure(details);
 }
 
 /**
@@ -76,114 +73,91 @@ export function checkUserForm(f: UserForm, orgs: readonly AdminOrg[]): AdminFail
 @Component({
   selector: 'pt-admin-user-form-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzCheckboxModule, NzFormModule, NzInputModule, NzModalModule, NzSelectModule, ErrorListComponent],
+  imports: [FormsModule, NzCheckboxModule, NzInputModule, NzSelectModule, CrudModalComponent, FormFieldComponent],
   template: `
-  <nz-modal
-    [nzVisible]="form() !== null"
-    [nzTitle]="form()?.id ? '编辑用户' : '新增用户'"
-    nzOkText="保存"
-    nzCancelText="取消"
-    [nzOkLoading]="saving()"
-    [nzMaskClosable]="false"
-    [nzWidth]="600"
-    (nzOnOk)="save()"
-    (nzOnCancel)="close()"
-  >
-    <ng-container *nzModalContent>
+    <pt-crud-modal
+      [open]="form() !== null"
+      [title]="form()?.id ? '编辑用户' : '新增用户'"
+      [saving]="dialog.saving()"
+      [failure]="dialog.failure()"
+      [width]="600"
+      testId="user-form"
+      (submitted)="save()"
+      (cancelled)="close()"
+    >
       @if (form(); as f) {
-        @if (failure(); as e) {
-          <pt-admin-error-list [failure]="e" data-testid="user-form-error" />
+        <pt-form-field
+          label="用户名"
+          controlId="user-username"
+          required
+          [error]="err('username')"
+          [extra]="f.id ? '用户名创建后不能修改' : '2–64 位字母、数字、下划线、点或连字符，用于登录'"
+        >
+          <input
+            nz-input
+            id="user-username"
+            name="username"
+            maxlength="64"
+            autocomplete="off"
+            data-testid="user-form-username"
+            [disabled]="f.id !== null"
+            [ngModel]="f.username"
+            (ngModelChange)="patch({ username: $event })"
+          />
+        </pt-form-field>
+        <pt-form-field label="姓名" controlId="user-display-name" required [error]="err('displayName')">
+          <input
+            nz-input
+            id="user-display-name"
+            name="displayName"
+            maxlength="100"
+            data-testid="user-form-display-name"
+            [ngModel]="f.displayName"
+            (ngModelChange)="patch({ displayName: $event })"
+          />
+        </pt-form-field>
+        @if (f.id === null) {
+          <pt-form-field label="初始密码" controlId="user-password" required [error]="err('password')" [extra]="policy">
+            <input
+              nz-input
+              id="user-password"
+              name="password"
+              type="password"
+              maxlength="128"
+              autocomplete="new-password"
+              data-testid="user-form-password"
+              [ngModel]="f.password"
+              (ngModelChange)="patch({ password: $event })"
+            />
+          </pt-form-field>
         }
-        <form nz-form nzLayout="vertical" (ngSubmit)="save()" data-testid="user-form">
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="user-username">用户名</nz-form-label>
-            <nz-form-control
-              [nzValidateStatus]="err('username') ? 'error' : ''"
-              [nzErrorTip]="err('username') ?? ''"
-              [nzExtra]="f.id ? '用户名创建后不能修改' : '2–64 位字母、数字、下划线、点或连字符，用于登录'"
-            >
-              <input
-                nz-input
-                id="user-username"
-                name="username"
-                maxlength="64"
-                autocomplete="off"
-                data-testid="user-form-username"
-                [disabled]="f.id !== null"
-                [ngModel]="f.username"
-                (ngModelChange)="patch({ username: $event })"
-              />
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="user-display-name">姓名</nz-form-label>
-            <nz-form-control [nzValidateStatus]="err('displayName') ? 'error' : ''" [nzErrorTip]="err('displayName') ?? ''">
-              <input
-                nz-input
-                id="user-display-name"
-                name="displayName"
-                maxlength="100"
-                data-testid="user-form-display-name"
-                [ngModel]="f.displayName"
-                (ngModelChange)="patch({ displayName: $event })"
-              />
-            </nz-form-control>
-          </nz-form-item>
-          @if (f.id === null) {
-            <nz-form-item>
-              <nz-form-label nzRequired nzFor="user-password">初始密码</nz-form-label>
-              <nz-form-control [nzValidateStatus]="err('password') ? 'error' : ''" [nzErrorTip]="err('password') ?? ''" [nzExtra]="policy">
-                <input
-                  nz-input
-                  id="user-password"
-                  name="password"
-                  type="password"
-                  maxlength="128"
-                  autocomplete="new-password"
-                  data-testid="user-form-password"
-                  [ngModel]="f.password"
-                  (ngModelChange)="patch({ password: $event })"
-                />
-              </nz-form-control>
-            </nz-form-item>
-          }
-          <nz-form-item>
-            <nz-form-label nzRequired>角色</nz-form-label>
-            <nz-form-control [nzValidateStatus]="err('roles') ? 'error' : ''" [nzErrorTip]="err('roles') ?? ''" [nzExtra]="roleHint()">
-              <nz-checkbox-group
-                name="roles"
-                data-testid="user-form-roles"
-                [nzDisabled]="self()"
-                [nzOptions]="roleChoices()"
-                [ngModel]="f.roles"
-                (ngModelChange)="patch({ roles: $event })"
-              ></nz-checkbox-group>
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzRequired nzFor="user-org">所属机构</nz-form-label>
-            <nz-form-control [nzValidateStatus]="err('orgId') ? 'error' : ''" [nzErrorTip]="err('orgId') ?? ''">
-              <nz-select
-                nzId="user-org"
-                name="orgId"
-                nzShowSearch
-                nzPlaceHolder="请选择所属机构"
-                data-testid="user-form-org"
-                [ngModel]="f.orgId"
-                (ngModelChange)="patch({ orgId: $event })"
-              >
-                @for (o of formOrgOptions(); track o.value) {
-                  <nz-option [nzValue]="o.value" [nzLabel]="o.label" [nzDisabled]="o.disabled" />
-                }
-              </nz-select>
-            </nz-form-control>
-          </nz-form-item>
-          <button type="submit" hidden></button>
-        </form>
+        <pt-form-field label="角色" required [error]="err('roles')" [extra]="roleHint()">
+          <nz-checkbox-group
+            name="roles"
+            data-testid="user-form-roles"
+            [nzDisabled]="self()"
+            [nzOptions]="roleChoices()"
+            [ngModel]="f.roles"
+            (ngModelChange)="patch({ roles: $event })"
+          ></nz-checkbox-group>
+        </pt-form-field>
+        <pt-form-field label="所属机构" controlId="user-org" required [error]="err('orgId')">
+          <nz-select
+            nzId="user-org"
+            name="orgId"
+            nzShowSearch
+            nzPlaceHolder="请选择所属机构"
+            data-testid="user-form-org"
+            [ngModel]="f.orgId"
+            (ngModelChange)="patch({ orgId: $event })"
+          >
+            @for (o of formOrgOptions(); track o.value) {
+              <nz-option [nzValue]="o.value" [nzLabel]="o.label" [nzDisabled]="o.disabled" />
+            }
+          </nz-select>
+        </pt-form-field>
       }
-    </ng-container>
-  </nz-modal>
-
+    </pt-crud-modal>
   `,
 })
 export class UserFormModal {
@@ -201,9 +175,16 @@ export class UserFormModal {
   readonly closed = output<boolean>();
 
   readonly policy = PASSWORD_POLICY_TEXT;
-  readonly form = linkedSignal(() => this.initial());
-  readonly saving = signal(false);
-  readonly failure = signal<AdminFailure | null>(null);
+  readonly dialog = formDialog<UserForm>();
+  readonly form = this.dialog.form;
+
+  constructor() {
+    // the page opens the dialog by its input, on a new row's defaults or a row's values
+    effect(() => {
+      const initial = this.initial();
+      untracked(() => (initial ? this.dialog.show(initial) : this.dialog.form.set(null)));
+    });
+  }
 
   /** Organisations that fit the chosen roles are selectable; the others are shown disabled. */
   readonly formOrgOptions = computed(() => {
@@ -227,62 +208,52 @@ export class UserFormModal {
   });
 
   err(field: string): string | null {
-    return fieldError(this.failure(), field);
+    return this.dialog.err(field);
   }
 
   patch(p: Partial<UserForm>): void {
-    const f = this.form();
-    if (f) this.form.set({ ...f, ...p });
+    this.dialog.patch(p);
   }
 
-  close(done = false): void {
-    if (this.saving() && !done) return;
-    this.failure.set(null);
-    this.closed.emit(done);
+  close(): void {
+    if (this.dialog.saving()) return;
+    this.dialog.close();
+    this.closed.emit(false);
   }
 
   async save(): Promise<void> {
-    const f = this.form();
-    if (!f || this.saving()) return;
-    const local = checkUserForm(f, this.orgs());
-    if (local) {
-      this.failure.set(local);
-      return;
-    }
-    this.saving.set(true);
-    this.failure.set(null);
-    try {
-      if (f.id === null) {
-        const created = await this.api.createUser({
-          username: f.username.trim(),
-          displayName: f.displayName.trim(),
-          password: f.password,
-          roles: f.roles,
-          orgId: f.orgId as string,
-        });
-        this.message.success(`已新增用户「${created.displayName}」（${created.username}），首次登录须修改初始密码`);
-      } else {
-        // the own account: name and organisation only (the roles are not sent)
-        const body = this.self() ? { displayName: f.displayName.trim(), orgId: f.orgId as string } : { displayName: f.displayName.trim(), roles: f.roles, orgId: f.orgId as string };
-        const saved = await this.api.updateUser(f.id, f.version, body);
-        this.message.success(`已保存用户「${saved.displayName}」`);
-      }
-      this.saving.set(false);
-      this.close(true);
-    } catch (e) {
-      const failure = toAdminFailure(e, '保存失败，请稍后重试');
-      if (failure.status === 412 && f.id) {
+    const saved = await this.dialog.save({
+      check: (f) => checkUserForm(f, this.orgs()),
+      send: (f) => this.send(f),
+      toFailure: (e) => toAdminFailure(e, '保存失败，请稍后重试'),
+      failed: async (failure, f) => {
+        if (failure.status !== 412 || !f.id) return failure;
         // someone else changed the user: show their version, keep the dialog open
         const fresh = await this.fetchQuietly(f.id);
-        if (fresh) {
-          this.form.set(userToForm(fresh, this.roleChoices()));
-          failure.message = `${failure.message}。已载入最新内容，请核对后重新修改并保存。`;
-        }
-      }
-      this.failure.set(failure);
-    } finally {
-      this.saving.set(false);
+        if (!fresh) return failure;
+        this.dialog.form.set(userToForm(fresh, this.roleChoices()));
+        return { ...failure, message: `${failure.message}。已载入最新内容，请核对后重新修改并保存。` };
+      },
+    });
+    if (saved) this.closed.emit(true);
+  }
+
+  private async send(f: UserForm): Promise<void> {
+    if (f.id === null) {
+      const created = await this.api.createUser({
+        username: f.username.trim(),
+        displayName: f.displayName.trim(),
+        password: f.password,
+        roles: f.roles,
+        orgId: f.orgId as string,
+      });
+      this.message.success(`已新增用户「${created.displayName}」（${created.username}），首次登录须修改初始密码`);
+      return;
     }
+    // the own account: name and organisation only (the roles are not sent)
+    const body = this.self() ? { displayName: f.displayName.trim(), orgId: f.orgId as string } : { displayName: f.displayName.trim(), roles: f.roles, orgId: f.orgId as string };
+    const saved = await this.api.updateUser(f.id, f.version, body);
+    this.message.success(`已保存用户「${saved.displayName}」`);
   }
 
   private async fetchQuietly(id: string): Promise<AdminUser | null> {

@@ -1,9 +1,7 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { canManageAccount, grantableRoles, ROLE_MANAGER } from '@pt/domain';
 import {
-  type AdminFailure,
   AdminApi,
   type AdminOrg,
   type AdminUser,
@@ -15,9 +13,9 @@ import {
   toAdminFailure,
 } from '@pt/web/admin/data-access';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { type ApiFailure, loadState, PtDatePipe } from '@pt/web/shared/data-access';
+import { ErrorListComponent, ListCardComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -25,7 +23,6 @@ import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { ErrorListComponent } from './error-list.component';
 import { UserFormModal, type UserForm, userToForm } from './user-form.modal';
 import { UserPasswordModal } from './user-password.modal';
 
@@ -39,11 +36,9 @@ import { UserPasswordModal } from './user-password.modal';
   selector: 'pt-admin-users-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    PtDatePipe,
     FormsModule,
-    NzAlertModule,
     NzButtonModule,
-    NzCardModule,
     NzIconModule,
     NzInputModule,
     NzPopconfirmModule,
@@ -51,12 +46,24 @@ import { UserPasswordModal } from './user-password.modal';
     NzTableModule,
     NzTagModule,
     ErrorListComponent,
+    ListCardComponent,
     UserFormModal,
     UserPasswordModal,
   ],
   template: `
-    <nz-card [nzTitle]="title()" [nzExtra]="extra">
-      <div class="filters">
+    <pt-list-card
+      [title]="title()"
+      [loading]="list.loading()"
+      [error]="list.error()"
+      errorTestId="users-load-error"
+      reloadTestId="users-reload"
+      addTestId="user-add"
+      addLabel="新增用户"
+      [addDisabled]="roleChoices().length === 0"
+      (reload)="reloadAll()"
+      (add)="openCreate()"
+    >
+      <div ptListFilters class="filters">
         <nz-input-group class="f-q" nzSearch [nzAddOnAfter]="searchBtn">
           <input
             nz-input
@@ -90,13 +97,10 @@ import { UserPasswordModal } from './user-password.modal';
           }
         </nz-select>
       </div>
-      @if (loadError(); as e) {
-        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="users-load-error"></nz-alert>
-      }
       <nz-table
         #table
         [nzData]="users()"
-        [nzLoading]="loading()"
+        [nzLoading]="list.loading()"
         [nzPageSize]="20"
         [nzHideOnSinglePage]="true"
         nzSize="middle"
@@ -135,7 +139,7 @@ import { UserPasswordModal } from './user-password.modal';
                   <nz-tag nzColor="success" data-testid="user-status">正常</nz-tag>
                 }
               </td>
-              <td>{{ u.createdAt | date: 'yyyy-MM-dd' }}</td>
+              <td>{{ u.createdAt | ptDate }}</td>
               <td class="ops">
                 @if (!manages(u)) {
                   <span class="managed" data-testid="user-managed-by">{{ managedBy(u) }}</span>
@@ -193,15 +197,9 @@ import { UserPasswordModal } from './user-password.modal';
         <span data-testid="users-empty">{{ q() || orgId() ? '没有符合条件的用户' : '还没有用户' }}</span>
       </ng-template>
       @if (actionError(); as e) {
-        <pt-admin-error-list [failure]="e" data-testid="users-action-error" />
+        <pt-error-list [failure]="e" data-testid="users-action-error" />
       }
-    </nz-card>
-    <ng-template #extra>
-      <button nz-button type="button" (click)="reloadAll()" [disabled]="loading()" data-testid="users-reload"><span nz-icon nzType="reload"></span>刷新</button>
-      <button nz-button nzType="primary" type="button" class="add" (click)="openCreate()" [disabled]="roleChoices().length === 0" data-testid="user-add">
-        <span nz-icon nzType="plus"></span>新增用户
-      </button>
-    </ng-template>
+    </pt-list-card>
 
     <pt-admin-user-form-modal
       [initial]="form()"
@@ -216,8 +214,6 @@ import { UserPasswordModal } from './user-password.modal';
     .filters { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
     .f-q { width: 280px; }
     .f-org { width: 320px; }
-    .block { margin-bottom: 16px; }
-    .add { margin-left: 8px; }
     .mono { font-family: monospace; }
     .kind { color: rgba(0, 0, 0, 0.45); }
     .ops { white-space: nowrap; }
@@ -245,10 +241,9 @@ export class UsersPage {
   readonly orgs = signal<AdminOrg[]>([]);
   readonly q = signal('');
   readonly orgId = signal<string | null>(null);
-  readonly loading = signal(false);
-  readonly loadError = signal<string | null>(null);
+  readonly list = loadState();
   readonly busyId = signal<string | null>(null);
-  readonly actionError = signal<AdminFailure | null>(null);
+  readonly actionError = signal<ApiFailure | null>(null);
 
   readonly form = signal<UserForm | null>(null);
   readonly pwUser = signal<AdminUser | null>(null);
@@ -278,21 +273,13 @@ export class UsersPage {
     try {
       this.orgs.set(await this.api.orgs());
     } catch (e) {
-      this.loadError.set(toAdminFailure(e, '机构列表加载失败').message);
+      this.list.error.set(toAdminFailure(e, '机构列表加载失败').message);
     }
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.loadError.set(null);
-    try {
-      const all = await this.api.users({ q: this.q(), orgId: this.orgId() });
-      this.users.set(this.adminAccountsOnly() ? all.filter((u) => u.roles.some((r) => r === 'secadmin' || r === 'auditadmin')) : all);
-    } catch (e) {
-      this.loadError.set(toAdminFailure(e, '用户列表加载失败').message);
-    } finally {
-      this.loading.set(false);
-    }
+    const all = await this.list.run(() => this.api.users({ q: this.q(), orgId: this.orgId() }), (e) => toAdminFailure(e, '用户列表加载失败').message);
+    if (all) this.users.set(this.adminAccountsOnly() ? all.filter((u) => u.roles.some((r) => r === 'secadmin' || r === 'auditadmin')) : all);
   }
 
   setOrgFilter(id: string | null): void {
