@@ -1,11 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AdminOrg, AdminUser, CreateOrgDto, CreateUserDto, UpdateOrgDto, UpdateUserDto } from '@pt/shared/api-types';
+import { ApiPaths, type AdminOrg, type AdminUser, type CreateOrgDto, type CreateUserDto, type UpdateOrgDto, type UpdateUserDto } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 import { versionFromEtag } from './admin-failure';
-
-const ORGS = '/api/admin/orgs';
-const USERS = '/api/admin/users';
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type CreateOrgBody = CreateOrgDto;
@@ -24,15 +21,15 @@ export class AdminApi {
   private readonly http = inject(HttpClient);
 
   orgs(): Promise<AdminOrg[]> {
-    return firstValueFrom(this.http.get<AdminOrg[]>(ORGS));
+    return firstValueFrom(this.http.get<AdminOrg[]>(ApiPaths.adminOrgs));
   }
 
   createOrg(body: CreateOrgBody): Promise<AdminOrg> {
-    return firstValueFrom(this.http.post<AdminOrg>(ORGS, body));
+    return firstValueFrom(this.http.post<AdminOrg>(ApiPaths.adminOrgs, body));
   }
 
   updateOrg(id: string, body: UpdateOrgBody): Promise<AdminOrg> {
-    return firstValueFrom(this.http.patch<AdminOrg>(`${ORGS}/${encodeURIComponent(id)}`, body));
+    return firstValueFrom(this.http.patch<AdminOrg>(ApiPaths.adminOrg(id), body));
   }
 
   users(query: UserListQuery = {}): Promise<AdminUser[]> {
@@ -40,23 +37,23 @@ export class AdminApi {
     const q = query.q?.trim();
     if (q) params = params.set('q', q);
     if (query.orgId) params = params.set('orgId', query.orgId);
-    return firstValueFrom(this.http.get<AdminUser[]>(USERS, { params }));
+    return firstValueFrom(this.http.get<AdminUser[]>(ApiPaths.adminUsers, { params }));
   }
 
   async user(id: string): Promise<AdminUser> {
-    const res = await firstValueFrom(this.http.get<AdminUser>(`${USERS}/${encodeURIComponent(id)}`, { observe: 'response' }));
+    const res = await firstValueFrom(this.http.get<AdminUser>(ApiPaths.adminUser(id), { observe: 'response' }));
     return withVersion(res.body as AdminUser, res.headers.get('ETag'));
   }
 
   async createUser(body: CreateUserBody): Promise<AdminUser> {
-    const res = await firstValueFrom(this.http.post<AdminUser>(USERS, body, { observe: 'response' }));
+    const res = await firstValueFrom(this.http.post<AdminUser>(ApiPaths.adminUsers, body, { observe: 'response' }));
     return withVersion(res.body as AdminUser, res.headers.get('ETag'));
   }
 
   /** PATCH with `If-Match: "<version>"` (a 412 when someone else changed the user since); `null`: unconditional. */
   async updateUser(id: string, version: number | null, body: UpdateUserBody): Promise<AdminUser> {
     const headers: Record<string, string> = version === null ? {} : { 'If-Match': `"${version}"` };
-    const res = await firstValueFrom(this.http.patch<AdminUser>(`${USERS}/${encodeURIComponent(id)}`, body, { observe: 'response', headers }));
+    const res = await firstValueFrom(this.http.patch<AdminUser>(ApiPaths.adminUser(id), body, { observe: 'response', headers }));
     return withVersion(res.body as AdminUser, res.headers.get('ETag'));
   }
 }

@@ -1,6 +1,7 @@
 import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
+import { API_ROOT, ApiPaths } from '@pt/shared/api-types';
 import { catchError, throwError } from 'rxjs';
 import { AuthStore } from './auth.store';
 
@@ -12,11 +13,11 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
   const store = inject(AuthStore);
   const router = inject(Router);
   const token = store.token();
-  const isApi = req.url.startsWith('/api/');
+  const isApi = req.url.startsWith(API_ROOT);
   const authed = token && isApi ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
   return next(authed).pipe(
     catchError((e: unknown) => {
-      if (e instanceof HttpErrorResponse && e.status === 401 && isApi && !req.url.endsWith('/auth/login')) {
+      if (e instanceof HttpErrorResponse && e.status === 401 && isApi && req.url !== ApiPaths.login) {
         store.clear();
         void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
       }

@@ -1,12 +1,9 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { ApiError, LoginResponse, UserSummary } from '@pt/shared/api-types';
+import { ApiPaths, type ApiError, type LoginResponse, type UserSummary } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 
 const STORAGE_KEY = 'pt.session';
-const LOGIN_PATH = '/api/auth/login';
-const LOGOUT_PATH = '/api/auth/logout';
-const PASSWORD_PATH = '/api/auth/password';
 
 interface StoredSession {
   accessToken: string;
@@ -48,14 +45,14 @@ export class AuthStore {
   readonly mustChangePassword = computed(() => !!this.session()?.mustChangePassword);
 
   async login(username: string, password: string): Promise<LoginResponse> {
-    const res = await firstValueFrom(this.http.post<LoginResponse>(LOGIN_PATH, { username, password }));
+    const res = await firstValueFrom(this.http.post<LoginResponse>(ApiPaths.login, { username, password }));
     this.set({ accessToken: res.accessToken, user: res.user, mustChangePassword: !!res.mustChangePassword });
     return res;
   }
 
   /** 修改密码: the server checks the current password and the policy; afterwards the app is open again. */
   async changePassword(currentPassword: string, newPassword: string): Promise<void> {
-    await firstValueFrom(this.http.post(PASSWORD_PATH, { currentPassword, newPassword }));
+    await firstValueFrom(this.http.post(ApiPaths.password, { currentPassword, newPassword }));
     const s = this.session();
     if (s) this.set({ ...s, mustChangePassword: false, user: { ...s.user, mustChangePassword: undefined } });
   }
@@ -69,7 +66,7 @@ export class AuthStore {
   async logout(): Promise<void> {
     if (this.token()) {
       try {
-        await firstValueFrom(this.http.post(LOGOUT_PATH, {}));
+        await firstValueFrom(this.http.post(ApiPaths.logout, {}));
       } catch {
         // the session is dropped locally either way
       }

@@ -1,11 +1,8 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Dashboard } from '@pt/shared/api-types';
+import { ApiPaths, type Dashboard } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 import type { DashboardFilter } from './dashboard-links';
-
-/** `ApiPaths.dashboard` (the web app imports the contracts as types only). */
-const DASHBOARD_PATH = '/api/dashboard';
 
 /** Query parameters of GET /api/dashboard. */
 export function dashboardParams(f: DashboardFilter): HttpParams {
@@ -25,6 +22,6 @@ export class DashboardApi {
   private readonly http = inject(HttpClient);
 
   get(f: DashboardFilter): Promise<Dashboard> {
-    return firstValueFrom(this.http.get<Dashboard>(DASHBOARD_PATH, { params: dashboardParams(f) }));
+    return firstValueFrom(this.http.get<Dashboard>(ApiPaths.dashboard, { params: dashboardParams(f) }));
   }
 }

@@ -1,10 +1,7 @@
-// the contracts' DTO classes (imported here for ApiPaths) need the decorator metadata API
-import 'reflect-metadata';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { ApiPaths } from '@pt/shared/api-types';
-import { EvaluationApi, EvaluationPaths, MonitoringApi } from './evaluation.api';
+import { EvaluationApi, MonitoringApi } from './evaluation.api';
 
 const ID = '6f1c2a34-1b2c-4d5e-8f90-123456789abc';
 
@@ -17,13 +14,6 @@ describe('evaluation / monitoring API clients', () => {
   });
 
   afterEach(() => http.verify());
-
-  it('use the paths of the contracts', () => {
-    expect(EvaluationPaths.evaluation(ID)).toBe(ApiPaths.evaluation(ID));
-    expect(EvaluationPaths.evaluationTransitions(ID)).toBe(ApiPaths.evaluationTransitions(ID));
-    expect(EvaluationPaths.monitoring(ID)).toBe(ApiPaths.monitoring(ID));
-    expect(EvaluationPaths.monitoringOverview).toBe(ApiPaths.monitoringOverview);
-  });
 
   it('read the version from the ETag, else from the body', async () => {
     const api = TestBed.inject(EvaluationApi);

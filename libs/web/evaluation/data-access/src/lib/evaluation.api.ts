@@ -1,29 +1,17 @@
 import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  ApiPaths as ContractPaths,
-  Evaluation,
-  EvaluationTransitionDto,
-  Monitoring,
-  PatchEvaluationDto,
-  MonitoringOverviewRow,
-  PutEvaluationDto,
-  PutMonitoringDto,
+import {
+  ApiPaths,
+  type Evaluation,
+  type EvaluationTransitionDto,
+  type Monitoring,
+  type PatchEvaluationDto,
+  type MonitoringOverviewRow,
+  type PutEvaluationDto,
+  type PutMonitoringDto,
 } from '@pt/shared/api-types';
 import { ifMatch, versionFromEtag } from '@pt/web/projects/data-access';
 import { firstValueFrom } from 'rxjs';
-
-/**
- * The paths of `ApiPaths` (libs/shared/contracts routes.ts). The web app imports the contracts as types
- * only — a value import would bundle class-validator with the DTO classes — so they are repeated here,
- * and a unit test checks that they equal `ApiPaths`.
- */
-export const EvaluationPaths = {
-  evaluation: (id: string) => `/api/projects/${encodeURIComponent(id)}/evaluation`,
-  evaluationTransitions: (id: string) => `/api/projects/${encodeURIComponent(id)}/evaluation/transitions`,
-  monitoring: (id: string) => `/api/projects/${encodeURIComponent(id)}/monitoring`,
-  monitoringOverview: '/api/monitoring',
-} as const satisfies Partial<Record<keyof typeof ContractPaths, unknown>>;
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type PutEvaluationBody = PutEvaluationDto;
@@ -55,13 +43,13 @@ export class EvaluationApi {
   private readonly http = inject(HttpClient);
 
   async get(projectId: string): Promise<Versioned<Evaluation>> {
-    return versioned(await firstValueFrom(this.http.get<Evaluation>(EvaluationPaths.evaluation(projectId), { observe: 'response' })));
+    return versioned(await firstValueFrom(this.http.get<Evaluation>(ApiPaths.evaluation(projectId), { observe: 'response' })));
   }
 
   async put(projectId: string, version: number, body: PutEvaluationBody): Promise<Versioned<Evaluation>> {
     return versioned(
       await firstValueFrom(
-        this.http.put<Evaluation>(EvaluationPaths.evaluation(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
+        this.http.put<Evaluation>(ApiPaths.evaluation(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
     );
   }
@@ -70,7 +58,7 @@ export class EvaluationApi {
   async patch(projectId: string, version: number, body: PatchEvaluationBody): Promise<Versioned<Evaluation>> {
     return versioned(
       await firstValueFrom(
-        this.http.patch<Evaluation>(EvaluationPaths.evaluation(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
+        this.http.patch<Evaluation>(ApiPaths.evaluation(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
     );
   }
@@ -78,7 +66,7 @@ export class EvaluationApi {
   async transition(projectId: string, version: number, body: EvaluationTransitionBody): Promise<Versioned<Evaluation>> {
     return versioned(
       await firstValueFrom(
-        this.http.post<Evaluation>(EvaluationPaths.evaluationTransitions(projectId), body, {
+        this.http.post<Evaluation>(ApiPaths.evaluationTransitions(projectId), body, {
           observe: 'response',
           headers: { 'If-Match': ifMatch(version) },
         }),
@@ -97,14 +85,14 @@ export class MonitoringApi {
     let params = new HttpParams();
     if (month) params = params.set('month', String(month));
     return versioned(
-      await firstValueFrom(this.http.get<Monitoring>(EvaluationPaths.monitoring(projectId), { params, observe: 'response' })),
+      await firstValueFrom(this.http.get<Monitoring>(ApiPaths.monitoring(projectId), { params, observe: 'response' })),
     );
   }
 
   async put(projectId: string, version: number, body: PutMonitoringBody): Promise<Versioned<Monitoring>> {
     return versioned(
       await firstValueFrom(
-        this.http.put<Monitoring>(EvaluationPaths.monitoring(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
+        this.http.put<Monitoring>(ApiPaths.monitoring(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
     );
   }
@@ -112,6 +100,6 @@ export class MonitoringApi {
   overview(year: number, orgId?: string | null): Promise<MonitoringOverviewRow[]> {
     let params = new HttpParams().set('year', String(year));
     if (orgId) params = params.set('orgId', orgId);
-    return firstValueFrom(this.http.get<MonitoringOverviewRow[]>(EvaluationPaths.monitoringOverview, { params }));
+    return firstValueFrom(this.http.get<MonitoringOverviewRow[]>(ApiPaths.monitoringOverview, { params }));
   }
 }

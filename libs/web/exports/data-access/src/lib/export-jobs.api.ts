@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ExportJob, ExportJobStatus } from '@pt/shared/api-types';
+import { ApiPaths, type ExportJob, type ExportJobStatus } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 import type { BatchExportQuery } from './export-query';
-import { batchQueryParams, EXPORT_PATHS } from './export-query';
+import { batchQueryParams } from './export-query';
 
 export type { ExportJob, ExportJobStatus } from '@pt/shared/api-types';
 
@@ -35,14 +35,14 @@ export class ExportJobsApi {
   create(q: BatchExportQuery): Promise<ExportJob> {
     const p = batchQueryParams(q);
     const body: Record<string, string | number> = { ...p, year: q.year };
-    return firstValueFrom(this.http.post<ExportJob>(EXPORT_PATHS.jobs, body));
+    return firstValueFrom(this.http.post<ExportJob>(ApiPaths.exportJobs, body));
   }
 
   list(): Promise<ExportJob[]> {
-    return firstValueFrom(this.http.get<ExportJob[]>(EXPORT_PATHS.jobs));
+    return firstValueFrom(this.http.get<ExportJob[]>(ApiPaths.exportJobs));
   }
 
   remove(id: string): Promise<void> {
-    return firstValueFrom(this.http.delete<void>(EXPORT_PATHS.job(id)));
+    return firstValueFrom(this.http.delete<void>(ApiPaths.exportJob(id)));
   }
 }

@@ -4,16 +4,6 @@ export type FileFormat = 'xlsx' | 'pdf' | 'zip' | 'docx';
 /** The formats of one project's form. */
 export type ProjectFileFormat = 'xlsx' | 'pdf' | 'docx';
 
-/** API paths (`ApiPaths.projectExport`, `.exports`, `.importText`, `.importXlsx`; the web app imports the contracts as types only). */
-export const EXPORT_PATHS = {
-  project: (id: string) => `/api/projects/${encodeURIComponent(id)}/export`,
-  batch: '/api/exports',
-  importText: '/api/imports/text',
-  importXlsx: '/api/imports/xlsx',
-  jobs: '/api/export-jobs',
-  job: (id: string) => `/api/export-jobs/${encodeURIComponent(id)}`,
-  jobFile: (id: string) => `/api/export-jobs/${encodeURIComponent(id)}/file`,
-} as const;
 
 export const FORM_LABELS: Record<ExportForm | BatchForm, string> = {
   declaration: '申报表',

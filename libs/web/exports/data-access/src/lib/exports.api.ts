@@ -1,11 +1,11 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpClient, HttpEventType } from '@angular/common/http';
 import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
-import type { BatchForm, ExportForm } from '@pt/shared/api-types';
+import { ApiPaths, type BatchForm, type ExportForm } from '@pt/shared/api-types';
 import type { Subscription } from 'rxjs';
 import { downloadProgress } from './download-progress';
 import type { DownloadProgress } from './download-progress';
-import { batchQueryParams, EXPORT_PATHS, fallbackFileName } from './export-query';
+import { batchQueryParams, fallbackFileName } from './export-query';
 import type { BatchExportQuery, ProjectFileFormat } from './export-query';
 import { fileNameFromContentDisposition } from './file-name';
 import { withJsonErrorBody } from './exports-failure';
@@ -65,12 +65,12 @@ export class ExportsApi {
 
   /** One project's 申报表 / 自评表 / 监控表, saved by the browser. */
   downloadProject(id: string, form: ExportForm, format: ProjectFileFormat): Promise<DownloadedFile> {
-    return this.download(EXPORT_PATHS.project(id), { form, format }, fallbackFileName(form, format, id.slice(0, 8)));
+    return this.download(ApiPaths.projectExport(id), { form, format }, fallbackFileName(form, format, id.slice(0, 8)));
   }
 
   /** Every visible project of a year (and organisation) in one file, saved by the browser. */
   downloadBatch(q: BatchExportQuery): Promise<DownloadedFile> {
-    return this.download(EXPORT_PATHS.batch, batchQueryParams(q), fallbackFileName(q.form as BatchForm, q.format, q.year));
+    return this.download(ApiPaths.exports, batchQueryParams(q), fallbackFileName(q.form as BatchForm, q.format, q.year));
   }
 
   /** Fetch a file and offer it for saving under the name of its `Content-Disposition`. */

@@ -1,17 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { ImportChoice, ImportChoiceDto, ImportResult, ImportTextDto } from '@pt/shared/api-types';
+import { ApiPaths, type ImportChoiceDto, type ImportResult, type ImportTextDto } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
-import { EXPORT_PATHS } from './export-query';
 
 export type { ImportChoice, ImportChoiceDto } from '@pt/shared/api-types';
-
-/**
- * The choices for a name the unit already uses (the contracts' IMPORT_CHOICE_LABELS, copied because the
- * web app imports the contracts as types only; imports.api.spec.ts checks they are equal).
- */
-export const IMPORT_CHOICE_LABELS: Readonly<Record<ImportChoice, string>> = { replace: '替换', keepBoth: '保留两份', skip: '跳过' };
-export const IMPORT_CHOICES = Object.keys(IMPORT_CHOICE_LABELS) as ImportChoice[];
+/** The choices for a name the unit already uses, with their labels. */
+export { IMPORT_CHOICE_LABELS, IMPORT_CHOICES } from '@pt/shared/api-types';
 
 /** The body of `POST /api/imports/text` (the contracts' DTO as a plain type). */
 export type ImportTextBody = ImportTextDto;
@@ -37,7 +31,7 @@ export class ImportsApi {
   private readonly http = inject(HttpClient);
 
   text(body: ImportTextBody, dryRun: boolean): Promise<ImportResult> {
-    return firstValueFrom(this.http.post<ImportResult>(EXPORT_PATHS.importText, body, { params: { dryRun: String(dryRun) } }));
+    return firstValueFrom(this.http.post<ImportResult>(ApiPaths.importText, body, { params: { dryRun: String(dryRun) } }));
   }
 
   xlsx(file: Blob, options: ImportXlsxOptions, dryRun: boolean): Promise<ImportResult> {
@@ -45,7 +39,7 @@ export class ImportsApi {
     if (options.year) params['year'] = String(options.year);
     if (options.choices?.length) params['choices'] = JSON.stringify(options.choices);
     return firstValueFrom(
-      this.http.post<ImportResult>(EXPORT_PATHS.importXlsx, file, { params, headers: { 'Content-Type': XLSX_MIME } }),
+      this.http.post<ImportResult>(ApiPaths.importXlsx, file, { params, headers: { 'Content-Type': XLSX_MIME } }),
     );
   }
 }

@@ -3,7 +3,6 @@ import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '
 import {
   DownloadCancelled,
   EXPORT_JOB_STATUS_LABELS,
-  EXPORT_PATHS,
   ExportJobsApi,
   ExportsApi,
   FORM_LABELS,
@@ -14,6 +13,7 @@ import {
   toExportFailure,
 } from '@pt/web/exports/data-access';
 import type { BatchForm, ExportJob, FileFormat } from '@pt/web/exports/data-access';
+import { ApiPaths } from '@pt/shared/api-types';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
@@ -131,7 +131,7 @@ export class ExportJobsComponent {
   async download(j: ExportJob): Promise<void> {
     this.downloading.set(j.id);
     try {
-      await this.files.download(EXPORT_PATHS.jobFile(j.id), {}, j.fileName ?? `export-${j.id.slice(0, 8)}`);
+      await this.files.download(ApiPaths.exportJobFile(j.id), {}, j.fileName ?? `export-${j.id.slice(0, 8)}`);
     } catch (e) {
       if (!(e instanceof DownloadCancelled)) this.message.set(toExportFailure(e).message);
     } finally {

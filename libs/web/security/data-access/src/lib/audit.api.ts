@@ -1,11 +1,9 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AuditPage, AuditVerification } from '@pt/shared/api-types';
+import { ApiPaths, type AuditPage, type AuditVerification } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 
 export type { AuditEntryResponse, AuditPage, AuditVerification } from '@pt/shared/api-types';
-
-const AUDIT = '/api/audit';
 
 /** The most rows the server sends in one page. */
 export const AUDIT_MAX_PAGE_SIZE = 200;
@@ -44,15 +42,15 @@ export class AuditApi {
     let params = new HttpParams();
     if (query.page) params = params.set('page', String(query.page));
     if (query.pageSize) params = params.set('pageSize', String(Math.min(query.pageSize, AUDIT_MAX_PAGE_SIZE)));
-    return firstValueFrom(this.http.get<AuditPage>(AUDIT, { params: filterParams(query, params) }));
+    return firstValueFrom(this.http.get<AuditPage>(ApiPaths.audit, { params: filterParams(query, params) }));
   }
 
   /** The filtered log as .csv (Beijing time), every page. */
   exportCsv(query: AuditQuery = {}): Promise<Blob> {
-    return firstValueFrom(this.http.get(`${AUDIT}/export`, { params: filterParams(query), responseType: 'blob' }));
+    return firstValueFrom(this.http.get(ApiPaths.auditExport, { params: filterParams(query), responseType: 'blob' }));
   }
 
   verify(): Promise<AuditVerification> {
-    return firstValueFrom(this.http.get<AuditVerification>(`${AUDIT}/verify`));
+    return firstValueFrom(this.http.get<AuditVerification>(ApiPaths.auditVerify));
   }
 }

@@ -1,11 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { LockoutEntry, SessionEntry } from '@pt/shared/api-types';
+import { ApiPaths, type LockoutEntry, type SessionEntry } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 
 export type { LockoutEntry, SessionEntry } from '@pt/shared/api-types';
-
-const SECURITY = '/api/security';
 
 /** `/api/security/*` (安全管理员 only): live sessions and locked-out user names. */
 @Injectable({ providedIn: 'root' })
@@ -14,26 +12,26 @@ export class SecurityApi {
 
   /** Sessions not ended and not expired, most recently active first. */
   sessions(): Promise<SessionEntry[]> {
-    return firstValueFrom(this.http.get<SessionEntry[]>(`${SECURITY}/sessions`));
+    return firstValueFrom(this.http.get<SessionEntry[]>(ApiPaths.securitySessions));
   }
 
   /** Ends one session (a 404 when it has ended already). */
   async endSession(id: string): Promise<void> {
-    await firstValueFrom(this.http.delete<void>(`${SECURITY}/sessions/${encodeURIComponent(id)}`));
+    await firstValueFrom(this.http.delete<void>(ApiPaths.securitySession(id)));
   }
 
   /** Ends every session of a user. */
   async endUserSessions(userId: string): Promise<void> {
-    await firstValueFrom(this.http.delete<void>(`${SECURITY}/users/${encodeURIComponent(userId)}/sessions`));
+    await firstValueFrom(this.http.delete<void>(ApiPaths.securityUserSessions(userId)));
   }
 
   /** User names locked after too many failed logins. */
   lockouts(): Promise<LockoutEntry[]> {
-    return firstValueFrom(this.http.get<LockoutEntry[]>(`${SECURITY}/lockouts`));
+    return firstValueFrom(this.http.get<LockoutEntry[]>(ApiPaths.securityLockouts));
   }
 
   /** Lifts the lock of a user name (a 404 when it is not locked). */
   async unlock(username: string): Promise<void> {
-    await firstValueFrom(this.http.delete<void>(`${SECURITY}/lockouts/${encodeURIComponent(username)}`));
+    await firstValueFrom(this.http.delete<void>(ApiPaths.securityLockout(username)));
   }
 }
