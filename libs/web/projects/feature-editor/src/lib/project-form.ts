@@ -1,3 +1,4 @@
+import { FUND_KEYS, INDICATOR_COLUMN_LABELS, PROJECT_FIELD_LABELS, PROJECT_HEADER_LABELS } from '@pt/domain';
 import { normaliseMoney } from '@pt/web/projects/data-access';
 import type { IndicatorInput, Project, UpdateProjectBody } from '@pt/web/projects/data-access';
 import { emptyRow, isBlankRow } from '@pt/web/projects/ui';
@@ -8,38 +9,16 @@ import type { EditorRow, PickRow } from '@pt/web/projects/ui';
  * PATCH body, the PUT rows and the signatures used to tell whether something changed.
  */
 
-export const FUND_KEYS = ['total', 'fiscal', 'other', 'annualTotal', 'annualFiscal', 'carryover', 'annualOther'] as const;
+export { FUND_KEYS };
 export type FundKey = (typeof FUND_KEYS)[number];
 
 export const TEXT_KEYS = ['overview', 'basis', 'necessity', 'measures', 'plan', 'totalGoal', 'annualGoal'] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 
-/** Labels of the header fields (domain §2), also used to name fields of a 400 answer. */
+/** Labels of the header fields (the domain's field catalogue), also used to name fields of a 400 answer. */
 export const FIELD_LABELS: Record<string, string> = {
-  name: '项目名称',
-  nature: '项目性质',
-  category: '项目类别',
-  startDate: '计划开始日期',
-  endDate: '计划完成日期',
-  governmentPurchase: '是否含有政府购买服务',
-  performanceType: '绩效类型',
-  'funds.total': '项目资金总额',
-  'funds.fiscal': '财政资金',
-  'funds.other': '其他资金',
-  'funds.annualTotal': '年度资金申请总额',
-  'funds.annualFiscal': '当年财政拨款',
-  'funds.carryover': '上年结转资金',
-  'funds.annualOther': '其他资金（年度）',
-  lastYearBudget: '同名项目上年预算额',
-  lastYearExecuted: '同名项目上年预算执行数',
-  overview: '项目概况',
-  basis: '立项依据',
-  necessity: '项目设立的必要性',
-  measures: '保证项目实施的制度、措施',
-  plan: '项目实施计划',
-  totalGoal: '项目总目标',
-  annualGoal: '年度总体目标',
-  indicators: '绩效指标',
+  ...PROJECT_HEADER_LABELS,
+  indicators: PROJECT_FIELD_LABELS.indicators,
   comment: '意见',
 };
 
@@ -48,7 +27,7 @@ export function fieldLabel(field: string | undefined): string {
   if (!field) return '';
   const row = /^indicators(?:\[(\d+)\]|\.(\d+))(?:\.(\w+))?/.exec(field);
   if (row) {
-    const col: Record<string, string> = { level1: '一级指标', level2: '二级指标', name: '三级指标', target: '指标值', weight: '分值', core: '核心指标' };
+    const col: Record<string, string> = INDICATOR_COLUMN_LABELS;
     const n = Number(row[1] ?? row[2]);
     return `第${n + 1}行${row[3] ? (col[row[3]] ?? row[3]) : ''}`;
   }
