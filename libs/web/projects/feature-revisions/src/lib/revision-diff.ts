@@ -1,4 +1,4 @@
-import { normaliseLevelName } from '@pt/domain';
+import { INDICATOR_COLUMN_LABELS, normaliseLevelName } from '@pt/domain';
 import type { Indicator, Project, ProjectRevision, RowDiffDto } from '@pt/shared/api-types';
 
 /**
@@ -107,14 +107,8 @@ export function canStartAdjustment(user: { roles: readonly string[] } | null | u
 export const DIFF_COLUMNS = ['level1', 'level2', 'name', 'target', 'core', 'weight'] as const;
 export type DiffColumn = (typeof DIFF_COLUMNS)[number];
 
-export const DIFF_COLUMN_LABELS: Record<DiffColumn, string> = {
-  level1: '一级指标',
-  level2: '二级指标',
-  name: '三级指标',
-  target: '指标值',
-  core: '核心',
-  weight: '分值',
-};
+/** The catalogue's column labels; 核心 is short here (its cell holds only ★). */
+export const DIFF_COLUMN_LABELS: Record<DiffColumn, string> = { ...INDICATOR_COLUMN_LABELS, core: '核心' };
 
 type DiffSide = NonNullable<RowDiffDto['before']>;
 
