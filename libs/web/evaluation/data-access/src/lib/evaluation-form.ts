@@ -1,4 +1,4 @@
-import { Dec, getFramework, GRADE_BANDS, scoreEvaluation } from '@pt/domain';
+import { Dec, EVALUATION_FIELD_LABELS as E, FUNDS_COLUMN_LABELS, getFramework, GRADE_BANDS, INDICATOR_COLUMN_LABELS, scoreEvaluation } from '@pt/domain';
 import type {
   EvaluationInput,
   EvaluationProblem,
@@ -236,18 +236,18 @@ export function validateEvaluationForm(form: EvaluationForm): ApiErrorDetail[] {
 // Labels
 
 const FIELD_LABELS: Record<string, string> = {
-  actual: '实际完成值',
-  actualUnit: '实际完成值单位',
+  actual: E.actual,
+  actualUnit: `${E.actual}单位`,
   grade: '完成等级',
-  score: '得分',
-  weight: '分值',
+  score: E.score,
+  weight: INDICATOR_COLUMN_LABELS.weight,
   achieved: '是否达成',
   description: '完成情况说明',
-  deviationReason: '偏差原因分析及改进措施',
+  deviationReason: E.deviationReason,
   deduction: '按偏离度扣分',
   indicatorId: '指标',
-  'budget.annualBudget': '全年预算数',
-  'budget.executed': '全年执行数',
+  'budget.annualBudget': FUNDS_COLUMN_LABELS.annualBudget,
+  'budget.executed': FUNDS_COLUMN_LABELS.executed,
   budget: '预算执行',
   goalAchievement: '总体目标完成情况',
   items: '自评指标',
