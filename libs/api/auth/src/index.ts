@@ -5,6 +5,4 @@ export * from './lib/current-user.decorator';
 export { RequireRole, RequireRoleGuard } from './lib/require-role.guard';
 export { SysadminGuard } from './lib/sysadmin.guard';
 export * from './lib/password';
-export * from './lib/entities/org.entity';
-export * from './lib/entities/user.entity';
-export * from './lib/entities/session.entity';
+export * from './lib/entities';

@@ -19,3 +19,5 @@ export * from './lib/audit/request-context';
 export * from './lib/http/idempotency.interceptor';
 export * from './lib/database/read-rows';
 export * from './lib/database/entity-row';
+export * from './lib/audit/audit-log.entity';
+export * from './lib/http/idempotency-key.entity';

@@ -3,9 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthService } from './auth.service';
 import { BearerAuthGuard } from './bearer-auth.guard';
-import { Org } from './entities/org.entity';
-import { Session } from './entities/session.entity';
-import { User } from './entities/user.entity';
+import { AUTH_ENTITIES } from './entities';
 import { RequireRoleGuard } from './require-role.guard';
 import { SysadminGuard } from './sysadmin.guard';
 
@@ -15,7 +13,7 @@ import { SysadminGuard } from './sysadmin.guard';
  * feature libraries (account/feature-session, admin/feature-users, security/feature-*).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session, Org])],
+  imports: [TypeOrmModule.forFeature(AUTH_ENTITIES)],
   providers: [AuthService, SysadminGuard, RequireRoleGuard, { provide: APP_GUARD, useClass: BearerAuthGuard }],
   exports: [AuthService, SysadminGuard, RequireRoleGuard, TypeOrmModule],
 })

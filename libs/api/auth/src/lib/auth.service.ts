@@ -5,9 +5,9 @@ import { PASSWORD_HISTORY, passwordProblem } from '@pt/domain';
 import type { LoginResponse, UserSummary } from '@pt/shared/contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, Repository } from 'typeorm';
-import { Org } from './entities/org.entity';
-import { Session } from './entities/session.entity';
-import { User } from './entities/user.entity';
+import { OrgEntity } from './entities/org.entity';
+import { SessionEntity } from './entities/session.entity';
+import { UserEntity } from './entities/user.entity';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 
 /** The failed logins of one address (any names) within `lockMinutes` that block it: this many times `maxFailures`. */
@@ -21,8 +21,8 @@ export function hashToken(token: string): string {
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -87,7 +87,7 @@ export class AuthService {
     const now = Date.now();
     await this.dataSource.transaction(async (m) => {
       await m.query(`DELETE FROM login_attempt WHERE username = $1 AND client_ip = $2`, [username, clientIp]);
-      await m.getRepository(Session).insert({
+      await m.getRepository(SessionEntity).insert({
         tokenHash: hashToken(token),
         userId: user.id,
         lastSeenAt: new Date(now),
@@ -181,19 +181,19 @@ export class AuthService {
 
   async logout(sessionId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      await m.getRepository(Session).update({ id: sessionId }, { revokedAt: new Date() });
+      await m.getRepository(SessionEntity).update({ id: sessionId }, { revokedAt: new Date() });
       await this.audit.record({ event: 'auth.logout', result: 'ok' }, m);
     });
   }
 
   /** An enabled account as a session would see it (work done later on a user's behalf, e.g. a queued export); null when gone or disabled. */
   async activeUser(id: string): Promise<UserSummary | null> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id, disabled: false });
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id, disabled: false });
     return user ? this.summary(user) : null;
   }
 
-  private async summary(user: User): Promise<UserSummary> {
-    const org = await this.dataSource.getRepository(Org).findOneBy({ id: user.orgId });
+  private async summary(user: UserEntity): Promise<UserSummary> {
+    const org = await this.dataSource.getRepository(OrgEntity).findOneBy({ id: user.orgId });
     return {
       id: user.id,
       username: user.username,

@@ -1,5 +1,4 @@
-import type { OrgKind } from '@pt/api/auth';
-import type { Role } from '@pt/shared/contracts';
+import type { OrgKind, Role } from '@pt/shared/contracts';
 
 /** The demo organisations (from the published budgets in libs/domain/src/fixtures/reference/): the finance bureau, two departments and their units. */
 export interface DemoOrg {

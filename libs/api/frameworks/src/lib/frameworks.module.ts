@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { FRAMEWORK_ENTITIES } from './entities';
 import { FrameworkStore } from './framework-store.service';
 
 /**
@@ -7,6 +9,7 @@ import { FrameworkStore } from './framework-store.service';
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature(FRAMEWORK_ENTITIES)],
   providers: [FrameworkStore],
   exports: [FrameworkStore],
 })

@@ -1,10 +1,13 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One 三级 row of a goal's table; the 指标值 is kept as typed and parsed on read. */
 @Entity('indicator')
-export class Indicator {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'goal_id', type: 'uuid' }) goalId!: string;
+@Index('indicator_goal_idx', ['goalId', 'position'])
+export class IndicatorEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'indicator_pkey' }) id!: string;
+  @ForeignKey('project_goal', { name: 'indicator_goal_id_fkey', onDelete: 'CASCADE' })
+  @Column({ name: 'goal_id', type: 'uuid' })
+  goalId!: string;
   @Column({ type: 'integer' }) position!: number;
   @Column({ type: 'varchar', length: 50 }) level1!: string;
   @Column({ type: 'varchar', length: 50 }) level2!: string;

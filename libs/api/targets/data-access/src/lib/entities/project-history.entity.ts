@@ -1,12 +1,17 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One row per transition, written in the transaction of the transition. */
+/** One row per transition, written in the transaction of the transition. `at` is clock_timestamp(): in order within one transaction. */
 @Entity('project_history')
-export class ProjectHistory {
-  @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
-  @Column({ name: 'project_id', type: 'uuid' }) projectId!: string;
-  @Column({ type: 'timestamptz' }) at!: Date;
-  @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId!: string | null;
+@Index('project_history_project_idx', ['projectId', 'id'])
+export class ProjectHistoryEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'project_history_pkey' }) id!: string;
+  @ForeignKey('project', { name: 'project_history_project_id_fkey', onDelete: 'CASCADE' })
+  @Column({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' }) at!: Date;
+  @ForeignKey('app_user', { name: 'project_history_user_id_fkey' })
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
   @Column({ name: 'user_name', type: 'varchar', length: 100 }) userName!: string;
   @Column({ type: 'varchar', length: 16 }) action!: string;
   @Column({ name: 'from_status', type: 'varchar', length: 16, nullable: true }) fromStatus!: string | null;

@@ -1,17 +1,24 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A reviewer's comment on one indicator row, given with a return or an approval. */
 @Entity('review_comment')
-export class ReviewComment {
-  @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ name: 'project_id', type: 'uuid' }) projectId!: string;
-  @Column({ name: 'history_id', type: 'bigint', nullable: true }) historyId!: string | null;
+@Index('review_comment_project_idx', ['projectId', 'at'])
+export class ReviewCommentEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'review_comment_pkey' }) id!: string;
+  @ForeignKey('project', { name: 'review_comment_project_id_fkey', onDelete: 'CASCADE' })
+  @Column({ name: 'project_id', type: 'uuid' })
+  projectId!: string;
+  @ForeignKey('project_history', { name: 'review_comment_history_id_fkey', onDelete: 'CASCADE' })
+  @Column({ name: 'history_id', type: 'bigint', nullable: true })
+  historyId!: string | null;
   /** Not a foreign key: rows are rewritten on save but keep their id when the client sends it back. */
   @Column({ name: 'indicator_id', type: 'uuid', nullable: true }) indicatorId!: string | null;
   @Column({ name: 'indicator_name', type: 'varchar', length: 300, nullable: true }) indicatorName!: string | null;
   @Column({ type: 'text' }) comment!: string;
-  @Column({ name: 'user_id', type: 'uuid', nullable: true }) userId!: string | null;
+  @ForeignKey('app_user', { name: 'review_comment_user_id_fkey' })
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
   @Column({ name: 'user_name', type: 'varchar', length: 100 }) userName!: string;
   @Column({ type: 'varchar', length: 16 }) action!: string;
-  @Column({ type: 'timestamptz' }) at!: Date;
+  @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' }) at!: Date;
 }

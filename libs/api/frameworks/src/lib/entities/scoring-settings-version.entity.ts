@@ -1,0 +1,15 @@
+import type { ScoringSettings } from '@pt/domain';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+
+/** A version of the scoring settings (评分规则). Never updated: an administrator's edit inserts the next version. */
+@Entity('scoring_settings_version')
+@Check('scoring_settings_version_version_check', 'version > 0')
+export class ScoringSettingsVersionEntity {
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'scoring_settings_version_pkey' }) version!: number;
+  @Column({ type: 'jsonb' }) settings!: ScoringSettings;
+  @Column({ type: 'varchar', length: 500, nullable: true }) note!: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @ForeignKey('app_user', { name: 'scoring_settings_version_created_by_fkey' })
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+}
