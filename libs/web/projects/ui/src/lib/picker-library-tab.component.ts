@@ -1,0 +1,190 @@
+import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import type { LibraryPage, Suggestions } from '@pt/shared/api-types';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzIconModule } from 'ng-zorro-antd/icon';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import {
+  cascadePickerFilter,
+  isEmptySearch,
+  libraryCandidates,
+  pickCheckState,
+  pickedRows,
+  pickerLevel2Options,
+  prunePicks,
+  setAllPicks,
+  togglePick,
+} from './indicator-picker.state';
+import type { PickCandidate, PickerFramework, PickerSearch, PickRow } from './indicator-picker.state';
+import { PickTableComponent } from './pick-table.component';
+
+const DEFAULT_PAGE_SIZE = 10;
+
+/**
+ * The picker's 指标库 tab: with no filter the suggestions' library rows, with a search text or a 一级/二级 filter the
+ * library page the container answers `librarySearch` with; tick rows, 「加入指标表」 emits them.
+ *
+ * Test ids: `picker-q`, `picker-level1`, `picker-level2`, `picker-search`, `picker-clear`, `picker-library-table`,
+ * `picker-library-row`, `picker-add`.
+ */
+@Component({
+  selector: 'pt-picker-library-tab',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, PickTableComponent],
+  template: `
+    <div class="filters">
+      <input
+        nz-input
+        class="f-q"
+        type="search"
+        placeholder="搜索三级指标、指标值或二级指标"
+        aria-label="搜索指标库"
+        data-testid="picker-q"
+        [ngModel]="qDraft()"
+        (ngModelChange)="qDraft.set($event)"
+        (keydown.enter)="runSearch()"
+      />
+      <nz-select class="f-level" nzAllowClear nzPlaceHolder="全部一级指标" aria-label="一级指标" data-testid="picker-level1" [ngModel]="level1()" (ngModelChange)="setLevels($event, level2())">
+        @for (g of level1Options(); track g) {
+          <nz-option [nzValue]="g" [nzLabel]="g" />
+        }
+      </nz-select>
+      <nz-select
+        class="f-level"
+        nzAllowClear
+        nzShowSearch
+        nzPlaceHolder="全部二级指标"
+        aria-label="二级指标"
+        data-testid="picker-level2"
+        [ngModel]="level2()"
+        (ngModelChange)="setLevels(level1(), $event)"
+      >
+        @for (c of level2Options(); track c) {
+          <nz-option [nzValue]="c" [nzLabel]="c" />
+        }
+      </nz-select>
+      <button nz-button nzType="primary" type="button" data-testid="picker-search" (click)="runSearch()">
+        <span nz-icon nzType="search"></span>搜索
+      </button>
+      @if (searching()) {
+        <button nz-button type="button" data-testid="picker-clear" (click)="clearSearch()">清除条件</button>
+      }
+    </div>
+    <p class="hint">
+      @if (searching()) {
+        指标库搜索结果{{ libraryPage() ? '：共 ' + libraryPage()!.total + ' 条' : '' }}
+      } @else {
+        推荐指标：本项目尚未覆盖的二级指标优先，常用的在前。可按名称搜索整个指标库。
+      }
+    </p>
+    <pt-pick-table
+      testId="picker-library-table"
+      rowTestId="picker-library-row"
+      [library]="true"
+      [rows]="rows()"
+      [selected]="selected()"
+      [disabled]="disabled()"
+      [loading]="searching() && loading()"
+      [showPagination]="searching() && (libraryPage()?.total ?? 0) > (libraryPage()?.pageSize ?? 0)"
+      [total]="libraryPage()?.total ?? 0"
+      [pageIndex]="libraryPage()?.page ?? 1"
+      [pageSize]="libraryPage()?.pageSize ?? pageSize"
+      [noResult]="searching() ? '没有符合条件的指标' : '暂无推荐指标'"
+      (pageChange)="goToPage($event)"
+      (tick)="selected.set(toggled(selected(), $event.key, $event.on))"
+      (tickAll)="selected.set(allSet(selected(), rows(), $event))"
+    />
+    <div class="actions">
+      <button nz-button nzType="primary" type="button" data-testid="picker-add" [disabled]="disabled() || check().count === 0" (click)="add()">
+        <span nz-icon nzType="plus"></span>加入指标表{{ check().count ? '（' + check().count + ' 条）' : '' }}
+      </button>
+      @if (disabled()) {
+        <span class="hint">指标表当前不可编辑</span>
+      }
+    </div>
+  `,
+  styles: `
+    .filters { display: flex; flex-wrap: wrap; gap: 8px; margin-bottom: 8px; }
+    .f-q { width: 260px; }
+    .f-level { width: 170px; }
+    .hint { color: rgba(0, 0, 0, 0.45); font-size: 12px; margin: 4px 0 8px; }
+    .actions { display: flex; gap: 8px; align-items: center; margin-top: 8px; }
+  `,
+})
+export class PickerLibraryTabComponent {
+  readonly suggestions = input<Suggestions | null>(null);
+  readonly libraryPage = input<LibraryPage | null>(null);
+  readonly framework = input<PickerFramework | null>(null);
+  /** The table's 三级 names (as `existingNameSet` keys). */
+  readonly existing = input.required<ReadonlySet<string>>();
+  readonly loading = input(false);
+  readonly disabled = input(false);
+  readonly librarySearch = output<PickerSearch>();
+  readonly pick = output<PickRow[]>();
+
+  readonly toggled = togglePick;
+  readonly allSet = setAllPicks;
+  readonly pageSize = DEFAULT_PAGE_SIZE;
+  readonly qDraft = signal('');
+  readonly level1 = signal<string | null>(null);
+  readonly level2 = signal<string | null>(null);
+  /** The filter of the rows shown (set by 搜索), null: the suggestions are shown. */
+  private readonly applied = signal<PickerSearch | null>(null);
+  readonly searching = computed(() => this.applied() !== null);
+  readonly selected = signal<ReadonlySet<string>>(new Set());
+
+  readonly level1Options = computed(() => (this.framework()?.groups ?? []).map((g) => g.name));
+  readonly level2Options = computed(() => pickerLevel2Options(this.framework(), this.level1()));
+  readonly rows = computed<PickCandidate[]>(() => {
+    const items = this.searching() ? (this.libraryPage()?.items ?? []) : (this.suggestions()?.library ?? []);
+    return libraryCandidates(items, this.existing());
+  });
+  readonly check = computed(() => pickCheckState(this.selected(), this.rows()));
+
+  constructor() {
+    // ticks of rows that left the list or are now in the table are dropped
+    effect(() => {
+      const rows = this.rows();
+      untracked(() => this.selected.update((s) => prunePicks(s, rows)));
+    });
+  }
+
+  setLevels(level1: string | null, level2: string | null): void {
+    const next = cascadePickerFilter(this.framework(), level1, level2);
+    this.level1.set(next.level1);
+    this.level2.set(next.level2);
+  }
+
+  runSearch(): void {
+    const s: PickerSearch = { q: this.qDraft().trim(), level1: this.level1(), level2: this.level2(), page: 1, pageSize: this.pageSize };
+    if (isEmptySearch(s)) {
+      this.clearSearch();
+      return;
+    }
+    this.applied.set(s);
+    this.librarySearch.emit(s);
+  }
+
+  goToPage(page: number): void {
+    const s = this.applied();
+    if (!s || page === s.page) return;
+    const next = { ...s, page };
+    this.applied.set(next);
+    this.librarySearch.emit(next);
+  }
+
+  clearSearch(): void {
+    this.qDraft.set('');
+    this.level1.set(null);
+    this.level2.set(null);
+    this.applied.set(null);
+  }
+
+  add(): void {
+    const rows = pickedRows(this.rows(), this.selected());
+    if (rows.length === 0) return;
+    this.pick.emit(rows);
+    this.selected.set(new Set());
+  }
+}
