@@ -12,6 +12,9 @@ import { ProjectsModule } from '@pt/api/projects';
 import { AuditLogModule } from '@pt/api/security/feature-audit';
 import { SecuritySessionsModule } from '@pt/api/security/feature-sessions';
 import { DashboardModule } from '@pt/api/targets/feature-dashboard';
+import { DeclarationModule } from '@pt/api/targets/feature-declaration';
+import { EvaluationModule } from '@pt/api/targets/feature-evaluation';
+import { ReviewModule } from '@pt/api/targets/feature-review';
 import { LibraryModule } from '@pt/api/targets/feature-library';
 
 /** The composition root: configuration, database, and every feature module. */
@@ -20,7 +23,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, SessionModule, AdminUsersModule, SecuritySessionsModule, AuditLogModule, FrameworksModule, AdminFrameworksModule, ProjectsModule, DashboardModule, LibraryModule, ExportsModule, DemoModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, SessionModule, AdminUsersModule, SecuritySessionsModule, AuditLogModule, FrameworksModule, AdminFrameworksModule, ProjectsModule, DeclarationModule, ReviewModule, EvaluationModule, DashboardModule, LibraryModule, ExportsModule, DemoModule],
     };
   }
 }

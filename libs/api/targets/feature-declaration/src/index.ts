@@ -1,1 +1,2 @@
-export {};
+export * from './lib/declaration.module';
+export * from './lib/declaration.service';

@@ -1,1 +1,2 @@
-export {};
+export * from './lib/evaluation.module';
+export * from './lib/evaluation.service';

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@pt/api/auth';
 import { withEtag } from '@pt/api/core';
-import { ApiRoutes, type Evaluation, EvaluationTransitionDto, PatchEvaluationDto, PutEvaluationDto, type UserSummary } from '@pt/shared/contracts';
+import { IF_MATCH_HEADER as IF_MATCH } from '@pt/api/targets/data-access';
+import { ApiRoutes, type Evaluation, PatchEvaluationDto, PutEvaluationDto, type UserSummary } from '@pt/shared/contracts';
 import type { Response } from 'express';
 import { EvaluationService } from './evaluation.service';
-
-const IF_MATCH = { name: 'If-Match', description: '项目的 ETag（"版本号"），缺少时 428，不符时 412', required: true };
 
 @ApiTags('evaluation')
 @ApiBearerAuth()
@@ -49,20 +48,5 @@ export class EvaluationController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<Evaluation> {
     return withEtag(res, await this.evaluations.deduct(user, id, ifMatch, dto));
-  }
-
-  @Post('transitions')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiResponse({ status: 200, description: '自评的新状态' })
-  @ApiResponse({ status: 409, description: '当前状态不允许该操作' })
-  async transition(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Body() dto: EvaluationTransitionDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Evaluation> {
-    return withEtag(res, await this.evaluations.transition(user, id, ifMatch, dto));
   }
 }

@@ -1,6 +1,6 @@
 import type { EvaluationFundsInput, FundsSource } from '@pt/domain';
 import type { Evaluation, EvaluationFundsDto, EvaluationFundsRow, EvaluationFundsRowDto } from '@pt/shared/contracts';
-import type { ProjectRow } from '../projects.service';
+import type { ProjectRow } from '../store/project-row';
 
 /**
  * The funds block of the 自评表 (10号 附件1) as stored: the jsonb `funds` of project_evaluation (yuan

@@ -17,20 +17,23 @@ import {
   type Project,
   type ProjectPage,
   PutIndicatorsDto,
-  TransitionDto,
   UpdateProjectDto,
   type UserSummary,
 } from '@pt/shared/contracts';
+import { IF_MATCH_HEADER as IF_MATCH } from '@pt/api/targets/data-access';
 import type { Response } from 'express';
-import { ProjectsService } from './projects.service';
+import { DeclarationService } from './declaration.service';
+import { SuggestionsService } from './suggestions.service';
 
-const IF_MATCH = { name: 'If-Match', description: '项目的 ETag（"版本号"），缺少时 428，不符时 412', required: true };
 
 @ApiTags('projects')
 @ApiBearerAuth()
 @Controller(ApiRoutes.projects)
-export class ProjectsController {
-  constructor(private readonly projects: ProjectsService) {}
+export class DeclarationController {
+  constructor(
+    private readonly projects: DeclarationService,
+    private readonly suggestionsService: SuggestionsService,
+  ) {}
 
   @Get()
   @ApiResponse({ status: 200, description: '{ items, total, page, pageSize }；只含当前用户可见的项目' })
@@ -123,22 +126,6 @@ export class ProjectsController {
     return { findings: await this.projects.findings(user, id) };
   }
 
-  @Post(':id/transitions')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiResponse({ status: 200, description: '项目及其新状态' })
-  @ApiResponse({ status: 409, description: '当前状态不允许此操作' })
-  @ApiResponse({ status: 422, description: '指标表有错误，不能提交（details 列出各处错误）' })
-  async transition(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Body() dto: TransitionDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Project> {
-    return withEtag(res, await this.projects.transition(user, id, ifMatch, dto));
-  }
-
   @Get(':id/history')
   history(@CurrentUser() user: UserSummary, @Param('id') id: string): Promise<HistoryEntry[]> {
     return this.projects.history(user, id);
@@ -181,7 +168,7 @@ export class ProjectsController {
   @Get(':id/suggestions')
   @ApiResponse({ status: 200, description: '指标库中尚未覆盖的二级下的常用指标、名称相近的项目、可复制的上年同名项目' })
   suggestions(@CurrentUser() user: UserSummary, @Param('id') id: string): Promise<Suggestions> {
-    return this.projects.suggestions(user, id);
+    return this.suggestionsService.suggestions(user, id);
   }
 
   @Post(':id/copy-last-year')

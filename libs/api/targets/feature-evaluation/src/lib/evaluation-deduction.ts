@@ -1,7 +1,7 @@
 import { ApiHttpException, badRequest } from '@pt/api/core';
 import { rowLabel } from '@pt/domain';
 import type { EvaluationDeductionDto, EvaluationItem, Indicator, UserSummary } from '@pt/shared/contracts';
-import { toStoredItem, type StoredEvaluationItem } from './evaluation-scoring';
+import { toStoredItem, type StoredEvaluationItem } from '@pt/api/targets/data-access';
 
 /**
  * The reviewer's deductions (10号: an actual far above a target that was set too low may have its score reduced by

@@ -1,0 +1,67 @@
+import { containsPattern } from '@pt/api/core';
+import { waitingStatuses } from '@pt/domain';
+import type { ListProjectsQueryDto, ProjectPage, ProjectStatus, ProjectSummary, UserSummary } from '@pt/shared/contracts';
+import type { EntityManager } from 'typeorm';
+import type { OrgScopeService } from '../org-scope.service';
+import { PROJECT_COLUMNS, PROJECT_FROM, summaryOf, type ProjectRow } from './project-row';
+
+type ListRow = ProjectRow & {
+  indicator_count: number;
+  e_status: ProjectStatus | null;
+  e_total: string | null;
+  e_grade: '优' | '良' | '中' | '差' | null;
+  light: ProjectSummary['light'];
+};
+
+/** The list page of the visible projects with its filters (hand-written: one count and one page query). */
+export async function listProjects(m: EntityManager, scope: OrgScopeService, user: UserSummary, q: ListProjectsQueryDto): Promise<ProjectPage> {
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 20;
+  const orgIds = await scope.visibleOrgIds(user);
+  const where: string[] = ['p.org_id = ANY($1::uuid[])'];
+  const params: unknown[] = [orgIds];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (q.year !== undefined) add('p.year = ?', q.year);
+  // an organisation filter takes the organisations below it too (a department: all its units)
+  if (q.orgId !== undefined) add('p.org_id = ANY(?::uuid[])', await scope.visibleOrgIds({ ...user, orgId: q.orgId }));
+  if (q.status !== undefined) add('p.status = ?', q.status);
+  if (q.q !== undefined && q.q.trim() !== '') add(`p.name ILIKE ? ESCAPE '\\'`, containsPattern(q.q.trim()));
+  if (q.inbox === 'true') add('p.status = ANY(?::text[])', waitingStatuses(user));
+  // the dashboard's click-through: the saved self-evaluation and the latest monitoring report
+  if (q.grade !== undefined) add('e.grade = ?', q.grade);
+  if (q.scoreMin !== undefined) add('e.total_score >= ?', q.scoreMin);
+  if (q.scoreMax !== undefined) add('e.total_score < ?', q.scoreMax);
+  if (q.evaluationStatus !== undefined) add('e.status = ?', q.evaluationStatus);
+  if (q.light !== undefined) add(`pm.light = ? AND p.status = 'approved'`, q.light);
+  const whereSql = where.join(' AND ');
+  // the joins only where a filter needs them: the count of the usual list reads the project rows alone, and the
+  // latest light of a page's rows is a subquery run for those rows only (after the sort and the limit)
+  const joinE = q.grade !== undefined || q.scoreMin !== undefined || q.scoreMax !== undefined || q.evaluationStatus !== undefined;
+  const joinPm = q.light !== undefined;
+  const latestLight = `SELECT x.light FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1`;
+  const evaluationJoin = 'LEFT JOIN project_evaluation e ON e.project_id = p.id';
+  const lightJoin = `LEFT JOIN LATERAL (${latestLight}) pm ON true`;
+  const countJoins = `${joinE ? evaluationJoin : ''} ${joinPm ? lightJoin : ''}`;
+  const joins = `${evaluationJoin} ${joinPm ? lightJoin : ''}`;
+  const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM project p ${countJoins} WHERE ${whereSql}`, params);
+  const rows: ListRow[] = await m.query(
+    `SELECT ${PROJECT_COLUMNS},
+            (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
+              WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count,
+            e.status AS e_status, e.total_score::text AS e_total, e.grade AS e_grade, ${joinPm ? 'pm.light' : `(${latestLight}) AS light`}
+       ${PROJECT_FROM} ${joins}
+     WHERE ${whereSql} ORDER BY p.updated_at DESC, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    params,
+  );
+  const items: ProjectSummary[] = rows.map((r) => ({
+    ...summaryOf(r),
+    annualTotal: r.fund_annual_total,
+    indicatorCount: r.indicator_count,
+    evaluation: r.e_status && r.e_total && r.e_grade ? { status: r.e_status, totalScore: r.e_total, grade: r.e_grade } : null,
+    light: r.status === 'approved' ? (r.light ?? null) : null,
+  }));
+  return { items, total, page, pageSize };
+}

@@ -1,0 +1,142 @@
+import { ApiHttpException, readRows } from '@pt/api/core';
+import { getFramework, parseTargetValue } from '@pt/domain';
+import type { CreateProjectDto, Goal, IndicatorInputDto, ProjectStatus, UserSummary } from '@pt/shared/contracts';
+import type { EntityManager } from 'typeorm';
+import { nullIfBlank, PROJECT_KIND } from './target-kind';
+
+/**
+ * The target aggregate's writes and its goal read, as functions of a transaction's manager: the store uses them,
+ * and so do the imports and the demo data (inside their own transactions).
+ */
+
+interface GoalDbRow {
+  id: string;
+  kind: 'overall' | 'annual';
+  year: number | null;
+  text: string | null;
+}
+
+export async function loadGoals(m: EntityManager, projectIds: string[]): Promise<(Goal & { projectId: string })[]> {
+  // goals and their rows in one round trip (a goal without rows comes once, with i_id null)
+  const rows = await readRows<GoalDbRow & { project_id: string; i_id: string | null; level1: string; level2: string; name: string; target_raw: string; core: boolean; weight: string | null }>(
+    m,
+    `SELECT g.id, g.project_id, g.kind, g.year, g.text,
+            i.id AS i_id, i.level1, i.level2, i.name, i.target_raw, i.core, i.weight::text AS weight
+       FROM project_goal g LEFT JOIN indicator i ON i.goal_id = g.id
+      WHERE g.project_id = ANY($1::uuid[])
+      ORDER BY g.project_id, g.kind DESC, g.year, g.id, i.position`,
+    [projectIds],
+  );
+  const goals: (Goal & { projectId: string })[] = [];
+  for (const r of rows) {
+    let g = goals[goals.length - 1];
+    if (!g || g.id !== r.id) {
+      g = { id: r.id, projectId: r.project_id, kind: r.kind, year: r.year, text: r.text, indicators: [] };
+      goals.push(g);
+    }
+    if (r.i_id !== null) {
+      g.indicators.push({ id: r.i_id, level1: r.level1, level2: r.level2, name: r.name, core: r.core, weight: r.weight, target: parseTargetValue(r.target_raw) });
+    }
+  }
+  return goals;
+}
+
+/** Insert a project with its two goals (used by create, the imports and the demo data). Returns its id. */
+export async function insertProject(m: EntityManager, p: CreateProjectDto & { status: ProjectStatus; createdBy: string | null }): Promise<string> {
+  if (!getFramework(p.frameworkCode)) throw new ApiHttpException(400, 'VALIDATION_FAILED', '未知的指标体系', [{ field: 'frameworkCode', message: '未知的指标体系' }]);
+  const cols = ['org_id', 'year', 'name', 'framework_code', 'status', 'created_by'];
+  const vals: unknown[] = [p.orgId, p.year, p.name.trim(), p.frameworkCode, p.status, p.createdBy];
+  for (const [field, col] of Object.entries(PROJECT_KIND.headerColumns)) {
+    if (field === 'name') continue;
+    const v = (p as unknown as Record<string, unknown>)[field];
+    if (v === undefined) continue;
+    cols.push(col);
+    vals.push(typeof v === 'string' ? nullIfBlank(v) : v);
+  }
+  for (const [key, col] of Object.entries(PROJECT_KIND.fundColumns)) {
+    const v = p.funds ? (p.funds as Record<string, string | null | undefined>)[key] : undefined;
+    if (v === undefined) continue;
+    cols.push(col);
+    vals.push(nullIfBlank(v));
+  }
+  // declared under the latest framework and settings versions (an administrator's edit applies to new projects only)
+  const [row] = await m.query(
+    `INSERT INTO project (${cols.join(', ')}, framework_version, settings_version)
+     VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')},
+             (SELECT max(version) FROM framework_version WHERE code = $${cols.length + 1}), (SELECT max(version) FROM scoring_settings_version))
+     RETURNING id`,
+    [...vals, p.frameworkCode],
+  );
+  await m.query(`INSERT INTO project_goal (project_id, kind, year, text) VALUES ($1, 'overall', NULL, $2), ($1, 'annual', $3, $4)`, [
+    row.id,
+    nullIfBlank(p.totalGoal ?? null),
+    p.year,
+    nullIfBlank(p.annualGoal ?? null),
+  ]);
+  return row.id;
+}
+
+/** Replace a goal's rows, keeping the ids the client sent back for rows of this goal. */
+export async function replaceIndicators(
+  m: EntityManager,
+  goalId: string,
+  rows: Pick<IndicatorInputDto, 'id' | 'level1' | 'level2' | 'name' | 'target' | 'core' | 'weight'>[],
+): Promise<void> {
+  const existing: { id: string }[] = await m.query(`SELECT id FROM indicator WHERE goal_id = $1`, [goalId]);
+  const keep = new Set(existing.map((e) => e.id));
+  await m.query(`DELETE FROM indicator WHERE goal_id = $1`, [goalId]);
+  if (!rows.length) return;
+  const used = new Set<string>();
+  const ids = rows.map((r) => {
+    const id = r.id && keep.has(r.id) && !used.has(r.id) ? r.id : null;
+    if (id) used.add(id);
+    return id;
+  });
+  // every row in one statement (one round trip for the whole table), in the order sent
+  await m.query(
+    `INSERT INTO indicator (id, goal_id, position, level1, level2, name, target_raw, core, weight)
+     SELECT COALESCE(r.id, gen_random_uuid()), $1, r.pos, r.level1, r.level2, r.name, r.target, r.core, r.weight
+       FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::numeric[])
+            AS r(id, pos, level1, level2, name, target, core, weight)`,
+    [
+      goalId,
+      ids,
+      rows.map((_, pos) => pos),
+      rows.map((r) => r.level1.trim()),
+      rows.map((r) => r.level2.trim()),
+      rows.map((r) => r.name.trim()),
+      rows.map((r) => r.target.trim()),
+      rows.map((r) => r.core ?? false),
+      rows.map((r) => r.weight ?? null),
+    ],
+  );
+}
+
+/** One history row of a target (its id, for the review comments given with it). */
+export async function writeHistory(
+  m: EntityManager,
+  projectId: string,
+  user: Pick<UserSummary, 'id' | 'displayName'>,
+  action: string,
+  from: ProjectStatus | null,
+  to: ProjectStatus | null,
+  comment: string | null,
+): Promise<string> {
+  const k = PROJECT_KIND;
+  const [h] = await m.query(
+    `INSERT INTO ${k.historyTable} (${k.ownerColumn}, user_id, user_name, action, from_status, to_status, comment) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [projectId, user.id, user.displayName, action, from, to, comment],
+  );
+  return String(h.id);
+}
+
+/** Set a goal's text (creating the goal when missing); `undefined` leaves the text. Returns the goal id. */
+export async function setGoalText(m: EntityManager, projectId: string, kind: 'overall' | 'annual', year: number | null, text: string | null | undefined): Promise<string> {
+  const [g] = await m.query(`SELECT id FROM project_goal WHERE project_id = $1 AND kind = $2 AND year IS NOT DISTINCT FROM $3`, [projectId, kind, year]);
+  if (g) {
+    if (text !== undefined) await m.query(`UPDATE project_goal SET text = $2 WHERE id = $1`, [g.id, nullIfBlank(text)]);
+    return g.id;
+  }
+  const [n] = await m.query(`INSERT INTO project_goal (project_id, kind, year, text) VALUES ($1, $2, $3, $4) RETURNING id`, [projectId, kind, year, nullIfBlank(text ?? null)]);
+  return n.id;
+}

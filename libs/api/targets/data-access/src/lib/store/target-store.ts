@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { ApiHttpException, AuditService, parseIfMatch, readRows, UUID_RE } from '@pt/api/core';
+import { FrameworkStore } from '@pt/api/frameworks';
+import { checkTable, type Finding, type IndicatorRow } from '@pt/domain';
+import type { HistoryEntry, ListProjectsQueryDto, Project, ProjectPage, ProjectStatus, RowCommentDto, UserSummary } from '@pt/shared/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OrgScopeService, orgVisibleSql } from '../org-scope.service';
+import { assembleProject, COMMENT_SELECT, fundsOf, PROJECT_SELECT, type CommentDbRow, type ProjectRow } from './project-row';
+import { listProjects } from './target-list';
+import { PROJECT_KIND, type TargetKind } from './target-kind';
+import { loadGoals } from './target-sql';
+
+/**
+ * The one store of the target aggregate: the header (with its funds), goals, indicator rows, history and review
+ * comments, read with the user's visibility and written under the optimistic lock. Features (declaration, review,
+ * evaluation, monitoring, exports) go through it instead of writing their own SQL for these tables.
+ */
+@Injectable()
+export class TargetStore {
+  readonly kind: TargetKind = PROJECT_KIND;
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly scope: OrgScopeService,
+    readonly audit: AuditService,
+    readonly frameworks: FrameworkStore,
+  ) {}
+
+  // ---------------------------------------------------------------- reads
+
+  /** The budget years of the targets the user sees, newest first. */
+  async years(user: UserSummary): Promise<{ years: number[] }> {
+    const orgIds = await this.scope.visibleOrgIds(user);
+    const rows = await readRows<{ year: number }>(this.dataSource.manager, `SELECT DISTINCT year FROM ${this.kind.table} WHERE org_id = ANY($1::uuid[]) ORDER BY year DESC`, [orgIds]);
+    return { years: rows.map((r) => r.year) };
+  }
+
+  list(user: UserSummary, q: ListProjectsQueryDto): Promise<ProjectPage> {
+    return listProjects(this.dataSource.manager, this.scope, user, q);
+  }
+
+  async get(user: UserSummary, id: string): Promise<Project> {
+    const row = await this.findVisible(user, id);
+    return this.toProject(user, row);
+  }
+
+  /**
+   * Several projects, as `get` gives each, in the order of `ids` — in three round trips for all of them (the batch
+   * exports). A project that is missing or not visible is a 404, as with `get`.
+   */
+  async getMany(user: UserSummary, ids: readonly string[]): Promise<Project[]> {
+    if (!ids.length) return [];
+    if (!this.scope.seesProjects(user) || ids.some((id) => !UUID_RE.test(id))) throw this.notFound();
+    const m = this.dataSource.manager;
+    const rows: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = ANY($1::uuid[]) AND ${orgVisibleSql('p.org_id', '$2')}`, [ids, user.orgId]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    if (ids.some((id) => !byId.has(id))) throw this.notFound();
+    const goals = await loadGoals(m, [...byId.keys()]);
+    const comments: (CommentDbRow & { project_id: string })[] = await m.query(
+      `${COMMENT_SELECT}, project_id FROM ${this.kind.commentTable} WHERE project_id = ANY($1::uuid[]) ORDER BY at, id`,
+      [[...byId.keys()]],
+    );
+    return ids.map((id) =>
+      assembleProject(
+        user,
+        byId.get(id) as ProjectRow,
+        goals.filter((g) => g.projectId === id),
+        comments.filter((c) => c.project_id === id),
+      ),
+    );
+  }
+
+  /** The API's project of a row already read (its goals and comments in two more round trips). */
+  async toProject(user: UserSummary, r: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Project> {
+    const goals = await loadGoals(m, [r.id]);
+    const comments = await readRows<CommentDbRow>(m, `${COMMENT_SELECT} FROM ${this.kind.commentTable} WHERE ${this.kind.ownerColumn} = $1 ORDER BY at, id`, [r.id]);
+    return assembleProject(user, r, goals, comments);
+  }
+
+  async history(user: UserSummary, id: string): Promise<HistoryEntry[]> {
+    await this.findVisible(user, id);
+    const rows: { at: Date; user_name: string; action: string; from_status: ProjectStatus | null; to_status: ProjectStatus | null; comment: string | null }[] =
+      await this.dataSource.query(
+        `SELECT at, user_name, action, from_status, to_status, comment FROM ${this.kind.historyTable} WHERE ${this.kind.ownerColumn} = $1 ORDER BY id`,
+        [id],
+      );
+    return rows.map((r) => ({
+      at: new Date(r.at).toISOString(),
+      user: r.user_name,
+      action: r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      comment: r.comment,
+    }));
+  }
+
+  /** The domain's checks of the annual table (and of the other tables of the same unit, for duplicates). */
+  async findingsOf(row: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Finding[]> {
+    const goals = await loadGoals(m, [row.id]);
+    const annual = goals.find((g) => g.kind === 'annual' && g.year === row.year);
+    const others: { name: string; level1: string; level2: string; iname: string; target_raw: string; project_id: string }[] = await m.query(
+      `SELECT p.id AS project_id, p.name, i.level1, i.level2, i.name AS iname, i.target_raw
+         FROM project p JOIN project_goal g ON g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year
+         JOIN indicator i ON i.goal_id = g.id
+        WHERE p.org_id = $1 AND p.id <> $2 ORDER BY p.id, i.position`,
+      [row.org_id, row.id],
+    );
+    const otherTables = new Map<string, { projectName: string; rows: IndicatorRow[] }>();
+    for (const o of others) {
+      const t = otherTables.get(o.project_id) ?? { projectName: o.name, rows: [] };
+      t.rows.push({ level1: o.level1, level2: o.level2, name: o.iname, target: o.target_raw });
+      otherTables.set(o.project_id, t);
+    }
+    return checkTable({
+      frameworkCode: row.framework_code,
+      framework: await this.frameworks.framework(row.framework_code, row.framework_version, m),
+      rows: (annual?.indicators ?? []).map((i) => ({ level1: i.level1, level2: i.level2, name: i.name, target: i.target.raw, core: i.core, weight: i.weight })),
+      year: row.year,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      funds: fundsOf(row),
+      otherTables: [...otherTables.values()],
+    });
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /**
+   * One write: in a transaction, lock the visible target, check If-Match (428/412), run `fn`,
+   * then bump the version with a conditional UPDATE (never `save()`, which ignores the version).
+   */
+  async write(
+    user: UserSummary,
+    id: string,
+    ifMatch: string | undefined,
+    fn: (m: EntityManager, row: ProjectRow) => Promise<void>,
+    opts: { deletes?: boolean } = {},
+  ): Promise<void> {
+    const label = this.kind.label;
+    await this.dataSource.transaction(async (m) => {
+      const row = await this.findVisible(user, id, m, true);
+      const expected = parseIfMatch(ifMatch);
+      if (expected === undefined) {
+        throw new ApiHttpException(428, 'PRECONDITION_REQUIRED', `缺少 If-Match 请求头：请先读取${label}，并在修改时带上它的 ETag（版本号）`);
+      }
+      if (expected !== row.version) {
+        throw new ApiHttpException(412, 'VERSION_CONFLICT', `该${label}已被他人修改（当前版本 ${row.version}，您编辑的是版本 ${expected ?? '?'}），您的修改未保存；请重新加载后再修改`);
+      }
+      await fn(m, row);
+      if (opts.deletes) return;
+      // the query runner of this transaction gives the structured result (EntityManager.query does not)
+      const qr = m.queryRunner;
+      if (!qr) throw new Error('write outside a transaction');
+      const res = await qr.query(`UPDATE ${this.kind.table} SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`, [id, row.version], true);
+      if (res.affected !== 1) throw new ApiHttpException(412, 'VERSION_CONFLICT', `该${label}已被他人修改，您的修改未保存；请重新加载后再修改`);
+    });
+  }
+
+  async findVisible(user: UserSummary, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ProjectRow> {
+    if (!UUID_RE.test(id)) throw this.notFound();
+    if (lock) await m.query(`SELECT 1 FROM ${this.kind.table} WHERE id = $1 FOR UPDATE`, [id]);
+    if (!this.scope.seesProjects(user)) throw this.notFound();
+    // the row and its visibility in one round trip
+    const [row] = await readRows<ProjectRow>(m, `${PROJECT_SELECT} WHERE p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}`, [id, user.orgId]);
+    if (!row) throw this.notFound();
+    return row;
+  }
+
+  /** The status of a target (a review's step). */
+  async setStatus(m: EntityManager, id: string, status: ProjectStatus): Promise<void> {
+    await m.query(`UPDATE ${this.kind.table} SET status = $2 WHERE id = $1`, [id, status]);
+  }
+
+  /** The reviewer's comments on single rows, given with the history row of their transition. */
+  async insertRowComments(m: EntityManager, id: string, historyId: string, rowComments: readonly RowCommentDto[], user: UserSummary, action: string): Promise<void> {
+    if (!rowComments.length) return;
+    const rows: { id: string; name: string }[] = await m.query(`SELECT i.id, i.name FROM indicator i JOIN project_goal g ON g.id = i.goal_id WHERE g.project_id = $1`, [id]);
+    const byId = new Map(rows.map((r) => [r.id, r.name]));
+    for (const [i, rc] of rowComments.entries()) {
+      if (!byId.has(rc.indicatorId)) {
+        throw new ApiHttpException(400, 'VALIDATION_FAILED', `第 ${i + 1} 条逐行意见所指的指标不在本${this.kind.label}中`, [
+          { field: `rowComments[${i}].indicatorId`, message: `该指标不在本${this.kind.label}中` },
+        ]);
+      }
+      await m.query(
+        `INSERT INTO ${this.kind.commentTable} (${this.kind.ownerColumn}, history_id, indicator_id, indicator_name, comment, user_id, user_name, action)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [id, historyId, rc.indicatorId, byId.get(rc.indicatorId), rc.comment.trim(), user.id, user.displayName, action],
+      );
+    }
+  }
+
+  /** (made only when thrown: an exception captures a stack trace) */
+  private notFound(): ApiHttpException {
+    return new ApiHttpException(404, 'NOT_FOUND', `${this.kind.label}不存在或无权查看`);
+  }
+}

@@ -1,0 +1,35 @@
+import { ApiHttpException } from '@pt/api/core';
+import type { TargetStore } from '@pt/api/targets/data-access';
+import { isFillerAction } from '@pt/domain';
+import type { RowCommentDto, UserSummary } from '@pt/shared/contracts';
+import type { Reviewable, ReviewHooks } from './review.service';
+
+/** A target's declaration under review. */
+export const TARGET_REVIEW: Reviewable = { document: { label: '项目', actionObject: '' }, auditType: 'project', historyPrefix: '' };
+
+/**
+ * The declaration's own rules: row comments are a reviewer's; a table with errors is not submitted (the domain's
+ * findings, 422 with each place); the comments are stored with the transition's history row.
+ */
+export function targetReviewHooks(store: TargetStore, user: UserSummary, rowComments: readonly RowCommentDto[] | undefined): ReviewHooks {
+  return {
+    status: async (_m, row) => row.status,
+    check: async (m, row, action) => {
+      if (rowComments?.length && isFillerAction(action)) {
+        throw new ApiHttpException(400, 'VALIDATION_FAILED', '逐行意见只能由审核人给出', [{ field: 'rowComments', message: '逐行意见只能由审核人给出' }]);
+      }
+      if (action !== 'submit') return;
+      const errors = (await store.findingsOf(row, m)).filter((f) => f.severity === 'error');
+      if (errors.length) {
+        throw new ApiHttpException(
+          422,
+          'FINDINGS_BLOCK_SUBMIT',
+          `指标表有 ${errors.length} 处错误，修改后才能提交`,
+          errors.map((f) => ({ field: f.indicatorIndex === null ? 'indicators' : `indicators[${f.indicatorIndex}]`, code: f.code, message: f.message })),
+        );
+      }
+    },
+    setStatus: (m, id, to) => store.setStatus(m, id, to),
+    after: async (m, row, action, historyId) => store.insertRowComments(m, row.id, historyId, rowComments ?? [], user, action),
+  };
+}
