@@ -1,8 +1,10 @@
 import nx from '@nx/eslint-plugin';
 
 /**
- * Module boundaries (see README "Architecture"): scope:{api,web,shared} × type:{app,feature,data-access,ui,util,domain}.
- * Every project carries one tag of each; there is no `* → *` rule.
+ * Module boundaries (see README "Architecture"): scope:{api,web,shared} × type:{app,shell,feature,data-access,ui,util,domain}.
+ * Every project carries one tag of each; there is no `* → *` rule. A feature library never imports another feature
+ * library: what two features share belongs in a data-access / ui / util library (or the domain), and only the
+ * composing projects (the apps, and the web shell whose routes load every web feature) import features.
  */
 export const depConstraints = [
   // scopes: the api and the web app never import each other; shared code imports only shared code
@@ -14,8 +16,10 @@ export const depConstraints = [
     bannedExternalImports: ['@nestjs/*', '@angular/*', 'typeorm', 'ng-zorro-antd', 'ng-zorro-antd/*', 'express', 'pg'],
   },
   // types: layers only point downwards
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:domain'] },
-  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:domain'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:shell', 'type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:domain'] },
+  { sourceTag: 'type:shell', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:domain'] },
+  // features do not import each other
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util', 'type:domain'] },
   { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain'] },
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:domain'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:domain'] },
