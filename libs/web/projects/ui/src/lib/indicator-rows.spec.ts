@@ -1,14 +1,11 @@
 import { MOF_2021, SHANGHAI_2020 } from '@pt/domain';
+import { applyPaste, navigate, parseClipboard, readPastedRows } from './indicator-clipboard';
 import {
-  applyPaste,
   COLUMN_COUNT,
   emptyRow,
   inferLevel1,
   level2Options,
   moveRow,
-  navigate,
-  parseClipboard,
-  readPastedRows,
   toEditorRows,
   withLevel1,
   withLevel2,

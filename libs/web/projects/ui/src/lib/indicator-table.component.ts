@@ -24,8 +24,9 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectComponent, NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { applyPaste, navigate } from './indicator-clipboard';
+import type { NavKey } from './indicator-clipboard';
 import {
-  applyPaste,
   COLUMN_COUNT,
   continuationRow,
   emptyRow,
@@ -33,14 +34,13 @@ import {
   level1Options,
   level2Options,
   moveRow,
-  navigate,
   removeRow,
   toIndicatorRows,
   wholeFramework,
   withLevel1,
   withLevel2,
 } from './indicator-rows';
-import type { CellPos, EditorRow, LevelOption, NavKey, TableCheckContext, TableFramework } from './indicator-rows';
+import type { CellPos, EditorRow, LevelOption, TableCheckContext, TableFramework } from './indicator-rows';
 import { LiveLevelSelect } from './live-level-select';
 import { deriveRow, sameFindings } from './row-view';
 import type { RowDerived, RowReviewComment, RowView } from './row-view';
