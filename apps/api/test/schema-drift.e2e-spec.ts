@@ -1,5 +1,5 @@
-import { snakeCase } from '@pt/api/core';
-import { DataSource } from 'typeorm';
+import { dataSourceOptions, snakeCase, startEmbeddedPostgres } from '@pt/api/core';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { createTestDatabase, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
 /**
@@ -12,13 +12,14 @@ describe(`schema: entities and migrations agree (${TEST_DB})`, () => {
   let db: TestDatabase;
   let t: TestApp;
   let ds: DataSource;
+  let closed = false;
   beforeAll(async () => {
     db = await createTestDatabase();
     t = await startTestApp(db, { demo: false });
     ds = t.app.get(DataSource);
   });
   afterAll(async () => {
-    await t?.close();
+    if (!closed) await t?.close();
     await db?.drop();
   });
 
@@ -45,4 +46,59 @@ describe(`schema: entities and migrations agree (${TEST_DB})`, () => {
     expect(misnamed).toEqual([]);
     expect(ds.entityMetadatas.filter((m) => m.relations.length > 0).map((m) => m.name)).toEqual([]);
   });
+
+  it('builds from the entities the same columns, keys, checks and indexes as the migrations did', async () => {
+    // TypeORM's comparison above ignores check expressions and index predicates: build the schema of the entities
+    // in a scratch schema next to the migrated one and compare the catalogues, definition by definition. The app
+    // is stopped first, so that one connection does it all (PGlite serves one).
+    const entities = ds.entityMetadatas.map((m) => m.target);
+    await t.close();
+    closed = true;
+    const embedded = TEST_DB === 'embedded' ? await startEmbeddedPostgres(db.env['DATA_DIR']) : null;
+    const scratch = new DataSource({ ...dataSourceOptions(embedded ? embedded.url : db.env['DATABASE_URL'], 1), schema: 'entity_check', entities } as DataSourceOptions);
+    try {
+      await scratch.initialize();
+      await scratch.query('CREATE SCHEMA entity_check');
+      await scratch.synchronize();
+      const [migrated, built] = [await catalogue(scratch, 'public'), await catalogue(scratch, 'entity_check')];
+      const missing = migrated.filter((d) => !built.includes(d));
+      const extra = built.filter((d) => !migrated.includes(d));
+      expect({ missing, extra }).toEqual(KNOWN_DIFFERENCES);
+    } finally {
+      if (scratch.isInitialized) await scratch.destroy();
+      await embedded?.stop();
+    }
+  });
 });
+
+/** What an entity cannot say; each with its reason (the entity has the same in a comment). */
+const KNOWN_DIFFERENCES = {
+  // an entity index has no column order
+  missing: ['index export_job.export_job_user_idx: CREATE INDEX export_job_user_idx ON export_job USING btree (user_id, created_at DESC)'],
+  extra: ['index export_job.export_job_user_idx: CREATE INDEX export_job_user_idx ON export_job USING btree (user_id, created_at)'],
+};
+
+/** Every column, constraint and index of a schema as one line each, without the schema's name. */
+async function catalogue(ds: DataSource, schema: string): Promise<string[]> {
+  const strip = (s: string | null) => (s ?? '').split(`${schema}.`).join('');
+  const columns: Record<string, string | null>[] = await ds.query(
+    `SELECT table_name, column_name, data_type, udt_name, character_maximum_length, numeric_precision, numeric_scale, is_nullable, column_default
+       FROM information_schema.columns WHERE table_schema = $1 AND table_name <> 'migrations'`,
+    [schema],
+  );
+  const constraints: { t: string; name: string; def: string }[] = await ds.query(
+    `SELECT cl.relname AS t, co.conname AS name, pg_get_constraintdef(co.oid) AS def
+       FROM pg_constraint co JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_namespace n ON n.oid = co.connamespace
+      WHERE n.nspname = $1 AND cl.relname <> 'migrations'`,
+    [schema],
+  );
+  const indexes: { t: string; name: string; def: string }[] = await ds.query(
+    `SELECT tablename AS t, indexname AS name, indexdef AS def FROM pg_indexes WHERE schemaname = $1 AND tablename <> 'migrations'`,
+    [schema],
+  );
+  return [
+    ...columns.map((c) => `column ${c['table_name']}.${c['column_name']}: ${[c['data_type'], c['udt_name'], c['character_maximum_length'], c['numeric_precision'], c['numeric_scale'], c['is_nullable'], strip(c['column_default'])].join(' ')}`),
+    ...constraints.map((c) => `constraint ${c.t}.${c.name}: ${strip(c.def)}`),
+    ...indexes.map((i) => `index ${i.t}.${i.name}: ${strip(i.def)}`),
+  ].sort();
+}

@@ -26,6 +26,10 @@ export function dataSourceOptions(url: string, poolMax: number): DataSourceOptio
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     migrations: MIGRATIONS,
+    // uuid keys default to the built-in gen_random_uuid() (PostgreSQL 13+), as the migrations write them; and
+    // TypeORM installs no extension at connect (it would try uuid-ossp): the schema changes only by migrations
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     extra: { max: poolMax, connectionTimeoutMillis: 5000 },
   };
 }
