@@ -86,7 +86,7 @@ describe('reference fixture (every 指标值 of the reference fixtures)', () => 
     }
   });
 
-  test('every fixture entry is a row of the typed reference tables (reference-tables.ts)', () => {
+  test('every fixture entry is a row of the typed reference tables (reference-tables.json)', () => {
     for (const e of fixture.entries) {
       const table = REFERENCE_TABLES.find((t) => t.source === e.source && t.name === e.table);
       expect(table).toBeDefined();

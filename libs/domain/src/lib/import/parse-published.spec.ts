@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { REFERENCE_TABLES, isPlaceholderRow, type ReferenceTable } from '../../fixtures/reference-tables';
+import * as fixture from '../../fixtures/reference-tables.json';
 import { normaliseLevelName } from '../frameworks';
 import { parsePublishedText, splitIndicator, type ImportedProject, type ImportedRow } from './parse-published';
 
 const REFERENCE_DIR = path.resolve(__dirname, '../../fixtures/reference');
-const FIXTURE_SOURCE = path.resolve(__dirname, '../../fixtures/reference-tables.ts');
 const LIST_FIXTURE = path.resolve(__dirname, 'fixtures/publication-list-2024.txt');
 
 function readReference(file: string): string {
@@ -71,14 +71,12 @@ function observedProject(p: ImportedProject): Omit<ImportedProject, 'rows' | 'la
   };
 }
 
-/**
- * The printed line of every non-placeholder row, from the `// L57` / `// L67-69` comments of
- * reference-tables.ts (written by hand next to each row), in REFERENCE_TABLES order.
- */
+/** The printed line of every non-placeholder row (`rowLines` of reference-tables.json: "57", "67-69"), in REFERENCE_TABLES order. */
 function fixtureRowLines(): Array<{ name: string; line: number }> {
-  const src = fs.readFileSync(FIXTURE_SOURCE, 'utf8');
-  const re = /\{ level1: '[^']*', level2: '[^']*', name: '([^']*)', target: '([^']*)' \}, \/\/ L(\d+)/g;
-  return [...src.matchAll(re)].filter((m) => m[1] !== '' || m[2] !== '').map((m) => ({ name: m[1], line: Number(m[3]) }));
+  const lines = fixture.rowLines as Record<string, string[]>;
+  return REFERENCE_TABLES.flatMap((t) =>
+    t.rows.map((r, i) => ({ row: r, line: Number(lines[t.id][i].split('-')[0]) })).filter((x) => x.row.name !== '' || x.row.target !== ''),
+  ).map((x) => ({ name: x.row.name, line: x.line }));
 }
 
 const FILES: ReadonlyArray<[string, number, string]> = [
