@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Dec } from '@pt/domain';
 import type { FundsColumn } from '@pt/domain';
 import {
   EVALUATION_ACTION_DONE,
@@ -11,13 +10,8 @@ import {
   evaluationFormFrom,
   evaluationSignature,
   executedIsCarried,
-  flagColor,
-  flagLabel,
   isWeightProblem,
-  levelSpans,
   problemPlace,
-  QUALITATIVE_GRADE_OPTIONS,
-  rowBandText,
   scoreEvaluationForm,
   submissionView,
   toEvaluationFailure,
@@ -35,18 +29,16 @@ import { ReasonDialogComponent, WorkflowActionsComponent, type WorkflowStep } fr
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzResultModule } from 'ng-zorro-antd/result';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { EvaluationFundsComponent, type FundsRowKey } from './evaluation-funds.component';
+import { EvaluationTableComponent } from './evaluation-table.component';
 
 type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
 
@@ -74,17 +66,15 @@ type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
-    NzCheckboxModule,
     NzDescriptionsModule,
     NzIconModule,
     NzInputModule,
     NzModalModule,
     NzResultModule,
-    NzSelectModule,
     NzSpinModule,
-    NzTableModule,
     NzTagModule,
     EvaluationFundsComponent,
+    EvaluationTableComponent,
     ReasonDialogComponent,
     WorkflowActionsComponent,
     FailureAlertComponent,
@@ -103,9 +93,6 @@ export class EvaluationPage {
 
   readonly statusLabel = statusLabel;
   readonly statusColor = statusColor;
-  readonly flagLabel = flagLabel;
-  readonly flagColor = flagColor;
-  readonly gradeOptions = QUALITATIVE_GRADE_OPTIONS;
   readonly gradeColors = TOTAL_GRADE_COLORS;
 
   readonly project = signal<Project | null>(null);
@@ -135,12 +122,6 @@ export class EvaluationPage {
     const f = this.form();
     const p = this.project();
     return f && p ? scoreEvaluationForm(f, this.basis()?.framework ?? p.frameworkCode, this.basis()?.settings) : null;
-  });
-  readonly spans = computed(() => levelSpans(this.form()?.rows ?? []));
-  readonly weightSum = computed(() => {
-    const r = this.result();
-    if (!r) return '';
-    return Dec.sum(r.items.map((i) => Dec.of(i.weight))).toFixed(2);
   });
   readonly problems = computed(() => {
     const r = this.result();
@@ -241,39 +222,12 @@ export class EvaluationPage {
     this.form.update((f) => (f ? withCustomWeights(f, on, framework, this.basis()?.settings) : f));
   }
 
-  /**
-   * The 分值 a row is scored with when it differs from the typed one (its group does not add up yet:
-   * the domain keeps the equal split), else null.
-   */
-  scoredWeight(index: number): string | null {
-    const g = this.weights()?.groupOfRow[index];
-    const total = g === null || g === undefined ? null : this.weights()?.groups[g];
-    if (!total || total.ok) return null;
-    return this.result()?.items[index]?.weight ?? null;
-  }
-
-  setAchieved(index: number, value: 'yes' | 'no' | null): void {
-    this.setRow(index, { achieved: value === 'yes' ? true : value === 'no' ? false : null });
-  }
-
-  achievedValue(r: EvaluationFormRow): 'yes' | 'no' | null {
-    return r.achieved === true ? 'yes' : r.achieved === false ? 'no' : null;
-  }
-
-  fieldError(field: string): string | null {
-    return this.fieldErrors().get(field) ?? null;
-  }
-
   label(field: string): string {
     return evaluationFieldLabel(field, this.form()?.rows ?? []);
   }
 
   /** The field names of a refusal, for the failure alert. */
   readonly fieldLabel = (field: string) => this.label(field);
-
-  band(r: EvaluationFormRow, index: number): string {
-    return rowBandText(r, this.result()?.items[index]?.weight);
-  }
 
   // ------------------------------------------------------------ actions
 
