@@ -12,6 +12,7 @@ import { checkJsonLimits, jsonLimitMessage, type JsonLimitProblem } from './json
 import { securityHeaders } from './security-headers';
 import { compressedStatic } from './static-assets';
 import { createValidationPipe } from './validation';
+import { documentValidatedDtos } from './openapi-from-validators';
 import { requestContextMiddleware } from '../audit/request-context';
 
 export const BODY_LIMIT = '1mb';
@@ -96,7 +97,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
     .setVersion('1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, doc), {
+  // built on the first request of the document, when every DTO class is loaded: their validation rules become the schemas
+  const document = () => {
+    documentValidatedDtos();
+    return SwaggerModule.createDocument(app, doc);
+  };
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });
 
