@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
 import {
+  assertDateOrder,
   goalOf,
   hasAnnualGoal,
   insertProject,
@@ -16,7 +17,7 @@ import {
   writeHistory,
   type ProjectRow,
 } from '@pt/api/targets/data-access';
-import { diffFields, diffIndicatorRows, hasRole, isEditable, statusLabel, type Finding } from '@pt/domain';
+import { diffFields, diffIndicatorRows, hasRole, isEditable, PROJECT_FIELD_LABELS, PROJECT_HEADER_LABELS, statusLabel, type Finding } from '@pt/domain';
 import type {
   CreateProjectDto,
   HistoryEntry,
@@ -29,7 +30,6 @@ import type {
   UpdateProjectDto,
   UserSummary,
 } from '@pt/shared/contracts';
-import { DIFF_LABELS } from './diff-labels';
 
 /** 申报: a target's header, goals and tables as the filler writes them, its revisions (调整) and their differences. */
 @Injectable()
@@ -213,7 +213,7 @@ export class DeclarationService {
     return {
       from,
       to: target,
-      fields: diffFields(flat(a), flat(b), DIFF_LABELS),
+      fields: diffFields(flat(a), flat(b), PROJECT_HEADER_LABELS),
       annualRows: diffIndicatorRows(rowsOf(a, 'annual'), rowsOf(b, 'annual')),
       overallRows: diffIndicatorRows(rowsOf(a, 'overall'), rowsOf(b, 'overall')),
     };
@@ -234,12 +234,10 @@ export class DeclarationService {
       if (!v) continue;
       const d = new Date(`${v}T00:00:00Z`);
       if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
-        const label = field === 'startDate' ? '计划开始日期' : '计划完成日期';
+        const label = PROJECT_FIELD_LABELS[field];
         throw new ApiHttpException(400, 'VALIDATION_FAILED', `${label}不是有效日期`, [{ field, message: `${label}不是有效日期` }]);
       }
     }
-    if (dto.startDate && dto.endDate && dto.startDate > dto.endDate) {
-      throw new ApiHttpException(400, 'VALIDATION_FAILED', '计划完成日期不能早于计划开始日期', [{ field: 'endDate', message: '计划完成日期不能早于计划开始日期' }]);
-    }
+    assertDateOrder(dto.startDate, dto.endDate);
   }
 }

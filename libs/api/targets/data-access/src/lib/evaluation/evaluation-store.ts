@@ -1,23 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, type PickRow } from '@pt/api/core';
 import { allowedActions, hasRole, isEditable, statusLabel, submissionProblems, type EvaluationResult } from '@pt/domain';
 import type { Evaluation, Indicator, ProjectScoringBasis, ProjectStatus, UserSummary } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
+import type { ProjectEvaluationEntity } from '../entities/project-evaluation.entity';
 import type { ProjectRow } from '../store/project-row';
 import { TargetStore } from '../store/target-store';
 import { loadGoals } from '../store/target-sql';
 import { fundsInput, readFunds, type StoredFunds } from './evaluation-funds';
 import { problemDetails, scoreStoredEvaluation, type ScoredEvaluation, type StoredEvaluationItem } from './evaluation-scoring';
 
-export interface EvaluationDbRow {
-  status: ProjectStatus;
-  annual_budget: string;
-  executed: string;
-  goal_achievement: string | null;
-  items: StoredEvaluationItem[];
-  funds: StoredFunds | null;
-  updated_at: Date;
-}
+/** The stored evaluation as `row()` reads it (money as text). */
+export type EvaluationDbRow = PickRow<ProjectEvaluationEntity, 'status' | 'annual_budget' | 'executed' | 'goal_achievement' | 'items' | 'funds' | 'updated_at'>;
 
 /** The stored scores of an evaluation (what a save or a deduction writes). */
 export type EvaluationScores = Pick<EvaluationResult, 'executionRate' | 'executionScore' | 'indicatorScore' | 'totalScore' | 'grade'>;

@@ -1,68 +1,31 @@
+import { columns, type RowOf } from '@pt/api/core';
 import { allowedActions, hasRole, isEditable } from '@pt/domain';
-import type { Funds, Goal, Project, ProjectStatus, ProjectSummary, UserSummary } from '@pt/shared/contracts';
+import type { Funds, Goal, Project, ProjectSummary, UserSummary } from '@pt/shared/contracts';
+import type { ProjectEntity } from '../entities/project.entity';
+import type { ReviewCommentEntity } from '../entities/review-comment.entity';
 
-/** The project row as selected by `PROJECT_SELECT` (dates as text, money as strings). */
-export interface ProjectRow {
-  id: string;
-  org_id: string;
-  org_name: string;
-  department_name: string | null;
-  year: number;
-  name: string;
-  framework_code: string;
-  /** The framework and scoring settings versions the project was declared under. */
-  framework_version: number;
-  settings_version: number;
-  status: ProjectStatus;
-  nature: string | null;
-  category: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  government_purchase: boolean | null;
-  performance_type: string | null;
-  fund_total: string | null;
-  fund_fiscal: string | null;
-  fund_other: string | null;
-  fund_annual_total: string | null;
-  fund_annual_fiscal: string | null;
-  fund_carryover: string | null;
-  fund_annual_other: string | null;
-  last_year_budget: string | null;
-  last_year_executed: string | null;
-  overview: string | null;
-  basis: string | null;
-  necessity: string | null;
-  measures: string | null;
-  plan: string | null;
-  version: number;
-  revision: number;
-  created_at: Date;
-  updated_at: Date;
-}
+/** The project's own columns read by `PROJECT_SELECT`, checked against the entity (a renamed column fails to compile). */
+const PROJECT_OWN = columns<ProjectEntity>()(
+  'id', 'org_id', 'year', 'name', 'framework_code', 'framework_version', 'settings_version', 'status',
+  'nature', 'category', 'start_date', 'end_date', 'government_purchase', 'performance_type',
+  'fund_total', 'fund_fiscal', 'fund_other', 'fund_annual_total', 'fund_annual_fiscal', 'fund_carryover', 'fund_annual_other',
+  'last_year_budget', 'last_year_executed', 'overview', 'basis', 'necessity', 'measures', 'plan', 'version', 'revision', 'created_at', 'updated_at',
+);
+/** Dates and money are read as text: the entity's `string` (`2027-01-01`, `500000.00`), never a float or a Date. */
+const AS_TEXT: ReadonlySet<string> = new Set(['start_date', 'end_date', 'fund_total', 'fund_fiscal', 'fund_other', 'fund_annual_total', 'fund_annual_fiscal', 'fund_carryover', 'fund_annual_other', 'last_year_budget', 'last_year_executed']);
+
+/** The project row as selected by `PROJECT_SELECT`: its columns, its unit's name and the unit's department's. */
+export type ProjectRow = RowOf<typeof PROJECT_OWN> & { org_name: string; department_name: string | null };
 
 /** The columns of a project row (see ProjectRow) and the joins they need. */
-export const PROJECT_COLUMNS = `p.id, p.org_id, o.name AS org_name, d.name AS department_name, p.year, p.name, p.framework_code, p.framework_version, p.settings_version, p.status,
-         p.nature, p.category, p.start_date::text AS start_date, p.end_date::text AS end_date,
-         p.government_purchase, p.performance_type,
-         p.fund_total::text AS fund_total, p.fund_fiscal::text AS fund_fiscal, p.fund_other::text AS fund_other,
-         p.fund_annual_total::text AS fund_annual_total, p.fund_annual_fiscal::text AS fund_annual_fiscal,
-         p.fund_carryover::text AS fund_carryover, p.fund_annual_other::text AS fund_annual_other,
-         p.last_year_budget::text AS last_year_budget, p.last_year_executed::text AS last_year_executed,
-         p.overview, p.basis, p.necessity, p.measures, p.plan, p.version, p.revision, p.created_at, p.updated_at`;
+export const PROJECT_COLUMNS = `${PROJECT_OWN.names.map((c) => (AS_TEXT.has(c) ? `p.${c}::text AS ${c}` : `p.${c}`)).join(', ')}, o.name AS org_name, d.name AS department_name`;
 export const PROJECT_FROM = `FROM project p JOIN org o ON o.id = p.org_id LEFT JOIN org d ON d.id = o.parent_id AND d.kind = 'department'`;
 export const PROJECT_SELECT = `SELECT ${PROJECT_COLUMNS}
     ${PROJECT_FROM}`;
 
-export const COMMENT_SELECT = `SELECT id, indicator_id, indicator_name, comment, user_name, at, action`;
-export interface CommentDbRow {
-  id: string;
-  indicator_id: string | null;
-  indicator_name: string | null;
-  comment: string;
-  user_name: string;
-  at: Date;
-  action: string;
-}
+const COMMENT_COLS = columns<ReviewCommentEntity>()('id', 'indicator_id', 'indicator_name', 'comment', 'user_name', 'at', 'action');
+export const COMMENT_SELECT = `SELECT ${COMMENT_COLS.sql()}`;
+export type CommentDbRow = RowOf<typeof COMMENT_COLS>;
 
 export function fundsOf(r: Pick<ProjectRow, 'fund_total' | 'fund_fiscal' | 'fund_other' | 'fund_annual_total' | 'fund_annual_fiscal' | 'fund_carryover' | 'fund_annual_other'>): Funds {
   return {

@@ -1,9 +1,18 @@
 import { ApiHttpException, UUID_RE } from '@pt/api/core';
+import { PROJECT_FIELD_LABELS } from '@pt/domain';
 import type { UpdateProjectDto } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { ProjectRow } from './project-row';
 import { nullIfBlank, PROJECT_KIND } from './target-kind';
 import { setGoalText } from './target-sql';
+
+/** 计划完成日期 not before 计划开始日期 (400 naming endDate). */
+export function assertDateOrder(start: string | null | undefined, end: string | null | undefined): void {
+  if (start && end && start > end) {
+    const message = `${PROJECT_FIELD_LABELS.endDate}不能早于${PROJECT_FIELD_LABELS.startDate}`;
+    throw new ApiHttpException(400, 'VALIDATION_FAILED', message, [{ field: 'endDate', message }]);
+  }
+}
 
 /**
  * Apply a PATCH of the header, funds and goal texts inside a write; returns whether anything changed (the row is
@@ -34,9 +43,7 @@ export async function updateHeader(m: EntityManager, row: ProjectRow, dto: Updat
   // dates may be set one at a time: check the pair as it will be stored
   const start = dto.startDate !== undefined ? dto.startDate : row.start_date;
   const end = dto.endDate !== undefined ? dto.endDate : row.end_date;
-  if (start && end && start > end) {
-    throw new ApiHttpException(400, 'VALIDATION_FAILED', '计划完成日期不能早于计划开始日期', [{ field: 'endDate', message: '计划完成日期不能早于计划开始日期' }]);
-  }
+  assertDateOrder(start, end);
   let changed = false;
   if (sets.length) {
     // the row only where a value differs (PostgreSQL compares: 500000 and 500000.00 are the same amount)

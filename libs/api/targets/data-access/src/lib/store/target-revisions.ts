@@ -1,15 +1,12 @@
+import type { PickRow } from '@pt/api/core';
 import type { Project } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
+import type { ProjectRevisionEntity } from '../entities/project-revision.entity';
 import { PROJECT_KIND } from './target-kind';
 
 /** 调整: the approved revisions of a target kept as snapshots, and the current one's approval time. */
 
-export interface RevisionDbRow {
-  revision: number;
-  approved_at: Date | null;
-  reason: string | null;
-  created_at: Date;
-}
+export type RevisionDbRow = PickRow<ProjectRevisionEntity, 'revision' | 'approved_at' | 'reason' | 'created_at'>;
 
 /** When the target was last approved (its current revision), or null. */
 export async function lastApprovedAt(m: EntityManager, targetId: string): Promise<Date | null> {

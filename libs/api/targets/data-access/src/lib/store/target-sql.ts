@@ -1,7 +1,9 @@
-import { ApiHttpException, readRows } from '@pt/api/core';
+import { ApiHttpException, readRows, type PickRow } from '@pt/api/core';
 import { getFramework, parseTargetValue } from '@pt/domain';
 import type { CreateProjectDto, Goal, IndicatorInputDto, ProjectStatus, UserSummary } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
+import type { IndicatorEntity } from '../entities/indicator.entity';
+import type { ProjectGoalEntity } from '../entities/project-goal.entity';
 import { nullIfBlank, PROJECT_KIND } from './target-kind';
 
 /**
@@ -9,16 +11,13 @@ import { nullIfBlank, PROJECT_KIND } from './target-kind';
  * and so do the imports and the demo data (inside their own transactions).
  */
 
-interface GoalDbRow {
-  id: string;
-  kind: 'overall' | 'annual';
-  year: number | null;
-  text: string | null;
-}
+/** A goal with one of its rows (LEFT JOIN: `i_id` null for a goal without rows). */
+type GoalWithRow = PickRow<ProjectGoalEntity, 'id' | 'project_id' | 'kind' | 'year' | 'text'> &
+  PickRow<IndicatorEntity, 'level1' | 'level2' | 'name' | 'target_raw' | 'core' | 'weight'> & { i_id: string | null };
 
 export async function loadGoals(m: EntityManager, projectIds: string[]): Promise<(Goal & { projectId: string })[]> {
   // goals and their rows in one round trip (a goal without rows comes once, with i_id null)
-  const rows = await readRows<GoalDbRow & { project_id: string; i_id: string | null; level1: string; level2: string; name: string; target_raw: string; core: boolean; weight: string | null }>(
+  const rows = await readRows<GoalWithRow>(
     m,
     `SELECT g.id, g.project_id, g.kind, g.year, g.text,
             i.id AS i_id, i.level1, i.level2, i.name, i.target_raw, i.core, i.weight::text AS weight

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException, AuditService, parseIfMatch, readRows, UUID_RE } from '@pt/api/core';
+import { ApiHttpException, AuditService, parseIfMatch, readRows, UUID_RE, type PickRow } from '@pt/api/core';
 import { FrameworkStore } from '@pt/api/frameworks';
 import { checkTable, type Finding, type IndicatorRow } from '@pt/domain';
 import type { HistoryEntry, ListProjectsQueryDto, Project, ProjectPage, ProjectStatus, RowCommentDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { IndicatorEntity } from '../entities/indicator.entity';
+import type { ProjectHistoryEntity } from '../entities/project-history.entity';
 import { OrgScopeService, orgVisibleSql } from '../org-scope.service';
 import { assembleProject, COMMENT_SELECT, fundsOf, PROJECT_SELECT, type CommentDbRow, type ProjectRow } from './project-row';
 import { listProjects } from './target-list';
@@ -79,7 +81,7 @@ export class TargetStore {
 
   async history(user: UserSummary, id: string): Promise<HistoryEntry[]> {
     await this.findVisible(user, id);
-    const rows: { at: Date; user_name: string; action: string; from_status: ProjectStatus | null; to_status: ProjectStatus | null; comment: string | null }[] =
+    const rows: (PickRow<ProjectHistoryEntity, 'at' | 'user_name' | 'action' | 'comment'> & { from_status: ProjectStatus | null; to_status: ProjectStatus | null })[] =
       await this.dataSource.query(
         `SELECT at, user_name, action, from_status, to_status, comment FROM ${this.kind.historyTable} WHERE ${this.kind.ownerColumn} = $1 ORDER BY id`,
         [id],
@@ -98,7 +100,7 @@ export class TargetStore {
   async findingsOf(row: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Finding[]> {
     const goals = await loadGoals(m, [row.id]);
     const annual = goals.find((g) => g.kind === 'annual' && g.year === row.year);
-    const others: { name: string; level1: string; level2: string; iname: string; target_raw: string; project_id: string }[] = await m.query(
+    const others: (PickRow<IndicatorEntity, 'level1' | 'level2' | 'target_raw'> & { project_id: string; name: string; iname: string })[] = await m.query(
       `SELECT p.id AS project_id, p.name, i.level1, i.level2, i.name AS iname, i.target_raw
          FROM project p JOIN project_goal g ON g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year
          JOIN indicator i ON i.goal_id = g.id
