@@ -1,16 +1,13 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
+import { LoadState, yearFromLink } from '@pt/web/shared/data-access';
 import {
-  formatMoney,
   isFiller,
   orgOptions,
   ProjectsApi,
   STATUS_OPTIONS,
-  statusColor,
-  statusLabel,
   toApiFailure,
 } from '@pt/web/projects/data-access';
 import type { OrgNode, ProjectStatus, ProjectSummary } from '@pt/web/projects/data-access';
@@ -20,14 +17,10 @@ import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import {
   extraQueryParams,
   filterTags,
-  GRADE_TAG_COLORS,
-  LIGHT_COLORS,
-  LIGHT_LABELS,
   NO_EXTRA_FILTERS,
   parseExtraFilters,
   withoutFilter,
@@ -35,6 +28,7 @@ import {
   yearOptions,
 } from './list-helpers';
 import type { ExtraFilters, FilterTagKey } from './list-helpers';
+import { ProjectTableComponent } from './project-table.component';
 
 type Mode = 'all' | 'inbox';
 
@@ -46,7 +40,6 @@ type Mode = 'all' | 'inbox';
   selector: 'pt-project-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
     FormsModule,
     RouterLink,
     NzAlertModule,
@@ -55,7 +48,7 @@ type Mode = 'all' | 'inbox';
     NzIconModule,
     NzInputModule,
     NzSelectModule,
-    NzTableModule,
+    ProjectTableComponent,
     NzTagModule,
   ],
   template: `
@@ -139,75 +132,16 @@ type Mode = 'all' | 'inbox';
         <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload()">重试</button></ng-template>
       }
 
-      <nz-table
-        #table
-        nzSize="middle"
-        nzShowSizeChanger
-        [nzData]="items()"
-        [nzFrontPagination]="false"
-        [nzTotal]="total()"
-        [nzPageIndex]="page()"
-        [nzPageSize]="pageSize()"
-        [nzLoading]="loading()"
-        [nzShowTotal]="totalTpl"
-        [nzNoResult]="inbox() ? '暂无待审核的项目' : '暂无项目'"
-        (nzPageIndexChange)="setPage($event)"
-        (nzPageSizeChange)="setPageSize($event)"
-        data-testid="project-table"
-      >
-        <thead>
-          <tr>
-            <th nzWidth="80px">年度</th>
-            <th class="col-name">项目名称</th>
-            <th>实施单位</th>
-            <th nzWidth="100px">状态</th>
-            <th nzWidth="150px" nzAlign="right">年度资金（元）</th>
-            <th nzWidth="80px" nzAlign="right">指标数</th>
-            <th nzWidth="90px" nzAlign="right">自评得分</th>
-            <th nzWidth="70px">等级</th>
-            <th nzWidth="60px">监控</th>
-            <th nzWidth="150px">更新时间</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (p of table.data; track p.id) {
-            <tr class="row" data-testid="project-row" (click)="open(p)">
-              <td>{{ p.year }}</td>
-              <td>
-                <a [routerLink]="linkOf(p)" (click)="$event.stopPropagation()" data-testid="project-name">{{ p.name }}</a>
-              </td>
-              <td>
-                {{ p.orgName }}
-                @if (p.departmentName) {
-                  <div class="sub">{{ p.departmentName }}</div>
-                }
-              </td>
-              <td>
-                <nz-tag [nzColor]="statusColor(p.status)" data-testid="project-status">{{ statusLabel(p.status) }}</nz-tag>
-              </td>
-              <td nzAlign="right">{{ money(p.annualTotal) }}</td>
-              <td nzAlign="right">{{ p.indicatorCount }}</td>
-              <td nzAlign="right" data-testid="project-score">{{ p.evaluation?.totalScore ?? '—' }}</td>
-              <td data-testid="project-grade">
-                @if (p.evaluation; as ev) {
-                  <nz-tag [nzColor]="gradeColor[ev.grade]">{{ ev.grade }}</nz-tag>
-                } @else {
-                  —
-                }
-              </td>
-              <td data-testid="project-light">
-                @if (p.light; as l) {
-                  <span class="dot" role="img" [attr.aria-label]="lightLabel[l]" [title]="lightLabel[l]" [attr.data-light]="l" [style.background]="lightColor[l]"></span>
-                } @else {
-                  <span title="未监控">—</span>
-                }
-              </td>
-              <td>{{ p.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</td>
-            </tr>
-          }
-        </tbody>
-      </nz-table>
-      <ng-template #totalTpl let-total>共 {{ total }} 个项目</ng-template>
+      <pt-project-table
+        [items]="items()"
+        [total]="total()"
+        [page]="page()"
+        [pageSize]="pageSize()"
+        [loading]="state.loading()"
+        [inbox]="inbox()"
+        (pageChange)="setPage($event)"
+        (pageSizeChange)="setPageSize($event)"
+      />
     </nz-card>
     <ng-template #extra>
       @if (canCreate()) {
@@ -225,12 +159,8 @@ type Mode = 'all' | 'inbox';
     .f-q { width: 280px; }
     .error { margin-bottom: 16px; }
     .lead { color: rgba(0, 0, 0, 0.55); margin-top: 0; }
-    .row { cursor: pointer; }
-    .sub { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
     .tags { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin: -4px 0 16px; }
     .tags-title { color: rgba(0, 0, 0, 0.55); }
-    .col-name { min-width: 180px; }
-    .dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; vertical-align: middle; }
   `,
 })
 export class ProjectListPage {
@@ -245,12 +175,6 @@ export class ProjectListPage {
   private readonly yearChoices = yearOptions(new Date().getFullYear());
   readonly years = computed(() => withSelectedYear(this.yearChoices, this.year()));
   readonly statusOptions = STATUS_OPTIONS;
-  readonly statusLabel = statusLabel;
-  readonly statusColor = statusColor;
-  readonly money = formatMoney;
-  readonly gradeColor = GRADE_TAG_COLORS;
-  readonly lightColor = LIGHT_COLORS;
-  readonly lightLabel = LIGHT_LABELS;
 
   readonly inbox = computed(() => this.mode() === 'inbox');
   readonly canCreate = computed(() => !this.inbox() && isFiller(this.auth.user()));
@@ -268,8 +192,8 @@ export class ProjectListPage {
 
   readonly items = signal<ProjectSummary[]>([]);
   readonly total = signal(0);
-  readonly loading = signal(false);
-  readonly error = signal<string | null>(null);
+  readonly state = new LoadState();
+  readonly error = this.state.error;
   private readonly orgs = signal<OrgNode[]>([]);
   readonly orgChoices = computed(() => orgOptions(this.orgs()));
   readonly inboxLead = computed(() => {
@@ -279,12 +203,10 @@ export class ProjectListPage {
   });
 
   private readonly reloadTick = signal(0);
-  private seq = 0;
 
   constructor() {
     const qp = this.route.snapshot.queryParamMap;
-    const y = Number(qp.get('year'));
-    if (Number.isInteger(y) && y >= 2000 && y <= 2100) this.year.set(y);
+    this.year.set(yearFromLink(qp.get('year')));
     this.orgId.set(qp.get('orgId'));
     const st = qp.get('status');
     if (st && STATUS_OPTIONS.some((s) => s.value === st)) this.status.set(st as ProjectStatus);
@@ -360,30 +282,18 @@ export class ProjectListPage {
     this.reloadTick.update((t) => t + 1);
   }
 
-  linkOf(p: ProjectSummary): string[] {
-    return this.inbox() ? ['/projects', p.id, 'review'] : ['/projects', p.id];
-  }
-
-  open(p: ProjectSummary): void {
-    void this.router.navigate(this.linkOf(p));
-  }
-
   private async load(query: Parameters<ProjectsApi['list']>[0]): Promise<void> {
-    const seq = ++this.seq;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const res = await this.api.list(query);
-      if (seq !== this.seq) return;
+    const res = await this.state.run(
+      () => this.api.list(query),
+      (e) => toApiFailure(e, '项目列表加载失败').message,
+    );
+    if (res) {
       this.items.set(res.items);
       this.total.set(res.total);
-    } catch (e) {
-      if (seq !== this.seq) return;
+    } else if (this.state.error() !== null) {
+      // this load failed (not one a newer load overtook): no stale rows under the error
       this.items.set([]);
       this.total.set(0);
-      this.error.set(toApiFailure(e, '项目列表加载失败').message);
-    } finally {
-      if (seq === this.seq) this.loading.set(false);
     }
   }
 

@@ -1,0 +1,126 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { formatMoney, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import type { ProjectSummary } from '@pt/web/projects/data-access';
+import { NzTableModule } from 'ng-zorro-antd/table';
+import { NzTagModule } from 'ng-zorro-antd/tag';
+import { GRADE_TAG_COLORS, LIGHT_COLORS, LIGHT_LABELS } from './list-helpers';
+
+/**
+ * One page of projects (server-side paging): 年度, 名称 (a link; the whole row opens it), 单位, 状态, 年度资金, 指标数,
+ * the self-evaluation's score and grade, the monitoring light, 更新时间. In 审核待办 a row opens the review page.
+ *
+ * Test ids: `project-table`, `project-row`, `project-name`, `project-status`, `project-score`, `project-grade`,
+ * `project-light`.
+ */
+@Component({
+  selector: 'pt-project-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, RouterLink, NzTableModule, NzTagModule],
+  template: `
+    <nz-table
+      #table
+      nzSize="middle"
+      nzShowSizeChanger
+      [nzData]="items()"
+      [nzFrontPagination]="false"
+      [nzTotal]="total()"
+      [nzPageIndex]="page()"
+      [nzPageSize]="pageSize()"
+      [nzLoading]="loading()"
+      [nzShowTotal]="totalTpl"
+      [nzNoResult]="inbox() ? '暂无待审核的项目' : '暂无项目'"
+      (nzPageIndexChange)="pageChange.emit($event)"
+      (nzPageSizeChange)="pageSizeChange.emit($event)"
+      data-testid="project-table"
+    >
+      <thead>
+        <tr>
+          <th nzWidth="80px">年度</th>
+          <th class="col-name">项目名称</th>
+          <th>实施单位</th>
+          <th nzWidth="100px">状态</th>
+          <th nzWidth="150px" nzAlign="right">年度资金（元）</th>
+          <th nzWidth="80px" nzAlign="right">指标数</th>
+          <th nzWidth="90px" nzAlign="right">自评得分</th>
+          <th nzWidth="70px">等级</th>
+          <th nzWidth="60px">监控</th>
+          <th nzWidth="150px">更新时间</th>
+        </tr>
+      </thead>
+      <tbody>
+        @for (p of table.data; track p.id) {
+          <tr class="row" data-testid="project-row" (click)="open(p)">
+            <td>{{ p.year }}</td>
+            <td>
+              <a [routerLink]="linkOf(p)" (click)="$event.stopPropagation()" data-testid="project-name">{{ p.name }}</a>
+            </td>
+            <td>
+              {{ p.orgName }}
+              @if (p.departmentName) {
+                <div class="sub">{{ p.departmentName }}</div>
+              }
+            </td>
+            <td>
+              <nz-tag [nzColor]="statusColor(p.status)" data-testid="project-status">{{ statusLabel(p.status) }}</nz-tag>
+            </td>
+            <td nzAlign="right">{{ money(p.annualTotal) }}</td>
+            <td nzAlign="right">{{ p.indicatorCount }}</td>
+            <td nzAlign="right" data-testid="project-score">{{ p.evaluation?.totalScore ?? '—' }}</td>
+            <td data-testid="project-grade">
+              @if (p.evaluation; as ev) {
+                <nz-tag [nzColor]="gradeColor[ev.grade]">{{ ev.grade }}</nz-tag>
+              } @else {
+                —
+              }
+            </td>
+            <td data-testid="project-light">
+              @if (p.light; as l) {
+                <span class="dot" role="img" [attr.aria-label]="lightLabel[l]" [title]="lightLabel[l]" [attr.data-light]="l" [style.background]="lightColor[l]"></span>
+              } @else {
+                <span title="未监控">—</span>
+              }
+            </td>
+            <td>{{ p.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</td>
+          </tr>
+        }
+      </tbody>
+    </nz-table>
+    <ng-template #totalTpl let-total>共 {{ total }} 个项目</ng-template>
+  `,
+  styles: `
+    .row { cursor: pointer; }
+    .sub { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
+    .col-name { min-width: 180px; }
+    .dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; vertical-align: middle; }
+  `,
+})
+export class ProjectTableComponent {
+  readonly items = input.required<readonly ProjectSummary[]>();
+  readonly total = input(0);
+  readonly page = input(1);
+  readonly pageSize = input(20);
+  readonly loading = input(false);
+  /** 审核待办: rows open the review page. */
+  readonly inbox = input(false);
+  readonly pageChange = output<number>();
+  readonly pageSizeChange = output<number>();
+
+  private readonly router = inject(Router);
+
+  readonly statusLabel = statusLabel;
+  readonly statusColor = statusColor;
+  readonly money = formatMoney;
+  readonly gradeColor = GRADE_TAG_COLORS;
+  readonly lightColor = LIGHT_COLORS;
+  readonly lightLabel = LIGHT_LABELS;
+
+  linkOf(p: ProjectSummary): string[] {
+    return this.inbox() ? ['/projects', p.id, 'review'] : ['/projects', p.id];
+  }
+
+  open(p: ProjectSummary): void {
+    void this.router.navigate(this.linkOf(p));
+  }
+}
