@@ -8,7 +8,6 @@ import { DemoModule } from '@pt/api/demo';
 import { ExportsModule } from '@pt/api/exports';
 import { FrameworksModule } from '@pt/api/frameworks';
 import { HealthModule } from '@pt/api/health';
-import { ProjectsModule } from '@pt/api/projects';
 import { AuditLogModule } from '@pt/api/security/feature-audit';
 import { SecuritySessionsModule } from '@pt/api/security/feature-sessions';
 import { DashboardModule } from '@pt/api/targets/feature-dashboard';
@@ -16,6 +15,7 @@ import { DeclarationModule } from '@pt/api/targets/feature-declaration';
 import { EvaluationModule } from '@pt/api/targets/feature-evaluation';
 import { ReviewModule } from '@pt/api/targets/feature-review';
 import { LibraryModule } from '@pt/api/targets/feature-library';
+import { MonitoringModule } from '@pt/api/targets/feature-monitoring';
 
 /** The composition root: configuration, database, and every feature module. */
 @Module({})
@@ -23,7 +23,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, SessionModule, AdminUsersModule, SecuritySessionsModule, AuditLogModule, FrameworksModule, AdminFrameworksModule, ProjectsModule, DeclarationModule, ReviewModule, EvaluationModule, DashboardModule, LibraryModule, ExportsModule, DemoModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, SessionModule, AdminUsersModule, SecuritySessionsModule, AuditLogModule, FrameworksModule, AdminFrameworksModule, DeclarationModule, ReviewModule, EvaluationModule, MonitoringModule, DashboardModule, LibraryModule, ExportsModule, DemoModule],
     };
   }
 }

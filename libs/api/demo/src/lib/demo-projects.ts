@@ -5,9 +5,9 @@ import {
   YANGPU_2024_JIAOLIUBAN,
   YANGPU_2024_WAISHIBAN,
   YANGPU_2024_XIUSHAN,
+  nextStatus,
   type ReferenceTable,
 } from '@pt/domain';
-import { nextStatus } from '@pt/api/projects';
 import type { ProjectStatus, TransitionAction } from '@pt/shared/contracts';
 
 /** A step of a demo project's review history: who did what, with which comment. */

@@ -1,4 +1,4 @@
-import type { StoredEvaluationItem } from '@pt/api/projects';
+import type { StoredEvaluationItem } from '@pt/api/targets/data-access';
 import { Dec, type Likelihood } from '@pt/domain';
 import type { Indicator } from '@pt/shared/contracts';
 

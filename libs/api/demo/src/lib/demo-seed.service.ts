@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { hashPassword } from '@pt/api/auth';
 import { APP_CONFIG, type AppConfig } from '@pt/api/core';
-import { insertProject, loadGoals, monitoringLights, replaceIndicators, scoreStoredEvaluation, writeHistory } from '@pt/api/projects';
+import { insertProject, loadGoals, monitoringLights, replaceIndicators, scoreStoredEvaluation, writeHistory } from '@pt/api/targets/data-access';
 import { Dec, isPlaceholderRow } from '@pt/domain';
 import type { ProjectStatus } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';

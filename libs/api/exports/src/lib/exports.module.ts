@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@pt/api/auth';
-import { ProjectsModule } from '@pt/api/projects';
+import { TargetsDataModule } from '@pt/api/targets/data-access';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
 import { ImportsService } from './imports.service';
@@ -12,7 +12,7 @@ import { ExportJobsService } from './jobs/export-jobs.service';
 import { ExportWorker } from './jobs/export-worker';
 
 @Module({
-  imports: [AuthModule, ProjectsModule, TypeOrmModule.forFeature(EXPORT_JOB_ENTITIES)],
+  imports: [AuthModule, TargetsDataModule, TypeOrmModule.forFeature(EXPORT_JOB_ENTITIES)],
   controllers: [ExportsController, ExportJobsController],
   providers: [ExportsService, ImportsService, ExportGate, ExportJobsService, ExportWorker],
   exports: [ExportWorker],

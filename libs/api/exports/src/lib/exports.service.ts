@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
-import { EvaluationService, MonitoringService, ProjectsService } from '@pt/api/projects';
-import { OrgScopeService } from '@pt/api/targets/data-access';
+import { EvaluationStore, MonitoringStore, OrgScopeService, TargetStore } from '@pt/api/targets/data-access';
 import { Dec, type Framework, statusLabel } from '@pt/domain';
 import { BIDI_CONTROLS, type BatchExportQueryDto, type ExportForm, type Project, type UserSummary } from '@pt/shared/contracts';
 import ExcelJS from 'exceljs';
@@ -64,15 +63,15 @@ export type ExportProgress = (done: number, total: number) => Promise<void>;
 export class ExportsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly projects: ProjectsService,
-    private readonly evaluations: EvaluationService,
-    private readonly monitoring: MonitoringService,
+    private readonly targets: TargetStore,
+    private readonly evaluations: EvaluationStore,
+    private readonly monitoring: MonitoringStore,
     private readonly scope: OrgScopeService,
   ) {}
 
   /** One project's 申报表 / 自评表 / 监控表 as .xlsx, PDF or Word. */
   async projectFile(user: UserSummary, id: string, form: ExportForm, format: 'xlsx' | 'pdf' | 'docx'): Promise<FileAnswer> {
-    const project = await this.projects.get(user, id);
+    const project = await this.targets.get(user, id);
     const model = await this.modelOf(user, project, form);
     return {
       fileName: `${project.name}-${FORM_LABEL[form]}-${project.year}.${format}`,
@@ -132,7 +131,7 @@ export class ExportsService {
 
   /** The framework version the project was declared under (stored versions are cached by the store). */
   private async frameworkOf(p: Project): Promise<Framework | undefined> {
-    return this.projects.frameworks.framework(p.frameworkCode, p.frameworkVersion);
+    return this.targets.frameworks.framework(p.frameworkCode, p.frameworkVersion);
   }
 
   private async batchIds(user: UserSummary, q: BatchExportQueryDto): Promise<string[]> {
@@ -157,7 +156,7 @@ export class ExportsService {
   ): Promise<void> {
     for (let i = 0; i < ids.length; i += BATCH) {
       const chunkIds = ids.slice(i, i + BATCH);
-      const chunk = await this.projects.getMany(user, chunkIds);
+      const chunk = await this.targets.getMany(user, chunkIds);
       // the signing steps of the whole chunk in one query, not one per project
       const history = await this.historyOf(chunkIds);
       for (const [k, p] of chunk.entries()) {

@@ -4,7 +4,8 @@
  * skip) and, without one, answers 409 and creates nothing.
  */
 import { ApiHttpException, flattenValidationErrors } from '@pt/api/core';
-import { EDITABLE_STATUSES, replaceIndicators, statusLabel, writeHistory } from '@pt/api/projects';
+import { replaceIndicators, writeHistory } from '@pt/api/targets/data-access';
+import { EDITABLE_STATUSES, statusLabel } from '@pt/domain';
 import {
   IMPORT_CHOICE_LABELS,
   ImportChoiceDto,

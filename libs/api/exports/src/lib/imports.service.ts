@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, flattenValidationErrors } from '@pt/api/core';
-import { has, insertProject, replaceIndicators, writeHistory } from '@pt/api/projects';
-import { OrgScopeService } from '@pt/api/targets/data-access';
-import { FRAMEWORKS, getFramework, parsePublishedText } from '@pt/domain';
+import { insertProject, OrgScopeService, replaceIndicators, writeHistory } from '@pt/api/targets/data-access';
+import { FRAMEWORKS, getFramework, hasRole, parsePublishedText } from '@pt/domain';
 import {
   CreateProjectDto,
   IndicatorInputDto,
@@ -106,7 +105,7 @@ export class ImportsService {
     problems: ImportResult['problems'],
     choices?: ImportChoiceDto[],
   ): Promise<ImportResult> {
-    if (!has(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以导入项目');
+    if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以导入项目');
     const orgs = await this.scope.visibleOrgs(user);
     const org = orgs.find((o) => o.id === orgId);
     const visible = await this.scope.visibleOrgIds(user);

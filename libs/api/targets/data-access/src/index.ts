@@ -1,5 +1,6 @@
 export * from './lib/entities';
 export * from './lib/org-scope.service';
+export * from './lib/monitoring/monitoring-store';
 export * from './lib/targets-data.module';
 export * from './lib/store/target-kind';
 export * from './lib/store/project-row';

@@ -1,9 +1,8 @@
 import { ApiHttpException } from '@pt/api/core';
 import { Injectable } from '@nestjs/common';
+import { BUSINESS_ROLES } from '@pt/domain';
 import type { OrgNode, UserSummary } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-
-const BUSINESS_ROLES: readonly string[] = ['filler', 'dept_reviewer', 'finance_reviewer'];
 
 /**
  * SQL condition: the organisation in `orgColumn` is the one in parameter `userOrgParam` or below it — walking up

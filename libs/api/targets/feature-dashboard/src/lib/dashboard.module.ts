@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { OrgScopeService } from '@pt/api/targets/data-access';
+import { TargetsDataModule } from '@pt/api/targets/data-access';
 import { DashboardController } from './dashboard.controller';
 import { DashboardService } from './dashboard.service';
 
 /** 统计分析: the overview of a year under an organisation. */
 @Module({
+  imports: [TargetsDataModule],
   controllers: [DashboardController],
-  providers: [OrgScopeService, DashboardService],
+  providers: [DashboardService],
 })
 export class DashboardModule {}

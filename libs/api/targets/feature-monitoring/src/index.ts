@@ -1,0 +1,2 @@
+export * from './lib/monitoring.module';
+export { MonitoringService } from './lib/monitoring.service';
