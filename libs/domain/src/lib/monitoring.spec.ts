@@ -1,19 +1,10 @@
 import { budgetLight, hasNumericProgress, indicatorLight, monitoringCurrentProblem, monitoringRowProblems, projectLight } from './monitoring';
-import type { TargetOperator, TargetValue } from './types';
+import { EMPTY_TARGET, qualitative, quantity } from '../testing/target-values';
+import type { TargetValue } from './types';
 
-const DIRECTION: Record<TargetOperator, TargetValue['direction']> = {
-  '≥': 'positive',
-  '>': 'positive',
-  '=': 'equal',
-  between: 'equal',
-  '≤': 'reverse',
-  '<': 'reverse',
-};
-function q(op: TargetOperator, value: string, unit: string | null = null): TargetValue {
-  return { raw: `${op}${value}`, text: `${op}${value}`, kind: 'quantitative', operator: op, value, unit, direction: DIRECTION[op] };
-}
-const QUAL: TargetValue = { raw: '有效', text: '有效', kind: 'qualitative', operator: null, value: null, unit: null, direction: 'qualitative' };
-const EMPTY: TargetValue = { raw: '', text: '', kind: 'empty', operator: null, value: null, unit: null, direction: 'qualitative' };
+const q = quantity;
+const QUAL = qualitative('有效');
+const EMPTY = EMPTY_TARGET;
 
 describe('indicatorLight: cumulative positive indicator, month 7', () => {
   // ≥1200(个), due by July = 1200 × 7 / 12 = 700

@@ -2,30 +2,13 @@ import fc from 'fast-check';
 import { Dec } from './decimal';
 import { farAboveDeductionFraction, missesTarget, submissionProblems } from './scoring-deviation';
 import { scoreEvaluation, type EvaluationRowInput, type ScoringSettings } from './scoring';
-import type { Framework, TargetOperator, TargetValue } from './types';
+import { comparison, EMPTY_TARGET, qualitative, quantity } from '../testing/target-values';
+import type { Framework, TargetOperator } from './types';
 
-const DIRECTION: Record<TargetOperator, TargetValue['direction']> = { '≥': 'positive', '>': 'positive', '=': 'equal', between: 'equal', '≤': 'reverse', '<': 'reverse' };
-const q = (op: TargetOperator, value: string, unit = '%'): TargetValue => ({
-  raw: `${op}${value}${unit}`,
-  text: `${op}${value}(${unit})`,
-  kind: 'quantitative',
-  operator: op,
-  value,
-  unit,
-  direction: DIRECTION[op],
-});
-const qual = (text: string): TargetValue => ({ raw: text, text, kind: 'qualitative', operator: null, value: null, unit: null, direction: 'qualitative' });
-const cmp = (text: string): TargetValue => ({
-  raw: text,
-  text,
-  kind: 'compare',
-  operator: null,
-  value: '2',
-  unit: '万元',
-  direction: 'manual',
-  compare: { base: '年初规划', verb: '低', bound: '不少于' },
-});
-const EMPTY: TargetValue = { raw: '', text: '', kind: 'empty', operator: null, value: null, unit: null, direction: 'qualitative' };
+const q = (op: TargetOperator, value: string, unit = '%') => quantity(op, value, unit);
+const qual = qualitative;
+const cmp = comparison;
+const EMPTY = EMPTY_TARGET;
 
 const ONE_GROUP: Framework = { code: 'test-one', name: '测试', groups: [{ name: '产出指标', weight: 90, role: 'output', children: ['数量指标'] }] };
 const BUDGET = { annualBudget: '100.00', executed: '100.00' };

@@ -11,44 +11,14 @@ import {
   ScoringSettings,
   TOTAL_GRADE_BANDS,
 } from './scoring';
+import { comparison, EMPTY_TARGET, qualitative, quantity } from '../testing/target-values';
 import type { Framework, TargetOperator, TargetValue } from './types';
 
 // ----- hand-built targets (the parser lives elsewhere) -----
-const DIRECTION: Record<TargetOperator, TargetValue['direction']> = {
-  '≥': 'positive',
-  '>': 'positive',
-  '=': 'equal',
-  between: 'equal',
-  '≤': 'reverse',
-  '<': 'reverse',
-};
-function q(op: TargetOperator, value: string, unit: string | null = null): TargetValue {
-  return {
-    raw: `${op}${value}${unit ?? ''}`,
-    text: `${op}${value}${unit ? `(${unit})` : ''}`,
-    kind: 'quantitative',
-    operator: op,
-    value,
-    unit,
-    direction: DIRECTION[op],
-  };
-}
-function qual(text: string): TargetValue {
-  return { raw: text, text, kind: 'qualitative', operator: null, value: null, unit: null, direction: 'qualitative' };
-}
-function cmp(text: string): TargetValue {
-  return {
-    raw: text,
-    text,
-    kind: 'compare',
-    operator: null,
-    value: '2',
-    unit: '万元',
-    direction: 'manual',
-    compare: { base: '年初规划', verb: '低', bound: '不少于' },
-  };
-}
-const EMPTY: TargetValue = { raw: '', text: '', kind: 'empty', operator: null, value: null, unit: null, direction: 'qualitative' };
+const q = quantity;
+const qual = qualitative;
+const cmp = comparison;
+const EMPTY = EMPTY_TARGET;
 
 function row(level1: string, level2: string, name: string, target: TargetValue, extra: Partial<EvaluationRowInput> = {}): EvaluationRowInput {
   return { level1, level2, name, target, ...extra };

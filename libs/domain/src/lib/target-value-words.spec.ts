@@ -1,18 +1,12 @@
 import fc from 'fast-check';
 import { formatTargetValue, parseTargetValue } from './target-value';
 import { TARGET_WORD_OPERATORS } from './target-value-words';
-import type { TargetOperator, TargetValue } from './types';
+import { EXPECTED_DIRECTION } from '../testing/target-values';
+import type { TargetValue } from './types';
 
 /** Property tests, one per rule of §11 (domain README): words, ranges, bare numbers, thousands separators. */
 
-const DIRECTION: Record<TargetOperator, TargetValue['direction']> = {
-  '≥': 'positive',
-  '>': 'positive',
-  '=': 'equal',
-  between: 'equal',
-  '≤': 'reverse',
-  '<': 'reverse',
-};
+const DIRECTION = EXPECTED_DIRECTION;
 const UNITS = ['%', '个', '次', '人', '家', '期', '件', '天', '篇', '人次', '万元', '次/年', '元/人', '分', '星', '个工作日'];
 
 /** A non-negative decimal as written, and its canonical form (computed here, not by the parser). */

@@ -7,6 +7,15 @@ import { parsePublishedText, splitIndicator, type ImportedProject, type Imported
 
 const REFERENCE_DIR = path.resolve(__dirname, '../../fixtures/reference');
 const LIST_FIXTURE = path.resolve(__dirname, 'fixtures/publication-list-2024.txt');
+/** What the list's projects are read as (a `note` says why a value is what it is). */
+const LIST_EXPECTED = JSON.parse(fs.readFileSync(path.resolve(__dirname, 'fixtures/publication-list-2024.expected.json'), 'utf8')) as Array<{
+  lines: [number, number];
+  name: string;
+  category: string;
+  org: string;
+  annualTotal: string;
+  rows: Array<[string, string, string, string, number]>;
+}>;
 
 function readReference(file: string): string {
   return fs.readFileSync(path.join(REFERENCE_DIR, file), 'utf8');
@@ -285,64 +294,17 @@ describe('publication list (fixtures/publication-list-2024.txt)', () => {
   });
 
   test('each row of the list is a project: 万元 → yuan, indicators split into rows with 二级 from the prefixes and 一级 from mof-2021', () => {
-    expect(r.projects).toEqual([
-      {
+    expect(r.projects).toEqual(
+      LIST_EXPECTED.map(({ lines, name, category, org, annualTotal, rows }) => ({
         ...base,
-        lines: [4, 4],
-        name: '区政府各类会议及活动保障',
-        category: '其他运转类',
-        org: '上海市杨浦区人民政府办公室',
-        funds: funds('13235000.00'),
-        rows: [
-          row('产出指标', '数量指标', '季度任务完成率', '=100%', 4),
-          row('产出指标', '质量指标', '年度重点工作完成率', '=100%', 4),
-          row('产出指标', '时效指标', '季度评估报告完成及时性', '=100%', 4),
-          row('效益指标', '社会效益指标', '政府工作透明度', '提升', 4),
-          row('满意度指标', '服务对象满意度指标', '参与公众满意度', '≥90%', 4),
-        ],
-      },
-      {
-        ...base,
-        lines: [5, 5],
-        name: '交流办对口支援项目',
-        category: '特定目标类',
-        org: '上海市杨浦区人民政府办公室', // merged 单位 cell: taken from the row above
-        funds: funds('70100000.00'),
-        rows: [
-          row('产出指标', '数量指标', '实际完成数', '=4家', 5),
-          row('效益指标', '经济效益指标', '对口帮扶地区的产业发展水平', '提高', 5),
-          row('效益指标', '社会效益指标', '对口帮扶地区的教育、卫生水平', '提高', 5),
-          row('满意度指标', '服务对象满意度指标', '服务对象对项目实施效果的满意程度', '=100%', 5),
-        ],
-      },
-      {
-        ...base,
-        lines: [6, 9], // a quoted spreadsheet cell with line breaks
-        name: '政府采购平台运维',
-        category: '其他运转类',
-        org: '上海市杨浦区政府采购中心',
-        funds: funds('862500.00'),
-        rows: [
-          row('产出指标', '数量指标', '年度采购项目数', '≥1500个', 6),
-          row('产出指标', '时效指标', '系统响应时间', '<5秒', 7),
-          row('成本指标', '经济成本指标', '运维成本', '比年初规划低不少于2万元', 8),
-          row('满意度指标', '服务对象满意度指标', '采购单位满意度', '≥90%', 9),
-        ],
-      },
-      {
-        ...base,
-        lines: [10, 10],
-        name: '"一网通办"线下帮办服务', // a leading quote that does not quote the cell
-        category: '特定目标类',
-        org: '上海市杨浦区大数据中心',
-        funds: funds('5925000.00'),
-        rows: [
-          row('产出指标', '数量指标', '帮办服务人次', '≥60000人次', 10),
-          row('产出指标', '质量指标', '帮办差错率', '≤0.10%', 10),
-          row('效益指标', '可持续影响指标', '“一网通办”帮办服务长效机制', '健全', 10),
-        ],
-      },
-    ]);
+        lines,
+        name,
+        category,
+        org,
+        funds: funds(annualTotal),
+        rows: rows.map(([level1, level2, indicator, target, line]) => row(level1, level2, indicator, target, line)),
+      })),
+    );
   });
 
   test('without a year in the paste the year is opts.year, else null', () => {

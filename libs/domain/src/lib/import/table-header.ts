@@ -238,25 +238,17 @@ export class TableHeader {
         this.nameLine = line;
         return;
       case 'nature':
-        this.nature = v || null;
-        return;
       case 'category':
-        this.category = v || null;
-        return;
       case 'department':
-        this.department = v || null;
-        return;
       case 'org':
-        this.org = v || null;
-        return;
       case 'applicant':
-        this.applicant = v || null;
+        this[key] = v || null;
         return;
       case 'startDate':
       case 'endDate': {
         const d = parseDate(v);
         if (d.ok) this[key] = d.value;
-        else this.problems.push({ line, message: `${key === 'startDate' ? '计划开始日期' : '计划完成日期'}「${quote(v)}」不是有效日期（应为 2024-01-01 这样的格式），未导入` });
+        else this.problems.push({ line, message: `${PROJECT_FIELD_LABELS[key]}「${quote(v)}」不是有效日期（应为 2024-01-01 这样的格式），未导入` });
         return;
       }
       case 'overallGoal':
