@@ -86,6 +86,9 @@ export interface EvaluationTransitionDto {
   comment?: string;
 }
 
+/** What the evaluator entered for one row (null where nothing was): the row's input as stored and answered. */
+export type EvaluationItemInput = { [K in keyof Omit<EvaluationItemDto, 'indicatorId'>]-?: Exclude<EvaluationItemDto[K], undefined> };
+
 /** One scored row: the row of the approved table, what was entered, and the result. */
 export interface EvaluationItem {
   indicatorId: string;
@@ -94,16 +97,7 @@ export interface EvaluationItem {
   name: string;
   target: TargetValue;
   /** What the evaluator entered (null where nothing was). */
-  input: {
-    actual: string | null;
-    actualUnit: string | null;
-    grade: QualitativeGrade | null;
-    score: string | null;
-    weight: string | null;
-    achieved: boolean | null;
-    description: string | null;
-    deviationReason: string | null;
-  };
+  input: EvaluationItemInput;
   /** 分值 used, two decimals. */
   weight: string;
   /** 得分, two decimals, half-up. */

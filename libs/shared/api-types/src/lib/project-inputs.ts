@@ -1,17 +1,10 @@
-import type { TransitionAction } from './projects';
+import type { IndicatorRow } from '@pt/domain';
+import type { Funds, TransitionAction } from './projects';
 
 // Request bodies of the project endpoints (the api validates them with the DTO classes of @pt/shared/contracts).
 
-/** 项目资金 (元). Decimal strings, never numbers. */
-export interface FundsDto {
-  total?: string | null;
-  fiscal?: string | null;
-  other?: string | null;
-  annualTotal?: string | null;
-  annualFiscal?: string | null;
-  carryover?: string | null;
-  annualOther?: string | null;
-}
+/** 项目资金 (元). Decimal strings, never numbers; a field left out stays as it is. */
+export type FundsDto = Partial<Funds>;
 
 /** Header fields other than the name (shared by create and update). */
 export interface ProjectHeaderDto {
@@ -46,15 +39,10 @@ export interface CreateProjectDto extends ProjectHeaderDto {
   frameworkCode: string;
 }
 
-export interface IndicatorInputDto {
+/** A row of an indicator table as typed (`target` is the raw text the domain parses). */
+export interface IndicatorInputDto extends IndicatorRow {
   /** An existing row's id (keeps its review comments); omitted for new rows. */
   id?: string;
-  level1: string;
-  level2: string;
-  name: string;
-  target: string;
-  core?: boolean;
-  weight?: string | null;
 }
 
 /** PUT /api/projects/:id/indicators (and …/goals/:goalId/indicators) */

@@ -1,22 +1,5 @@
 import { passwordProblem } from '@pt/domain';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Validate,
-  ValidateIf,
-  type ValidationArguments,
-  ValidatorConstraint,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, Validate, ValidateIf, type ValidationArguments, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
 import type * as Api from '@pt/shared/api-types';
 import { ASSIGNABLE_ROLES, ORG_KINDS, type AssignableRole, type OrgKind } from '@pt/shared/api-types';
 import { SingleLine } from './text-rules';

@@ -2,25 +2,12 @@ import type { QualitativeGrade, TransitionAction } from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
 import { QUALITATIVE_GRADES } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Money } from './field-rules';
 import { MultiLine, RequiredObject, SingleLine } from './text-rules';
 
 // Request DTOs of the self-evaluation (绩效自评, domain §8); the shapes are the interfaces of @pt/shared/api-types.
 
-const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
-const MONEY_MSG = (label: string) => `${label}须为不超过两位小数的非负金额（元），如 500000.00`;
 /** An actual or current value: a decimal in the target's unit, sign allowed (a negative actual scores 0). */
 const DECIMAL = /^-?\d{1,15}(\.\d{1,4})?$/;
 const DECIMAL_MSG = (label: string) => `${label}须为数字（最多四位小数），单位与指标值相同，如 95 或 12.5`;
@@ -29,19 +16,19 @@ const POINTS_MSG = (label: string) => `${label}须为不超过两位小数的非
 
 /** 预算执行 of the self-evaluation (元). */
 export class EvaluationBudgetDto implements Api.EvaluationBudgetDto {
-  @IsString({ message: MONEY_MSG('全年预算数') }) @Matches(MONEY, { message: MONEY_MSG('全年预算数') })
+  @Money('全年预算数')
   annualBudget!: string;
-  @IsString({ message: MONEY_MSG('全年执行数') }) @Matches(MONEY, { message: MONEY_MSG('全年执行数') })
+  @Money('全年执行数')
   executed!: string;
 }
 
 /** A source row of the funds block (10号 附件1: 当年财政拨款 / 上年结转资金 / 其他资金), in yuan. */
 export class EvaluationFundsRowDto implements Api.EvaluationFundsRowDto {
-  @IsOptional() @IsString({ message: MONEY_MSG('年初预算数') }) @Matches(MONEY, { message: MONEY_MSG('年初预算数') })
+  @IsOptional() @Money('年初预算数')
   initialBudget?: string | null;
-  @IsOptional() @IsString({ message: MONEY_MSG('全年预算数') }) @Matches(MONEY, { message: MONEY_MSG('全年预算数') })
+  @IsOptional() @Money('全年预算数')
   annualBudget?: string | null;
-  @IsOptional() @IsString({ message: MONEY_MSG('全年执行数') }) @Matches(MONEY, { message: MONEY_MSG('全年执行数') })
+  @IsOptional() @Money('全年执行数')
   executed?: string | null;
 }
 
@@ -51,7 +38,7 @@ export class EvaluationFundsRowDto implements Api.EvaluationFundsRowDto {
  * add up to the total before 提交 (422 on submit, never on save).
  */
 export class EvaluationFundsDto implements Api.EvaluationFundsDto {
-  @IsOptional() @IsString({ message: MONEY_MSG('年初预算数') }) @Matches(MONEY, { message: MONEY_MSG('年初预算数') })
+  @IsOptional() @Money('年初预算数')
   initialBudget?: string | null;
   @IsOptional() @ValidateNested({ message: '当年财政拨款须为对象' }) @Type(() => EvaluationFundsRowDto)
   fiscal?: EvaluationFundsRowDto | null;

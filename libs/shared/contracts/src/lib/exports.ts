@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Year } from './field-rules';
 import type * as Api from '@pt/shared/api-types';
 import { BATCH_FORMATS, BATCH_FORMS, EXPORT_FORMATS, EXPORT_FORMS, IMPORT_CHOICES, type BatchForm, type BatchFormat, type ExportForm, type ExportFormat, type ImportChoice } from '@pt/shared/api-types';
 
@@ -13,7 +14,7 @@ export class ExportQueryDto {
 
 /** GET /api/exports?year=&orgId=&form=&format= */
 export class BatchExportQueryDto {
-  @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  @Year()
   year!: number;
   @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
   orgId?: string;
@@ -35,7 +36,7 @@ export class ImportChoiceDto implements Api.ImportChoiceDto {
 export class ImportTextDto implements Api.ImportTextDto {
   @IsString({ message: '粘贴的文本 text 必须是文本' }) @MinLength(1, { message: '请粘贴要导入的表格文本' }) @MaxLength(500_000, { message: '粘贴的文本最多 50 万个字符' })
   text!: string;
-  @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  @Year()
   year!: number;
   @IsUUID('all', { message: '单位 orgId 无效' })
   orgId!: string;
@@ -56,7 +57,7 @@ export class ImportQueryDto {
 export class ImportXlsxQueryDto extends ImportQueryDto {
   @IsUUID('all', { message: '单位 orgId 无效' })
   orgId!: string;
-  @IsOptional() @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  @IsOptional() @Year()
   year?: number;
   /** The choices of ImportTextDto as JSON (`[{"name":"…","choice":"replace"}]`): the body is the file. */
   @IsOptional() @IsString({ message: 'choices 须为 JSON 文本' }) @MaxLength(100_000, { message: 'choices 过长' })

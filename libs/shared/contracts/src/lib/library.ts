@@ -1,6 +1,6 @@
 import type * as Api from '@pt/shared/api-types';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Page, PageSize } from './field-rules';
 import { NotBlank, SingleLine } from './text-rules';
 
 // 指标库 (GET/POST/PATCH/DELETE /api/indicator-library)
@@ -14,9 +14,9 @@ export class ListLibraryQueryDto {
   level1?: string;
   @IsOptional() @IsString({ message: '二级指标必须是文本' }) @MaxLength(50, { message: '二级指标最多 50 个字符' })
   level2?: string;
-  @IsOptional() @Type(() => Number) @IsInt({ message: '页码须为正整数' }) @Min(1, { message: '页码须为正整数' }) @Max(100000, { message: '页码过大' })
+  @IsOptional() @Page()
   page?: number;
-  @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(200, { message: '每页最多 200 条' })
+  @IsOptional() @PageSize()
   pageSize?: number;
 }
 

@@ -2,20 +2,19 @@ import type { DeviationReason, Likelihood } from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
 import { DEVIATION_REASON_OPTIONS, LIKELIHOOD_OPTIONS } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Money, Year } from './field-rules';
 import { MultiLine, RequiredObject } from './text-rules';
 
 // Request DTOs of in-year monitoring (运行监控, domain §7) and the dashboard (统计分析).
 
-const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
-const MONEY_MSG = (label: string) => `${label}须为不超过两位小数的非负金额（元），如 500000.00`;
 
 export class MonitoringBudgetDto implements Api.MonitoringBudgetDto {
-  @IsOptional() @IsString({ message: MONEY_MSG('年初预算数') }) @Matches(MONEY, { message: MONEY_MSG('年初预算数') })
+  @IsOptional() @Money('年初预算数')
   annualBudget?: string | null;
-  @IsOptional() @IsString({ message: MONEY_MSG('截至当月执行数') }) @Matches(MONEY, { message: MONEY_MSG('截至当月执行数') })
+  @IsOptional() @Money('截至当月执行数')
   executed?: string | null;
-  @IsOptional() @IsString({ message: MONEY_MSG('全年预计执行数') }) @Matches(MONEY, { message: MONEY_MSG('全年预计执行数') })
+  @IsOptional() @Money('全年预计执行数')
   expectedExecuted?: string | null;
 }
 
@@ -55,14 +54,14 @@ export class MonitoringQueryDto {
 
 /** GET /api/monitoring?year=&orgId= — the lights of every visible approved project (department view). */
 export class MonitoringOverviewQueryDto {
-  @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  @Year()
   year!: number;
   @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
   orgId?: string;
 }
 
 export class DashboardQueryDto {
-  @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  @Year()
   year!: number;
   @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
   orgId?: string;

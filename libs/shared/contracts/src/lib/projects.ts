@@ -1,46 +1,30 @@
 import { PROJECT_STATUSES, TRANSITION_ACTIONS, type ProjectStatus, type TransitionAction } from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Money, Year, Page, PageSize } from './field-rules';
 import { MultiLine, NotBlank, SingleLine } from './text-rules';
 
 // Request DTOs of the project endpoints; the shapes they check are the interfaces of @pt/shared/api-types.
 
-const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
-const MONEY_MSG = (label: string) => `${label}须为不超过两位小数的非负金额（元），如 500000.00`;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TEXT_MAX = 5000;
 
 /** 项目资金 (元). Decimal strings, never numbers. */
 export class FundsDto implements Api.FundsDto {
-  @IsOptional() @IsString({ message: MONEY_MSG('项目资金总额') }) @Matches(MONEY, { message: MONEY_MSG('项目资金总额') })
+  @IsOptional() @Money('项目资金总额')
   total?: string | null;
-  @IsOptional() @IsString({ message: MONEY_MSG('财政资金') }) @Matches(MONEY, { message: MONEY_MSG('财政资金') })
+  @IsOptional() @Money('财政资金')
   fiscal?: string | null;
-  @IsOptional() @IsString({ message: MONEY_MSG('其他资金') }) @Matches(MONEY, { message: MONEY_MSG('其他资金') })
+  @IsOptional() @Money('其他资金')
   other?: string | null;
-  @IsOptional() @IsString({ message: MONEY_MSG('年度资金申请总额') }) @Matches(MONEY, { message: MONEY_MSG('年度资金申请总额') })
+  @IsOptional() @Money('年度资金申请总额')
   annualTotal?: string | null;
-  @IsOptional() @IsString({ message: MONEY_MSG('当年财政拨款') }) @Matches(MONEY, { message: MONEY_MSG('当年财政拨款') })
+  @IsOptional() @Money('当年财政拨款')
   annualFiscal?: string | null;
-  @IsOptional() @IsString({ message: MONEY_MSG('上年结转资金') }) @Matches(MONEY, { message: MONEY_MSG('上年结转资金') })
+  @IsOptional() @Money('上年结转资金')
   carryover?: string | null;
-  @IsOptional() @IsString({ message: MONEY_MSG('年度其他资金') }) @Matches(MONEY, { message: MONEY_MSG('年度其他资金') })
+  @IsOptional() @Money('年度其他资金')
   annualOther?: string | null;
 }
 
@@ -60,9 +44,9 @@ export class ProjectHeaderDto implements Api.ProjectHeaderDto {
   performanceType?: string | null;
   @IsOptional() @ValidateNested({ message: '项目资金须为对象' }) @Type(() => FundsDto)
   funds?: FundsDto | null;
-  @IsOptional() @IsString({ message: '同名项目上年预算额须为金额' }) @Matches(MONEY, { message: MONEY_MSG('同名项目上年预算额') })
+  @IsOptional() @Money('同名项目上年预算额', '同名项目上年预算额须为金额')
   lastYearBudget?: string | null;
-  @IsOptional() @IsString({ message: '同名项目上年预算执行数须为金额' }) @Matches(MONEY, { message: MONEY_MSG('同名项目上年预算执行数') })
+  @IsOptional() @Money('同名项目上年预算执行数', '同名项目上年预算执行数须为金额')
   lastYearExecuted?: string | null;
   @IsOptional() @IsString({ message: '项目概况必须是文本' }) @MaxLength(TEXT_MAX, { message: `项目概况最多 ${TEXT_MAX} 个字符` }) @MultiLine('项目概况')
   overview?: string | null;
@@ -88,7 +72,7 @@ export class UpdateProjectDto extends ProjectHeaderDto implements Api.UpdateProj
 
 /** POST /api/projects */
 export class CreateProjectDto extends ProjectHeaderDto implements Api.CreateProjectDto {
-  @Type(() => Number) @IsInt({ message: '预算年度须为整数' }) @Min(2000, { message: '预算年度不早于 2000' }) @Max(2100, { message: '预算年度不晚于 2100' })
+  @Year('预算年度')
   year!: number;
   @IsString({ message: '请填写项目名称' }) @MinLength(1, { message: '请填写项目名称' }) @MaxLength(200, { message: '项目名称最多 200 个字符' }) @NotBlank('项目名称') @SingleLine('项目名称')
   name!: string;
@@ -144,7 +128,7 @@ export class TransitionDto implements Api.TransitionDto {
 
 /** GET /api/projects query */
 export class ListProjectsQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  @IsOptional() @Year()
   year?: number;
   @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
   orgId?: string;
@@ -169,9 +153,9 @@ export class ListProjectsQueryDto {
   /** Dashboard click-through: the review state of the self-evaluation. */
   @IsOptional() @IsIn(PROJECT_STATUSES as unknown as string[], { message: '自评状态须为 draft、submitted、dept_approved、approved 或 returned' })
   evaluationStatus?: ProjectStatus;
-  @IsOptional() @Type(() => Number) @IsInt({ message: '页码须为正整数' }) @Min(1, { message: '页码须为正整数' }) @Max(100000, { message: '页码过大' })
+  @IsOptional() @Page()
   page?: number;
-  @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(200, { message: '每页最多 200 条' })
+  @IsOptional() @PageSize()
   pageSize?: number;
 }
 
@@ -190,7 +174,7 @@ export class DiffQueryDto {
 
 /** POST /api/projects/:id/goals: the annual goal of another year of a multi-year project. */
 export class CreateGoalDto implements Api.CreateGoalDto {
-  @Type(() => Number) @IsInt({ message: '年度须为整数' }) @Min(2000, { message: '年度不早于 2000' }) @Max(2100, { message: '年度不晚于 2100' })
+  @Year()
   year!: number;
   @IsOptional() @IsString({ message: '年度总体目标必须是文本' }) @MaxLength(TEXT_MAX, { message: `年度总体目标最多 ${TEXT_MAX} 个字符` })
   text?: string | null;

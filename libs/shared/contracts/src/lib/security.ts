@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Page, PageSize } from './field-rules';
 import { AUDIT_OBJECT_TYPES } from '@pt/domain';
 
 /** A day as `YYYY-MM-DD` (whether it exists, e.g. `2026-02-30`, the server checks). */
@@ -7,9 +7,9 @@ const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** GET /api/audit (审计管理员) */
 export class AuditQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt({ message: '页码须为正整数' }) @Min(1, { message: '页码须为正整数' }) @Max(100000, { message: '页码过大' })
+  @IsOptional() @Page()
   page?: number;
-  @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(200, { message: '每页最多 200 条' })
+  @IsOptional() @PageSize()
   pageSize?: number;
   /** Events starting with this text (e.g. `auth.`, `project.`). */
   @IsOptional() @IsString({ message: '事件必须是文本' }) @MaxLength(48, { message: '事件最多 48 个字符' })

@@ -51,32 +51,28 @@ function problemOf(value: unknown, label: string, rule: (v: unknown, label: stri
   return `${label}格式不正确`;
 }
 
-/** A name or other one-line field: no line breaks, tabs, control or bidi characters. */
-export function SingleLine(label: string, options?: ValidationOptions): PropertyDecorator {
+/** A rule named `name` that refuses a value for which `problem` has something to say, with that as the message. */
+function textRule(name: string, label: string, problem: (v: unknown, label: string) => string | null, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'singleLine',
+      name,
       validator: {
-        validate: (value) => singleLineProblem(value, label) === null,
-        defaultMessage: (args) => problemOf(args?.value, label, singleLineProblem),
+        validate: (value) => problem(value, label) === null,
+        defaultMessage: (args) => problemOf(args?.value, label, problem),
       },
     },
     options,
   );
 }
 
+/** A name or other one-line field: no line breaks, tabs, control or bidi characters. */
+export function SingleLine(label: string, options?: ValidationOptions): PropertyDecorator {
+  return textRule('singleLine', label, singleLineProblem, options);
+}
+
 /** A multi-line text (概况, 说明, 意见…): line breaks and tabs allowed, other control characters refused. */
 export function MultiLine(label: string, options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'multiLine',
-      validator: {
-        validate: (value) => multiLineProblem(value, label) === null,
-        defaultMessage: (args) => problemOf(args?.value, label, multiLineProblem),
-      },
-    },
-    options,
-  );
+  return textRule('multiLine', label, multiLineProblem, options);
 }
 
 /** A required text: not empty and not only spaces (`"   "` is not a name). */

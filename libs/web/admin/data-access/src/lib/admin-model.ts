@@ -1,14 +1,10 @@
 import { ROLE_LABELS } from '@pt/domain';
-import type { AdminOrg, AdminUser, AssignableRole, OrgKind } from '@pt/shared/api-types';
+import { ASSIGNABLE_ROLES, ORG_KIND_LABELS, ROLE_ORG_KIND, type AdminOrg, type AdminUser, type AssignableRole, type OrgKind } from '@pt/shared/api-types';
 
 export type { AdminOrg, AdminUser, AssignableRole, OrgKind };
 
-/** 机构类型 labels and tag colours. */
-export const ORG_KIND_LABELS: Record<OrgKind, string> = {
-  finance: '财政局',
-  department: '主管部门',
-  unit: '预算单位',
-};
+/** 机构类型 labels (the API's) and tag colours. */
+export { ORG_KIND_LABELS };
 
 export const ORG_KIND_COLORS: Record<OrgKind, string> = {
   finance: 'gold',
@@ -20,20 +16,11 @@ export const ORG_KIND_COLORS: Record<OrgKind, string> = {
 export const PARENT_KIND: Record<OrgKind, OrgKind | null> = { finance: null, department: 'finance', unit: 'department' };
 
 /**
- * The roles administrators grant, in display order, and the kind of organisation each belongs to (null: any). Which of
- * them one administrator may grant is the domain's `grantableRoles` (三员分立: the security and audit administrator
- * roles only by the 安全管理员).
+ * The roles administrators grant, in display order, and the kind of organisation each belongs to (null: any), as the
+ * API defines them. Which of them one administrator may grant is the domain's `grantableRoles` (三员分立: the
+ * security and audit administrator roles only by the 安全管理员).
  */
-export const ASSIGNABLE_ROLES: readonly AssignableRole[] = ['filler', 'dept_reviewer', 'finance_reviewer', 'sysadmin', 'secadmin', 'auditadmin'];
-
-export const ROLE_ORG_KIND: Record<AssignableRole, OrgKind | null> = {
-  filler: 'unit',
-  dept_reviewer: 'department',
-  finance_reviewer: 'finance',
-  sysadmin: null,
-  secadmin: null,
-  auditadmin: null,
-};
+export { ASSIGNABLE_ROLES, ROLE_ORG_KIND };
 
 export const ROLE_COLORS: Record<string, string> = {
   filler: 'green',

@@ -1,0 +1,43 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+// Rules several DTOs share (amounts, years, paging), each with the messages it always had.
+
+/** An amount in yuan (元): a decimal string with at most two decimals, never a number. */
+export const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
+export const moneyMessage = (label: string) => `${label}须为不超过两位小数的非负金额（元），如 500000.00`;
+
+/**
+ * Several rules as one decorator, registered as if written left to right on the property (decorators apply from
+ * the last one written): the order of the messages in a 400 stays the same.
+ */
+function rules(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => {
+    for (const decorate of [...decorators].reverse()) decorate(target, key);
+  };
+}
+
+/** An amount in yuan, e.g. "500000.00" (`typeMessage`: when it is not text). */
+export function Money(label: string, typeMessage = moneyMessage(label)): PropertyDecorator {
+  return rules(IsString({ message: typeMessage }), Matches(MONEY, { message: moneyMessage(label) }));
+}
+
+/** A budget year, 2000–2100 (a query string is converted to a number first). */
+export function Year(label = '年度'): PropertyDecorator {
+  return rules(
+    Type(() => Number),
+    IsInt({ message: `${label}须为整数` }),
+    Min(2000, { message: `${label}不早于 2000` }),
+    Max(2100, { message: `${label}不晚于 2100` }),
+  );
+}
+
+/** `page` of a paged list (1-based). */
+export function Page(): PropertyDecorator {
+  return rules(Type(() => Number), IsInt({ message: '页码须为正整数' }), Min(1, { message: '页码须为正整数' }), Max(100000, { message: '页码过大' }));
+}
+
+/** `pageSize` of a paged list (at most 200). */
+export function PageSize(): PropertyDecorator {
+  return rules(Type(() => Number), IsInt({ message: '每页条数须为整数' }), Min(1, { message: '每页至少 1 条' }), Max(200, { message: '每页最多 200 条' }));
+}
