@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
+import { PROJECT_FIELD_LABELS } from '@pt/domain';
 import type { FundsColumn } from '@pt/domain';
 import {
   EVALUATION_ACTION_DONE,
@@ -24,7 +25,8 @@ import {
 import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { ApiFailure, Project, TransitionAction } from '@pt/web/projects/data-access';
-import { FailureAlertComponent } from '@pt/web/projects/ui';
+import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
+import { LoadState } from '@pt/web/shared/data-access';
 import { ReasonDialogComponent, WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -34,7 +36,6 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { EvaluationFundsComponent, type FundsRowKey } from './evaluation-funds.component';
@@ -70,7 +71,6 @@ type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
     NzIconModule,
     NzInputModule,
     NzModalModule,
-    NzResultModule,
     NzSpinModule,
     NzTagModule,
     EvaluationFundsComponent,
@@ -78,11 +78,14 @@ type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
     ReasonDialogComponent,
     WorkflowActionsComponent,
     FailureAlertComponent,
+    PageLoadComponent,
   ],
   templateUrl: './evaluation.page.html',
   styleUrl: './evaluation.page.css',
 })
 export class EvaluationPage {
+  /** Header labels from the domain's field catalogue. */
+  readonly F = PROJECT_FIELD_LABELS;
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
@@ -103,8 +106,10 @@ export class EvaluationPage {
   readonly version = signal<number | null>(null);
   readonly form = signal<EvaluationForm | null>(null);
   private readonly savedSignature = signal('');
-  readonly loading = signal(true);
-  readonly loadError = signal<ApiFailure | null>(null);
+  private readonly page = new LoadState<ApiFailure>(true);
+  readonly loadError = this.page.error;
+  /** The spinner shows until the first load; a reload keeps the form on screen. */
+  readonly loading = computed(() => this.page.loading() && this.evaluation() === null);
   readonly failure = signal<ApiFailure | null>(null);
   readonly busy = signal<Busy>(null);
 
@@ -165,22 +170,16 @@ export class EvaluationPage {
   // ------------------------------------------------------------ loading
 
   async load(id = this.id()): Promise<void> {
-    this.loading.set(this.evaluation() === null);
-    this.loadError.set(null);
-    try {
-      const [p, e] = await Promise.all([this.projects.get(id), this.api.get(id)]);
-      this.project.set(p);
-      this.failure.set(null);
-      this.apply(e, p.version);
-    } catch (e) {
-      this.loadError.set(toEvaluationFailure(e, '绩效自评加载失败'));
-    } finally {
-      this.loading.set(false);
-    }
+    const loaded = await this.page.run(() => Promise.all([this.projects.get(id), this.api.get(id)]), (e) => toEvaluationFailure(e, '绩效自评加载失败'));
+    if (!loaded) return;
+    const [p, e] = loaded;
+    this.project.set(p);
+    this.failure.set(null);
+    this.apply(e, p.version);
   }
 
   async reload(): Promise<void> {
-    if (this.dirty() && !(await this.confirm('重新加载最新版本？', '您尚未保存的修改将被放弃，表单将显示最新保存的内容。', '重新加载'))) return;
+    if (this.dirty() && !(await confirmDanger(this.modal, '重新加载最新版本？', '您尚未保存的修改将被放弃，表单将显示最新保存的内容。', '重新加载'))) return;
     this.busy.set('reload');
     try {
       await this.load();
@@ -326,24 +325,11 @@ export class EvaluationPage {
 
   canLeave(): boolean | Promise<boolean> {
     if (!this.dirty()) return true;
-    return this.confirm('有未保存的修改', '离开此页面后，未保存的自评内容将丢失。确定离开吗？', '离开');
+    return confirmDanger(this.modal, '有未保存的修改', '离开此页面后，未保存的自评内容将丢失。确定离开吗？', '离开');
   }
 
   onBeforeUnload(e: BeforeUnloadEvent): void {
     if (this.dirty()) e.preventDefault();
   }
 
-  private confirm(title: string, content: string, okText: string): Promise<boolean> {
-    return new Promise((resolve) => {
-      this.modal.confirm({
-        nzTitle: title,
-        nzContent: content,
-        nzOkText: okText,
-        nzOkDanger: true,
-        nzCancelText: '取消',
-        nzOnOk: () => resolve(true),
-        nzOnCancel: () => resolve(false),
-      });
-    });
-  }
 }

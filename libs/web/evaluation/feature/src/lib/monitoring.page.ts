@@ -1,7 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { hasNumericProgress } from '@pt/domain';
+import {
+  ANNUAL_TARGET_COLUMN,
+  EVALUATION_FIELD_LABELS,
+  FUNDS_COLUMN_LABELS,
+  hasNumericProgress,
+  INDICATOR_COLUMN_LABELS,
+  MONITORING_FIELD_LABELS,
+  PROJECT_FIELD_LABELS,
+  YUAN_SUFFIX,
+} from '@pt/domain';
 import type { DeviationReason, Likelihood } from '@pt/domain';
 import {
   defaultMonitoringMonth,
@@ -24,7 +33,8 @@ import {
 import type { Monitoring, MonitoringForm, MonitoringFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import type { ApiFailure, Project } from '@pt/web/projects/data-access';
-import { FailureAlertComponent } from '@pt/web/projects/ui';
+import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
+import { LoadState } from '@pt/web/shared/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -32,7 +42,6 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalService } from 'ng-zorro-antd/modal';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -63,18 +72,26 @@ import { LightComponent } from './light.component';
     NzDescriptionsModule,
     NzIconModule,
     NzInputModule,
-    NzResultModule,
     NzSelectModule,
     NzSpinModule,
     NzTableModule,
     NzTagModule,
     LightComponent,
     FailureAlertComponent,
+    PageLoadComponent,
   ],
   templateUrl: './monitoring.page.html',
   styleUrl: './monitoring.page.css',
 })
 export class MonitoringPage {
+  /** Labels from the domain's field catalogue. */
+  readonly F = PROJECT_FIELD_LABELS;
+  readonly M = MONITORING_FIELD_LABELS;
+  readonly E = EVALUATION_FIELD_LABELS;
+  readonly IND = INDICATOR_COLUMN_LABELS;
+  readonly FUNDS_COL = FUNDS_COLUMN_LABELS;
+  readonly ANNUAL_TARGET = ANNUAL_TARGET_COLUMN;
+  readonly YUAN = YUAN_SUFFIX;
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
@@ -94,8 +111,10 @@ export class MonitoringPage {
   readonly version = signal<number | null>(null);
   readonly form = signal<MonitoringForm | null>(null);
   private readonly savedSignature = signal('');
-  readonly loading = signal(true);
-  readonly loadError = signal<ApiFailure | null>(null);
+  private readonly page = new LoadState<ApiFailure>(true);
+  readonly loadError = this.page.error;
+  /** The spinner shows until the first load; a reload or another month keeps the form on screen. */
+  readonly loading = computed(() => this.page.loading() && this.report() === null);
   readonly failure = signal<ApiFailure | null>(null);
   readonly busy = signal<null | 'save' | 'load'>(null);
 
@@ -130,22 +149,16 @@ export class MonitoringPage {
   }
 
   async load(id = this.id(), month?: number): Promise<void> {
-    this.loading.set(this.report() === null);
-    this.loadError.set(null);
-    try {
-      const [p, m] = await Promise.all([this.projects.get(id), this.api.get(id, month)]);
-      this.project.set(p);
-      this.failure.set(null);
-      this.apply(m, p.version, month);
-    } catch (e) {
-      this.loadError.set(toEvaluationFailure(e, '运行监控加载失败'));
-    } finally {
-      this.loading.set(false);
-    }
+    const loaded = await this.page.run(() => Promise.all([this.projects.get(id), this.api.get(id, month)]), (e) => toEvaluationFailure(e, '运行监控加载失败'));
+    if (!loaded) return;
+    const [p, m] = loaded;
+    this.project.set(p);
+    this.failure.set(null);
+    this.apply(m, p.version, month);
   }
 
   async reload(): Promise<void> {
-    if (this.dirty() && !(await this.confirm('重新加载最新版本？', '您尚未保存的修改将被放弃。'))) return;
+    if (this.dirty() && !(await confirmDanger(this.modal, '重新加载最新版本？', '您尚未保存的修改将被放弃。'))) return;
     await this.load(this.id(), this.form()?.month);
   }
 
@@ -153,7 +166,7 @@ export class MonitoringPage {
   async changeMonth(month: number): Promise<void> {
     const f = this.form();
     if (!f || month === f.month) return;
-    if (this.dirty() && !(await this.confirm('切换监控月份？', `${f.month} 月尚未保存的修改将被放弃。`))) {
+    if (this.dirty() && !(await confirmDanger(this.modal, '切换监控月份？', `${f.month} 月尚未保存的修改将被放弃。`))) {
       // the select already shows the month chosen: put the old one back (ngModel sees a change only via another value)
       this.form.set({ ...f, month: 0 });
       setTimeout(() => this.form.set(f));
@@ -243,24 +256,10 @@ export class MonitoringPage {
 
   canLeave(): boolean | Promise<boolean> {
     if (!this.dirty()) return true;
-    return this.confirm('有未保存的修改', '离开此页面后，未保存的监控内容将丢失。确定离开吗？');
+    return confirmDanger(this.modal, '有未保存的修改', '离开此页面后，未保存的监控内容将丢失。确定离开吗？');
   }
 
   onBeforeUnload(e: BeforeUnloadEvent): void {
     if (this.dirty()) e.preventDefault();
-  }
-
-  private confirm(title: string, content: string): Promise<boolean> {
-    return new Promise((resolve) => {
-      this.modal.confirm({
-        nzTitle: title,
-        nzContent: content,
-        nzOkText: '确定',
-        nzOkDanger: true,
-        nzCancelText: '取消',
-        nzOnOk: () => resolve(true),
-        nzOnCancel: () => resolve(false),
-      });
-    });
   }
 }

@@ -27,7 +27,8 @@ import {
 } from '@pt/web/projects/data-access';
 import type { ApiFailure, FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/feature';
-import { IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
+import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
+import { LoadState } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, PickRow, RowReviewComment, TableCheckContext, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -41,14 +42,13 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { FindingsPanelComponent } from './findings-panel.component';
 import { HistoryTimelineComponent } from './history-timeline.component';
 import { ProjectHeaderViewComponent } from './project-header-view.component';
-import { buildHeaderForm, CATEGORY_OPTIONS, confirmDanger, markAllInvalid, NATURE_OPTIONS, PERFORMANCE_TYPE_OPTIONS, TEXT_FIELDS } from './project-form-group';
+import { buildHeaderForm, CATEGORY_OPTIONS, markAllInvalid, NATURE_OPTIONS, PERFORMANCE_TYPE_OPTIONS, TEXT_FIELDS } from './project-form-group';
 import { ProjectIndicatorPickerComponent } from './project-indicator-picker.component';
 import {
   appendPickedRows,
@@ -89,7 +89,6 @@ import type { HeaderFormValue } from './project-form';
     NzIconModule,
     NzInputModule,
     NzPopconfirmModule,
-    NzResultModule,
     NzSelectModule,
     NzSpinModule,
     NzTagModule,
@@ -100,6 +99,7 @@ import type { HeaderFormValue } from './project-form';
     ProjectExportButtonsComponent,
     ProjectIndicatorPickerComponent,
     WorkflowActionsComponent,
+    PageLoadComponent,
   ],
   templateUrl: './project-editor.page.html',
   styleUrl: './project-editor.page.css',
@@ -122,8 +122,10 @@ export class ProjectEditorPage {
   readonly money = formatMoney;
 
   readonly project = signal<Project | null>(null);
-  readonly loading = signal(true);
-  readonly loadError = signal<ApiFailure | null>(null);
+  private readonly page = new LoadState<ApiFailure>(true);
+  readonly loadError = this.page.error;
+  /** The spinner shows until the first load; a reload keeps the form on screen. */
+  readonly loading = computed(() => this.page.loading() && this.project() === null);
   readonly busy = signal<null | 'save' | 'submit' | 'withdraw' | 'delete' | 'reload'>(null);
   readonly failure = signal<ApiFailure | null>(null);
   readonly history = signal<HistoryEntry[]>([]);
@@ -203,18 +205,11 @@ export class ProjectEditorPage {
   // ------------------------------------------------------------ loading
 
   async load(id = this.id()): Promise<void> {
-    this.loading.set(this.project() === null);
-    this.loadError.set(null);
-    try {
-      const p = await this.api.get(id);
-      this.failure.set(null);
-      this.apply(p, true, true);
-      void this.refreshSide(p.id);
-    } catch (e) {
-      this.loadError.set(toApiFailure(e, '项目加载失败'));
-    } finally {
-      this.loading.set(false);
-    }
+    const p = await this.page.run(() => this.api.get(id), (e) => toApiFailure(e, '项目加载失败'));
+    if (!p) return;
+    this.failure.set(null);
+    this.apply(p, true, true);
+    void this.refreshSide(p.id);
   }
 
   /** 「重新加载」 after a conflict: the latest version replaces the edits (after asking). */

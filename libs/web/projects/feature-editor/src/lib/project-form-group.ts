@@ -1,7 +1,6 @@
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
 import { FormGroup as FormGroupClass, Validators } from '@angular/forms';
 import type { FormGroup, NonNullableFormBuilder } from '@angular/forms';
-import type { NzModalService } from 'ng-zorro-antd/modal';
 import { normaliseMoney } from '@pt/web/projects/data-access';
 import { FUND_KEYS } from './project-form';
 import type { FundKey } from './project-form';
@@ -59,19 +58,4 @@ export function markAllInvalid(form: FormGroup): void {
     visit(c);
     if (c instanceof FormGroupClass) Object.values(c.controls).forEach(visit);
   }
-}
-
-/** A confirmation whose OK drops something (edits, a record): resolves true on OK. */
-export function confirmDanger(modal: NzModalService, title: string, content: string, okText: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    modal.confirm({
-      nzTitle: title,
-      nzContent: content,
-      nzOkText: okText,
-      nzOkDanger: true,
-      nzCancelText: '取消',
-      nzOnOk: () => resolve(true),
-      nzOnCancel: () => resolve(false),
-    });
-  });
 }

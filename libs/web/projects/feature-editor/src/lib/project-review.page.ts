@@ -3,14 +3,14 @@ import { Router, RouterLink } from '@angular/router';
 import type { Finding } from '@pt/domain';
 import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
 import type { ApiFailure, FrameworkResponse, HistoryEntry, Project, TransitionAction } from '@pt/web/projects/data-access';
-import { FailureAlertComponent, IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
+import { FailureAlertComponent, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
+import { LoadState } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, RowReviewComment, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzResultModule } from 'ng-zorro-antd/result';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { FindingsPanelComponent } from './findings-panel.component';
@@ -32,7 +32,6 @@ import { reviewBody } from './review';
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
-    NzResultModule,
     NzSpinModule,
     NzTagModule,
     IndicatorTableComponent,
@@ -40,17 +39,11 @@ import { reviewBody } from './review';
     HistoryTimelineComponent,
     ProjectHeaderViewComponent,
     WorkflowActionsComponent,
+    PageLoadComponent,
   ],
   template: `
-    @if (loading()) {
-      <div class="center"><nz-spin nzSimple nzTip="正在加载…" /></div>
-    } @else if (loadError(); as e) {
-      <nz-result [nzStatus]="e.status === 404 ? '404' : e.status === 403 ? '403' : 'error'" [nzTitle]="e.message" data-testid="load-error">
-        <div nz-result-extra>
-          <button nz-button type="button" (click)="load()">重试</button>
-          <a nz-button nzType="primary" routerLink="/inbox">返回审核待办</a>
-        </div>
-      </nz-result>
+    @if (loading() || loadError()) {
+      <pt-page-load [error]="loadError()" [backLink]="'/inbox'" backText="返回审核待办" (retry)="load()" />
     } @else if (project(); as p) {
       <div class="toolbar">
         <div class="title">
@@ -113,7 +106,6 @@ import { reviewBody } from './review';
     }
   `,
   styles: `
-    .center { text-align: center; padding: 64px 0; }
     .toolbar { display: flex; flex-wrap: wrap; gap: 12px; justify-content: space-between; align-items: center; margin-bottom: 16px; }
     .title { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
     .title h2 { margin: 0; font-size: 18px; }
@@ -137,8 +129,10 @@ export class ProjectReviewPage {
 
   readonly project = signal<Project | null>(null);
   readonly rows = signal<EditorRow[]>([]);
-  readonly loading = signal(true);
-  readonly loadError = signal<ApiFailure | null>(null);
+  private readonly page = new LoadState<ApiFailure>(true);
+  readonly loadError = this.page.error;
+  /** The spinner shows until the first load; a reload keeps the page on screen. */
+  readonly loading = computed(() => this.page.loading() && this.project() === null);
   readonly failure = signal<ApiFailure | null>(null);
   readonly busy = signal<TransitionAction | null>(null);
   readonly history = signal<HistoryEntry[]>([]);
@@ -175,21 +169,14 @@ export class ProjectReviewPage {
   }
 
   async load(id = this.id()): Promise<void> {
-    this.loading.set(this.project() === null);
-    this.loadError.set(null);
-    try {
-      const p = await this.api.get(id);
-      this.failure.set(null);
-      this.project.set(p);
-      this.rows.set(toEditorRows(p.indicators));
-      const [history, findings] = await Promise.allSettled([this.api.history(p.id), this.api.findings(p.id)]);
-      if (history.status === 'fulfilled') this.history.set(history.value);
-      if (findings.status === 'fulfilled') this.serverFindings.set(findings.value);
-    } catch (e) {
-      this.loadError.set(toApiFailure(e, '项目加载失败'));
-    } finally {
-      this.loading.set(false);
-    }
+    const p = await this.page.run(() => this.api.get(id), (e) => toApiFailure(e, '项目加载失败'));
+    if (!p) return;
+    this.failure.set(null);
+    this.project.set(p);
+    this.rows.set(toEditorRows(p.indicators));
+    const [history, findings] = await Promise.allSettled([this.api.history(p.id), this.api.findings(p.id)]);
+    if (history.status === 'fulfilled') this.history.set(history.value);
+    if (findings.status === 'fulfilled') this.serverFindings.set(findings.value);
   }
 
   /** 通过 / 退回 from the action bar (which has checked that 退回 carries a comment), with the row comments. */
