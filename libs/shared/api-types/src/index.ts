@@ -2,6 +2,7 @@
 // web app. The class-validator DTO classes that check these shapes on the server are in @pt/shared/contracts.
 export * from './lib/routes';
 export * from './lib/errors';
+export * from './lib/formats';
 export * from './lib/health';
 export * from './lib/auth';
 export * from './lib/admin';

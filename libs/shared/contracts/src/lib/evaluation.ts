@@ -1,18 +1,12 @@
 import type { QualitativeGrade, TransitionAction } from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
-import { QUALITATIVE_GRADES } from '@pt/shared/api-types';
+import { DECIMAL_PATTERN, decimalMessage, POINTS_PATTERN, pointsMessage, QUALITATIVE_GRADES } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Money } from './field-rules';
 import { MultiLine, RequiredObject, SingleLine } from './text-rules';
 
 // Request DTOs of the self-evaluation (绩效自评, domain §8); the shapes are the interfaces of @pt/shared/api-types.
-
-/** An actual or current value: a decimal in the target's unit, sign allowed (a negative actual scores 0). */
-const DECIMAL = /^-?\d{1,15}(\.\d{1,4})?$/;
-const DECIMAL_MSG = (label: string) => `${label}须为数字（最多四位小数），单位与指标值相同，如 95 或 12.5`;
-const POINTS = /^\d{1,3}(\.\d{1,2})?$/;
-const POINTS_MSG = (label: string) => `${label}须为不超过两位小数的非负分数，如 10 或 7.50`;
 
 /** 预算执行 of the self-evaluation (元). */
 export class EvaluationBudgetDto implements Api.EvaluationBudgetDto {
@@ -52,7 +46,7 @@ export class EvaluationFundsDto implements Api.EvaluationFundsDto {
 export class EvaluationItemDto implements Api.EvaluationItemDto {
   @IsUUID('all', { message: '指标 indicatorId 无效' })
   indicatorId!: string;
-  @IsOptional() @IsString({ message: DECIMAL_MSG('实际完成值') }) @Matches(DECIMAL, { message: DECIMAL_MSG('实际完成值') })
+  @IsOptional() @IsString({ message: decimalMessage('实际完成值') }) @Matches(DECIMAL_PATTERN, { message: decimalMessage('实际完成值') })
   actual?: string | null;
   /** The unit the actual was measured in, when it is given; must equal the target's unit. */
   @IsOptional() @IsString({ message: '实际完成值的单位必须是文本' }) @MaxLength(20, { message: '实际完成值的单位最多 20 个字符' }) @SingleLine('实际完成值的单位')
@@ -60,10 +54,10 @@ export class EvaluationItemDto implements Api.EvaluationItemDto {
   @IsOptional() @IsIn(QUALITATIVE_GRADES as unknown as string[], { message: '完成等级须为 达成、部分达成 或 未达成' })
   grade?: QualitativeGrade | null;
   /** Explicit 得分 (qualitative rows within the grade band, compare rows within [0, 分值]). */
-  @IsOptional() @IsString({ message: POINTS_MSG('得分') }) @Matches(POINTS, { message: POINTS_MSG('得分') })
+  @IsOptional() @IsString({ message: pointsMessage('得分') }) @Matches(POINTS_PATTERN, { message: pointsMessage('得分') })
   score?: string | null;
   /** Explicit 分值 (all rows of a group or none; they must add up to the group weight). */
-  @IsOptional() @IsString({ message: POINTS_MSG('分值') }) @Matches(POINTS, { message: POINTS_MSG('分值') })
+  @IsOptional() @IsString({ message: pointsMessage('分值') }) @Matches(POINTS_PATTERN, { message: pointsMessage('分值') })
   weight?: string | null;
   @IsOptional() @IsBoolean({ message: '是否达成须为 true 或 false' })
   achieved?: boolean | null;

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Year } from './field-rules';
 import type * as Api from '@pt/shared/api-types';
-import { BATCH_FORMATS, BATCH_FORMS, EXPORT_FORMATS, EXPORT_FORMS, IMPORT_CHOICES, type BatchForm, type BatchFormat, type ExportForm, type ExportFormat, type ImportChoice } from '@pt/shared/api-types';
+import { BATCH_FORMATS, FRAMEWORK_CODES, BATCH_FORMS, EXPORT_FORMATS, EXPORT_FORMS, IMPORT_CHOICES, type BatchForm, type BatchFormat, type ExportForm, type ExportFormat, type ImportChoice } from '@pt/shared/api-types';
 
 /** GET /api/projects/:id/export?form=&format= */
 export class ExportQueryDto {
@@ -40,7 +40,7 @@ export class ImportTextDto implements Api.ImportTextDto {
   year!: number;
   @IsUUID('all', { message: '单位 orgId 无效' })
   orgId!: string;
-  @IsOptional() @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
+  @IsOptional() @IsIn(FRAMEWORK_CODES as unknown as string[], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
   frameworkCode?: string;
   /** Per clashing name; without one a create that meets an existing name answers 409 and creates nothing. */
   @IsOptional() @IsArray({ message: '同名项目的处理方式 choices 须为数组' }) @ArrayMaxSize(1000, { message: '同名项目的处理方式最多 1000 项' })

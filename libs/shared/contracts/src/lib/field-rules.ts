@@ -1,11 +1,8 @@
 import { Type } from 'class-transformer';
+import { MONEY_PATTERN, moneyMessage } from '@pt/shared/api-types';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 // Rules several DTOs share (amounts, years, paging), each with the messages it always had.
-
-/** An amount in yuan (元): a decimal string with at most two decimals, never a number. */
-export const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
-export const moneyMessage = (label: string) => `${label}须为不超过两位小数的非负金额（元），如 500000.00`;
 
 /**
  * Several rules as one decorator, registered as if written left to right on the property (decorators apply from
@@ -19,7 +16,7 @@ function rules(...decorators: PropertyDecorator[]): PropertyDecorator {
 
 /** An amount in yuan, e.g. "500000.00" (`typeMessage`: when it is not text). */
 export function Money(label: string, typeMessage = moneyMessage(label)): PropertyDecorator {
-  return rules(IsString({ message: typeMessage }), Matches(MONEY, { message: moneyMessage(label) }));
+  return rules(IsString({ message: typeMessage }), Matches(MONEY_PATTERN, { message: moneyMessage(label) }));
 }
 
 /** A budget year, 2000–2100 (a query string is converted to a number first). */

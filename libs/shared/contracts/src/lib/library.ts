@@ -1,4 +1,5 @@
 import type * as Api from '@pt/shared/api-types';
+import { FRAMEWORK_CODES } from '@pt/shared/api-types';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Page, PageSize } from './field-rules';
 import { NotBlank, SingleLine } from './text-rules';
@@ -8,7 +9,7 @@ import { NotBlank, SingleLine } from './text-rules';
 export class ListLibraryQueryDto {
   @IsOptional() @IsString({ message: '搜索词必须是文本' }) @MaxLength(100, { message: '搜索词最多 100 个字符' })
   q?: string;
-  @IsOptional() @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
+  @IsOptional() @IsIn(FRAMEWORK_CODES as unknown as string[], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
   frameworkCode?: string;
   @IsOptional() @IsString({ message: '一级指标必须是文本' }) @MaxLength(50, { message: '一级指标最多 50 个字符' })
   level1?: string;
@@ -32,7 +33,7 @@ export class UpdateLibraryIndicatorDto implements Api.UpdateLibraryIndicatorDto 
 }
 
 export class CreateLibraryIndicatorDto implements Api.CreateLibraryIndicatorDto {
-  @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
+  @IsIn(FRAMEWORK_CODES as unknown as string[], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
   frameworkCode!: string;
   @IsString({ message: '请填写一级指标' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' }) @NotBlank('一级指标') @SingleLine('一级指标')
   level1!: string;

@@ -1,5 +1,6 @@
 import { PROJECT_STATUSES, TRANSITION_ACTIONS, type ProjectStatus, type TransitionAction } from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
+import { DATE_PATTERN, FRAMEWORK_CODES } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Money, Year, Page, PageSize } from './field-rules';
@@ -7,7 +8,6 @@ import { MultiLine, NotBlank, SingleLine } from './text-rules';
 
 // Request DTOs of the project endpoints; the shapes they check are the interfaces of @pt/shared/api-types.
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TEXT_MAX = 5000;
 
 /** 项目资金 (元). Decimal strings, never numbers. */
@@ -34,9 +34,9 @@ export class ProjectHeaderDto implements Api.ProjectHeaderDto {
   nature?: string | null;
   @IsOptional() @IsString({ message: '项目类别必须是文本' }) @MaxLength(50, { message: '项目类别最多 50 个字符' }) @SingleLine('项目类别')
   category?: string | null;
-  @IsOptional() @IsString({ message: '计划开始日期须为 YYYY-MM-DD' }) @Matches(DATE, { message: '计划开始日期须为 YYYY-MM-DD' })
+  @IsOptional() @IsString({ message: '计划开始日期须为 YYYY-MM-DD' }) @Matches(DATE_PATTERN, { message: '计划开始日期须为 YYYY-MM-DD' })
   startDate?: string | null;
-  @IsOptional() @IsString({ message: '计划完成日期须为 YYYY-MM-DD' }) @Matches(DATE, { message: '计划完成日期须为 YYYY-MM-DD' })
+  @IsOptional() @IsString({ message: '计划完成日期须为 YYYY-MM-DD' }) @Matches(DATE_PATTERN, { message: '计划完成日期须为 YYYY-MM-DD' })
   endDate?: string | null;
   @IsOptional() @IsBoolean({ message: '是否含有政府购买服务须为 true 或 false' })
   governmentPurchase?: boolean | null;
@@ -78,7 +78,7 @@ export class CreateProjectDto extends ProjectHeaderDto implements Api.CreateProj
   name!: string;
   @IsUUID('all', { message: '实施单位（orgId）无效' })
   orgId!: string;
-  @IsString({ message: '请选择指标体系' }) @IsIn(['mof-2021', 'shanghai-2020'], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
+  @IsString({ message: '请选择指标体系' }) @IsIn(FRAMEWORK_CODES as unknown as string[], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
   frameworkCode!: string;
 }
 

@@ -1,3 +1,5 @@
+import { DECIMAL_PATTERN, MONEY_PATTERN, POINTS_PATTERN } from '@pt/shared/api-types';
+
 /**
  * Numbers as people type them (`5,925,000.00`, ` 95 `, full-width digits `９５`, `－1`), cleaned to the
  * plain decimal string the API and the domain take. Never converted to floats.
@@ -13,12 +15,8 @@ export function cleanNumber(input: string | null | undefined): string {
     .replace(/^\+/, '');
 }
 
-/** Amount in yuan (全年预算数 …): at most two decimals, not negative (the contracts' MONEY). */
-export const MONEY_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
-/** An actual or current value in the target's unit (the contracts' DECIMAL). */
-export const DECIMAL_PATTERN = /^-?\d{1,15}(\.\d{1,4})?$/;
-/** 得分 / 分值: at most two decimals, not negative (the contracts' POINTS). */
-export const POINTS_PATTERN = /^\d{1,3}(\.\d{1,2})?$/;
+/** Amounts in yuan, actual values and 得分 / 分值: the formats the API checks. */
+export { DECIMAL_PATTERN, MONEY_PATTERN, POINTS_PATTERN };
 
 /** The cleaned value, or null when the field is empty. */
 export function orNull(input: string | null | undefined): string | null {
