@@ -1,11 +1,23 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
-import { reasonRefusal, type TransitionAction } from '@pt/domain';
+import { HISTORY_ACTION_LABELS, reasonRefusal, type TransitionAction } from '@pt/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { ReasonDialogComponent } from './reason-dialog.component';
+
+const BAR_ORDER: readonly TransitionAction[] = ['submit', 'withdraw', 'approve', 'return'];
+const BAR_ICONS: Readonly<Record<TransitionAction, string>> = { submit: 'send', withdraw: 'rollback', approve: 'check', return: 'rollback' };
+
+interface ActionButton {
+  action: TransitionAction;
+  primary: boolean;
+  icon: string;
+  label: string;
+  /** The question of 提交 / 撤回; null: 审核通过 / 退回 (the reviewer's comment instead). */
+  confirm: string | null;
+}
 
 /** One step of the review workflow the user chose: the action and, for 审核通过 / 退回, the trimmed comment. */
 export interface WorkflowStep {
@@ -50,55 +62,26 @@ export interface WorkflowStep {
       }
       <ng-content />
       <div class="buttons">
-        <ng-container [ngTemplateOutlet]="buttons" />
+        <ng-container [ngTemplateOutlet]="bar" />
       </div>
     } @else {
-      <ng-container [ngTemplateOutlet]="buttons" />
+      <ng-container [ngTemplateOutlet]="bar" />
     }
 
-    <ng-template #buttons>
-      @if (has('submit')) {
-        <button
-          nz-button
-          nzType="primary"
-          type="button"
-          nz-popconfirm
-          [nzPopconfirmTitle]="submitConfirm()"
-          nzOkText="提交"
-          nzCancelText="取消"
-          (nzOnConfirm)="acted.emit({ action: 'submit' })"
-          [nzLoading]="busy() === 'submit'"
-          [disabled]="busy() !== null"
-          [attr.data-testid]="testIdPrefix() + 'submit'"
-        >
-          <span nz-icon nzType="send"></span>提交
-        </button>
-      }
-      @if (has('withdraw')) {
-        <button
-          nz-button
-          type="button"
-          nz-popconfirm
-          [nzPopconfirmTitle]="withdrawConfirm()"
-          nzOkText="撤回"
-          nzCancelText="取消"
-          (nzOnConfirm)="acted.emit({ action: 'withdraw' })"
-          [nzLoading]="busy() === 'withdraw'"
-          [disabled]="busy() !== null"
-          [attr.data-testid]="testIdPrefix() + 'withdraw'"
-        >
-          <span nz-icon nzType="rollback"></span>撤回
-        </button>
-      }
-      @if (has('approve')) {
-        <button nz-button nzType="primary" type="button" [nzLoading]="busy() === 'approve'" [disabled]="busy() !== null" (click)="review('approve')" [attr.data-testid]="testIdPrefix() + 'approve'">
-          <span nz-icon nzType="check"></span>{{ approveText() }}
-        </button>
-      }
-      @if (has('return')) {
-        <button nz-button nzDanger type="button" [nzLoading]="busy() === 'return'" [disabled]="busy() !== null" (click)="review('return')" [attr.data-testid]="testIdPrefix() + 'return'">
-          <span nz-icon nzType="rollback"></span>退回
-        </button>
+    <ng-template #bar>
+      @for (b of buttons(); track b.action) {
+        @if (b.confirm) {
+          <!-- 提交 / 撤回: asked once more -->
+          <button nz-button [nzType]="b.primary ? 'primary' : 'default'" type="button" nz-popconfirm [nzPopconfirmTitle]="b.confirm" [nzOkText]="b.label" nzCancelText="取消"
+            (nzOnConfirm)="acted.emit({ action: b.action })" [nzLoading]="busy() === b.action" [disabled]="busy() !== null" [attr.data-testid]="testIdPrefix() + b.action">
+            <span nz-icon [nzType]="b.icon"></span>{{ b.label }}
+          </button>
+        } @else {
+          <button nz-button [nzType]="b.primary ? 'primary' : 'default'" [nzDanger]="b.action === 'return'" type="button" (click)="review(b.action)"
+            [nzLoading]="busy() === b.action" [disabled]="busy() !== null" [attr.data-testid]="testIdPrefix() + b.action">
+            <span nz-icon [nzType]="b.icon"></span>{{ b.label }}
+          </button>
+        }
       }
     </ng-template>
 
@@ -138,12 +121,23 @@ export class WorkflowActionsComponent {
   /** The review action whose dialog is open. */
   readonly asking = signal<null | 'approve' | 'return'>(null);
   readonly reviewing = computed(() => this.has('approve') || this.has('return'));
+  /** The buttons in the order the bar shows them: the filler's, then the reviewer's. */
+  readonly buttons = computed<ActionButton[]>(() =>
+    BAR_ORDER.filter((a) => this.has(a)).map((action) => ({
+      action,
+      primary: action !== 'withdraw' && action !== 'return',
+      icon: BAR_ICONS[action],
+      label: action === 'approve' ? this.approveText() : HISTORY_ACTION_LABELS[action],
+      confirm: action === 'submit' ? this.submitConfirm() : action === 'withdraw' ? this.withdrawConfirm() : null,
+    })),
+  );
 
   has(action: TransitionAction): boolean {
     return this.actions().includes(action);
   }
 
-  review(action: 'approve' | 'return'): void {
+  review(action: TransitionAction): void {
+    if (action !== 'approve' && action !== 'return') return;
     if (this.reason() === 'dialog') {
       this.asking.set(action);
       return;
