@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { MONITORING_FIELD_LABELS, PROJECT_FIELD_LABELS } from '@pt/domain';
 import type { MonitoringLight } from '@pt/domain';
 import { LIGHT_ORDER, lightLabel, MonitoringApi, toEvaluationFailure } from '@pt/web/evaluation/data-access';
 import type { MonitoringOverviewRow } from '@pt/web/evaluation/data-access';
@@ -79,11 +80,11 @@ import { countByLight, overviewYears, sortOverview } from './monitoring-overview
       >
         <thead>
           <tr>
-            <th>项目名称</th>
-            <th nzWidth="240px">实施单位</th>
-            <th nzWidth="90px">监控月份</th>
+            <th>{{ F.name }}</th>
+            <th nzWidth="240px">{{ F.org }}</th>
+            <th nzWidth="90px">{{ M.month }}</th>
             <th nzWidth="100px">项目</th>
-            <th nzWidth="150px">预算执行</th>
+            <th nzWidth="150px">{{ M.budgetLight }}</th>
             <th nzWidth="300px">指标（按灯计数）</th>
           </tr>
         </thead>
@@ -127,6 +128,9 @@ import { countByLight, overviewYears, sortOverview } from './monitoring-overview
   `,
 })
 export class MonitoringOverviewPage {
+  /** Labels from the domain's field catalogue. */
+  readonly F = PROJECT_FIELD_LABELS;
+  readonly M = MONITORING_FIELD_LABELS;
   private readonly api = inject(MonitoringApi);
   private readonly projects = inject(ProjectsApi);
   private readonly router = inject(Router);

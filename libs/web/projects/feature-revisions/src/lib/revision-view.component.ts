@@ -1,5 +1,6 @@
 import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { FUND_LABELS, INDICATOR_COLUMN_LABELS, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
 import type { Project } from '@pt/shared/api-types';
 import { formatMoney, statusLabel } from '@pt/web/projects/data-access';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -19,19 +20,19 @@ import { goalIndicators, goalText, viewRows } from './revision-diff';
   template: `
     <div data-testid="revision-view">
       <nz-descriptions nzBordered nzSize="small" [nzColumn]="{ xxl: 3, xl: 3, lg: 2, md: 2, sm: 1, xs: 1 }">
-        <nz-descriptions-item nzTitle="项目名称" [nzSpan]="2">{{ project().name }}</nz-descriptions-item>
-        <nz-descriptions-item nzTitle="预算年度">{{ project().year }}</nz-descriptions-item>
-        <nz-descriptions-item nzTitle="实施单位">{{ project().orgName }}</nz-descriptions-item>
-        <nz-descriptions-item nzTitle="项目性质">{{ project().nature || '—' }}</nz-descriptions-item>
-        <nz-descriptions-item nzTitle="项目类别">{{ project().category || '—' }}</nz-descriptions-item>
-        <nz-descriptions-item nzTitle="计划开始日期">{{ project().startDate || '—' }}</nz-descriptions-item>
-        <nz-descriptions-item nzTitle="计划完成日期">{{ project().endDate || '—' }}</nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="F.name" [nzSpan]="2">{{ project().name }}</nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="F.year">{{ project().year }}</nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="F.org">{{ project().orgName }}</nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="F.nature">{{ project().nature || '—' }}</nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="F.category">{{ project().category || '—' }}</nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="F.startDate">{{ project().startDate || '—' }}</nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="F.endDate">{{ project().endDate || '—' }}</nz-descriptions-item>
         <nz-descriptions-item nzTitle="状态">{{ status() }}</nz-descriptions-item>
-        <nz-descriptions-item nzTitle="项目资金总额（元）">{{ money(project().funds.total) || '—' }}</nz-descriptions-item>
-        <nz-descriptions-item nzTitle="年度资金申请总额（元）">{{ money(project().funds.annualTotal) || '—' }}</nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="FUNDS.total + YUAN">{{ money(project().funds.total) || '—' }}</nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="FUNDS.annualTotal + YUAN">{{ money(project().funds.annualTotal) || '—' }}</nz-descriptions-item>
         <nz-descriptions-item nzTitle="最后修改">{{ project().updatedAt | date: 'yyyy-MM-dd HH:mm' }}</nz-descriptions-item>
-        <nz-descriptions-item nzTitle="项目总目标" [nzSpan]="3"><span class="text">{{ overallText() || '—' }}</span></nz-descriptions-item>
-        <nz-descriptions-item nzTitle="年度总体目标" [nzSpan]="3"><span class="text">{{ annualText() || '—' }}</span></nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="F.totalGoal" [nzSpan]="3"><span class="text">{{ overallText() || '—' }}</span></nz-descriptions-item>
+        <nz-descriptions-item [nzTitle]="F.annualGoal" [nzSpan]="3"><span class="text">{{ annualText() || '—' }}</span></nz-descriptions-item>
       </nz-descriptions>
 
       <h4 class="title">年度绩效指标（{{ project().year }} 年，{{ annual().length }} 条）</h4>
@@ -49,12 +50,12 @@ import { goalIndicators, goalText, viewRows } from './revision-diff';
             <thead>
               <tr>
                 <th nzWidth="50px">序号</th>
-                <th nzWidth="110px">一级指标</th>
-                <th nzWidth="130px">二级指标</th>
-                <th>三级指标</th>
-                <th nzWidth="170px">指标值</th>
+                <th nzWidth="110px">{{ COL.level1 }}</th>
+                <th nzWidth="130px">{{ COL.level2 }}</th>
+                <th>{{ COL.name }}</th>
+                <th nzWidth="170px">{{ COL.target }}</th>
                 <th nzWidth="60px" nzAlign="center">核心</th>
-                <th nzWidth="80px" nzAlign="right">分值</th>
+                <th nzWidth="80px" nzAlign="right">{{ COL.weight }}</th>
               </tr>
             </thead>
             <tbody>
@@ -86,6 +87,11 @@ import { goalIndicators, goalText, viewRows } from './revision-diff';
   `,
 })
 export class RevisionViewComponent {
+  /** Labels from the domain's field catalogue. */
+  readonly F = PROJECT_FIELD_LABELS;
+  readonly FUNDS = FUND_LABELS;
+  readonly COL = INDICATOR_COLUMN_LABELS;
+  readonly YUAN = YUAN_SUFFIX;
   readonly project = input.required<Project>();
 
   readonly money = formatMoney;
