@@ -1,19 +1,18 @@
 import { HttpClient, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  CreateLibraryIndicatorDto,
-  LibraryIndicator,
-  LibraryPage,
-  Project,
-  Suggestions,
-  UpdateLibraryIndicatorDto,
+import {
+  ApiPaths,
+  type CreateLibraryIndicatorDto,
+  type LibraryIndicator,
+  type LibraryPage,
+  type Project,
+  type Suggestions,
+  type UpdateLibraryIndicatorDto,
 } from '@pt/shared/api-types';
 import { ifMatch, versionFromEtag } from '@pt/web/projects/data-access';
 import { firstValueFrom } from 'rxjs';
 import { libraryQueryParams } from './library-filters';
 import type { LibraryQuery } from './library-filters';
-
-const BASE = '/api';
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type CreateLibraryIndicatorBody = CreateLibraryIndicatorDto;
@@ -35,31 +34,27 @@ export class LibraryApi {
   private readonly http = inject(HttpClient);
 
   list(query: LibraryQuery): Promise<LibraryPage> {
-    return firstValueFrom(this.http.get<LibraryPage>(`${BASE}/indicator-library`, { params: libraryQueryParams(query) }));
+    return firstValueFrom(this.http.get<LibraryPage>(ApiPaths.indicatorLibrary, { params: libraryQueryParams(query) }));
   }
 
   async get(id: string): Promise<LibraryIndicator> {
-    return withVersion(await firstValueFrom(this.http.get<LibraryIndicator>(this.url(id), { observe: 'response' })));
+    return withVersion(await firstValueFrom(this.http.get<LibraryIndicator>(ApiPaths.libraryIndicator(id), { observe: 'response' })));
   }
 
   async create(body: CreateLibraryIndicatorBody): Promise<LibraryIndicator> {
-    return withVersion(await firstValueFrom(this.http.post<LibraryIndicator>(`${BASE}/indicator-library`, body, { observe: 'response' })));
+    return withVersion(await firstValueFrom(this.http.post<LibraryIndicator>(ApiPaths.indicatorLibrary, body, { observe: 'response' })));
   }
 
   async update(id: string, version: number, body: UpdateLibraryIndicatorBody): Promise<LibraryIndicator> {
     return withVersion(
       await firstValueFrom(
-        this.http.patch<LibraryIndicator>(this.url(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
+        this.http.patch<LibraryIndicator>(ApiPaths.libraryIndicator(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
     );
   }
 
   async remove(id: string, version: number): Promise<void> {
-    await firstValueFrom(this.http.delete(this.url(id), { headers: { 'If-Match': ifMatch(version) } }));
-  }
-
-  private url(id: string): string {
-    return `${BASE}/indicator-library/${encodeURIComponent(id)}`;
+    await firstValueFrom(this.http.delete(ApiPaths.libraryIndicator(id), { headers: { 'If-Match': ifMatch(version) } }));
   }
 }
 
@@ -72,7 +67,7 @@ export class SuggestionsApi {
   private readonly http = inject(HttpClient);
 
   suggestions(projectId: string): Promise<Suggestions> {
-    return firstValueFrom(this.http.get<Suggestions>(`${this.url(projectId)}/suggestions`));
+    return firstValueFrom(this.http.get<Suggestions>(ApiPaths.projectSuggestions(projectId)));
   }
 
   /**
@@ -82,12 +77,8 @@ export class SuggestionsApi {
   async copyLastYear(projectId: string, version: number): Promise<Project> {
     return withVersion(
       await firstValueFrom(
-        this.http.post<Project>(`${this.url(projectId)}/copy-last-year`, {}, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
+        this.http.post<Project>(ApiPaths.projectCopyLastYear(projectId), {}, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
     );
-  }
-
-  private url(id: string): string {
-    return `${BASE}/projects/${encodeURIComponent(id)}`;
   }
 }

@@ -1,24 +1,23 @@
 import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Finding } from '@pt/domain';
-import type {
-  CreateProjectDto,
-  FindingsResponse,
-  FrameworkResponse,
-  HistoryEntry,
-  IndicatorInputDto,
-  OrgNode,
-  Project,
-  ProjectPage,
-  ProjectStatus,
-  TransitionDto,
-  UpdateProjectDto,
+import {
+  ApiPaths,
+  type CreateProjectDto,
+  type FindingsResponse,
+  type FrameworkResponse,
+  type HistoryEntry,
+  type IndicatorInputDto,
+  type OrgNode,
+  type Project,
+  type ProjectPage,
+  type ProjectStatus,
+  type TransitionDto,
+  type UpdateProjectDto,
 } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { firstValueFrom } from 'rxjs';
 import { ifMatch, versionFromEtag } from './api-failure';
-
-const BASE = '/api';
 
 export interface ProjectListQuery {
   year?: number | null;
@@ -61,7 +60,7 @@ export class ProjectsApi {
   /** Indicator frameworks (cached for the session). */
   frameworks(): Promise<FrameworkResponse[]> {
     if (!this.frameworksCache) {
-      this.frameworksCache = firstValueFrom(this.http.get<FrameworkResponse[]>(`${BASE}/frameworks`));
+      this.frameworksCache = firstValueFrom(this.http.get<FrameworkResponse[]>(ApiPaths.frameworks));
       this.frameworksCache.catch(() => (this.frameworksCache = null));
     }
     return this.frameworksCache;
@@ -69,14 +68,14 @@ export class ProjectsApi {
 
   /** The budget years of the projects the user sees, newest first (GET /api/projects/years). */
   async years(): Promise<number[]> {
-    return (await firstValueFrom(this.http.get<{ years: number[] }>(`${BASE}/projects/years`))).years;
+    return (await firstValueFrom(this.http.get<{ years: number[] }>(ApiPaths.projectYears))).years;
   }
 
   /** Organisations visible to the current user (cached per session). */
   orgs(): Promise<OrgNode[]> {
     const token = this.auth.token();
     if (!this.orgsCache || this.orgsCache.token !== token) {
-      const orgs = firstValueFrom(this.http.get<OrgNode[]>(`${BASE}/orgs`));
+      const orgs = firstValueFrom(this.http.get<OrgNode[]>(ApiPaths.orgs));
       const entry = { token, orgs };
       this.orgsCache = entry;
       orgs.catch(() => {
@@ -101,21 +100,21 @@ export class ProjectsApi {
     if (query.scoreMax != null) params = params.set('scoreMax', String(query.scoreMax));
     if (query.light) params = params.set('light', query.light);
     if (query.evaluationStatus) params = params.set('evaluationStatus', query.evaluationStatus);
-    return firstValueFrom(this.http.get<ProjectPage>(`${BASE}/projects`, { params }));
+    return firstValueFrom(this.http.get<ProjectPage>(ApiPaths.projects, { params }));
   }
 
   async get(id: string): Promise<Project> {
-    return this.withVersion(await firstValueFrom(this.http.get<Project>(this.url(id), { observe: 'response' })));
+    return this.withVersion(await firstValueFrom(this.http.get<Project>(ApiPaths.project(id), { observe: 'response' })));
   }
 
   async create(body: CreateProjectBody): Promise<Project> {
-    return this.withVersion(await firstValueFrom(this.http.post<Project>(`${BASE}/projects`, body, { observe: 'response' })));
+    return this.withVersion(await firstValueFrom(this.http.post<Project>(ApiPaths.projects, body, { observe: 'response' })));
   }
 
   async update(id: string, version: number, body: UpdateProjectBody): Promise<Project> {
     return this.withVersion(
       await firstValueFrom(
-        this.http.patch<Project>(this.url(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
+        this.http.patch<Project>(ApiPaths.project(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
     );
   }
@@ -124,7 +123,7 @@ export class ProjectsApi {
     return this.withVersion(
       await firstValueFrom(
         this.http.put<Project>(
-          `${this.url(id)}/indicators`,
+          ApiPaths.projectIndicators(id),
           { indicators },
           { observe: 'response', headers: { 'If-Match': ifMatch(version) } },
         ),
@@ -135,7 +134,7 @@ export class ProjectsApi {
   async transition(id: string, version: number, body: TransitionBody): Promise<Project> {
     return this.withVersion(
       await firstValueFrom(
-        this.http.post<Project>(`${this.url(id)}/transitions`, body, {
+        this.http.post<Project>(ApiPaths.projectTransitions(id), body, {
           observe: 'response',
           headers: { 'If-Match': ifMatch(version) },
         }),
@@ -144,20 +143,16 @@ export class ProjectsApi {
   }
 
   async remove(id: string, version: number): Promise<void> {
-    await firstValueFrom(this.http.delete(this.url(id), { headers: { 'If-Match': ifMatch(version) } }));
+    await firstValueFrom(this.http.delete(ApiPaths.project(id), { headers: { 'If-Match': ifMatch(version) } }));
   }
 
   async findings(id: string): Promise<Finding[]> {
-    const res = await firstValueFrom(this.http.get<FindingsResponse>(`${this.url(id)}/findings`));
+    const res = await firstValueFrom(this.http.get<FindingsResponse>(ApiPaths.projectFindings(id)));
     return res.findings ?? [];
   }
 
   history(id: string): Promise<HistoryEntry[]> {
-    return firstValueFrom(this.http.get<HistoryEntry[]>(`${this.url(id)}/history`));
-  }
-
-  private url(id: string): string {
-    return `${BASE}/projects/${encodeURIComponent(id)}`;
+    return firstValueFrom(this.http.get<HistoryEntry[]>(ApiPaths.projectHistory(id)));
   }
 
   private withVersion(res: HttpResponse<Project>): Project {
