@@ -1,11 +1,11 @@
 import { ApiHttpException } from '@pt/api/core';
-import type { TargetStore } from '@pt/api/targets/data-access';
+import { PROJECT_KIND, type TargetStore } from '@pt/api/targets/data-access';
 import { isFillerAction } from '@pt/domain';
 import type { RowCommentDto, UserSummary } from '@pt/shared/contracts';
 import type { Reviewable, ReviewHooks } from './review.service';
 
 /** A target's declaration under review. */
-export const TARGET_REVIEW: Reviewable = { document: { label: '项目', actionObject: '' }, auditType: 'project', historyPrefix: '' };
+export const TARGET_REVIEW: Reviewable = { document: { label: PROJECT_KIND.label, actionObject: '' }, auditType: PROJECT_KIND.key, historyPrefix: '' };
 
 /**
  * The declaration's own rules: row comments are a reviewer's; a table with errors is not submitted (the domain's
