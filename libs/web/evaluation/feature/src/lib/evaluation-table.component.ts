@@ -77,6 +77,16 @@ export class EvaluationTableComponent {
     return rowBandText(r, this.result()?.items[index]?.weight);
   }
 
+  /** The 得分 box of a 定性 row (optional until a grade is chosen) or a 比较 row: the band it must lie in. */
+  scorePlaceholder(r: EvaluationFormRow, index: number): string {
+    return r.kind === 'qualitative' && !r.grade ? '得分（可选）' : `得分 ${this.band(r, index)}`;
+  }
+
+  /** The domain flags a 得分 outside the grade's band (定性) or outside 0–分值 (比较). */
+  scoreOutOfBand(r: EvaluationFormRow, flags: readonly string[] | undefined): boolean {
+    return flags?.includes(r.kind === 'qualitative' ? 'SCORE_OUTSIDE_BAND' : 'SCORE_OUT_OF_RANGE') ?? false;
+  }
+
   /**
    * The 分值 a row is scored with when it differs from the typed one (its group does not add up yet:
    * the domain keeps the equal split), else null.
