@@ -51,25 +51,15 @@ export function budgets(r, web) {
   const ratio = r.detailMax && r.rawMax ? r.detailMax.rps / r.rawMax.rps : NaN;
   const clean = (x) => x && x.errors === 0 && x.non2xx === 0;
   const rateHeld = (x) => x && x.rps >= x.rate * 0.95;
+  // a scenario at a fixed rate: its p97.5 within `limitMs`, the rate held, no error
+  const rated = (scenario, name, limitMs) => {
+    const x = r[scenario];
+    return { name, scenario, measured: `${ms(x?.p975)} ms at ${x?.rps.toFixed(0)} req/s, ${x?.errors + x?.non2xx} errors`, met: clean(x) && rateHeld(x) && x.p975 <= limitMs };
+  };
   return [
-    {
-      name: 'detail p97.5 ≤ 50 ms at 300 req/s',
-      scenario: 'detailRated',
-      measured: `${ms(r.detailRated?.p975)} ms at ${r.detailRated?.rps.toFixed(0)} req/s, ${r.detailRated?.errors + r.detailRated?.non2xx} errors`,
-      met: clean(r.detailRated) && rateHeld(r.detailRated) && r.detailRated.p975 <= 50,
-    },
-    {
-      name: 'list p97.5 ≤ 100 ms at 200 req/s',
-      scenario: 'listRated',
-      measured: `${ms(r.listRated?.p975)} ms at ${r.listRated?.rps.toFixed(0)} req/s, ${r.listRated?.errors + r.listRated?.non2xx} errors`,
-      met: clean(r.listRated) && rateHeld(r.listRated) && r.listRated.p975 <= 100,
-    },
-    {
-      name: 'PUT indicators p97.5 ≤ 150 ms at 50 req/s',
-      scenario: 'putRated',
-      measured: `${ms(r.putRated?.p975)} ms at ${r.putRated?.rps.toFixed(0)} req/s, ${r.putRated?.errors + r.putRated?.non2xx} errors`,
-      met: clean(r.putRated) && rateHeld(r.putRated) && r.putRated.p975 <= 150,
-    },
+    rated('detailRated', 'detail p97.5 ≤ 50 ms at 300 req/s', 50),
+    rated('listRated', 'list p97.5 ≤ 100 ms at 200 req/s', 100),
+    rated('putRated', 'PUT indicators p97.5 ≤ 150 ms at 50 req/s', 150),
     {
       name: 'detail throughput ≥ 50 % of the raw baseline',
       scenario: 'detailMax',
