@@ -1,3 +1,4 @@
+import { INDICATOR_COLUMN_LABELS as COL, PROJECT_FIELD_LABELS as F } from '@pt/domain';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { Funds } from '@pt/shared/contracts';
 import { DECLARATION_FUND_LABELS as FUND } from '../layout/declaration-model';
@@ -70,7 +71,7 @@ function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): Imported
   for (let r = 3; r <= rowCount; r++) {
     const row = ws.getRow(r);
     const cells = [1, 2, 3, 4, 5].map((c) => cellText(row.getCell(c).value).trim());
-    if (cells[0] === '一级指标' && cells[2] === '三级指标') {
+    if (cells[0] === COL.level1 && cells[2] === COL.name) {
       tableRow = r;
       break;
     }
@@ -83,7 +84,7 @@ function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): Imported
     problems.push({ sheet: ws.name, row: 1, message: `工作表“${ws.name}”没有找到指标表（表头“一级指标 二级指标 三级指标 指标值”）` });
     return null;
   }
-  const name = labels.get('项目名称') ?? '';
+  const name = labels.get(F.name) ?? '';
   if (!name) problems.push({ sheet: ws.name, row: 3, message: `工作表“${ws.name}”缺少项目名称` });
   const yearMatch = /(\d{4})/.exec(cellText(ws.getRow(2).getCell(1).value));
   // files written before the funds block had a label for every value used other labels (the second name of each pair)
@@ -94,7 +95,7 @@ function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): Imported
     if (raw.trim() !== '' && m === null) problems.push({ sheet: ws.name, row, message: `“${label}”的金额“${raw}”无法识别` });
     return m;
   };
-  const otherTotal = /其他资金\s*([\d,.]*)/.exec(extra.get('其中：财政资金') ?? '')?.[1] ?? '';
+  const otherTotal = /其他资金\s*([\d,.]*)/.exec(extra.get(FUND.fiscal) ?? '')?.[1] ?? '';
   const funds: Funds = {
     total: fund(FUND.total, 0),
     fiscal: fund(FUND.fiscal, 0),
@@ -124,16 +125,16 @@ function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): Imported
     sheetName: ws.name,
     year: yearMatch ? Number(yearMatch[1]) : null,
     name,
-    departmentName: text('主管部门'),
-    orgName: text('实施单位'),
-    nature: text('项目性质'),
-    category: text('项目类别'),
-    startDate: text('计划开始日期'),
-    endDate: text('计划完成日期'),
+    departmentName: text(F.department),
+    orgName: text(F.org),
+    nature: text(F.nature),
+    category: text(F.category),
+    startDate: text(F.startDate),
+    endDate: text(F.endDate),
     funds,
-    totalGoal: text('项目总目标'),
-    annualGoal: text('年度总体目标') ?? text('年度目标'),
-    frameworkName: text('指标体系'),
+    totalGoal: text(F.totalGoal),
+    annualGoal: text(F.annualGoal) ?? text('年度目标'),
+    frameworkName: text(F.framework),
     indicators,
   };
 }
