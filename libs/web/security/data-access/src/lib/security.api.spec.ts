@@ -60,6 +60,6 @@ describe('SecurityApi and AuditApi', () => {
     expect(toSecurityFailure(new HttpErrorResponse({ status: 404, error: { code: 'NOT_FOUND', message: '会话不存在或已结束' } })).message).toBe('会话不存在或已结束');
     expect(toSecurityFailure(new HttpErrorResponse({ status: 403, error: null })).message).toBe('您没有权限执行此操作');
     expect(toSecurityFailure(new HttpErrorResponse({ status: 404, error: null })).message).toBe('记录不存在，可能已被他人处理');
-    expect(toSecurityFailure(new Error('x'), '加载失败')).toEqual({ status: -1, code: '', message: '加载失败', details: [] });
+    expect(toSecurityFailure(new Error('x'), '加载失败')).toEqual({ status: -1, code: '', message: '加载失败', details: [], findings: [] });
   });
 });

@@ -18,9 +18,10 @@ import {
   toSecurityFailure,
   verificationText,
 } from '@pt/web/security/data-access';
+import { formatDate, loadState } from '@pt/web/shared/data-access';
+import { ListCardComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { DownloadOutline, SafetyCertificateOutline } from '@ant-design/icons-angular/icons';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
@@ -47,11 +48,19 @@ interface AuditRowView {
 @Component({
   selector: 'pt-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzDatePickerModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, ListCardComponent],
   providers: [provideNzIconsPatch([SafetyCertificateOutline, DownloadOutline])],
   template: `
-    <nz-card nzTitle="审计日志" [nzExtra]="extra">
-      <div class="filters">
+    <pt-list-card title="审计日志" [loading]="list.loading()" [error]="list.error()" errorTestId="audit-load-error" reloadTestId="audit-reload" (reload)="load()">
+      <span ptListExtra>
+        <button nz-button type="button" class="verify" (click)="exportCsv()" [nzLoading]="exporting()" data-testid="audit-export">
+          <span nz-icon nzType="download"></span>导出筛选结果（.csv）
+        </button>
+        <button nz-button nzType="primary" type="button" class="verify" (click)="verify()" [nzLoading]="verifying()" data-testid="audit-verify">
+          <span nz-icon nzType="safety-certificate"></span>校验哈希链
+        </button>
+      </span>
+      <div ptListFilters class="filters">
         <nz-range-picker
           aria-label="日期范围（北京时间）"
           data-testid="audit-filter-dates"
@@ -121,14 +130,11 @@ interface AuditRowView {
       @if (exportError(); as e) {
         <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="audit-export-error"></nz-alert>
       }
-      @if (loadError(); as e) {
-        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="audit-load-error"></nz-alert>
-      }
 
       <nz-table
         #table
         [nzData]="rows()"
-        [nzLoading]="loading()"
+        [nzLoading]="list.loading()"
         [nzFrontPagination]="false"
         [nzTotal]="total()"
         [nzPageIndex]="page()"
@@ -180,16 +186,7 @@ interface AuditRowView {
       <ng-template #empty>
         <span data-testid="audit-empty">{{ filtered() ? '没有符合条件的记录' : '审计日志还没有记录' }}</span>
       </ng-template>
-    </nz-card>
-    <ng-template #extra>
-      <button nz-button type="button" (click)="load()" [disabled]="loading()" data-testid="audit-reload"><span nz-icon nzType="reload"></span>刷新</button>
-      <button nz-button type="button" class="verify" (click)="exportCsv()" [nzLoading]="exporting()" data-testid="audit-export">
-        <span nz-icon nzType="download"></span>导出筛选结果（.csv）
-      </button>
-      <button nz-button nzType="primary" type="button" class="verify" (click)="verify()" [nzLoading]="verifying()" data-testid="audit-verify">
-        <span nz-icon nzType="safety-certificate"></span>校验哈希链
-      </button>
-    </ng-template>
+    </pt-list-card>
   `,
   styles: `
     .filters { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
@@ -227,36 +224,24 @@ export class AuditPage {
   readonly pageSize = signal(50);
   readonly total = signal(0);
   readonly rows = signal<AuditRowView[]>([]);
-  readonly loading = signal(false);
-  readonly loadError = signal<string | null>(null);
+  readonly list = loadState();
   readonly expanded = signal<ReadonlySet<string>>(new Set());
 
   readonly verification = signal<AuditVerification | null>(null);
   readonly verifying = signal(false);
   readonly verifyError = signal<string | null>(null);
 
-  /** Only the answer to the latest request is shown. */
-  private seq = 0;
-
   constructor() {
     void this.load();
   }
 
+  /** Only the answer to the latest request is shown. */
   async load(): Promise<void> {
-    const seq = ++this.seq;
-    this.loading.set(true);
-    this.loadError.set(null);
-    try {
-      const res = await this.api.list({ page: this.page(), pageSize: this.pageSize(), ...this.filter() });
-      if (seq !== this.seq) return;
-      this.total.set(res.total);
-      this.rows.set(res.items.map(toView));
-      this.expanded.set(new Set());
-    } catch (e) {
-      if (seq === this.seq) this.loadError.set(toSecurityFailure(e, '审计日志加载失败').message);
-    } finally {
-      if (seq === this.seq) this.loading.set(false);
-    }
+    const res = await this.list.run(() => this.api.list({ page: this.page(), pageSize: this.pageSize(), ...this.filter() }), (e) => toSecurityFailure(e, '审计日志加载失败').message);
+    if (!res) return;
+    this.total.set(res.total);
+    this.rows.set(res.items.map(toView));
+    this.expanded.set(new Set());
   }
 
   /** The filters as the API takes them (days of the range as Beijing days). */
@@ -265,8 +250,8 @@ export class AuditPage {
     return {
       event: this.event(),
       username: this.username(),
-      from: from ? calendarDay(from) : null,
-      to: to ? calendarDay(to) : null,
+      from: from ? formatDate(from) : null,
+      to: to ? formatDate(to) : null,
       objectType: this.objectType(),
       object: this.object(),
       result: this.result(),
@@ -355,12 +340,6 @@ export class AuditPage {
       this.verifying.set(false);
     }
   }
-}
-
-/** The calendar day a picked date is, as `YYYY-MM-DD` (the picker gives the browser's local date of the day picked). */
-function calendarDay(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 function toView(row: AuditEntryResponse): AuditRowView {

@@ -9,6 +9,7 @@ import {
   type SecurityFailure,
   toSecurityFailure,
 } from '@pt/web/security/data-access';
+import { ListCardComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -27,18 +28,23 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 @Component({
   selector: 'pt-security-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzPopconfirmModule, NzTableModule, NzTagModule],
+  imports: [RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzPopconfirmModule, NzTableModule, NzTagModule, ListCardComponent],
   providers: [provideNzIconsPatch([PoweroffOutline, TeamOutline, UnlockOutline])],
   template: `
     <nz-card nzTitle="管理员账号" class="block">
       <p class="hint">三员分立：安全管理员和审计管理员的账号由安全管理员新增、授权、重置密码和停用；系统管理员只管理业务账号和系统管理员账号。</p>
       <a nz-button routerLink="/security/accounts" data-testid="security-accounts"><span nz-icon nzType="team"></span>管理安全管理员、审计管理员账号</a>
     </nz-card>
-    <nz-card nzTitle="在线会话" [nzExtra]="reload" class="block">
-      <p class="hint">未结束且未过期的登录会话，按最近活动排序。结束会话后，该登录立即失效，须重新登录。</p>
-      @if (sessionsError(); as e) {
-        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="sessions-error"></nz-alert>
-      }
+    <pt-list-card
+      title="在线会话"
+      lead="未结束且未过期的登录会话，按最近活动排序。结束会话后，该登录立即失效，须重新登录。"
+      class="block"
+      [loading]="loading()"
+      [error]="sessionsError()"
+      errorTestId="sessions-error"
+      reloadTestId="security-reload"
+      (reload)="load()"
+    >
       <nz-table
         #sessionsTable
         [nzData]="sessions()"
@@ -114,15 +120,17 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
           }
         </tbody>
       </nz-table>
-    </nz-card>
+    </pt-list-card>
 
-    <nz-card nzTitle="登录锁定" class="block">
-      <p class="hint">
-        同一用户名从同一客户端地址连续登录失败达到 5 次即被暂时锁定（只对该地址，他人无法借此把管理员锁在门外），到期自动解除；确认是本人后可以提前解除锁定（该用户名在所有地址的锁定）。
-      </p>
-      @if (lockoutsError(); as e) {
-        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="lockouts-error"></nz-alert>
-      }
+    <pt-list-card
+      title="登录锁定"
+      lead="同一用户名从同一客户端地址连续登录失败达到 5 次即被暂时锁定（只对该地址，他人无法借此把管理员锁在门外），到期自动解除；确认是本人后可以提前解除锁定（该用户名在所有地址的锁定）。"
+      class="block"
+      [loading]="loading()"
+      [error]="lockoutsError()"
+      errorTestId="lockouts-error"
+      (reload)="load()"
+    >
       <nz-table
         #lockTable
         [nzData]="lockouts()"
@@ -159,15 +167,11 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
         </tbody>
       </nz-table>
       <ng-template #noLockouts><span data-testid="lockouts-empty">没有被锁定的用户名</span></ng-template>
-    </nz-card>
+    </pt-list-card>
 
     @if (actionError(); as e) {
       <nz-alert nzType="error" nzShowIcon nzCloseable [nzMessage]="e.message" (nzOnClose)="actionError.set(null)" data-testid="security-action-error"></nz-alert>
     }
-
-    <ng-template #reload>
-      <button nz-button type="button" (click)="load()" [disabled]="loading()" data-testid="security-reload"><span nz-icon nzType="reload"></span>刷新</button>
-    </ng-template>
   `,
   styles: `
     .block { margin-bottom: 16px; }

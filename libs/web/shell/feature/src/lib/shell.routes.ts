@@ -29,6 +29,8 @@ export const SHELL_ROUTES: Routes = [
       { path: 'monitoring', loadChildren: () => import('@pt/web/evaluation/feature').then((m) => m.MONITORING_OVERVIEW_ROUTES) },
       { path: 'inbox', loadChildren: () => import('@pt/web/projects/feature-list').then((m) => m.INBOX_ROUTES) },
       { path: 'admin', loadChildren: () => import('@pt/web/admin/feature').then((m) => m.ADMIN_ROUTES) },
+      // 三员分立: the 安全管理员 manages the administrator accounts on the users page of 系统管理 (composed here, not by 安全管理)
+      { path: 'security/accounts', loadChildren: () => import('./security-accounts.routes').then((m) => m.SECURITY_ACCOUNTS_ROUTES) },
       { path: 'security', loadChildren: () => import('@pt/web/security/feature').then((m) => m.SECURITY_ROUTES) },
       { path: 'audit', loadChildren: () => import('@pt/web/security/feature').then((m) => m.AUDIT_ROUTES) },
       { path: 'dashboard', loadChildren: () => import('@pt/web/dashboard/feature').then((m) => m.DASHBOARD_ROUTES) },

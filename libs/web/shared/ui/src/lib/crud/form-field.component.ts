@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, type TemplateRef } from '@angular/core';
+import { booleanAttribute, ChangeDetectionStrategy, Component, input, type TemplateRef } from '@angular/core';
 import { NzFormModule } from 'ng-zorro-antd/form';
 
 /**
@@ -12,7 +12,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
   template: `
     <nz-form-item>
       <nz-form-label [nzRequired]="required()" [nzFor]="controlId()">{{ label() }}</nz-form-label>
-      <nz-form-control [nzValidateStatus]="error() ? 'error' : ''" [nzErrorTip]="error() ?? ''" [nzExtra]="extra()">
+      <nz-form-control [nzValidateStatus]="error() ? 'error' : ''" [nzErrorTip]="error() ?? ''" [nzExtra]="extra() ?? undefined">
         <ng-content />
       </nz-form-control>
     </nz-form-item>
@@ -25,7 +25,7 @@ export class FormFieldComponent {
   readonly label = input.required<string>();
   /** The id of the control (`id` of an input, `nzId` of an nz-select); none for a group of checkboxes. */
   readonly controlId = input<string | undefined>(undefined);
-  readonly required = input(false);
+  readonly required = input(false, { transform: booleanAttribute });
   /** The field's error message; null or '' for none. */
   readonly error = input<string | null | undefined>(null);
   readonly extra = input<string | TemplateRef<void> | null | undefined>(undefined);

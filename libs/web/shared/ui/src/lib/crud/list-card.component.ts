@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -6,8 +6,8 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 
 /**
  * The frame of a list page: a card with its title, a lead text, the filters (`[ptListFilters]`), the load error
- * (with 重试 when `retry`), the list (projected) and, top right, 刷新 and the primary 新增 button (each shown when it
- * has a test id), after any buttons of the page's own (`[ptListExtra]`).
+ * (with 重试 when `retry`), the list (projected) and, top right, 刷新, the page's own buttons (`[ptListExtra]`) and the
+ * primary 新增 button (刷新 and 新增 shown when they have a test id).
  */
 @Component({
   selector: 'pt-list-card',
@@ -26,12 +26,12 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
       <ng-content />
     </nz-card>
     <ng-template #extra>
-      <ng-content select="[ptListExtra]" />
       @if (reloadTestId()) {
         <button nz-button type="button" class="gap" (click)="reload.emit()" [disabled]="loading()" [attr.data-testid]="reloadTestId()">
           <span nz-icon nzType="reload"></span>刷新
         </button>
       }
+      <ng-content select="[ptListExtra]" />
       @if (addTestId()) {
         <button nz-button nzType="primary" type="button" class="gap" (click)="add.emit()" [disabled]="addDisabled()" [attr.data-testid]="addTestId()">
           <span nz-icon nzType="plus"></span>{{ addLabel() }}
@@ -44,6 +44,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
     .lead { color: rgba(0, 0, 0, 0.55); margin-top: 0; margin-bottom: 16px; }
     .block { margin-bottom: 16px; }
     .gap + .gap { margin-left: 8px; }
+    :host ::ng-deep [ptListExtra] + .gap { margin-left: 8px; }
   `,
 })
 export class ListCardComponent {
@@ -52,7 +53,7 @@ export class ListCardComponent {
   readonly loading = input(false);
   /** The message of a failed load; null: none. */
   readonly error = input<string | null>(null);
-  readonly retry = input(false);
+  readonly retry = input(false, { transform: booleanAttribute });
   readonly errorTestId = input<string | null>(null);
   readonly reloadTestId = input<string | null>(null);
   readonly addTestId = input<string | null>(null);

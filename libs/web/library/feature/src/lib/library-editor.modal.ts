@@ -1,0 +1,249 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { cascadeLevels, findFramework, LibraryApi, level1Choices, level2Choices, toLibraryFailure } from '@pt/web/library/data-access';
+import type { LibraryIndicator } from '@pt/web/library/data-access';
+import type { FrameworkResponse } from '@pt/shared/api-types';
+import { formDialog } from '@pt/web/shared/data-access';
+import { CrudModalComponent, FormFieldComponent } from '@pt/web/shared/ui';
+import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { NzButtonModule } from 'ng-zorro-antd/button';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzMessageService } from 'ng-zorro-antd/message';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { createBody, errorsFromDetails, formFromIndicator, hasErrors, updateBody, validateLibraryForm } from './library-form';
+import type { LibraryFormErrors, LibraryFormValue } from './library-form';
+
+/** What the page asks the dialog to open: `row` null = 新增 with `form` as defaults. */
+export interface LibraryEditRequest {
+  row: LibraryIndicator | null;
+  form: LibraryFormValue;
+}
+
+/** The form and the row it edits (its version changes when the row is loaded again after a 412). */
+interface Editing {
+  row: LibraryIndicator | null;
+  value: LibraryFormValue;
+}
+
+/**
+ * 新增指标 / 修改指标 of the 指标库 (system administrator): cascading 一级 and 二级 by framework, the checks the server
+ * makes anyway shown by field before sending; an edit sends `If-Match` with the row's version, a 412 offers 刷新
+ * (the row as it is now, with its new version). Closes with true when saved.
+ */
+@Component({
+  selector: 'pt-library-editor-modal',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzInputModule, NzSelectModule, CrudModalComponent, FormFieldComponent],
+  host: { style: 'display: none' },
+  template: `
+    <pt-crud-modal
+      [open]="dialog.open()"
+      [title]="dialog.form()?.row ? '修改指标' : '新增指标'"
+      [saving]="dialog.saving()"
+      [width]="560"
+      testId="library-form"
+      (submitted)="save()"
+      (cancelled)="close()"
+    >
+      @if (dialog.failure(); as f) {
+        <nz-alert
+          ptCrudModalLead
+          class="error"
+          nzType="error"
+          nzShowIcon
+          [nzMessage]="f.message"
+          [nzAction]="f.status === 412 ? refreshTpl : null"
+          data-testid="library-form-error"
+        ></nz-alert>
+        <ng-template #refreshTpl>
+          <button nz-button nzSize="small" type="button" data-testid="library-form-refresh" (click)="refresh()">刷新</button>
+        </ng-template>
+      }
+      @if (dialog.form(); as e) {
+        <pt-form-field label="指标体系" controlId="lib-fw" required [error]="errors().frameworkCode">
+          <nz-select
+            nzId="lib-fw"
+            name="frameworkCode"
+            data-testid="library-form-framework"
+            nzPlaceHolder="请选择指标体系"
+            [nzDisabled]="!!e.row"
+            [ngModel]="e.value.frameworkCode"
+            (ngModelChange)="setFramework($event)"
+          >
+            @for (f of frameworks(); track f.code) {
+              <nz-option [nzValue]="f.code" [nzLabel]="f.name" />
+            }
+          </nz-select>
+        </pt-form-field>
+        <div class="two">
+          <pt-form-field label="一级指标" controlId="lib-l1" required [error]="errors().level1">
+            <nz-select
+              nzId="lib-l1"
+              name="level1"
+              data-testid="library-form-level1"
+              nzPlaceHolder="请选择一级指标"
+              [ngModel]="e.value.level1 || null"
+              (ngModelChange)="setLevels($event, e.value.level2)"
+            >
+              @for (l of level1(); track l) {
+                <nz-option [nzValue]="l" [nzLabel]="l" />
+              }
+            </nz-select>
+          </pt-form-field>
+          <pt-form-field label="二级指标" controlId="lib-l2" required [error]="errors().level2">
+            <nz-select
+              nzId="lib-l2"
+              name="level2"
+              data-testid="library-form-level2"
+              nzPlaceHolder="请选择二级指标"
+              [ngModel]="e.value.level2 || null"
+              (ngModelChange)="setLevels(e.value.level1, $event)"
+            >
+              @for (g of level2(); track g.group) {
+                <nz-option-group [nzLabel]="g.group">
+                  @for (c of g.children; track c) {
+                    <nz-option [nzValue]="c" [nzLabel]="c" />
+                  }
+                </nz-option-group>
+              }
+            </nz-select>
+          </pt-form-field>
+        </div>
+        <pt-form-field label="三级指标名称" controlId="lib-name" required [error]="errors().name">
+          <input
+            nz-input
+            id="lib-name"
+            name="name"
+            maxlength="300"
+            placeholder="如：培训人次"
+            data-testid="library-form-name"
+            [ngModel]="e.value.name"
+            (ngModelChange)="patch({ name: $event })"
+          />
+        </pt-form-field>
+        <pt-form-field label="参考指标值" controlId="lib-target" [error]="errors().target" extra="可不填；如 ≥90.00(%)、=100(%)、提高">
+          <input
+            nz-input
+            id="lib-target"
+            name="target"
+            maxlength="500"
+            placeholder="如：≥90.00(%)"
+            data-testid="library-form-target"
+            [ngModel]="e.value.target"
+            (ngModelChange)="patch({ target: $event })"
+          />
+        </pt-form-field>
+      }
+    </pt-crud-modal>
+  `,
+  styles: `
+    .error { margin-bottom: 16px; }
+    .two { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+  `,
+})
+export class LibraryEditorModal {
+  private readonly api = inject(LibraryApi);
+  private readonly message = inject(NzMessageService);
+
+  /** The dialog to open (null: closed). */
+  readonly request = input<LibraryEditRequest | null>(null);
+  readonly frameworks = input<readonly FrameworkResponse[]>([]);
+  /** Closed, with true when saved (the list reloads); `stale` when the row turned out changed or gone (the list reloads too). */
+  readonly closed = output<boolean>();
+  readonly stale = output<void>();
+
+  readonly dialog = formDialog<Editing>();
+  /** The field messages: the local checks', or the server's details. */
+  readonly errors = signal<LibraryFormErrors>({});
+  private readonly framework = computed(() => findFramework(this.frameworks(), this.dialog.form()?.value.frameworkCode ?? null));
+  readonly level1 = computed(() => level1Choices(this.framework()));
+  readonly level2 = computed(() => level2Choices(this.framework(), this.dialog.form()?.value.level1 ?? null));
+
+  constructor() {
+    effect(() => {
+      const r = this.request();
+      untracked(() => {
+        this.errors.set({});
+        if (r) this.dialog.show({ row: r.row, value: r.form });
+        else this.dialog.form.set(null);
+      });
+    });
+  }
+
+  close(): void {
+    if (this.dialog.saving()) return;
+    this.dialog.close();
+    this.closed.emit(false);
+  }
+
+  patch(patch: Partial<LibraryFormValue>): void {
+    const e = this.dialog.form();
+    if (!e) return;
+    this.dialog.patch({ value: { ...e.value, ...patch } });
+    this.errors.update((errors) => {
+      const next = { ...errors };
+      for (const k of Object.keys(patch) as (keyof LibraryFormValue)[]) delete next[k];
+      return next;
+    });
+  }
+
+  setFramework(code: string | null): void {
+    this.patch({ frameworkCode: code ?? '', level1: '', level2: '' });
+  }
+
+  setLevels(level1: string | null, level2: string | null): void {
+    const next = cascadeLevels(this.framework(), level1, level2);
+    this.patch({ level1: next.level1 ?? '', level2: next.level2 ?? '' });
+  }
+
+  async save(): Promise<void> {
+    const e = this.dialog.form();
+    if (!e || this.dialog.saving()) return;
+    const errors = validateLibraryForm(e.value, this.framework());
+    this.errors.set(errors);
+    if (hasErrors(errors)) return;
+    const saved = await this.dialog.save({
+      send: (s) => this.send(s),
+      toFailure: (err) => toLibraryFailure(err),
+      failed: (f) => {
+        this.errors.set(errorsFromDetails(f.details));
+        if (f.status === 412 || f.status === 404) this.stale.emit();
+      },
+    });
+    if (saved) this.closed.emit(true);
+  }
+
+  private async send({ row, value }: Editing): Promise<void> {
+    if (!row) {
+      await this.api.create(createBody(value));
+      this.message.success(`已新增「${value.name.trim()}」`);
+      return;
+    }
+    const body = updateBody(row, value);
+    if (!body) {
+      this.message.info('没有修改');
+      return;
+    }
+    await this.api.update(row.id, row.version, body);
+    this.message.success(`已保存「${value.name.trim()}」`);
+  }
+
+  /** After a 412: load the row as it is now into the form (with its new version). */
+  async refresh(): Promise<void> {
+    const row = this.dialog.form()?.row;
+    if (!row) return;
+    try {
+      const fresh = await this.api.get(row.id);
+      this.dialog.show({ row: fresh, value: formFromIndicator(fresh) });
+      this.errors.set({});
+      this.message.info('已载入该指标的最新内容，请确认后再保存');
+    } catch (err) {
+      const f = toLibraryFailure(err);
+      this.message.error(f.message);
+      if (f.status === 404) {
+        this.dialog.form.set(null);
+        this.closed.emit(false);
+      }
+    }
+  }
+}
