@@ -1,4 +1,4 @@
-import { PROJECT_STATUSES, TRANSITION_ACTIONS, type ProjectStatus, type TransitionAction } from '@pt/domain';
+import { FUND_LABELS, PROJECT_STATUSES, TRANSITION_ACTIONS, type ProjectStatus, type TransitionAction } from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
 import { DATE_PATTERN, FRAMEWORK_CODES } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
@@ -12,19 +12,19 @@ const TEXT_MAX = 5000;
 
 /** 项目资金 (元). Decimal strings, never numbers. */
 export class FundsDto implements Api.FundsDto {
-  @IsOptional() @Money('项目资金总额')
+  @IsOptional() @Money(FUND_LABELS.total)
   total?: string | null;
-  @IsOptional() @Money('财政资金')
+  @IsOptional() @Money(FUND_LABELS.fiscal)
   fiscal?: string | null;
-  @IsOptional() @Money('其他资金')
+  @IsOptional() @Money(FUND_LABELS.other)
   other?: string | null;
-  @IsOptional() @Money('年度资金申请总额')
+  @IsOptional() @Money(FUND_LABELS.annualTotal)
   annualTotal?: string | null;
-  @IsOptional() @Money('当年财政拨款')
+  @IsOptional() @Money(FUND_LABELS.annualFiscal)
   annualFiscal?: string | null;
-  @IsOptional() @Money('上年结转资金')
+  @IsOptional() @Money(FUND_LABELS.carryover)
   carryover?: string | null;
-  @IsOptional() @Money('年度其他资金')
+  @IsOptional() @Money(FUND_LABELS.annualOther)
   annualOther?: string | null;
 }
 
