@@ -1,4 +1,4 @@
-import { ASSIGNABLE_ROLES, PROJECT_STATUSES } from '@pt/shared/api-types';
+import { ApiPaths, ASSIGNABLE_ROLES, PROJECT_STATUSES } from '@pt/shared/api-types';
 import { createTestDatabase, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
 type Schema = { $ref?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; allOf?: Schema[]; [k: string]: unknown };
@@ -72,6 +72,13 @@ describe(`OpenAPI document (${TEST_DB})`, () => {
 
   it('lists every operation of the API contract, and no other', () => {
     expect(operations().map((o) => o.key).sort()).toEqual([...CONTRACT].sort());
+  });
+
+  it('knows every path of ApiPaths (what the web calls) as a route of the API', () => {
+    const routes = new Set(Object.keys(doc.paths).map((p) => p.replace(/\{[^}]+\}/g, '{}')));
+    const paths = Object.entries(ApiPaths).map(([name, p]) => [name, decodeURIComponent(typeof p === 'function' ? (p as (...a: string[]) => string)('{}', '{}') : p)]);
+    expect(paths.length).toBeGreaterThan(50);
+    expect(paths.filter(([, p]) => !routes.has(p))).toEqual([]);
   });
 
   it('gives every JSON request body a schema with its properties', () => {
