@@ -20,7 +20,12 @@ export {
   ReviewCommentEntity,
 };
 
-/** The tables of the target aggregate (and the indicator library), registered by TargetsDataModule. */
+/**
+ * The tables of the target aggregate (and the indicator library), registered by TargetsDataModule.
+ * Every entity is the schema's description, even where the code reads and writes its table by SQL: the drift test
+ * (apps/api/test/schema-drift.e2e-spec.ts) holds it to the migrations, `npm run db:migration` generates migrations
+ * from it, and the row types of hand-written SQL derive from it (`columns<E>()`, `PickRow` of @pt/api/core).
+ */
 export const TARGET_ENTITIES = [
   ProjectEntity,
   ProjectGoalEntity,

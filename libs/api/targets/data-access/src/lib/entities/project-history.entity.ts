@@ -1,3 +1,4 @@
+import type { HistoryAction, ProjectStatus } from '@pt/domain';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One row per transition, written in the transaction of the transition. `at` is clock_timestamp(): in order within one transaction. */
@@ -13,8 +14,8 @@ export class ProjectHistoryEntity {
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
   userId!: string | null;
   @Column({ name: 'user_name', type: 'varchar', length: 100 }) userName!: string;
-  @Column({ type: 'varchar', length: 16 }) action!: string;
-  @Column({ name: 'from_status', type: 'varchar', length: 16, nullable: true }) fromStatus!: string | null;
-  @Column({ name: 'to_status', type: 'varchar', length: 16, nullable: true }) toStatus!: string | null;
+  @Column({ type: 'varchar', length: 16 }) action!: HistoryAction;
+  @Column({ name: 'from_status', type: 'varchar', length: 16, nullable: true }) fromStatus!: ProjectStatus | null;
+  @Column({ name: 'to_status', type: 'varchar', length: 16, nullable: true }) toStatus!: ProjectStatus | null;
   @Column({ type: 'text', nullable: true }) comment!: string | null;
 }

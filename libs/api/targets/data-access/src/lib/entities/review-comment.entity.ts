@@ -1,3 +1,4 @@
+import type { HistoryAction } from '@pt/domain';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A reviewer's comment on one indicator row, given with a return or an approval. */
@@ -19,6 +20,7 @@ export class ReviewCommentEntity {
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
   userId!: string | null;
   @Column({ name: 'user_name', type: 'varchar', length: 100 }) userName!: string;
-  @Column({ type: 'varchar', length: 16 }) action!: string;
+  /** The transition the comment came with (return, approve, or their eval_ forms). */
+  @Column({ type: 'varchar', length: 16 }) action!: HistoryAction;
   @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' }) at!: Date;
 }
