@@ -7,6 +7,10 @@ const read = (name: string) => fs.readFileSync(path.resolve(__dirname, 'fixtures
 
 type Row = [line: number, level1: string, level2: string, name: string, target: string, core: boolean];
 const rows = (list: readonly ImportedRow[]): Row[] => list.map((r) => [r.line, r.level1, r.level2, r.name, r.target, r.core]);
+/** The rows each fixture's tables are read as (fixtures/*.expected.json). */
+const expectedRows = (name: string) => (JSON.parse(read(name)) as { projects: Row[][] }).projects;
+const PAGE_BREAK_ROWS = expectedRows('page-break-2024.expected.json');
+const LIST_ROWS = expectedRows('publication-list-wrapped.expected.json');
 
 describe('2024 tab layout broken over PDF pages (fixtures/page-break-2024.txt)', () => {
   const r = parsePublishedText(read('page-break-2024.txt'));
@@ -20,33 +24,11 @@ describe('2024 tab layout broken over PDF pages (fixtures/page-break-2024.txt)',
   });
 
   test('a break inside 产出指标 and one inside 效益指标: the rows after `绩效 指标⇥一级` keep the 二级 of the page before', () => {
-    expect(rows(r.projects[0].rows)).toEqual([
-      [15, '成本指标', '经济成本指标', '单座口袋公园建设成本', '≤60.00(万元)', false],
-      [18, '产出指标', '数量指标', '新建口袋公园数量', '=3.00(座)', false],
-      [19, '产出指标', '数量指标', '改造社区绿道长度', '≥2.50(公里)', false],
-      [23, '产出指标', '数量指标', '日常养护巡查次数', '≥48.00(次)', false],
-      [24, '产出指标', '数量指标', '补植乔灌木数量', '≥500.00(株)', false],
-      [25, '产出指标', '质量指标', '绿化养护质量达标率', '≥95.00(%)', false],
-      [26, '产出指标', '时效指标', '口袋公园建成开放及时率', '=100.00(%)', false],
-      [28, '效益指标', '社会效益指标', '居民休闲活动空间', '明显提升', false],
-      [32, '效益指标', '社会效益指标', '社区环境整洁度', '提升', false],
-      [33, '效益指标', '生态效益指标', '新增绿化面积', '≥6000.00(平方米)', false],
-      [34, '效益指标', '可持续影响指标', '口袋公园长效养护机制', '健全', false],
-      [35, '满意度指标', '服务对象满意度指标', '周边居民满意度', '≥90.00(%)', false],
-    ]);
+    expect(rows(r.projects[0].rows)).toEqual(PAGE_BREAK_ROWS[0]);
   });
 
   test('a break inside 效益指标 with the indicator header printed again at the top of the page', () => {
-    expect(rows(r.projects[1].rows)).toEqual([
-      [51, '产出指标', '数量指标', '补贴加装电梯数量', '≥40.00(台)', false],
-      [52, '产出指标', '质量指标', '电梯验收合格率', '=100.00(%)', false],
-      [53, '产出指标', '时效指标', '补贴资金拨付及时率', '≥95.00(%)', false],
-      [54, '效益指标', '社会效益指标', '老年居民出行便利度', '明显提升', false],
-      [57, '效益指标', '社会效益指标', '惠及居民户数', '≥1200.00(户)', false],
-      [58, '效益指标', '社会效益指标', '加装电梯相关投诉率', '≤5.00(%)', false],
-      [59, '效益指标', '可持续影响指标', '电梯维保长效机制', '健全', false],
-      [60, '满意度指标', '服务对象满意度指标', '加装电梯居民满意度', '≥90.00(%)', false],
-    ]);
+    expect(rows(r.projects[1].rows)).toEqual(PAGE_BREAK_ROWS[1]);
   });
 
   test('a page that starts with another 一级 and no 二级: its rows are problems with their lines, never rows under the old 二级', () => {
@@ -127,50 +109,22 @@ describe('publication list, one text per project (fixtures/publication-list-wrap
   });
 
   test('定性/定量 between name and value (spaced, bracketed, glued) are dropped; ★ is the core flag', () => {
-    expect(rows(r.projects[0].rows)).toEqual([
-      [4, '产出指标', '数量指标', '全年开展文化活动场次', '≥120场', true],
-      [4, '产出指标', '质量指标', '活动安全事故发生率', '=0起', false],
-      [4, '效益指标', '社会效益指标', '居民文化生活丰富程度', '明显提升', false],
-      [4, '满意度指标', '服务对象满意度指标', '参与居民满意度', '≥90%', true],
-    ]);
-    expect(rows(r.projects[1].rows)).toEqual([
-      [5, '产出指标', '数量指标', '非遗传承人培训人次', '≥200人次', false],
-      [5, '产出指标', '时效指标', '培训完成及时率', '=100%', true],
-      [5, '效益指标', '可持续影响指标', '非遗保护长效机制', '健全', false],
-    ]);
+    expect(rows(r.projects[0].rows)).toEqual(LIST_ROWS[0]);
+    expect(rows(r.projects[1].rows)).toEqual(LIST_ROWS[1]);
   });
 
   test('a cell wrapped by the PDF onto lines without tabs, inside a name and inside a value', () => {
-    expect(rows(r.projects[2].rows)).toEqual([
-      [6, '产出指标', '数量指标', '举办阅读推广活动', '≥60场', true],
-      [6, '产出指标', '质量指标', '活动参与人数达到计划的比例', '≥95%', false],
-      [7, '效益指标', '社会效益指标', '全民阅读氛围', '明显提升', false],
-    ]);
-    expect(rows(r.projects[3].rows)).toEqual([
-      [8, '产出指标', '数量指标', '新增数字资源容量', '≥20TB', true],
-      [9, '成本指标', '经济成本指标', '单位资源采购成本', '≤1.5万元/TB', false],
-      [10, '满意度指标', '服务对象满意度指标', '读者对数字资源的满意度', '良好', false], // only the 绩效指标 cell on line 10
-    ]);
+    expect(rows(r.projects[2].rows)).toEqual(LIST_ROWS[2]);
+    expect(rows(r.projects[3].rows)).toEqual(LIST_ROWS[3]);
   });
 
   test('a quoted spreadsheet cell whose part wraps inside a name', () => {
-    expect(rows(r.projects[4].rows)).toEqual([
-      [11, '产出指标', '数量指标', '巡回展出站点数', '≥6个', true],
-      [12, '产出指标', '质量指标', '展品完好率', '=100%', false],
-      [13, '效益指标', '社会效益指标', '公众艺术素养', '有所提升', false],
-    ]);
+    expect(rows(r.projects[4].rows)).toEqual(LIST_ROWS[4]);
   });
 
   test('a row whose 绩效指标 is on the next line, and a name wrapped onto the next line, keep their rows', () => {
-    expect(rows(r.projects[5].rows)).toEqual([
-      [16, '产出指标', '数量指标', '展演场次', '≥10场', true],
-      [16, '满意度指标', '服务对象满意度指标', '观众满意度', '≥85%', false],
-    ]);
-    expect(rows(r.projects[6].rows)).toEqual([
-      [17, '产出指标', '数量指标', '文物数字化采集件数', '≥500件', true],
-      [18, '产出指标', '质量指标', '数字化成果验收合格率', '≥98%', false],
-      [18, '效益指标', '生态效益指标', '库房温湿度达标率', '≥95%', false],
-    ]);
+    expect(rows(r.projects[5].rows)).toEqual(LIST_ROWS[5]);
+    expect(rows(r.projects[6].rows)).toEqual(LIST_ROWS[6]);
   });
 
   test('a project with no indicator at all is a problem line, and is still listed', () => {
