@@ -51,6 +51,14 @@ function withRow(t: ReferenceTable, name: string, change: Partial<IndicatorRow>)
   return t.rows.map((r, k) => (k === i ? { ...r, ...change } : { ...r }));
 }
 
+/** The one finding `code` that changing the row named `name` of `t` gives: at that row, with `severity`. */
+function oneFindingAt(t: ReferenceTable, name: string, change: Partial<IndicatorRow>, code: string, severity: Finding['severity']): Finding {
+  const f = codes(run(inputOf(t, { rows: withRow(t, name, change) })), code);
+  expect(f).toHaveLength(1);
+  expect(f[0]).toMatchObject({ severity, indicatorIndex: rowIndex(t, name) });
+  return f[0];
+}
+
 describe('CHECK_RULES', () => {
   test('codes are unique UPPER_SNAKE with a severity and a Chinese title', () => {
     const all = CHECK_RULES.map((r) => r.code);
@@ -157,21 +165,14 @@ describe('row rules', () => {
   });
 
   test('EMPTY_NAME: a value without a 三级 name', () => {
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { name: '' });
-    const f = codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'EMPTY_NAME');
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'error', indicatorIndex: rowIndex(YANGPU_2024_JIAOLIUBAN, '完成效果') });
+    oneFindingAt(YANGPU_2024_JIAOLIUBAN, '完成效果', { name: '' }, 'EMPTY_NAME', 'error');
   });
 
   // '100%' is no longer here: §11 reads a bare number with a unit as `=` (IMPLIED_EQUAL, checks-target-value.spec.ts).
   test.each(['>=abc', '≥9O%', '=1.2.3(%)', '≥', '90', '95%-90%', '＝１００．０．０％'])('MALFORMED_NUMBER: %s', (target) => {
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { target });
-    const i = rowIndex(YANGPU_2024_JIAOLIUBAN, '完成效果');
-    const f = codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'MALFORMED_NUMBER');
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'error', indicatorIndex: i });
-    expect(f[0].message).toContain(`第${i + 1}行「完成效果」`);
-    expect(f[0].message).toContain(target);
+    const f = oneFindingAt(YANGPU_2024_JIAOLIUBAN, '完成效果', { target }, 'MALFORMED_NUMBER', 'error');
+    expect(f.message).toContain(`第${rowIndex(YANGPU_2024_JIAOLIUBAN, '完成效果') + 1}行「完成效果」`);
+    expect(f.message).toContain(target);
   });
 
   test.each([
@@ -205,10 +206,7 @@ describe('row rules', () => {
   });
 
   test.each(['≥90', '=4.00', '比年初规划低不少于2'])('MISSING_UNIT: %s', (target) => {
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '实际完成数', { target });
-    const f = codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'MISSING_UNIT');
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'error', indicatorIndex: rowIndex(YANGPU_2024_JIAOLIUBAN, '实际完成数') });
+    oneFindingAt(YANGPU_2024_JIAOLIUBAN, '实际完成数', { target }, 'MISSING_UNIT', 'error');
   });
 
   test('MISSING_UNIT does not fire on the reference values (=0.00 (起), =4.00(家), >=60个 …)', () => {
@@ -216,10 +214,7 @@ describe('row rules', () => {
   });
 
   test('QUANTITY_QUALITATIVE: 交流办 数量指标 「实际完成数」 given the word 提高', () => {
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '实际完成数', { target: '提高' });
-    const f = codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'QUANTITY_QUALITATIVE');
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'warning', indicatorIndex: rowIndex(YANGPU_2024_JIAOLIUBAN, '实际完成数') });
+    oneFindingAt(YANGPU_2024_JIAOLIUBAN, '实际完成数', { target: '提高' }, 'QUANTITY_QUALITATIVE', 'warning');
   });
 
   test('QUANTITY_QUALITATIVE: also for the 2020 二级 数量; not for other 二级 nor for malformed values', () => {
@@ -235,10 +230,7 @@ describe('row rules', () => {
   });
 
   test.each(['≥120.00(%)', '>100%', '=100.01（％）'])('PERCENT_OVER_100: %s', (target) => {
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { target });
-    const f = codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'PERCENT_OVER_100');
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'warning', indicatorIndex: rowIndex(YANGPU_2024_JIAOLIUBAN, '完成效果') });
+    oneFindingAt(YANGPU_2024_JIAOLIUBAN, '完成效果', { target }, 'PERCENT_OVER_100', 'warning');
   });
 
   test.each(['=100.00(%)', '≥99.99(%)', '≥120.00(个)', '≤100(%)', '=100.000(%)'])('PERCENT_OVER_100 does not fire on %s', (target) => {
@@ -336,11 +328,8 @@ describe('table structure', () => {
   });
 
   test('LEVEL2_NOT_IN_LEVEL1: 社会效益指标 under 产出指标', () => {
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { level2: '社会效益指标' });
-    const f = codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'LEVEL2_NOT_IN_LEVEL1');
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'error', indicatorIndex: rowIndex(YANGPU_2024_JIAOLIUBAN, '完成效果') });
-    expect(f[0].message).toContain('社会效益指标');
+    const f = oneFindingAt(YANGPU_2024_JIAOLIUBAN, '完成效果', { level2: '社会效益指标' }, 'LEVEL2_NOT_IN_LEVEL1', 'error');
+    expect(f.message).toContain('社会效益指标');
   });
 
   test('LEVEL2_NOT_IN_LEVEL1: a mof-2021 二级 in a shanghai-2020 table, and an empty 二级', () => {
@@ -359,13 +348,7 @@ describe('table structure', () => {
   });
 
   test('UNKNOWN_LEVEL1: the PDF label 绩效指标 taken for a 一级 (yangpu 政府办公厅 line 451 layout)', () => {
-    const rows = withRow(YANGPU_2024_BANGONGTING, '组织开展好区政府各类会议、活动（秘书科）', { level1: '绩效指标' });
-    const f = codes(run(inputOf(YANGPU_2024_BANGONGTING, { rows })), 'UNKNOWN_LEVEL1');
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({
-      severity: 'error',
-      indicatorIndex: rowIndex(YANGPU_2024_BANGONGTING, '组织开展好区政府各类会议、活动（秘书科）'),
-    });
+    oneFindingAt(YANGPU_2024_BANGONGTING, '组织开展好区政府各类会议、活动（秘书科）', { level1: '绩效指标' }, 'UNKNOWN_LEVEL1', 'error');
   });
 
   test('UNKNOWN_FRAMEWORK', () => {
@@ -377,11 +360,8 @@ describe('table structure', () => {
 
 describe('REPEATED_TEXT', () => {
   test('明显提升明显提升 in a value', () => {
-    const rows = withRow(XINING_2020_YEWU, '合作交流工作支撑作用', { target: '明显提升明显提升' });
-    const f = codes(run(inputOf(XINING_2020_YEWU, { rows })), 'REPEATED_TEXT');
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ severity: 'warning', indicatorIndex: rowIndex(XINING_2020_YEWU, '合作交流工作支撑作用') });
-    expect(f[0].message).toContain('明显提升');
+    const f = oneFindingAt(XINING_2020_YEWU, '合作交流工作支撑作用', { target: '明显提升明显提升' }, 'REPEATED_TEXT', 'warning');
+    expect(f.message).toContain('明显提升');
   });
 
   test('repeated text in a name', () => {
