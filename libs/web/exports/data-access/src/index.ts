@@ -6,3 +6,4 @@ export * from './lib/exports.api';
 export * from './lib/imports.api';
 export type { BatchForm, ExportForm, ImportedProjectPreview, ImportResult } from '@pt/shared/api-types';
 export * from './lib/export-jobs.api';
+export * from './lib/project-exporter';

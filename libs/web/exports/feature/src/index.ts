@@ -1,2 +1,1 @@
 export * from './lib/exports.routes';
-export * from './lib/project-export-buttons.component';

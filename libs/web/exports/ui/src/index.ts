@@ -1,1 +1,1 @@
-export {};
+export * from './lib/project-export-buttons.component';

@@ -26,7 +26,8 @@ import {
   toApiFailure,
 } from '@pt/web/projects/data-access';
 import type { ApiFailure, FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/data-access';
-import { ProjectExportButtonsComponent } from '@pt/web/exports/feature';
+import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
+import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
 import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
 import { LoadState } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
@@ -73,7 +74,7 @@ import type { HeaderFormValue } from './project-form';
 @Component({
   selector: 'pt-project-editor-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [NzModalService],
+  providers: [NzModalService, PROJECT_EXPORT_PROVIDERS],
   host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   imports: [
     DatePipe,
@@ -112,6 +113,8 @@ export class ProjectEditorPage {
   private readonly router = inject(Router);
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
+  /** 导出: the menu's downloads (the export lib's, provided with this page). */
+  readonly exporter = inject(ProjectExporter);
 
   readonly natureOptions = NATURE_OPTIONS;
   readonly categoryOptions = CATEGORY_OPTIONS;

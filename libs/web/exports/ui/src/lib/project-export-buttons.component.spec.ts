@@ -1,15 +1,32 @@
+import { Component, inject, signal } from '@angular/core';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from './project-export-buttons.component';
+
+/** The menu wired as the project page wires it. */
+@Component({
+  imports: [ProjectExportButtonsComponent],
+  providers: PROJECT_EXPORT_PROVIDERS,
+  template: `<pt-project-export-buttons
+    [items]="exporter.items(status())"
+    [downloading]="exporter.downloading()"
+    [progress]="exporter.progress()"
+    (chosen)="exporter.download('p-1', $event)"
+  />`,
+})
+class Page {
+  readonly exporter = inject(ProjectExporter);
+  readonly status = signal('draft');
+}
 
 describe('ProjectExportButtonsComponent', () => {
   async function render(status: string) {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations()] });
-    const fixture = TestBed.createComponent(ProjectExportButtonsComponent);
-    fixture.componentRef.setInput('projectId', 'p-1');
-    fixture.componentRef.setInput('status', status);
+    const fixture = TestBed.createComponent(Page);
+    fixture.componentInstance.status.set(status);
     await fixture.whenStable();
     (fixture.nativeElement.querySelector('[data-testid="export-menu"]') as HTMLButtonElement).click();
     // the dropdown opens after its 150 ms audit time
