@@ -22,12 +22,16 @@ export interface TestDatabaseOptions {
 
 const SERVER = path.join(__dirname, 'pglite-server.mjs');
 
-/** The migrated database is dumped once per set of migrations and each later database starts from that copy. */
+const MIGRATIONS_DIR = path.join(__dirname, '..', 'lib', 'database', 'migrations');
+
+/**
+ * The migrated database is dumped once per state of the migrations (their names and source files) and each later
+ * database starts from that copy.
+ */
 function templateFile(): string {
-  const key = createHash('sha256')
-    .update(MIGRATIONS.map((m) => `${m.name}\n${m.toString()}`).join('\n'))
-    .digest('hex')
-    .slice(0, 16);
+  const hash = createHash('sha256').update(MIGRATIONS.map((m) => m.name).join('\n'));
+  for (const f of fs.readdirSync(MIGRATIONS_DIR).sort()) hash.update(`\n${f}\n`).update(fs.readFileSync(path.join(MIGRATIONS_DIR, f)));
+  const key = hash.digest('hex').slice(0, 16);
   return path.join(os.tmpdir(), `pt-test-db-${key}.tar.gz`);
 }
 
