@@ -4,3 +4,4 @@ export * from './lib/crud/error-list.component';
 export * from './lib/crud/form-field.component';
 export * from './lib/crud/crud-modal.component';
 export * from './lib/crud/list-card.component';
+export * from './lib/filters/filter-selects.component';

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
-import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   averageScore,
@@ -18,13 +17,14 @@ import {
   statusChart,
 } from '@pt/web/dashboard/data-access';
 import type { ChartItem, Dashboard, DashboardFilter, DashboardLink } from '@pt/web/dashboard/data-access';
-import { openingYear, orgOptions, ProjectsApi, statusLabel, toApiFailure, withDataYears } from '@pt/web/projects/data-access';
+import { orgOptions, ProjectsApi, statusLabel } from '@pt/web/projects/data-access';
+import { loadState, toApiFailure, yearFilter, yearFromLink } from '@pt/web/shared/data-access';
+import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
 import type { OrgNode, ProjectStatus } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { EchartComponent } from './echart.component';
@@ -40,17 +40,17 @@ const STATUS_ORDER: ProjectStatus[] = ['draft', 'submitted', 'dept_approved', 'a
   selector: 'pt-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
     NgTemplateOutlet,
     RouterLink,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzGridModule,
-    NzSelectModule,
     NzSpinModule,
     NzTableModule,
     EchartComponent,
+    OrgSelectComponent,
+    YearSelectComponent,
   ],
   template: `
     <nz-card nzTitle="统计分析" [nzExtra]="filters" class="top">
@@ -64,25 +64,8 @@ const STATUS_ORDER: ProjectStatus[] = ['draft', 'submitted', 'dept_approved', 'a
     </nz-card>
     <ng-template #filters>
       <div class="filters">
-        <nz-select class="f-year" aria-label="年度" data-testid="dash-year" [ngModel]="year()" (ngModelChange)="setYear($event)">
-          @for (y of years; track y) {
-            <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
-          }
-        </nz-select>
-        <nz-select
-          class="f-org"
-          nzAllowClear
-          nzShowSearch
-          nzPlaceHolder="全部单位"
-          aria-label="单位"
-          data-testid="dash-org"
-          [ngModel]="orgId()"
-          (ngModelChange)="setOrg($event)"
-        >
-          @for (o of orgChoices(); track o.value) {
-            <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
-          }
-        </nz-select>
+        <pt-year-select class="f-year" testId="dash-year" [years]="years()" [value]="year()" (valueChange)="setYear($event)" />
+        <pt-org-select class="f-org" testId="dash-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="setOrg($event)" />
       </div>
     </ng-template>
 
@@ -260,13 +243,17 @@ export class DashboardPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
-  years = dashboardYears(new Date().getFullYear());
-  readonly year = signal(new Date().getFullYear());
+  /** A year named by the link, else the newest with data when this year has none. */
+  private readonly linkedYear = yearFromLink(this.route.snapshot.queryParamMap.get('year'));
+  private readonly yearChoice = yearFilter({ years: dashboardYears(new Date().getFullYear()), linked: this.linkedYear });
+  readonly year = this.yearChoice.year;
+  readonly years = this.yearChoice.years;
   readonly orgId = signal<string | null>(null);
 
   readonly data = signal<Dashboard | null>(null);
-  readonly loading = signal(false);
-  readonly error = signal<string | null>(null);
+  private readonly stats = loadState();
+  readonly loading = this.stats.loading;
+  readonly error = this.stats.error;
   private readonly orgs = signal<OrgNode[]>([]);
   readonly orgChoices = computed(() => orgOptions(this.orgs()));
   readonly orgName = computed(() => {
@@ -311,24 +298,10 @@ export class DashboardPage {
   readonly redRows = computed(() => redProjectRows(this.data() ?? this.empty));
 
   private readonly reloadTick = signal(0);
-  private seq = 0;
 
   constructor() {
     const qp = this.route.snapshot.queryParamMap;
-    const y = Number(qp.get('year'));
-    if (Number.isInteger(y) && y >= 2000 && y <= 2100) this.year.set(y);
-    else {
-      // without a year in the link: the newest year that has projects, when this year has none
-      const initial = this.year();
-      this.projects.years().then(
-        (years) => {
-          this.years = withDataYears(this.years, years);
-          if (this.year() === initial) this.year.set(openingYear(years, initial));
-        },
-        () => undefined,
-      );
-    }
-    if (!this.years.includes(this.year())) this.years = [...this.years, this.year()].sort((a, b) => b - a);
+    if (this.linkedYear === null) void this.yearChoice.openOnData(() => this.projects.years());
     this.orgId.set(qp.get('orgId') || null);
 
     this.projects.orgs().then(
@@ -372,20 +345,9 @@ export class DashboardPage {
   }
 
   private async load(f: DashboardFilter): Promise<void> {
-    const seq = ++this.seq;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const d = await this.api.get(f);
-      if (seq !== this.seq) return;
-      this.data.set(d);
-    } catch (e) {
-      if (seq !== this.seq) return;
-      this.data.set(null);
-      this.error.set(toApiFailure(e, '统计数据加载失败', { 404: '统计数据不存在或您无权查看' }).message);
-    } finally {
-      if (seq === this.seq) this.loading.set(false);
-    }
+    const d = await this.stats.run(() => this.api.get(f), (e) => toApiFailure(e, '统计数据加载失败', { 404: '统计数据不存在或您无权查看' }).message);
+    if (d) this.data.set(d);
+    else if (this.stats.error()) this.data.set(null);
   }
 
   private syncUrl(): void {

@@ -13,8 +13,10 @@ import {
   toExportFailure,
 } from '@pt/web/exports/data-access';
 import type { BatchForm, FileFormat } from '@pt/web/exports/data-access';
-import { openingYear, orgOptions, ProjectsApi, toApiFailure } from '@pt/web/projects/data-access';
-import type { ApiFailure, OrgNode } from '@pt/web/projects/data-access';
+import { orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
+import type { OrgNode } from '@pt/web/projects/data-access';
+import { type ApiFailure, toApiFailure, yearFilter, yearRange } from '@pt/web/shared/data-access';
+import { FormFieldComponent, OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -22,7 +24,6 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { ExportJobsComponent } from './export-jobs.component';
 
 const BATCH_FORMS: BatchForm[] = ['declaration', 'evaluation', 'publication'];
@@ -37,39 +38,29 @@ const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'docx', 'zip'];
   selector: 'pt-batch-export-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ExportsApi, provideNzIconsPatch([DownloadOutline])],
-  imports: [ExportJobsComponent, FormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzFormModule, NzIconModule, NzProgressModule, NzSegmentedModule, NzSelectModule],
+  imports: [
+    ExportJobsComponent,
+    FormsModule,
+    NzAlertModule,
+    NzButtonModule,
+    NzCardModule,
+    NzFormModule,
+    NzIconModule,
+    NzProgressModule,
+    NzSegmentedModule,
+    FormFieldComponent,
+    OrgSelectComponent,
+    YearSelectComponent,
+  ],
   template: `
     <nz-card nzTitle="批量导出">
       <form nz-form nzLayout="vertical" class="form" (ngSubmit)="run()">
-        <nz-form-item>
-          <nz-form-label nzFor="batch-year" nzRequired>预算年度</nz-form-label>
-          <nz-form-control>
-            <nz-select id="batch-year" name="year" nzShowSearch [ngModel]="year()" (ngModelChange)="year.set($event)" data-testid="batch-year">
-              @for (y of years; track y) {
-                <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
-              }
-            </nz-select>
-          </nz-form-control>
-        </nz-form-item>
-        <nz-form-item>
-          <nz-form-label nzFor="batch-org">单位</nz-form-label>
-          <nz-form-control nzExtra="不选则导出您可见的全部单位的项目；选主管部门时包括其下属单位">
-            <nz-select
-              id="batch-org"
-              name="orgId"
-              nzShowSearch
-              nzAllowClear
-              nzPlaceHolder="全部可见单位"
-              [ngModel]="orgId()"
-              (ngModelChange)="orgId.set($event ?? null)"
-              data-testid="batch-org"
-            >
-              @for (o of orgChoices(); track o.value) {
-                <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
-              }
-            </nz-select>
-          </nz-form-control>
-        </nz-form-item>
+        <pt-form-field label="预算年度" controlId="batch-year" required>
+          <pt-year-select class="full" inputId="batch-year" testId="batch-year" search [years]="years()" [value]="year()" (valueChange)="year.set($event)" />
+        </pt-form-field>
+        <pt-form-field label="单位" controlId="batch-org" extra="不选则导出您可见的全部单位的项目；选主管部门时包括其下属单位">
+          <pt-org-select class="full" inputId="batch-org" testId="batch-org" placeholder="全部可见单位" [options]="orgChoices()" [value]="orgId()" (valueChange)="orgId.set($event)" />
+        </pt-form-field>
         <nz-form-item>
           <nz-form-label>表单</nz-form-label>
           <nz-form-control>
@@ -121,6 +112,7 @@ const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'docx', 'zip'];
   `,
   styles: `
     .form { max-width: 640px; }
+    .full { display: block; }
     .buttons { display: flex; gap: 8px; }
     .progress { max-width: 640px; margin-top: 16px; }
     .progress-text { color: rgba(0, 0, 0, 0.45); }
@@ -136,13 +128,13 @@ export class BatchExportPage {
   readonly queueing = signal(false);
   private readonly projects = inject(ProjectsApi);
 
-  private readonly thisYear = new Date().getFullYear();
-  /** Next year back to 2018 (the demo data and the reference tables start in 2020). */
-  readonly years = Array.from({ length: this.thisYear + 2 - 2018 }, (_, i) => this.thisYear + 1 - i);
+  /** Next year back to 2018 (the demo data and the reference tables start in 2020), and every year with data. */
+  private readonly yearChoice = yearFilter({ years: yearRange(new Date().getFullYear() + 1, 2018) });
+  readonly years = this.yearChoice.years;
   readonly formOptions = BATCH_FORMS.map((f) => ({ label: FORM_LABELS[f], value: f }));
   protected readonly progressText = progressText;
 
-  readonly year = signal(this.thisYear);
+  readonly year = this.yearChoice.year;
   readonly orgId = signal<string | null>(null);
   readonly form = signal<BatchForm>('declaration');
   readonly format = signal<FileFormat>('xlsx');
@@ -164,13 +156,7 @@ export class BatchExportPage {
       (e) => this.failure.set(toApiFailure(e, '单位列表加载失败')),
     );
     // open on the newest year that has projects when this year has none (unless the user chose a year meanwhile)
-    const initial = this.year();
-    this.projects.years().then(
-      (years) => {
-        if (this.year() === initial) this.year.set(openingYear(years, initial));
-      },
-      () => undefined,
-    );
+    void this.yearChoice.openOnData(() => this.projects.years());
   }
 
   setForm(form: BatchForm): void {
