@@ -11,4 +11,5 @@ export { MonitoringBudgetDto, MonitoringItemDto, PutMonitoringDto, MonitoringQue
 export { ExportQueryDto, BatchExportQueryDto, ImportChoiceDto, ImportTextDto, ImportQueryDto, ImportXlsxQueryDto } from './lib/exports';
 export { FrameworkGroupDto, CreateFrameworkVersionDto, GradeBandDto, CreateScoringSettingsVersionDto } from './lib/frameworks';
 export { AuditQueryDto } from './lib/security';
+export { PageQueryDto } from './lib/field-rules';
 export * from './lib/text-rules';

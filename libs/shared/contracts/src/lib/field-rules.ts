@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { MONEY_PATTERN, moneyMessage } from '@pt/shared/api-types';
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 // Rules several DTOs share (amounts, years, paging), each with the messages it always had.
 
@@ -29,12 +29,10 @@ export function Year(label = '年度'): PropertyDecorator {
   );
 }
 
-/** `page` of a paged list (1-based). */
-export function Page(): PropertyDecorator {
-  return rules(Type(() => Number), IsInt({ message: '页码须为正整数' }), Min(1, { message: '页码须为正整数' }), Max(100000, { message: '页码过大' }));
-}
-
-/** `pageSize` of a paged list (at most 200). */
-export function PageSize(): PropertyDecorator {
-  return rules(Type(() => Number), IsInt({ message: '每页条数须为整数' }), Min(1, { message: '每页至少 1 条' }), Max(200, { message: '每页最多 200 条' }));
+/** The query of a paged list (GET /api/projects, /api/indicator-library, /api/audit): 1-based page, at most 200 rows. */
+export class PageQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt({ message: '页码须为正整数' }) @Min(1, { message: '页码须为正整数' }) @Max(100000, { message: '页码过大' })
+  page?: number;
+  @IsOptional() @Type(() => Number) @IsInt({ message: '每页条数须为整数' }) @Min(1, { message: '每页至少 1 条' }) @Max(200, { message: '每页最多 200 条' })
+  pageSize?: number;
 }

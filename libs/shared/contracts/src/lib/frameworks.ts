@@ -8,6 +8,15 @@ import { SingleLine } from './text-rules';
 
 const BASE_MSG = '请求须带上所依据的版本号 baseVersion（正整数）';
 
+/** What every new version says besides its content: the version the edit started from, and why. */
+class VersionEditDto {
+  /** The version the edit started from: a 409 when someone saved another version since. */
+  @Type(() => Number) @IsInt({ message: BASE_MSG }) @Min(1, { message: BASE_MSG })
+  baseVersion!: number;
+  @IsOptional() @IsString({ message: '修改说明必须是文本' }) @MaxLength(500, { message: '修改说明最多 500 个字符' })
+  note?: string | null;
+}
+
 export class FrameworkGroupDto implements Api.FrameworkGroupDto {
   @IsString({ message: '一级指标名称必须是文本' }) @MaxLength(40, { message: '一级指标名称最多 40 个字符' }) @SingleLine('一级指标名称')
   name!: string;
@@ -23,10 +32,7 @@ export class FrameworkGroupDto implements Api.FrameworkGroupDto {
 }
 
 /** POST /api/admin/frameworks/:code — the next version of a framework. */
-export class CreateFrameworkVersionDto implements Api.CreateFrameworkVersionDto {
-  /** The version the edit started from: a 409 when someone saved another version since. */
-  @Type(() => Number) @IsInt({ message: BASE_MSG }) @Min(1, { message: BASE_MSG })
-  baseVersion!: number;
+export class CreateFrameworkVersionDto extends VersionEditDto implements Api.CreateFrameworkVersionDto {
   @IsString({ message: '指标体系名称必须是文本' }) @MaxLength(200, { message: '指标体系名称最多 200 个字符' }) @SingleLine('指标体系名称')
   name!: string;
   @IsString({ message: '适用地区必须是文本' }) @MaxLength(50, { message: '适用地区最多 50 个字符' }) @SingleLine('适用地区')
@@ -34,8 +40,6 @@ export class CreateFrameworkVersionDto implements Api.CreateFrameworkVersionDto 
   @IsArray({ message: '一级指标 groups 须为数组' }) @ArrayMaxSize(12, { message: '最多 12 个一级指标' })
   @ValidateNested({ each: true }) @Type(() => FrameworkGroupDto)
   groups!: FrameworkGroupDto[];
-  @IsOptional() @IsString({ message: '修改说明必须是文本' }) @MaxLength(500, { message: '修改说明最多 500 个字符' })
-  note?: string | null;
 }
 
 export class GradeBandDto implements Api.GradeBandDto {
@@ -46,9 +50,7 @@ export class GradeBandDto implements Api.GradeBandDto {
 }
 
 /** POST /api/admin/frameworks/settings — the next version of the scoring settings. */
-export class CreateScoringSettingsVersionDto implements Api.CreateScoringSettingsVersionDto {
-  @Type(() => Number) @IsInt({ message: BASE_MSG }) @Min(1, { message: BASE_MSG })
-  baseVersion!: number;
+export class CreateScoringSettingsVersionDto extends VersionEditDto implements Api.CreateScoringSettingsVersionDto {
   @IsIn(['linear', 'ratio'], { message: '反向指标计分规则须为 linear（线性扣减）或 ratio（比值计分）' })
   reverseRule!: ScoringSettings['reverseRule'];
   @IsString({ message: '超目标提示阈值须为文本形式的数字，如 "0.20"' }) @MaxLength(10, { message: '超目标提示阈值最多 10 个字符' })
@@ -60,6 +62,4 @@ export class CreateScoringSettingsVersionDto implements Api.CreateScoringSetting
   @IsArray({ message: '等级 gradeBands 须为数组' }) @ArrayMaxSize(4, { message: '等级须依次为 优、良、中、差' })
   @ValidateNested({ each: true }) @Type(() => GradeBandDto)
   gradeBands!: GradeBandDto[];
-  @IsOptional() @IsString({ message: '修改说明必须是文本' }) @MaxLength(500, { message: '修改说明最多 500 个字符' })
-  note?: string | null;
 }

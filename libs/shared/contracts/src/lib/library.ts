@@ -1,12 +1,12 @@
 import type * as Api from '@pt/shared/api-types';
 import { FRAMEWORK_CODES } from '@pt/shared/api-types';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Page, PageSize } from './field-rules';
+import { PageQueryDto } from './field-rules';
 import { NotBlank, SingleLine } from './text-rules';
 
 // 指标库 (GET/POST/PATCH/DELETE /api/indicator-library)
 
-export class ListLibraryQueryDto {
+export class ListLibraryQueryDto extends PageQueryDto {
   @IsOptional() @IsString({ message: '搜索词必须是文本' }) @MaxLength(100, { message: '搜索词最多 100 个字符' })
   q?: string;
   @IsOptional() @IsIn(FRAMEWORK_CODES as unknown as string[], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
@@ -15,10 +15,6 @@ export class ListLibraryQueryDto {
   level1?: string;
   @IsOptional() @IsString({ message: '二级指标必须是文本' }) @MaxLength(50, { message: '二级指标最多 50 个字符' })
   level2?: string;
-  @IsOptional() @Page()
-  page?: number;
-  @IsOptional() @PageSize()
-  pageSize?: number;
 }
 
 export class UpdateLibraryIndicatorDto implements Api.UpdateLibraryIndicatorDto {

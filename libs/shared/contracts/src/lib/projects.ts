@@ -3,7 +3,7 @@ import type * as Api from '@pt/shared/api-types';
 import { DATE_PATTERN, FRAMEWORK_CODES } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Money, Year, Page, PageSize } from './field-rules';
+import { Money, Year, PageQueryDto } from './field-rules';
 import { MultiLine, NotBlank, SingleLine } from './text-rules';
 
 // Request DTOs of the project endpoints; the shapes they check are the interfaces of @pt/shared/api-types.
@@ -127,7 +127,7 @@ export class TransitionDto implements Api.TransitionDto {
 }
 
 /** GET /api/projects query */
-export class ListProjectsQueryDto {
+export class ListProjectsQueryDto extends PageQueryDto {
   @IsOptional() @Year()
   year?: number;
   @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
@@ -153,10 +153,6 @@ export class ListProjectsQueryDto {
   /** Dashboard click-through: the review state of the self-evaluation. */
   @IsOptional() @IsIn(PROJECT_STATUSES as unknown as string[], { message: '自评状态须为 draft、submitted、dept_approved、approved 或 returned' })
   evaluationStatus?: ProjectStatus;
-  @IsOptional() @Page()
-  page?: number;
-  @IsOptional() @PageSize()
-  pageSize?: number;
 }
 
 /** POST /api/projects/:id/adjustments: start a new revision of an approved project. */

@@ -1,16 +1,12 @@
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Page, PageSize } from './field-rules';
+import { PageQueryDto } from './field-rules';
 import { AUDIT_OBJECT_TYPES } from '@pt/domain';
 
 /** A day as `YYYY-MM-DD` (whether it exists, e.g. `2026-02-30`, the server checks). */
 const DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** GET /api/audit (审计管理员) */
-export class AuditQueryDto {
-  @IsOptional() @Page()
-  page?: number;
-  @IsOptional() @PageSize()
-  pageSize?: number;
+export class AuditQueryDto extends PageQueryDto {
   /** Events starting with this text (e.g. `auth.`, `project.`). */
   @IsOptional() @IsString({ message: '事件必须是文本' }) @MaxLength(48, { message: '事件最多 48 个字符' })
   event?: string;
