@@ -1,17 +1,8 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
+import { createTestDatabase, login, startTestApp, TEST_DB, useTestApp } from './test-app';
 
 describe(`auth and demo accounts (${TEST_DB})`, () => {
-  let db: TestDatabase;
-  let t: TestApp;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    t = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-  });
+  const t = useTestApp();
 
   it.each([
     ['admin', ['sysadmin'], '财政局'],
@@ -82,8 +73,7 @@ describe(`auth and demo accounts (${TEST_DB})`, () => {
     expect(users).toBe(8);
     const units = await ds.query(`SELECT o.name FROM org o JOIN org p ON p.id = o.parent_id WHERE p.code = 'HZB' ORDER BY o.code`);
     expect(units).toHaveLength(6);
-    await t.close();
-    t = await startTestApp(db);
+    await t.restart();
     const [{ again }] = await t.app.get(DataSource).query('SELECT count(*)::int AS again FROM org');
     expect(again).toBe(14);
   });

@@ -1,28 +1,18 @@
 import { DataDirLockedError, startEmbeddedPostgres } from '@pt/api/core';
-import { createTestDatabase, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
+import { TEST_DB, useTestApp } from './test-app';
 
 // Only meaningful without DATABASE_URL: jest.e2e.config.cts leaves this file out when TEST_DB=postgres.
 describe(`embedded database (PGlite, ${TEST_DB})`, () => {
-  let db: TestDatabase;
-  let t: TestApp;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    t = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-  });
+  const t = useTestApp();
 
   it('refuses a second server on the same data directory with a clear message', async () => {
-    await expect(startEmbeddedPostgres(db.env['DATA_DIR'])).rejects.toThrow(DataDirLockedError);
-    await expect(startEmbeddedPostgres(db.env['DATA_DIR'])).rejects.toThrow(/正被另一个进程/);
+    await expect(startEmbeddedPostgres(t.db.env['DATA_DIR'])).rejects.toThrow(DataDirLockedError);
+    await expect(startEmbeddedPostgres(t.db.env['DATA_DIR'])).rejects.toThrow(/正被另一个进程/);
   });
 
   it('keeps the data across a restart and frees the directory when stopped', async () => {
     await t.http.post('/api/auth/login').send({ username: 'xining', password: 'Demo@2026' }).expect(200);
-    await t.close();
-    t = await startTestApp(db);
+    await t.restart();
     const res = await t.http.post('/api/auth/login').send({ username: 'xining', password: 'Demo@2026' }).expect(200);
     expect(res.body.user.orgName).toBe('上海市人民政府驻西宁办事处');
   });

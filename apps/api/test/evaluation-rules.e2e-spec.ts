@@ -1,4 +1,4 @@
-import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
+import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase, VALID_ROWS } from './test-app';
 
 /**
  * Self-evaluation rules of issue 12, on a project made for this file (2026, mof-2021, four rows): 全年执行数
@@ -48,25 +48,10 @@ describe(`self-evaluation: 偏差原因, funds block, carried 全年执行数, d
     t = await startTestApp(db);
     for (const u of ['xining', 'hzb', 'czj']) tok[u] = await login(t, u);
     const me = await t.http.get('/api/auth/me').set(auth('xining')).expect(200);
-    const created = await t.http
-      .post('/api/projects')
-      .set(auth('xining'))
-      .send({
-        year: 2026,
-        name: '绩效自评规则测试项目',
-        orgId: me.body.orgId,
-        frameworkCode: 'mof-2021',
-        funds: { total: '1000000.00', fiscal: '950000.00', other: '50000.00', annualTotal: '1000000.00', annualFiscal: '800000.00', carryover: '150000.00', annualOther: '50000.00' },
-      })
-      .expect(201);
-    id = created.body.id;
-    const rows = [
-      { level1: '产出指标', level2: '数量指标', name: '接待团组数量', target: '≥60个' },
-      { level1: '产出指标', level2: '质量指标', name: '公务用车保障率', target: '>=90%' },
-      { level1: '效益指标', level2: '社会效益指标', name: '合作交流工作支撑作用', target: '支撑作用明显' },
-      { level1: '满意度指标', level2: '服务对象满意度指标', name: '服务对象满意度', target: '≥90%' },
-    ];
-    const withRows = await t.http.put(`/api/projects/${id}/indicators`).set(auth('xining')).set('If-Match', await etag()).send({ indicators: rows }).expect(200);
+    const funds = { total: '1000000.00', fiscal: '950000.00', other: '50000.00', annualTotal: '1000000.00', annualFiscal: '800000.00', carryover: '150000.00', annualOther: '50000.00' };
+    const project = { year: 2026, name: '绩效自评规则测试项目', orgId: me.body.orgId, frameworkCode: 'mof-2021', funds };
+    id = (await t.http.post('/api/projects').set(auth('xining')).send(project).expect(201)).body.id;
+    const withRows = await t.http.put(`/api/projects/${id}/indicators`).set(auth('xining')).set('If-Match', await etag()).send({ indicators: VALID_ROWS }).expect(200);
     ids = withRows.body.indicators.map((i: { id: string }) => i.id);
     for (const [user, action] of [
       ['xining', 'submit'],

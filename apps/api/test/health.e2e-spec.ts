@@ -1,18 +1,9 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '@pt/api/core';
-import { createTestDatabase, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
+import { createTestDatabase, startTestApp, TEST_DB, useTestApp } from './test-app';
 
 describe(`health, docs, migrations (${TEST_DB})`, () => {
-  let db: TestDatabase;
-  let t: TestApp;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    t = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
-  });
+  const t = useTestApp();
 
   it('GET /api/health answers ok with the database up', async () => {
     const res = await t.http.get('/api/health').expect(200);

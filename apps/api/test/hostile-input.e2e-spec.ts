@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
 import { createApp } from '../src/app/create-app';
-import { createTestDatabase, TEST_DB, type TestDatabase } from './test-app';
+import { createTestDatabase, draftWriteRoutes, TEST_DB, type TestDatabase } from './test-app';
 import { zip } from './zip-fixtures';
 
 /**
@@ -321,11 +321,7 @@ describe(`hostile input (${TEST_DB}${STRESS ? ', stress' : ''})`, () => {
         () => ({ [pick(texts)]: pick(texts) }),
       ];
       const routes: [string, string][] = [
-        ['post', '/api/auth/login'],
-        ['post', '/api/projects'],
-        ['patch', `/api/projects/${id}`],
-        ['put', `/api/projects/${id}/indicators`],
-        ['post', `/api/projects/${id}/transitions`],
+        ...draftWriteRoutes(id),
         ['post', `/api/projects/${approved.id}/adjustments`],
         ['put', `/api/projects/${approved.id}/evaluation`],
         ['put', `/api/projects/${approved.id}/monitoring`],

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { AuditService } from '@pt/api/core';
 import { DataSource } from 'typeorm';
-import { login, startTestApp, type TestApp } from './test-app';
+import { login, startTestApp, type TestApp, VALID_ROWS } from './test-app';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const STATE = `/tmp/pt-outage-${process.pid}.state`;
@@ -19,12 +19,6 @@ describe('database outage (postgres)', () => {
   let t: TestApp;
   const tok: Record<string, string> = {};
   const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
-  const ROWS = [
-    { level1: '产出指标', level2: '数量指标', name: '接待团组数量', target: '≥60个' },
-    { level1: '产出指标', level2: '质量指标', name: '公务用车保障率', target: '>=90%' },
-    { level1: '效益指标', level2: '社会效益指标', name: '合作交流工作支撑作用', target: '支撑作用明显' },
-    { level1: '满意度指标', level2: '服务对象满意度指标', name: '服务对象满意度', target: '≥90%' },
-  ];
 
   beforeAll(async () => {
     const url = /DATABASE_URL=(\S+)/.exec(pg('start'))?.[1];
@@ -42,7 +36,7 @@ describe('database outage (postgres)', () => {
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) {
       const p = await t.http.post('/api/projects').set(auth('xining')).send({ year: 2027, name: `断库测试 ${i}`, orgId: me.orgId, frameworkCode: 'mof-2021' }).expect(201);
-      await t.http.put(`/api/projects/${p.body.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: ROWS }).expect(200);
+      await t.http.put(`/api/projects/${p.body.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: VALID_ROWS }).expect(200);
       ids.push(p.body.id);
     }
     const edited = ids.slice(0, 3);

@@ -1,4 +1,4 @@
-import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
+import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase, VALID_ROWS } from './test-app';
 
 /**
  * Declare and review (issue 3): orgs, frameworks, projects, indicator tables, findings, transitions,
@@ -12,12 +12,6 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
   let yangpuOrg: string;
 
   const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
-  const GOOD_ROWS = [
-    { level1: '产出指标', level2: '数量指标', name: '接待团组数量', target: '≥60个' },
-    { level1: '产出指标', level2: '质量指标', name: '公务用车保障率', target: '>=90%' },
-    { level1: '效益指标', level2: '社会效益指标', name: '合作交流工作支撑作用', target: '支撑作用明显' },
-    { level1: '满意度指标', level2: '服务对象满意度指标', name: '服务对象满意度', target: '≥90%' },
-  ];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -193,8 +187,8 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
     it('two concurrent saves of the same version: one wins, the other gets 412, nothing is half-written', async () => {
       const p = await create();
       const [a, b] = await Promise.all([
-        t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: GOOD_ROWS }),
-        t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: GOOD_ROWS.slice(0, 1) }),
+        t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: VALID_ROWS }),
+        t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: VALID_ROWS.slice(0, 1) }),
       ]);
       expect([a.status, b.status].sort()).toEqual([200, 412]);
       const winner = a.status === 200 ? a : b;
@@ -205,9 +199,9 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
 
     it('PUT indicators keeps the order, parses targets and keeps the ids sent back', async () => {
       const p = await create();
-      const res = await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '1').send({ indicators: GOOD_ROWS }).expect(200);
+      const res = await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '1').send({ indicators: VALID_ROWS }).expect(200);
       expect(res.headers['etag']).toBe('"2"');
-      expect(res.body.indicators.map((i: { name: string }) => i.name)).toEqual(GOOD_ROWS.map((r) => r.name));
+      expect(res.body.indicators.map((i: { name: string }) => i.name)).toEqual(VALID_ROWS.map((r) => r.name));
       expect(res.body.indicators.map((i: { target: { text: string } }) => i.target.text)).toEqual(['≥60.00(个)', '≥90.00(%)', '支撑作用明显', '≥90.00(%)']);
       expect(res.body.indicators[2].target).toMatchObject({ kind: 'qualitative', operator: null, value: null, unit: null, direction: 'qualitative' });
       const ids = res.body.indicators.map((i: { id: string }) => i.id);
@@ -241,7 +235,7 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
       await t.http.delete(`/api/projects/${p.id}`).set(auth('xining')).set('If-Match', '"1"').expect(204);
       await t.http.get(`/api/projects/${p.id}`).set(auth('xining')).expect(404);
       const q = await create();
-      await t.http.put(`/api/projects/${q.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: GOOD_ROWS }).expect(200);
+      await t.http.put(`/api/projects/${q.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: VALID_ROWS }).expect(200);
       await t.http.post(`/api/projects/${q.id}/transitions`).set(auth('xining')).set('If-Match', '"2"').send({ action: 'submit' }).expect(200);
       await t.http.delete(`/api/projects/${q.id}`).set(auth('xining')).set('If-Match', '"3"').expect(409);
     });
@@ -250,7 +244,7 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
   describe('the review workflow', () => {
     it('goes submit → 422 on errors → fix → submit → return with row comments → resubmit → withdraw → submit → approve ×2, with history', async () => {
       const p = await create({ startDate: '2027-01-01', endDate: '2027-12-31' });
-      const bad = [...GOOD_ROWS];
+      const bad = [...VALID_ROWS];
       bad[1] = { ...bad[1], target: '≥90' };
       let r = await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: bad }).expect(200);
       const f = await t.http.get(`/api/projects/${p.id}/findings`).set(auth('xining')).expect(200);
@@ -260,7 +254,7 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
       expect(blocked.body.code).toBe('FINDINGS_BLOCK_SUBMIT');
       expect(blocked.body.details).toContainEqual(expect.objectContaining({ field: 'indicators[1]', code: 'MISSING_UNIT' }));
 
-      r = await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"2"').send({ indicators: GOOD_ROWS }).expect(200);
+      r = await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"2"').send({ indicators: VALID_ROWS }).expect(200);
       expect(r.body.version).toBe(3);
       r = await t.http.post(`/api/projects/${p.id}/transitions`).set(auth('xining')).set('If-Match', '"3"').send({ action: 'submit' }).expect(200);
       expect(r.body).toMatchObject({ status: 'submitted', version: 4 });
@@ -314,18 +308,20 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
       await t.http.post(`/api/projects/${p.id}/transitions`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({ action: 'withdraw' }).expect(409);
       r = await t.http.post(`/api/projects/${p.id}/transitions`).set(auth('czj')).set('If-Match', `"${r.body.version}"`).send({ action: 'approve' }).expect(200);
       expect(r.body).toMatchObject({ status: 'approved', permissions: { edit: false, actions: [] } });
-      await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({ indicators: GOOD_ROWS }).expect(409);
+      await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({ indicators: VALID_ROWS }).expect(409);
 
       const h = await t.http.get(`/api/projects/${p.id}/history`).set(auth('hzb')).expect(200);
-      expect(h.body.map((e: { action: string; fromStatus: string | null; toStatus: string | null }) => [e.action, e.fromStatus, e.toStatus])).toEqual([
-        ['create', null, 'draft'],
-        ['submit', 'draft', 'submitted'],
-        ['return', 'submitted', 'returned'],
-        ['submit', 'returned', 'submitted'],
-        ['withdraw', 'submitted', 'draft'],
-        ['submit', 'draft', 'submitted'],
-        ['approve', 'submitted', 'dept_approved'],
-        ['approve', 'dept_approved', 'approved'],
+      // each step as "action from → to" (a creation comes from no status)
+      const steps = h.body.map((e: { action: string; fromStatus: string | null; toStatus: string | null }) => `${e.action} ${e.fromStatus ?? '–'} → ${e.toStatus}`);
+      expect(steps).toEqual([
+        'create – → draft',
+        'submit draft → submitted',
+        'return submitted → returned',
+        'submit returned → submitted',
+        'withdraw submitted → draft',
+        'submit draft → submitted',
+        'approve submitted → dept_approved',
+        'approve dept_approved → approved',
       ]);
       expect(h.body[2]).toMatchObject({ user: '合作交流办审核人', comment: '请细化质量指标' });
       expect(h.body[7].user).toBe('财政局审核人');
@@ -334,7 +330,7 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
 
     it('a fund block that does not add up is an error finding that blocks submission', async () => {
       const p = await create({ funds: { total: '100.00', fiscal: '60.00', other: '30.00' } });
-      await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: GOOD_ROWS }).expect(200);
+      await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: VALID_ROWS }).expect(200);
       const f = await t.http.get(`/api/projects/${p.id}/findings`).set(auth('xining')).expect(200);
       expect(f.body.findings).toContainEqual(expect.objectContaining({ code: 'FUNDS_NOT_ADDING_UP', severity: 'error', indicatorIndex: null }));
       await t.http.post(`/api/projects/${p.id}/transitions`).set(auth('xining')).set('If-Match', '"2"').send({ action: 'submit' }).expect(422);
@@ -379,7 +375,7 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
     ])('%s /api/projects/:id%s answers 404 to yangpu and ypb', async (method, suffix) => {
       for (const u of ['yangpu', 'ypb']) {
         const url = `/api/projects/${id}${suffix}`;
-        const body = suffix === '/indicators' ? { indicators: GOOD_ROWS } : suffix === '/transitions' ? { action: 'submit' } : { overview: 'x' };
+        const body = suffix === '/indicators' ? { indicators: VALID_ROWS } : suffix === '/transitions' ? { action: 'submit' } : { overview: 'x' };
         const req =
           method === 'GET'
             ? t.http.get(url)
@@ -411,7 +407,7 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
     it('keeps the overall table and adds an annual goal per year, each with its own table', async () => {
       const p = await create({ name: '三年期项目', startDate: '2027-01-01', endDate: '2029-12-31', totalGoal: '三年总目标' });
       const overall = (await t.http.get(`/api/projects/${p.id}`).set(auth('xining')).expect(200)).body.goals.find((g: { kind: string }) => g.kind === 'overall');
-      let r = await t.http.put(`/api/projects/${p.id}/goals/${overall.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: GOOD_ROWS.slice(0, 2) }).expect(200);
+      let r = await t.http.put(`/api/projects/${p.id}/goals/${overall.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: VALID_ROWS.slice(0, 2) }).expect(200);
       expect(r.body.goals.find((g: { kind: string }) => g.kind === 'overall').indicators).toHaveLength(2);
       expect(r.body.indicators).toHaveLength(0);
       await t.http.post(`/api/projects/${p.id}/goals`).set(auth('xining')).set('If-Match', '"2"').send({ year: 2031 }).expect(400);
@@ -420,7 +416,7 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
       r = await t.http.post(`/api/projects/${p.id}/goals`).set(auth('xining')).set('If-Match', '"2"').send({ year: 2028, text: '第二年目标' }).expect(201);
       expect(r.body.goals.map((g: { kind: string; year: number | null }) => `${g.kind}:${g.year}`)).toEqual(['overall:null', 'annual:2027', 'annual:2028']);
       const y2 = r.body.goals.find((g: { year: number | null }) => g.year === 2028);
-      r = await t.http.put(`/api/projects/${p.id}/goals/${y2.id}/indicators`).set(auth('xining')).set('If-Match', '"3"').send({ indicators: GOOD_ROWS }).expect(200);
+      r = await t.http.put(`/api/projects/${p.id}/goals/${y2.id}/indicators`).set(auth('xining')).set('If-Match', '"3"').send({ indicators: VALID_ROWS }).expect(200);
       expect(r.body.goals.find((g: { year: number | null }) => g.year === 2028).indicators).toHaveLength(4);
       await t.http.put(`/api/projects/${p.id}/goals/00000000-0000-4000-8000-000000000000/indicators`).set(auth('xining')).set('If-Match', '"4"').send({ indicators: [] }).expect(404);
       await t.http.post(`/api/projects/${p.id}/goals`).set(auth('yangpu')).set('If-Match', '"4"').send({ year: 2029 }).expect(404);
@@ -430,7 +426,7 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
   describe('adjustments, revisions and the diff', () => {
     it('adjusting an approved project makes revision 2 (draft); revision 1 stays; the diff shows what changed', async () => {
       const p = await create({ name: '调整测试项目', funds: { total: '100.00', fiscal: '100.00' } });
-      let r = await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: GOOD_ROWS }).expect(200);
+      let r = await t.http.put(`/api/projects/${p.id}/indicators`).set(auth('xining')).set('If-Match', '"1"').send({ indicators: VALID_ROWS }).expect(200);
       r = await t.http.post(`/api/projects/${p.id}/transitions`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({ action: 'submit' }).expect(200);
       // only an approved project can be adjusted
       await t.http.post(`/api/projects/${p.id}/adjustments`).set(auth('xining')).set('If-Match', `"${r.body.version}"`).send({ reason: '年中调整' }).expect(409);
@@ -459,7 +455,7 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
       expect(revs.body[0].reason).toBe('预算调减');
       const old = await t.http.get(`/api/projects/${p.id}/revisions/1`).set(auth('hzb')).expect(200);
       expect(old.body).toMatchObject({ status: 'approved', revision: 1, funds: { total: '100.00' } });
-      expect(old.body.indicators.map((i: { target: { raw: string } }) => i.target.raw)).toEqual(GOOD_ROWS.map((g) => g.target));
+      expect(old.body.indicators.map((i: { target: { raw: string } }) => i.target.raw)).toEqual(VALID_ROWS.map((g) => g.target));
       await t.http.get(`/api/projects/${p.id}/revisions/7`).set(auth('hzb')).expect(404);
       await t.http.get(`/api/projects/${p.id}/revisions/abc`).set(auth('hzb')).expect(400);
 

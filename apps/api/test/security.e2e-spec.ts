@@ -1,6 +1,6 @@
 import { AuditService } from '@pt/api/core';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
+import { createTestDatabase, draftWriteRoutes, login, startTestApp, TEST_DB, type TestApp, type TestDatabase, VALID_ROWS } from './test-app';
 
 /**
  * Reliability and security (issue 6), at the counts of `npm test`; `npm run test:stress` (STRESS=1) runs the
@@ -24,12 +24,6 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
   const tok: Record<string, string> = {};
   const orgOf: Record<string, string> = {};
   const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
-  const GOOD_ROWS = [
-    { level1: '产出指标', level2: '数量指标', name: '接待团组数量', target: '≥60个' },
-    { level1: '产出指标', level2: '质量指标', name: '公务用车保障率', target: '>=90%' },
-    { level1: '效益指标', level2: '社会效益指标', name: '合作交流工作支撑作用', target: '支撑作用明显' },
-    { level1: '满意度指标', level2: '服务对象满意度指标', name: '服务对象满意度', target: '≥90%' },
-  ];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -47,7 +41,7 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
 
   async function draft(name: string, user = 'xining'): Promise<string> {
     const p = await t.http.post('/api/projects').set(auth(user)).send({ year: 2027, name, orgId: orgOf[user], frameworkCode: 'mof-2021' }).expect(201);
-    await t.http.put(`/api/projects/${p.body.id}/indicators`).set(auth(user)).set('If-Match', '"1"').send({ indicators: GOOD_ROWS }).expect(200);
+    await t.http.put(`/api/projects/${p.body.id}/indicators`).set(auth(user)).set('If-Match', '"1"').send({ indicators: VALID_ROWS }).expect(200);
     return p.body.id;
   }
 
@@ -258,7 +252,7 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
         ['get', `/api/projects/${id}/export?form=declaration&format=xlsx`],
         ['patch', `/api/projects/${id}`, { overview: 'x' }],
         ['delete', `/api/projects/${id}`],
-        ['put', `/api/projects/${id}/indicators`, { indicators: GOOD_ROWS }],
+        ['put', `/api/projects/${id}/indicators`, { indicators: VALID_ROWS }],
         ['post', `/api/projects/${id}/goals`, { year: 2028 }],
         ['post', `/api/projects/${id}/transitions`, { action: 'submit' }],
         ['post', `/api/projects/${id}/adjustments`, { reason: '调整' }],
@@ -315,11 +309,7 @@ describe(`reliability and security (${TEST_DB}${STRESS ? ', stress' : ''})`, () 
       ];
       const values: unknown[] = [...naughty, null, true, false, 0, -1, 1.5, 1e308, [], {}, [1, 2], { $gt: '' }, { __proto__: { admin: true } }];
       const endpoints: [string, string][] = [
-        ['post', '/api/auth/login'],
-        ['post', '/api/projects'],
-        ['patch', `/api/projects/${id}`],
-        ['put', `/api/projects/${id}/indicators`],
-        ['post', `/api/projects/${id}/transitions`],
+        ...draftWriteRoutes(id),
         ['post', `/api/projects/${id}/goals`],
         ['post', `/api/projects/${id}/adjustments`],
         ['put', `/api/projects/${id}/evaluation`],

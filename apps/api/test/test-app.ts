@@ -74,6 +74,73 @@ export async function startTestApp(db: TestDatabase, opts: { demo?: boolean; env
   };
 }
 
+/** The API of one test file: `t` of useTestApp, which also knows its database and can restart on it. */
+export interface FileTestApp extends TestApp {
+  readonly db: TestDatabase;
+  /** Closes the app and starts a new one on the same database (a server restart). */
+  restart(): Promise<void>;
+}
+
+/**
+ * The API of one test file on a database of its own: started before the file's tests (beforeAll), closed and the
+ * database dropped after them (afterAll). Call it in the describe block; read the app in tests and hooks only.
+ */
+export function useTestApp(opts: { demo?: boolean; env?: Record<string, string> } = {}): FileTestApp {
+  let db: TestDatabase | undefined;
+  let current: TestApp | undefined;
+  const running = (): TestApp => {
+    if (!current) throw new Error('the test app is not running: read it inside a test or hook');
+    return current;
+  };
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    current = await startTestApp(db, opts);
+  });
+  afterAll(async () => {
+    await current?.close();
+    await db?.drop();
+  });
+  return {
+    get app() {
+      return running().app;
+    },
+    get http() {
+      return running().http;
+    },
+    get config() {
+      return running().config;
+    },
+    get db() {
+      if (!db) throw new Error('the test database does not exist yet: read it inside a test or hook');
+      return db;
+    },
+    close: () => running().close(),
+    async restart() {
+      await running().close();
+      current = await startTestApp(this.db, opts);
+    },
+  };
+}
+
+/** Four valid rows of a mof-2021 annual table (产出, 效益 and 满意度 indicators; no error finding). */
+export const VALID_ROWS = [
+  { level1: '产出指标', level2: '数量指标', name: '接待团组数量', target: '≥60个' },
+  { level1: '产出指标', level2: '质量指标', name: '公务用车保障率', target: '>=90%' },
+  { level1: '效益指标', level2: '社会效益指标', name: '合作交流工作支撑作用', target: '支撑作用明显' },
+  { level1: '满意度指标', level2: '服务对象满意度指标', name: '服务对象满意度', target: '≥90%' },
+];
+
+/** The routes that take a body from the start of a project's life (login, create, and the draft `id`'s edits), as [method, path]. */
+export function draftWriteRoutes(id: string): [string, string][] {
+  return [
+    ['post', '/api/auth/login'],
+    ['post', '/api/projects'],
+    ['patch', `/api/projects/${id}`],
+    ['put', `/api/projects/${id}/indicators`],
+    ['post', `/api/projects/${id}/transitions`],
+  ];
+}
+
 export async function login(t: TestApp, username: string, password = 'Demo@2026'): Promise<string> {
   const res = await t.http.post('/api/auth/login').send({ username, password });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1,5 +1,15 @@
 import { deflateRawSync } from 'node:zlib';
 
+/** A little-endian record of `size` bytes: each field is [offset, byte width, value]; the rest stays zero. */
+function record(size: number, fields: [at: number, width: 2 | 4, value: number][]): Buffer {
+  const b = Buffer.alloc(size);
+  for (const [at, width, value] of fields) {
+    if (width === 2) b.writeUInt16LE(value, at);
+    else b.writeUInt32LE(value, at);
+  }
+  return b;
+}
+
 /** A ZIP archive of deflated `entries`, optionally claiming (`claim`) another unpacked size than the data has: hostile uploads. */
 export function zip(entries: { name: string; data: Buffer; claim?: number }[]): Buffer {
   const locals: Buffer[] = [];
@@ -9,32 +19,16 @@ export function zip(entries: { name: string; data: Buffer; claim?: number }[]): 
     const name = Buffer.from(e.name);
     const body = deflateRawSync(e.data);
     const size = e.claim ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    // local file header: signature, version needed, method (deflate), sizes, name length
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, 8], [18, 4, body.length], [22, 4, size], [26, 2, name.length]]);
+    // central directory entry: signature, versions made by / needed, method, sizes, name length, the local header's offset
+    const central = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, 8], [20, 4, body.length], [24, 4, size], [28, 2, name.length], [42, 4, offset]]);
     locals.push(local, name, body);
     centrals.push(central, name);
     offset += 30 + name.length + body.length;
   }
   const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
+  // end of central directory: signature, entry counts, its size and offset
+  const eocd = record(22, [[0, 4, 0x06054b50], [8, 2, entries.length], [10, 2, entries.length], [12, 4, cd.length], [16, 4, offset]]);
   return Buffer.concat([...locals, cd, eocd]);
 }
