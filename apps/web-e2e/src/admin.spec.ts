@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { login, logout } from './support';
+import { login, logout, openMenu } from './support';
 
 /**
  * 系统管理 as people click: the administrator sees the organisation tree, creates a filler in a unit
@@ -11,8 +11,7 @@ test('the administrator creates a filler in a unit; the new user logs in', async
   const username = `gz${Date.now().toString(36)}`;
 
   await login(page, 'admin');
-  await page.getByTestId('menu-admin').click();
-  await expect(page).toHaveURL(/\/admin\/users$/);
+  await openMenu(page, 'menu-admin', /\/admin\/users$/);
   await expect(page.getByTestId('user-row-xining')).toContainText('西宁办填报人');
   await expect(page.getByTestId('user-row-xining')).toContainText('填报人');
 

@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Dashboard, ProjectPage } from '@pt/shared/api-types';
-import { login } from './support';
+import { apiGet, login, openMenu, pick } from './support';
 
 /**
  * 统计分析, as the finance reviewer sees it: the figures on the page are those of GET /api/dashboard for the
@@ -10,32 +10,15 @@ import { login } from './support';
 /** The year of the demo self-evaluations and monitoring reports (the Yangpu units' 2023 projects). */
 const DEMO_YEAR = 2023;
 
-/** Open an nz-select and click the option with this title. */
-async function pick(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown .ant-select-item-option', { has: page.getByText(option, { exact: true }) }).first().click();
-  await expect(select).toContainText(option);
-}
-
-/** GET an API path with the page's session (the web keeps the bearer token in sessionStorage). */
-async function api<T>(page: Page, path: string): Promise<T> {
-  const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('pt.session') ?? '{}') as { accessToken?: string }).accessToken);
-  expect(token, 'a session token in sessionStorage').toBeTruthy();
-  const res = await page.request.get(path, { headers: { Authorization: `Bearer ${token}` } });
-  expect(res.status(), `GET ${path}`).toBe(200);
-  return (await res.json()) as T;
-}
-
 test('the dashboard shows the API figures and a grade opens exactly its projects', async ({ page }) => {
   test.setTimeout(240_000);
   await login(page, 'czj');
 
-  await page.getByTestId('menu-dashboard').click();
-  await expect(page).toHaveURL(/\/dashboard/);
+  await openMenu(page, 'menu-dashboard', /\/dashboard/);
   await pick(page, page.getByTestId('dash-year'), `${DEMO_YEAR} 年`);
   await expect(page).toHaveURL(new RegExp(`/dashboard\\?year=${DEMO_YEAR}`));
 
-  const d = await api<Dashboard>(page, `/api/dashboard?year=${DEMO_YEAR}`);
+  const d = await apiGet<Dashboard>(page, `/api/dashboard?year=${DEMO_YEAR}`);
   const evaluated = d.grades.reduce((s, g) => s + g.count, 0);
   expect(evaluated, 'the demo year has saved self-evaluations').toBeGreaterThan(0);
 
@@ -72,7 +55,7 @@ test('the dashboard shows the API figures and a grade opens exactly its projects
   await expect(page.getByTestId('project-row')).toHaveCount(top.count);
   await expect(page.getByTestId('project-grade').filter({ hasText: top.grade })).toHaveCount(top.count);
   await expect(page.getByTestId('project-table')).toContainText(`共 ${top.count} 个项目`);
-  const listed = await api<ProjectPage>(page, `/api/projects?year=${DEMO_YEAR}&grade=${encodeURIComponent(top.grade)}`);
+  const listed = await apiGet<ProjectPage>(page, `/api/projects?year=${DEMO_YEAR}&grade=${encodeURIComponent(top.grade)}`);
   expect(listed.total).toBe(top.count);
 
   // closing the tag drops the filter: every project of the year

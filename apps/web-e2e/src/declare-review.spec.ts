@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { login, logout } from './support';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { login, logout, openMenu, pick } from './support';
 
 /**
  * Declare and review, as people click: a filler types a target table (with a mistake the live
@@ -8,17 +8,17 @@ import { login, logout } from './support';
  * same filler saving the same draft: the second gets the 412 message and keeps what was typed.
  */
 
-/** Open an nz-select and click the option with this title. */
-async function pick(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  // the option whose label is exactly `option` (labels may be padded with whitespace in the DOM)
-  await page.locator('.ant-select-dropdown .ant-select-item-option', { has: page.getByText(option, { exact: true }) }).first().click();
-  await expect(select).toContainText(option);
+/** 添加一行 by the mouse: row `n` with its 一级/二级 picked and its name and 指标值 typed. */
+async function addRow(page: Page, n: number, row: { level1: string; level2: string; name: string; target: string }): Promise<void> {
+  await page.getByTestId('add-row').click();
+  await pick(page, page.getByTestId(`row-${n}-level1`), row.level1);
+  await pick(page, page.getByTestId(`row-${n}-level2`), row.level2);
+  await page.getByTestId(`row-${n}-name`).fill(row.name);
+  await page.getByTestId(`row-${n}-target`).fill(row.target);
 }
 
 async function createProject(page: Page, name: string): Promise<string> {
-  await page.getByTestId('menu-projects').click();
-  await expect(page).toHaveURL(/\/projects$/);
+  await openMenu(page, 'menu-projects', /\/projects$/);
   await page.getByTestId('new-project').click();
   await expect(page).toHaveURL(/\/projects\/new$/);
   await pick(page, page.getByTestId('create-year'), '2027 年');
@@ -59,11 +59,7 @@ test('a filler declares a table with live checks; reviewers return, then approve
   await page.getByTestId('field-annualGoal').fill('完成对口地区干部业务培训，提升业务能力。');
 
   await expect(page.getByTestId('table-findings')).toContainText('缺少产出指标');
-  await page.getByTestId('add-row').click();
-  await pick(page, page.getByTestId('row-1-level1'), '产出指标');
-  await pick(page, page.getByTestId('row-1-level2'), '数量指标');
-  await page.getByTestId('row-1-name').fill('培训计划完成率');
-  await page.getByTestId('row-1-target').fill('≥90');
+  await addRow(page, 1, { level1: '产出指标', level2: '数量指标', name: '培训计划完成率', target: '≥90' });
   // the live check: a number without a unit
   await expect(page.getByTestId('row-1-finding')).toContainText('缺少计量单位');
   await expect(page.getByTestId('row-1-finding').locator('[data-code="MISSING_UNIT"]')).toBeVisible();
@@ -80,11 +76,7 @@ test('a filler declares a table with live checks; reviewers return, then approve
   await page.keyboard.type('≥160人次');
   await expect(page.getByTestId('row-2-parsed')).toContainText('≥160.00(人次)');
 
-  await page.getByTestId('add-row').click();
-  await pick(page, page.getByTestId('row-3-level1'), '效益指标');
-  await pick(page, page.getByTestId('row-3-level2'), '社会效益指标');
-  await page.getByTestId('row-3-name').fill('对口地区干部业务能力');
-  await page.getByTestId('row-3-target').fill('明显提升');
+  await addRow(page, 3, { level1: '效益指标', level2: '社会效益指标', name: '对口地区干部业务能力', target: '明显提升' });
   await expect(page.getByTestId('row-3-parsed')).toContainText('定性');
 
   await page.getByTestId('add-row').click();

@@ -30,6 +30,27 @@ async function typeLevel(page: Page, n: number, col: 1 | 2, text: string, option
   await expect(cell.locator('input')).toBeFocused(); // Enter chose: the focus stays
 }
 
+/** In row `n`'s 三级 cell (focused): type the name, Tab, type the 指标值 (the focus stays in 指标值). */
+async function typeNameAndTarget(page: Page, n: number, name: string, target: string): Promise<void> {
+  await expect(page.getByTestId(`row-${n}-name`)).toBeFocused();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(target);
+}
+
+/** Enter in a 指标值 adds row `n` below with the same 一级/二级, the focus in its 指标值 (as a person sees the cursor move). */
+async function enterNewRow(page: Page, n: number): Promise<void> {
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId(`row-${n}-target`)).toBeFocused();
+}
+
+/** From row `n`'s 二级 cell: Tab, its name and 指标值, then Enter adds the next row. */
+async function finishRow(page: Page, n: number, name: string, target: string): Promise<void> {
+  await page.keyboard.press('Tab');
+  await typeNameAndTarget(page, n, name, target);
+  await enterNewRow(page, n + 1);
+}
+
 interface Row {
   level1: string;
   level2: string;
@@ -67,13 +88,7 @@ test('a whole table typed without the mouse: 一级/二级 by typing, Enter choo
   await typeLevel(page, 1, 1, '产出', '产出指标');
   await keyboard.press('Tab');
   await typeLevel(page, 1, 2, '数量', '数量指标');
-  await keyboard.press('Tab');
-  await expect(page.getByTestId('row-1-name')).toBeFocused();
-  await keyboard.type('培训班次');
-  await keyboard.press('Tab');
-  await keyboard.type('≥4次');
-  await keyboard.press('Enter'); // a new row below, with the same 一级/二级, the focus in its 指标值
-  await expect(page.getByTestId('row-2-target')).toBeFocused();
+  await finishRow(page, 1, '培训班次', '≥4次');
 
   // row 2: Shift+Tab over the level cells and back without typing changes nothing
   await keyboard.press('Shift+Tab');
@@ -82,25 +97,16 @@ test('a whole table typed without the mouse: 一级/二级 by typing, Enter choo
   await expect(page.getByTestId('row-2-level1').locator('input')).toBeFocused();
   await keyboard.press('Tab');
   await keyboard.press('Tab');
-  await expect(page.getByTestId('row-2-name')).toBeFocused();
   await expect(page.getByTestId('row-2-level1')).toHaveText('产出指标');
   await expect(page.getByTestId('row-2-level2')).toHaveText('数量指标');
-  await keyboard.type('培训人次');
-  await keyboard.press('Tab');
-  await keyboard.type('≥160人次');
-  await keyboard.press('Enter');
-  await expect(page.getByTestId('row-3-target')).toBeFocused(); // as a person sees the cursor move
+  await typeNameAndTarget(page, 2, '培训人次', '≥160人次');
+  await enterNewRow(page, 3);
 
   // row 3: another 二级 under 产出
   await keyboard.press('Shift+Tab');
   await keyboard.press('Shift+Tab');
   await typeLevel(page, 3, 2, '质量', '质量指标');
-  await keyboard.press('Tab');
-  await keyboard.type('培训合格率');
-  await keyboard.press('Tab');
-  await keyboard.type('≥95%');
-  await keyboard.press('Enter');
-  await expect(page.getByTestId('row-4-target')).toBeFocused();
+  await finishRow(page, 3, '培训合格率', '≥95%');
 
   // row 4: 效益 (its 二级 from 产出 is cleared), 社会效益
   for (let k = 0; k < 3; k++) await keyboard.press('Shift+Tab');
@@ -108,12 +114,7 @@ test('a whole table typed without the mouse: 一级/二级 by typing, Enter choo
   await expect(page.getByTestId('row-4-level2')).toHaveText('二级指标');
   await keyboard.press('Tab');
   await typeLevel(page, 4, 2, '社会', '社会效益指标');
-  await keyboard.press('Tab');
-  await keyboard.type('对口地区干部业务能力');
-  await keyboard.press('Tab');
-  await keyboard.type('明显提升');
-  await keyboard.press('Enter');
-  await expect(page.getByTestId('row-5-target')).toBeFocused();
+  await finishRow(page, 4, '对口地区干部业务能力', '明显提升');
 
   // row 5: 满意度, a core row with its 分值
   for (let k = 0; k < 3; k++) await keyboard.press('Shift+Tab');
@@ -121,9 +122,7 @@ test('a whole table typed without the mouse: 一级/二级 by typing, Enter choo
   await keyboard.press('Tab');
   await typeLevel(page, 5, 2, '服务对象', '服务对象满意度指标');
   await keyboard.press('Tab');
-  await keyboard.type('参训人员满意度');
-  await keyboard.press('Tab');
-  await keyboard.type('≥90%');
+  await typeNameAndTarget(page, 5, '参训人员满意度', '≥90%');
   await keyboard.press('Tab');
   await expect(page.getByTestId('row-5-core')).toBeFocused();
   await keyboard.press('Space');

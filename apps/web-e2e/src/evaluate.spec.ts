@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { login, logout } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { apiGet, login, logout, openMenu, pick } from './support';
 
 /**
  * Self-evaluation (绩效自评) and monitoring (运行监控) of an approved project, as people click.
@@ -16,16 +16,18 @@ import { login, logout } from './support';
 
 const PROJECT = '合作交流工作业务费';
 
-/** Open an nz-select and click the option with this title. */
-async function pick(page: Page, select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown .ant-select-item-option', { has: page.getByText(option, { exact: true }) }).first().click();
-  await expect(select).toContainText(option);
+/** The filler signs in and opens the approved project's 绩效自评 (`evaluation`) or 运行监控 (`monitoring`) page from its detail. */
+async function openProjectPage(page: Page, to: 'evaluation' | 'monitoring', titleTestId: string): Promise<string> {
+  await login(page, 'xining');
+  const id = await openProject(page);
+  await page.getByTestId(`open-${to}`).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${id}/${to}$`));
+  await expect(page.getByTestId(titleTestId)).toContainText(PROJECT);
+  return id;
 }
 
 async function openProject(page: Page): Promise<string> {
-  await page.getByTestId('menu-projects').click();
-  await expect(page).toHaveURL(/\/projects/);
+  await openMenu(page, 'menu-projects', /\/projects/);
   await page.getByTestId('filter-q').fill(PROJECT);
   await page.getByTestId('filter-q').press('Enter');
   await page.getByTestId('project-row').filter({ hasText: PROJECT }).first().click();
@@ -33,26 +35,6 @@ async function openProject(page: Page): Promise<string> {
   await expect(page.getByTestId('project-title')).toHaveText(PROJECT);
   await expect(page.getByTestId('project-status')).toHaveText('已批复');
   return page.url().split('/').pop() as string;
-}
-
-/** The API's answer, with the session's token (kept in sessionStorage by the web app). */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  const token = await page.evaluate(() => {
-    for (let i = 0; i < sessionStorage.length; i++) {
-      const v = sessionStorage.getItem(sessionStorage.key(i) ?? '') ?? '';
-      try {
-        const s = JSON.parse(v) as { accessToken?: string };
-        if (s.accessToken) return s.accessToken;
-      } catch {
-        // not the session
-      }
-    }
-    return null;
-  });
-  expect(token).toBeTruthy();
-  const res = await page.request.get(path, { headers: { Authorization: `Bearer ${token}` } });
-  expect(res.status()).toBe(200);
-  return (await res.json()) as T;
 }
 
 interface EvaluationAnswer {
@@ -73,12 +55,7 @@ async function expectTotal(page: Page, total: string, grade: string): Promise<vo
 
 test('a filler self-evaluates an approved project: the total and grade follow the typing; saved, submitted, approved', async ({ page }) => {
   test.setTimeout(600_000);
-  await login(page, 'xining');
-  const id = await openProject(page);
-
-  await page.getByTestId('open-evaluation').click();
-  await expect(page).toHaveURL(new RegExp(`/projects/${id}/evaluation$`));
-  await expect(page.getByTestId('eval-title')).toContainText(PROJECT);
+  const id = await openProjectPage(page, 'evaluation', 'eval-title');
   await expect(page.getByTestId('eval-status')).toHaveText('草稿');
   await expect(page.getByTestId('eval-header')).toContainText('上海市人民政府驻西宁办事处');
   await expect(page.getByTestId('eval-row')).toHaveCount(12);
@@ -247,11 +224,7 @@ test('a filler self-evaluates an approved project: the total and grade follow th
 
 test('a filler reports monitoring: the lights follow the typing; the overview shows the project', async ({ page }) => {
   test.setTimeout(600_000);
-  await login(page, 'xining');
-  const id = await openProject(page);
-  await page.getByTestId('open-monitoring').click();
-  await expect(page).toHaveURL(new RegExp(`/projects/${id}/monitoring$`));
-  await expect(page.getByTestId('mon-title')).toContainText(PROJECT);
+  const id = await openProjectPage(page, 'monitoring', 'mon-title');
   // a 2020 project with no report yet opens on July (January–July data)
   await expect(page.getByTestId('mon-month')).toContainText('1–7 月');
   await expect(page.getByTestId('mon-project-light')).toHaveAttribute('data-light', 'none');
@@ -296,8 +269,7 @@ test('a filler reports monitoring: the lights follow the typing; the overview sh
   expect(saved.budgetLight).toMatchObject({ light: 'yellow', executionRate: '40.00' });
 
   // the overview of 2020 lists it with its red light
-  await page.getByTestId('menu-monitoring').click();
-  await expect(page).toHaveURL(/\/monitoring/);
+  await openMenu(page, 'menu-monitoring', /\/monitoring/);
   await pick(page, page.getByTestId('overview-year'), '2020 年');
   const row = page.getByTestId('overview-row').filter({ hasText: PROJECT });
   await expect(row).toHaveAttribute('data-light', 'red');

@@ -1,7 +1,7 @@
-import { expect, test, type Download, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Download, type Page } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { login } from './support';
+import { login, openMenu, pick } from './support';
 
 /**
  * Import and export, as people click: the filler of 上海市人民政府驻西宁办事处 pastes the published
@@ -50,21 +50,12 @@ async function exportFromProject(page: Page, testId: string): Promise<Download> 
   return download;
 }
 
-/** Open an nz-select, type to filter, and click the option with this title. */
-async function pick(page: Page, select: Locator, option: string, typed?: string): Promise<void> {
-  await select.click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown .ant-select-item-option', { has: page.getByText(option, { exact: true }) }).first().click();
-  await expect(select).toContainText(option);
-}
-
 test('a filler imports a pasted table as a draft, then downloads its 申报表 as .xlsx, PDF and Word', async ({ page }) => {
   test.setTimeout(360_000);
   const text = firstTable();
 
   await login(page, 'xining');
-  await page.getByTestId('menu-imports').click();
-  await expect(page).toHaveURL(/\/imports$/);
+  await openMenu(page, 'menu-imports', /\/imports$/);
   await expect(page.getByTestId('import-org')).toContainText('上海市人民政府驻西宁办事处');
 
   await page.getByTestId('import-year').fill('2020');
@@ -112,8 +103,7 @@ test('a filler imports a pasted table as a draft, then downloads its 申报表 a
   expect(docx.suggestedFilename()).toContain('申报表');
 
   // the downloaded workbook reads back: 导入 → 上传 Excel → 预览 shows the same table (nothing created)
-  await page.getByTestId('menu-imports').click();
-  await expect(page).toHaveURL(/\/imports$/);
+  await openMenu(page, 'menu-imports', /\/imports$/);
   await page.getByRole('tab', { name: '上传 Excel' }).click();
   await page.getByTestId('import-file').setInputFiles({
     name: xlsx.suggestedFilename(),
@@ -131,8 +121,7 @@ test('a filler imports a pasted table as a draft, then downloads its 申报表 a
 test('批量导出: every visible 2020 申报表 as one workbook, with the received size', async ({ page }) => {
   test.setTimeout(240_000);
   await login(page, 'xining');
-  await page.getByTestId('menu-exports').click();
-  await expect(page).toHaveURL(/\/exports$/);
+  await openMenu(page, 'menu-exports', /\/exports$/);
   await pick(page, page.getByTestId('batch-year'), '2020 年', '2020');
   const download = page.waitForEvent('download', { timeout: 120_000 });
   await page.getByTestId('batch-export').click();

@@ -1,24 +1,16 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import * as fs from 'node:fs';
-import { login } from './support';
+import { login, openMenu, pick } from './support';
 
 /**
  * 后台导出, as the finance reviewer clicks: a whole year's 申报表 as one PDF queued on the 批量导出 page, its
  * progress in 我的导出任务 until 已完成, the file downloaded from the list; a second job cancelled or deleted.
  */
 
-async function pick(page: Page, select: Locator, option: string, typed?: string): Promise<void> {
-  await select.click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown .ant-select-item-option', { has: page.getByText(option, { exact: true }) }).first().click();
-  await expect(select).toContainText(option);
-}
-
 test('the finance reviewer queues a year of 申报表 as PDF, watches it finish and downloads it', async ({ page }) => {
   test.setTimeout(240_000);
   await login(page, 'czj');
-  await page.getByTestId('menu-exports').click();
-  await expect(page).toHaveURL(/\/exports$/);
+  await openMenu(page, 'menu-exports', /\/exports$/);
   await expect(page.getByTestId('export-jobs')).toContainText('暂无导出任务');
   await pick(page, page.getByTestId('batch-year'), '2024 年', '2024');
   await page.getByTestId('batch-format').getByText('PDF').click();

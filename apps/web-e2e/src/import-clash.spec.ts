@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { login } from './support';
+import { login, openMenu } from './support';
 
 const root = path.resolve(__dirname, '../../..');
 /** An invented 2024 table broken over PDF pages (two projects), from the importer's fixtures. */
@@ -12,8 +12,7 @@ const LIFT = '老旧小区加装电梯补贴';
 test('importing names the unit already uses asks per project: 替换 / 保留两份 / 跳过, 替换 off for a submitted one', async ({ page }) => {
   test.setTimeout(240_000);
   await login(page, 'xining');
-  await page.getByTestId('menu-imports').click();
-  await expect(page).toHaveURL(/\/imports$/);
+  await openMenu(page, 'menu-imports', /\/imports$/);
   await expect(page.getByTestId('import-org')).toContainText('上海市人民政府驻西宁办事处');
   await page.getByTestId('import-year').fill('2024');
 

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, login, logout } from './support';
+import { DEMO_PASSWORD, login, logout, openMenu } from './support';
 
 /**
  * 修改密码 as people click (issue 13): an account the administrator created logs in with its initial password and
@@ -54,8 +54,7 @@ test('a new account changes its initial password before anything else; every use
   await fillPasswordForm(page, 'Initial#2027', 'Fresh#2028ab');
   await expect(page.getByTestId('current-user')).toContainText('新来的填报人（填报人）');
   await expect(page.getByTestId('menu-projects')).toBeVisible();
-  await page.getByTestId('menu-projects').click();
-  await expect(page).toHaveURL(/\/projects$/);
+  await openMenu(page, 'menu-projects', /\/projects$/);
 
   // 修改密码 from the header, for any user: done in place, then the new password logs in without being asked again
   await page.getByTestId('header-password').click();

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, login, logout } from './support';
+import { DEMO_PASSWORD, login, logout, openMenu } from './support';
 
 /**
  * 三员分立 as people click: the 安全管理员 sees the live sessions and the locked user names; five wrong passwords
@@ -25,8 +25,7 @@ test('the security administrator unlocks a user locked by wrong passwords; the a
   await expect(page.getByTestId('menu-library')).toHaveCount(0);
   await expect(page.getByTestId('menu-audit')).toHaveCount(0);
   await expect(page.getByTestId('menu-admin')).toHaveCount(0);
-  await page.getByTestId('menu-security').click();
-  await expect(page).toHaveURL(/\/security$/);
+  await openMenu(page, 'menu-security', /\/security$/);
   const own = page.locator('[data-testid="session-row"][data-username="security"]');
   await expect(own.first()).toBeVisible();
   await expect(own.first()).toContainText('本人');
@@ -67,8 +66,7 @@ test('the security administrator unlocks a user locked by wrong passwords; the a
   await login(page, 'auditor');
   await expect(page.getByTestId('menu-security')).toHaveCount(0);
   await expect(page.getByTestId('menu-projects')).toHaveCount(0);
-  await page.getByTestId('menu-audit').click();
-  await expect(page).toHaveURL(/\/audit$/);
+  await openMenu(page, 'menu-audit', /\/audit$/);
   await expect(page.getByTestId('audit-row').first()).toBeVisible();
   await page.getByTestId('audit-filter-event').click();
   await page.locator('.ant-select-dropdown .ant-select-item-option').filter({ hasText: '登录与退出' }).click();

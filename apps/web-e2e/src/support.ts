@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -26,4 +26,26 @@ export async function sessionToken(page: Page): Promise<string> {
   });
   expect(token).toBeTruthy();
   return token as string;
+}
+
+/** GET an API path with the page's session (a test's check of what the page shows): the parsed answer, 200 expected. */
+export async function apiGet<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(path, { headers: { Authorization: `Bearer ${await sessionToken(page)}` } });
+  expect(res.status(), `GET ${path}`).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** Open an nz-select, type `typed` first when given (to filter), and click the option whose label is exactly `option`. */
+export async function pick(page: Page, select: Locator, option: string, typed?: string): Promise<void> {
+  await select.click();
+  if (typed) await page.keyboard.type(typed);
+  // labels may be padded with whitespace in the DOM
+  await page.locator('.ant-select-dropdown .ant-select-item-option', { has: page.getByText(option, { exact: true }) }).first().click();
+  await expect(select).toContainText(option);
+}
+
+/** A menu entry of the shell (its test id) clicked: its page open at `url`. */
+export async function openMenu(page: Page, menu: string, url: RegExp): Promise<void> {
+  await page.getByTestId(menu).click();
+  await expect(page).toHaveURL(url);
 }
