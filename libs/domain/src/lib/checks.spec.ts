@@ -404,7 +404,7 @@ describe('dates and funds', () => {
   });
 
   test('FUNDS_NOT_ADDING_UP: 政府办公厅 funds with the total off by one cent', () => {
-    const funds = { ...YANGPU_2024_BANGONGTING.funds!, total: '13235000.01' };
+    const funds = { ...YANGPU_2024_BANGONGTING.funds, total: '13235000.01' };
     const f = codes(run(inputOf(YANGPU_2024_BANGONGTING, { funds })), 'FUNDS_NOT_ADDING_UP');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', indicatorIndex: null });
@@ -412,7 +412,7 @@ describe('dates and funds', () => {
   });
 
   test('FUNDS_NOT_ADDING_UP: annual total ≠ 当年财政拨款 + 上年结转 + 其他', () => {
-    const funds = { ...YANGPU_2024_BANGONGTING.funds!, carryover: '100.00' };
+    const funds = { ...YANGPU_2024_BANGONGTING.funds, carryover: '100.00' };
     expect(codes(run(inputOf(YANGPU_2024_BANGONGTING, { funds })), 'FUNDS_NOT_ADDING_UP')).toHaveLength(1);
   });
 
@@ -426,7 +426,7 @@ describe('dates and funds', () => {
   });
 
   test.each(['abc', '1.234', '-5.00', '1,23'])('FUNDS_INVALID: %s', (fiscal) => {
-    const funds = { ...YANGPU_2024_XIUSHAN.funds!, fiscal };
+    const funds = { ...YANGPU_2024_XIUSHAN.funds, fiscal };
     const f = run(inputOf(YANGPU_2024_XIUSHAN, { funds }));
     expect(f.map((x) => x.code)).toEqual(['FUNDS_INVALID']);
   });

@@ -75,10 +75,8 @@ describe('reference fixture (every 指标值 of the reference fixtures)', () => 
     expect(fs.existsSync(REFERENCE_DIR)).toBe(true);
     const cache = new Map<string, string[]>();
     for (const e of fixture.entries) {
-      if (!cache.has(e.source)) {
-        cache.set(e.source, fs.readFileSync(path.join(REFERENCE_DIR, e.source), 'utf8').split(/\r?\n/));
-      }
-      const lines = cache.get(e.source)!;
+      const lines = cache.get(e.source) ?? fs.readFileSync(path.join(REFERENCE_DIR, e.source), 'utf8').split(/\r?\n/);
+      cache.set(e.source, lines);
       const printed = lines.slice(e.line - 1, e.lineEnd).map((l) => l.trim()).join('');
       expect(printed).toContain(e.name);
       // Wrapped values are printed across lines without separators.
@@ -90,9 +88,8 @@ describe('reference fixture (every 指标值 of the reference fixtures)', () => 
     for (const e of fixture.entries) {
       const table = REFERENCE_TABLES.find((t) => t.source === e.source && t.name === e.table);
       expect(table).toBeDefined();
-      const row = table!.rows.find((r) => r.name === e.name && r.target === e.raw);
-      expect(row).toBeDefined();
-      expect(row!.level2).toBe(e.level2);
+      const row = table?.rows.find((r) => r.name === e.name && r.target === e.raw);
+      expect(row?.level2).toBe(e.level2);
     }
     const nonEmpty = REFERENCE_TABLES.flatMap((t) => t.rows).filter((r) => r.target.trim() !== '');
     expect(nonEmpty).toHaveLength(fixture.entries.length);
