@@ -32,24 +32,24 @@ type FieldKey =
   | 'annualGoal'
   | 'ignored';
 
-/** Labels of the 2020 line layout (`标签： 值`, several on one line). Sources without capturing groups. */
+/** Labels of the 2020 line layout (`标签： 值`, several on one line): the catalogue's, and the 2020 variants. Sources without capturing groups. */
 const LABELS_2020: ReadonlyArray<{ key: FieldKey; re: string }> = [
   { key: 'applicant', re: '申报单位(?:名称)?' },
-  { key: 'name', re: '项目名称' },
-  { key: 'nature', re: '项目性质' },
-  { key: 'category', re: '项目类别' },
-  { key: 'department', re: '主管部门' },
-  { key: 'org', re: '实施单位' },
-  { key: 'startDate', re: '计划开始日期' },
-  { key: 'endDate', re: '计划完成日期' },
+  { key: 'name', re: PROJECT_FIELD_LABELS.name },
+  { key: 'nature', re: PROJECT_FIELD_LABELS.nature },
+  { key: 'category', re: PROJECT_FIELD_LABELS.category },
+  { key: 'department', re: PROJECT_FIELD_LABELS.department },
+  { key: 'org', re: PROJECT_FIELD_LABELS.org },
+  { key: 'startDate', re: PROJECT_FIELD_LABELS.startDate },
+  { key: 'endDate', re: PROJECT_FIELD_LABELS.endDate },
   { key: 'total', re: '项目(?:资金)?总(?:预算|额)[\\s\\u3000]*(?:[（(]元[)）])?' },
   { key: 'annualTotal', re: '项目当年预算[\\s\\u3000]*(?:[（(]元[)）])?' },
   { key: 'overallGoal', re: '(?:总目标及阶段性目标|项目总目标)' },
   { key: 'annualGoal', re: '年度(?:总体)?目标' },
-  { key: 'ignored', re: '是否含有政府购买服务' },
-  { key: 'ignored', re: '绩效类型' },
+  { key: 'ignored', re: PROJECT_FIELD_LABELS.governmentPurchase },
+  { key: 'ignored', re: PROJECT_FIELD_LABELS.performanceType },
   { key: 'ignored', re: '同名项目上年预算(?:额|执行数)[\\s\\u3000]*(?:[（(]元[)）])?' },
-  { key: 'ignored', re: '项目概况|项目概述|立项依据|项目设立的必要性|保证项目实施的制度、措施|项目实施计划' },
+  { key: 'ignored', re: [PROJECT_FIELD_LABELS.overview, '项目概述', PROJECT_FIELD_LABELS.basis, PROJECT_FIELD_LABELS.necessity, PROJECT_FIELD_LABELS.measures, PROJECT_FIELD_LABELS.plan].join('|') },
 ];
 
 const LABEL_RE_2020 = new RegExp(`(?:${LABELS_2020.map((l) => `(${l.re})`).join('|')})[\\s\\u3000]*[：:]`, 'g');
