@@ -1,22 +1,8 @@
-import { parseTargetValue, SHANGHAI_2020, XINING_2020_YEWU, type Framework, type ScoringSettings } from '@pt/domain';
-import type { EvaluationItem } from '@pt/shared/api-types';
+import { SHANGHAI_2020, XINING_2020_YEWU, type Framework, type ScoringSettings } from '@pt/domain';
 import { evaluationFormFrom, scoreEvaluationForm } from './evaluation-form';
+import { evaluationItem as item } from './evaluation.fixtures';
 
 /** The evaluation's `basis` (the project's framework and settings versions) scores the form as the server does. */
-function item(i: number, r: { level1: string; level2: string; name: string; target: string }): EvaluationItem {
-  return {
-    indicatorId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    ...r,
-    target: parseTargetValue(r.target),
-    input: { actual: null, actualUnit: null, grade: null, score: null, weight: null, achieved: null, description: null, deviationReason: null },
-    weight: '0.00',
-    score: '0.00',
-    achieved: null,
-    flags: [],
-    deduction: null,
-  };
-}
-
 describe('the live score with the project basis', () => {
   const form = evaluationFormFrom({ budget: { annualBudget: null, executed: null }, goalAchievement: null, items: XINING_2020_YEWU.rows.map((r, i) => item(i, r)) }, { annualBudget: '500000.00' });
   const weighted: Framework = { ...SHANGHAI_2020, groups: SHANGHAI_2020.groups.map((g, i) => ({ ...g, weight: [10, 40, 30, 10][i] })) };

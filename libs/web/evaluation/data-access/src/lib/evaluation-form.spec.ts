@@ -1,5 +1,4 @@
 import { parseTargetValue, XINING_2020_YEWU } from '@pt/domain';
-import type { Evaluation, EvaluationItem } from '@pt/shared/api-types';
 import {
   evaluationBody,
   evaluationFieldLabel,
@@ -12,32 +11,12 @@ import {
   scoreEvaluationForm,
   validateEvaluationForm,
 } from './evaluation-form';
-import type { EvaluationForm, EvaluationFormRow } from './evaluation-form';
+import type { EvaluationForm } from './evaluation-form';
 import { cleanNumber, formatAmount } from './numbers';
+import { evaluationItem, evaluationOf, withRow } from './evaluation.fixtures';
 
-function item(i: number, level1: string, level2: string, name: string, target: string): EvaluationItem {
-  return {
-    indicatorId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    level1,
-    level2,
-    name,
-    target: parseTargetValue(target),
-    input: { actual: null, actualUnit: null, grade: null, score: null, weight: null, achieved: null, description: null, deviationReason: null },
-    weight: '0.00',
-    score: '0.00',
-    achieved: null,
-    flags: [],
-    deduction: null,
-  };
-}
-
-function evaluationOf(items: EvaluationItem[]): Pick<Evaluation, 'budget' | 'goalAchievement' | 'items'> {
-  return { budget: { annualBudget: null, executed: null }, goalAchievement: null, items };
-}
-
-function setRow(form: EvaluationForm, i: number, patch: Partial<EvaluationFormRow>): EvaluationForm {
-  return { ...form, rows: form.rows.map((r, k) => (k === i ? { ...r, ...patch } : r)) };
-}
+const item = (i: number, level1: string, level2: string, name: string, target: string) => evaluationItem(i, { level1, level2, name, target });
+const setRow = withRow;
 
 /** The approved demo table of 上海市人民政府驻西宁办事处 (shanghai-2020: 4 groups × 3 rows). */
 const XINING = evaluationOf(XINING_2020_YEWU.rows.map((r, i) => item(i, r.level1, r.level2, r.name, r.target)));

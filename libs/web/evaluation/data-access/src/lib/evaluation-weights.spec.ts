@@ -1,32 +1,12 @@
-import { parseTargetValue, YANGPU_2024_JIAOLIUBAN } from '@pt/domain';
-import type { Evaluation, EvaluationItem } from '@pt/shared/api-types';
+import { YANGPU_2024_JIAOLIUBAN } from '@pt/domain';
 import { evaluationBody, evaluationFormFrom, evaluationSignature, scoreEvaluationForm } from './evaluation-form';
-import type { EvaluationForm, EvaluationFormRow } from './evaluation-form';
+import type { EvaluationForm } from './evaluation-form';
 import { isWeightProblem, weightTotals, withCustomWeights } from './evaluation-weights';
+import { evaluationItem, evaluationOf, withRow } from './evaluation.fixtures';
 
-function item(i: number, level1: string, level2: string, name: string, target: string, weight: string | null = null): EvaluationItem {
-  return {
-    indicatorId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    level1,
-    level2,
-    name,
-    target: parseTargetValue(target),
-    input: { actual: null, actualUnit: null, grade: null, score: null, weight, achieved: null, description: null, deviationReason: null },
-    weight: '0.00',
-    score: '0.00',
-    achieved: null,
-    flags: [],
-    deduction: null,
-  };
-}
-
-function evaluationOf(items: EvaluationItem[]): Pick<Evaluation, 'budget' | 'goalAchievement' | 'items'> {
-  return { budget: { annualBudget: null, executed: null }, goalAchievement: null, items };
-}
-
-function setRow(form: EvaluationForm, i: number, patch: Partial<EvaluationFormRow>): EvaluationForm {
-  return { ...form, rows: form.rows.map((r, k) => (k === i ? { ...r, ...patch } : r)) };
-}
+const item = (i: number, level1: string, level2: string, name: string, target: string, weight: string | null = null) =>
+  evaluationItem(i, { level1, level2, name, target }, { weight });
+const setRow = withRow;
 
 function setWeights(form: EvaluationForm, weights: Record<number, string>): EvaluationForm {
   return { ...form, rows: form.rows.map((r, k) => (k in weights ? { ...r, weight: weights[k] } : r)) };
