@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { PickRow } from '@pt/api/core';
+import { OrgScopeService, type ProjectEntity, type ProjectEvaluationEntity, type ProjectMonitoringEntity } from '@pt/api/targets/data-access';
 import { Dec, TOTAL_GRADE_BANDS } from '@pt/domain';
 import { type Dashboard, type DashboardQueryDto, PROJECT_STATUSES, type ProjectStatus, type UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
-import { OrgScopeService } from '@pt/api/targets/data-access';
+
+/** The rows of the four queries (columns typed by their entities; org_name, total and count are computed). */
+type StatusCount = { status: ProjectStatus; count: number };
+type EvaluationRow = PickRow<ProjectEntity, 'org_id'> & PickRow<ProjectEvaluationEntity, 'grade'> & { org_name: string; total: string };
+type RedRow = PickRow<ProjectEntity, 'id' | 'name'> & PickRow<ProjectMonitoringEntity, 'month'> & { org_name: string };
 
 /** Score bands of the distribution: [min, max) in points, the last one closed at 100. */
 export const SCORE_BANDS: readonly { label: string; min: number; max: number }[] = [
@@ -25,12 +31,7 @@ export class DashboardService {
     const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
     const params = [q.year, orgIds];
     const scope = `p.year = $1 AND p.org_id = ANY($2::uuid[])`;
-    const [byStatus, byEvalStatus, evaluations, red]: [
-      { status: ProjectStatus; count: number }[],
-      { status: ProjectStatus; count: number }[],
-      { org_id: string; org_name: string; total: string; grade: string }[],
-      { id: string; name: string; org_name: string; month: number }[],
-    ] = await Promise.all([
+    const [byStatus, byEvalStatus, evaluations, red]: [StatusCount[], StatusCount[], EvaluationRow[], RedRow[]] = await Promise.all([
       this.dataSource.query(`SELECT p.status, count(*)::int AS count FROM project p WHERE ${scope} GROUP BY p.status`, params),
       this.dataSource.query(
         `SELECT e.status, count(*)::int AS count FROM project p JOIN project_evaluation e ON e.project_id = p.id WHERE ${scope} GROUP BY e.status`,
@@ -49,7 +50,7 @@ export class DashboardService {
         params,
       ),
     ]);
-    const count = (rows: { status: ProjectStatus; count: number }[]) =>
+    const count = (rows: StatusCount[]) =>
       PROJECT_STATUSES.map((status) => ({ status, count: rows.find((r) => r.status === status)?.count ?? 0 }));
     const collator = new Intl.Collator('zh-CN');
     // exact decimal sums, the average rounded half-up

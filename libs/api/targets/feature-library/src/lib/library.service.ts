@@ -1,23 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ApiHttpException, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
+import { ApiHttpException, containsPattern, parseIfMatch, type PickRow, UUID_RE } from '@pt/api/core';
 import { FrameworkStore } from '@pt/api/frameworks';
+import type { IndicatorLibraryEntity } from '@pt/api/targets/data-access';
 import { findGroup, isPlaceholderRow, normaliseLevelName, REFERENCE_TABLES } from '@pt/domain';
 import type { CreateLibraryIndicatorDto, LibraryIndicator, LibraryPage, ListLibraryQueryDto, UpdateLibraryIndicatorDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
 
 const SEED_LOCK = 7_202_612;
 
-interface LibraryRow {
-  id: string;
-  framework_code: string;
-  level1: string;
-  level2: string;
-  name: string;
-  target: string | null;
-  source: string | null;
-  usage_count: number;
-  version: number;
-}
+/** usage_count is counted by SELECT (the rows of every target with the entry's name), not the stored column. */
+type LibraryRow = PickRow<IndicatorLibraryEntity, 'id' | 'framework_code' | 'level1' | 'level2' | 'name' | 'target' | 'source' | 'usage_count' | 'version'>;
 
 const SELECT = `SELECT l.id, l.framework_code, l.level1, l.level2, l.name, l.target, l.source, l.version,
   (SELECT count(*)::int FROM indicator i WHERE i.name = l.name) AS usage_count FROM indicator_library l`;

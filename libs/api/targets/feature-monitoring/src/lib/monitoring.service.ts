@@ -1,9 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException, badRequest } from '@pt/api/core';
-import { MonitoringStore, monitoringLights, OrgScopeService, type StoredMonitoringItem, TargetStore, loadGoals } from '@pt/api/targets/data-access';
+import { ApiHttpException, badRequest, type PickRow } from '@pt/api/core';
+import {
+  loadGoals,
+  monitoringLights,
+  MonitoringStore,
+  OrgScopeService,
+  TargetStore,
+  type ProjectEntity,
+  type ProjectMonitoringEntity,
+  type StoredMonitoringItem,
+} from '@pt/api/targets/data-access';
 import { hasRole, monitoringCurrentProblem, monitoringRowProblems, type MonitoringLight } from '@pt/domain';
 import type { ApiErrorDetail, Monitoring, MonitoringOverviewQueryDto, MonitoringOverviewRow, PutMonitoringDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
+
+/** A visible approved project of the year and its latest report (all null without one: a LEFT JOIN). */
+type OverviewRow = PickRow<ProjectEntity, 'id' | 'name' | 'org_id' | 'framework_code' | 'year'> & { org_name: string } & {
+  [K in keyof PickRow<ProjectMonitoringEntity, 'month' | 'light' | 'budget_light' | 'execution_rate' | 'items' | 'annual_budget' | 'executed'>]:
+    | PickRow<ProjectMonitoringEntity, K>[K]
+    | null;
+};
 
 const text = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
@@ -61,21 +77,7 @@ export class MonitoringService {
   /** The department view: every visible approved project of the year with the lights of its latest report. */
   async overview(user: UserSummary, q: MonitoringOverviewQueryDto): Promise<MonitoringOverviewRow[]> {
     const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
-    const rows: {
-      id: string;
-      name: string;
-      org_id: string;
-      org_name: string;
-      month: number | null;
-      light: MonitoringLight | null;
-      budget_light: MonitoringLight | null;
-      execution_rate: string | null;
-      items: StoredMonitoringItem[] | null;
-      framework_code: string;
-      year: number;
-      annual_budget: string | null;
-      executed: string | null;
-    }[] = await this.dataSource.query(
+    const rows: OverviewRow[] = await this.dataSource.query(
       `SELECT p.id, p.name, p.org_id, o.name AS org_name, p.framework_code, p.year, pm.month, pm.light, pm.budget_light,
               pm.execution_rate::text AS execution_rate, pm.items, pm.annual_budget::text AS annual_budget, pm.executed::text AS executed
          FROM project p JOIN org o ON o.id = p.org_id

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, type PickRow } from '@pt/api/core';
 import { budgetLight, hasRole, indicatorLight, projectLight, statusLabel, type DeviationReason, type Likelihood, type MonitoringLight } from '@pt/domain';
 import type { Indicator, Monitoring, MonitoringItem, UserSummary } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ProjectMonitoringEntity } from '../entities/project-monitoring.entity';
 import type { ProjectRow } from '../store/project-row';
 import { TargetStore } from '../store/target-store';
 import { loadGoals } from '../store/target-sql';
@@ -24,14 +25,7 @@ export interface MonitoringBudget {
   expectedExecuted: string | null;
 }
 
-interface MonitoringDbRow {
-  month: number;
-  annual_budget: string | null;
-  executed: string | null;
-  expected_executed: string | null;
-  items: StoredMonitoringItem[];
-  updated_at: Date;
-}
+type MonitoringDbRow = PickRow<ProjectMonitoringEntity, 'month' | 'annual_budget' | 'executed' | 'expected_executed' | 'items' | 'updated_at'>;
 
 /** The lights of one report (domain §7): per row, the budget's, and the project's (the worst of them). */
 export function monitoringLights(
