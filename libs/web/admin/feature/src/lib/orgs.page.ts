@@ -12,10 +12,9 @@ import {
   toAdminFailure,
 } from '@pt/web/admin/data-access';
 import { type ApiFailure, formDialog, loadState, localFailure } from '@pt/web/shared/data-access';
-import { CrudModalComponent, FormFieldComponent, ListCardComponent } from '@pt/web/shared/ui';
+import { CrudModalComponent, FormFieldComponent, ListCardComponent, TextFieldComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -41,13 +40,13 @@ const CHILD_KIND: Record<OrgKind, OrgKind | null> = { finance: 'department', dep
     FormsModule,
     NzButtonModule,
     NzIconModule,
-    NzInputModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,
     CrudModalComponent,
     FormFieldComponent,
     ListCardComponent,
+    TextFieldComponent,
   ],
   template: `
     <pt-list-card
@@ -147,30 +146,10 @@ const CHILD_KIND: Record<OrgKind, OrgKind | null> = { finance: 'department', dep
             }
           </p>
         }
-        <pt-form-field label="机构名称" controlId="org-name" required [error]="dialog.err('name')">
-          <input
-            nz-input
-            id="org-name"
-            name="name"
-            maxlength="200"
-            placeholder="如：上海市人民政府驻西宁办事处"
-            data-testid="org-form-name"
-            [ngModel]="f.name"
-            (ngModelChange)="dialog.patch({ name: $event })"
-          />
-        </pt-form-field>
-        <pt-form-field label="机构代码" controlId="org-code" required [error]="dialog.err('code')" extra="1–32 位字母、数字、下划线或连字符，全局唯一，如 HZB-XN">
-          <input
-            nz-input
-            id="org-code"
-            name="code"
-            maxlength="32"
-            placeholder="如：HZB-XN"
-            data-testid="org-form-code"
-            [ngModel]="f.code"
-            (ngModelChange)="dialog.patch({ code: $event })"
-          />
-        </pt-form-field>
+        <pt-text-field label="机构名称" fieldId="org-name" name="name" required [error]="dialog.err('name')" [maxlength]="200"
+          placeholder="如：上海市人民政府驻西宁办事处" testId="org-form-name" [value]="f.name" (valueChange)="dialog.patch({ name: $event })" />
+        <pt-text-field label="机构代码" fieldId="org-code" name="code" required [error]="dialog.err('code')" [maxlength]="32" placeholder="如：HZB-XN"
+          extra="1–32 位字母、数字、下划线或连字符，全局唯一，如 HZB-XN" testId="org-form-code" [value]="f.code" (valueChange)="dialog.patch({ code: $event })" />
       }
     </pt-crud-modal>
   `,

@@ -15,9 +15,8 @@ import {
   toAdminFailure,
 } from '@pt/web/admin/data-access';
 import { type ApiFailure, formDialog, localFailure } from '@pt/web/shared/data-access';
-import { CrudModalComponent, FormFieldComponent } from '@pt/web/shared/ui';
+import { CrudModalComponent, FormFieldComponent, TextFieldComponent } from '@pt/web/shared/ui';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 
@@ -73,7 +72,7 @@ export function checkUserForm(f: UserForm, orgs: readonly AdminOrg[]): ApiFailur
 @Component({
   selector: 'pt-admin-user-form-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzCheckboxModule, NzInputModule, NzSelectModule, CrudModalComponent, FormFieldComponent],
+  imports: [FormsModule, NzCheckboxModule, NzSelectModule, CrudModalComponent, FormFieldComponent, TextFieldComponent],
   template: `
     <pt-crud-modal
       [open]="form() !== null"
@@ -86,50 +85,14 @@ export function checkUserForm(f: UserForm, orgs: readonly AdminOrg[]): ApiFailur
       (cancelled)="close()"
     >
       @if (form(); as f) {
-        <pt-form-field
-          label="用户名"
-          controlId="user-username"
-          required
-          [error]="err('username')"
-          [extra]="f.id ? '用户名创建后不能修改' : '2–64 位字母、数字、下划线、点或连字符，用于登录'"
-        >
-          <input
-            nz-input
-            id="user-username"
-            name="username"
-            maxlength="64"
-            autocomplete="off"
-            data-testid="user-form-username"
-            [disabled]="f.id !== null"
-            [ngModel]="f.username"
-            (ngModelChange)="patch({ username: $event })"
-          />
-        </pt-form-field>
-        <pt-form-field label="姓名" controlId="user-display-name" required [error]="err('displayName')">
-          <input
-            nz-input
-            id="user-display-name"
-            name="displayName"
-            maxlength="100"
-            data-testid="user-form-display-name"
-            [ngModel]="f.displayName"
-            (ngModelChange)="patch({ displayName: $event })"
-          />
-        </pt-form-field>
+        <pt-text-field label="用户名" fieldId="user-username" name="username" required [error]="err('username')" [maxlength]="64" autocomplete="off"
+          [extra]="f.id ? '用户名创建后不能修改' : '2–64 位字母、数字、下划线、点或连字符，用于登录'" testId="user-form-username" [disabled]="f.id !== null"
+          [value]="f.username" (valueChange)="patch({ username: $event })" />
+        <pt-text-field label="姓名" fieldId="user-display-name" name="displayName" required [error]="err('displayName')" [maxlength]="100"
+          testId="user-form-display-name" [value]="f.displayName" (valueChange)="patch({ displayName: $event })" />
         @if (f.id === null) {
-          <pt-form-field label="初始密码" controlId="user-password" required [error]="err('password')" [extra]="policy">
-            <input
-              nz-input
-              id="user-password"
-              name="password"
-              type="password"
-              maxlength="128"
-              autocomplete="new-password"
-              data-testid="user-form-password"
-              [ngModel]="f.password"
-              (ngModelChange)="patch({ password: $event })"
-            />
-          </pt-form-field>
+          <pt-text-field label="初始密码" fieldId="user-password" name="password" type="password" required [error]="err('password')" [extra]="policy"
+            [maxlength]="128" autocomplete="new-password" testId="user-form-password" [value]="f.password" (valueChange)="patch({ password: $event })" />
         }
         <pt-form-field label="角色" required [error]="err('roles')" [extra]="roleHint()">
           <nz-checkbox-group

@@ -1,9 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, output, untracked } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { AdminApi, type AdminUser, PASSWORD_POLICY_TEXT, passwordProblem, toAdminFailure } from '@pt/web/admin/data-access';
 import { formDialog, localFailure } from '@pt/web/shared/data-access';
-import { CrudModalComponent, FormFieldComponent } from '@pt/web/shared/ui';
-import { NzInputModule } from 'ng-zorro-antd/input';
+import { CrudModalComponent, TextFieldComponent } from '@pt/web/shared/ui';
 import { NzMessageService } from 'ng-zorro-antd/message';
 
 /**
@@ -13,7 +11,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 @Component({
   selector: 'pt-admin-user-password-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzInputModule, CrudModalComponent, FormFieldComponent],
+  imports: [CrudModalComponent, TextFieldComponent],
   template: `
     <pt-crud-modal
       [open]="user() !== null"
@@ -27,32 +25,10 @@ import { NzMessageService } from 'ng-zorro-antd/message';
     >
       <p ptCrudModalLead class="hint">重置后该用户的所有登录立即失效，须用新密码登录，并在首次登录时修改密码。请把新密码告知本人。</p>
       @if (dialog.form(); as f) {
-        <pt-form-field label="新密码" controlId="new-password" required [error]="dialog.err('password')" [extra]="policy">
-          <input
-            nz-input
-            id="new-password"
-            name="password"
-            type="password"
-            maxlength="128"
-            autocomplete="new-password"
-            data-testid="password-form-password"
-            [ngModel]="f.password"
-            (ngModelChange)="dialog.patch({ password: $event })"
-          />
-        </pt-form-field>
-        <pt-form-field label="确认新密码" controlId="confirm-password" required [error]="dialog.err('confirm')">
-          <input
-            nz-input
-            id="confirm-password"
-            name="confirm"
-            type="password"
-            maxlength="128"
-            autocomplete="new-password"
-            data-testid="password-form-confirm"
-            [ngModel]="f.confirm"
-            (ngModelChange)="dialog.patch({ confirm: $event })"
-          />
-        </pt-form-field>
+        @for (p of fields; track p.name) {
+          <pt-text-field [label]="p.label" [fieldId]="p.id" [name]="p.name" type="password" [maxlength]="128" autocomplete="new-password" required
+            [error]="dialog.err(p.name)" [extra]="p.name === 'password' ? policy : null" [testId]="'password-form-' + p.name" [value]="f[p.name]" (valueChange)="set(p.name, $event)" />
+        }
       }
     </pt-crud-modal>
   `,
@@ -70,6 +46,10 @@ export class UserPasswordModal {
   readonly closed = output<boolean>();
 
   readonly policy = PASSWORD_POLICY_TEXT;
+  readonly fields = [
+    { name: 'password', id: 'new-password', label: '新密码' },
+    { name: 'confirm', id: 'confirm-password', label: '确认新密码' },
+  ] as const;
   readonly dialog = formDialog<{ password: string; confirm: string }>();
 
   constructor() {
@@ -77,6 +57,10 @@ export class UserPasswordModal {
     effect(() => {
       if (this.user()) untracked(() => this.dialog.show({ password: '', confirm: '' }));
     });
+  }
+
+  set(field: 'password' | 'confirm', value: string): void {
+    this.dialog.patch({ [field]: value });
   }
 
   close(): void {

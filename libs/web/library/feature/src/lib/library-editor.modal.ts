@@ -4,10 +4,9 @@ import { cascadeLevels, findFramework, LibraryApi, level1Choices, level2Choices,
 import type { LibraryIndicator } from '@pt/web/library/data-access';
 import type { FrameworkResponse } from '@pt/shared/api-types';
 import { formDialog } from '@pt/web/shared/data-access';
-import { CrudModalComponent, FormFieldComponent } from '@pt/web/shared/ui';
+import { CrudModalComponent, FormFieldComponent, TextFieldComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { createBody, errorsFromDetails, formFromIndicator, hasErrors, updateBody, validateLibraryForm } from './library-form';
@@ -33,7 +32,7 @@ interface Editing {
 @Component({
   selector: 'pt-library-editor-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzInputModule, NzSelectModule, CrudModalComponent, FormFieldComponent],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzSelectModule, CrudModalComponent, FormFieldComponent, TextFieldComponent],
   host: { style: 'display: none' },
   template: `
     <pt-crud-modal
@@ -109,30 +108,10 @@ interface Editing {
             </nz-select>
           </pt-form-field>
         </div>
-        <pt-form-field label="三级指标名称" controlId="lib-name" required [error]="errors().name">
-          <input
-            nz-input
-            id="lib-name"
-            name="name"
-            maxlength="300"
-            placeholder="如：培训人次"
-            data-testid="library-form-name"
-            [ngModel]="e.value.name"
-            (ngModelChange)="patch({ name: $event })"
-          />
-        </pt-form-field>
-        <pt-form-field label="参考指标值" controlId="lib-target" [error]="errors().target" extra="可不填；如 ≥90.00(%)、=100(%)、提高">
-          <input
-            nz-input
-            id="lib-target"
-            name="target"
-            maxlength="500"
-            placeholder="如：≥90.00(%)"
-            data-testid="library-form-target"
-            [ngModel]="e.value.target"
-            (ngModelChange)="patch({ target: $event })"
-          />
-        </pt-form-field>
+        <pt-text-field label="三级指标名称" fieldId="lib-name" name="name" required [error]="errors().name" [maxlength]="300" placeholder="如：培训人次"
+          testId="library-form-name" [value]="e.value.name" (valueChange)="patch({ name: $event })" />
+        <pt-text-field label="参考指标值" fieldId="lib-target" name="target" [error]="errors().target" extra="可不填；如 ≥90.00(%)、=100(%)、提高" [maxlength]="500"
+          placeholder="如：≥90.00(%)" testId="library-form-target" [value]="e.value.target" (valueChange)="patch({ target: $event })" />
       }
     </pt-crud-modal>
   `,

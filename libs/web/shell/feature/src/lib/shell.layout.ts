@@ -8,6 +8,24 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 
+/** Who sees an entry of the menu (see ShellLayout.business). */
+type MenuAudience = 'all' | 'business' | 'reviewer' | 'filler' | 'library' | 'sysadmin' | 'secadmin' | 'auditadmin';
+
+/** The menu, in its order. */
+const MENU: readonly { path: string; icon: string; label: string; testId: string | null; audience: MenuAudience }[] = [
+  { path: '/', icon: 'home', label: '首页', testId: null, audience: 'all' },
+  { path: '/projects', icon: 'project', label: '项目申报', testId: 'menu-projects', audience: 'business' },
+  { path: '/inbox', icon: 'audit', label: '审核待办', testId: 'menu-inbox', audience: 'reviewer' },
+  { path: '/monitoring', icon: 'check-circle', label: '运行监控', testId: 'menu-monitoring', audience: 'business' },
+  { path: '/library', icon: 'database', label: '指标库', testId: 'menu-library', audience: 'library' },
+  { path: '/dashboard', icon: 'bar-chart', label: '统计分析', testId: 'menu-dashboard', audience: 'business' },
+  { path: '/imports', icon: 'import', label: '导入', testId: 'menu-imports', audience: 'filler' },
+  { path: '/exports', icon: 'export', label: '批量导出', testId: 'menu-exports', audience: 'business' },
+  { path: '/admin', icon: 'setting', label: '系统管理', testId: 'menu-admin', audience: 'sysadmin' },
+  { path: '/security', icon: 'lock', label: '安全管理', testId: 'menu-security', audience: 'secadmin' },
+  { path: '/audit', icon: 'audit', label: '审计日志', testId: 'menu-audit', audience: 'auditadmin' },
+];
+
 @Component({
   selector: 'pt-shell-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -17,57 +35,9 @@ import { NzMenuModule } from 'ng-zorro-antd/menu';
       <nz-sider nzCollapsible [nzCollapsed]="collapsed()" (nzCollapsedChange)="collapsed.set($event)" nzWidth="220px">
         <div class="brand">{{ collapsed() ? '绩效' : '绩效目标管理' }}</div>
         <ul nz-menu nzTheme="dark" nzMode="inline">
-          <li nz-menu-item nzMatchRouter nzMatchRouterExact routerLink="/">
-            <span nz-icon nzType="home"></span><span>首页</span>
-          </li>
-          @if (business()) {
-            <li nz-menu-item nzMatchRouter routerLink="/projects" data-testid="menu-projects">
-              <span nz-icon nzType="project"></span><span>项目申报</span>
-            </li>
-          }
-          @if (reviewer()) {
-            <li nz-menu-item nzMatchRouter routerLink="/inbox" data-testid="menu-inbox">
-              <span nz-icon nzType="audit"></span><span>审核待办</span>
-            </li>
-          }
-          @if (business()) {
-            <li nz-menu-item nzMatchRouter routerLink="/monitoring" data-testid="menu-monitoring">
-              <span nz-icon nzType="check-circle"></span><span>运行监控</span>
-            </li>
-          }
-          @if (business() || sysadmin()) {
-            <li nz-menu-item nzMatchRouter routerLink="/library" data-testid="menu-library">
-              <span nz-icon nzType="database"></span><span>指标库</span>
-            </li>
-          }
-          @if (business()) {
-            <li nz-menu-item nzMatchRouter routerLink="/dashboard" data-testid="menu-dashboard">
-              <span nz-icon nzType="bar-chart"></span><span>统计分析</span>
-            </li>
-          }
-          @if (filler()) {
-            <li nz-menu-item nzMatchRouter routerLink="/imports" data-testid="menu-imports">
-              <span nz-icon nzType="import"></span><span>导入</span>
-            </li>
-          }
-          @if (business()) {
-            <li nz-menu-item nzMatchRouter routerLink="/exports" data-testid="menu-exports">
-              <span nz-icon nzType="export"></span><span>批量导出</span>
-            </li>
-          }
-          @if (sysadmin()) {
-            <li nz-menu-item nzMatchRouter routerLink="/admin" data-testid="menu-admin">
-              <span nz-icon nzType="setting"></span><span>系统管理</span>
-            </li>
-          }
-          @if (secadmin()) {
-            <li nz-menu-item nzMatchRouter routerLink="/security" data-testid="menu-security">
-              <span nz-icon nzType="lock"></span><span>安全管理</span>
-            </li>
-          }
-          @if (auditadmin()) {
-            <li nz-menu-item nzMatchRouter routerLink="/audit" data-testid="menu-audit">
-              <span nz-icon nzType="audit"></span><span>审计日志</span>
+          @for (m of menu(); track m.path) {
+            <li nz-menu-item nzMatchRouter [nzMatchRouterExact]="m.path === '/'" [routerLink]="m.path" [attr.data-testid]="m.testId">
+              <span nz-icon [nzType]="m.icon"></span><span>{{ m.label }}</span>
             </li>
           }
         </ul>
@@ -105,6 +75,20 @@ export class ShellLayout {
    * 运行监控, 统计分析 nor 批量导出; the 系统管理员 keeps the 指标库 he maintains.
    */
   readonly business = computed(() => isReviewer(this.store.user()) || !!this.store.user()?.roles.includes('filler'));
+  /** The entries this user sees (the 系统管理员 keeps the 指标库 he maintains). */
+  readonly menu = computed(() => {
+    const sees: Record<MenuAudience, boolean> = {
+      all: true,
+      business: this.business(),
+      reviewer: this.reviewer(),
+      filler: this.filler(),
+      library: this.business() || this.sysadmin(),
+      sysadmin: this.sysadmin(),
+      secadmin: this.secadmin(),
+      auditadmin: this.auditadmin(),
+    };
+    return MENU.filter((m) => sees[m.audience]);
+  });
   readonly userLine = computed(() => {
     const u = this.store.user();
     if (!u) return '';

@@ -6,9 +6,10 @@ import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { CrudModalComponent } from './crud-modal.component';
 import { FormFieldComponent } from './form-field.component';
 import { ListCardComponent } from './list-card.component';
+import { TextFieldComponent } from './text-field.component';
 
 @Component({
-  imports: [CrudModalComponent, FormFieldComponent, ListCardComponent],
+  imports: [CrudModalComponent, FormFieldComponent, ListCardComponent, TextFieldComponent],
   template: `
     <pt-list-card
       title="组织机构"
@@ -29,6 +30,7 @@ import { ListCardComponent } from './list-card.component';
       <pt-form-field label="机构名称" controlId="x-name" required [error]="nameError()" extra="如：财政局">
         <input id="x-name" data-testid="x-name" />
       </pt-form-field>
+      <pt-text-field label="机构代码" fieldId="x-code" name="code" required [maxlength]="32" testId="x-code" [error]="codeError()" [value]="code" (valueChange)="code = $event" />
     </pt-crud-modal>
   `,
 })
@@ -38,6 +40,8 @@ class Host {
   readonly open = signal(false);
   readonly failure = signal<{ message: string; details: { message: string }[] } | null>(null);
   readonly nameError = signal<string | null>(null);
+  readonly codeError = signal<string | null>(null);
+  code = 'HZB';
   reloads = 0;
   saves = 0;
 }
@@ -93,6 +97,17 @@ describe('crud modal', () => {
     expect(q('x-form-error')?.textContent).toContain('请检查填写的内容');
     expect(q('error-details')?.textContent).toContain('请填写机构名称');
     expect(q('x-form')?.textContent).toContain('请填写机构名称');
+
+    const code = q<HTMLInputElement>('x-code');
+    expect(code?.value).toBe('HZB');
+    expect(code?.maxLength).toBe(32);
+    expect(document.querySelector('label[for="x-code"]')?.textContent).toContain('机构代码');
+    code!.value = 'HZB-XN';
+    code!.dispatchEvent(new Event('input'));
+    expect(host.code).toBe('HZB-XN');
+    host.codeError.set('机构代码已被使用');
+    await settle();
+    expect(q('x-form')?.textContent).toContain('机构代码已被使用');
 
     q<HTMLFormElement>('x-form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(host.saves).toBe(1);
