@@ -21,3 +21,4 @@ export * from './lib/database/read-rows';
 export * from './lib/database/entity-row';
 export * from './lib/audit/audit-log.entity';
 export * from './lib/http/idempotency-key.entity';
+export * from './lib/http/versioned';

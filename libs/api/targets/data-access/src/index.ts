@@ -11,4 +11,3 @@ export * from './lib/store/target-revisions';
 export * from './lib/evaluation/evaluation-store';
 export * from './lib/evaluation/evaluation-scoring';
 export * from './lib/evaluation/evaluation-funds';
-export * from './lib/store/if-match';

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@pt/api/auth';
-import { ApiHttpException, withEtag } from '@pt/api/core';
+import { ApiHttpException, IfMatch, Versioned, VersionedWrite } from '@pt/api/core';
 import {
   AdjustProjectDto,
   CreateGoalDto,
@@ -20,11 +20,8 @@ import {
   UpdateProjectDto,
   type UserSummary,
 } from '@pt/shared/contracts';
-import { IF_MATCH_HEADER as IF_MATCH } from '@pt/api/targets/data-access';
-import type { Response } from 'express';
 import { DeclarationService } from './declaration.service';
 import { SuggestionsService } from './suggestions.service';
-
 
 @ApiTags('projects')
 @ApiBearerAuth()
@@ -49,76 +46,70 @@ export class DeclarationController {
   }
 
   @Post()
+  @Versioned()
   @ApiResponse({ status: 201, description: '新建的项目（草稿，版本 1），带 ETag' })
   @ApiResponse({ status: 403, description: '只有填报人可以新建项目' })
-  async create(@CurrentUser() user: UserSummary, @Body() dto: CreateProjectDto, @Res({ passthrough: true }) res: Response): Promise<Project> {
-    return withEtag(res, await this.projects.create(user, dto));
+  create(@CurrentUser() user: UserSummary, @Body() dto: CreateProjectDto): Promise<Project> {
+    return this.projects.create(user, dto);
   }
 
   @Get(':id')
+  @Versioned()
   @ApiResponse({ status: 200, description: '项目（含指标、目标、审核意见、当前用户可做的操作），带 ETag' })
   @ApiResponse({ status: 404, description: '不存在或无权查看' })
-  async get(@CurrentUser() user: UserSummary, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<Project> {
-    return withEtag(res, await this.projects.get(user, id));
+  get(@CurrentUser() user: UserSummary, @Param('id') id: string): Promise<Project> {
+    return this.projects.get(user, id);
   }
 
   @Patch(':id')
-  @ApiHeader(IF_MATCH)
-  async update(
+  @VersionedWrite()
+  update(
     @CurrentUser() user: UserSummary,
     @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Body() dto: UpdateProjectDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<Project> {
-    return withEtag(res, await this.projects.update(user, id, ifMatch, dto));
+    return this.projects.update(user, id, ifMatch, dto);
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @ApiHeader(IF_MATCH)
-  async remove(@CurrentUser() user: UserSummary, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+  @VersionedWrite({ status: 204 })
+  async remove(@CurrentUser() user: UserSummary, @Param('id') id: string, @IfMatch() ifMatch: string | undefined): Promise<void> {
     await this.projects.remove(user, id, ifMatch);
   }
 
   @Put(':id/indicators')
-  @ApiHeader(IF_MATCH)
-  @ApiResponse({ status: 200, description: '项目及解析后的指标（按提交顺序）' })
-  async putIndicators(
+  @VersionedWrite({ description: '项目及解析后的指标（按提交顺序）' })
+  putIndicators(
     @CurrentUser() user: UserSummary,
     @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Body() dto: PutIndicatorsDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<Project> {
-    return withEtag(res, await this.projects.putIndicators(user, id, ifMatch, dto.indicators));
+    return this.projects.putIndicators(user, id, ifMatch, dto.indicators);
   }
 
   @Put(':id/goals/:goalId/indicators')
-  @ApiHeader(IF_MATCH)
-  @ApiResponse({ status: 200, description: '替换某一目标（总目标或某年度目标）的指标表' })
-  async putGoalIndicators(
+  @VersionedWrite({ description: '替换某一目标（总目标或某年度目标）的指标表' })
+  putGoalIndicators(
     @CurrentUser() user: UserSummary,
     @Param('id') id: string,
     @Param('goalId') goalId: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Body() dto: PutIndicatorsDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<Project> {
-    return withEtag(res, await this.projects.putIndicators(user, id, ifMatch, dto.indicators, goalId));
+    return this.projects.putIndicators(user, id, ifMatch, dto.indicators, goalId);
   }
 
   @Post(':id/goals')
-  @ApiHeader(IF_MATCH)
-  @ApiResponse({ status: 201, description: '多年项目新增另一年度的年度目标（空指标表）' })
-  async addGoal(
+  @VersionedWrite({ status: 201, description: '多年项目新增另一年度的年度目标（空指标表）' })
+  addGoal(
     @CurrentUser() user: UserSummary,
     @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Body() dto: CreateGoalDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<Project> {
-    return withEtag(res, await this.projects.addGoal(user, id, ifMatch, dto.year, dto.text));
+    return this.projects.addGoal(user, id, ifMatch, dto.year, dto.text);
   }
 
   @Get(':id/findings')
@@ -132,17 +123,14 @@ export class DeclarationController {
   }
 
   @Post(':id/adjustments')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
-  @ApiResponse({ status: 200, description: '已批复项目开始调整：新版本（草稿），原批复版本留档' })
-  async adjust(
+  @VersionedWrite({ description: '已批复项目开始调整：新版本（草稿），原批复版本留档' })
+  adjust(
     @CurrentUser() user: UserSummary,
     @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Body() dto: AdjustProjectDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<Project> {
-    return withEtag(res, await this.projects.adjust(user, id, ifMatch, dto.reason));
+    return this.projects.adjust(user, id, ifMatch, dto.reason);
   }
 
   @Get(':id/revisions')
@@ -172,15 +160,13 @@ export class DeclarationController {
   }
 
   @Post(':id/copy-last-year')
-  @HttpCode(200)
-  @ApiHeader(IF_MATCH)
+  @VersionedWrite({ description: '本单位上年同名项目的年度指标表已复制到本项目的年度指标表' })
   @ApiResponse({ status: 422, description: '没有上年同名项目' })
-  async copyLastYear(
+  copyLastYear(
     @CurrentUser() user: UserSummary,
     @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<Project> {
-    return withEtag(res, await this.projects.copyLastYear(user, id, ifMatch));
+    return this.projects.copyLastYear(user, id, ifMatch);
   }
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@pt/api/auth';
 import {
   CreateLibraryIndicatorDto,
@@ -9,8 +9,7 @@ import {
   UpdateLibraryIndicatorDto,
   type UserSummary,
 } from '@pt/shared/contracts';
-import { withEtag } from '@pt/api/core';
-import type { Response } from 'express';
+import { IfMatch, Versioned, VersionedWrite } from '@pt/api/core';
 import { LibraryService } from './library.service';
 
 @ApiTags('indicator-library')
@@ -25,8 +24,9 @@ export class LibraryController {
   }
 
   @Get(':id')
-  async get(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<LibraryIndicator> {
-    return withEtag(res, await this.library.get(id));
+  @Versioned()
+  get(@Param('id') id: string): Promise<LibraryIndicator> {
+    return this.library.get(id);
   }
 
   @Post()
@@ -35,21 +35,19 @@ export class LibraryController {
   }
 
   @Patch(':id')
-  @ApiHeader({ name: 'If-Match', required: true })
-  async update(
+  @VersionedWrite({ thing: '指标', description: '修改后的指标' })
+  update(
     @CurrentUser() user: UserSummary,
     @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Body() dto: UpdateLibraryIndicatorDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<LibraryIndicator> {
-    return withEtag(res, await this.library.update(user, id, ifMatch, dto));
+    return this.library.update(user, id, ifMatch, dto);
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @ApiHeader({ name: 'If-Match', required: true })
-  async remove(@CurrentUser() user: UserSummary, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+  @VersionedWrite({ thing: '指标', status: 204 })
+  async remove(@CurrentUser() user: UserSummary, @Param('id') id: string, @IfMatch() ifMatch: string | undefined): Promise<void> {
     await this.library.remove(user, id, ifMatch);
   }
 }

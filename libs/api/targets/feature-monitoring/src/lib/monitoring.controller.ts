@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '@pt/api/auth';
-import { withEtag } from '@pt/api/core';
+import { IfMatch, Versioned, VersionedWrite } from '@pt/api/core';
 import {
   ApiRoutes,
   type Monitoring,
@@ -11,10 +11,7 @@ import {
   PutMonitoringDto,
   type UserSummary,
 } from '@pt/shared/contracts';
-import type { Response } from 'express';
 import { MonitoringService } from './monitoring.service';
-
-const IF_MATCH = { name: 'If-Match', description: '项目的 ETag（"版本号"），缺少时 428，不符时 412', required: true };
 
 @ApiTags('monitoring')
 @ApiBearerAuth()
@@ -29,26 +26,25 @@ export class MonitoringController {
   }
 
   @Get(`${ApiRoutes.projects}/:id/monitoring`)
+  @Versioned()
   @ApiResponse({ status: 200, description: '某月（缺省为最近一次）的运行监控及灯，带项目的 ETag' })
-  async get(
+  get(
     @CurrentUser() user: UserSummary,
     @Param('id') id: string,
     @Query() q: MonitoringQueryDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<Monitoring> {
-    return withEtag(res, await this.monitoring.get(user, id, q.month));
+    return this.monitoring.get(user, id, q.month);
   }
 
   @Put(`${ApiRoutes.projects}/:id/monitoring`)
-  @ApiHeader(IF_MATCH)
+  @VersionedWrite({ description: '保存后的运行监控及灯' })
   @ApiResponse({ status: 422, description: '完成目标可能性不是“确定能”时缺少偏差原因或纠偏措施，未保存' })
-  async put(
+  put(
     @CurrentUser() user: UserSummary,
     @Param('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @Body() dto: PutMonitoringDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<Monitoring> {
-    return withEtag(res, await this.monitoring.put(user, id, ifMatch, dto));
+    return this.monitoring.put(user, id, ifMatch, dto);
   }
 }
