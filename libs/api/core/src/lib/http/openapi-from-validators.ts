@@ -117,7 +117,7 @@ const DESIGN_TYPES = new Map<unknown, string>([
 ]);
 
 /** The ApiProperty options of one property from its rules (and its class-transformer `@Type`, for nested DTOs). */
-export function propertyOptions(cls: Cls, property: string, rules: ValidationMetadata[]): ApiPropertyOptions {
+function propertyOptions(cls: Cls, property: string, rules: ValidationMetadata[]): ApiPropertyOptions {
   const value: Schema = {};
   const items: Schema = {};
   let isArray = false;
