@@ -1,4 +1,14 @@
-import { budgetLight, DEVIATION_REASONS, hasNumericProgress, indicatorLight, LIKELIHOODS, monitoringCurrentProblem, projectLight } from '@pt/domain';
+import {
+  budgetLight,
+  DEVIATION_REASONS,
+  FUNDS_COLUMN_LABELS,
+  hasNumericProgress,
+  indicatorLight,
+  LIKELIHOODS,
+  MONITORING_FIELD_LABELS as M,
+  monitoringCurrentProblem,
+  projectLight,
+} from '@pt/domain';
 import type { BudgetLightResult, DeviationReason, Likelihood, LightReason, LightResult, MonitoringLight, TargetValue } from '@pt/domain';
 import type { ApiErrorDetail, Monitoring } from '@pt/shared/api-types';
 import type { PutMonitoringBody } from './evaluation.api';
@@ -132,9 +142,9 @@ export function validateMonitoringForm(form: MonitoringForm): ApiErrorDetail[] {
   const out: ApiErrorDetail[] = [];
   const b = monitoringBody(form);
   const money: Array<['annualBudget' | 'executed' | 'expectedExecuted', string]> = [
-    ['annualBudget', '年初预算数'],
-    ['executed', '截至当月执行数'],
-    ['expectedExecuted', '全年预计执行数'],
+    ['annualBudget', FUNDS_COLUMN_LABELS.initialBudget],
+    ['executed', M.executedToDate],
+    ['expectedExecuted', M.expectedExecuted],
   ];
   for (const [key, label] of money) {
     const v = b.budget[key];
@@ -156,17 +166,17 @@ export function validateMonitoringForm(form: MonitoringForm): ApiErrorDetail[] {
 }
 
 const MONITORING_FIELDS: Record<string, string> = {
-  current: '当前完成值',
-  expected: '全年预计完成情况',
-  likelihood: '完成目标可能性',
-  reasons: '偏差原因',
-  measures: '纠偏措施',
+  current: M.current,
+  expected: M.expected,
+  likelihood: M.likelihood,
+  reasons: M.reasons,
+  measures: M.measures,
   indicatorId: '指标',
-  month: '监控月份',
-  'budget.annualBudget': '年初预算数',
-  'budget.executed': '截至当月执行数',
-  'budget.expectedExecuted': '全年预计执行数',
-  budget: '预算执行',
+  month: M.month,
+  'budget.annualBudget': FUNDS_COLUMN_LABELS.initialBudget,
+  'budget.executed': M.executedToDate,
+  'budget.expectedExecuted': M.expectedExecuted,
+  budget: M.budgetLight,
   items: '监控指标',
 };
 
