@@ -314,15 +314,14 @@ describe('publication list (fixtures/publication-list-2024.txt)', () => {
   });
 
   test('splitIndicator: operator, comparison, white space, trailing grade word, nothing', () => {
-    expect(
-      ['资金支付率≥90%', '旗舰店访问量 ≥ 3000000', '运维成本比年初规划低不少于2万元', '群众知晓度 良好', '产业发展水平提高', '按时完成'].map(splitIndicator),
-    ).toEqual([
-      { name: '资金支付率', target: '≥90%' },
-      { name: '旗舰店访问量', target: '≥ 3000000' },
-      { name: '运维成本', target: '比年初规划低不少于2万元' },
-      { name: '群众知晓度', target: '良好' },
-      { name: '产业发展水平', target: '提高' },
-      { name: '按时完成', target: '' },
-    ]);
+    const cases: Array<[text: string, name: string, target: string]> = [
+      ['资金支付率≥90%', '资金支付率', '≥90%'],
+      ['旗舰店访问量 ≥ 3000000', '旗舰店访问量', '≥ 3000000'],
+      ['运维成本比年初规划低不少于2万元', '运维成本', '比年初规划低不少于2万元'],
+      ['群众知晓度 良好', '群众知晓度', '良好'],
+      ['产业发展水平提高', '产业发展水平', '提高'],
+      ['按时完成', '按时完成', ''],
+    ];
+    for (const [text, name, target] of cases) expect(splitIndicator(text)).toEqual({ name, target });
   });
 });
