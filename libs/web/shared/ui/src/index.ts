@@ -5,4 +5,5 @@ export * from './lib/crud/form-field.component';
 export * from './lib/crud/text-field.component';
 export * from './lib/crud/crud-modal.component';
 export * from './lib/crud/list-card.component';
+export * from './lib/crud/list-controls.component';
 export * from './lib/filters/filter-selects.component';

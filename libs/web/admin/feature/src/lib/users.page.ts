@@ -14,12 +14,10 @@ import {
 } from '@pt/web/admin/data-access';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { type ApiFailure, loadState, PtDatePipe } from '@pt/web/shared/data-access';
-import { ErrorListComponent, ListCardComponent } from '@pt/web/shared/ui';
+import { ConfirmButtonComponent, ErrorListComponent, ListCardComponent, SearchInputComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -40,13 +38,13 @@ import { UserPasswordModal } from './user-password.modal';
     FormsModule,
     NzButtonModule,
     NzIconModule,
-    NzInputModule,
-    NzPopconfirmModule,
     NzSelectModule,
     NzTableModule,
     NzTagModule,
     ErrorListComponent,
     ListCardComponent,
+    ConfirmButtonComponent,
+    SearchInputComponent,
     UserFormModal,
     UserPasswordModal,
   ],
@@ -64,24 +62,8 @@ import { UserPasswordModal } from './user-password.modal';
       (add)="openCreate()"
     >
       <div ptListFilters class="filters">
-        <nz-input-group class="f-q" nzSearch [nzAddOnAfter]="searchBtn">
-          <input
-            nz-input
-            type="search"
-            placeholder="按用户名或姓名搜索"
-            aria-label="搜索用户"
-            maxlength="100"
-            data-testid="users-search"
-            [ngModel]="q()"
-            (ngModelChange)="q.set($event)"
-            (keydown.enter)="load()"
-          />
-        </nz-input-group>
-        <ng-template #searchBtn>
-          <button nz-button nzType="primary" nzSearch type="button" (click)="load()" aria-label="搜索" data-testid="users-search-button">
-            <span nz-icon nzType="search"></span>
-          </button>
-        </ng-template>
+        <pt-search-input class="f-q" label="搜索用户" placeholder="按用户名或姓名搜索" [maxlength]="100" testId="users-search" buttonTestId="users-search-button"
+          [value]="q()" (valueChange)="q.set($event)" (searched)="load()" />
         <nz-select
           class="f-org"
           nzAllowClear
@@ -151,41 +133,12 @@ import { UserPasswordModal } from './user-password.modal';
                     <span nz-icon nzType="key"></span>重置密码
                   </button>
                   @if (u.disabled) {
-                    <button
-                      nz-button
-                      nzType="link"
-                      nzSize="small"
-                      type="button"
-                      nz-popconfirm
-                      [nzPopconfirmTitle]="'启用「' + u.displayName + '」？启用后可以重新登录。'"
-                      nzOkText="启用"
-                      nzCancelText="取消"
-                      (nzOnConfirm)="setDisabled(u, false)"
-                      [nzLoading]="busyId() === u.id"
-                      [attr.data-testid]="'user-enable-' + u.username"
-                    >
-                      <span nz-icon nzType="check-circle"></span>启用
-                    </button>
+                    <pt-confirm-button [confirm]="'启用「' + u.displayName + '」？启用后可以重新登录。'" okText="启用" icon="check-circle"
+                      [loading]="busyId() === u.id" [testId]="'user-enable-' + u.username" (confirmed)="setDisabled(u, false)">启用</pt-confirm-button>
                   } @else {
-                    <button
-                      nz-button
-                      nzType="link"
-                      nzDanger
-                      nzSize="small"
-                      type="button"
-                      nz-popconfirm
-                      [nzPopconfirmTitle]="'停用「' + u.displayName + '」？停用后立即退出登录且不能再登录。'"
-                      nzOkText="停用"
-                      nzOkDanger
-                      nzCancelText="取消"
-                      (nzOnConfirm)="setDisabled(u, true)"
-                      [disabled]="u.id === meId()"
-                      [title]="u.id === meId() ? '不能停用自己的账号' : ''"
-                      [nzLoading]="busyId() === u.id"
-                      [attr.data-testid]="'user-disable-' + u.username"
-                    >
-                      <span nz-icon nzType="stop"></span>停用
-                    </button>
+                    <pt-confirm-button danger [confirm]="'停用「' + u.displayName + '」？停用后立即退出登录且不能再登录。'" okText="停用" icon="stop"
+                      [disabled]="u.id === meId()" [hint]="u.id === meId() ? '不能停用自己的账号' : ''" [loading]="busyId() === u.id"
+                      [testId]="'user-disable-' + u.username" (confirmed)="setDisabled(u, true)">停用</pt-confirm-button>
                   }
                 }
               </td>

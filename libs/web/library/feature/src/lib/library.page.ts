@@ -7,12 +7,9 @@ import type { LibraryIndicator } from '@pt/web/library/data-access';
 import { hasAnyRole, ProjectsApi } from '@pt/web/projects/data-access';
 import type { FrameworkResponse } from '@pt/shared/api-types';
 import { loadState } from '@pt/web/shared/data-access';
-import { ListCardComponent } from '@pt/web/shared/ui';
+import { ConfirmButtonComponent, ListCardComponent, SearchInputComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { LibraryEditorModal, type LibraryEditRequest } from './library-editor.modal';
@@ -48,12 +45,11 @@ function positiveInt(v: string | null, fallback: number): number {
   imports: [
     FormsModule,
     NzButtonModule,
-    NzIconModule,
-    NzInputModule,
-    NzPopconfirmModule,
     NzSelectModule,
     NzTableModule,
     ListCardComponent,
+    ConfirmButtonComponent,
+    SearchInputComponent,
     LibraryEditorModal,
   ],
   template: `
@@ -70,23 +66,8 @@ function positiveInt(v: string | null, fallback: number): number {
       (add)="openCreate()"
     >
       <div ptListFilters class="filters">
-        <nz-input-group class="f-q" nzSearch [nzAddOnAfter]="searchBtn">
-          <input
-            nz-input
-            type="search"
-            placeholder="搜索三级指标、指标值或二级指标"
-            aria-label="搜索"
-            data-testid="library-q"
-            [ngModel]="qDraft()"
-            (ngModelChange)="qDraft.set($event)"
-            (keydown.enter)="applyQ()"
-          />
-        </nz-input-group>
-        <ng-template #searchBtn>
-          <button nz-button nzType="primary" nzSearch type="button" aria-label="搜索" data-testid="library-search" (click)="applyQ()">
-            <span nz-icon nzType="search"></span>
-          </button>
-        </ng-template>
+        <pt-search-input class="f-q" label="搜索" placeholder="搜索三级指标、指标值或二级指标" testId="library-q" buttonTestId="library-search"
+          [value]="qDraft()" (valueChange)="qDraft.set($event)" (searched)="applyQ()" />
         <nz-select
           class="f-fw"
           nzAllowClear
@@ -182,23 +163,8 @@ function positiveInt(v: string | null, fallback: number): number {
               @if (admin()) {
                 <td>
                   <button nz-button nzType="link" nzSize="small" type="button" data-testid="library-edit" (click)="openEdit(row)">修改</button>
-                  <button
-                    nz-button
-                    nzType="link"
-                    nzDanger
-                    nzSize="small"
-                    type="button"
-                    data-testid="library-delete"
-                    nz-popconfirm
-                    [nzPopconfirmTitle]="'确定从指标库删除「' + row.name + '」吗？已填报的指标表不受影响。'"
-                    nzOkText="删除"
-                    nzOkDanger
-                    nzCancelText="取消"
-                    [nzLoading]="deleting() === row.id"
-                    (nzOnConfirm)="remove(row)"
-                  >
-                    删除
-                  </button>
+                  <pt-confirm-button danger [confirm]="'确定从指标库删除「' + row.name + '」吗？已填报的指标表不受影响。'" okText="删除"
+                    [loading]="deleting() === row.id" testId="library-delete" (confirmed)="remove(row)">删除</pt-confirm-button>
                 </td>
               }
             </tr>

@@ -19,7 +19,7 @@ import {
   verificationText,
 } from '@pt/web/security/data-access';
 import { formatDate, loadState } from '@pt/web/shared/data-access';
-import { ListCardComponent } from '@pt/web/shared/ui';
+import { ListCardComponent, SearchInputComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -48,7 +48,7 @@ interface AuditRowView {
 @Component({
   selector: 'pt-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, ListCardComponent],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, ListCardComponent, SearchInputComponent],
   providers: [provideNzIconsPatch([SafetyCertificateOutline, DownloadOutline])],
   template: `
     <pt-list-card title="审计日志" [loading]="list.loading()" [error]="list.error()" errorTestId="audit-load-error" reloadTestId="audit-reload" (reload)="load()">
@@ -94,24 +94,8 @@ interface AuditRowView {
             <nz-option [nzValue]="f.value" [nzLabel]="f.label" />
           }
         </nz-select>
-        <nz-input-group class="f-user" nzSearch [nzAddOnAfter]="searchBtn">
-          <input
-            nz-input
-            type="search"
-            placeholder="用户名（精确匹配）"
-            aria-label="用户名"
-            maxlength="64"
-            data-testid="audit-filter-username"
-            [ngModel]="username()"
-            (ngModelChange)="username.set($event)"
-            (keydown.enter)="search()"
-          />
-        </nz-input-group>
-        <ng-template #searchBtn>
-          <button nz-button nzType="primary" nzSearch type="button" (click)="search()" aria-label="查询" data-testid="audit-search">
-            <span nz-icon nzType="search"></span>
-          </button>
-        </ng-template>
+        <pt-search-input class="f-user" label="用户名" buttonLabel="查询" placeholder="用户名（精确匹配）" [maxlength]="64" testId="audit-filter-username"
+          buttonTestId="audit-search" [value]="username()" (valueChange)="username.set($event)" (searched)="search()" />
       </div>
 
       @if (verification(); as v) {

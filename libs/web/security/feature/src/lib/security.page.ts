@@ -9,14 +9,13 @@ import {
   type SecurityFailure,
   toSecurityFailure,
 } from '@pt/web/security/data-access';
-import { ListCardComponent } from '@pt/web/shared/ui';
+import { ConfirmButtonComponent, ListCardComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { PoweroffOutline, TeamOutline, UnlockOutline } from '@ant-design/icons-angular/icons';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 
@@ -28,7 +27,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 @Component({
   selector: 'pt-security-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzPopconfirmModule, NzTableModule, NzTagModule, ListCardComponent],
+  imports: [RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzTableModule, NzTagModule, ListCardComponent, ConfirmButtonComponent],
   providers: [provideNzIconsPatch([PoweroffOutline, TeamOutline, UnlockOutline])],
   template: `
     <nz-card nzTitle="管理员账号" class="block">
@@ -79,42 +78,11 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
               <td>{{ time(s.lastSeenAt) }}</td>
               <td>{{ time(s.expiresAt) }}</td>
               <td class="ops">
-                <button
-                  nz-button
-                  nzType="link"
-                  nzDanger
-                  nzSize="small"
-                  type="button"
-                  nz-popconfirm
-                  [nzPopconfirmTitle]="'结束「' + s.displayName + '」的这个会话？该登录将立即失效。' + (s.userId === meId() ? '若这是您当前的登录，您将被退出。' : '')"
-                  nzOkText="结束会话"
-                  nzOkDanger
-                  nzCancelText="取消"
-                  (nzOnConfirm)="endSession(s)"
-                  [nzLoading]="busy() === 'session:' + s.id"
-                  data-testid="end-session"
-                >
-                  <span nz-icon nzType="poweroff"></span>结束会话
-                </button>
-                <button
-                  nz-button
-                  nzType="link"
-                  nzDanger
-                  nzSize="small"
-                  type="button"
-                  nz-popconfirm
-                  [nzPopconfirmTitle]="'结束「' + s.displayName + '」的全部会话？其所有登录将立即失效。'"
-                  nzOkText="全部结束"
-                  nzOkDanger
-                  nzCancelText="取消"
-                  (nzOnConfirm)="endUserSessions(s)"
-                  [disabled]="s.userId === meId()"
-                  [title]="s.userId === meId() ? '不能结束自己的全部会话' : ''"
-                  [nzLoading]="busy() === 'user:' + s.userId"
-                  data-testid="end-user-sessions"
-                >
-                  <span nz-icon nzType="stop"></span>结束该用户全部会话
-                </button>
+                <pt-confirm-button danger icon="poweroff" okText="结束会话" [loading]="busy() === 'session:' + s.id" testId="end-session" (confirmed)="endSession(s)"
+                  [confirm]="'结束「' + s.displayName + '」的这个会话？该登录将立即失效。' + (s.userId === meId() ? '若这是您当前的登录，您将被退出。' : '')">结束会话</pt-confirm-button>
+                <pt-confirm-button danger icon="stop" okText="全部结束" [loading]="busy() === 'user:' + s.userId" testId="end-user-sessions" (confirmed)="endUserSessions(s)"
+                  [confirm]="'结束「' + s.displayName + '」的全部会话？其所有登录将立即失效。'" [disabled]="s.userId === meId()"
+                  [hint]="s.userId === meId() ? '不能结束自己的全部会话' : ''">结束该用户全部会话</pt-confirm-button>
               </td>
             </tr>
           }

@@ -99,15 +99,18 @@ describe('crud modal', () => {
     expect(q('x-form')?.textContent).toContain('请填写机构名称');
 
     const code = q<HTMLInputElement>('x-code');
-    expect(code?.value).toBe('HZB');
-    expect(code?.maxLength).toBe(32);
+    if (!code) throw new Error('no code field');
+    expect(code.value).toBe('HZB');
+    expect(code.maxLength).toBe(32);
     expect(document.querySelector('label[for="x-code"]')?.textContent).toContain('机构代码');
-    code!.value = 'HZB-XN';
-    code!.dispatchEvent(new Event('input'));
+    code.value = 'HZB-XN';
+    code.dispatchEvent(new Event('input'));
     expect(host.code).toBe('HZB-XN');
     host.codeError.set('机构代码已被使用');
     await settle();
     expect(q('x-form')?.textContent).toContain('机构代码已被使用');
+    // the projected input takes the field's status (a red border), as inside any nz-form-item
+    expect(code.classList).toContain('ant-input-status-error');
 
     q<HTMLFormElement>('x-form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(host.saves).toBe(1);

@@ -1,9 +1,12 @@
-import { booleanAttribute, ChangeDetectionStrategy, Component, input, type TemplateRef } from '@angular/core';
+import { booleanAttribute, ChangeDetectionStrategy, Component, effect, inject, input, type TemplateRef } from '@angular/core';
+import { NzFormStatusService } from 'ng-zorro-antd/core/form';
 import { NzFormModule } from 'ng-zorro-antd/form';
 
 /**
  * One field of a modal form: its label (`controlId` links it to the control), the control (projected), the field's
  * error below it and a hint (`extra`). Replaces the nz-form-item / label / control triple with its two error bindings.
+ * The projected control sees this component's providers, not those of the nz-form-control in its view: so it gets
+ * the field's status here (a red border on error, full width as in any form item).
  */
 @Component({
   selector: 'pt-form-field',
@@ -20,6 +23,7 @@ import { NzFormModule } from 'ng-zorro-antd/form';
   styles: `
     :host { display: block; }
   `,
+  providers: [NzFormStatusService],
 })
 export class FormFieldComponent {
   readonly label = input.required<string>();
@@ -29,4 +33,9 @@ export class FormFieldComponent {
   /** The field's error message; null or '' for none. */
   readonly error = input<string | null | undefined>(null);
   readonly extra = input<string | TemplateRef<void> | null | undefined>(undefined);
+
+  constructor() {
+    const status = inject(NzFormStatusService);
+    effect(() => status.formStatusChanges.next({ status: this.error() ? 'error' : '', hasFeedback: false }));
+  }
 }
