@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, RequireRole, RequireRoleGuard } from '@pt/api/auth';
+import { Body, Get, Param, Post } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController } from '@pt/api/auth';
 import {
   CreateFrameworkVersionDto,
   CreateScoringSettingsVersionDto,
@@ -13,13 +13,7 @@ import {
 import { FrameworkStore } from '@pt/api/frameworks';
 
 /** 指标体系与评分规则 (系统管理员 only; 三员分立: the security and audit administrators may not). */
-@ApiTags('admin')
-@ApiBearerAuth()
-@RequireRole('sysadmin')
-@UseGuards(RequireRoleGuard)
-@ApiResponse({ status: 401, description: '未登录' })
-@ApiResponse({ status: 403, description: '只有系统管理员可以执行此操作' })
-@Controller(FrameworkAdminRoutes.base)
+@SecuredController(FrameworkAdminRoutes.base, { tag: 'admin', roles: ['sysadmin'], forbidden: '只有系统管理员可以执行此操作' })
 export class FrameworksAdminController {
   constructor(private readonly store: FrameworkStore) {}
 

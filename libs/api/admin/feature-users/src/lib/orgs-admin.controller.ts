@@ -1,15 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import { type AdminOrg, AdminRoutes, CreateOrgDto, UpdateOrgDto } from '@pt/shared/contracts';
 import { OrgsAdminService } from './orgs-admin.service';
-import { RequireRole, RequireRoleGuard, SysadminGuard } from '@pt/api/auth';
+import { RequireRole, RequireRoleGuard, SecuredController, SysadminGuard } from '@pt/api/auth';
 
 /** 组织机构 administration (writes: sysadmin only). The visible tree for everyone else is `GET /api/orgs`. */
-@ApiTags('admin')
-@ApiBearerAuth()
-@ApiResponse({ status: 401, description: '未登录' })
-@ApiResponse({ status: 403, description: '只有系统管理员可以管理机构和用户' })
-@Controller(AdminRoutes.orgs)
+@SecuredController(AdminRoutes.orgs, { tag: 'admin', forbidden: '只有系统管理员可以管理机构和用户' })
 export class OrgsAdminController {
   constructor(private readonly orgs: OrgsAdminService) {}
 

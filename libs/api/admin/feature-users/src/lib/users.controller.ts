@@ -1,22 +1,20 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Headers, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { type AdminUser, AdminRoutes, CreateUserDto, ListUsersQueryDto, UpdateUserDto, type UserSummary } from '@pt/shared/contracts';
 import type { Response } from 'express';
 import { withEtag } from '@pt/api/core';
-import { type AuthenticatedRequest, CurrentUser, RequireRole, RequireRoleGuard } from '@pt/api/auth';
+import { type AuthenticatedRequest, CurrentUser, SecuredController } from '@pt/api/auth';
 import { UsersService } from './users.service';
 
 /**
  * 用户管理: the 系统管理员 manages business accounts and other system administrators, the 安全管理员 the security and
  * audit administrators (三员分立, the domain's ROLE_MANAGER); both read the list. Password hashes never leave the server.
  */
-@ApiTags('admin')
-@ApiBearerAuth()
-@UseGuards(RequireRoleGuard)
-@RequireRole('sysadmin', 'secadmin')
-@ApiResponse({ status: 401, description: '未登录' })
-@ApiResponse({ status: 403, description: '只有系统管理员或安全管理员可以管理用户；角色或账号由另一位管理员管理（三员分立）' })
-@Controller(AdminRoutes.users)
+@SecuredController(AdminRoutes.users, {
+  tag: 'admin',
+  roles: ['sysadmin', 'secadmin'],
+  forbidden: '只有系统管理员或安全管理员可以管理用户；角色或账号由另一位管理员管理（三员分立）',
+})
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 

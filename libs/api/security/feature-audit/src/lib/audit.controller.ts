@@ -1,6 +1,6 @@
-import { Controller, Get, Query, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { RequireRole, RequireRoleGuard } from '@pt/api/auth';
+import { Get, Query, Res } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { SecuredController } from '@pt/api/auth';
 import { Audited, AuditService, badRequest } from '@pt/api/core';
 import { AuditQueryDto, type AuditPage, type AuditVerification } from '@pt/shared/contracts';
 import type { Response } from 'express';
@@ -18,11 +18,7 @@ function checkDays(q: AuditQueryDto): void {
 }
 
 /** 审计管理员: the audit log, read-only, and the check of its hash chain. */
-@ApiTags('audit')
-@ApiBearerAuth()
-@Controller('audit')
-@UseGuards(RequireRoleGuard)
-@RequireRole('auditadmin')
+@SecuredController('audit', { tag: 'audit', roles: ['auditadmin'] })
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 

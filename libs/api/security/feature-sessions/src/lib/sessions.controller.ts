@@ -1,16 +1,12 @@
-import { Controller, Delete, Get, HttpCode, Param, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { RequireRole, RequireRoleGuard } from '@pt/api/auth';
+import { Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { SecuredController } from '@pt/api/auth';
 import { ApiHttpException, UUID_RE } from '@pt/api/core';
 import type { LockoutEntry, SessionEntry } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
 
 /** 安全管理员: live sessions (and ending them) and locked-out user names (and unlocking them). */
-@ApiTags('security')
-@ApiBearerAuth()
-@Controller('security')
-@UseGuards(RequireRoleGuard)
-@RequireRole('secadmin')
+@SecuredController('security', { tag: 'security', roles: ['secadmin'] })
 export class SecurityController {
   constructor(private readonly dataSource: DataSource) {}
 
