@@ -7,6 +7,7 @@ import { IMPORT_CHOICE_LABELS, IMPORT_CHOICES, ImportsApi, toImportFailure } fro
 import type { ImportChoice, ImportResult, ImportTextBody, ImportXlsxOptions } from '@pt/web/exports/data-access';
 import { formatMoney, isFiller, orgOptions, ProjectsApi, toApiFailure } from '@pt/web/projects/data-access';
 import type { ApiFailure, FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
+import { FormFieldComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -50,11 +51,12 @@ type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; fi
     NzTableModule,
     NzTabsModule,
     NzTagModule,
+    FormFieldComponent,
   ],
   templateUrl: './import.page.html',
   styles: `
     .row { display: flex; flex-wrap: wrap; gap: 0 16px; }
-    .row nz-form-item { min-width: 200px; }
+    .row pt-form-field { min-width: 200px; }
     .grow { flex: 1 1 360px; }
     .year { width: 120px; }
     .text { font-family: monospace; }
