@@ -116,24 +116,14 @@ const STATUS_ORDER: ProjectStatus[] = ['draft', 'submitted', 'dept_approved', 'a
         </div>
 
         <div nz-row [nzGutter]="[16, 16]">
-          <div nz-col [nzXs]="24" [nzLg]="12">
-            <nz-card nzTitle="项目状态" class="chart-card">
-              <pt-echart data-testid="chart-status" [option]="statusSpec().option" (itemClick)="open(statusSpec().items[$event])" />
-              <ng-container *ngTemplateOutlet="figures; context: { $implicit: statusSpec().items, caption: '项目状态（个）', prefix: 'status-count-' }" />
-            </nz-card>
-          </div>
-          <div nz-col [nzXs]="24" [nzLg]="12">
-            <nz-card nzTitle="自评等级" class="chart-card">
-              <pt-echart data-testid="chart-grades" [option]="gradesSpec().option" (itemClick)="open(gradesSpec().items[$event])" />
-              <ng-container *ngTemplateOutlet="figures; context: { $implicit: gradesSpec().items, caption: '自评等级（个）', prefix: 'grade-count-' }" />
-            </nz-card>
-          </div>
-          <div nz-col [nzXs]="24" [nzLg]="12">
-            <nz-card nzTitle="得分分布" class="chart-card">
-              <pt-echart data-testid="chart-scores" [option]="scoresSpec().option" (itemClick)="open(scoresSpec().items[$event])" />
-              <ng-container *ngTemplateOutlet="figures; context: { $implicit: scoresSpec().items, caption: '自评得分分布（个）', prefix: 'score-count-' }" />
-            </nz-card>
-          </div>
+          @for (c of countCharts(); track c.testId) {
+            <div nz-col [nzXs]="24" [nzLg]="12">
+              <nz-card [nzTitle]="c.title" class="chart-card">
+                <pt-echart [attr.data-testid]="c.testId" [option]="c.spec.option" (itemClick)="open(c.spec.items[$event])" />
+                <ng-container *ngTemplateOutlet="figures; context: { $implicit: c.spec.items, caption: c.caption, prefix: c.prefix }" />
+              </nz-card>
+            </div>
+          }
           <div nz-col [nzXs]="24" [nzLg]="12">
             <nz-card nzTitle="单位平均分排名" class="chart-card">
               <pt-echart data-testid="chart-ranking" [option]="rankingSpec().option" [height]="rankingHeight()" (itemClick)="open(rankingSpec().items[$event])" />
@@ -294,6 +284,12 @@ export class DashboardPage {
   readonly gradesSpec = computed(() => gradesChart(this.data() ?? this.empty, this.shown()));
   readonly scoresSpec = computed(() => scoresChart(this.data() ?? this.empty, this.shown()));
   readonly rankingSpec = computed(() => rankingChart(this.data() ?? this.empty, this.shown()));
+  /** The charts of counts, each with a table of the same numbers (test ids of the counts: prefix + key). */
+  readonly countCharts = computed(() => [
+    { title: '项目状态', testId: 'chart-status', spec: this.statusSpec(), caption: '项目状态（个）', prefix: 'status-count-' },
+    { title: '自评等级', testId: 'chart-grades', spec: this.gradesSpec(), caption: '自评等级（个）', prefix: 'grade-count-' },
+    { title: '得分分布', testId: 'chart-scores', spec: this.scoresSpec(), caption: '自评得分分布（个）', prefix: 'score-count-' },
+  ]);
   readonly rankingHeight = computed(() => `${Math.max(200, 48 + 36 * this.rankingSpec().items.length)}px`);
   readonly redRows = computed(() => redProjectRows(this.data() ?? this.empty));
 
