@@ -1,5 +1,6 @@
-import { toApiFailure } from '@pt/web/projects/data-access';
-import type { ApiFailure, TransitionAction } from '@pt/web/projects/data-access';
+import type { TransitionAction } from '@pt/web/projects/data-access';
+import { failureMapper } from '@pt/web/shared/data-access';
+import type { ApiFailure } from '@pt/web/shared/data-access';
 
 /** What the page says after a transition of the self-evaluation. */
 export const EVALUATION_ACTION_DONE: Readonly<Record<TransitionAction, string>> = {
@@ -24,7 +25,8 @@ const FALLBACK: Record<number, string> = {
  * An error of the evaluation / monitoring API as an {@link ApiFailure}: the server's Chinese message
  * and field details where it sent them, this wording where it did not, and always the conflict text on 412.
  */
-export function toEvaluationFailure(e: unknown, fallback = '操作失败，请稍后重试'): ApiFailure {
-  const f = toApiFailure(e, fallback, FALLBACK);
-  return f.status === 412 ? { ...f, message: EVALUATION_CONFLICT_MESSAGE } : f;
-}
+export const toEvaluationFailure: (e: unknown, fallback?: string) => ApiFailure = failureMapper({
+  byStatus: FALLBACK,
+  always: { 412: EVALUATION_CONFLICT_MESSAGE },
+  fallback: '操作失败，请稍后重试',
+});

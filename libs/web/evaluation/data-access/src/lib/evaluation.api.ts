@@ -10,8 +10,8 @@ import {
   type PutEvaluationDto,
   type PutMonitoringDto,
 } from '@pt/shared/api-types';
-import { ifMatch, versionFromEtag } from '@pt/web/projects/data-access';
 import { firstValueFrom } from 'rxjs';
+import { ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type PutEvaluationBody = PutEvaluationDto;

@@ -24,7 +24,7 @@ import {
 } from '@pt/web/evaluation/data-access';
 import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
-import type { ApiFailure, Project, TransitionAction } from '@pt/web/projects/data-access';
+import type { Project, TransitionAction } from '@pt/web/projects/data-access';
 import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
 import { LoadState } from '@pt/web/shared/data-access';
 import { ReasonDialogComponent, WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
@@ -40,6 +40,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { EvaluationFundsComponent, type FundsRowKey } from './evaluation-funds.component';
 import { EvaluationTableComponent } from './evaluation-table.component';
+import type { ApiFailure } from '@pt/web/shared/data-access';
 
 type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
 

@@ -5,7 +5,7 @@ import { MONITORING_FIELD_LABELS, PROJECT_FIELD_LABELS } from '@pt/domain';
 import type { MonitoringLight } from '@pt/domain';
 import { LIGHT_ORDER, lightLabel, MonitoringApi, toEvaluationFailure } from '@pt/web/evaluation/data-access';
 import type { MonitoringOverviewRow } from '@pt/web/evaluation/data-access';
-import { openingYear, orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
+import { orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
 import type { OrgNode } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -14,6 +14,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { LightComponent } from './light.component';
 import { countByLight, overviewYears, sortOverview } from './monitoring-overview';
+import { openingYear } from '@pt/web/shared/data-access';
 
 /**
  * 运行监控 overview (department view): the approved projects of a year visible to the user, under a

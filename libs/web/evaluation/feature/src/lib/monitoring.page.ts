@@ -32,7 +32,7 @@ import {
 } from '@pt/web/evaluation/data-access';
 import type { Monitoring, MonitoringForm, MonitoringFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi } from '@pt/web/projects/data-access';
-import type { ApiFailure, Project } from '@pt/web/projects/data-access';
+import type { Project } from '@pt/web/projects/data-access';
 import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
 import { LoadState } from '@pt/web/shared/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -47,6 +47,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LightComponent } from './light.component';
+import type { ApiFailure } from '@pt/web/shared/data-access';
 
 /**
  * 运行监控 (domain §7) of an approved project for one month: the budget (年初预算数, 截至当月执行数,

@@ -3,7 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { Router, RouterLink } from '@angular/router';
 import { PROJECT_FIELD_LABELS } from '@pt/domain';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { orgOptions, ProjectsApi, toApiFailure } from '@pt/web/projects/data-access';
+import { orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
 import type { FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -13,6 +13,7 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { fieldLabel } from './project-form';
+import { toApiFailure } from '@pt/web/shared/data-access';
 
 /** 新建项目: budget year (next year by default), name, 实施单位 and the indicator framework. */
 @Component({

@@ -14,22 +14,12 @@ import {
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import type { Finding } from '@pt/domain';
-import {
-  actionLabel,
-  formatMoney,
-  normaliseMoney,
-  projectFramework,
-  ProjectsApi,
-  statusColor,
-  statusLabel,
-  sumMoney,
-  toApiFailure,
-} from '@pt/web/projects/data-access';
-import type { ApiFailure, FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/data-access';
+import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import type { FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/data-access';
 import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
 import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
-import { LoadState } from '@pt/web/shared/data-access';
+import { formatMoney, LoadState, normaliseMoney, sumMoney, toApiFailure } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, PickRow, RowReviewComment, TableCheckContext, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -64,6 +54,7 @@ import {
   rowsSignature,
 } from './project-form';
 import type { HeaderFormValue } from './project-form';
+import type { ApiFailure } from '@pt/web/shared/data-access';
 
 /**
  * 申报表: the declaration form of one project (every header field of domain §2, the funds block

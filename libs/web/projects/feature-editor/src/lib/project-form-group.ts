@@ -1,9 +1,9 @@
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
 import { FormGroup as FormGroupClass, Validators } from '@angular/forms';
 import type { FormGroup, NonNullableFormBuilder } from '@angular/forms';
-import { normaliseMoney } from '@pt/web/projects/data-access';
 import { FUND_KEYS } from './project-form';
 import type { FundKey } from './project-form';
+import { normaliseMoney } from '@pt/web/shared/data-access';
 
 /** The declaration form's controls (the header of the 申报表) and the choices it offers. */
 

@@ -1,8 +1,8 @@
 import { FUND_KEYS, INDICATOR_COLUMN_LABELS, PROJECT_FIELD_LABELS, PROJECT_HEADER_LABELS } from '@pt/domain';
-import { normaliseMoney } from '@pt/web/projects/data-access';
 import type { IndicatorInput, Project, UpdateProjectBody } from '@pt/web/projects/data-access';
 import { emptyRow, isBlankRow } from '@pt/web/projects/ui';
 import type { EditorRow, PickRow } from '@pt/web/projects/ui';
+import { normaliseMoney } from '@pt/web/shared/data-access';
 
 /**
  * Pure mapping between a project and the declaration form (no Angular): the form's values, the

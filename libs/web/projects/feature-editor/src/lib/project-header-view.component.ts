@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { FUND_FIELDS, FUNDS_BLOCK_LABEL, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
-import { formatMoney, sumMoney } from '@pt/web/projects/data-access';
 import type { Project } from '@pt/web/projects/data-access';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { TEXT_KEYS } from './project-form';
+import { formatMoney, sumMoney } from '@pt/web/shared/data-access';
 
 /** The declaration form's header, read-only (reviewers, and fillers once submitted). */
 @Component({

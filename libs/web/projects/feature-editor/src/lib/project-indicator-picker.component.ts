@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, ou
 import { getFramework } from '@pt/domain';
 import { LibraryApi, SuggestionsApi, toLibraryFailure } from '@pt/web/library/data-access';
 import type { LibraryPage, Suggestions } from '@pt/web/library/data-access';
-import { ProjectsApi, toApiFailure } from '@pt/web/projects/data-access';
+import { ProjectsApi } from '@pt/web/projects/data-access';
 import type { FrameworkResponse, Project } from '@pt/web/projects/data-access';
 import { IndicatorPickerComponent } from '@pt/web/projects/ui';
 import type { PickerFramework, PickerSearch, PickRow } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzMessageService } from 'ng-zorro-antd/message';
+import { toApiFailure } from '@pt/web/shared/data-access';
 
 /**
  * The indicator picker wired to the API, for the project editor:

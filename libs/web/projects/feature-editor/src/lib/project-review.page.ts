@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { Finding } from '@pt/domain';
-import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
-import type { ApiFailure, FrameworkResponse, HistoryEntry, Project, TransitionAction } from '@pt/web/projects/data-access';
+import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import type { FrameworkResponse, HistoryEntry, Project, TransitionAction } from '@pt/web/projects/data-access';
 import { FailureAlertComponent, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
-import { LoadState } from '@pt/web/shared/data-access';
+import { LoadState, toApiFailure } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, RowReviewComment, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -18,6 +18,7 @@ import { HistoryTimelineComponent } from './history-timeline.component';
 import { ProjectHeaderViewComponent } from './project-header-view.component';
 import { fieldLabel } from './project-form';
 import { reviewBody } from './review';
+import type { ApiFailure } from '@pt/web/shared/data-access';
 
 /**
  * 审核: the declaration read-only, a comment input on every indicator row, the overall comment,

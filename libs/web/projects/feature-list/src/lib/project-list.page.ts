@@ -2,14 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, injec
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { LoadState, yearFromLink } from '@pt/web/shared/data-access';
-import {
-  isFiller,
-  orgOptions,
-  ProjectsApi,
-  STATUS_OPTIONS,
-  toApiFailure,
-} from '@pt/web/projects/data-access';
+import { LoadState, toApiFailure, yearFromLink } from '@pt/web/shared/data-access';
+import { isFiller, orgOptions, ProjectsApi, STATUS_OPTIONS } from '@pt/web/projects/data-access';
 import type { OrgNode, ProjectStatus, ProjectSummary } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';

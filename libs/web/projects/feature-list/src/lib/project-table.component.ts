@@ -1,11 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { formatMoney, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import { statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { ProjectSummary } from '@pt/web/projects/data-access';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { GRADE_TAG_COLORS, LIGHT_COLORS, LIGHT_LABELS } from './list-helpers';
+import { formatMoney } from '@pt/web/shared/data-access';
 
 /**
  * One page of projects (server-side paging): 年度, 名称 (a link; the whole row opens it), 单位, 状态, 年度资金, 指标数,

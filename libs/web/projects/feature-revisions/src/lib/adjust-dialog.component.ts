@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, ou
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import type { Project } from '@pt/shared/api-types';
-import { toApiFailure } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -10,6 +9,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { revisionLabel } from './revision-diff';
 import { RevisionsApi } from './revisions.api';
+import { toApiFailure } from '@pt/web/shared/data-access';
 
 const REASON_MAX = 2000;
 

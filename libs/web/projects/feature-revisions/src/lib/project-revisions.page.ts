@@ -3,9 +3,8 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { Project, ProjectRevision } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { LoadState } from '@pt/web/shared/data-access';
-import { ProjectsApi, statusColor, statusLabel, toApiFailure } from '@pt/web/projects/data-access';
-import type { ApiFailure } from '@pt/web/projects/data-access';
+import { LoadState, toApiFailure } from '@pt/web/shared/data-access';
+import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -21,6 +20,7 @@ import { AdjustDialogComponent } from './adjust-dialog.component';
 import { RevisionCompareComponent } from './revision-compare.component';
 import { RevisionViewComponent } from './revision-view.component';
 import { RevisionsApi } from './revisions.api';
+import type { ApiFailure } from '@pt/web/shared/data-access';
 
 /**
  * 版本与调整 (`projects/:id/revisions`): the revisions of a project (第 n 版, 批复时间, 调整理由, 当前),

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { ProjectDiff } from '@pt/shared/api-types';
-import { toApiFailure } from '@pt/web/projects/data-access';
-import { LoadState } from '@pt/web/shared/data-access';
+import { LoadState, toApiFailure } from '@pt/web/shared/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';

@@ -2,10 +2,11 @@ import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { FUND_LABELS, INDICATOR_COLUMN_LABELS, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
 import type { Project } from '@pt/shared/api-types';
-import { formatMoney, statusLabel } from '@pt/web/projects/data-access';
+import { statusLabel } from '@pt/web/projects/data-access';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { goalIndicators, goalText, viewRows } from './revision-diff';
+import { formatMoney } from '@pt/web/shared/data-access';
 
 /**
  * One revision of a project, read-only: the main header fields, the goals and both indicator tables

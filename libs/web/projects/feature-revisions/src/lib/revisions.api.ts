@@ -1,8 +1,8 @@
 import { HttpClient, HttpResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { ApiPaths, type AdjustProjectDto, type Project, type ProjectDiff, type ProjectRevision } from '@pt/shared/api-types';
-import { ifMatch, versionFromEtag } from '@pt/web/projects/data-access';
 import { firstValueFrom } from 'rxjs';
+import { ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
 
 export type AdjustBody = AdjustProjectDto;
 
