@@ -41,14 +41,14 @@ export const YUAN_SUFFIX = '（元）';
 /** The same in 万元, as the 自评表 prints its funds (`项目资金（万元）`). */
 export const WAN_SUFFIX = '（万元）';
 
+const OTHER_FUNDS = '其他资金';
+const fund = (label: string, ofWhich = false) => ({ name: label, printed: ofWhich ? OF_WHICH + label : label });
 /**
  * The funds block, left 项目资金总额 = 财政资金 + 其他资金, right 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金.
  * `printed` is the cell as the form prints it (both sides say 其他资金; the first part of a side has 其中：);
  * `name` stands on its own in a message, a field list or a diff, so the right-hand 其他资金 is qualified as
  * 其他资金（年度） there (the block it belongs to, in brackets after the printed label).
  */
-const OTHER_FUNDS = '其他资金';
-const fund = (label: string, ofWhich = false) => ({ name: label, printed: ofWhich ? OF_WHICH + label : label });
 export const FUND_FIELDS: Readonly<Record<keyof Funds, { readonly name: string; readonly printed: string }>> = Object.freeze({
   total: fund('项目资金总额'),
   fiscal: fund('财政资金', true),
