@@ -3,7 +3,7 @@ import type * as Api from '@pt/shared/api-types';
 import { DECIMAL_PATTERN, decimalMessage, POINTS_PATTERN, pointsMessage, QUALITATIVE_GRADES } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { Money } from './field-rules';
+import { Money, optionalAmounts } from './field-rules';
 import { MultiLine, RequiredObject, SingleLine } from './text-rules';
 
 // Request DTOs of the self-evaluation (绩效自评, domain §8); the shapes are the interfaces of @pt/shared/api-types.
@@ -18,13 +18,11 @@ export class EvaluationBudgetDto implements Api.EvaluationBudgetDto {
 
 /** A source row of the funds block (10号 附件1: 当年财政拨款 / 上年结转资金 / 其他资金), in yuan. */
 export class EvaluationFundsRowDto implements Api.EvaluationFundsRowDto {
-  @IsOptional() @Money('年初预算数')
   initialBudget?: string | null;
-  @IsOptional() @Money('全年预算数')
   annualBudget?: string | null;
-  @IsOptional() @Money('全年执行数')
   executed?: string | null;
 }
+optionalAmounts(EvaluationFundsRowDto, { initialBudget: '年初预算数', annualBudget: '全年预算数', executed: '全年执行数' });
 
 /**
  * The funds block beyond `budget` (元): the total row's 年初预算数 (its 全年预算数 / 全年执行数 are

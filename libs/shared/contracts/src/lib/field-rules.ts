@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Type, type ClassConstructor } from 'class-transformer';
 import { MONEY_PATTERN, moneyMessage } from '@pt/shared/api-types';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -17,6 +17,15 @@ function rules(...decorators: PropertyDecorator[]): PropertyDecorator {
 /** An amount in yuan, e.g. "500000.00" (`typeMessage`: when it is not text). */
 export function Money(label: string, typeMessage = moneyMessage(label)): PropertyDecorator {
   return rules(IsString({ message: typeMessage }), Matches(MONEY_PATTERN, { message: moneyMessage(label) }));
+}
+
+/**
+ * Optional amounts in yuan on `cls`, one per key, each named in its messages by its label (absent or null: not
+ * given) — for the blocks of amounts (项目资金, 预算执行 rows) whose fields differ only by their names.
+ */
+export function optionalAmounts<T extends object>(cls: ClassConstructor<T>, labels: { readonly [K in keyof T]?: string }): void {
+  const optionalAmount = (label: string) => rules(IsOptional(), Money(label));
+  for (const [key, label] of Object.entries(labels) as [string, string][]) optionalAmount(label)(cls.prototype, key);
 }
 
 /** A budget year, 2000–2100 (a query string is converted to a number first). */

@@ -3,20 +3,19 @@ import type * as Api from '@pt/shared/api-types';
 import { DEVIATION_REASON_OPTIONS, LIKELIHOOD_OPTIONS } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Money, Year } from './field-rules';
+import { optionalAmounts, Year } from './field-rules';
 import { MultiLine, RequiredObject } from './text-rules';
 
 // Request DTOs of in-year monitoring (运行监控, domain §7) and the dashboard (统计分析).
 
 
+/** 预算执行 of a monthly report (元), each figure optional. */
 export class MonitoringBudgetDto implements Api.MonitoringBudgetDto {
-  @IsOptional() @Money('年初预算数')
   annualBudget?: string | null;
-  @IsOptional() @Money('截至当月执行数')
   executed?: string | null;
-  @IsOptional() @Money('全年预计执行数')
   expectedExecuted?: string | null;
 }
+optionalAmounts(MonitoringBudgetDto, { annualBudget: '年初预算数', executed: '截至当月执行数', expectedExecuted: '全年预计执行数' });
 
 export class MonitoringItemDto implements Api.MonitoringItemDto {
   @IsUUID('all', { message: '指标 indicatorId 无效' })

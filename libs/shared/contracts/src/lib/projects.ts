@@ -3,30 +3,24 @@ import type * as Api from '@pt/shared/api-types';
 import { DATE_PATTERN, FRAMEWORK_CODES } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Money, Year, PageQueryDto } from './field-rules';
+import { Money, optionalAmounts, PageQueryDto, Year } from './field-rules';
 import { MultiLine, NotBlank, SingleLine } from './text-rules';
 
 // Request DTOs of the project endpoints; the shapes they check are the interfaces of @pt/shared/api-types.
 
 const TEXT_MAX = 5000;
 
-/** 项目资金 (元). Decimal strings, never numbers. */
+/** 项目资金 (元): the funds of the domain's catalogue, each an optional decimal string (never a number). */
 export class FundsDto implements Api.FundsDto {
-  @IsOptional() @Money(FUND_LABELS.total)
   total?: string | null;
-  @IsOptional() @Money(FUND_LABELS.fiscal)
   fiscal?: string | null;
-  @IsOptional() @Money(FUND_LABELS.other)
   other?: string | null;
-  @IsOptional() @Money(FUND_LABELS.annualTotal)
   annualTotal?: string | null;
-  @IsOptional() @Money(FUND_LABELS.annualFiscal)
   annualFiscal?: string | null;
-  @IsOptional() @Money(FUND_LABELS.carryover)
   carryover?: string | null;
-  @IsOptional() @Money(FUND_LABELS.annualOther)
   annualOther?: string | null;
 }
+optionalAmounts(FundsDto, FUND_LABELS);
 
 /** Header fields other than the name (shared by create and update). */
 export class ProjectHeaderDto implements Api.ProjectHeaderDto {
