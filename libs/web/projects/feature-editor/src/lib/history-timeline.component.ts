@@ -1,15 +1,15 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { actionColor, actionLabel, statusLabel } from '@pt/web/projects/data-access';
 import type { HistoryEntry } from '@pt/web/projects/data-access';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
+import { PtDateTimePipe } from '@pt/web/shared/data-access';
 
 /** 流转记录: every transition of the project, oldest first, with who, when and the comment. */
 @Component({
   selector: 'pt-history-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, NzEmptyModule, NzTimelineModule],
+  imports: [PtDateTimePipe, NzEmptyModule, NzTimelineModule],
   template: `
     @if (sorted().length === 0) {
       <nz-empty nzNotFoundContent="暂无流转记录" />
@@ -19,7 +19,7 @@ import { NzTimelineModule } from 'ng-zorro-antd/timeline';
           <nz-timeline-item [nzColor]="color(h.action)">
             <div data-testid="history-item" [attr.data-action]="h.action">
               <strong class="action">{{ label(h.action) }}</strong>
-              <span class="meta">{{ h.user }} · {{ h.at | date: 'yyyy-MM-dd HH:mm' }}</span>
+              <span class="meta">{{ h.user }} · {{ h.at | ptDateTime }}</span>
               @if (h.fromStatus && h.toStatus && h.fromStatus !== h.toStatus) {
                 <span class="meta">（{{ status(h.fromStatus) }} → {{ status(h.toStatus) }}）</span>
               }

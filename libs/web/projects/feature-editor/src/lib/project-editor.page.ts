@@ -1,4 +1,4 @@
-import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -19,7 +19,7 @@ import type { FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/
 import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
 import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
-import { formatMoney, LoadState, normaliseMoney, sumMoney, toApiFailure } from '@pt/web/shared/data-access';
+import { formatMoney, LoadState, normaliseMoney, PtDateTimePipe, sumMoney, toApiFailure } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, PickRow, RowReviewComment, TableCheckContext, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -68,7 +68,7 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
   providers: [NzModalService, PROJECT_EXPORT_PROVIDERS],
   host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   imports: [
-    DatePipe,
+    PtDateTimePipe,
     NgTemplateOutlet,
     ReactiveFormsModule,
     RouterLink,

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { statusColor, statusLabel } from '@pt/web/projects/data-access';
@@ -6,7 +5,7 @@ import type { ProjectSummary } from '@pt/web/projects/data-access';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { GRADE_TAG_COLORS, LIGHT_COLORS, LIGHT_LABELS } from './list-helpers';
-import { formatMoney } from '@pt/web/shared/data-access';
+import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
 
 /**
  * One page of projects (server-side paging): 年度, 名称 (a link; the whole row opens it), 单位, 状态, 年度资金, 指标数,
@@ -18,7 +17,7 @@ import { formatMoney } from '@pt/web/shared/data-access';
 @Component({
   selector: 'pt-project-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, RouterLink, NzTableModule, NzTagModule],
+  imports: [PtDateTimePipe, RouterLink, NzTableModule, NzTagModule],
   template: `
     <nz-table #table nzSize="middle" nzShowSizeChanger [nzData]="items()" [nzFrontPagination]="false" [nzTotal]="total()" [nzPageIndex]="page()" [nzPageSize]="pageSize()"
       [nzLoading]="loading()" [nzShowTotal]="totalTpl" [nzNoResult]="inbox() ? '暂无待审核的项目' : '暂无项目'" (nzPageIndexChange)="pageChange.emit($event)"
@@ -70,7 +69,7 @@ import { formatMoney } from '@pt/web/shared/data-access';
                 <span title="未监控">—</span>
               }
             </td>
-            <td>{{ p.updatedAt | date: 'yyyy-MM-dd HH:mm' }}</td>
+            <td>{{ p.updatedAt | ptDateTime }}</td>
           </tr>
         }
       </tbody>

@@ -1,9 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { Project, ProjectRevision } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { LoadState, toApiFailure } from '@pt/web/shared/data-access';
+import { LoadState, PtDateTimePipe, toApiFailure } from '@pt/web/shared/data-access';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -37,7 +36,7 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
   selector: 'pt-project-revisions-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    DatePipe,
+    PtDateTimePipe,
     RouterLink,
     NzAlertModule,
     NzButtonModule,
@@ -110,7 +109,7 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
                     <nz-tag nzColor="success">已批复</nz-tag>
                   }
                 </td>
-                <td>{{ r.approvedAt ? (r.approvedAt | date: 'yyyy-MM-dd HH:mm') : '未批复' }}</td>
+                <td>{{ r.approvedAt ? (r.approvedAt | ptDateTime) : '未批复' }}</td>
                 <td class="reason">{{ r.reason || (r.revision === firstRevision() ? '初次申报' : '—') }}</td>
                 <td>
                   <button nz-button nzType="link" nzSize="small" type="button" data-testid="revision-view-btn" (click)="openView(r.revision)">

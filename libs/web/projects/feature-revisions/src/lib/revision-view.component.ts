@@ -1,4 +1,4 @@
-import { DatePipe, NgTemplateOutlet } from '@angular/common';
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { FUND_LABELS, INDICATOR_COLUMN_LABELS, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
 import type { Project } from '@pt/shared/api-types';
@@ -6,7 +6,7 @@ import { statusLabel } from '@pt/web/projects/data-access';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { goalIndicators, goalText, viewRows } from './revision-diff';
-import { formatMoney } from '@pt/web/shared/data-access';
+import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
 
 /**
  * One revision of a project, read-only: the main header fields, the goals and both indicator tables
@@ -17,7 +17,7 @@ import { formatMoney } from '@pt/web/shared/data-access';
 @Component({
   selector: 'pt-revision-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, NgTemplateOutlet, NzDescriptionsModule, NzTableModule],
+  imports: [PtDateTimePipe, NgTemplateOutlet, NzDescriptionsModule, NzTableModule],
   template: `
     <div data-testid="revision-view">
       <nz-descriptions nzBordered nzSize="small" [nzColumn]="{ xxl: 3, xl: 3, lg: 2, md: 2, sm: 1, xs: 1 }">
@@ -31,7 +31,7 @@ import { formatMoney } from '@pt/web/shared/data-access';
         <nz-descriptions-item nzTitle="状态">{{ status() }}</nz-descriptions-item>
         <nz-descriptions-item [nzTitle]="FUNDS.total + YUAN">{{ money(project().funds.total) || '—' }}</nz-descriptions-item>
         <nz-descriptions-item [nzTitle]="FUNDS.annualTotal + YUAN">{{ money(project().funds.annualTotal) || '—' }}</nz-descriptions-item>
-        <nz-descriptions-item nzTitle="最后修改">{{ project().updatedAt | date: 'yyyy-MM-dd HH:mm' }}</nz-descriptions-item>
+        <nz-descriptions-item nzTitle="最后修改">{{ project().updatedAt | ptDateTime }}</nz-descriptions-item>
         <nz-descriptions-item [nzTitle]="F.totalGoal" [nzSpan]="3"><span class="text">{{ overallText() || '—' }}</span></nz-descriptions-item>
         <nz-descriptions-item [nzTitle]="F.annualGoal" [nzSpan]="3"><span class="text">{{ annualText() || '—' }}</span></nz-descriptions-item>
       </nz-descriptions>
