@@ -1,5 +1,5 @@
 import { normaliseLevelName } from '@pt/domain';
-import type { Framework, FrameworkGroup, IndicatorRow } from '@pt/domain';
+import type { Framework, FrameworkGroup, Funds, IndicatorRow } from '@pt/domain';
 
 /**
  * Pure logic of the indicator-table editor (no Angular): rows and level options (keyboard navigation and
@@ -43,15 +43,7 @@ export interface TableCheckContext {
   year?: number;
   startDate?: string | null;
   endDate?: string | null;
-  funds?: {
-    total?: string | null;
-    fiscal?: string | null;
-    other?: string | null;
-    annualTotal?: string | null;
-    annualFiscal?: string | null;
-    carryover?: string | null;
-    annualOther?: string | null;
-  } | null;
+  funds?: Funds | null;
 }
 
 /** Editable columns in keyboard order. */
