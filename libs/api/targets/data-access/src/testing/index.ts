@@ -1,1 +1,2 @@
 export * from './target-fixtures';
+export * from './target-bed';

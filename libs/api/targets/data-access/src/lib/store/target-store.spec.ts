@@ -1,80 +1,74 @@
-import { startTestDatabase, type TestDatabase } from '@pt/api/core/testing';
-import type { UserSummary } from '@pt/shared/contracts';
-import { refusal, seedOrgTree, seedTarget, seedUser, targetServices, type OrgTree } from '../../testing';
+import { refusal, seedTarget, startTargetBed, type TargetBed } from '../../testing';
 import type { TargetStore } from './target-store';
 import { updateHeader } from './target-header';
 import { writeHistory } from './target-sql';
 
 describe('TargetStore on the embedded database', () => {
-  let db: TestDatabase;
+  let bed: TargetBed<'filler' | 'reviewer' | 'otherFiller'>;
   let store: TargetStore;
-  let orgs: OrgTree;
-  let filler: UserSummary;
-  let reviewer: UserSummary;
-  let otherFiller: UserSummary;
 
   beforeAll(async () => {
-    db = await startTestDatabase();
-    store = targetServices(db.dataSource).targets;
-    orgs = await seedOrgTree(db.manager);
-    filler = await seedUser(db.manager, 'school1-filler', orgs.school1, ['filler']);
-    reviewer = await seedUser(db.manager, 'edu-reviewer', orgs.edu, ['dept_reviewer']);
-    otherFiller = await seedUser(db.manager, 'hospital-filler', orgs.hospital, ['filler']);
+    bed = await startTargetBed({
+      filler: { org: 'school1', roles: ['filler'], name: 'school1-filler' },
+      reviewer: { org: 'edu', roles: ['dept_reviewer'], name: 'edu-reviewer' },
+      otherFiller: { org: 'hospital', roles: ['filler'], name: 'hospital-filler' },
+    });
+    store = bed.targets;
   }, 60_000);
-  afterAll(() => db?.stop());
+  afterAll(() => bed?.db.stop());
 
-  const version = async (id: string): Promise<number> => (await db.manager.query(`SELECT version FROM project WHERE id = $1`, [id]))[0].version;
+  const version = (id: string): Promise<number> => bed.version(id);
 
   describe('write (the optimistic lock)', () => {
     it('runs the change and bumps the version when If-Match is the current version', async () => {
-      const { id } = await seedTarget(db.manager, { orgId: orgs.school1, year: 2027, name: '锁-成功' });
-      await store.write(filler, id, '"1"', async (m) => {
+      const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '锁-成功' });
+      await store.write(bed.users.filler, id, '"1"', async (m) => {
         await m.query(`UPDATE project SET overview = '改过' WHERE id = $1`, [id]);
       });
       expect(await version(id)).toBe(2);
-      expect((await store.get(filler, id)).overview).toBe('改过');
+      expect((await store.get(bed.users.filler, id)).overview).toBe('改过');
     });
 
     it('refuses a stale version (412) and a missing If-Match (428) without running the change', async () => {
-      const { id } = await seedTarget(db.manager, { orgId: orgs.school1, year: 2027, name: '锁-过期' });
+      const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '锁-过期' });
       let ran = false;
       const change = async () => {
         ran = true;
       };
-      expect(await refusal(store.write(filler, id, '"7"', change))).toEqual({ status: 412, code: 'VERSION_CONFLICT', fields: [] });
-      expect(await refusal(store.write(filler, id, undefined, change))).toEqual({ status: 428, code: 'PRECONDITION_REQUIRED', fields: [] });
+      expect(await refusal(store.write(bed.users.filler, id, '"7"', change))).toEqual({ status: 412, code: 'VERSION_CONFLICT', fields: [] });
+      expect(await refusal(store.write(bed.users.filler, id, undefined, change))).toEqual({ status: 428, code: 'PRECONDITION_REQUIRED', fields: [] });
       expect(ran).toBe(false);
       expect(await version(id)).toBe(1);
     });
 
     it('rolls the change back when it fails: nothing half-written, the version kept', async () => {
-      const { id } = await seedTarget(db.manager, { orgId: orgs.school1, year: 2027, name: '锁-回滚' });
+      const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '锁-回滚' });
       await expect(
-        store.write(filler, id, '1', async (m) => {
+        store.write(bed.users.filler, id, '1', async (m) => {
           await m.query(`UPDATE project SET overview = '半截' WHERE id = $1`, [id]);
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
-      expect((await store.get(filler, id)).overview).toBeNull();
+      expect((await store.get(bed.users.filler, id)).overview).toBeNull();
       expect(await version(id)).toBe(1);
     });
 
     it('a target of another unit is a 404, written or read', async () => {
-      const { id } = await seedTarget(db.manager, { orgId: orgs.school1, year: 2027, name: '锁-别家' });
-      expect((await refusal(store.write(otherFiller, id, '1', async () => undefined))).status).toBe(404);
-      expect((await refusal(store.get(otherFiller, id))).status).toBe(404);
-      expect((await store.get(reviewer, id)).id).toBe(id);
+      const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '锁-别家' });
+      expect((await refusal(store.write(bed.users.otherFiller, id, '1', async () => undefined))).status).toBe(404);
+      expect((await refusal(store.get(bed.users.otherFiller, id))).status).toBe(404);
+      expect((await store.get(bed.users.reviewer, id)).id).toBe(id);
     });
   });
 
   describe('history', () => {
     it('reads back what writeHistory wrote, oldest first, with the user and the statuses', async () => {
-      const { id } = await seedTarget(db.manager, { orgId: orgs.school1, year: 2027, name: '历史' });
-      await db.dataSource.transaction(async (m) => {
-        await writeHistory(m, id, filler, 'submit', 'draft', 'submitted', null);
-        await writeHistory(m, id, reviewer, 'return', 'submitted', 'returned', '指标值偏低');
+      const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '历史' });
+      await bed.db.dataSource.transaction(async (m) => {
+        await writeHistory(m, id, bed.users.filler, 'submit', 'draft', 'submitted', null);
+        await writeHistory(m, id, bed.users.reviewer, 'return', 'submitted', 'returned', '指标值偏低');
       });
-      const history = await store.history(reviewer, id);
+      const history = await store.history(bed.users.reviewer, id);
       expect(history.map((h) => [h.user, h.action, h.fromStatus, h.toStatus, h.comment])).toEqual([
         ['school1-filler', 'submit', 'draft', 'submitted', null],
         ['edu-reviewer', 'return', 'submitted', 'returned', '指标值偏低'],
@@ -84,38 +78,38 @@ describe('TargetStore on the embedded database', () => {
 
   describe('updateHeader', () => {
     it('changes only what differs: the same amount spelt otherwise is no change', async () => {
-      const { id } = await seedTarget(db.manager, { orgId: orgs.school1, year: 2027, name: '表头', funds: { total: '500000' } });
-      const row = await store.findVisible(filler, id);
-      const same = await db.dataSource.transaction((m) => updateHeader(m, row, { funds: { total: '500000.00' } }));
+      const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '表头', funds: { total: '500000' } });
+      const row = await store.findVisible(bed.users.filler, id);
+      const same = await bed.db.dataSource.transaction((m) => updateHeader(m, row, { funds: { total: '500000.00' } }));
       expect(same).toBe(false);
-      const changed = await db.dataSource.transaction((m) => updateHeader(m, row, { name: '表头（改）', annualGoal: '年度目标' }));
+      const changed = await bed.db.dataSource.transaction((m) => updateHeader(m, row, { name: '表头（改）', annualGoal: '年度目标' }));
       expect(changed).toBe(true);
-      const p = await store.get(filler, id);
+      const p = await store.get(bed.users.filler, id);
       expect([p.name, p.annualGoal, p.funds.total]).toEqual(['表头（改）', '年度目标', '500000.00']);
     });
 
     it('refuses an empty name and an end before the start (400, the field named)', async () => {
-      const { id } = await seedTarget(db.manager, { orgId: orgs.school1, year: 2027, name: '表头-错' });
-      const row = await store.findVisible(filler, id);
-      expect(await refusal(db.dataSource.transaction((m) => updateHeader(m, row, { name: ' ' })))).toEqual({ status: 400, code: 'VALIDATION_FAILED', fields: ['name'] });
-      const dates = db.dataSource.transaction((m) => updateHeader(m, row, { startDate: '2027-06-01', endDate: '2027-01-01' }));
+      const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '表头-错' });
+      const row = await store.findVisible(bed.users.filler, id);
+      expect(await refusal(bed.db.dataSource.transaction((m) => updateHeader(m, row, { name: ' ' })))).toEqual({ status: 400, code: 'VALIDATION_FAILED', fields: ['name'] });
+      const dates = bed.db.dataSource.transaction((m) => updateHeader(m, row, { startDate: '2027-06-01', endDate: '2027-01-01' }));
       expect(await refusal(dates)).toEqual({ status: 400, code: 'VALIDATION_FAILED', fields: ['endDate'] });
     });
   });
 
   describe('row comments', () => {
     it('stores a comment on a row of this target and refuses a row of another', async () => {
-      const mine = await seedTarget(db.manager, { orgId: orgs.school1, year: 2027, name: '意见' });
-      const other = await seedTarget(db.manager, { orgId: orgs.school2, year: 2027, name: '意见-别家' });
-      await db.dataSource.transaction(async (m) => {
-        const h = await writeHistory(m, mine.id, reviewer, 'return', 'submitted', 'returned', '退回');
-        await store.insertRowComments(m, mine.id, h, [{ indicatorId: mine.indicatorIds[0], comment: ' 目标值偏低 ' }], reviewer, 'return');
+      const mine = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '意见' });
+      const other = await seedTarget(bed.db.manager, { orgId: bed.orgs.school2, year: 2027, name: '意见-别家' });
+      await bed.db.dataSource.transaction(async (m) => {
+        const h = await writeHistory(m, mine.id, bed.users.reviewer, 'return', 'submitted', 'returned', '退回');
+        await store.insertRowComments(m, mine.id, h, [{ indicatorId: mine.indicatorIds[0], comment: ' 目标值偏低 ' }], bed.users.reviewer, 'return');
       });
-      const p = await store.get(filler, mine.id);
+      const p = await store.get(bed.users.filler, mine.id);
       expect(p.reviewComments.map((c) => [c.indicatorName, c.comment, c.user, c.action])).toEqual([['培训人数', '目标值偏低', 'edu-reviewer', 'return']]);
-      const wrong = db.dataSource.transaction(async (m) => {
-        const h = await writeHistory(m, mine.id, reviewer, 'return', 'submitted', 'returned', '退回');
-        await store.insertRowComments(m, mine.id, h, [{ indicatorId: other.indicatorIds[0], comment: 'x' }], reviewer, 'return');
+      const wrong = bed.db.dataSource.transaction(async (m) => {
+        const h = await writeHistory(m, mine.id, bed.users.reviewer, 'return', 'submitted', 'returned', '退回');
+        await store.insertRowComments(m, mine.id, h, [{ indicatorId: other.indicatorIds[0], comment: 'x' }], bed.users.reviewer, 'return');
       });
       expect(await refusal(wrong)).toEqual({ status: 400, code: 'VALIDATION_FAILED', fields: ['rowComments[0].indicatorId'] });
     });
@@ -123,12 +117,12 @@ describe('TargetStore on the embedded database', () => {
 
   describe('get and getMany', () => {
     it('give the same project, with the permissions of the reader', async () => {
-      const { id } = await seedTarget(db.manager, { orgId: orgs.school1, year: 2027, name: '读取', status: 'submitted' });
-      const [many] = await store.getMany(reviewer, [id]);
-      const one = await store.get(reviewer, id);
+      const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '读取', status: 'submitted' });
+      const [many] = await store.getMany(bed.users.reviewer, [id]);
+      const one = await store.get(bed.users.reviewer, id);
       expect(many).toEqual(one);
       expect(one.permissions).toEqual({ edit: false, actions: ['approve', 'return'] });
-      expect((await store.get(filler, id)).permissions).toEqual({ edit: false, actions: ['withdraw'] });
+      expect((await store.get(bed.users.filler, id)).permissions).toEqual({ edit: false, actions: ['withdraw'] });
       expect(one.indicators.map((i) => i.name)).toEqual(['培训人数', '群众满意']);
     });
   });
