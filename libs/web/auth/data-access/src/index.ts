@@ -1,3 +1,4 @@
 export * from './lib/auth.store';
 export * from './lib/auth.interceptor';
 export * from './lib/auth.guard';
+export * from './lib/return-url';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
-import { AuthStore, loginErrorMessage } from '@pt/web/auth/data-access';
+import { AuthStore, loginErrorMessage, safeReturnUrl } from '@pt/web/auth/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -77,7 +77,7 @@ export class LoginPage {
       const { username, password } = this.form.getRawValue();
       const res = await this.store.login(username.trim(), password);
       const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-      const next = returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('//') ? returnUrl : '/';
+      const next = safeReturnUrl(returnUrl);
       // an initial or reset password: 修改密码 first, then on to where the user was going
       if (res.mustChangePassword) await this.router.navigate(['/password'], { queryParams: { returnUrl: next } });
       else await this.router.navigateByUrl(next);

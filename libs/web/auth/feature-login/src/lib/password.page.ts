@@ -4,7 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { PASSWORD_POLICY_TEXT, passwordProblem } from '@pt/domain';
 import type { ApiError } from '@pt/shared/api-types';
-import { AuthStore } from '@pt/web/auth/data-access';
+import { AuthStore, safeReturnUrl } from '@pt/web/auth/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -136,7 +136,7 @@ export class PasswordPage {
       this.form.reset();
       if (wasForced) {
         const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-        await this.router.navigateByUrl(returnUrl && returnUrl.startsWith('/') && !returnUrl.startsWith('//') ? returnUrl : '/');
+        await this.router.navigateByUrl(safeReturnUrl(returnUrl));
       } else {
         this.done.set(true);
       }
