@@ -13,6 +13,7 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { FUND_FIELDS, FUNDS_BLOCK_LABEL, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
 import type { Finding } from '@pt/domain';
 import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/data-access';
@@ -128,6 +129,10 @@ export class ProjectEditorPage {
 
   readonly form = buildHeaderForm(inject(NonNullableFormBuilder));
   readonly textFields = TEXT_FIELDS;
+  /** Labels from the domain's field catalogue. */
+  readonly F = PROJECT_FIELD_LABELS;
+  readonly FUNDS = FUND_FIELDS;
+  readonly FUNDS_TITLE = FUNDS_BLOCK_LABEL + YUAN_SUFFIX;
 
   /** The form's values, as a signal. */
   readonly header = signal<HeaderFormValue>(this.readForm());

@@ -1,6 +1,7 @@
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
 import { FormGroup as FormGroupClass, Validators } from '@angular/forms';
 import type { FormGroup, NonNullableFormBuilder } from '@angular/forms';
+import { PROJECT_FIELD_LABELS } from '@pt/domain';
 import { FUND_KEYS } from './project-form';
 import type { FundKey } from './project-form';
 import { normaliseMoney } from '@pt/web/shared/data-access';
@@ -15,13 +16,7 @@ export const NATURE_OPTIONS = ['经常性专项业务费', '经常性项目', '�
 export const CATEGORY_OPTIONS = ['特定目标类', '其他运转类'];
 export const PERFORMANCE_TYPE_OPTIONS = ['其他类', '项目类', '政策类'];
 
-export const TEXT_FIELDS = [
-  { key: 'overview', label: '项目概况' },
-  { key: 'basis', label: '立项依据' },
-  { key: 'necessity', label: '项目设立的必要性' },
-  { key: 'measures', label: '保证项目实施的制度、措施' },
-  { key: 'plan', label: '项目实施计划' },
-] as const;
+export const TEXT_FIELDS = (['overview', 'basis', 'necessity', 'measures', 'plan'] as const).map((key) => ({ key, label: PROJECT_FIELD_LABELS[key] }));
 
 /** The reactive form of the header: text as typed, amounts checked as they are typed. */
 export function buildHeaderForm(fb: NonNullableFormBuilder) {
