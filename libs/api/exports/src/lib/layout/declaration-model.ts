@@ -10,8 +10,7 @@ import {
   type Framework,
 } from '@pt/domain';
 import type { Project } from '@pt/shared/contracts';
-import { groupRows } from './group-rows';
-import { amountCell, type BlockCell, DECLARATION_TITLE, mergeRuns, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
+import { amountCell, type BlockCell, DECLARATION_TITLE, indicatorSheet, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
 
 /**
  * The labels of the 申报表's funds block (domain §2): 项目资金总额 = 财政资金 + 其他资金 on the left,
@@ -65,22 +64,18 @@ export function declarationModel(
     wide(F.totalGoal, p.totalGoal),
     wide(F.annualGoal, p.annualGoal),
   ];
-  const rows = groupRows(p.indicators, framework).map((i) => [i.level1, i.level2, i.name, i.target.raw, i.weight ?? '']);
-  return {
+  return indicatorSheet({
     sheetName,
     title: DECLARATION_TITLE,
-    subtitle: `（${p.year}年度）`,
-    columns: [
-      // the first two columns also hold the header's labels and amounts ("70,100,000.00")
-      { header: COL.level1, width: 17 },
-      { header: COL.level2, width: 19 },
-      { header: COL.name, width: 32 },
-      { header: DECLARATION_TARGET_COLUMN, width: 22 },
-      { header: COL.weight, width: 10 },
-    ],
+    year: p.year,
+    items: p.indicators,
+    framework,
+    targetHeader: DECLARATION_TARGET_COLUMN,
+    // the first two columns also hold the header's labels and amounts ("70,100,000.00")
+    widths: [17, 19, 32, 22],
+    more: [{ header: COL.weight, width: 10 }],
+    cells: (i) => [i.weight ?? ''],
     header,
-    rows,
-    merges: mergeRuns(rows),
     footer: signatureRows(signatures, 5),
-  };
+  });
 }

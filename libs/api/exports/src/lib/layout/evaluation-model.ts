@@ -14,8 +14,7 @@ import {
   yuanToWan,
 } from '@pt/domain';
 import type { Evaluation, Project } from '@pt/shared/contracts';
-import { groupRows } from './group-rows';
-import { type BlockCell, EVALUATION_TITLE, mergeRuns, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
+import { type BlockCell, EVALUATION_TITLE, indicatorSheet, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
 
 const GRADE_TEXT: Record<string, string> = { 达成: '达成年度指标', 部分达成: '部分达成年度指标并具有一定效果', 未达成: '未达成年度指标且效果较差' };
 
@@ -59,37 +58,36 @@ export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, s
     [label(''), label(E.goalAchievement), { text: v(e.goalAchievement), span: 6 }],
   ];
   // the framework version the project was scored with
-  const rows = groupRows(e.items, e.basis?.framework ?? getFramework(p.frameworkCode)).map((it) => {
+  const cells = (it: Evaluation['items'][number]): string[] => {
     const unit = it.target.unit ?? '';
     let actual = '';
     if (it.input.actual !== null) actual = `${it.input.actual}${unit.replace(/[()（）]/g, '')}`;
     else if (it.input.grade) actual = `${GRADE_TEXT[it.input.grade]}${it.input.description ? `：${it.input.description}` : ''}`;
     else if (it.input.achieved !== null) actual = it.input.achieved ? '达成' : '未达成';
     else if (it.input.description) actual = it.input.description;
-    return [it.level1, it.level2, it.name, it.target.raw, actual, it.weight, it.score, v(it.input.deviationReason)];
-  });
-  return {
+    return [actual, it.weight, it.score, v(it.input.deviationReason)];
+  };
+  return indicatorSheet({
     sheetName,
     title: EVALUATION_TITLE,
-    subtitle: `（${p.year}年度）`,
-    columns: [
-      // the funds block shares the grid: 年初预算数 … 执行率 fall on columns 2–6, so none is narrower than an amount
-      { header: IND.level1, width: 13 },
-      { header: IND.level2, width: 15 },
-      { header: IND.name, width: 28 },
-      { header: ANNUAL_TARGET_COLUMN, width: 18 },
+    year: p.year,
+    items: e.items,
+    framework: e.basis?.framework ?? getFramework(p.frameworkCode),
+    targetHeader: ANNUAL_TARGET_COLUMN,
+    // the funds block shares the grid: 年初预算数 … 执行率 fall on columns 2–6, so none is narrower than an amount
+    widths: [13, 15, 28, 18],
+    more: [
       { header: E.actual, width: 20 },
       { header: IND.weight, width: 10 },
       { header: E.score, width: 9 },
       { header: E.deviationReason, width: 28 },
     ],
+    cells,
     header,
-    rows,
-    merges: mergeRuns(rows),
     footer: [
       [label(E.totalScore, 5), { text: e.totalScore, span: 3 }],
       [label(E.grade, 5), { text: e.grade, span: 3 }],
       ...signatureRows(signatures, 8),
     ],
-  };
+  });
 }

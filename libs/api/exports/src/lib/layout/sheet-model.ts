@@ -72,6 +72,43 @@ export function mergeRuns(rows: readonly string[][]): SheetModel['merges'] {
   return merges;
 }
 
+/** An indicator row as every form's table starts it: 一级, 二级, 名称 and the target as entered. */
+export interface TableItem {
+  level1: string;
+  level2: string;
+  name: string;
+  target: { raw: string };
+}
+
+/**
+ * A form whose body is the indicator table (申报表, 自评表, 监控表): `items` grouped as the printed forms group them
+ * (groupRows), each row 一级, 二级, 名称, the target column headed `targetHeader`, then the form's own `cells`
+ * under its `more` columns; `widths` are those of the first four columns. Titled `（year年度）`, 一级/二级 merged down.
+ */
+export function indicatorSheet<T extends TableItem>(s: {
+  sheetName: string;
+  title: string;
+  year: number;
+  items: readonly T[];
+  framework: Framework | undefined;
+  targetHeader: string;
+  widths: readonly [number, number, number, number];
+  more: SheetModel['columns'];
+  cells: (item: T) => string[];
+  header: BlockCell[][];
+  footer: BlockCell[][];
+}): SheetModel {
+  const rows = groupRows(s.items, s.framework).map((it) => [it.level1, it.level2, it.name, it.target.raw, ...s.cells(it)]);
+  const [level1, level2, name, target] = s.widths;
+  const first = [
+    { header: IND.level1, width: level1 },
+    { header: IND.level2, width: level2 },
+    { header: IND.name, width: name },
+    { header: s.targetHeader, width: target },
+  ];
+  return { sheetName: s.sheetName, title: s.title, subtitle: `（${s.year}年度）`, columns: [...first, ...s.more], header: s.header, rows, merges: mergeRuns(rows), footer: s.footer };
+}
+
 /** A worksheet name Excel accepts, unique among `taken`. */
 export function sheetNameFor(name: string, taken: Set<string>): string {
   const base = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 28) || '项目';
@@ -139,27 +176,15 @@ export function monitoringModel(p: Project, mon: Monitoring, sheetName = p.name,
     ],
     [{ text: M.result, label: true }, { text: LIGHT_TEXT[mon.light], span: 4 }, { text: M.budgetLight, label: true }, { text: LIGHT_TEXT[mon.budgetLight.light], span: 4 }],
   ];
-  const rows = groupRows(mon.items, framework).map((it) => [
-    it.level1,
-    it.level2,
-    it.name,
-    it.target.raw,
-    v(it.current),
-    v(it.expected),
-    v(it.likelihood),
-    it.reasons.join('、'),
-    v(it.measures),
-    LIGHT_TEXT[it.light],
-  ]);
-  return {
+  return indicatorSheet({
     sheetName,
     title: MONITORING_TITLE,
-    subtitle: `（${p.year}年度）`,
-    columns: [
-      { header: IND.level1, width: 12 },
-      { header: IND.level2, width: 14 },
-      { header: IND.name, width: 28 },
-      { header: ANNUAL_TARGET_COLUMN, width: 16 },
+    year: p.year,
+    items: mon.items,
+    framework,
+    targetHeader: ANNUAL_TARGET_COLUMN,
+    widths: [12, 14, 28, 16],
+    more: [
       { header: M.current, width: 12 },
       { header: M.expected, width: 16 },
       { header: M.likelihood, width: 12 },
@@ -167,11 +192,10 @@ export function monitoringModel(p: Project, mon: Monitoring, sheetName = p.name,
       { header: M.measures, width: 24 },
       { header: M.light, width: 8 },
     ],
+    cells: (it) => [v(it.current), v(it.expected), v(it.likelihood), it.reasons.join('、'), v(it.measures), LIGHT_TEXT[it.light]],
     header,
-    rows,
-    merges: mergeRuns(rows),
     footer: [],
-  };
+  });
 }
 
 /** The publication list's one-text indicators (§9): `数量指标: 资金支付率≥90%; 社会效益: …`, 二级 in the framework's order. */
