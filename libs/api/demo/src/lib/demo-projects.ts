@@ -39,6 +39,14 @@ const FULL_APPROVAL = (filler: string, dept: string): DemoStep[] => [
   { user: 'czj', action: 'approve', comment: '同意批复。' },
 ];
 
+/**
+ * A Yangpu unit's project approved at both levels (区部门 ypb, then 财政局), self-evaluated as `evaluation` says and,
+ * with `monitoredAt`, reported for July at that factor; `year` for last year's project of the same name.
+ */
+function approvedYangpu(table: ReferenceTable, org: string, evaluation: NonNullable<DemoProject['evaluation']>, monitoredAt?: string, year?: number): DemoProject {
+  return { table, year, org, filler: 'yangpu', steps: FULL_APPROVAL('yangpu', 'ypb'), evaluation, monitoring: monitoredAt ? { month: 7, factor: monitoredAt } : undefined };
+}
+
 export const DEMO_PROJECTS: DemoProject[] = [
   { table: XINING_2020_YEWU, org: 'HZB-XN', filler: 'xining', steps: FULL_APPROVAL('xining', 'hzb') },
   { table: XINING_2020_ZHUANXIANG, org: 'HZB-XN', filler: 'xining', steps: [{ user: 'xining', action: 'submit' }] },
@@ -66,50 +74,12 @@ export const DEMO_PROJECTS: DemoProject[] = [
     ],
   },
   { table: YANGPU_2024_XIUSHAN, org: 'YPB-BB', filler: 'yangpu', steps: [] },
-  {
-    table: YANGPU_2024_JIAOLIUBAN,
-    org: 'YPB-BB',
-    filler: 'yangpu',
-    steps: FULL_APPROVAL('yangpu', 'ypb'),
-    evaluation: { factor: '0.92', executedShare: '0.96', status: 'submitted' },
-    monitoring: { month: 7, factor: '0.50' },
-  },
+  approvedYangpu(YANGPU_2024_JIAOLIUBAN, 'YPB-BB', { factor: '0.92', executedShare: '0.96', status: 'submitted' }, '0.50'),
   // last year's projects of the Yangpu units, approved and self-evaluated, so the dashboard of 2023 has figures
-  {
-    table: YANGPU_2024_WAISHIBAN,
-    year: 2023,
-    org: 'YPB-JG',
-    filler: 'yangpu',
-    steps: FULL_APPROVAL('yangpu', 'ypb'),
-    evaluation: { factor: '1.00', executedShare: '0.98', status: 'approved' },
-    monitoring: { month: 7, factor: '1.00' },
-  },
-  {
-    table: YANGPU_2024_BANGONGTING,
-    year: 2023,
-    org: 'YPB-CG',
-    filler: 'yangpu',
-    steps: FULL_APPROVAL('yangpu', 'ypb'),
-    evaluation: { factor: '0.85', executedShare: '0.90', status: 'dept_approved' },
-    monitoring: { month: 7, factor: '0.70' },
-  },
-  {
-    table: YANGPU_2024_XIUSHAN,
-    year: 2023,
-    org: 'YPB-DSJ',
-    filler: 'yangpu',
-    steps: FULL_APPROVAL('yangpu', 'ypb'),
-    evaluation: { factor: '0.70', executedShare: '0.75', status: 'submitted' },
-    monitoring: { month: 7, factor: '0.40' },
-  },
-  {
-    table: YANGPU_2024_JIAOLIUBAN,
-    year: 2023,
-    org: 'YPB-JS',
-    filler: 'yangpu',
-    steps: FULL_APPROVAL('yangpu', 'ypb'),
-    evaluation: { factor: '0.45', executedShare: '0.60', status: 'draft' },
-  },
+  approvedYangpu(YANGPU_2024_WAISHIBAN, 'YPB-JG', { factor: '1.00', executedShare: '0.98', status: 'approved' }, '1.00', 2023),
+  approvedYangpu(YANGPU_2024_BANGONGTING, 'YPB-CG', { factor: '0.85', executedShare: '0.90', status: 'dept_approved' }, '0.70', 2023),
+  approvedYangpu(YANGPU_2024_XIUSHAN, 'YPB-DSJ', { factor: '0.70', executedShare: '0.75', status: 'submitted' }, '0.40', 2023),
+  approvedYangpu(YANGPU_2024_JIAOLIUBAN, 'YPB-JS', { factor: '0.45', executedShare: '0.60', status: 'draft' }, undefined, 2023),
 ];
 
 
