@@ -1,9 +1,10 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { auditEventOf, auditObjectTypeOf } from '@pt/domain';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { catchError, from, mergeMap, type Observable, throwError } from 'rxjs';
 import { ApiExceptionFilter } from '../http/api-exception.filter';
+import { HttpInterceptor, type InterceptedRequest } from '../http/http-interceptor';
 import { AuditService } from './audit.service';
 import { currentContext } from './request-context';
 
@@ -33,15 +34,15 @@ function nameIn(value: unknown): string | null {
  * second row is written.
  */
 @Injectable()
-export class AuditInterceptor implements NestInterceptor {
+export class AuditInterceptor extends HttpInterceptor {
   constructor(
     private readonly audit: AuditService,
     private readonly reflector: Reflector,
-  ) {}
+  ) {
+    super();
+  }
 
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (ctx.getType() !== 'http') return next.handle();
-    const req = ctx.switchToHttp().getRequest<Request>();
+  protected interceptHttp(req: InterceptedRequest, res: Response, ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const marked = this.reflector.get<boolean | undefined>(AUDIT, ctx.getHandler());
     if (marked === false) return next.handle();
     const wanted = req.method !== 'GET' || marked === true;
@@ -60,7 +61,7 @@ export class AuditInterceptor implements NestInterceptor {
             const objectType = auditObjectTypeOf(name);
             const objectId = paramId ?? (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : null);
             const objectName = (await nameBefore) ?? nameIn(value) ?? (objectId ? await this.audit.objectName(objectType, objectId) : null);
-            const status = ctx.switchToHttp().getResponse<Response>().statusCode;
+            const status = res.statusCode;
             await this.audit.recordQuietly({ event: name, result: 'ok', objectType, objectId, objectName, status, details: req.method === 'GET' ? { query: req.query } : null });
             return value;
           }),

@@ -1,13 +1,14 @@
-import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { createHash } from 'node:crypto';
 import { from, mergeMap, type Observable, of, catchError, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { canonicalJson } from '../audit/audit.service';
 import { currentContext } from '../audit/request-context';
 import { ApiHttpException } from './api-exception.filter';
+import { HttpInterceptor, type InterceptedRequest } from './http-interceptor';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\x21-\x7e]{1,200}$/;
@@ -23,16 +24,15 @@ type Begin = { kind: 'fresh' } | { kind: 'replay'; status: number; body: unknown
  * the same key with another request is a 422. A 5xx is not stored, so a retry may run again.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyInterceptor extends HttpInterceptor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reflector: Reflector,
-  ) {}
+  ) {
+    super();
+  }
 
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (ctx.getType() !== 'http') return next.handle();
-    const req = ctx.switchToHttp().getRequest<Request & { user?: { id: string } }>();
-    const res = ctx.switchToHttp().getResponse<Response>();
+  protected interceptHttp(req: InterceptedRequest, res: Response, ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const raw = req.headers[IDEMPOTENCY_HEADER];
     if (req.method !== 'POST' || raw === undefined || !req.user) return next.handle();
     const key = Array.isArray(raw) ? raw[0] : raw;
