@@ -14,7 +14,7 @@ import { indicatorsAsText, monitoringModel, sheetNameFor, type SheetModel } from
 import { type HistoryStep, signaturesOf } from './layout/signatures';
 import { PdfFontMissingError, writePdf } from './pdf/pdf-writer';
 import { writePdfOffThread } from './pdf/render-pdf';
-import { AMOUNT_FORMAT, amountValue, writeSheet } from './xlsx/xlsx-writer';
+import { AMOUNT_FORMAT, amountValue, streamedWorkbook, tableSheet, WORKBOOK_CREATOR, writeSheet } from './xlsx/xlsx-writer';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -104,7 +104,7 @@ export class ExportsService {
   /** Write models to a workbook (non-streaming, for one project). */
   async writeWorkbook(models: readonly SheetModel[], out: Writable): Promise<void> {
     const wb = new ExcelJS.Workbook();
-    wb.creator = '绩效目标管理';
+    wb.creator = WORKBOOK_CREATOR;
     const taken = new Set<string>();
     for (const m of models) writeSheet(wb.addWorksheet(sheetNameFor(m.sheetName, taken)), m);
     await wb.xlsx.write(out);
@@ -170,18 +170,16 @@ export class ExportsService {
 
   /** One workbook: an index sheet, then a sheet per project, each committed as soon as it is written. */
   private async batchWorkbook(user: UserSummary, ids: readonly string[], form: ExportForm, out: Writable, progress?: ExportProgress): Promise<void> {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    wb.creator = '绩效目标管理';
+    const wb = streamedWorkbook(out);
     const taken = new Set<string>(['目录']);
-    const index = wb.addWorksheet('目录');
-    index.columns = [
+    const index = tableSheet(wb, '目录', [
       { header: '序号', width: 6 },
       { header: '单位', width: 36 },
       { header: '项目名称', width: 40 },
       { header: '状态', width: 10 },
       { header: DECLARATION_FUND_LABELS.annualTotal, width: 20 },
       { header: '工作表', width: 30 },
-    ];
+    ]);
     const names: string[] = [];
     await this.eachProject(user, ids, async (p, i) => {
       const sheetName = sheetNameFor(p.name, taken);
@@ -261,9 +259,8 @@ export class ExportsService {
 
   /** The publication list (重点项目支出绩效明细表): one row per project, the indicators as one text. */
   private async publication(user: UserSummary, ids: readonly string[], out: Writable, progress?: ExportProgress): Promise<void> {
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const ws = wb.addWorksheet('绩效目标公开清单');
-    ws.columns = [
+    const wb = streamedWorkbook(out);
+    const ws = tableSheet(wb, '绩效目标公开清单', [
       { header: '单位代码', width: 12 },
       { header: '单位名称', width: 34 },
       { header: '一级项目名称', width: 20 },
@@ -271,7 +268,7 @@ export class ExportsService {
       { header: '项目类别', width: 14 },
       { header: '金额（万元）', width: 14 },
       { header: '绩效指标', width: 90 },
-    ];
+    ]);
     const codes: { id: string; code: string }[] = await this.dataSource.query(
       `SELECT p.id, o.code FROM project p JOIN org o ON o.id = p.org_id WHERE p.id = ANY($1::uuid[])`,
       [ids],

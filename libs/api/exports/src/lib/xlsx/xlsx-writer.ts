@@ -1,10 +1,28 @@
-import type { Borders, Worksheet } from 'exceljs';
+import ExcelJS, { type Borders, type Worksheet } from 'exceljs';
+import type { Writable } from 'node:stream';
 import type { BlockCell, SheetModel } from '../layout/sheet-model';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FONT = { name: '宋体', size: 10 };
 const LABEL_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF2F2F2' } };
+
+/** Who the workbooks say wrote them. */
+export const WORKBOOK_CREATOR = '绩效目标管理';
+
+/** A workbook streamed to `out` as it is written: each row and sheet goes out when committed (a batch of any size). */
+export function streamedWorkbook(out: Writable): ExcelJS.stream.xlsx.WorkbookWriter {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = WORKBOOK_CREATOR;
+  return wb;
+}
+
+/** A plain table sheet of a streamed workbook: its header row from `columns` (header and width each). */
+export function tableSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: { header: string; width: number }[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name);
+  ws.columns = columns;
+  return ws;
+}
 
 /** Amounts as Excel shows money: thousands separators, two decimals. */
 export const AMOUNT_FORMAT = '#,##0.00';
