@@ -2,7 +2,7 @@ import { Get, Query, Res } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { SecuredController } from '@pt/api/auth';
 import { Audited, AuditService, badRequest } from '@pt/api/core';
-import { AuditQueryDto, type AuditPage, type AuditVerification } from '@pt/shared/contracts';
+import { ApiRoutes, AuditQueryDto, type AuditPage, type AuditVerification } from '@pt/shared/contracts';
 import type { Response } from 'express';
 import { auditCsvHeader, auditCsvLine, auditExportFileName } from './audit-csv';
 
@@ -18,7 +18,7 @@ function checkDays(q: AuditQueryDto): void {
 }
 
 /** 审计管理员: the audit log, read-only, and the check of its hash chain. */
-@SecuredController('audit', { tag: 'audit', roles: ['auditadmin'] })
+@SecuredController(ApiRoutes.audit.base, { tag: 'audit', roles: ['auditadmin'] })
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
@@ -31,7 +31,7 @@ export class AuditController {
   }
 
   /** The filtered log as .csv (UTF-8 with BOM, so Excel reads the Chinese; times in Beijing time). */
-  @Get('export')
+  @Get(ApiRoutes.audit.export)
   @Audited()
   @ApiResponse({ status: 200, description: '筛选后的审计日志 .csv（北京时间）' })
   async export(@Query() q: AuditQueryDto, @Res() res: Response): Promise<void> {
@@ -44,7 +44,7 @@ export class AuditController {
     res.end();
   }
 
-  @Get('verify')
+  @Get(ApiRoutes.audit.verify)
   verify(): Promise<AuditVerification> {
     return this.audit.verify();
   }

@@ -2,15 +2,15 @@ import { Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { SecuredController } from '@pt/api/auth';
 import { ApiHttpException, UUID_RE } from '@pt/api/core';
-import type { LockoutEntry, SessionEntry } from '@pt/shared/contracts';
+import { ApiRoutes, type LockoutEntry, type SessionEntry } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
 
 /** 安全管理员: live sessions (and ending them) and locked-out user names (and unlocking them). */
-@SecuredController('security', { tag: 'security', roles: ['secadmin'] })
+@SecuredController(ApiRoutes.security.base, { tag: 'security', roles: ['secadmin'] })
 export class SecurityController {
   constructor(private readonly dataSource: DataSource) {}
 
-  @Get('sessions')
+  @Get(ApiRoutes.security.sessions)
   @ApiResponse({ status: 200, description: '未结束的会话（不含令牌）' })
   async sessions(): Promise<SessionEntry[]> {
     const rows: { id: string; user_id: string; username: string; display_name: string; created_at: Date; last_seen_at: Date; expires_at: Date }[] =
@@ -30,7 +30,7 @@ export class SecurityController {
     }));
   }
 
-  @Delete('sessions/:id')
+  @Delete(`${ApiRoutes.security.sessions}/:id`)
   @HttpCode(204)
   async endSession(@Param('id') id: string): Promise<void> {
     if (!UUID_RE.test(id)) throw new ApiHttpException(404, 'NOT_FOUND', '会话不存在');
@@ -38,7 +38,7 @@ export class SecurityController {
     if (!rows.length) throw new ApiHttpException(404, 'NOT_FOUND', '会话不存在或已结束');
   }
 
-  @Delete('users/:id/sessions')
+  @Delete(ApiRoutes.security.userSessions)
   @HttpCode(204)
   async endUserSessions(@Param('id') id: string): Promise<void> {
     if (!UUID_RE.test(id)) throw new ApiHttpException(404, 'NOT_FOUND', '用户不存在');
@@ -47,7 +47,7 @@ export class SecurityController {
     await this.dataSource.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
   }
 
-  @Get('lockouts')
+  @Get(ApiRoutes.security.lockouts)
   async lockouts(): Promise<LockoutEntry[]> {
     const rows: { username: string; client_ip: string; failures: number; locked_until: Date | null }[] = await this.dataSource.query(
       `SELECT username, client_ip, failures, locked_until FROM login_attempt WHERE locked_until > now() ORDER BY locked_until DESC`,
@@ -61,7 +61,7 @@ export class SecurityController {
   }
 
   /** Unlocks the name for every address it is locked from. */
-  @Delete('lockouts/:username')
+  @Delete(`${ApiRoutes.security.lockouts}/:username`)
   @HttpCode(204)
   async unlock(@Param('username') username: string): Promise<void> {
     const rows: unknown[] = await this.dataSource.query(`WITH gone AS (DELETE FROM login_attempt WHERE username = $1 RETURNING username) SELECT username FROM gone`, [username.slice(0, 64)]);
