@@ -38,7 +38,16 @@ import { openingYear } from '@pt/web/shared/data-access';
             <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
           }
         </nz-select>
-        <nz-select class="f-org" nzAllowClear nzShowSearch nzPlaceHolder="全部单位" aria-label="单位" data-testid="overview-org" [ngModel]="orgId()" (ngModelChange)="setFilter(year(), $event)">
+        <nz-select
+          class="f-org"
+          nzAllowClear
+          nzShowSearch
+          nzPlaceHolder="全部单位"
+          aria-label="单位"
+          data-testid="overview-org"
+          [ngModel]="orgId()"
+          (ngModelChange)="setFilter(year(), $event)"
+        >
           @for (o of orgChoices(); track o.value) {
             <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
           }
@@ -60,7 +69,16 @@ import { openingYear } from '@pt/web/shared/data-access';
         <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="load()">重试</button></ng-template>
       }
 
-      <nz-table nzSize="middle" [nzData]="rows()" [nzLoading]="loading()" [nzPageSize]="20" [nzHideOnSinglePage]="true" [nzNoResult]="'该年度没有已批复的项目'" data-testid="overview-table" #table>
+      <nz-table
+        nzSize="middle"
+        [nzData]="rows()"
+        [nzLoading]="loading()"
+        [nzPageSize]="20"
+        [nzHideOnSinglePage]="true"
+        [nzNoResult]="'该年度没有已批复的项目'"
+        data-testid="overview-table"
+        #table
+      >
         <thead>
           <tr>
             <th>{{ F.name }}</th>

@@ -42,8 +42,18 @@ import { toApiFailure } from '@pt/web/shared/data-access';
       <nz-alert class="error" nzType="warning" nzShowIcon [nzMessage]="e" [nzAction]="retryTpl" data-testid="picker-load-error"></nz-alert>
       <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload()">重试</button></ng-template>
     }
-    <pt-indicator-picker [suggestions]="suggestions()" [libraryPage]="libraryPage()" [framework]="framework()" [existingNames]="existingNames()" [loading]="searching()" [copying]="copying()"
-      [disabled]="disabled()" (librarySearch)="onSearch($event)" (pick)="pick.emit($event)" (copyLastYear)="onCopyLastYear()" />
+    <pt-indicator-picker
+      [suggestions]="suggestions()"
+      [libraryPage]="libraryPage()"
+      [framework]="framework()"
+      [existingNames]="existingNames()"
+      [loading]="searching()"
+      [copying]="copying()"
+      [disabled]="disabled()"
+      (librarySearch)="onSearch($event)"
+      (pick)="pick.emit($event)"
+      (copyLastYear)="onCopyLastYear()"
+    />
   `,
   styles: `
     .error { margin-bottom: 12px; }

@@ -58,7 +58,14 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
         </div>
       </div>
 
-      <pt-failure-alert [failure]="failure()" testId="action-error" reloadTestId="reload" [fieldLabel]="label" (closed)="failure.set(null)" (reload)="load()" />
+      <pt-failure-alert
+        [failure]="failure()"
+        testId="action-error"
+        reloadTestId="reload"
+        [fieldLabel]="label"
+        (closed)="failure.set(null)"
+        (reload)="load()"
+      />
 
       @if (!canReview()) {
         <nz-alert class="block" nzType="info" nzShowIcon [nzMessage]="'该项目当前为「' + statusLabel(p.status) + '」，不在您的审核环节。'" data-testid="not-reviewable" />
@@ -70,8 +77,15 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
         </nz-card>
 
         <nz-card class="block" nzSize="small" [nzTitle]="'绩效指标（' + p.year + ' 年度）'">
-          <pt-indicator-table [rows]="rows()" [framework]="framework()" [context]="{ year: p.year, startDate: p.startDate, endDate: p.endDate, funds: p.funds }" [readonly]="true"
-            [commentable]="canReview()" [(comments)]="rowComments" [reviewComments]="reviewComments()" />
+          <pt-indicator-table
+            [rows]="rows()"
+            [framework]="framework()"
+            [context]="{ year: p.year, startDate: p.startDate, endDate: p.endDate, funds: p.funds }"
+            [readonly]="true"
+            [commentable]="canReview()"
+            [(comments)]="rowComments"
+            [reviewComments]="reviewComments()"
+          />
         </nz-card>
 
         <nz-card class="block" nzSize="small" nzTitle="检查结果">

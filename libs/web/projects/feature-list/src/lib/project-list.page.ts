@@ -51,26 +51,59 @@ type Mode = 'all' | 'inbox';
         <p class="lead" data-testid="inbox-lead">{{ inboxLead() }}</p>
       }
       <div class="filters">
-        <nz-select class="f-year" nzAllowClear nzPlaceHolder="全部年度" aria-label="预算年度" data-testid="filter-year" [ngModel]="year()" (ngModelChange)="setFilter('year', $event)">
+        <nz-select
+          class="f-year"
+          nzAllowClear
+          nzPlaceHolder="全部年度"
+          aria-label="预算年度"
+          data-testid="filter-year"
+          [ngModel]="year()"
+          (ngModelChange)="setFilter('year', $event)"
+        >
           @for (y of years(); track y) {
             <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
           }
         </nz-select>
-        <nz-select class="f-org" nzAllowClear nzShowSearch nzPlaceHolder="全部单位" aria-label="单位" data-testid="filter-org" [ngModel]="orgId()" (ngModelChange)="setFilter('orgId', $event)">
+        <nz-select
+          class="f-org"
+          nzAllowClear
+          nzShowSearch
+          nzPlaceHolder="全部单位"
+          aria-label="单位"
+          data-testid="filter-org"
+          [ngModel]="orgId()"
+          (ngModelChange)="setFilter('orgId', $event)"
+        >
           @for (o of orgChoices(); track o.value) {
             <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
           }
         </nz-select>
         @if (!inbox()) {
-          <nz-select class="f-status" nzAllowClear nzPlaceHolder="全部状态" aria-label="状态" data-testid="filter-status" [ngModel]="status()" (ngModelChange)="setFilter('status', $event)">
+          <nz-select
+            class="f-status"
+            nzAllowClear
+            nzPlaceHolder="全部状态"
+            aria-label="状态"
+            data-testid="filter-status"
+            [ngModel]="status()"
+            (ngModelChange)="setFilter('status', $event)"
+          >
             @for (s of statusOptions; track s.value) {
               <nz-option [nzValue]="s.value" [nzLabel]="s.label" />
             }
           </nz-select>
         }
         <nz-input-group class="f-q" nzSearch [nzAddOnAfter]="searchBtn">
-          <input nz-input type="search" placeholder="搜索项目名称或单位" aria-label="搜索" data-testid="filter-q" [value]="q()" (input)="qDraft = $any($event.target).value"
-            (keydown.enter)="setFilter('q', qDraft)" />
+          <input
+            nz-input
+            type="search"
+            placeholder="搜索项目名称或单位"
+            aria-label="搜索"
+            data-testid="filter-q"
+            [value]="q()"
+            (input)="qDraft = $any($event.target).value"
+            (keydown.enter)="setFilter('q', qDraft)"
+          />
         </nz-input-group>
         <ng-template #searchBtn>
           <button nz-button nzType="primary" nzSearch type="button" aria-label="搜索" (click)="setFilter('q', qDraft)">
@@ -93,8 +126,16 @@ type Mode = 'all' | 'inbox';
         <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload()">重试</button></ng-template>
       }
 
-      <pt-project-table [items]="items()" [total]="total()" [page]="page()" [pageSize]="pageSize()" [loading]="state.loading()" [inbox]="inbox()" (pageChange)="setPage($event)"
-        (pageSizeChange)="setPageSize($event)" />
+      <pt-project-table
+        [items]="items()"
+        [total]="total()"
+        [page]="page()"
+        [pageSize]="pageSize()"
+        [loading]="state.loading()"
+        [inbox]="inbox()"
+        (pageChange)="setPage($event)"
+        (pageSizeChange)="setPageSize($event)"
+      />
     </nz-card>
     <ng-template #extra>
       @if (canCreate()) {

@@ -19,9 +19,22 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [PtDateTimePipe, RouterLink, NzTableModule, NzTagModule],
   template: `
-    <nz-table #table nzSize="middle" nzShowSizeChanger [nzData]="items()" [nzFrontPagination]="false" [nzTotal]="total()" [nzPageIndex]="page()" [nzPageSize]="pageSize()"
-      [nzLoading]="loading()" [nzShowTotal]="totalTpl" [nzNoResult]="inbox() ? '暂无待审核的项目' : '暂无项目'" (nzPageIndexChange)="pageChange.emit($event)"
-      (nzPageSizeChange)="pageSizeChange.emit($event)" data-testid="project-table">
+    <nz-table
+      #table
+      nzSize="middle"
+      nzShowSizeChanger
+      [nzData]="items()"
+      [nzFrontPagination]="false"
+      [nzTotal]="total()"
+      [nzPageIndex]="page()"
+      [nzPageSize]="pageSize()"
+      [nzLoading]="loading()"
+      [nzShowTotal]="totalTpl"
+      [nzNoResult]="inbox() ? '暂无待审核的项目' : '暂无项目'"
+      (nzPageIndexChange)="pageChange.emit($event)"
+      (nzPageSizeChange)="pageSizeChange.emit($event)"
+      data-testid="project-table"
+    >
       <thead>
         <tr>
           <th nzWidth="80px">年度</th>

@@ -24,7 +24,16 @@ const REASON_MAX = 2000;
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, NzAlertModule, NzFormModule, NzInputModule, NzModalModule],
   template: `
-    <nz-modal [nzVisible]="open()" nzTitle="发起调整" nzOkText="发起调整" nzCancelText="取消" [nzOkLoading]="busy()" [nzMaskClosable]="false" (nzOnOk)="submit()" (nzOnCancel)="close()">
+    <nz-modal
+      [nzVisible]="open()"
+      nzTitle="发起调整"
+      nzOkText="发起调整"
+      nzCancelText="取消"
+      [nzOkLoading]="busy()"
+      [nzMaskClosable]="false"
+      (nzOnOk)="submit()"
+      (nzOnCancel)="close()"
+    >
       <ng-container *nzModalContent>
         <p>
           将在已批复的{{ revisionLabel(project().revision) }}基础上生成<strong>{{ revisionLabel(project().revision + 1) }}</strong>（草稿），{{
@@ -38,8 +47,17 @@ const REASON_MAX = 2000;
           <nz-form-item>
             <nz-form-label nzRequired nzFor="adjust-reason">调整理由</nz-form-label>
             <nz-form-control [nzValidateStatus]="reasonError() ? 'error' : ''" [nzErrorTip]="reasonError() ?? ''" [nzExtra]="reasonCount()">
-              <textarea nz-input id="adjust-reason" name="reason" rows="4" [attr.maxlength]="reasonMax" placeholder="如：年中追加预算，培训场次由 10 场增加到 15 场" data-testid="adjust-reason"
-                [ngModel]="reason()" (ngModelChange)="setReason($event)"></textarea>
+              <textarea
+                nz-input
+                id="adjust-reason"
+                name="reason"
+                rows="4"
+                [attr.maxlength]="reasonMax"
+                placeholder="如：年中追加预算，培训场次由 10 场增加到 15 场"
+                data-testid="adjust-reason"
+                [ngModel]="reason()"
+                (ngModelChange)="setReason($event)"
+              ></textarea>
             </nz-form-control>
           </nz-form-item>
         </form>

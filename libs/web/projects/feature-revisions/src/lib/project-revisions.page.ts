@@ -53,8 +53,12 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
   ],
   template: `
     @if (loadError(); as e) {
-      <nz-result [nzStatus]="e.status === 404 ? '404' : e.status === 403 ? '403' : 'error'" [nzTitle]="e.status === 404 ? '项目不存在或您无权查看' : '加载失败'" [nzSubTitle]="e.message"
-        data-testid="revisions-error">
+      <nz-result
+        [nzStatus]="e.status === 404 ? '404' : e.status === 403 ? '403' : 'error'"
+        [nzTitle]="e.status === 404 ? '项目不存在或您无权查看' : '加载失败'"
+        [nzSubTitle]="e.message"
+        data-testid="revisions-error"
+      >
         <div nz-result-extra>
           <a nz-button routerLink="/projects">返回项目列表</a>
           @if (e.status !== 404 && e.status !== 403) {
@@ -137,7 +141,13 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
       <pt-adjust-dialog [open]="adjustOpen()" [project]="p" (closed)="adjustOpen.set(false)" (stale)="reload()" />
     }
 
-    <nz-modal [nzVisible]="viewRev() !== null" [nzTitle]="viewRev() !== null ? revisionLabel(viewRev()!) + '（只读）' : ''" [nzWidth]="1100" [nzFooter]="viewFooter" (nzOnCancel)="closeView()">
+    <nz-modal
+      [nzVisible]="viewRev() !== null"
+      [nzTitle]="viewRev() !== null ? revisionLabel(viewRev()!) + '（只读）' : ''"
+      [nzWidth]="1100"
+      [nzFooter]="viewFooter"
+      (nzOnCancel)="closeView()"
+    >
       <ng-container *nzModalContent>
         @if (viewError(); as e) {
           <nz-alert nzType="error" nzShowIcon [nzMessage]="e"></nz-alert>

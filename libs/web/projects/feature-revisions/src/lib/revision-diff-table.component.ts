@@ -47,8 +47,11 @@ import { groupDiffRows, ROW_KIND_META } from './revision-diff';
               <tr [class]="r.meta.className" data-testid="diff-row" [attr.data-kind]="r.kind" [attr.title]="r.changedLabels ? '修改了：' + r.changedLabels : null">
                 <td><span class="kind-tag {{ r.meta.className }}">{{ r.meta.label }}</span></td>
                 @for (c of r.cells; track c.column) {
-                  <td [class.changed]="c.changed" [attr.data-testid]="c.changed ? 'diff-cell-changed' : null"
-                    [attr.align]="c.column === 'core' ? 'center' : c.column === 'weight' ? 'right' : null">
+                  <td
+                    [class.changed]="c.changed"
+                    [attr.data-testid]="c.changed ? 'diff-cell-changed' : null"
+                    [attr.align]="c.column === 'core' ? 'center' : c.column === 'weight' ? 'right' : null"
+                  >
                     @if (c.changed) {
                       <del class="old">{{ c.before || '（空）' }}</del>
                       <span class="arrow">→</span>

@@ -20,8 +20,17 @@ export interface ShownFailure {
   imports: [NzAlertModule, NzButtonModule],
   template: `
     @if (failure(); as fl) {
-      <nz-alert class="block" nzType="error" nzShowIcon nzCloseable (nzOnClose)="closed.emit()" [nzMessage]="fl.message" [nzDescription]="detailsTpl"
-        [nzAction]="fl.status === 412 || fl.status === 409 ? reloadTpl : null" [attr.data-testid]="testId()" />
+      <nz-alert
+        class="block"
+        nzType="error"
+        nzShowIcon
+        nzCloseable
+        (nzOnClose)="closed.emit()"
+        [nzMessage]="fl.message"
+        [nzDescription]="detailsTpl"
+        [nzAction]="fl.status === 412 || fl.status === 409 ? reloadTpl : null"
+        [attr.data-testid]="testId()"
+      />
       <ng-template #detailsTpl>
         @if (fl.status === 412 && conflictNote()) {
           <div [attr.data-testid]="testId() + '-conflict'">{{ conflictNote() }}</div>

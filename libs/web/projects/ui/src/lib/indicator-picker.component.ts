@@ -50,8 +50,16 @@ export * from './indicator-picker.state';
   template: `
     <nz-tabs nzSize="small" data-testid="picker-tabs">
       <nz-tab nzTitle="指标库">
-        <pt-picker-library-tab [suggestions]="suggestions()" [libraryPage]="libraryPage()" [framework]="framework()" [existing]="existing()" [loading]="loading()" [disabled]="disabled()"
-          (librarySearch)="librarySearch.emit($event)" (pick)="pick.emit($event)" />
+        <pt-picker-library-tab
+          [suggestions]="suggestions()"
+          [libraryPage]="libraryPage()"
+          [framework]="framework()"
+          [existing]="existing()"
+          [loading]="loading()"
+          [disabled]="disabled()"
+          (librarySearch)="librarySearch.emit($event)"
+          (pick)="pick.emit($event)"
+        />
       </nz-tab>
 
       <nz-tab [nzTitle]="'相似项目' + (similar().length ? '（' + similar().length + '）' : '')">
@@ -70,8 +78,19 @@ export * from './indicator-picker.state';
           } @else {
             <p class="hint">本单位没有上年的同名项目，无法复制上年指标。</p>
           }
-          <button nz-button nzType="primary" type="button" data-testid="picker-copy-last-year" nz-popconfirm nzPopconfirmTitle="复制上年指标将替换本项目当前的年度指标表，确定吗？" nzOkText="复制" nzCancelText="取消"
-            [nzLoading]="copying()" [disabled]="!canCopy()" (nzOnConfirm)="copyLastYear.emit()">
+          <button
+            nz-button
+            nzType="primary"
+            type="button"
+            data-testid="picker-copy-last-year"
+            nz-popconfirm
+            nzPopconfirmTitle="复制上年指标将替换本项目当前的年度指标表，确定吗？"
+            nzOkText="复制"
+            nzCancelText="取消"
+            [nzLoading]="copying()"
+            [disabled]="!canCopy()"
+            (nzOnConfirm)="copyLastYear.emit()"
+          >
             <span nz-icon nzType="copy"></span>复制上年指标（{{ lastYear()?.indicatorCount ?? 0 }} 条）
           </button>
         </div>

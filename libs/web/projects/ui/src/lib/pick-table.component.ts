@@ -14,12 +14,30 @@ import type { PickCandidate } from './indicator-picker.state';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [NzTableModule, NzTagModule],
   template: `
-    <nz-table #table nzSize="small" [nzData]="rows()" [nzLoading]="loading()" [nzFrontPagination]="false" [nzShowPagination]="showPagination()" [nzTotal]="total()"
-      [nzPageIndex]="pageIndex()" [nzPageSize]="pageSize()" [nzNoResult]="noResult()" (nzPageIndexChange)="pageChange.emit($event)" [attr.data-testid]="testId()">
+    <nz-table
+      #table
+      nzSize="small"
+      [nzData]="rows()"
+      [nzLoading]="loading()"
+      [nzFrontPagination]="false"
+      [nzShowPagination]="showPagination()"
+      [nzTotal]="total()"
+      [nzPageIndex]="pageIndex()"
+      [nzPageSize]="pageSize()"
+      [nzNoResult]="noResult()"
+      (nzPageIndexChange)="pageChange.emit($event)"
+      [attr.data-testid]="testId()"
+    >
       <thead>
         <tr>
-          <th nzWidth="40px" nzLabel="全选" [nzChecked]="check().all" [nzIndeterminate]="check().some" [nzDisabled]="disabled() || check().pickable === 0"
-            (nzCheckedChange)="tickAll.emit($event)"></th>
+          <th
+            nzWidth="40px"
+            nzLabel="全选"
+            [nzChecked]="check().all"
+            [nzIndeterminate]="check().some"
+            [nzDisabled]="disabled() || check().pickable === 0"
+            (nzCheckedChange)="tickAll.emit($event)"
+          ></th>
           <th nzWidth="110px">一级指标</th>
           <th nzWidth="130px">二级指标</th>
           <th>三级指标</th>
@@ -32,7 +50,12 @@ import type { PickCandidate } from './indicator-picker.state';
       <tbody>
         @for (c of table.data; track c.key) {
           <tr [attr.data-testid]="rowTestId()" [class.existing]="c.existing">
-            <td [nzLabel]="'选择 ' + c.row.name" [nzChecked]="selected().has(c.key)" [nzDisabled]="disabled() || c.existing" (nzCheckedChange)="tick.emit({ key: c.key, on: $event })"></td>
+            <td
+              [nzLabel]="'选择 ' + c.row.name"
+              [nzChecked]="selected().has(c.key)"
+              [nzDisabled]="disabled() || c.existing"
+              (nzCheckedChange)="tick.emit({ key: c.key, on: $event })"
+            ></td>
             <td>{{ c.row.level1 }}</td>
             <td>{{ c.row.level2 }}</td>
             <td>

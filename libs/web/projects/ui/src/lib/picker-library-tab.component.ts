@@ -34,15 +34,32 @@ const DEFAULT_PAGE_SIZE = 10;
   imports: [FormsModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, PickTableComponent],
   template: `
     <div class="filters">
-      <input nz-input class="f-q" type="search" placeholder="搜索三级指标、指标值或二级指标" aria-label="搜索指标库" data-testid="picker-q" [ngModel]="qDraft()" (ngModelChange)="qDraft.set($event)"
-        (keydown.enter)="runSearch()" />
+      <input
+        nz-input
+        class="f-q"
+        type="search"
+        placeholder="搜索三级指标、指标值或二级指标"
+        aria-label="搜索指标库"
+        data-testid="picker-q"
+        [ngModel]="qDraft()"
+        (ngModelChange)="qDraft.set($event)"
+        (keydown.enter)="runSearch()"
+      />
       <nz-select class="f-level" nzAllowClear nzPlaceHolder="全部一级指标" aria-label="一级指标" data-testid="picker-level1" [ngModel]="level1()" (ngModelChange)="setLevels($event, level2())">
         @for (g of level1Options(); track g) {
           <nz-option [nzValue]="g" [nzLabel]="g" />
         }
       </nz-select>
-      <nz-select class="f-level" nzAllowClear nzShowSearch nzPlaceHolder="全部二级指标" aria-label="二级指标" data-testid="picker-level2" [ngModel]="level2()"
-        (ngModelChange)="setLevels(level1(), $event)">
+      <nz-select
+        class="f-level"
+        nzAllowClear
+        nzShowSearch
+        nzPlaceHolder="全部二级指标"
+        aria-label="二级指标"
+        data-testid="picker-level2"
+        [ngModel]="level2()"
+        (ngModelChange)="setLevels(level1(), $event)"
+      >
         @for (c of level2Options(); track c) {
           <nz-option [nzValue]="c" [nzLabel]="c" />
         }
@@ -61,10 +78,23 @@ const DEFAULT_PAGE_SIZE = 10;
         推荐指标：本项目尚未覆盖的二级指标优先，常用的在前。可按名称搜索整个指标库。
       }
     </p>
-    <pt-pick-table testId="picker-library-table" rowTestId="picker-library-row" [library]="true" [rows]="rows()" [selected]="selected()" [disabled]="disabled()"
-      [loading]="searching() && loading()" [showPagination]="searching() && (libraryPage()?.total ?? 0) > (libraryPage()?.pageSize ?? 0)" [total]="libraryPage()?.total ?? 0"
-      [pageIndex]="libraryPage()?.page ?? 1" [pageSize]="libraryPage()?.pageSize ?? pageSize" [noResult]="searching() ? '没有符合条件的指标' : '暂无推荐指标'" (pageChange)="goToPage($event)"
-      (tick)="selected.set(toggled(selected(), $event.key, $event.on))" (tickAll)="selected.set(allSet(selected(), rows(), $event))" />
+    <pt-pick-table
+      testId="picker-library-table"
+      rowTestId="picker-library-row"
+      [library]="true"
+      [rows]="rows()"
+      [selected]="selected()"
+      [disabled]="disabled()"
+      [loading]="searching() && loading()"
+      [showPagination]="searching() && (libraryPage()?.total ?? 0) > (libraryPage()?.pageSize ?? 0)"
+      [total]="libraryPage()?.total ?? 0"
+      [pageIndex]="libraryPage()?.page ?? 1"
+      [pageSize]="libraryPage()?.pageSize ?? pageSize"
+      [noResult]="searching() ? '没有符合条件的指标' : '暂无推荐指标'"
+      (pageChange)="goToPage($event)"
+      (tick)="selected.set(toggled(selected(), $event.key, $event.on))"
+      (tickAll)="selected.set(allSet(selected(), rows(), $event))"
+    />
     <div class="actions">
       <button nz-button nzType="primary" type="button" data-testid="picker-add" [disabled]="disabled() || check().count === 0" (click)="add()">
         <span nz-icon nzType="plus"></span>加入指标表{{ check().count ? '（' + check().count + ' 条）' : '' }}

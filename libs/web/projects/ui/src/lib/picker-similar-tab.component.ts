@@ -55,8 +55,14 @@ export function similarViews(suggestions: Suggestions | null, existing: Readonly
                 <p class="hint">该项目的年度指标表为空。</p>
               } @else {
                 @let check = checkOf(s);
-                <pt-pick-table rowTestId="picker-similar-row" [rows]="s.candidates" [selected]="selected()" [disabled]="disabled()"
-                  (tick)="selected.set(toggled(selected(), $event.key, $event.on))" (tickAll)="selected.set(allSet(selected(), s.candidates, $event))" />
+                <pt-pick-table
+                  rowTestId="picker-similar-row"
+                  [rows]="s.candidates"
+                  [selected]="selected()"
+                  [disabled]="disabled()"
+                  (tick)="selected.set(toggled(selected(), $event.key, $event.on))"
+                  (tickAll)="selected.set(allSet(selected(), s.candidates, $event))"
+                />
                 <div class="actions">
                   <button nz-button nzType="primary" type="button" data-testid="picker-similar-add" [disabled]="disabled() || check.count === 0" (click)="add(s)">
                     加入选中{{ check.count ? '（' + check.count + ' 条）' : '' }}

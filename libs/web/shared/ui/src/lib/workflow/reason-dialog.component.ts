@@ -25,8 +25,17 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
         @if (hint()) {
           <p class="hint">{{ hint() }}</p>
         }
-        <textarea nz-input maxlength="2000" [attr.aria-label]="title()" [placeholder]="placeholder()" [nzAutosize]="{ minRows: 3, maxRows: 8 }" [nzStatus]="missing() ? 'error' : ''"
-          [ngModel]="text()" (ngModelChange)="text.set($event); missing.set(false)" [attr.data-testid]="testId()"></textarea>
+        <textarea
+          nz-input
+          maxlength="2000"
+          [attr.aria-label]="title()"
+          [placeholder]="placeholder()"
+          [nzAutosize]="{ minRows: 3, maxRows: 8 }"
+          [nzStatus]="missing() ? 'error' : ''"
+          [ngModel]="text()"
+          (ngModelChange)="text.set($event); missing.set(false)"
+          [attr.data-testid]="testId()"
+        ></textarea>
         @if (missing()) {
           <div class="field-error" [attr.data-testid]="testId() + '-required'">{{ requiredMessage() }}</div>
         }

@@ -46,8 +46,17 @@ export interface WorkflowStep {
   `,
   template: `
     @if (reason() === 'inline' && reviewing()) {
-      <textarea nz-input [nzAutosize]="{ minRows: 3, maxRows: 10 }" [nzStatus]="missing() ? 'error' : ''" maxlength="2000" [placeholder]="inlinePlaceholder()" aria-label="审核意见"
-        [attr.data-testid]="testIdPrefix() + 'review-comment'" [value]="text()" (input)="text.set($any($event.target).value); missing.set(false)"></textarea>
+      <textarea
+        nz-input
+        [nzAutosize]="{ minRows: 3, maxRows: 10 }"
+        [nzStatus]="missing() ? 'error' : ''"
+        maxlength="2000"
+        [placeholder]="inlinePlaceholder()"
+        aria-label="审核意见"
+        [attr.data-testid]="testIdPrefix() + 'review-comment'"
+        [value]="text()"
+        (input)="text.set($any($event.target).value); missing.set(false)"
+      ></textarea>
       @if (missing()) {
         <div class="error-tip" [attr.data-testid]="testIdPrefix() + 'comment-required'">退回时请填写退回意见</div>
       }
@@ -77,9 +86,18 @@ export interface WorkflowStep {
     </ng-template>
 
     @if (reason() === 'dialog' && reviewing()) {
-      <pt-reason-dialog [open]="asking() !== null" [title]="asking() === 'return' ? returnTitle() : approveText()" [placeholder]="asking() === 'return' ? '退回原因（必填）' : '审核意见（选填）'"
-        [okText]="asking() === 'return' ? '退回' : approveText()" [danger]="asking() === 'return'" [required]="asking() === 'return'" requiredMessage="退回时请填写退回原因"
-        [testId]="testIdPrefix() + 'comment'" (confirmed)="confirmDialog($event)" (cancelled)="asking.set(null)" />
+      <pt-reason-dialog
+        [open]="asking() !== null"
+        [title]="asking() === 'return' ? returnTitle() : approveText()"
+        [placeholder]="asking() === 'return' ? '退回原因（必填）' : '审核意见（选填）'"
+        [okText]="asking() === 'return' ? '退回' : approveText()"
+        [danger]="asking() === 'return'"
+        [required]="asking() === 'return'"
+        requiredMessage="退回时请填写退回原因"
+        [testId]="testIdPrefix() + 'comment'"
+        (confirmed)="confirmDialog($event)"
+        (cancelled)="asking.set(null)"
+      />
     }
   `,
 })
