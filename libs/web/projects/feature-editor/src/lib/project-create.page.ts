@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { PROJECT_FIELD_LABELS } from '@pt/domain';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
 import type { FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
@@ -31,7 +32,7 @@ import { toApiFailure } from '@pt/web/shared/data-access';
       }
       <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()" class="form">
         <nz-form-item>
-          <nz-form-label nzFor="year" nzRequired>预算年度</nz-form-label>
+          <nz-form-label nzFor="year" nzRequired>{{ F.year }}</nz-form-label>
           <nz-form-control nzErrorTip="请选择预算年度">
             <nz-select id="year" formControlName="year" data-testid="create-year">
               @for (y of years; track y) {
@@ -41,13 +42,13 @@ import { toApiFailure } from '@pt/web/shared/data-access';
           </nz-form-control>
         </nz-form-item>
         <nz-form-item>
-          <nz-form-label nzFor="name" nzRequired>项目名称</nz-form-label>
+          <nz-form-label nzFor="name" nzRequired>{{ F.name }}</nz-form-label>
           <nz-form-control nzErrorTip="请填写项目名称（最多 200 个字符）">
             <input nz-input id="name" formControlName="name" maxlength="200" placeholder="如：对口支援项目经费" data-testid="create-name" />
           </nz-form-control>
         </nz-form-item>
         <nz-form-item>
-          <nz-form-label nzFor="orgId" nzRequired>实施单位</nz-form-label>
+          <nz-form-label nzFor="orgId" nzRequired>{{ F.org }}</nz-form-label>
           <nz-form-control nzErrorTip="请选择实施单位">
             <nz-select id="orgId" formControlName="orgId" nzShowSearch nzPlaceHolder="请选择实施单位" data-testid="create-org">
               @for (o of units(); track o.value) {
@@ -57,7 +58,7 @@ import { toApiFailure } from '@pt/web/shared/data-access';
           </nz-form-control>
         </nz-form-item>
         <nz-form-item>
-          <nz-form-label nzFor="frameworkCode" nzRequired>指标体系</nz-form-label>
+          <nz-form-label nzFor="frameworkCode" nzRequired>{{ F.framework }}</nz-form-label>
           <nz-form-control nzErrorTip="请选择指标体系" nzExtra="决定一级、二级指标的可选范围，创建后不可更改">
             <nz-select id="frameworkCode" formControlName="frameworkCode" data-testid="create-framework">
               @for (f of frameworks(); track f.code) {
@@ -80,6 +81,8 @@ import { toApiFailure } from '@pt/web/shared/data-access';
   `,
 })
 export class ProjectCreatePage {
+  /** Labels from the domain's field catalogue. */
+  readonly F = PROJECT_FIELD_LABELS;
   private readonly api = inject(ProjectsApi);
   private readonly router = inject(Router);
   private readonly message = inject(NzMessageService);
