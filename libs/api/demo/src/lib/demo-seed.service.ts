@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { hashPassword } from '@pt/api/auth';
 import { APP_CONFIG, type AppConfig } from '@pt/api/core';
-import { insertProject, loadGoals, monitoringLights, replaceIndicators, scoreStoredEvaluation, writeHistory } from '@pt/api/targets/data-access';
+import { annualIndicators, insertProject, monitoringLights, replaceIndicators, scoreStoredEvaluation, writeHistory } from '@pt/api/targets/data-access';
 import { Dec, isPlaceholderRow } from '@pt/domain';
 import type { ProjectStatus } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -113,7 +113,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   private async seedResults(m: EntityManager, d: DemoProject, id: string, users: Map<string, { id: string; displayName: string }>): Promise<void> {
     if (!d.evaluation && !d.monitoring) return;
     const year = d.year ?? d.table.year;
-    const indicators = (await loadGoals(m, [id])).find((g) => g.kind === 'annual' && g.year === year)?.indicators ?? [];
+    const indicators = await annualIndicators(m, { id, year });
     const filler = users.get(d.filler);
     const annualBudget = d.table.funds?.annualTotal ?? '1000000.00';
     if (d.evaluation) {

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import type { ProjectEvaluationEntity } from '../entities/project-evaluation.entity';
 import type { ProjectRow } from '../store/project-row';
 import { TargetStore } from '../store/target-store';
-import { loadGoals } from '../store/target-sql';
+import { annualIndicators } from '../store/target-sql';
 import { fundsInput, readFunds, type StoredFunds } from './evaluation-funds';
 import { problemDetails, scoreStoredEvaluation, type ScoredEvaluation, type StoredEvaluationItem } from './evaluation-scoring';
 
@@ -45,9 +45,8 @@ export class EvaluationStore {
     return r;
   }
 
-  async indicatorsOf(m: EntityManager, row: ProjectRow): Promise<Indicator[]> {
-    const goals = await loadGoals(m, [row.id]);
-    return goals.find((g) => g.kind === 'annual' && g.year === row.year)?.indicators ?? [];
+  indicatorsOf(m: EntityManager, row: ProjectRow): Promise<Indicator[]> {
+    return annualIndicators(m, row);
   }
 
   /** Scored with the framework and settings versions the project was declared under (its `basis`). */

@@ -6,7 +6,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ProjectMonitoringEntity } from '../entities/project-monitoring.entity';
 import type { ProjectRow } from '../store/project-row';
 import { TargetStore } from '../store/target-store';
-import { loadGoals } from '../store/target-sql';
+import { annualIndicators } from '../store/target-sql';
 
 /** One row of a monitoring report as stored (the jsonb `items` of project_monitoring), keyed by indicator. */
 export interface StoredMonitoringItem {
@@ -82,9 +82,8 @@ export class MonitoringStore {
   }
 
   /** The rows a report covers: those of the target's annual goal of its own year. */
-  async indicatorsOf(m: EntityManager, row: ProjectRow): Promise<Indicator[]> {
-    const goals = await loadGoals(m, [row.id]);
-    return goals.find((g) => g.kind === 'annual' && g.year === row.year)?.indicators ?? [];
+  indicatorsOf(m: EntityManager, row: ProjectRow): Promise<Indicator[]> {
+    return annualIndicators(m, row);
   }
 
   /** Insert or replace the report of a month, with the lights it was saved with (for the overview and the dashboard). */

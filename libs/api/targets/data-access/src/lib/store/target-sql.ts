@@ -1,6 +1,6 @@
 import { ApiHttpException, readRows, type PickRow } from '@pt/api/core';
 import { getFramework, parseTargetValue } from '@pt/domain';
-import type { CreateProjectDto, Goal, IndicatorInputDto, ProjectStatus, UserSummary } from '@pt/shared/contracts';
+import type { CreateProjectDto, Goal, Indicator, IndicatorInputDto, ProjectStatus, UserSummary } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { IndicatorEntity } from '../entities/indicator.entity';
 import type { ProjectGoalEntity } from '../entities/project-goal.entity';
@@ -38,6 +38,11 @@ export async function loadGoals(m: EntityManager, projectIds: string[]): Promise
     }
   }
   return goals;
+}
+
+/** The rows of a target's annual goal of its own year: what its self-evaluation and its monitoring reports cover. */
+export async function annualIndicators(m: EntityManager, target: { id: string; year: number }): Promise<Indicator[]> {
+  return (await loadGoals(m, [target.id])).find((g) => g.kind === 'annual' && g.year === target.year)?.indicators ?? [];
 }
 
 /** Insert a project with its two goals (used by create, the imports and the demo data). Returns its id. */
