@@ -4,3 +4,4 @@ export * from './lib/format';
 export * from './lib/format.pipes';
 export * from './lib/years';
 export * from './lib/form-dialog';
+export * from './lib/action-runner';

@@ -26,7 +26,7 @@ import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned } from '@
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { Project, TransitionAction } from '@pt/web/projects/data-access';
 import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
-import { LoadState } from '@pt/web/shared/data-access';
+import { ActionRunner, LoadState } from '@pt/web/shared/data-access';
 import { ReasonDialogComponent, WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -42,7 +42,7 @@ import { EvaluationFundsComponent, type FundsRowKey } from './evaluation-funds.c
 import { EvaluationTableComponent } from './evaluation-table.component';
 import type { ApiFailure } from '@pt/web/shared/data-access';
 
-type Busy = null | 'save' | TransitionAction | 'reload' | 'deduct';
+type Busy = 'save' | TransitionAction | 'reload' | 'deduct';
 
 /**
  * 绩效自评 (自评表, domain §8) of an approved project: header, funds block (EvaluationFundsComponent, 万元), one row
@@ -111,8 +111,10 @@ export class EvaluationPage {
   readonly loadError = this.page.error;
   /** The spinner shows until the first load; a reload keeps the form on screen. */
   readonly loading = computed(() => this.page.loading() && this.evaluation() === null);
-  readonly failure = signal<ApiFailure | null>(null);
-  readonly busy = signal<Busy>(null);
+  /** 保存 and the workflow steps: the one on its way, the last failure. */
+  private readonly actionRunner = new ActionRunner<Busy>(toEvaluationFailure);
+  readonly failure = this.actionRunner.failure;
+  readonly busy = this.actionRunner.busy;
 
   /** The reviewer's dialog of 按偏离度扣分: the row index. */
   readonly deductFor = signal<number | null>(null);
@@ -154,11 +156,7 @@ export class EvaluationPage {
     return f && executedIsCarried(f) ? (f.carried?.month ?? null) : null;
   });
   /** Field errors of the last failure (client checks or the server's 400/422), by field. */
-  readonly fieldErrors = computed(() => {
-    const out = new Map<string, string>();
-    for (const d of this.failure()?.details ?? []) if (d.field && !out.has(d.field)) out.set(d.field, d.message);
-    return out;
-  });
+  readonly fieldErrors = this.actionRunner.fieldErrors;
   readonly goalText = computed(() => this.project()?.annualGoal || this.project()?.totalGoal || '');
 
   constructor() {
@@ -181,12 +179,7 @@ export class EvaluationPage {
 
   async reload(): Promise<void> {
     if (this.dirty() && !(await confirmDanger(this.modal, '重新加载最新版本？', '您尚未保存的修改将被放弃，表单将显示最新保存的内容。', '重新加载'))) return;
-    this.busy.set('reload');
-    try {
-      await this.load();
-    } finally {
-      this.busy.set(null);
-    }
+    await this.actionRunner.hold('reload', () => this.load());
   }
 
   private apply(e: Versioned<Evaluation>, fallbackVersion: number | null): void {
@@ -238,24 +231,11 @@ export class EvaluationPage {
     if (!f || !p || !this.editable()) return false;
     const errors = validateEvaluationForm(f);
     if (errors.length > 0) {
-      this.failure.set({ status: 400, code: 'CLIENT_VALIDATION', message: '请先更正以下内容', details: errors, findings: [] });
+      this.actionRunner.refuse('请先更正以下内容', errors);
       return false;
     }
-    const version = await this.currentVersion();
-    this.busy.set('save');
-    this.failure.set(null);
-    try {
-      const next = await this.api.put(p.id, version, evaluationBody(f));
-      this.apply(next, null);
-      if (next.version === null) this.version.set(await this.fetchVersion());
-      if (!quiet) this.message.success(`已保存：总分 ${next.totalScore}（${next.grade}）`);
-      return true;
-    } catch (e) {
-      this.failure.set(toEvaluationFailure(e, '保存失败，请稍后重试'));
-      return false;
-    } finally {
-      this.busy.set(null);
-    }
+    const body = evaluationBody(f);
+    return this.run('save', '保存失败，请稍后重试', (id, v) => this.api.put(id, v, body), (e) => (quiet ? null : `已保存：总分 ${e.totalScore}（${e.grade}）`));
   }
 
   /** A step of the action bar: 提交 (saving first when there are changes), 撤回, 审核通过 / 退回 with the comment. */
@@ -277,31 +257,34 @@ export class EvaluationPage {
     const row = this.form()?.rows[index];
     if (!row) return;
     const body = { deductions: [{ indicatorId: row.indicatorId, apply, ...(apply ? { reason } : {}) }] };
-    await this.run('deduct', (id, v) => this.api.patch(id, v, body), (e) => `${apply ? '已按偏离度扣分' : '已取消扣分'}：总分 ${e.totalScore}（${e.grade}）`);
+    await this.run('deduct', '操作失败，请稍后重试', (id, v) => this.api.patch(id, v, body), (e) => `${apply ? '已按偏离度扣分' : '已取消扣分'}：总分 ${e.totalScore}（${e.grade}）`);
   }
 
-  private transition(action: TransitionAction, comment?: string): Promise<void> {
+  private async transition(action: TransitionAction, comment?: string): Promise<void> {
     const body = comment === undefined ? { action } : { action, comment };
-    return this.run(action, (id, v) => this.api.transition(id, v, body), () => EVALUATION_ACTION_DONE[action]);
+    await this.run(action, '操作失败，请稍后重试', (id, v) => this.api.transition(id, v, body), () => EVALUATION_ACTION_DONE[action]);
   }
 
-  /** A write of the reviewer or the filler with If-Match; its answer replaces the page's evaluation. */
-  private async run(busy: Busy, call: (id: string, version: number) => Promise<Versioned<Evaluation>>, done: (e: Versioned<Evaluation>) => string): Promise<void> {
+  /**
+   * A write of the filler or the reviewer with If-Match; its answer replaces the page's evaluation and `done`
+   * says so (null: quietly). True when it was written.
+   */
+  private async run(
+    busy: Busy,
+    fallback: string,
+    call: (id: string, version: number) => Promise<Versioned<Evaluation>>,
+    done: (e: Versioned<Evaluation>) => string | null,
+  ): Promise<boolean> {
     const p = this.project();
-    if (!p) return;
+    if (!p) return false;
     const version = await this.currentVersion();
-    this.busy.set(busy);
-    this.failure.set(null);
-    try {
+    return this.actionRunner.run(busy, fallback, async () => {
       const next = await call(p.id, version);
       this.apply(next, null);
       if (next.version === null) this.version.set(await this.fetchVersion());
-      this.message.success(done(next));
-    } catch (e) {
-      this.failure.set(toEvaluationFailure(e, '操作失败，请稍后重试'));
-    } finally {
-      this.busy.set(null);
-    }
+      const text = done(next);
+      if (text !== null) this.message.success(text);
+    });
   }
 
   private async currentVersion(): Promise<number> {

@@ -34,7 +34,7 @@ import type { Monitoring, MonitoringForm, MonitoringFormRow, Versioned } from '@
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import type { Project } from '@pt/web/projects/data-access';
 import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
-import { LoadState } from '@pt/web/shared/data-access';
+import { ActionRunner, LoadState } from '@pt/web/shared/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -116,8 +116,10 @@ export class MonitoringPage {
   readonly loadError = this.page.error;
   /** The spinner shows until the first load; a reload or another month keeps the form on screen. */
   readonly loading = computed(() => this.page.loading() && this.report() === null);
-  readonly failure = signal<ApiFailure | null>(null);
-  readonly busy = signal<null | 'save' | 'load'>(null);
+  /** 保存 and loading another month: the one on its way, the last failure. */
+  private readonly actionRunner = new ActionRunner<'save' | 'load'>(toEvaluationFailure);
+  readonly failure = this.actionRunner.failure;
+  readonly busy = this.actionRunner.busy;
 
   readonly editable = computed(() => this.report()?.permissions.edit === true);
   readonly dirty = computed(() => {
@@ -131,11 +133,7 @@ export class MonitoringPage {
   readonly spans = computed(() => levelSpans(this.form()?.rows ?? []));
   /** Per row: its current value is a number (the light is computed from it), else a text. */
   readonly numeric = computed(() => (this.form()?.rows ?? []).map((r) => hasNumericProgress(r.target)));
-  readonly fieldErrors = computed(() => {
-    const out = new Map<string, string>();
-    for (const d of this.failure()?.details ?? []) if (d.field && !out.has(d.field)) out.set(d.field, d.message);
-    return out;
-  });
+  readonly fieldErrors = this.actionRunner.fieldErrors;
   readonly budgetHint = computed(() => {
     const b = this.lights().budget;
     const month = this.form()?.month ?? 12;
@@ -173,16 +171,10 @@ export class MonitoringPage {
       setTimeout(() => this.form.set(f));
       return;
     }
-    this.busy.set('load');
-    try {
+    await this.actionRunner.run('load', '运行监控加载失败', async () => {
       const m = await this.api.get(this.id(), month);
-      this.failure.set(null);
       this.apply(m, this.version(), month);
-    } catch (e) {
-      this.failure.set(toEvaluationFailure(e, '运行监控加载失败'));
-    } finally {
-      this.busy.set(null);
-    }
+    });
   }
 
   private apply(m: Versioned<Monitoring>, fallbackVersion: number | null, month?: number): void {
@@ -234,25 +226,22 @@ export class MonitoringPage {
     const errors = validateMonitoringForm(f);
     if (errors.length > 0) {
       // the fields are marked in the table; the message is seen wherever the page is scrolled
-      this.failure.set({ status: 400, code: 'CLIENT_VALIDATION', message: '请先更正以下内容', details: errors, findings: [] });
+      this.actionRunner.refuse('请先更正以下内容', errors);
       this.message.error(`未保存：${this.label(errors[0].field)}：${errors[0].message}${errors.length > 1 ? `（共 ${errors.length} 处，已标红）` : ''}`);
       return;
     }
-    this.busy.set('save');
-    this.failure.set(null);
-    try {
-      let version = this.version();
-      if (version === null) version = (await this.projects.get(p.id)).version;
-      const next = await this.api.put(p.id, version, monitoringBody(f));
-      this.apply(next, next.version === null ? (await this.projects.get(p.id)).version : null, f.month);
-      this.message.success(`已保存 ${f.month} 月监控`);
-    } catch (e) {
-      const f = toEvaluationFailure(e, '保存失败，请稍后重试');
-      this.failure.set(f);
-      this.message.error(`未保存：${f.message}`);
-    } finally {
-      this.busy.set(null);
-    }
+    await this.actionRunner.run(
+      'save',
+      '保存失败，请稍后重试',
+      async () => {
+        let version = this.version();
+        if (version === null) version = (await this.projects.get(p.id)).version;
+        const next = await this.api.put(p.id, version, monitoringBody(f));
+        this.apply(next, next.version === null ? (await this.projects.get(p.id)).version : null, f.month);
+        this.message.success(`已保存 ${f.month} 月监控`);
+      },
+      (failure) => this.message.error(`未保存：${failure.message}`),
+    );
   }
 
   canLeave(): boolean | Promise<boolean> {

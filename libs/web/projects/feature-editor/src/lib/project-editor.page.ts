@@ -20,7 +20,7 @@ import type { FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/
 import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
 import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
-import { formatMoney, LoadState, normaliseMoney, PtDateTimePipe, sumMoney, toApiFailure } from '@pt/web/shared/data-access';
+import { ActionRunner, formatMoney, LoadState, normaliseMoney, PtDateTimePipe, sumMoney, toApiFailure } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, PickRow, RowReviewComment, TableCheckContext, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -121,8 +121,10 @@ export class ProjectEditorPage {
   readonly loadError = this.page.error;
   /** The spinner shows until the first load; a reload keeps the form on screen. */
   readonly loading = computed(() => this.page.loading() && this.project() === null);
-  readonly busy = signal<null | 'save' | 'submit' | 'withdraw' | 'delete' | 'reload'>(null);
-  readonly failure = signal<ApiFailure | null>(null);
+  /** 保存, 提交 / 撤回, 删除 and 重新加载: the one on its way, the last failure. */
+  private readonly actionRunner = new ActionRunner<'save' | 'submit' | 'withdraw' | 'delete' | 'reload'>();
+  readonly busy = this.actionRunner.busy;
+  readonly failure = this.actionRunner.failure;
   readonly history = signal<HistoryEntry[]>([]);
   readonly serverFindings = signal<Finding[]>([]);
   private readonly frameworks = signal<FrameworkResponse[]>([]);
@@ -216,12 +218,7 @@ export class ProjectEditorPage {
     if (this.dirty() && !(await confirmDanger(this.modal, '重新加载最新版本？', '您尚未保存的修改将被放弃，表单将显示他人保存的最新内容。', '重新加载'))) {
       return;
     }
-    this.busy.set('reload');
-    try {
-      await this.load();
-    } finally {
-      this.busy.set(null);
-    }
+    await this.actionRunner.hold('reload', () => this.load());
   }
 
   private async refreshSide(id: string): Promise<void> {
@@ -265,7 +262,7 @@ export class ProjectEditorPage {
     const { body, errors } = headerBody(this.header());
     if (errors.length > 0 || this.form.invalid) {
       markAllInvalid(this.form);
-      this.failure.set({ status: 400, code: 'CLIENT_VALIDATION', message: '请先更正标红的字段', details: errors, findings: [] });
+      this.actionRunner.refuse('请先更正标红的字段', errors);
       // the alert is at the top of the page: the message is seen wherever the user is
       this.message.error(`未保存：${errors[0]?.message ?? '请先更正标红的字段'}`);
       return false;
@@ -274,30 +271,25 @@ export class ProjectEditorPage {
       if (!quiet) this.message.info('没有需要保存的修改');
       return true;
     }
-    this.busy.set('save');
-    this.failure.set(null);
-    let p = p0;
-    try {
-      if (this.headerDirty()) {
-        p = await this.api.update(p.id, p.version, body);
-        this.apply(p, true, false);
-      }
-      if (this.rowsDirty()) {
-        p = await this.api.putIndicators(p.id, p.version, indicatorInputs(this.rows()));
-        this.apply(p, false, true);
-      }
-      if (!quiet) this.message.success(`已保存（版本 ${p.version}）`);
-      void this.refreshSide(p.id);
-      void this.picker()?.reload(); // the suggestions follow what the table now covers
-      return true;
-    } catch (e) {
-      const f = toApiFailure(e, '保存失败，请稍后重试');
-      this.failure.set(f);
-      this.message.error(`未保存：${f.message}`);
-      return false;
-    } finally {
-      this.busy.set(null);
-    }
+    return this.actionRunner.run(
+      'save',
+      '保存失败，请稍后重试',
+      async () => {
+        let p = p0;
+        if (this.headerDirty()) {
+          p = await this.api.update(p.id, p.version, body);
+          this.apply(p, true, false);
+        }
+        if (this.rowsDirty()) {
+          p = await this.api.putIndicators(p.id, p.version, indicatorInputs(this.rows()));
+          this.apply(p, false, true);
+        }
+        if (!quiet) this.message.success(`已保存（版本 ${p.version}）`);
+        void this.refreshSide(p.id);
+        void this.picker()?.reload(); // the suggestions follow what the table now covers
+      },
+      (f) => this.message.error(`未保存：${f.message}`),
+    );
   }
 
   /** 提交 (saving first when needed; a 422 shows the blocking findings) or 撤回, from the action bar. */
@@ -306,38 +298,31 @@ export class ProjectEditorPage {
     if (action === 'submit' && this.dirty() && !(await this.save(true))) return;
     const p = this.project();
     if (!p) return;
-    this.busy.set(action);
-    this.failure.set(null);
-    try {
-      const next = await this.api.transition(p.id, p.version, { action });
-      this.apply(next, true, true);
-      this.message.success(action === 'submit' ? '已提交，等待主管部门审核' : '已撤回，可继续修改');
-      void this.refreshSide(next.id);
-    } catch (e) {
-      const f = toApiFailure(e, action === 'submit' ? '提交失败，请稍后重试' : '撤回失败，请稍后重试');
-      this.failure.set(f);
-      if (f.findings.length > 0) this.serverFindings.set(f.findings);
-    } finally {
-      this.busy.set(null);
-    }
+    await this.actionRunner.run(
+      action,
+      action === 'submit' ? '提交失败，请稍后重试' : '撤回失败，请稍后重试',
+      async () => {
+        const next = await this.api.transition(p.id, p.version, { action });
+        this.apply(next, true, true);
+        this.message.success(action === 'submit' ? '已提交，等待主管部门审核' : '已撤回，可继续修改');
+        void this.refreshSide(next.id);
+      },
+      (f) => {
+        if (f.findings.length > 0) this.serverFindings.set(f.findings);
+      },
+    );
   }
 
   async remove(): Promise<void> {
     const p = this.project();
     if (!p) return;
-    this.busy.set('delete');
-    this.failure.set(null);
-    try {
+    await this.actionRunner.run('delete', '删除失败，请稍后重试', async () => {
       await this.api.remove(p.id, p.version);
       this.savedHeader.set(headerSignature(this.header()));
       this.savedRows.set(rowsSignature(this.rows()));
       this.message.success('项目已删除');
       await this.router.navigate(['/projects']);
-    } catch (e) {
-      this.failure.set(toApiFailure(e, '删除失败，请稍后重试'));
-    } finally {
-      this.busy.set(null);
-    }
+    });
   }
 
   /** Rows picked from the library or a similar project: appended to the table (saved with 保存). */

@@ -4,7 +4,7 @@ import type { Finding } from '@pt/domain';
 import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { FrameworkResponse, HistoryEntry, Project, TransitionAction } from '@pt/web/projects/data-access';
 import { FailureAlertComponent, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
-import { LoadState, toApiFailure } from '@pt/web/shared/data-access';
+import { ActionRunner, LoadState, toApiFailure } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, RowReviewComment, TableFramework } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -134,8 +134,10 @@ export class ProjectReviewPage {
   readonly loadError = this.page.error;
   /** The spinner shows until the first load; a reload keeps the page on screen. */
   readonly loading = computed(() => this.page.loading() && this.project() === null);
-  readonly failure = signal<ApiFailure | null>(null);
-  readonly busy = signal<TransitionAction | null>(null);
+  /** 通过 / 退回: the one on its way, the last failure. */
+  private readonly actionRunner = new ActionRunner<TransitionAction>();
+  readonly failure = this.actionRunner.failure;
+  readonly busy = this.actionRunner.busy;
   readonly history = signal<HistoryEntry[]>([]);
   readonly serverFindings = signal<Finding[]>([]);
   private readonly frameworks = signal<FrameworkResponse[]>([]);
@@ -186,16 +188,10 @@ export class ProjectReviewPage {
     if (!p || (action !== 'approve' && action !== 'return')) return;
     const body = reviewBody(action, comment ?? '', this.rowComments(), this.rows());
     if (!body) return;
-    this.busy.set(action);
-    this.failure.set(null);
-    try {
+    await this.actionRunner.run(action, action === 'approve' ? '审核失败，请稍后重试' : '退回失败，请稍后重试', async () => {
       const next = await this.api.transition(p.id, p.version, body);
       this.message.success(action === 'approve' ? `已审核通过（${statusLabel(next.status)}）` : '已退回给填报单位');
       await this.router.navigate(['/inbox']);
-    } catch (e) {
-      this.failure.set(toApiFailure(e, action === 'approve' ? '审核失败，请稍后重试' : '退回失败，请稍后重试'));
-    } finally {
-      this.busy.set(null);
-    }
+    });
   }
 }
