@@ -14,7 +14,8 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { LightComponent } from './light.component';
 import { countByLight, overviewYears, sortOverview } from './monitoring-overview';
-import { openingYear } from '@pt/web/shared/data-access';
+import { LoadState, openingYear } from '@pt/web/shared/data-access';
+import { OrgSelectComponent } from '@pt/web/shared/ui';
 
 /**
  * 运行监控 overview (department view): the approved projects of a year visible to the user, under a
@@ -28,7 +29,7 @@ import { openingYear } from '@pt/web/shared/data-access';
 @Component({
   selector: 'pt-monitoring-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzSelectModule, NzTableModule, LightComponent],
+  imports: [FormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzSelectModule, NzTableModule, LightComponent, OrgSelectComponent],
   template: `
     <nz-card nzTitle="运行监控">
       <p class="lead">已批复项目的绩效运行监控情况：每个项目取最近一次填报月份的灯（各指标和预算执行中最差的灯）。点击项目进入其运行监控页填报或查看。</p>
@@ -38,20 +39,7 @@ import { openingYear } from '@pt/web/shared/data-access';
             <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
           }
         </nz-select>
-        <nz-select
-          class="f-org"
-          nzAllowClear
-          nzShowSearch
-          nzPlaceHolder="全部单位"
-          aria-label="单位"
-          data-testid="overview-org"
-          [ngModel]="orgId()"
-          (ngModelChange)="setFilter(year(), $event)"
-        >
-          @for (o of orgChoices(); track o.value) {
-            <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
-          }
-        </nz-select>
+        <pt-org-select class="f-org" testId="overview-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="setFilter(year(), $event)" />
       </div>
 
       <div class="counts" data-testid="overview-counts">
@@ -148,9 +136,10 @@ export class MonitoringOverviewPage {
 
   readonly rows = signal<MonitoringOverviewRow[]>([]);
   readonly counts = computed(() => countByLight(this.rows()));
-  readonly loading = signal(false);
-  readonly error = signal<string | null>(null);
-  private seq = 0;
+  /** The overview's load: a newer filter's answer wins over an older one still on its way. */
+  private readonly state = new LoadState();
+  readonly loading = this.state.loading;
+  readonly error = this.state.error;
 
   constructor() {
     const qp = this.route.snapshot.queryParamMap;
@@ -191,19 +180,11 @@ export class MonitoringOverviewPage {
   }
 
   async load(): Promise<void> {
-    const seq = ++this.seq;
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      const rows = await this.api.overview(this.year(), this.orgId());
-      if (seq === this.seq) this.rows.set(sortOverview(rows));
-    } catch (e) {
-      if (seq === this.seq) {
-        this.rows.set([]);
-        this.error.set(toEvaluationFailure(e, '运行监控加载失败').message);
-      }
-    } finally {
-      if (seq === this.seq) this.loading.set(false);
-    }
+    const rows = await this.state.run(
+      () => this.api.overview(this.year(), this.orgId()),
+      (e) => toEvaluationFailure(e, '运行监控加载失败').message,
+    );
+    if (rows) this.rows.set(sortOverview(rows));
+    else if (this.error() !== null) this.rows.set([]);
   }
 }

@@ -3,6 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { LoadState, toApiFailure, yearFromLink } from '@pt/web/shared/data-access';
+import { OrgSelectComponent } from '@pt/web/shared/ui';
 import { isFiller, orgOptions, ProjectsApi, STATUS_OPTIONS } from '@pt/web/projects/data-access';
 import type { OrgNode, ProjectStatus, ProjectSummary } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -44,6 +45,7 @@ type Mode = 'all' | 'inbox';
     NzSelectModule,
     ProjectTableComponent,
     NzTagModule,
+    OrgSelectComponent,
   ],
   template: `
     <nz-card [nzTitle]="inbox() ? '审核待办' : '项目申报'" [nzExtra]="extra">
@@ -64,20 +66,7 @@ type Mode = 'all' | 'inbox';
             <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
           }
         </nz-select>
-        <nz-select
-          class="f-org"
-          nzAllowClear
-          nzShowSearch
-          nzPlaceHolder="全部单位"
-          aria-label="单位"
-          data-testid="filter-org"
-          [ngModel]="orgId()"
-          (ngModelChange)="setFilter('orgId', $event)"
-        >
-          @for (o of orgChoices(); track o.value) {
-            <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
-          }
-        </nz-select>
+        <pt-org-select class="f-org" testId="filter-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="setFilter('orgId', $event)" />
         @if (!inbox()) {
           <nz-select
             class="f-status"
