@@ -3,14 +3,13 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { LoadState, toApiFailure, yearFromLink } from '@pt/web/shared/data-access';
-import { OrgSelectComponent } from '@pt/web/shared/ui';
+import { OrgSelectComponent, SearchInputComponent } from '@pt/web/shared/ui';
 import { isFiller, orgOptions, ProjectsApi, STATUS_OPTIONS } from '@pt/web/projects/data-access';
 import type { OrgNode, ProjectStatus, ProjectSummary } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import {
@@ -41,11 +40,11 @@ type Mode = 'all' | 'inbox';
     NzButtonModule,
     NzCardModule,
     NzIconModule,
-    NzInputModule,
     NzSelectModule,
     ProjectTableComponent,
     NzTagModule,
     OrgSelectComponent,
+    SearchInputComponent,
   ],
   template: `
     <nz-card [nzTitle]="inbox() ? '审核待办' : '项目申报'" [nzExtra]="extra">
@@ -82,23 +81,7 @@ type Mode = 'all' | 'inbox';
             }
           </nz-select>
         }
-        <nz-input-group class="f-q" nzSearch [nzAddOnAfter]="searchBtn">
-          <input
-            nz-input
-            type="search"
-            placeholder="搜索项目名称或单位"
-            aria-label="搜索"
-            data-testid="filter-q"
-            [value]="q()"
-            (input)="qDraft = $any($event.target).value"
-            (keydown.enter)="setFilter('q', qDraft)"
-          />
-        </nz-input-group>
-        <ng-template #searchBtn>
-          <button nz-button nzType="primary" nzSearch type="button" aria-label="搜索" (click)="setFilter('q', qDraft)">
-            <span nz-icon nzType="search"></span>
-          </button>
-        </ng-template>
+        <pt-search-input class="f-q" label="搜索" placeholder="搜索项目名称或单位" testId="filter-q" [value]="qDraft()" (valueChange)="qDraft.set($event)" (searched)="setFilter('q', qDraft())" />
       </div>
       @if (tags().length) {
         <div class="tags" data-testid="active-filters">
@@ -171,7 +154,7 @@ export class ProjectListPage {
   readonly tags = computed(() => (this.inbox() ? [] : filterTags(this.extra())));
   readonly page = signal(1);
   readonly pageSize = signal(20);
-  qDraft = '';
+  readonly qDraft = signal('');
 
   readonly items = signal<ProjectSummary[]>([]);
   readonly total = signal(0);
@@ -194,7 +177,7 @@ export class ProjectListPage {
     const st = qp.get('status');
     if (st && STATUS_OPTIONS.some((s) => s.value === st)) this.status.set(st as ProjectStatus);
     this.q.set(qp.get('q') ?? '');
-    this.qDraft = this.q();
+    this.qDraft.set(this.q());
     this.extra.set(parseExtraFilters((k) => qp.get(k)));
     const page = Number(qp.get('page'));
     if (Number.isInteger(page) && page > 0) this.page.set(page);
@@ -230,7 +213,10 @@ export class ProjectListPage {
     if (key === 'year') this.year.set((value as number | null) ?? null);
     if (key === 'orgId') this.orgId.set((value as string | null) ?? null);
     if (key === 'status') this.status.set((value as ProjectStatus | null) ?? null);
-    if (key === 'q') this.q.set(String(value ?? '').trim());
+    if (key === 'q') {
+      this.q.set(String(value ?? '').trim());
+      this.qDraft.set(this.q());
+    }
     this.page.set(1);
     this.syncUrl();
   }
