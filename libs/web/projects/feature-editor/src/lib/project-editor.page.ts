@@ -15,14 +15,14 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { FUND_FIELDS, FUNDS_BLOCK_LABEL, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
 import type { Finding } from '@pt/domain';
-import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
-import type { FrameworkResponse, HistoryEntry, Project } from '@pt/web/projects/data-access';
+import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import type { Project } from '@pt/web/projects/data-access';
 import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
 import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
-import { ActionRunner, formatMoney, LoadState, normaliseMoney, PtDateTimePipe, sumMoney, toApiFailure } from '@pt/web/shared/data-access';
+import { ActionRunner, formatMoney, normaliseMoney, PtDateTimePipe, sumMoney } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
-import type { EditorRow, PickRow, RowReviewComment, TableCheckContext, TableFramework } from '@pt/web/projects/ui';
+import type { EditorRow, PickRow, TableCheckContext } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -42,6 +42,7 @@ import { HistoryTimelineComponent } from './history-timeline.component';
 import { ProjectHeaderViewComponent } from './project-header-view.component';
 import { buildHeaderForm, CATEGORY_OPTIONS, markAllInvalid, NATURE_OPTIONS, PERFORMANCE_TYPE_OPTIONS, TEXT_FIELDS } from './project-form-group';
 import { ProjectIndicatorPickerComponent } from './project-indicator-picker.component';
+import { ProjectDocument } from './project-document';
 import {
   appendPickedRows,
   dateToIso,
@@ -55,7 +56,6 @@ import {
   rowsSignature,
 } from './project-form';
 import type { HeaderFormValue } from './project-form';
-import type { ApiFailure } from '@pt/web/shared/data-access';
 
 /**
  * 申报表: the declaration form of one project (every header field of domain §2, the funds block
@@ -116,18 +116,17 @@ export class ProjectEditorPage {
   readonly fieldLabel = fieldLabel;
   readonly money = formatMoney;
 
-  readonly project = signal<Project | null>(null);
-  private readonly page = new LoadState<ApiFailure>(true);
-  readonly loadError = this.page.error;
-  /** The spinner shows until the first load; a reload keeps the form on screen. */
-  readonly loading = computed(() => this.page.loading() && this.project() === null);
+  /** The project, its load, history, findings and framework. */
+  private readonly doc = new ProjectDocument(this.api);
+  readonly project = this.doc.project;
+  readonly loadError = this.doc.loadError;
+  readonly loading = this.doc.loading;
   /** 保存, 提交 / 撤回, 删除 and 重新加载: the one on its way, the last failure. */
   private readonly actionRunner = new ActionRunner<'save' | 'submit' | 'withdraw' | 'delete' | 'reload'>();
   readonly busy = this.actionRunner.busy;
   readonly failure = this.actionRunner.failure;
-  readonly history = signal<HistoryEntry[]>([]);
-  readonly serverFindings = signal<Finding[]>([]);
-  private readonly frameworks = signal<FrameworkResponse[]>([]);
+  readonly history = this.doc.history;
+  readonly serverFindings = this.doc.serverFindings;
 
   readonly form = buildHeaderForm(inject(NonNullableFormBuilder));
   readonly textFields = TEXT_FIELDS;
@@ -151,11 +150,7 @@ export class ProjectEditorPage {
   readonly rowsDirty = computed(() => this.editable() && rowsSignature(this.rows()) !== this.savedRows());
   readonly dirty = computed(() => this.headerDirty() || this.rowsDirty());
 
-  /** The framework version the project was declared under: the table's live checks are the server's. */
-  readonly framework = computed<TableFramework | null>(() => {
-    const p = this.project();
-    return p ? projectFramework(this.frameworks(), p) : null;
-  });
+  readonly framework = this.doc.framework;
   readonly checkContext = computed<TableCheckContext>(() => {
     const h = this.header();
     const p = this.project();
@@ -181,9 +176,7 @@ export class ProjectEditorPage {
   readonly pickerOpen = signal(false);
   readonly rowNames = computed(() => this.rows().map((r) => r.name));
   readonly liveFindings = computed<Finding[]>(() => this.table()?.findings() ?? []);
-  readonly reviewComments = computed<RowReviewComment[]>(() =>
-    (this.project()?.reviewComments ?? []).map((c) => ({ ...c, action: actionLabel(c.action) })),
-  );
+  readonly reviewComments = this.doc.reviewComments;
   readonly lastReturn = computed(() => {
     if (this.project()?.status !== 'returned') return null;
     const returns = this.history().filter((h) => h.action === 'return');
@@ -193,10 +186,6 @@ export class ProjectEditorPage {
   constructor() {
     const sub = this.form.valueChanges.subscribe(() => this.header.set(this.readForm()));
     inject(DestroyRef).onDestroy(() => sub.unsubscribe());
-    this.api.frameworks().then(
-      (f) => this.frameworks.set(f),
-      () => undefined, // the domain's frameworks are used instead
-    );
     effect(() => {
       const id = this.id();
       untracked(() => void this.load(id));
@@ -206,11 +195,11 @@ export class ProjectEditorPage {
   // ------------------------------------------------------------ loading
 
   async load(id = this.id()): Promise<void> {
-    const p = await this.page.run(() => this.api.get(id), (e) => toApiFailure(e, '项目加载失败'));
+    const p = await this.doc.fetch(id);
     if (!p) return;
     this.failure.set(null);
     this.apply(p, true, true);
-    void this.refreshSide(p.id);
+    void this.doc.refreshSide(p.id);
   }
 
   /** 「重新加载」 after a conflict: the latest version replaces the edits (after asking). */
@@ -219,12 +208,6 @@ export class ProjectEditorPage {
       return;
     }
     await this.actionRunner.hold('reload', () => this.load());
-  }
-
-  private async refreshSide(id: string): Promise<void> {
-    const [history, findings] = await Promise.allSettled([this.api.history(id), this.api.findings(id)]);
-    if (history.status === 'fulfilled') this.history.set(history.value);
-    if (findings.status === 'fulfilled') this.serverFindings.set(findings.value);
   }
 
   /** Show a project; the form and the rows are replaced only where asked. */
@@ -285,7 +268,7 @@ export class ProjectEditorPage {
           this.apply(p, false, true);
         }
         if (!quiet) this.message.success(`已保存（版本 ${p.version}）`);
-        void this.refreshSide(p.id);
+        void this.doc.refreshSide(p.id);
         void this.picker()?.reload(); // the suggestions follow what the table now covers
       },
       (f) => this.message.error(`未保存：${f.message}`),
@@ -305,7 +288,7 @@ export class ProjectEditorPage {
         const next = await this.api.transition(p.id, p.version, { action });
         this.apply(next, true, true);
         this.message.success(action === 'submit' ? '已提交，等待主管部门审核' : '已撤回，可继续修改');
-        void this.refreshSide(next.id);
+        void this.doc.refreshSide(next.id);
       },
       (f) => {
         if (f.findings.length > 0) this.serverFindings.set(f.findings);
@@ -334,7 +317,7 @@ export class ProjectEditorPage {
   /** Last year's table was copied on the server: its rows and version, as after a save (header edits stay). */
   onCopied(p: Project): void {
     this.apply(p, false, true);
-    void this.refreshSide(p.id);
+    void this.doc.refreshSide(p.id);
   }
 
   /** Put the sum of the parts into a total. */

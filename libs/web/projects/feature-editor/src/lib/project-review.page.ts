@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { Finding } from '@pt/domain';
-import { actionLabel, projectFramework, ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
-import type { FrameworkResponse, HistoryEntry, Project, TransitionAction } from '@pt/web/projects/data-access';
+import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import type { TransitionAction } from '@pt/web/projects/data-access';
 import { FailureAlertComponent, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
-import { ActionRunner, LoadState, toApiFailure } from '@pt/web/shared/data-access';
+import { ActionRunner } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
-import type { EditorRow, RowReviewComment, TableFramework } from '@pt/web/projects/ui';
+import type { EditorRow } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -15,10 +15,10 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { FindingsPanelComponent } from './findings-panel.component';
 import { HistoryTimelineComponent } from './history-timeline.component';
+import { ProjectDocument } from './project-document';
 import { ProjectHeaderViewComponent } from './project-header-view.component';
 import { fieldLabel } from './project-form';
 import { reviewBody } from './review';
-import type { ApiFailure } from '@pt/web/shared/data-access';
 
 /**
  * 审核: the declaration read-only, a comment input on every indicator row, the overall comment,
@@ -128,19 +128,18 @@ export class ProjectReviewPage {
   readonly statusColor = statusColor;
   readonly label = fieldLabel;
 
-  readonly project = signal<Project | null>(null);
+  /** The project, its load, history, findings and framework. */
+  private readonly doc = new ProjectDocument(this.api);
+  readonly project = this.doc.project;
   readonly rows = signal<EditorRow[]>([]);
-  private readonly page = new LoadState<ApiFailure>(true);
-  readonly loadError = this.page.error;
-  /** The spinner shows until the first load; a reload keeps the page on screen. */
-  readonly loading = computed(() => this.page.loading() && this.project() === null);
+  readonly loadError = this.doc.loadError;
+  readonly loading = this.doc.loading;
   /** 通过 / 退回: the one on its way, the last failure. */
   private readonly actionRunner = new ActionRunner<TransitionAction>();
   readonly failure = this.actionRunner.failure;
   readonly busy = this.actionRunner.busy;
-  readonly history = signal<HistoryEntry[]>([]);
-  readonly serverFindings = signal<Finding[]>([]);
-  private readonly frameworks = signal<FrameworkResponse[]>([]);
+  readonly history = this.doc.history;
+  readonly serverFindings = this.doc.serverFindings;
 
   readonly rowComments = signal<Record<string, string>>({});
   readonly rowCommentCount = computed(() => Object.values(this.rowComments()).filter((c) => c.trim() !== '').length);
@@ -149,22 +148,12 @@ export class ProjectReviewPage {
   /** This page takes the reviewer's steps only (提交 / 撤回 are the editor's). */
   readonly reviewActions = computed(() => this.actions().filter((a) => a === 'approve' || a === 'return'));
   readonly canReview = computed(() => this.reviewActions().length > 0);
-  /** The framework version the project was declared under: the table's live checks are the server's. */
-  readonly framework = computed<TableFramework | null>(() => {
-    const p = this.project();
-    return p ? projectFramework(this.frameworks(), p) : null;
-  });
+  readonly framework = this.doc.framework;
   private readonly table = viewChild(IndicatorTableComponent);
   readonly liveFindings = computed<Finding[]>(() => this.table()?.findings() ?? []);
-  readonly reviewComments = computed<RowReviewComment[]>(() =>
-    (this.project()?.reviewComments ?? []).map((c) => ({ ...c, action: actionLabel(c.action) })),
-  );
+  readonly reviewComments = this.doc.reviewComments;
 
   constructor() {
-    this.api.frameworks().then(
-      (f) => this.frameworks.set(f),
-      () => undefined,
-    );
     effect(() => {
       const id = this.id();
       untracked(() => void this.load(id));
@@ -172,14 +161,12 @@ export class ProjectReviewPage {
   }
 
   async load(id = this.id()): Promise<void> {
-    const p = await this.page.run(() => this.api.get(id), (e) => toApiFailure(e, '项目加载失败'));
+    const p = await this.doc.fetch(id);
     if (!p) return;
     this.failure.set(null);
     this.project.set(p);
     this.rows.set(toEditorRows(p.indicators));
-    const [history, findings] = await Promise.allSettled([this.api.history(p.id), this.api.findings(p.id)]);
-    if (history.status === 'fulfilled') this.history.set(history.value);
-    if (findings.status === 'fulfilled') this.serverFindings.set(findings.value);
+    await this.doc.refreshSide(p.id);
   }
 
   /** 通过 / 退回 from the action bar (which has checked that 退回 carries a comment), with the row comments. */
