@@ -5,6 +5,7 @@ import { containsPattern, UUID_RE } from '../http/request-helpers';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { currentContext } from './request-context';
+import { jsonSafe } from './json-safe';
 
 export interface AuditEntry {
   event: string;
@@ -96,7 +97,7 @@ export class AuditService {
       entry.objectName !== undefined ? entry.objectName : entry.objectType && entry.objectId ? await this.objectName(entry.objectType as AuditObjectType, entry.objectId, m) : null;
     // the name and the status ride in the hashed details (the chain's fields stay those of the first version)
     const extra = { ...(objectName ? { objectName } : {}), ...(entry.status ? { status: entry.status } : {}) };
-    const details = entry.details || Object.keys(extra).length ? { ...(entry.details ?? {}), ...extra } : null;
+    const details = entry.details || Object.keys(extra).length ? jsonSafe({ ...(entry.details ?? {}), ...extra }) : null;
     const write = async (em: EntityManager) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
       const [last] = await em.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
