@@ -24,9 +24,9 @@ import {
 } from '@pt/web/evaluation/data-access';
 import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
-import type { Project, TransitionAction } from '@pt/web/projects/data-access';
+import type { TransitionAction } from '@pt/web/projects/data-access';
 import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
-import { ActionRunner, LoadState } from '@pt/web/shared/data-access';
+import { ActionRunner } from '@pt/web/shared/data-access';
 import { ReasonDialogComponent, WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -40,7 +40,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { EvaluationFundsComponent, type FundsRowKey } from './evaluation-funds.component';
 import { EvaluationTableComponent } from './evaluation-table.component';
-import type { ApiFailure } from '@pt/web/shared/data-access';
+import { ProjectReportState } from './project-report-state';
 
 type Busy = 'save' | TransitionAction | 'reload' | 'deduct';
 
@@ -99,18 +99,16 @@ export class EvaluationPage {
   readonly statusColor = statusColor;
   readonly gradeColors = TOTAL_GRADE_COLORS;
 
-  readonly project = signal<Project | null>(null);
-  readonly evaluation = signal<Versioned<Evaluation> | null>(null);
+  /** The project, its evaluation, the version for If-Match, the form (dirty or not) and the first load. */
+  private readonly state = new ProjectReportState<Versioned<Evaluation>, EvaluationForm>(evaluationSignature);
+  readonly project = this.state.project;
+  readonly evaluation = this.state.report;
   /** The framework and settings versions the project was declared under: the live score uses the server's rules. */
   private readonly basis = computed(() => this.evaluation()?.basis ?? null);
-  /** The project's version for If-Match. */
-  readonly version = signal<number | null>(null);
-  readonly form = signal<EvaluationForm | null>(null);
-  private readonly savedSignature = signal('');
-  private readonly page = new LoadState<ApiFailure>(true);
-  readonly loadError = this.page.error;
-  /** The spinner shows until the first load; a reload keeps the form on screen. */
-  readonly loading = computed(() => this.page.loading() && this.evaluation() === null);
+  readonly version = this.state.version;
+  readonly form = this.state.form;
+  readonly loadError = this.state.loadError;
+  readonly loading = this.state.loading;
   /** 保存 and the workflow steps: the one on its way, the last failure. */
   private readonly actionRunner = new ActionRunner<Busy>(toEvaluationFailure);
   readonly failure = this.actionRunner.failure;
@@ -119,12 +117,9 @@ export class EvaluationPage {
   /** The reviewer's dialog of 按偏离度扣分: the row index. */
   readonly deductFor = signal<number | null>(null);
 
-  readonly editable = computed(() => this.evaluation()?.permissions.edit === true);
+  readonly editable = this.state.editable;
   readonly actions = computed(() => this.evaluation()?.permissions.actions ?? []);
-  readonly dirty = computed(() => {
-    const f = this.form();
-    return this.editable() && f !== null && evaluationSignature(f) !== this.savedSignature();
-  });
+  readonly dirty = this.state.dirty;
   /** The live score (null when the project's framework is unknown to the domain). */
   readonly result = computed(() => {
     const f = this.form();
@@ -169,10 +164,9 @@ export class EvaluationPage {
   // ------------------------------------------------------------ loading
 
   async load(id = this.id()): Promise<void> {
-    const loaded = await this.page.run(() => Promise.all([this.projects.get(id), this.api.get(id)]), (e) => toEvaluationFailure(e, '绩效自评加载失败'));
+    const loaded = await this.state.fetch(() => Promise.all([this.projects.get(id), this.api.get(id)]), '绩效自评加载失败');
     if (!loaded) return;
     const [p, e] = loaded;
-    this.project.set(p);
     this.failure.set(null);
     this.apply(e, p.version);
   }
@@ -183,11 +177,8 @@ export class EvaluationPage {
   }
 
   private apply(e: Versioned<Evaluation>, fallbackVersion: number | null): void {
-    this.evaluation.set(e);
-    this.version.set(e.version ?? fallbackVersion);
     const f = evaluationFormFrom(e, { annualBudget: e.saved ? null : (this.project()?.funds.annualTotal ?? null) });
-    this.form.set(f);
-    this.savedSignature.set(evaluationSignature(f));
+    this.state.show(e, f, fallbackVersion);
   }
 
   // ------------------------------------------------------------ editing

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import {
@@ -32,9 +32,8 @@ import {
 } from '@pt/web/evaluation/data-access';
 import type { Monitoring, MonitoringForm, MonitoringFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi } from '@pt/web/projects/data-access';
-import type { Project } from '@pt/web/projects/data-access';
 import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
-import { ActionRunner, LoadState } from '@pt/web/shared/data-access';
+import { ActionRunner } from '@pt/web/shared/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -47,7 +46,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LightComponent } from './light.component';
-import type { ApiFailure } from '@pt/web/shared/data-access';
+import { ProjectReportState } from './project-report-state';
 
 /**
  * 运行监控 (domain §7) of an approved project for one month: the budget (年初预算数, 截至当月执行数,
@@ -107,25 +106,22 @@ export class MonitoringPage {
   readonly needsReasons = needsReasons;
   readonly money = formatAmount;
 
-  readonly project = signal<Project | null>(null);
-  readonly report = signal<Versioned<Monitoring> | null>(null);
-  readonly version = signal<number | null>(null);
-  readonly form = signal<MonitoringForm | null>(null);
-  private readonly savedSignature = signal('');
-  private readonly page = new LoadState<ApiFailure>(true);
-  readonly loadError = this.page.error;
+  /** The project, its report, the version for If-Match, the form (dirty or not) and the first load. */
+  private readonly state = new ProjectReportState<Versioned<Monitoring>, MonitoringForm>(monitoringSignature);
+  readonly project = this.state.project;
+  readonly report = this.state.report;
+  readonly version = this.state.version;
+  readonly form = this.state.form;
+  readonly loadError = this.state.loadError;
   /** The spinner shows until the first load; a reload or another month keeps the form on screen. */
-  readonly loading = computed(() => this.page.loading() && this.report() === null);
+  readonly loading = this.state.loading;
   /** 保存 and loading another month: the one on its way, the last failure. */
   private readonly actionRunner = new ActionRunner<'save' | 'load'>(toEvaluationFailure);
   readonly failure = this.actionRunner.failure;
   readonly busy = this.actionRunner.busy;
 
-  readonly editable = computed(() => this.report()?.permissions.edit === true);
-  readonly dirty = computed(() => {
-    const f = this.form();
-    return this.editable() && f !== null && monitoringSignature(f) !== this.savedSignature();
-  });
+  readonly editable = this.state.editable;
+  readonly dirty = this.state.dirty;
   readonly lights = computed(() => {
     const f = this.form();
     return f && f.month >= 1 && f.month <= 12 ? monitoringLights(f) : { rows: [], budget: { light: 'none' as const, progress: null, executionRate: null }, project: 'none' as const };
@@ -148,10 +144,9 @@ export class MonitoringPage {
   }
 
   async load(id = this.id(), month?: number): Promise<void> {
-    const loaded = await this.page.run(() => Promise.all([this.projects.get(id), this.api.get(id, month)]), (e) => toEvaluationFailure(e, '运行监控加载失败'));
+    const loaded = await this.state.fetch(() => Promise.all([this.projects.get(id), this.api.get(id, month)]), '运行监控加载失败');
     if (!loaded) return;
     const [p, m] = loaded;
-    this.project.set(p);
     this.failure.set(null);
     this.apply(m, p.version, month);
   }
@@ -178,13 +173,10 @@ export class MonitoringPage {
   }
 
   private apply(m: Versioned<Monitoring>, fallbackVersion: number | null, month?: number): void {
-    this.report.set(m);
-    this.version.set(m.version ?? fallbackVersion);
     const shown = month ?? defaultMonitoringMonth(m.month, this.project()?.year);
     const saved = m.months.includes(shown);
     const f = monitoringFormFrom(m, shown, { annualBudget: saved ? null : (this.project()?.funds.annualTotal ?? null) });
-    this.form.set(f);
-    this.savedSignature.set(monitoringSignature(f));
+    this.state.show(m, f, fallbackVersion);
   }
 
   setBudget(key: 'annualBudget' | 'executed' | 'expectedExecuted', value: string): void {
