@@ -1,5 +1,4 @@
 export * from './lib/project-labels';
-export * from './lib/api-failure';
 export * from './lib/projects.api';
 export * from './lib/project-framework';
 export * from './lib/roles';
@@ -15,6 +14,4 @@ export type {
   ReviewComment,
   TransitionAction,
 } from '@pt/shared/api-types';
-export * from './lib/money';
 export * from './lib/org-options';
-export * from './lib/years';

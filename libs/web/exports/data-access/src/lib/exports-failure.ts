@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { toApiFailure } from '@pt/web/projects/data-access';
-import type { ApiFailure } from '@pt/web/projects/data-access';
+import { toApiFailure } from '@pt/web/shared/data-access';
+import type { ApiFailure } from '@pt/web/shared/data-access';
 
 const EXPORT_FALLBACK: Record<number, string> = {
   400: '导出条件有误，请检查年度、单位、表单和格式',

@@ -5,8 +5,10 @@ import { FileExcelOutline, ImportOutline, UploadOutline } from '@ant-design/icon
 import { AuthStore } from '@pt/web/auth/data-access';
 import { IMPORT_CHOICE_LABELS, IMPORT_CHOICES, ImportsApi, toImportFailure } from '@pt/web/exports/data-access';
 import type { ImportChoice, ImportResult, ImportTextBody, ImportXlsxOptions } from '@pt/web/exports/data-access';
-import { formatMoney, isFiller, orgOptions, ProjectsApi, toApiFailure } from '@pt/web/projects/data-access';
-import type { ApiFailure, FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
+import { isFiller, orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
+import { formatMoney, toApiFailure } from '@pt/web/shared/data-access';
+import type { FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
+import type { ApiFailure } from '@pt/web/shared/data-access';
 import { FormFieldComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';

@@ -9,7 +9,7 @@ import {
   type Suggestions,
   type UpdateLibraryIndicatorDto,
 } from '@pt/shared/api-types';
-import { ifMatch, versionFromEtag } from '@pt/web/projects/data-access';
+import { ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
 import { firstValueFrom } from 'rxjs';
 import { libraryQueryParams } from './library-filters';
 import type { LibraryQuery } from './library-filters';

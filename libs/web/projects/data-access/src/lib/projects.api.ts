@@ -17,7 +17,7 @@ import {
 } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { firstValueFrom } from 'rxjs';
-import { ifMatch, versionFromEtag } from './api-failure';
+import { ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
 
 export interface ProjectListQuery {
   year?: number | null;
