@@ -1,3 +1,4 @@
+import { PROJECT_STATUSES } from '@pt/shared/api-types';
 import type { Dashboard, ProjectStatus } from '@pt/shared/api-types';
 import { statusLabel } from '@pt/web/projects/data-access';
 import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
@@ -46,16 +47,16 @@ export const STATUS_CHART_COLORS: Record<ProjectStatus, string> = {
 
 export const GRADE_COLORS: Record<Grade, string> = { 优: '#52c41a', 良: '#1677ff', 中: '#faad14', 差: '#ff4d4f' };
 
-const STATUS_ORDER: ProjectStatus[] = ['draft', 'submitted', 'dept_approved', 'approved', 'returned'];
+/** The states that have projects, in the workflow's order (the domain's list of states). */
+export function inStatusOrder<T extends { status: ProjectStatus; count: number }>(rows: readonly T[]): T[] {
+  return rows.filter((s) => s.count > 0).sort((a, b) => PROJECT_STATUSES.indexOf(a.status) - PROJECT_STATUSES.indexOf(b.status));
+}
 
 const BAR_LABEL = { show: true, position: 'top' as const };
 
 /** 项目状态 (pie): one slice per state that has projects. */
 export function statusChart(d: Dashboard, f: DashboardFilter): ChartSpec {
-  const items: ChartItem[] = [...d.byStatus]
-    .filter((s) => s.count > 0)
-    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status))
-    .map((s) => ({
+  const items: ChartItem[] = inStatusOrder(d.byStatus).map((s) => ({
       key: s.status,
       label: statusLabel(s.status),
       value: s.count,

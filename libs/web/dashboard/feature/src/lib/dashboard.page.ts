@@ -9,6 +9,7 @@ import {
   evaluatedLink,
   evaluationStatusLink,
   gradesChart,
+  inStatusOrder,
   lightLink,
   projectsLink,
   rankingChart,
@@ -20,7 +21,7 @@ import type { ChartItem, Dashboard, DashboardFilter, DashboardLink } from '@pt/w
 import { orgOptions, ProjectsApi, statusLabel } from '@pt/web/projects/data-access';
 import { loadState, toApiFailure, yearFilter, yearFromLink } from '@pt/web/shared/data-access';
 import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
-import type { OrgNode, ProjectStatus } from '@pt/web/projects/data-access';
+import type { OrgNode } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -29,7 +30,6 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { EchartComponent } from './echart.component';
 
-const STATUS_ORDER: ProjectStatus[] = ['draft', 'submitted', 'dept_approved', 'approved', 'returned'];
 
 /**
  * 统计分析: the figures of the visible projects of a year (optionally under one organisation) — cards,
@@ -263,10 +263,7 @@ export class DashboardPage {
   readonly evaluated = computed(() => evaluatedCount(this.data() ?? { grades: [] }));
   readonly average = computed(() => averageScore(this.data() ?? { unitRanking: [] }));
   readonly evaluationStatuses = computed(() =>
-    [...(this.data()?.evaluationsByStatus ?? [])]
-      .filter((s) => s.count > 0)
-      .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status))
-      .map((s) => ({ ...s, label: statusLabel(s.status), link: evaluationStatusLink(this.shown(), s.status) })),
+    inStatusOrder(this.data()?.evaluationsByStatus ?? []).map((s) => ({ ...s, label: statusLabel(s.status), link: evaluationStatusLink(this.shown(), s.status) })),
   );
 
   private readonly empty: Dashboard = {
