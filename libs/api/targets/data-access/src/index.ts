@@ -5,6 +5,7 @@ export * from './lib/targets-data.module';
 export * from './lib/store/target-kind';
 export * from './lib/store/project-row';
 export * from './lib/store/target-store';
+export * from './lib/store/require-approved';
 export * from './lib/store/target-sql';
 export * from './lib/store/target-header';
 export * from './lib/store/target-revisions';

@@ -15,6 +15,7 @@ import {
   TargetStore,
   updateHeader,
   writeHistory,
+  requireApproved,
   type ProjectRow,
 } from '@pt/api/targets/data-access';
 import { diffFields, diffIndicatorRows, hasRole, isEditable, PROJECT_FIELD_LABELS, PROJECT_HEADER_LABELS, statusLabel, type Finding } from '@pt/domain';
@@ -151,9 +152,7 @@ export class DeclarationService {
   async adjust(user: UserSummary, id: string, ifMatch: string | undefined, reason: string): Promise<Project> {
     await this.store.write(user, id, ifMatch, async (m, row) => {
       if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以发起调整');
-      if (row.status !== 'approved') {
-        throw new ApiHttpException(409, 'INVALID_TRANSITION', `项目处于「${statusLabel(row.status)}」状态，只有已批复的项目可以调整`);
-      }
+      requireApproved(row, '调整', 'INVALID_TRANSITION');
       const { permissions: _drop, ...kept } = await this.store.toProject(user, row, m);
       void _drop;
       await startRevision(m, row, kept, reason.trim(), user.id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, badRequest } from '@pt/api/core';
-import { errorDetails, EvaluationStore, toStoredFunds, toStoredItem, writeHistory } from '@pt/api/targets/data-access';
+import { errorDetails, EvaluationStore, toStoredFunds, toStoredItem, writeHistory, requireApproved } from '@pt/api/targets/data-access';
 import { allowedActions, hasRole, isEditable, statusLabel } from '@pt/domain';
 import type { Evaluation, PatchEvaluationDto, PutEvaluationDto, UserSummary } from '@pt/shared/contracts';
 import { applyDeductions } from './evaluation-deduction';
@@ -17,7 +17,7 @@ export class EvaluationService {
   async put(user: UserSummary, id: string, ifMatch: string | undefined, dto: PutEvaluationDto): Promise<Evaluation> {
     const ev = this.evaluations;
     await ev.targets.write(user, id, ifMatch, async (m, row) => {
-      ev.assertApproved(row);
+      requireApproved(row, '自评');
       const current = await ev.row(m, id);
       if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以填写自评');
       if (current && !isEditable(current.status)) {
@@ -64,7 +64,7 @@ export class EvaluationService {
   async deduct(user: UserSummary, id: string, ifMatch: string | undefined, dto: PatchEvaluationDto): Promise<Evaluation> {
     const ev = this.evaluations;
     await ev.targets.write(user, id, ifMatch, async (m, row) => {
-      ev.assertApproved(row);
+      requireApproved(row, '自评');
       if (!hasRole(user, 'dept_reviewer') && !hasRole(user, 'finance_reviewer')) {
         throw new ApiHttpException(403, 'FORBIDDEN', '只有审核人可以按偏离度扣分');
       }

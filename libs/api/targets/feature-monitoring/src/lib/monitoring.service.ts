@@ -8,6 +8,7 @@ import {
   TargetStore,
   type ProjectEntity,
   type ProjectMonitoringEntity,
+  requireApproved,
   type StoredMonitoringItem,
 } from '@pt/api/targets/data-access';
 import { hasRole, monitoringCurrentProblem, monitoringRowProblems, type MonitoringLight } from '@pt/domain';
@@ -39,7 +40,7 @@ export class MonitoringService {
 
   async put(user: UserSummary, id: string, ifMatch: string | undefined, dto: PutMonitoringDto): Promise<Monitoring> {
     await this.targets.write(user, id, ifMatch, async (m, row) => {
-      this.reports.assertApproved(row);
+      requireApproved(row, '填写运行监控');
       if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以填写运行监控');
       const indicators = await this.reports.indicatorsOf(m, row);
       const known = new Map(indicators.map((i) => [i.id, i]));

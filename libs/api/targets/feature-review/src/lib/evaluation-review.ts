@@ -1,4 +1,5 @@
 import { ApiHttpException } from '@pt/api/core';
+import { requireApproved } from '@pt/api/targets/data-access';
 import type { EvaluationDbRow, EvaluationStore } from '@pt/api/targets/data-access';
 import type { Reviewable, ReviewHooks } from './review.service';
 
@@ -13,7 +14,7 @@ export function evaluationReviewHooks(evaluations: EvaluationStore): ReviewHooks
   let current: EvaluationDbRow | undefined;
   return {
     status: async (m, row) => {
-      evaluations.assertApproved(row);
+      requireApproved(row, '自评');
       current = await evaluations.row(m, row.id);
       return current?.status ?? 'draft';
     },

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, type PickRow } from '@pt/api/core';
-import { allowedActions, hasRole, isEditable, statusLabel, submissionProblems, type EvaluationResult } from '@pt/domain';
+import { allowedActions, hasRole, isEditable, submissionProblems, type EvaluationResult } from '@pt/domain';
 import type { Evaluation, Indicator, ProjectScoringBasis, ProjectStatus, UserSummary } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { ProjectEvaluationEntity } from '../entities/project-evaluation.entity';
 import type { ProjectRow } from '../store/project-row';
 import { TargetStore } from '../store/target-store';
+import { requireApproved } from '../store/require-approved';
 import { annualIndicators } from '../store/target-sql';
 import { fundsInput, readFunds, type StoredFunds } from './evaluation-funds';
 import { problemDetails, scoreStoredEvaluation, type ScoredEvaluation, type StoredEvaluationItem } from './evaluation-scoring';
@@ -27,13 +28,6 @@ export class EvaluationStore {
   async get(user: UserSummary, id: string): Promise<Evaluation> {
     const row = await this.targets.findVisible(user, id);
     return this.load(user, row, this.targets.dataSource.manager);
-  }
-
-  /** Only an approved target has a self-evaluation. */
-  assertApproved(row: ProjectRow): void {
-    if (row.status !== 'approved') {
-      throw new ApiHttpException(409, 'NOT_APPROVED', `项目处于「${statusLabel(row.status)}」状态：只有已批复的项目可以自评`);
-    }
   }
 
   async row(m: EntityManager, id: string): Promise<EvaluationDbRow | undefined> {
@@ -133,7 +127,7 @@ export class EvaluationStore {
   }
 
   private async load(user: UserSummary, row: ProjectRow, m: EntityManager): Promise<Evaluation> {
-    this.assertApproved(row);
+    requireApproved(row, '自评');
     const stored = await this.row(m, row.id);
     const indicators = await this.indicatorsOf(m, row);
     // before the first save the budget defaults to the project's 年度资金申请总额, 全年执行数 to the latest monitoring report's

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException, type PickRow } from '@pt/api/core';
-import { budgetLight, hasRole, indicatorLight, projectLight, statusLabel, type DeviationReason, type Likelihood, type MonitoringLight } from '@pt/domain';
+import type { PickRow } from '@pt/api/core';
+import { budgetLight, hasRole, indicatorLight, projectLight, type DeviationReason, type Likelihood, type MonitoringLight } from '@pt/domain';
 import type { Indicator, Monitoring, MonitoringItem, UserSummary } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ProjectMonitoringEntity } from '../entities/project-monitoring.entity';
 import type { ProjectRow } from '../store/project-row';
 import { TargetStore } from '../store/target-store';
+import { requireApproved } from '../store/require-approved';
 import { annualIndicators } from '../store/target-sql';
 
 /** One row of a monitoring report as stored (the jsonb `items` of project_monitoring), keyed by indicator. */
@@ -74,13 +75,6 @@ export class MonitoringStore {
     return this.load(user, row, this.dataSource.manager, month);
   }
 
-  /** Monitoring is for approved targets only (409 otherwise). */
-  assertApproved(row: ProjectRow): void {
-    if (row.status !== 'approved') {
-      throw new ApiHttpException(409, 'NOT_APPROVED', `项目处于「${statusLabel(row.status)}」状态：只有已批复的项目可以填写运行监控`);
-    }
-  }
-
   /** The rows a report covers: those of the target's annual goal of its own year. */
   indicatorsOf(m: EntityManager, row: ProjectRow): Promise<Indicator[]> {
     return annualIndicators(m, row);
@@ -117,7 +111,7 @@ export class MonitoringStore {
   }
 
   private async load(user: UserSummary, row: ProjectRow, m: EntityManager, month?: number): Promise<Monitoring> {
-    this.assertApproved(row);
+    requireApproved(row, '填写运行监控');
     const reports: MonitoringDbRow[] = await m.query(
       `SELECT month, annual_budget::text AS annual_budget, executed::text AS executed, expected_executed::text AS expected_executed, items, updated_at
          FROM project_monitoring WHERE project_id = $1 ORDER BY month`,
