@@ -7,6 +7,7 @@ export * from './lib/health';
 export * from './lib/auth';
 export * from './lib/admin';
 export * from './lib/projects';
+export * from './lib/targets';
 export * from './lib/project-inputs';
 export * from './lib/revisions';
 export * from './lib/library';
