@@ -4,6 +4,7 @@ import { Router } from '@angular/router';
 import { API_ROOT, ApiPaths } from '@pt/shared/api-types';
 import { catchError, throwError } from 'rxjs';
 import { AuthStore } from './auth.store';
+import { returnUrlQuery } from './return-url';
 
 /**
  * Adds the bearer token to API calls; a 401 on any call but login ends the session and opens the login page; a 403
@@ -19,7 +20,7 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
     catchError((e: unknown) => {
       if (e instanceof HttpErrorResponse && e.status === 401 && isApi && req.url !== ApiPaths.login) {
         store.clear();
-        void router.navigate(['/login'], { queryParams: { returnUrl: router.url } });
+        void router.navigate(['/login'], { queryParams: returnUrlQuery(router.url) });
       }
       if (e instanceof HttpErrorResponse && e.status === 403 && isApi && (e.error as { code?: string } | null)?.code === 'PASSWORD_CHANGE_REQUIRED') {
         store.requirePasswordChange();
