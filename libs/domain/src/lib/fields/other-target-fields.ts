@@ -1,5 +1,12 @@
 import { FUND_LABELS, PROJECT_FIELD_LABELS } from './project-fields';
 
+/** The kinds of 绩效目标 as a list and its filter name them (the keys are the API's `kind`). */
+export const TARGET_KIND_LABELS = Object.freeze({
+  project: '项目',
+  department: '部门（单位）整体',
+  policy: '政策',
+} as const);
+
 /**
  * The two other kinds of target (domain §11, 全覆盖): 部门（单位）整体支出绩效目标申报表 and 政策绩效目标. Labels
  * the project form already has (主管部门, 其他资金, 年度总体目标) are taken from it, not typed again.
@@ -7,6 +14,8 @@ import { FUND_LABELS, PROJECT_FIELD_LABELS } from './project-fields';
 export const DEPARTMENT_FIELD_LABELS = Object.freeze({
   orgName: '部门（单位）名称',
   year: '年度',
+  /** the block of total, fiscal, other, basic, project */
+  budget: '年度预算申请',
   budgetTotal: '资金总额',
   fiscal: '财政拨款',
   other: FUND_LABELS.other,
@@ -16,6 +25,8 @@ export const DEPARTMENT_FIELD_LABELS = Object.freeze({
   taskName: '任务名称',
   taskContent: '主要内容',
   taskBudget: '预算金额',
+  /** the task's amount column under 预算金额 */
+  taskAmount: '总额',
   annualGoal: PROJECT_FIELD_LABELS.annualGoal,
 } as const);
 

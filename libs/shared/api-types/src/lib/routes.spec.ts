@@ -8,6 +8,8 @@ describe('ApiPaths', () => {
     expect(ApiPaths.adminScoringSettings).toBe('/api/admin/frameworks/settings');
     expect(ApiPaths.goalIndicators('p', 'g')).toBe('/api/projects/p/goals/g/indicators');
     expect(ApiPaths.projectRevision('p', 2)).toBe('/api/projects/p/revisions/2');
+    expect(ApiPaths.target('t')).toBe('/api/targets/t');
+    expect(ApiPaths.targetPath('t', ApiRoutes.project.goals, 'g/1', ApiRoutes.project.indicators)).toBe('/api/targets/t/goals/g%2F1/indicators');
   });
 
   it('encodes an id or name that holds URL syntax as one path segment', () => {

@@ -12,6 +12,8 @@ export const ApiRoutes = {
   frameworks: 'frameworks',
   orgs: 'orgs',
   projects: 'projects',
+  /** Every kind of target (project, department, policy); its `:id` has every sub-route of `projects/:id`. */
+  targets: 'targets',
   /** Sub-routes of `projects/:id` (and `projects/years`). */
   project: {
     years: 'years',
@@ -51,6 +53,7 @@ const root = `/${API_PREFIX}`;
 const seg = (value: string | number) => encodeURIComponent(String(value));
 const P = ApiRoutes.project;
 const projectUrl = (id: string) => `${root}/${ApiRoutes.projects}/${seg(id)}`;
+const targetUrl = (id: string) => `${root}/${ApiRoutes.targets}/${seg(id)}`;
 
 /** Absolute URL paths as the browser calls them. */
 export const ApiPaths = {
@@ -63,6 +66,10 @@ export const ApiPaths = {
   orgs: `${root}/${ApiRoutes.orgs}`,
   projects: `${root}/${ApiRoutes.projects}`,
   projectYears: `${root}/${ApiRoutes.projects}/${P.years}`,
+  targets: `${root}/${ApiRoutes.targets}`,
+  target: targetUrl,
+  /** A sub-route of a target of any kind: `targetPath(id, P.indicators)`, `targetPath(id, P.goals, goalId, P.indicators)`. */
+  targetPath: (id: string, ...sub: string[]) => [targetUrl(id), ...sub.map(seg)].join('/'),
   project: projectUrl,
   projectIndicators: (id: string) => `${projectUrl(id)}/${P.indicators}`,
   projectGoals: (id: string) => `${projectUrl(id)}/${P.goals}`,
