@@ -506,6 +506,14 @@ describe('robustness', () => {
   });
 });
 
+describe('last year (domain §11)', () => {
+  test('BELOW_LAST_YEAR_ACTUAL: a ≥ value under what the same indicator reached last year (details in checks/history-checks.spec.ts)', () => {
+    const rows = [{ level1: '产出指标', level2: '质量指标', name: '验收合格率', target: '≥90%' }];
+    const f = run({ frameworkCode: 'mof-2021', rows, history: [{ year: 2026, target: '≥90%', actual: '98%' }] });
+    expect(f.find((x) => x.code === 'BELOW_LAST_YEAR_ACTUAL')).toMatchObject({ severity: 'warning', indicatorIndex: 0 });
+  });
+});
+
 describe('coverage of the rule list', () => {
   // Runs last (jest runs the tests of a file in order): every rule was triggered above.
   test('every rule in CHECK_RULES fired in at least one test of this file', () => {

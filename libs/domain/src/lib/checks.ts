@@ -5,6 +5,7 @@ import { type CheckInput, finding, type RowContext, sortFindings } from './check
 import { checkDates, checkFunds } from './checks/header-checks';
 import { checkRow, isPlaceholder } from './checks/row-checks';
 import { checkCopiedRows, checkDuplicateNames, checkPresence, checkRepeatedText } from './checks/table-checks';
+import { checkAgainstLastYear } from './checks/history-checks';
 
 /**
  * Checks on a target table (domain README §5): the rules and their input in checks/check-rules.ts, the header's
@@ -13,6 +14,7 @@ import { checkCopiedRows, checkDuplicateNames, checkPresence, checkRepeatedText 
 export { CHECK_RULES, type CheckInput, type CheckRule } from './checks/check-rules';
 export { isPlaceholder } from './checks/row-checks';
 export { COPIED_ROWS_MIN, findRepeatedText } from './checks/table-checks';
+export { checkAgainstLastYear, indicatorKey } from './checks/history-checks';
 
 /** Run every check of domain §5 on one target table. Never throws on any input. */
 export function checkTable(input: CheckInput): Finding[] {
@@ -45,5 +47,6 @@ export function checkTable(input: CheckInput): Finding[] {
   checkDuplicateNames(rows, out);
   checkRepeatedText(rows, out);
   if (framework) checkCopiedRows(rows, framework, input.otherTables ?? [], out);
+  if (input.history) out.push(...checkAgainstLastYear(rows.map((r) => ({ name: r.name, target: r.target, history: input.history?.[r.index] }))));
   return sortFindings(out);
 }

@@ -1,3 +1,4 @@
+import type { IndicatorHistory } from '../fields/indicator-meta';
 import type { Finding, Framework, FrameworkGroup, Funds, IndicatorRow, Severity, TargetValue } from '../types';
 
 /**
@@ -24,6 +25,8 @@ export interface CheckInput {
   funds?: Funds | null;
   /** Other projects of the same unit (for COPIED_ROWS). */
   otherTables?: { projectName: string; rows: IndicatorRow[] }[];
+  /** Last year's values of each row (by the index of `rows`), for BELOW_LAST_YEAR_ACTUAL. */
+  history?: readonly (IndicatorHistory | null | undefined)[];
 }
 
 export interface CheckRule {
@@ -58,6 +61,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { code: 'NEAR_DUPLICATE_NAME', severity: 'warning', title: '三级指标名称疑似重复' },
   { code: 'REPEATED_TEXT', severity: 'warning', title: '文字重复' },
   { code: 'COPIED_ROWS', severity: 'warning', title: '指标与本单位其他项目完全相同' },
+  { code: 'BELOW_LAST_YEAR_ACTUAL', severity: 'warning', title: '指标值低于上年实际完成值' },
 ];
 
 const RULE_ORDER = new Map(CHECK_RULES.map((r, i) => [r.code, i]));
