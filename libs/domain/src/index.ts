@@ -15,3 +15,4 @@ export * from './lib/import/parse-published';
 export * from './lib/password-policy';
 export * from './lib/audit-events';
 export * from './lib/workflow';
+export * from './lib/work';

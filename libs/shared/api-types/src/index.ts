@@ -17,3 +17,4 @@ export * from './lib/exports';
 export * from './lib/export-jobs';
 export * from './lib/frameworks';
 export * from './lib/security';
+export * from './lib/work';

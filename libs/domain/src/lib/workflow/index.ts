@@ -1,2 +1,3 @@
 export * from './labels';
 export * from './review';
+export * from './structured-review';

@@ -67,8 +67,9 @@ export function nextStatus(from: ReviewStatus, action: TransitionAction): Review
 
 /** Why a transition is refused, as the API answers it. */
 export interface TransitionRefusal {
-  status: 400 | 403 | 409;
-  code: 'VALIDATION_FAILED' | 'FORBIDDEN' | 'INVALID_TRANSITION';
+  status: 400 | 403 | 409 | 422;
+  /** REVIEW_NOT_PASSING: an approval whose structured review's overall result is 中 or 差 (structured-review.ts). */
+  code: 'VALIDATION_FAILED' | 'FORBIDDEN' | 'INVALID_TRANSITION' | 'REVIEW_NOT_PASSING';
   message: string;
   /** The request field at fault (a return's missing reason). */
   field?: string;

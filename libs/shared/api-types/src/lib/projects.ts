@@ -1,5 +1,5 @@
 import type { Finding, Framework, TargetValue } from '@pt/domain';
-import type { ProjectStatus, TransitionAction } from '@pt/domain';
+import type { ProjectStatus, StructuredReview, TransitionAction } from '@pt/domain';
 
 // the workflow's states, actions and their labels are the domain's (one place for api, exports and web)
 export { PROJECT_STATUSES, PROJECT_STATUS_LABELS, TRANSITION_ACTIONS } from '@pt/domain';
@@ -115,6 +115,8 @@ export interface HistoryEntry {
   fromStatus: ProjectStatus | null;
   toStatus: ProjectStatus | null;
   comment: string | null;
+  /** A reviewer's structured review (财预〔2015〕88号) given with an approve or return; null otherwise. */
+  review?: StructuredReview | null;
 }
 
 export interface OrgNode {

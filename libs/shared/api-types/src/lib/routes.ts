@@ -43,6 +43,11 @@ export const ApiRoutes = {
   security: { base: 'security', sessions: 'sessions', userSessions: 'users/:id/sessions', lockouts: 'lockouts' },
   /** 审计管理员: the audit log. */
   audit: { base: 'audit', export: 'export', verify: 'verify' },
+  /** The year's work: tasks and their progress, the 工作台, batch transitions. */
+  tasks: 'tasks',
+  task: { progress: 'progress', progressExport: 'progress/export' },
+  workbench: { base: 'workbench', counts: 'counts' },
+  transitions: 'transitions',
 } as const;
 
 /** The admin controllers' routes (`ApiRoutes.admin`). */
@@ -112,4 +117,11 @@ export const ApiPaths = {
   audit: `${root}/${ApiRoutes.audit.base}`,
   auditExport: `${root}/${ApiRoutes.audit.base}/${ApiRoutes.audit.export}`,
   auditVerify: `${root}/${ApiRoutes.audit.base}/${ApiRoutes.audit.verify}`,
+  tasks: `${root}/${ApiRoutes.tasks}`,
+  task: (id: string) => `${root}/${ApiRoutes.tasks}/${seg(id)}`,
+  taskProgress: (id: string) => `${root}/${ApiRoutes.tasks}/${seg(id)}/${ApiRoutes.task.progress}`,
+  taskProgressExport: (id: string) => `${root}/${ApiRoutes.tasks}/${seg(id)}/${ApiRoutes.task.progressExport}`,
+  workbench: `${root}/${ApiRoutes.workbench.base}`,
+  workbenchCounts: `${root}/${ApiRoutes.workbench.base}/${ApiRoutes.workbench.counts}`,
+  transitions: `${root}/${ApiRoutes.transitions}`,
 } as const;
