@@ -1,3 +1,4 @@
+import { DepartmentTaskEntity } from './department-task.entity';
 import { IndicatorLibraryEntity } from './indicator-library.entity';
 import { IndicatorEntity } from './indicator.entity';
 import { ProjectEvaluationEntity } from './project-evaluation.entity';
@@ -9,6 +10,7 @@ import { ProjectEntity } from './project.entity';
 import { ReviewCommentEntity } from './review-comment.entity';
 
 export {
+  DepartmentTaskEntity,
   IndicatorEntity,
   IndicatorLibraryEntity,
   ProjectEntity,
@@ -36,4 +38,5 @@ export const TARGET_ENTITIES = [
   ProjectEvaluationEntity,
   ProjectMonitoringEntity,
   IndicatorLibraryEntity,
+  DepartmentTaskEntity,
 ];

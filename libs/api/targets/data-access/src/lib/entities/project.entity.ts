@@ -1,14 +1,23 @@
 import type { ProjectStatus } from '@pt/domain';
+import type { TargetKindKey } from '@pt/shared/contracts';
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * A project's declaration (申报表 header). Money columns are numeric and read back as strings; the dates are read
+ * A target's declaration (申报表 header), for the three kinds of 绩效目标 (`kind`): 项目, 部门（单位）整体 and 政策.
+ * The kinds share the columns that mean the same thing: `fund_annual_total` / `fund_annual_fiscal` /
+ * `fund_annual_other` are the year's money of every kind (a department's 年度预算申请 资金总额 / 财政拨款 / 其他资金,
+ * a policy's 年度资金规模), `fund_total` a policy's 资金规模总额, `basis` a policy's 政策依据, `start_date` /
+ * `end_date` a policy's 实施期 (1 January of the first year, 31 December of the last). Only a department's budget by
+ * nature (基本支出, 项目支出) has columns of its own; its 年度主要任务 are rows of department_task. Money columns are numeric and read back as strings; the dates are read
  * as `start_date::text` (the `pg` default would make them a Date at local midnight).
  * Foreign keys name the referenced table (not its class), so that this library does not import auth or frameworks.
  */
 @Entity('project')
 @Index('project_org_year_idx', ['orgId', 'year'])
 @Index('project_status_idx', ['status'])
+@Check('project_kind_check', "kind IN ('project', 'department', 'policy')")
+// one 部门整体 target per organisation and year
+@Index('project_department_org_year_key', ['orgId', 'year'], { unique: true, where: "kind = 'department'" })
 @Check('project_year_check', 'year BETWEEN 2000 AND 2100')
 @Check('project_status_check', "status IN ('draft', 'submitted', 'dept_approved', 'approved', 'returned')")
 @ForeignKey('framework_version', ['frameworkCode', 'frameworkVersion'], ['code', 'version'], { name: 'project_framework_version_fk' })
@@ -18,6 +27,7 @@ export class ProjectEntity {
   @Column({ name: 'org_id', type: 'uuid' })
   orgId!: string;
   @Column({ type: 'integer' }) year!: number;
+  @Column({ type: 'varchar', length: 16, default: 'project' }) kind!: TargetKindKey;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Column({ name: 'framework_code', type: 'varchar', length: 32 }) frameworkCode!: string;
   @Column({ type: 'varchar', length: 16, default: 'draft' }) status!: ProjectStatus;
@@ -34,6 +44,9 @@ export class ProjectEntity {
   @Column({ name: 'fund_annual_fiscal', type: 'numeric', precision: 15, scale: 2, nullable: true }) fundAnnualFiscal!: string | null;
   @Column({ name: 'fund_carryover', type: 'numeric', precision: 15, scale: 2, nullable: true }) fundCarryover!: string | null;
   @Column({ name: 'fund_annual_other', type: 'numeric', precision: 15, scale: 2, nullable: true }) fundAnnualOther!: string | null;
+  /** 部门整体: 年度预算申请 by nature (基本支出 + 项目支出 = 资金总额, the `fund_annual_total`). */
+  @Column({ name: 'dept_budget_basic', type: 'numeric', precision: 15, scale: 2, nullable: true }) deptBudgetBasic!: string | null;
+  @Column({ name: 'dept_budget_project', type: 'numeric', precision: 15, scale: 2, nullable: true }) deptBudgetProject!: string | null;
   @Column({ name: 'last_year_budget', type: 'numeric', precision: 15, scale: 2, nullable: true }) lastYearBudget!: string | null;
   @Column({ name: 'last_year_executed', type: 'numeric', precision: 15, scale: 2, nullable: true }) lastYearExecuted!: string | null;
   @Column({ type: 'text', nullable: true }) overview!: string | null;
