@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
 import { EvaluationStore, MonitoringStore, OrgScopeService, TargetStore } from '@pt/api/targets/data-access';
-import { Dec, type Framework, statusLabel } from '@pt/domain';
-import { BIDI_CONTROLS, type BatchExportQueryDto, type ExportForm, type Project, type UserSummary } from '@pt/shared/contracts';
+import { Dec, type Framework, statusLabel, TARGET_KIND_LABELS } from '@pt/domain';
+import { BIDI_CONTROLS, type BatchExportQueryDto, type ExportForm, KIND_EXPORT_FORM_LABELS, type Project, type UserSummary } from '@pt/shared/contracts';
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
 import { writeDocx } from './docx/docx-writer';
-import { DECLARATION_FUND_LABELS, declarationModel } from './layout/declaration-model';
+import { DECLARATION_FUND_LABELS } from './layout/declaration-model';
 import { evaluationModel } from './layout/evaluation-model';
+import { annualAmount, declarationOf, kindOf, kindOfForm, namedForm, resolveForm } from './layout/kind-forms';
 import { indicatorsAsText, monitoringModel, sheetNameFor, type SheetModel } from './layout/sheet-model';
 import { type HistoryStep, signaturesOf } from './layout/signatures';
 import { PdfFontMissingError, writePdf } from './pdf/pdf-writer';
@@ -20,7 +21,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const CONTENT_TYPES = { xlsx: XLSX_TYPE, pdf: 'application/pdf', zip: 'application/zip', docx: DOCX_TYPE } as const;
 
-const FORM_LABEL: Record<ExportForm | 'publication', string> = { declaration: '申报表', evaluation: '自评表', monitoring: '监控表', publication: '绩效目标公开清单' };
+const FORM_LABEL: Record<ExportForm | 'publication', string> = { declaration: '申报表', evaluation: '自评表', monitoring: '监控表', publication: '绩效目标公开清单', ...KIND_EXPORT_FORM_LABELS };
 
 /** A file name that is safe in a header and on every file system: no control, bidi (U+202E…) characters, separators or reserved marks. */
 export function safeFileName(name: string): string {
@@ -73,8 +74,9 @@ export class ExportsService {
   async projectFile(user: UserSummary, id: string, form: ExportForm, format: 'xlsx' | 'pdf' | 'docx'): Promise<FileAnswer> {
     const project = await this.targets.get(user, id);
     const model = await this.modelOf(user, project, form);
+    // the file is named by the form drawn: a 部门整体 target's `declaration` is its 部门整体申报表
     return {
-      fileName: `${project.name}-${FORM_LABEL[form]}-${project.year}.${format}`,
+      fileName: `${project.name}-${FORM_LABEL[namedForm(form, kindOf(project))]}-${project.year}.${format}`,
       contentType: CONTENT_TYPES[format],
       write: (out) => (format === 'xlsx' ? this.writeWorkbook([model], out) : format === 'docx' ? writeDocx([model], out) : this.pdf([model], out)),
     };
@@ -124,7 +126,10 @@ export class ExportsService {
   /** `history`: the project's signing steps when the caller loaded them with others (a batch); otherwise read here. */
   private async modelOf(user: UserSummary, p: Project, form: ExportForm, sheetName?: string, history?: readonly HistoryStep[]): Promise<SheetModel> {
     const steps = async () => history ?? (await this.historyOf([p.id])).get(p.id) ?? [];
-    if (form === 'declaration') return declarationModel(p, sheetName, signaturesOf(await steps(), ''), await this.frameworkOf(p));
+    const resolved = resolveForm(form, kindOf(p));
+    if ('error' in resolved) throw new ApiHttpException(400, 'VALIDATION_FAILED', resolved.error, [{ field: 'form', message: resolved.error }]);
+    form = resolved.form;
+    if (form === 'declaration') return declarationOf(p, sheetName, signaturesOf(await steps(), ''), await this.frameworkOf(p));
     if (form === 'evaluation') return evaluationModel(p, await this.evaluations.get(user, p.id), sheetName, signaturesOf(await steps(), 'eval_'));
     return monitoringModel(p, await this.monitoring.get(user, p.id), sheetName, await this.frameworkOf(p));
   }
@@ -137,12 +142,14 @@ export class ExportsService {
   private async batchIds(user: UserSummary, q: BatchExportQueryDto): Promise<string[]> {
     const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
     // the 自评表 exists only for approved projects, and only approved (已批复) targets are published
-    const approvedOnly = q.form === 'evaluation' || q.form === 'publication';
+    const approvedOnly = q.form === 'evaluation' || q.form === 'publication' || q.form.endsWith('-evaluation');
+    // every kind of target; a kind's named form (department-declaration …) only the targets of that kind
+    const kind = kindOfForm(q.form);
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT p.id FROM project p JOIN org o ON o.id = p.org_id
-        WHERE p.year = $1 AND p.org_id = ANY($2::uuid[]) ${approvedOnly ? `AND p.status = 'approved'` : ''}
+        WHERE p.year = $1 AND p.org_id = ANY($2::uuid[]) ${approvedOnly ? `AND p.status = 'approved'` : ''} ${kind ? 'AND p.kind = $3' : ''}
         ORDER BY o.code, p.name, p.id`,
-      [q.year, orgIds],
+      kind ? [q.year, orgIds, kind] : [q.year, orgIds],
     );
     return rows.map((r) => r.id);
   }
@@ -184,7 +191,7 @@ export class ExportsService {
     await this.eachProject(user, ids, async (p, i) => {
       const sheetName = sheetNameFor(p.name, taken);
       names.push(sheetName);
-      const amount = p.funds.annualTotal;
+      const amount = annualAmount(p);
       const row = index.addRow([i + 1, p.orgName, p.name, statusLabel(p.status), amount ? amountValue(amount) : null, sheetName]);
       row.getCell(5).numFmt = AMOUNT_FORMAT;
       row.commit();
@@ -277,8 +284,11 @@ export class ExportsService {
     ws.getRow(1).font = { bold: true };
     await this.eachProject(user, ids, async (p) => {
       // the data has no 一级项目名称 (项目性质 is not one): the column stays empty, the project is the 二级项目
-      const amount = tenThousands(p.funds.annualTotal);
-      const row = ws.addRow([code.get(p.id) ?? '', p.orgName, '', p.name, p.category ?? '', amount === '' ? '' : amountValue(amount), indicatorsAsText(p, await this.frameworkOf(p))]);
+      // 部门整体 and 政策 targets are listed too: their kind in 项目类别, their year's money (资金总额, 年度资金规模) as 金额
+      const kind = kindOf(p);
+      const amount = tenThousands(annualAmount(p));
+      const category = kind === 'project' ? (p.category ?? '') : TARGET_KIND_LABELS[kind];
+      const row = ws.addRow([code.get(p.id) ?? '', p.orgName, '', p.name, category, amount === '' ? '' : amountValue(amount), indicatorsAsText(p, await this.frameworkOf(p))]);
       row.alignment = { wrapText: true, vertical: 'top' };
       row.getCell(6).numFmt = AMOUNT_FORMAT;
       row.commit();

@@ -1,12 +1,26 @@
 import type { Funds, ProjectStatus } from './projects';
 
-export const EXPORT_FORMS = ['declaration', 'evaluation', 'monitoring'] as const;
+/**
+ * The forms of the 部门（单位）整体 and 政策 targets by name. `declaration` / `evaluation` give the form of the target's own
+ * kind; a kind's named form on a target of another kind is refused (400).
+ */
+export const KIND_EXPORT_FORMS = ['department-declaration', 'policy-declaration', 'department-evaluation', 'policy-evaluation'] as const;
+export type KindExportForm = (typeof KIND_EXPORT_FORMS)[number];
+export const KIND_EXPORT_FORM_LABELS: Record<KindExportForm, string> = {
+  'department-declaration': '部门整体申报表',
+  'policy-declaration': '政策申报表',
+  'department-evaluation': '部门整体自评表',
+  'policy-evaluation': '政策自评表',
+};
+
+export const EXPORT_FORMS = ['declaration', 'evaluation', 'monitoring', ...KIND_EXPORT_FORMS] as const;
 export type ExportForm = (typeof EXPORT_FORMS)[number];
 /** File formats of one project's form (GET /api/projects/:id/export). */
 export const EXPORT_FORMATS = ['xlsx', 'pdf', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const BATCH_FORMS = ['declaration', 'evaluation', 'publication'] as const;
+/** A kind's named form in a batch takes only the targets of that kind. */
+export const BATCH_FORMS = ['declaration', 'evaluation', 'publication', ...KIND_EXPORT_FORMS] as const;
 export type BatchForm = (typeof BATCH_FORMS)[number];
 /** File formats of a batch export (GET /api/exports, POST /api/export-jobs). */
 export const BATCH_FORMATS = ['xlsx', 'pdf', 'zip', 'docx'] as const;

@@ -6,7 +6,7 @@ import { BATCH_FORMATS, FRAMEWORK_CODES, BATCH_FORMS, EXPORT_FORMATS, EXPORT_FOR
 
 /** GET /api/projects/:id/export?form=&format= */
 export class ExportQueryDto {
-  @IsIn(EXPORT_FORMS as unknown as string[], { message: '表单 form 须为 declaration（申报表）、evaluation（自评表）或 monitoring（监控表）' })
+  @IsIn(EXPORT_FORMS as unknown as string[], { message: '表单 form 须为 declaration（申报表）、evaluation（自评表）、monitoring（监控表）、department-declaration / policy-declaration（部门整体 / 政策申报表）或 department-evaluation / policy-evaluation（部门整体 / 政策自评表）' })
   form!: ExportForm;
   @IsIn(EXPORT_FORMATS as unknown as string[], { message: '格式 format 须为 xlsx、pdf 或 docx（Word）' })
   format!: ExportFormat;
@@ -18,7 +18,7 @@ export class BatchExportQueryDto {
   year!: number;
   @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
   orgId?: string;
-  @IsIn(BATCH_FORMS as unknown as string[], { message: '表单 form 须为 declaration、evaluation 或 publication（公开清单）' })
+  @IsIn(BATCH_FORMS as unknown as string[], { message: '表单 form 须为 declaration、evaluation、publication（公开清单）、department-declaration、policy-declaration、department-evaluation 或 policy-evaluation' })
   form!: BatchForm;
   @IsIn(BATCH_FORMATS as unknown as string[], { message: '格式 format 须为 xlsx、pdf、zip 或 docx（Word）' })
   format!: BatchFormat;

@@ -1,5 +1,6 @@
 import {
   ANNUAL_TARGET_COLUMN,
+  DEPARTMENT_FIELD_LABELS,
   EVALUATION_FIELD_LABELS as E,
   formatWan,
   FUNDS_BLOCK_LABEL,
@@ -9,11 +10,12 @@ import {
   type FundsSource,
   getFramework,
   INDICATOR_COLUMN_LABELS as IND,
+  POLICY_FIELD_LABELS,
   PROJECT_FIELD_LABELS as F,
   WAN_SUFFIX,
   yuanToWan,
 } from '@pt/domain';
-import type { Evaluation, Project } from '@pt/shared/contracts';
+import type { Evaluation, Project, TargetKindKey } from '@pt/shared/contracts';
 import { type BlockCell, EVALUATION_TITLE, indicatorSheet, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
 
 const GRADE_TEXT: Record<string, string> = { 达成: '达成年度指标', 部分达成: '部分达成年度指标并具有一定效果', 未达成: '未达成年度指标且效果较差' };
@@ -29,11 +31,22 @@ export function wanCell(yuan: string | null | undefined, span?: number): BlockCe
   return wan === null ? { text: '', span } : { text: formatWan(yuan), amount: wan, span };
 }
 
+/**
+ * What the 自评表 of each kind of target prints differently: its title, the name's label and the funds block's (部门整体
+ * 自评 reports the unit's budget execution in the same block: 年初预算数, 全年预算数, 全年执行数 by source, 执行率).
+ */
+export const EVALUATION_KIND_LAYOUT: Readonly<Record<TargetKindKey, { title: string; name: string; funds: string }>> = {
+  project: { title: EVALUATION_TITLE, name: F.name, funds: FUNDS_BLOCK_LABEL },
+  department: { title: '部门（单位）整体支出绩效自评表', name: DEPARTMENT_FIELD_LABELS.orgName, funds: '部门（单位）预算资金' },
+  policy: { title: '政策绩效自评表', name: POLICY_FIELD_LABELS.name, funds: '政策资金' },
+};
+
 const label = (text: string, span?: number): BlockCell => ({ text, label: true, span });
 const dash: BlockCell = { text: '—' };
 
 /** 自评表 (§8, 10号 附件1): header, the funds block, the annual goal expected vs achieved, the table with actuals and scores, total, grade, signatures. */
-export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, signatures: Signatures = NO_SIGNATURES): SheetModel {
+export function evaluationModel(p: Project & { kind?: TargetKindKey }, e: Evaluation, sheetName = p.name, signatures: Signatures = NO_SIGNATURES): SheetModel {
+  const layout = EVALUATION_KIND_LAYOUT[p.kind ?? 'project'];
   // the funds block as the evaluation has it (10号 附件1): the total row scored, each source row 其中 with its three amounts
   const funds = e.funds;
   const source = (s: FundsSource): BlockCell[] => {
@@ -41,9 +54,9 @@ export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, s
     return [label(ROW[s]), wanCell(r.initialBudget), wanCell(r.annualBudget), wanCell(r.executed), dash, { text: '' }, { ...dash, span: 2 }];
   };
   const header: BlockCell[][] = [
-    [label(F.name), { text: p.name, span: 7 }],
+    [label(layout.name), { text: p.name, span: 7 }],
     [label(F.department), { text: v(p.departmentName), span: 3 }, label(F.org), { text: p.orgName, span: 3 }],
-    [label(FUNDS_BLOCK_LABEL + WAN_SUFFIX), label(COL.initialBudget), label(COL.annualBudget), label(COL.executed), label(IND.weight), label(E.executionRate), label(E.score, 2)],
+    [label(layout.funds + WAN_SUFFIX), label(COL.initialBudget), label(COL.annualBudget), label(COL.executed), label(IND.weight), label(E.executionRate), label(E.score, 2)],
     [
       label(ROW.total),
       wanCell(funds.total.initialBudget),
@@ -69,7 +82,7 @@ export function evaluationModel(p: Project, e: Evaluation, sheetName = p.name, s
   };
   return indicatorSheet({
     sheetName,
-    title: EVALUATION_TITLE,
+    title: layout.title,
     year: p.year,
     items: e.items,
     framework: e.basis?.framework ?? getFramework(p.frameworkCode),

@@ -1,4 +1,4 @@
-import type { BatchForm, ExportForm } from '@pt/shared/api-types';
+import { type BatchForm, type ExportForm, KIND_EXPORT_FORM_LABELS } from '@pt/shared/api-types';
 
 export type FileFormat = 'xlsx' | 'pdf' | 'zip' | 'docx';
 /** The formats of one project's form. */
@@ -10,6 +10,7 @@ export const FORM_LABELS: Record<ExportForm | BatchForm, string> = {
   evaluation: '自评表',
   monitoring: '监控表',
   publication: '公开清单',
+  ...KIND_EXPORT_FORM_LABELS,
 };
 
 export const FORMAT_LABELS: Record<FileFormat, string> = { xlsx: 'Excel（.xlsx）', pdf: 'PDF', docx: 'Word（.docx）', zip: 'ZIP（每个项目一个文件）' };
