@@ -2,6 +2,7 @@ export * from './lib/project-labels';
 export * from './lib/projects.api';
 export * from './lib/project-framework';
 export * from './lib/roles';
+export * from './lib/target-kinds';
 export type {
   FrameworkResponse,
   HistoryEntry,
@@ -12,6 +13,12 @@ export type {
   ProjectStatus,
   ProjectSummary,
   ReviewComment,
+  DepartmentBudget,
+  DepartmentFields,
+  DepartmentTask,
+  PolicyFields,
+  Target,
+  TargetSummary,
   TransitionAction,
 } from '@pt/shared/api-types';
 export * from './lib/org-options';

@@ -3,15 +3,19 @@ import { inject, Injectable } from '@angular/core';
 import type { Finding } from '@pt/domain';
 import {
   ApiPaths,
+  ApiRoutes,
   type CreateProjectDto,
+  type DepartmentFields,
   type FindingsResponse,
   type FrameworkResponse,
   type HistoryEntry,
   type IndicatorInputDto,
   type OrgNode,
-  type Project,
+  type PolicyFields,
   type ProjectPage,
   type ProjectStatus,
+  type Target,
+  type TargetKindKey,
   type TransitionDto,
   type UpdateProjectDto,
 } from '@pt/shared/api-types';
@@ -20,6 +24,8 @@ import { firstValueFrom } from 'rxjs';
 import { ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
 
 export interface ProjectListQuery {
+  /** One kind of target; every kind when absent. */
+  kind?: TargetKindKey | null;
   year?: number | null;
   orgId?: string | null;
   status?: ProjectStatus | null;
@@ -39,14 +45,22 @@ export interface ProjectListQuery {
   evaluationStatus?: ProjectStatus | null;
 }
 
+// Until the api serves /api/targets (H15a), the calls go to /api/projects; flipped to ApiPaths.targets/targetPath then.
+const COLLECTION = ApiPaths.projects;
+const at = (id: string, ...sub: string[]) => [ApiPaths.project(id), ...sub.map(encodeURIComponent)].join('/');
+
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type CreateProjectBody = CreateProjectDto;
 export type UpdateProjectBody = UpdateProjectDto;
+/** POST /api/targets: a department target's name defaults to its organisation's (api-contract › every kind). */
+export type CreateTargetBody = Omit<CreateProjectDto, 'name'> & { kind: TargetKindKey; name?: string };
+/** PATCH /api/targets/:id: a project's header fields, or the kind's own block. */
+export type UpdateTargetBody = UpdateProjectDto & { department?: DepartmentFields; policy?: PolicyFields };
 export type IndicatorInput = IndicatorInputDto;
 export type TransitionBody = TransitionDto;
 
 /**
- * The projects API (shared/domain/api-contract.md). Every write sends `If-Match` with the version
+ * The targets API (shared/domain/api-contract.md; `/api/targets`, every kind — a project is one). Every write sends `If-Match` with the version
  * the caller last saw; the answered project carries the new version (taken from the `ETag` header,
  * falling back to the body's `version`).
  */
@@ -87,6 +101,7 @@ export class ProjectsApi {
 
   list(query: ProjectListQuery): Promise<ProjectPage> {
     let params = new HttpParams();
+    if (query.kind) params = params.set('kind', query.kind);
     if (query.year) params = params.set('year', String(query.year));
     if (query.orgId) params = params.set('orgId', query.orgId);
     if (query.status) params = params.set('status', query.status);
@@ -100,30 +115,33 @@ export class ProjectsApi {
     if (query.scoreMax != null) params = params.set('scoreMax', String(query.scoreMax));
     if (query.light) params = params.set('light', query.light);
     if (query.evaluationStatus) params = params.set('evaluationStatus', query.evaluationStatus);
-    return firstValueFrom(this.http.get<ProjectPage>(ApiPaths.projects, { params }));
+    return firstValueFrom(this.http.get<ProjectPage>(COLLECTION, { params }));
   }
 
-  async get(id: string): Promise<Project> {
-    return this.withVersion(await firstValueFrom(this.http.get<Project>(ApiPaths.project(id), { observe: 'response' })));
+  async get(id: string): Promise<Target> {
+    return this.withVersion(await firstValueFrom(this.http.get<Target>(at(id), { observe: 'response' })));
   }
 
-  async create(body: CreateProjectBody): Promise<Project> {
-    return this.withVersion(await firstValueFrom(this.http.post<Project>(ApiPaths.projects, body, { observe: 'response' })));
+  async create(body: CreateTargetBody): Promise<Target> {
+    return this.withVersion(await firstValueFrom(this.http.post<Target>(COLLECTION, body, { observe: 'response' })));
   }
 
-  async update(id: string, version: number, body: UpdateProjectBody): Promise<Project> {
+  async update(id: string, version: number, body: UpdateTargetBody): Promise<Target> {
     return this.withVersion(
       await firstValueFrom(
-        this.http.patch<Project>(ApiPaths.project(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
+        this.http.patch<Target>(at(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
     );
   }
 
-  async putIndicators(id: string, version: number, indicators: IndicatorInput[]): Promise<Project> {
+  /** The rows of the own-year annual table, or of the goal `goalId` (a policy's 中期 table). */
+  async putIndicators(id: string, version: number, indicators: IndicatorInput[], goalId?: string): Promise<Target> {
+    const P = ApiRoutes.project;
+    const url = goalId ? at(id, P.goals, goalId, P.indicators) : at(id, P.indicators);
     return this.withVersion(
       await firstValueFrom(
-        this.http.put<Project>(
-          ApiPaths.projectIndicators(id),
+        this.http.put<Target>(
+          url,
           { indicators },
           { observe: 'response', headers: { 'If-Match': ifMatch(version) } },
         ),
@@ -131,10 +149,10 @@ export class ProjectsApi {
     );
   }
 
-  async transition(id: string, version: number, body: TransitionBody): Promise<Project> {
+  async transition(id: string, version: number, body: TransitionBody): Promise<Target> {
     return this.withVersion(
       await firstValueFrom(
-        this.http.post<Project>(ApiPaths.projectTransitions(id), body, {
+        this.http.post<Target>(at(id, ApiRoutes.project.transitions), body, {
           observe: 'response',
           headers: { 'If-Match': ifMatch(version) },
         }),
@@ -143,20 +161,20 @@ export class ProjectsApi {
   }
 
   async remove(id: string, version: number): Promise<void> {
-    await firstValueFrom(this.http.delete(ApiPaths.project(id), { headers: { 'If-Match': ifMatch(version) } }));
+    await firstValueFrom(this.http.delete(at(id), { headers: { 'If-Match': ifMatch(version) } }));
   }
 
   async findings(id: string): Promise<Finding[]> {
-    const res = await firstValueFrom(this.http.get<FindingsResponse>(ApiPaths.projectFindings(id)));
+    const res = await firstValueFrom(this.http.get<FindingsResponse>(at(id, ApiRoutes.project.findings)));
     return res.findings ?? [];
   }
 
   history(id: string): Promise<HistoryEntry[]> {
-    return firstValueFrom(this.http.get<HistoryEntry[]>(ApiPaths.projectHistory(id)));
+    return firstValueFrom(this.http.get<HistoryEntry[]>(at(id, ApiRoutes.project.history)));
   }
 
-  private withVersion(res: HttpResponse<Project>): Project {
-    const body = res.body as Project;
+  private withVersion(res: HttpResponse<Target>): Target {
+    const body = res.body as Target;
     const v = versionFromEtag(res.headers.get('ETag'));
     return v !== null && v !== body.version ? { ...body, version: v } : body;
   }

@@ -52,7 +52,7 @@ describe('ProjectListPage: the dashboard filters', () => {
               return Promise.resolve({
                 items: [
                   summary({ id: 'p1', evaluation: { status: 'approved', totalScore: '86.50', grade: '良' }, light: 'red' }),
-                  summary({ id: 'p2', name: '项目乙' }),
+                  { ...summary({ id: 'p2', name: '单位乙' }), kind: 'department' },
                 ],
                 total: 2,
                 page: 1,
@@ -106,6 +106,19 @@ describe('ProjectListPage: the dashboard filters', () => {
     expect(decodeURIComponent(router.url)).toBe('/projects?year=2024&grade=良');
     expect(queries.at(-1)).toMatchObject({ year: 2024, grade: '良', scoreMin: null, scoreMax: null });
     expect([...root.querySelectorAll('[data-testid^="filter-tag-"]')].map((t) => t.textContent?.trim())).toEqual(['等级: 良']);
+  });
+
+  it('filters by kind from the link and names the kind of each row', async () => {
+    const { root, router } = await open('/projects?kind=department&year=2024');
+    expect(queries.at(-1)).toMatchObject({ kind: 'department', year: 2024 });
+    const kinds = [...root.querySelectorAll('[data-testid="project-kind"]')].map((t) => t.textContent?.trim());
+    expect(kinds).toEqual(['项目', '部门（单位）整体']);
+    expect(router.url).toContain('kind=department');
+  });
+
+  it('drops an unknown kind from a link', async () => {
+    await open('/projects?kind=bogus');
+    expect(queries.at(-1)).toMatchObject({ kind: null });
   });
 
   it('an older year from a dashboard link is offered in the year select', async () => {

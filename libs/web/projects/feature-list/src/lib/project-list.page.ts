@@ -4,8 +4,8 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { LoadState, toApiFailure, yearFromLink } from '@pt/web/shared/data-access';
 import { OrgSelectComponent, SearchInputComponent } from '@pt/web/shared/ui';
-import { isFiller, orgOptions, ProjectsApi, STATUS_OPTIONS } from '@pt/web/projects/data-access';
-import type { OrgNode, ProjectStatus, ProjectSummary } from '@pt/web/projects/data-access';
+import { isFiller, orgOptions, parseKind, ProjectsApi, STATUS_OPTIONS, TARGET_KIND_OPTIONS } from '@pt/web/projects/data-access';
+import type { OrgNode, ProjectStatus, ProjectSummary, TargetKindKey } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -65,6 +65,19 @@ type Mode = 'all' | 'inbox';
             <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
           }
         </nz-select>
+        <nz-select
+          class="f-kind"
+          nzAllowClear
+          nzPlaceHolder="全部类型"
+          aria-label="目标类型"
+          data-testid="filter-kind"
+          [ngModel]="kind()"
+          (ngModelChange)="setFilter('kind', $event)"
+        >
+          @for (k of kindOptions; track k.value) {
+            <nz-option [nzValue]="k.value" [nzLabel]="k.label" />
+          }
+        </nz-select>
         <pt-org-select class="f-org" testId="filter-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="setFilter('orgId', $event)" />
         @if (!inbox()) {
           <nz-select
@@ -112,7 +125,7 @@ type Mode = 'all' | 'inbox';
     <ng-template #extra>
       @if (canCreate()) {
         <a nz-button nzType="primary" routerLink="/projects/new" data-testid="new-project">
-          <span nz-icon nzType="plus"></span>新建项目
+          <span nz-icon nzType="plus"></span>新建绩效目标
         </a>
       }
     </ng-template>
@@ -120,6 +133,7 @@ type Mode = 'all' | 'inbox';
   styles: `
     .filters { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
     .f-year { width: 130px; }
+    .f-kind { width: 170px; }
     .f-org { width: 300px; }
     .f-status { width: 140px; }
     .f-q { width: 280px; }
@@ -141,11 +155,13 @@ export class ProjectListPage {
   private readonly yearChoices = yearOptions(new Date().getFullYear());
   readonly years = computed(() => withSelectedYear(this.yearChoices, this.year()));
   readonly statusOptions = STATUS_OPTIONS;
+  readonly kindOptions = TARGET_KIND_OPTIONS;
 
   readonly inbox = computed(() => this.mode() === 'inbox');
   readonly canCreate = computed(() => !this.inbox() && isFiller(this.auth.user()));
 
   readonly year = signal<number | null>(null);
+  readonly kind = signal<TargetKindKey | null>(null);
   readonly orgId = signal<string | null>(null);
   readonly status = signal<ProjectStatus | null>(null);
   readonly q = signal('');
@@ -173,6 +189,7 @@ export class ProjectListPage {
   constructor() {
     const qp = this.route.snapshot.queryParamMap;
     this.year.set(yearFromLink(qp.get('year')));
+    this.kind.set(parseKind(qp.get('kind')));
     this.orgId.set(qp.get('orgId'));
     const st = qp.get('status');
     if (st && STATUS_OPTIONS.some((s) => s.value === st)) this.status.set(st as ProjectStatus);
@@ -193,6 +210,7 @@ export class ProjectListPage {
     inject(DestroyRef).onDestroy(() => (alive = false));
     effect(() => {
       const query = {
+        kind: this.kind(),
         year: this.year(),
         orgId: this.orgId(),
         status: this.inbox() ? null : this.status(),
@@ -209,7 +227,8 @@ export class ProjectListPage {
     });
   }
 
-  setFilter(key: 'year' | 'orgId' | 'status' | 'q', value: unknown): void {
+  setFilter(key: 'kind' | 'year' | 'orgId' | 'status' | 'q', value: unknown): void {
+    if (key === 'kind') this.kind.set(parseKind(value as string | null));
     if (key === 'year') this.year.set((value as number | null) ?? null);
     if (key === 'orgId') this.orgId.set((value as string | null) ?? null);
     if (key === 'status') this.status.set((value as ProjectStatus | null) ?? null);
@@ -271,6 +290,7 @@ export class ProjectListPage {
       relativeTo: this.route,
       replaceUrl: true,
       queryParams: {
+        kind: this.kind() ?? undefined,
         year: this.year() ?? undefined,
         orgId: this.orgId() ?? undefined,
         status: this.inbox() ? undefined : (this.status() ?? undefined),

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { statusColor, statusLabel } from '@pt/web/projects/data-access';
+import { kindColor, kindLabel, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { ProjectSummary } from '@pt/web/projects/data-access';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -8,7 +8,7 @@ import { GRADE_TAG_COLORS, LIGHT_COLORS, LIGHT_LABELS } from './list-helpers';
 import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
 
 /**
- * One page of projects (server-side paging): 年度, 名称 (a link; the whole row opens it), 单位, 状态, 年度资金, 指标数,
+ * One page of targets of every kind (server-side paging): 年度, 类型, 名称 (a link; the whole row opens it), 单位, 状态, 年度资金, 指标数,
  * the self-evaluation's score and grade, the monitoring light, 更新时间. In 审核待办 a row opens the review page.
  *
  * Test ids: `project-table`, `project-row`, `project-name`, `project-status`, `project-score`, `project-grade`,
@@ -30,7 +30,7 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
       [nzPageSize]="pageSize()"
       [nzLoading]="loading()"
       [nzShowTotal]="totalTpl"
-      [nzNoResult]="inbox() ? '暂无待审核的项目' : '暂无项目'"
+      [nzNoResult]="inbox() ? '暂无待审核的绩效目标' : '暂无绩效目标'"
       (nzPageIndexChange)="pageChange.emit($event)"
       (nzPageSizeChange)="pageSizeChange.emit($event)"
       data-testid="project-table"
@@ -38,7 +38,8 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
       <thead>
         <tr>
           <th nzWidth="80px">年度</th>
-          <th class="col-name">项目名称</th>
+          <th nzWidth="130px">类型</th>
+          <th class="col-name">名称</th>
           <th>实施单位</th>
           <th nzWidth="100px">状态</th>
           <th nzWidth="150px" nzAlign="right">年度资金（元）</th>
@@ -53,6 +54,7 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
         @for (p of table.data; track p.id) {
           <tr class="row" data-testid="project-row" (click)="open(p)">
             <td>{{ p.year }}</td>
+            <td><nz-tag [nzColor]="kindColor(p.kind)" data-testid="project-kind">{{ kindLabel(p.kind) }}</nz-tag></td>
             <td>
               <a [routerLink]="linkOf(p)" (click)="$event.stopPropagation()" data-testid="project-name">{{ p.name }}</a>
             </td>
@@ -97,7 +99,8 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
   `,
 })
 export class ProjectTableComponent {
-  readonly items = input.required<readonly ProjectSummary[]>();
+  /** Summaries of any kind (`kind` absent in an answer of /api/projects: a project). */
+  readonly items = input.required<readonly (ProjectSummary & { kind?: string })[]>();
   readonly total = input(0);
   readonly page = input(1);
   readonly pageSize = input(20);
@@ -110,6 +113,8 @@ export class ProjectTableComponent {
   private readonly router = inject(Router);
 
   readonly statusLabel = statusLabel;
+  readonly kindLabel = kindLabel;
+  readonly kindColor = kindColor;
   readonly statusColor = statusColor;
   readonly money = formatMoney;
   readonly gradeColor = GRADE_TAG_COLORS;
