@@ -5,6 +5,7 @@ export * from './lib/frameworks-config';
 export * from './lib/target-value';
 export * from './lib/target-value-fixes';
 export * from './lib/checks';
+export * from './lib/checks/kind-checks';
 export * from './lib/fields';
 export * from './lib/scoring';
 export * from './lib/monitoring';

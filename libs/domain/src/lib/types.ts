@@ -75,6 +75,8 @@ export interface Finding {
   message: string;
   /** Row index in the table, null for the whole table/project. */
   indicatorIndex: number | null;
+  /** The request field a header finding is about (`department.budget.total`, `policy.endYear`), where it is one. */
+  field?: string;
 }
 
 /** Project funds (yuan, decimal strings with up to two decimals). */
