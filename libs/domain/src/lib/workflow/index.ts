@@ -1,3 +1,4 @@
 export * from './labels';
 export * from './review';
 export * from './structured-review';
+export * from './rectification';
