@@ -1,4 +1,5 @@
-import type { Project, ProjectSummary } from './projects';
+import type { CreateProjectDto, UpdateProjectDto } from './project-inputs';
+import type { Project, ProjectStatus, ProjectSummary } from './projects';
 
 // The three kinds of 绩效目标 (api-contract › "Every kind of target"). `/api/targets` is the one resource;
 // `/api/projects` is the same resource narrowed to kind "project".
@@ -62,4 +63,73 @@ export interface TargetSettingReport {
   projectFunds: string;
   unitsWithoutDepartmentTarget: string[];
   text: string;
+  /** The same counts per 主管部门 (one row for a department reviewer or a unit), by organisation code. */
+  departments: TargetSettingDepartmentRow[];
+}
+
+/** One 主管部门's line of the target-setting report (money in 元, decimal strings). */
+export interface TargetSettingDepartmentRow {
+  orgId: string;
+  name: string;
+  units: number;
+  departmentTargets: number;
+  policyTargets: number;
+  policyFunds: string;
+  projectTargets: number;
+  projectFunds: string;
+  unitsWithoutDepartmentTarget: string[];
+}
+
+// ---------------------------------------------------------------- requests of /api/targets
+
+/** 年度预算申请 as a request sets it (each amount optional; null clears it). */
+export type DepartmentBudgetInput = Partial<DepartmentBudget>;
+
+/** One 年度主要任务 row as sent; `name` required. */
+export interface DepartmentTaskInput {
+  name: string;
+  content?: string | null;
+  amount?: string | null;
+  fiscal?: string | null;
+  other?: string | null;
+}
+
+/** The department block of a create or PATCH: `budget` merges field by field, `tasks` replaces every row. */
+export interface DepartmentFieldsInput {
+  budget?: DepartmentBudgetInput | null;
+  tasks?: DepartmentTaskInput[];
+}
+
+export type PolicyFieldsInput = Partial<PolicyFields>;
+
+/** PATCH /api/targets/:id (and /api/projects/:id): a project's fields plus its kind's block. */
+export interface UpdateTargetDto extends UpdateProjectDto {
+  department?: DepartmentFieldsInput | null;
+  policy?: PolicyFieldsInput | null;
+}
+
+/** POST /api/targets: `name` may be left out for a department target (the organisation's name). */
+export interface CreateTargetDto extends Omit<CreateProjectDto, 'name'> {
+  kind: TargetKindKey;
+  name?: string;
+  department?: DepartmentFieldsInput | null;
+  policy?: PolicyFieldsInput | null;
+}
+
+/** GET /api/targets query (the project list's other filters apply as well). */
+export interface ListTargetsQuery {
+  kind?: TargetKindKey;
+  year?: number;
+  orgId?: string;
+  status?: ProjectStatus;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface TargetPage {
+  items: TargetSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
