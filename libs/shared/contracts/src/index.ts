@@ -6,7 +6,6 @@ export { LoginDto, ChangePasswordDto } from './lib/auth';
 export { CreateOrgDto, UpdateOrgDto, ListUsersQueryDto, CreateUserDto, UpdateUserDto } from './lib/admin';
 export { FundsDto, ProjectHeaderDto, UpdateProjectDto, CreateProjectDto, IndicatorInputDto, PutIndicatorsDto, RowCommentDto, TransitionDto, ListProjectsQueryDto, AdjustProjectDto, DiffQueryDto, CreateGoalDto } from './lib/projects';
 export { ListLibraryQueryDto, UpdateLibraryIndicatorDto, CreateLibraryIndicatorDto } from './lib/library';
-export { EvaluationReportDto } from './lib/evaluation';
 export { EvaluationBudgetDto, EvaluationFundsRowDto, EvaluationFundsDto, EvaluationItemDto, PutEvaluationDto, EvaluationDeductionDto, PatchEvaluationDto, EvaluationTransitionDto } from './lib/evaluation';
 export { MonitoringBudgetDto, MonitoringItemDto, PutMonitoringDto, MonitoringQueryDto, MonitoringOverviewQueryDto, DashboardQueryDto } from './lib/monitoring';
 export { ExportQueryDto, BatchExportQueryDto, ImportChoiceDto, ImportTextDto, ImportQueryDto, ImportXlsxQueryDto } from './lib/exports';
@@ -14,5 +13,4 @@ export { FrameworkGroupDto, CreateFrameworkVersionDto, GradeBandDto, CreateScori
 export { AuditQueryDto } from './lib/security';
 export { DepartmentBudgetDto, DepartmentTaskDto, DepartmentFieldsDto, PolicyFieldsDto, UpdateTargetDto, CreateTargetDto, ListTargetsQueryDto } from './lib/targets';
 export { PageQueryDto } from './lib/field-rules';
-export { StructuredReviewDto, CreateTaskDto, TasksQueryDto, BatchItemDto, BatchTransitionDto } from './lib/work';
 export * from './lib/text-rules';
