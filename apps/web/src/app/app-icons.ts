@@ -26,6 +26,7 @@ export {
   ReloadOutline,
   RollbackOutline,
   SaveOutline,
+  ScheduleOutline,
   SearchOutline,
   SendOutline,
   SettingOutline,

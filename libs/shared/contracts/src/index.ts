@@ -13,4 +13,5 @@ export { FrameworkGroupDto, CreateFrameworkVersionDto, GradeBandDto, CreateScori
 export { AuditQueryDto } from './lib/security';
 export { DepartmentBudgetDto, DepartmentTaskDto, DepartmentFieldsDto, PolicyFieldsDto, UpdateTargetDto, CreateTargetDto, ListTargetsQueryDto } from './lib/targets';
 export { PageQueryDto } from './lib/field-rules';
+export { TargetSettingQueryDto, TargetSettingExportQueryDto } from './lib/reports';
 export * from './lib/text-rules';

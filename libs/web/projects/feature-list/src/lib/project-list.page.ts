@@ -124,7 +124,7 @@ type Mode = 'all' | 'inbox';
     </nz-card>
     <ng-template #extra>
       @if (canCreate()) {
-        <a nz-button nzType="primary" routerLink="/projects/new" data-testid="new-project">
+        <a nz-button nzType="primary" routerLink="/projects/new" [queryParams]="kind() ? { kind: kind() } : {}" data-testid="new-project">
           <span nz-icon nzType="plus"></span>新建绩效目标
         </a>
       }

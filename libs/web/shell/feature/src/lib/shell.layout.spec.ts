@@ -7,8 +7,11 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { ProjectsApi } from '@pt/web/projects/data-access';
+import { WorkApi } from '@pt/web/work/data-access';
 import { HomePage } from './home.page';
 import { ShellLayout } from './shell.layout';
+
+const COUNTS = { todo: 4, review: 2, returned: 1, overdueTasks: 0 };
 
 function setup(roles: string[]): void {
   TestBed.configureTestingModule({
@@ -19,6 +22,7 @@ function setup(roles: string[]): void {
       provideRouter([]),
       { provide: AuthStore, useValue: { user: signal({ displayName: '某人', roles }), token: signal('t'), logout: () => Promise.resolve() } },
       { provide: ProjectsApi, useValue: { list: () => Promise.resolve({ items: [], total: 3, page: 1, pageSize: 1 }) } },
+      { provide: WorkApi, useValue: { counts: () => Promise.resolve(COUNTS) } },
     ],
   });
 }
@@ -37,9 +41,11 @@ async function render<T>(type: Type<T>): Promise<HTMLElement> {
 }
 
 describe('the menu and the home page by role', () => {
-  it('a filler sees the project pages and the imports', async () => {
+  it('a filler sees the 工作台 with its 待办 count, the project pages and the imports', async () => {
     setup(['filler']);
-    expect(testIds(await render(ShellLayout), 'menu-')).toEqual([
+    const shell = await render(ShellLayout);
+    expect(testIds(shell, 'menu-').filter((id) => !id.endsWith('-count'))).toEqual([
+      'menu-workbench',
       'menu-projects',
       'menu-monitoring',
       'menu-library',
@@ -47,14 +53,19 @@ describe('the menu and the home page by role', () => {
       'menu-imports',
       'menu-exports',
     ]);
+    expect(shell.querySelector('[data-testid="menu-workbench-count"]')?.textContent).toContain('4');
     expect(testIds(await render(HomePage), 'home-')).toEqual(['home-links', 'home-projects']);
   });
 
-  it('a reviewer sees the inbox and the project pages', async () => {
+  it('a reviewer sees the 工作台, the inbox with its count, the tasks and the project pages', async () => {
     setup(['dept_reviewer']);
-    expect(testIds(await render(ShellLayout), 'menu-')).toEqual([
+    const shell = await render(ShellLayout);
+    expect(shell.querySelector('[data-testid="menu-inbox-count"]')?.textContent).toContain('2');
+    expect(testIds(shell, 'menu-').filter((id) => !id.endsWith('-count'))).toEqual([
+      'menu-workbench',
       'menu-projects',
       'menu-inbox',
+      'menu-tasks',
       'menu-monitoring',
       'menu-library',
       'menu-dashboard',

@@ -1,21 +1,29 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { Router, RouterLink, RouterOutlet } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { roleLabel } from '@pt/domain';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { isFiller, isReviewer } from '@pt/web/projects/data-access';
+import { WorkbenchStore } from '@pt/web/work/data-access';
+import { NzBadgeModule } from 'ng-zorro-antd/badge';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzLayoutModule } from 'ng-zorro-antd/layout';
 import { NzMenuModule } from 'ng-zorro-antd/menu';
 
 /** Who sees an entry of the menu (see ShellLayout.business). */
-type MenuAudience = 'all' | 'business' | 'reviewer' | 'filler' | 'library' | 'sysadmin' | 'secadmin' | 'auditadmin';
+type MenuAudience = 'all' | 'business' | 'others' | 'reviewer' | 'filler' | 'library' | 'sysadmin' | 'secadmin' | 'auditadmin';
+
+/** The count a menu entry shows (the 工作台's 待办, the reviews waiting), from GET /api/workbench/counts. */
+type MenuBadge = 'todo' | 'review' | null;
 
 /** The menu, in its order. */
-const MENU: readonly { path: string; icon: string; label: string; testId: string | null; audience: MenuAudience }[] = [
-  { path: '/', icon: 'home', label: '首页', testId: null, audience: 'all' },
+const MENU: readonly { path: string; icon: string; label: string; testId: string | null; audience: MenuAudience; badge?: MenuBadge }[] = [
+  // the home page: the 工作台 of a filler or a reviewer; the administrators' own page otherwise
+  { path: '/', icon: 'home', label: '工作台', testId: 'menu-workbench', audience: 'business', badge: 'todo' },
+  { path: '/', icon: 'home', label: '首页', testId: null, audience: 'others' },
   { path: '/projects', icon: 'project', label: '项目申报', testId: 'menu-projects', audience: 'business' },
-  { path: '/inbox', icon: 'audit', label: '审核待办', testId: 'menu-inbox', audience: 'reviewer' },
+  { path: '/inbox', icon: 'audit', label: '审核待办', testId: 'menu-inbox', audience: 'reviewer', badge: 'review' },
+  { path: '/tasks', icon: 'schedule', label: '任务管理', testId: 'menu-tasks', audience: 'reviewer' },
   { path: '/monitoring', icon: 'check-circle', label: '运行监控', testId: 'menu-monitoring', audience: 'business' },
   { path: '/library', icon: 'database', label: '指标库', testId: 'menu-library', audience: 'library' },
   { path: '/dashboard', icon: 'bar-chart', label: '统计分析', testId: 'menu-dashboard', audience: 'business' },
@@ -29,7 +37,7 @@ const MENU: readonly { path: string; icon: string; label: string; testId: string
 @Component({
   selector: 'pt-shell-layout',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, NzLayoutModule, NzMenuModule, NzIconModule, NzButtonModule],
+  imports: [RouterOutlet, RouterLink, NzBadgeModule, NzLayoutModule, NzMenuModule, NzIconModule, NzButtonModule],
   template: `
     <nz-layout class="shell">
       <nz-sider nzCollapsible [nzCollapsed]="collapsed()" (nzCollapsedChange)="collapsed.set($event)" nzWidth="220px">
@@ -38,6 +46,9 @@ const MENU: readonly { path: string; icon: string; label: string; testId: string
           @for (m of menu(); track m.path) {
             <li nz-menu-item nzMatchRouter [nzMatchRouterExact]="m.path === '/'" [routerLink]="m.path" [attr.data-testid]="m.testId">
               <span nz-icon [nzType]="m.icon"></span><span>{{ m.label }}</span>
+              @if (badge(m.badge); as b) {
+                <nz-badge class="count" nzSize="small" [nzCount]="b.count" [nzOverflowCount]="99" [nzDot]="b.dot" [attr.title]="b.title" [attr.data-testid]="m.testId + '-count'" />
+              }
             </li>
           }
         </ul>
@@ -59,11 +70,13 @@ const MENU: readonly { path: string; icon: string; label: string; testId: string
     .brand { color: #fff; font-size: 16px; font-weight: 600; height: 64px; line-height: 64px; text-align: center; white-space: nowrap; overflow: hidden; }
     .header { background: #fff; display: flex; justify-content: flex-end; align-items: center; gap: 8px; padding: 0 24px; }
     .content { margin: 24px; }
+    .count { margin-left: 8px; }
   `,
 })
 export class ShellLayout {
   private readonly store = inject(AuthStore);
   private readonly router = inject(Router);
+  private readonly work = inject(WorkbenchStore);
   readonly collapsed = signal(false);
   readonly reviewer = computed(() => isReviewer(this.store.user()));
   readonly filler = computed(() => isFiller(this.store.user()));
@@ -80,6 +93,7 @@ export class ShellLayout {
     const sees: Record<MenuAudience, boolean> = {
       all: true,
       business: this.business(),
+      others: !this.business(),
       reviewer: this.reviewer(),
       filler: this.filler(),
       library: this.business() || this.sysadmin(),
@@ -96,7 +110,29 @@ export class ShellLayout {
     return `${u.displayName}（${roles}）`;
   });
 
+  constructor() {
+    // the counts follow the user around (asked again when older than the store's freshness, or after an action)
+    const refresh = () => {
+      if (this.business()) void this.work.refreshCounts();
+    };
+    refresh();
+    const sub = this.router.events.subscribe((e) => {
+      if (e instanceof NavigationEnd) refresh();
+    });
+    inject(DestroyRef).onDestroy(() => sub.unsubscribe());
+  }
+
+  /** A menu entry's count: 待办 (a red dot alone when only a task is overdue), the reviews waiting; null for none. */
+  badge(kind: MenuBadge | undefined): { count: number; dot: boolean; title: string } | null {
+    const c = this.work.counts();
+    if (!kind || !c) return null;
+    if (kind === 'review') return c.review > 0 ? { count: c.review, dot: false, title: `${c.review} 个待审核` } : null;
+    if (c.todo > 0) return { count: c.todo, dot: false, title: `${c.todo} 项待办` + (c.overdueTasks > 0 ? `，${c.overdueTasks} 个任务已逾期` : '') };
+    return c.overdueTasks > 0 ? { count: c.overdueTasks, dot: true, title: `${c.overdueTasks} 个任务已逾期` } : null;
+  }
+
   async logout(): Promise<void> {
+    this.work.clear();
     await this.store.logout();
     await this.router.navigate(['/login']);
   }

@@ -1,5 +1,13 @@
 import type { Routes } from '@angular/router';
-import { authGuard, passwordChangedGuard } from '@pt/web/auth/data-access';
+import { inject } from '@angular/core';
+import { authGuard, AuthStore, passwordChangedGuard } from '@pt/web/auth/data-access';
+import { isFiller, isReviewer } from '@pt/web/projects/data-access';
+
+/** Declares or reviews targets (not one of the 三员 administrators): the 工作台 is this user's home page. */
+const businessUser = () => {
+  const user = inject(AuthStore).user();
+  return isReviewer(user) || isFiller(user);
+};
 
 /** The application's routes: every feature is a lazy route; everything but login needs a session. */
 export const SHELL_ROUTES: Routes = [
@@ -11,7 +19,10 @@ export const SHELL_ROUTES: Routes = [
     canMatch: [authGuard, passwordChangedGuard],
     loadComponent: () => import('./shell.layout').then((m) => m.ShellLayout),
     children: [
+      // the home page: a filler's or a reviewer's 工作台; the administrators' buttons to their pages otherwise
+      { path: '', pathMatch: 'full', canMatch: [businessUser], loadChildren: () => import('@pt/web/work/feature').then((m) => m.WORKBENCH_ROUTES) },
       { path: '', pathMatch: 'full', loadComponent: () => import('./home.page').then((m) => m.HomePage), title: '首页 · 绩效目标管理' },
+      { path: 'tasks', loadChildren: () => import('@pt/web/work/feature').then((m) => m.TASK_ROUTES) },
       { path: 'library', loadChildren: () => import('@pt/web/library/feature').then((m) => m.LIBRARY_ROUTES) },
       // before any `projects/:id` route
       {

@@ -1,0 +1,4 @@
+export * from './lib/work.api';
+export * from './lib/work-labels';
+export * from './lib/workbench.store';
+export * from './lib/batch-results';
