@@ -47,6 +47,8 @@ export const ApiRoutes = {
   tasks: 'tasks',
   task: { progress: 'progress', progressExport: 'progress/export' },
   workbench: { base: 'workbench', counts: 'counts' },
+  /** Reports: 绩效目标设置情况 (the budget document's paragraph) and its export. */
+  reports: { base: 'reports', targetSetting: 'target-setting', targetSettingExport: 'target-setting/export' },
   transitions: 'transitions',
 } as const;
 
@@ -124,4 +126,6 @@ export const ApiPaths = {
   workbench: `${root}/${ApiRoutes.workbench.base}`,
   workbenchCounts: `${root}/${ApiRoutes.workbench.base}/${ApiRoutes.workbench.counts}`,
   transitions: `${root}/${ApiRoutes.transitions}`,
+  targetSettingReport: `${root}/${ApiRoutes.reports.base}/${ApiRoutes.reports.targetSetting}`,
+  targetSettingReportExport: `${root}/${ApiRoutes.reports.base}/${ApiRoutes.reports.targetSettingExport}`,
 } as const;
