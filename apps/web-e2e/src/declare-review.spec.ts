@@ -118,6 +118,7 @@ test('a filler declares a table with live checks; reviewers return, then approve
   await expect(page.getByTestId('comment-required')).toBeVisible();
   await page.getByTestId('review-comment').fill('培训计划完成率目标偏低，请调整后重新提交。');
   await page.getByTestId('return').click();
+  await page.getByTestId('confirm-ok').click(); // 退回 asks once more
   await expect(page).toHaveURL(/\/inbox$/);
   await expect(page.getByTestId('project-row').filter({ hasText: name })).toHaveCount(0);
   await logout(page);
@@ -142,6 +143,7 @@ test('a filler declares a table with live checks; reviewers return, then approve
   await login(page, 'hzb');
   await openFromList(page, 'menu-inbox', name);
   await page.getByTestId('approve').click();
+  await page.getByTestId('confirm-ok').click();
   await expect(page).toHaveURL(/\/inbox$/);
   await logout(page);
 
@@ -150,6 +152,7 @@ test('a filler declares a table with live checks; reviewers return, then approve
   await openFromList(page, 'menu-inbox', name);
   await expect(page.getByTestId('project-status')).toHaveText('部门已审');
   await page.getByTestId('approve').click();
+  await page.getByTestId('confirm-ok').click();
   await expect(page).toHaveURL(/\/inbox$/);
 
   // --- the history shows every step

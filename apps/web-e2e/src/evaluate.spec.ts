@@ -209,6 +209,7 @@ test('a filler self-evaluates an approved project: the total and grade follow th
   await page.getByTestId('eval-approve').click();
   await page.getByTestId('eval-comment').fill('自评材料完整，同意。');
   await page.getByTestId('eval-comment-ok').click();
+  await page.getByTestId('eval-confirm-ok').click(); // 审核通过 asks once more
   await expect(page.getByTestId('eval-status')).toHaveText('部门已审');
   await expect(page.getByTestId('eval-approve')).toHaveCount(0);
 

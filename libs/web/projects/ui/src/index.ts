@@ -5,3 +5,6 @@ export * from './lib/indicator-picker.component';
 export * from './lib/failure-alert.component';
 export * from './lib/page-load.component';
 export * from './lib/confirm-danger';
+export * from './lib/review-rules';
+export * from './lib/review-grades.component';
+export * from './lib/review-batch.component';

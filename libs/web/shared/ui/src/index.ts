@@ -1,4 +1,5 @@
 export * from './lib/workflow/reason-dialog.component';
+export * from './lib/workflow/review-confirm.component';
 export * from './lib/workflow/workflow-actions.component';
 export * from './lib/crud/error-list.component';
 export * from './lib/crud/form-field.component';

@@ -9,7 +9,7 @@ import { WorkflowActionsComponent, type WorkflowStep } from './workflow-actions.
 @Component({
   imports: [WorkflowActionsComponent],
   template: `
-    <pt-workflow-actions [actions]="actions()" [busy]="busy()" [reason]="reason()" testIdPrefix="x-" (acted)="steps.push($event)">
+    <pt-workflow-actions [actions]="actions()" [busy]="busy()" [reason]="reason()" [blocked]="blocked()" testIdPrefix="x-" (acted)="steps.push($event)">
       <p data-testid="x-between">逐行意见</p>
     </pt-workflow-actions>
   `,
@@ -18,6 +18,7 @@ class HostComponent {
   readonly actions = signal<TransitionAction[]>([]);
   readonly busy = signal<string | null>(null);
   readonly reason = signal<'dialog' | 'inline'>('dialog');
+  readonly blocked = signal<Partial<Record<TransitionAction, string>>>({});
   readonly steps: WorkflowStep[] = [];
 }
 
@@ -57,7 +58,7 @@ describe('WorkflowActionsComponent', () => {
     expect((by('x-return') as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it('inline: 退回 without a comment is refused in place; with one it emits the trimmed comment', async () => {
+  it('inline: 退回 without a comment is refused in place; with one it asks once more, then emits the trimmed comment', async () => {
     const { by, settle, steps } = await render(['approve', 'return'], 'inline');
     expect(by('x-between')?.textContent).toBe('逐行意见');
     by('x-return')?.click();
@@ -70,12 +71,38 @@ describe('WorkflowActionsComponent', () => {
     await settle();
     expect(by('x-comment-required')).toBeNull();
     by('x-return')?.click();
+    await settle();
+    expect(steps).toEqual([]);
+    expect(by('x-confirm')?.textContent).toContain('确定退回？');
+    expect(by('x-confirm')?.textContent).toContain('请补充测算依据');
+    by('x-confirm-ok')?.click();
     expect(steps).toEqual([{ action: 'return', comment: '请补充测算依据' }]);
   });
 
-  it('inline: 通过 needs no comment', async () => {
-    const { by, steps } = await render(['approve', 'return'], 'inline');
+  it('a blocked action: its button disabled with the reason beside it', async () => {
+    const { by, fixture, settle } = await render(['approve', 'return'], 'inline');
+    fixture.componentInstance.blocked.set({ approve: '总体评价为「中」，不能审核通过' });
+    await settle();
+    expect((by('x-approve') as HTMLButtonElement).disabled).toBe(true);
+    expect(by('x-approve-blocked')?.textContent).toContain('总体评价为「中」');
+    expect((by('x-return') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('a cancelled confirmation emits nothing', async () => {
+    const { by, settle, steps } = await render(['approve'], 'inline');
     by('x-approve')?.click();
+    await settle();
+    by('x-confirm-cancel')?.click();
+    await settle();
+    expect(steps).toEqual([]);
+    expect(by('x-confirm')).toBeNull();
+  });
+
+  it('inline: 通过 needs no comment (asked once more)', async () => {
+    const { by, settle, steps } = await render(['approve', 'return'], 'inline');
+    by('x-approve')?.click();
+    await settle();
+    by('x-confirm-ok')?.click();
     expect(steps).toEqual([{ action: 'approve' }]);
   });
 
@@ -92,6 +119,8 @@ describe('WorkflowActionsComponent', () => {
     box.dispatchEvent(new Event('input'));
     await settle();
     by('x-comment-ok')?.click();
+    await settle();
+    by('x-confirm-ok')?.click();
     expect(steps).toEqual([{ action: 'return', comment: '偏差原因过于简单' }]);
   });
 
@@ -100,6 +129,8 @@ describe('WorkflowActionsComponent', () => {
     by('x-approve')?.click();
     await settle();
     by('x-comment-ok')?.click();
+    await settle();
+    by('x-confirm-ok')?.click();
     expect(steps).toEqual([{ action: 'approve' }]);
   });
 });

@@ -6,6 +6,7 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { ReasonDialogComponent } from './reason-dialog.component';
+import { ReviewConfirmComponent, type ReviewConfirmation } from './review-confirm.component';
 
 const BAR_ORDER: readonly TransitionAction[] = ['submit', 'withdraw', 'approve', 'return'];
 const BAR_ICONS: Readonly<Record<TransitionAction, string>> = { submit: 'send', withdraw: 'rollback', approve: 'check', return: 'rollback' };
@@ -29,20 +30,23 @@ export interface WorkflowStep {
  * The workflow buttons of any reviewable document (a target, its self-evaluation), one per allowed action the
  * document's permissions name: 提交 and 撤回 behind a confirmation, 审核通过 and 退回 with the reviewer's comment —
  * in a dialog (`reason="dialog"`) or in a text box above the buttons (`reason="inline"`, with the page's own
- * content between them). 退回 needs a comment (the domain's rule); the bar says so instead of emitting.
+ * content between them). 退回 needs a comment (the domain's rule); the bar says so instead of emitting. 审核通过 and
+ * 退回 are then confirmed once more; `blocked` disables one with its reason shown (a 中 overall review).
  *
- * Test ids, after `testIdPrefix`: `submit`, `withdraw`, `approve`, `return`; the dialog's `comment` (+ `-ok`,
- * `-cancel`, `-required`); the inline box's `review-comment` and `comment-required`.
+ * Test ids, after `testIdPrefix`: `submit`, `withdraw`, `approve`, `return` (+ `-blocked`); the dialog's `comment`
+ * (+ `-ok`, `-cancel`, `-required`); the inline box's `review-comment` and `comment-required`; the confirmation's
+ * `confirm` (+ `-ok`, `-cancel`).
  */
 @Component({
   selector: 'pt-workflow-actions',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, NzButtonModule, NzIconModule, NzInputModule, NzPopconfirmModule, ReasonDialogComponent],
+  imports: [NgTemplateOutlet, NzButtonModule, NzIconModule, NzInputModule, NzPopconfirmModule, ReasonDialogComponent, ReviewConfirmComponent],
   // the buttons join the page's own row of buttons (its flex gap applies)
   host: { style: 'display: contents' },
   styles: `
     .buttons { display: flex; gap: 8px; }
     .error-tip { color: #ff4d4f; margin-top: 4px; }
+    .blocked { color: #d46b08; font-size: 12px; align-self: center; }
   `,
   template: `
     @if (reason() === 'inline' && reviewing()) {
@@ -78,12 +82,18 @@ export interface WorkflowStep {
           </button>
         } @else {
           <button nz-button [nzType]="b.primary ? 'primary' : 'default'" [nzDanger]="b.action === 'return'" type="button" (click)="review(b.action)"
-            [nzLoading]="busy() === b.action" [disabled]="busy() !== null" [attr.data-testid]="testIdPrefix() + b.action">
+            [nzLoading]="busy() === b.action" [disabled]="busy() !== null || !!blockedBy(b.action)" [attr.title]="blockedBy(b.action)" [attr.data-testid]="testIdPrefix() + b.action">
             <span nz-icon [nzType]="b.icon"></span>{{ b.label }}
           </button>
+          @if (blockedBy(b.action); as why) {
+            <span class="blocked" [attr.data-testid]="testIdPrefix() + b.action + '-blocked'">{{ why }}</span>
+          }
         }
       }
     </ng-template>
+
+    <!-- 审核通过 / 退回: asked once more, with the comment -->
+    <pt-review-confirm [step]="confirming()" [testId]="testIdPrefix() + 'confirm'" (confirmed)="confirmStep()" (cancelled)="confirming.set(null)" />
 
     @if (reason() === 'dialog' && reviewing()) {
       <pt-reason-dialog
@@ -113,6 +123,10 @@ export class WorkflowActionsComponent {
   readonly submitConfirm = input('提交后不能修改，除非撤回或被退回。确定提交？');
   readonly withdrawConfirm = input('撤回后回到草稿状态，可继续修改。确定撤回？');
   readonly inlinePlaceholder = input('总体意见：通过时选填；退回时必填，请写明需要修改的内容');
+  /** Why an action cannot be taken now (a 中 overall review cannot approve): its button disabled, the reason beside it. */
+  readonly blocked = input<Partial<Record<TransitionAction, string | null>>>({});
+  /** Lines the confirmation adds (the structured review). */
+  readonly confirmDetails = input<readonly string[]>([]);
   readonly acted = output<WorkflowStep>();
 
   /** The inline box's text; the dialog keeps its own. */
@@ -132,6 +146,13 @@ export class WorkflowActionsComponent {
     })),
   );
 
+  /** The step waiting for the reviewer's confirmation. */
+  readonly confirming = signal<ReviewConfirmation | null>(null);
+
+  blockedBy(action: TransitionAction): string | null {
+    return this.blocked()[action] ?? null;
+  }
+
   has(action: TransitionAction): boolean {
     return this.actions().includes(action);
   }
@@ -147,13 +168,27 @@ export class WorkflowActionsComponent {
       this.missing.set(true);
       return;
     }
-    this.acted.emit(comment === '' ? { action } : { action, comment });
+    this.ask(action, comment);
+  }
+
+  /** 审核通过 / 退回 with its comment, to be confirmed. */
+  private ask(action: 'approve' | 'return', comment: string): void {
+    if (this.blockedBy(action)) return;
+    const label = action === 'approve' ? this.approveText() : HISTORY_ACTION_LABELS.return;
+    this.confirming.set({ action, label, details: this.confirmDetails(), ...(comment === '' ? {} : { comment }) });
+  }
+
+  confirmStep(): void {
+    const step = this.confirming();
+    if (!step) return;
+    this.confirming.set(null);
+    this.acted.emit(step.comment ? { action: step.action, comment: step.comment } : { action: step.action });
   }
 
   confirmDialog(comment: string): void {
     const action = this.asking();
     if (!action) return;
     this.asking.set(null);
-    this.acted.emit(comment === '' ? { action } : { action, comment });
+    this.ask(action, comment);
   }
 }
