@@ -8,6 +8,7 @@ import { DemoModule } from '@pt/api/demo';
 import { ExportsModule } from '@pt/api/exports';
 import { FrameworksModule } from '@pt/api/frameworks';
 import { HealthModule } from '@pt/api/health';
+import { AttachmentsModule } from '@pt/api/evidence/feature-attachments';
 import { AuditLogModule } from '@pt/api/security/feature-audit';
 import { SecuritySessionsModule } from '@pt/api/security/feature-sessions';
 import { DashboardModule } from '@pt/api/targets/feature-dashboard';
@@ -24,7 +25,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, SessionModule, AdminUsersModule, SecuritySessionsModule, AuditLogModule, FrameworksModule, AdminFrameworksModule, DeclarationModule, ReviewModule, EvaluationModule, MonitoringModule, DashboardModule, ReportsModule, LibraryModule, ExportsModule, DemoModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, SessionModule, AdminUsersModule, SecuritySessionsModule, AuditLogModule, FrameworksModule, AdminFrameworksModule, DeclarationModule, ReviewModule, EvaluationModule, MonitoringModule, DashboardModule, ReportsModule, LibraryModule, ExportsModule, AttachmentsModule, DemoModule],
     };
   }
 }

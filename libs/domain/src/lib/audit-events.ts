@@ -14,6 +14,8 @@ export const AUDIT_OBJECT_TYPES = {
   session: '会话',
   account: '用户名',
   export: '导出任务',
+  task: '任务',
+  attachment: '佐证材料',
 } as const;
 export type AuditObjectType = keyof typeof AUDIT_OBJECT_TYPES;
 
@@ -73,6 +75,11 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventInfo>> = {
   'audit.list': { label: '查看审计日志' },
   'audit.verify': { label: '校验哈希链' },
   'audit.export': { label: '导出审计日志' },
+  'task.create': { label: '下达任务', objectType: 'task' },
+  'project.batch': { label: '批量审核' },
+  'attachment.upload': { label: '上传佐证材料', objectType: 'project' },
+  'attachment.download': { label: '下载佐证材料', objectType: 'attachment' },
+  'attachment.delete': { label: '删除佐证材料', objectType: 'attachment' },
 };
 
 /** Routes (`METHOD path` without the `/api` prefix) → event code; `project.transition` takes the body's action. */
@@ -116,6 +123,12 @@ export const AUDIT_ROUTES: Readonly<Record<string, string>> = {
   'GET /audit': 'audit.list',
   'GET /audit/verify': 'audit.verify',
   'GET /audit/export': 'audit.export',
+  'POST /tasks': 'task.create',
+  'POST /transitions': 'project.batch',
+  'POST /targets/:id/attachments': 'attachment.upload',
+  'POST /projects/:id/attachments': 'attachment.upload',
+  'GET /attachments/:id': 'attachment.download',
+  'DELETE /attachments/:id': 'attachment.delete',
 };
 
 /** Events of the first version's interceptor (`Controller.handler`), still in old logs. */

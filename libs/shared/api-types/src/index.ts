@@ -18,3 +18,4 @@ export * from './lib/export-jobs';
 export * from './lib/frameworks';
 export * from './lib/security';
 export * from './lib/work';
+export * from './lib/attachments';

@@ -30,6 +30,7 @@ export const ApiRoutes = {
     evaluation: 'evaluation',
     monitoring: 'monitoring',
     export: 'export',
+    attachments: 'attachments',
   },
   indicatorLibrary: 'indicator-library',
   monitoring: 'monitoring',
@@ -50,6 +51,8 @@ export const ApiRoutes = {
   /** Reports: 绩效目标设置情况 (the budget document's paragraph) and its export. */
   reports: { base: 'reports', targetSetting: 'target-setting', targetSettingExport: 'target-setting/export' },
   transitions: 'transitions',
+  /** 佐证材料: one file by its id (download, delete); a target's are under `targets/:id/attachments`. */
+  attachments: 'attachments',
 } as const;
 
 /** The admin controllers' routes (`ApiRoutes.admin`). */
@@ -126,6 +129,8 @@ export const ApiPaths = {
   workbench: `${root}/${ApiRoutes.workbench.base}`,
   workbenchCounts: `${root}/${ApiRoutes.workbench.base}/${ApiRoutes.workbench.counts}`,
   transitions: `${root}/${ApiRoutes.transitions}`,
+  targetAttachments: (id: string) => `${targetUrl(id)}/${P.attachments}`,
+  attachment: (id: string) => `${root}/${ApiRoutes.attachments}/${seg(id)}`,
   targetSettingReport: `${root}/${ApiRoutes.reports.base}/${ApiRoutes.reports.targetSetting}`,
   targetSettingReportExport: `${root}/${ApiRoutes.reports.base}/${ApiRoutes.reports.targetSettingExport}`,
 } as const;

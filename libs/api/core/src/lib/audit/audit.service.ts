@@ -32,6 +32,7 @@ const NAME_SQL: Partial<Record<AuditObjectType, string>> = {
   user: 'SELECT username AS name FROM app_user WHERE id = $1',
   org: 'SELECT name FROM org WHERE id = $1',
   indicator: 'SELECT name FROM indicator_library WHERE id = $1',
+  attachment: 'SELECT name FROM attachment WHERE id = $1',
 };
 
 /** What a refusal's row needs of the request (an Express request). */

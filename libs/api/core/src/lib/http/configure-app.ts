@@ -26,9 +26,12 @@ function verifyJson(_req: Request, _res: Response, buf: Buffer, encoding: string
   if (problem) throw Object.assign(new Error(jsonLimitMessage(problem)), { status: 400, type: 'entity.limits', problem });
 }
 
+/** Attachment uploads (POST /api/targets/:id/attachments, or under projects): the file is the body, streamed by the route. */
+const ATTACHMENT_UPLOAD = new RegExp(`^/${API_PREFIX}/(targets|projects)/[^/]+/attachments/?$`);
+
 /** A body parser that leaves the upload routes alone (they read their own body after the guards). */
 function skipUploads(parser: express.RequestHandler): express.RequestHandler {
-  return (req, res, next) => (req.path === `/${API_PREFIX}/${UPLOAD_PATH}` ? next() : parser(req, res, next));
+  return (req, res, next) => (req.path === `/${API_PREFIX}/${UPLOAD_PATH}` || ATTACHMENT_UPLOAD.test(req.path) ? next() : parser(req, res, next));
 }
 
 function jsonError(res: Response, body: ApiError): void {

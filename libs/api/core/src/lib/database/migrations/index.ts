@@ -7,7 +7,8 @@ import { EvaluationFunds1733300000000 } from './1733300000000-evaluation-funds';
 import { Frameworks1733400000000 } from './1733400000000-frameworks';
 import { LoginAudit1733600000000 } from './1733600000000-login-audit';
 import { ExportJobs1733700000000 } from './1733700000000-export-jobs';
+import { Attachments1734000000000 } from './1734000000000-attachments';
 import { TargetKinds1733800000000 } from './1733800000000-target-kinds';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
-export const MIGRATIONS = [Init1732200000000, Projects1732300000000, RevisionsLibrary1732400000000, EvaluationMonitoring1732500000000, Security1732600000000, EvaluationFunds1733300000000, Frameworks1733400000000, LoginAudit1733600000000, ExportJobs1733700000000, TargetKinds1733800000000];
+export const MIGRATIONS = [Init1732200000000, Projects1732300000000, RevisionsLibrary1732400000000, EvaluationMonitoring1732500000000, Security1732600000000, EvaluationFunds1733300000000, Frameworks1733400000000, LoginAudit1733600000000, ExportJobs1733700000000, TargetKinds1733800000000, Attachments1734000000000];
