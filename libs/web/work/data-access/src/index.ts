@@ -3,3 +3,4 @@ export * from './lib/work-labels';
 export * from './lib/workbench.store';
 export * from './lib/batch-results';
 export * from './lib/batch-review';
+export * from './lib/inbox-batch';

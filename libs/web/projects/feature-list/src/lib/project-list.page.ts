@@ -23,6 +23,8 @@ import {
 } from './list-helpers';
 import type { ExtraFilters, FilterTagKey } from './list-helpers';
 import { ProjectTableComponent } from './project-table.component';
+import { ReviewBatchComponent } from '@pt/web/projects/ui';
+import { inboxBatch } from '@pt/web/work/data-access';
 
 type Mode = 'all' | 'inbox';
 
@@ -42,6 +44,7 @@ type Mode = 'all' | 'inbox';
     NzIconModule,
     NzSelectModule,
     ProjectTableComponent,
+    ReviewBatchComponent,
     NzTagModule,
     OrgSelectComponent,
     SearchInputComponent,
@@ -111,7 +114,14 @@ type Mode = 'all' | 'inbox';
         <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload()">重试</button></ng-template>
       }
 
+      @if (inbox()) {
+        <!-- 批量审核: select rows, approve or return them with one comment and review -->
+        <pt-review-batch [count]="batch.count()" [busy]="batch.busy()" [outcomes]="batch.outcomes()" (run)="batch.run($event)" (clear)="batch.selected.set([])" (dismiss)="batch.outcomes.set([])" />
+      }
       <pt-project-table
+        [selectable]="inbox()"
+        [selected]="batch.selected()"
+        (selectedChange)="batch.selected.set($event)"
         [items]="items()"
         [total]="total()"
         [page]="page()"
@@ -185,6 +195,8 @@ export class ProjectListPage {
   });
 
   private readonly reloadTick = signal(0);
+  /** 审核待办's 批量审核 (the inbox only). */
+  readonly batch = inboxBatch(() => this.items(), () => this.reload());
 
   constructor() {
     const qp = this.route.snapshot.queryParamMap;

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, model, output } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { kindColor, kindLabel, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { ProjectSummary } from '@pt/web/projects/data-access';
@@ -12,7 +12,7 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
  * the self-evaluation's score and grade, the monitoring light, 更新时间. In 审核待办 a row opens the review page.
  *
  * Test ids: `project-table`, `project-row`, `project-name`, `project-status`, `project-score`, `project-grade`,
- * `project-light`.
+ * `project-light`; with `selectable` (批量审核) the checkboxes `select-all` and `select-row`.
  */
 @Component({
   selector: 'pt-project-table',
@@ -37,6 +37,9 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
     >
       <thead>
         <tr>
+          @if (selectable()) {
+            <th nzWidth="48px" nzLabel="全选本页" [nzChecked]="allSelected()" [nzIndeterminate]="someSelected()" (nzCheckedChange)="selectAll($event)" data-testid="select-all"></th>
+          }
           <th nzWidth="80px">年度</th>
           <th nzWidth="130px">类型</th>
           <th class="col-name">名称</th>
@@ -53,6 +56,9 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
       <tbody>
         @for (p of table.data; track p.id) {
           <tr class="row" data-testid="project-row" (click)="open(p)">
+            @if (selectable()) {
+              <td [nzLabel]="'选择 ' + p.name" [nzChecked]="selected().includes(p.id)" (nzCheckedChange)="toggle(p.id, $event)" (click)="$event.stopPropagation()" data-testid="select-row"></td>
+            }
             <td>{{ p.year }}</td>
             <td><nz-tag [nzColor]="kindColor(p.kind)" data-testid="project-kind">{{ kindLabel(p.kind) }}</nz-tag></td>
             <td>
@@ -109,6 +115,11 @@ export class ProjectTableComponent {
   readonly inbox = input(false);
   readonly pageChange = output<number>();
   readonly pageSizeChange = output<number>();
+  /** 批量审核: a checkbox per row and one for the page; `selected` holds the ids. */
+  readonly selectable = input(false);
+  readonly selected = model<readonly string[]>([]);
+  readonly allSelected = computed(() => this.items().length > 0 && this.items().every((p) => this.selected().includes(p.id)));
+  readonly someSelected = computed(() => !this.allSelected() && this.items().some((p) => this.selected().includes(p.id)));
 
   private readonly router = inject(Router);
 
@@ -123,6 +134,17 @@ export class ProjectTableComponent {
 
   linkOf(p: ProjectSummary): string[] {
     return this.inbox() ? ['/projects', p.id, 'review'] : ['/projects', p.id];
+  }
+
+  toggle(id: string, on: boolean): void {
+    const rest = this.selected().filter((x) => x !== id);
+    this.selected.set(on ? [...rest, id] : rest);
+  }
+
+  selectAll(on: boolean): void {
+    const page = this.items().map((p) => p.id);
+    const rest = this.selected().filter((x) => !page.includes(x));
+    this.selected.set(on ? [...rest, ...page] : rest);
   }
 
   open(p: ProjectSummary): void {
