@@ -3,6 +3,8 @@ export * from './lib/org-scope.service';
 export * from './lib/monitoring/monitoring-store';
 export * from './lib/targets-data.module';
 export * from './lib/store/target-kind';
+export * from './lib/store/kind-scope';
+export * from './lib/store/kind-fields';
 export * from './lib/store/project-row';
 export * from './lib/store/target-store';
 export * from './lib/store/require-approved';

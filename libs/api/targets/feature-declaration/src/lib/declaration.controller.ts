@@ -10,54 +10,35 @@ import {
   type ProjectRevision,
   type Suggestions,
   ApiRoutes,
-  CreateProjectDto,
   type FindingsResponse,
   type HistoryEntry,
-  ListProjectsQueryDto,
   type Project,
-  type ProjectPage,
   PutIndicatorsDto,
-  UpdateProjectDto,
+  type Target,
+  UpdateTargetDto,
   type UserSummary,
 } from '@pt/shared/contracts';
 import { DeclarationService } from './declaration.service';
 import { SuggestionsService } from './suggestions.service';
 
-@ApiTags('projects')
+/**
+ * One target of any kind and its sub-routes, on both paths: `/api/targets/:id` for every kind and `/api/projects/:id`
+ * (narrowed to projects by the kind scope: a department or policy target there is a 404).
+ */
+@ApiTags('projects', 'targets')
 @ApiBearerAuth()
-@Controller(ApiRoutes.projects)
+@Controller([ApiRoutes.projects, ApiRoutes.targets])
 export class DeclarationController {
   constructor(
     private readonly projects: DeclarationService,
     private readonly suggestionsService: SuggestionsService,
   ) {}
 
-  @Get()
-  @ApiResponse({ status: 200, description: '{ items, total, page, pageSize }；只含当前用户可见的项目' })
-  list(@CurrentUser() user: UserSummary, @Query() q: ListProjectsQueryDto): Promise<ProjectPage> {
-    return this.projects.list(user, q);
-  }
-
-  /** Declared before `:id`, which would take `years` for an id. */
-  @Get('years')
-  @ApiResponse({ status: 200, description: '{ years }：当前用户可见的项目所在的预算年度，新的在前（各页面据此默认打开有数据的最近年度）' })
-  years(@CurrentUser() user: UserSummary): Promise<{ years: number[] }> {
-    return this.projects.years(user);
-  }
-
-  @Post()
-  @Versioned()
-  @ApiResponse({ status: 201, description: '新建的项目（草稿，版本 1），带 ETag' })
-  @ApiResponse({ status: 403, description: '只有填报人可以新建项目' })
-  create(@CurrentUser() user: UserSummary, @Body() dto: CreateProjectDto): Promise<Project> {
-    return this.projects.create(user, dto);
-  }
-
   @Get(':id')
   @Versioned()
   @ApiResponse({ status: 200, description: '项目（含指标、目标、审核意见、当前用户可做的操作），带 ETag' })
   @ApiResponse({ status: 404, description: '不存在或无权查看' })
-  get(@CurrentUser() user: UserSummary, @Param('id') id: string): Promise<Project> {
+  get(@CurrentUser() user: UserSummary, @Param('id') id: string): Promise<Target> {
     return this.projects.get(user, id);
   }
 
@@ -67,8 +48,8 @@ export class DeclarationController {
     @CurrentUser() user: UserSummary,
     @Param('id') id: string,
     @IfMatch() ifMatch: string | undefined,
-    @Body() dto: UpdateProjectDto,
-  ): Promise<Project> {
+    @Body() dto: UpdateTargetDto,
+  ): Promise<Target> {
     return this.projects.update(user, id, ifMatch, dto);
   }
 

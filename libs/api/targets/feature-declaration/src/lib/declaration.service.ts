@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, isUniqueViolation } from '@pt/api/core';
 import {
   assertDateOrder,
   goalOf,
+  kindColumnValues,
+  replaceTasks,
   hasAnnualGoal,
   insertProject,
   lastApprovedAt,
@@ -18,17 +20,18 @@ import {
   requireApproved,
   type ProjectRow,
 } from '@pt/api/targets/data-access';
-import { diffFields, diffIndicatorRows, hasRole, isEditable, PROJECT_FIELD_LABELS, PROJECT_HEADER_LABELS, statusLabel, type Finding } from '@pt/domain';
+import { diffFields, diffIndicatorRows, hasRole, isEditable, PROJECT_FIELD_LABELS, PROJECT_HEADER_LABELS, statusLabel, TARGET_KIND_LABELS, type Finding } from '@pt/domain';
 import type {
-  CreateProjectDto,
+  CreateTargetDto,
   HistoryEntry,
   IndicatorInputDto,
-  ListProjectsQueryDto,
+  ListTargetsQueryDto,
   Project,
   ProjectDiff,
-  ProjectPage,
   ProjectRevision,
-  UpdateProjectDto,
+  Target,
+  TargetPage,
+  UpdateTargetDto,
   UserSummary,
 } from '@pt/shared/contracts';
 
@@ -43,11 +46,11 @@ export class DeclarationService {
     return this.store.years(user);
   }
 
-  list(user: UserSummary, q: ListProjectsQueryDto): Promise<ProjectPage> {
+  list(user: UserSummary, q: ListTargetsQueryDto): Promise<TargetPage> {
     return this.store.list(user, q);
   }
 
-  get(user: UserSummary, id: string): Promise<Project> {
+  get(user: UserSummary, id: string): Promise<Target> {
     return this.store.get(user, id);
   }
 
@@ -62,23 +65,44 @@ export class DeclarationService {
 
   // ---------------------------------------------------------------- writes
 
-  async create(user: UserSummary, dto: CreateProjectDto): Promise<Project> {
-    if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以新建项目');
+  /**
+   * A new target of any kind (draft). A department target is named after its organisation unless named, and is
+   * one per organisation and year (409, by the partial unique index when two race).
+   */
+  async create(user: UserSummary, dto: CreateTargetDto): Promise<Target> {
+    const kindLabel = TARGET_KIND_LABELS[dto.kind];
+    if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', `只有填报人可以新建${dto.kind === 'project' ? '项目' : `${kindLabel}绩效目标`}`);
     const orgIds = await this.store.scope.visibleOrgIds(user);
-    const [org] = await this.store.dataSource.query(`SELECT id, kind FROM org WHERE id = $1`, [dto.orgId]);
+    const [org]: { id: string; name: string }[] = await this.store.dataSource.query(`SELECT id, name FROM org WHERE id = $1`, [dto.orgId]);
     if (!org || !orgIds.includes(dto.orgId)) {
       throw new ApiHttpException(400, 'VALIDATION_FAILED', '实施单位不存在或不在本单位范围内', [{ field: 'orgId', message: '实施单位不存在或不在本单位范围内' }]);
     }
+    const name = dto.name?.trim() || (dto.kind === 'department' ? org.name : '');
+    if (!name) {
+      const message = `请填写${dto.kind === 'policy' ? '政策' : '项目'}名称`;
+      throw new ApiHttpException(400, 'VALIDATION_FAILED', message, [{ field: 'name', message }]);
+    }
     this.checkDates(dto);
-    const id = await this.store.dataSource.transaction(async (m) => {
-      const pid = await insertProject(m, { ...dto, status: 'draft', createdBy: user.id });
-      await writeHistory(m, pid, user, 'create', null, 'draft', null);
-      return pid;
-    });
+    const kindColumns = kindColumnValues(dto.kind, dto);
+    const duplicate = () => new ApiHttpException(409, 'DUPLICATE', `「${org.name}」${dto.year} 年的部门（单位）整体绩效目标已存在，每个单位每年只有一个`);
+    if (dto.kind === 'department') {
+      const [exists] = await this.store.dataSource.query(`SELECT 1 FROM project WHERE kind = 'department' AND org_id = $1 AND year = $2`, [dto.orgId, dto.year]);
+      if (exists) throw duplicate();
+    }
+    const id = await this.store.dataSource
+      .transaction(async (m) => {
+        const pid = await insertProject(m, { ...dto, name, kind: dto.kind, kindColumns, status: 'draft', createdBy: user.id });
+        if (dto.kind === 'department' && dto.department?.tasks?.length) await replaceTasks(m, pid, dto.department.tasks);
+        await writeHistory(m, pid, user, 'create', null, 'draft', null);
+        return pid;
+      })
+      .catch((e: unknown) => {
+        throw dto.kind === 'department' && isUniqueViolation(e) ? duplicate() : e;
+      });
     return this.get(user, id);
   }
 
-  async update(user: UserSummary, id: string, ifMatch: string | undefined, dto: UpdateProjectDto): Promise<Project> {
+  async update(user: UserSummary, id: string, ifMatch: string | undefined, dto: UpdateTargetDto): Promise<Target> {
     this.checkDates(dto);
     // a PATCH that changes nothing is no new version: leave write() before its version bump by this throw (nothing was written)
     const NO_CHANGE = new Error('PATCH changed nothing');

@@ -7,7 +7,8 @@ import { EvaluationService } from './evaluation.service';
 
 @ApiTags('evaluation')
 @ApiBearerAuth()
-@Controller(`${ApiRoutes.projects}/:id/evaluation`)
+// on both paths: /api/targets/:id for every kind, /api/projects/:id narrowed to projects (the store's kind scope)
+@Controller([`${ApiRoutes.projects}/:id/evaluation`, `${ApiRoutes.targets}/:id/evaluation`])
 export class EvaluationController {
   constructor(private readonly evaluations: EvaluationService) {}
 

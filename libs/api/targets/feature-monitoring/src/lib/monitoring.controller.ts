@@ -25,7 +25,8 @@ export class MonitoringController {
     return this.monitoring.overview(user, q);
   }
 
-  @Get(`${ApiRoutes.projects}/:id/monitoring`)
+  // on both paths: /api/targets/:id for every kind, /api/projects/:id narrowed to projects (the store's kind scope)
+  @Get([`${ApiRoutes.projects}/:id/monitoring`, `${ApiRoutes.targets}/:id/monitoring`])
   @Versioned()
   @ApiResponse({ status: 200, description: '某月（缺省为最近一次）的运行监控及灯，带项目的 ETag' })
   get(
@@ -36,7 +37,7 @@ export class MonitoringController {
     return this.monitoring.get(user, id, q.month);
   }
 
-  @Put(`${ApiRoutes.projects}/:id/monitoring`)
+  @Put([`${ApiRoutes.projects}/:id/monitoring`, `${ApiRoutes.targets}/:id/monitoring`])
   @VersionedWrite({ description: '保存后的运行监控及灯' })
   @ApiResponse({ status: 422, description: '完成目标可能性不是“确定能”时缺少偏差原因或纠偏措施，未保存' })
   put(

@@ -10,7 +10,8 @@ import { TARGET_REVIEW, targetReviewHooks } from './target-review';
 
 /** The transitions of a target's declaration and of its self-evaluation: one workflow, two documents. */
 @ApiBearerAuth()
-@Controller(ApiRoutes.projects)
+// on both paths: /api/targets/:id for every kind, /api/projects/:id narrowed to projects (the store's kind scope)
+@Controller([ApiRoutes.projects, ApiRoutes.targets])
 export class ReviewController {
   constructor(
     private readonly review: ReviewService,

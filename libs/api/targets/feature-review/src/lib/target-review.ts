@@ -25,7 +25,7 @@ export function targetReviewHooks(store: TargetStore, user: UserSummary, rowComm
           422,
           'FINDINGS_BLOCK_SUBMIT',
           `指标表有 ${errors.length} 处错误，修改后才能提交`,
-          errors.map((f) => ({ field: f.indicatorIndex === null ? 'indicators' : `indicators[${f.indicatorIndex}]`, code: f.code, message: f.message })),
+          errors.map((f) => ({ field: f.field ?? (f.indicatorIndex === null ? 'indicators' : `indicators[${f.indicatorIndex}]`), code: f.code, message: f.message })),
         );
       }
     },

@@ -1,18 +1,19 @@
 import { columns, type RowOf } from '@pt/api/core';
 import { allowedActions, hasRole, isEditable } from '@pt/domain';
-import type { Funds, Goal, Project, ProjectSummary, UserSummary } from '@pt/shared/contracts';
+import type { DepartmentTask, Funds, Goal, ProjectSummary, Target, UserSummary } from '@pt/shared/contracts';
 import type { ProjectEntity } from '../entities/project.entity';
 import type { ReviewCommentEntity } from '../entities/review-comment.entity';
+import { departmentOf, policyOf } from './kind-fields';
 
 /** The project's own columns read by `PROJECT_SELECT`, checked against the entity (a renamed column fails to compile). */
 const PROJECT_OWN = columns<ProjectEntity>()(
-  'id', 'org_id', 'year', 'name', 'framework_code', 'framework_version', 'settings_version', 'status',
+  'id', 'org_id', 'year', 'kind', 'name', 'framework_code', 'framework_version', 'settings_version', 'status',
   'nature', 'category', 'start_date', 'end_date', 'government_purchase', 'performance_type',
   'fund_total', 'fund_fiscal', 'fund_other', 'fund_annual_total', 'fund_annual_fiscal', 'fund_carryover', 'fund_annual_other',
-  'last_year_budget', 'last_year_executed', 'overview', 'basis', 'necessity', 'measures', 'plan', 'version', 'revision', 'created_at', 'updated_at',
+  'last_year_budget', 'last_year_executed', 'dept_budget_basic', 'dept_budget_project', 'overview', 'basis', 'necessity', 'measures', 'plan', 'version', 'revision', 'created_at', 'updated_at',
 );
 /** Dates and money are read as text: the entity's `string` (`2027-01-01`, `500000.00`), never a float or a Date. */
-const AS_TEXT: ReadonlySet<string> = new Set(['start_date', 'end_date', 'fund_total', 'fund_fiscal', 'fund_other', 'fund_annual_total', 'fund_annual_fiscal', 'fund_carryover', 'fund_annual_other', 'last_year_budget', 'last_year_executed']);
+const AS_TEXT: ReadonlySet<string> = new Set(['start_date', 'end_date', 'fund_total', 'fund_fiscal', 'fund_other', 'fund_annual_total', 'fund_annual_fiscal', 'fund_carryover', 'fund_annual_other', 'last_year_budget', 'last_year_executed', 'dept_budget_basic', 'dept_budget_project']);
 
 /** The project row as selected by `PROJECT_SELECT`: its columns, its unit's name and the unit's department's. */
 export type ProjectRow = RowOf<typeof PROJECT_OWN> & { org_name: string; department_name: string | null };
@@ -39,9 +40,10 @@ export function fundsOf(r: Pick<ProjectRow, 'fund_total' | 'fund_fiscal' | 'fund
   };
 }
 
-export function summaryOf(r: ProjectRow): Omit<ProjectSummary, 'annualTotal' | 'indicatorCount' | 'evaluation' | 'light'> {
+export function summaryOf(r: ProjectRow): Omit<ProjectSummary, 'annualTotal' | 'indicatorCount' | 'evaluation' | 'light'> & { kind: ProjectRow['kind'] } {
   return {
     id: r.id,
+    kind: r.kind,
     year: r.year,
     name: r.name,
     orgId: r.org_id,
@@ -55,8 +57,11 @@ export function summaryOf(r: ProjectRow): Omit<ProjectSummary, 'annualTotal' | '
   };
 }
 
-/** The API's project from its row, its goals (with their rows) and its review comments. */
-export function assembleProject(user: UserSummary, r: ProjectRow, goals: (Goal & { projectId: string })[], comments: CommentDbRow[]): Project {
+/**
+ * The API's target from its row, its goals (with their rows), its review comments and — a department target's —
+ * its 年度主要任务 (read only for that kind).
+ */
+export function assembleProject(user: UserSummary, r: ProjectRow, goals: (Goal & { projectId: string })[], comments: CommentDbRow[], tasks: DepartmentTask[] = []): Target {
   const overall = goals.find((g) => g.kind === 'overall');
   const annual = goals.find((g) => g.kind === 'annual' && g.year === r.year);
   return {
@@ -92,5 +97,7 @@ export function assembleProject(user: UserSummary, r: ProjectRow, goals: (Goal &
       action: c.action,
     })),
     permissions: { edit: hasRole(user, 'filler') && isEditable(r.status), actions: allowedActions(user, r.status) },
+    department: r.kind === 'department' ? departmentOf(r, tasks) : null,
+    policy: r.kind === 'policy' ? policyOf(r) : null,
   };
 }

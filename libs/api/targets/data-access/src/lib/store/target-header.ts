@@ -1,8 +1,9 @@
 import { ApiHttpException, UUID_RE } from '@pt/api/core';
 import { PROJECT_FIELD_LABELS } from '@pt/domain';
-import type { UpdateProjectDto } from '@pt/shared/contracts';
+import type { UpdateTargetDto } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { ProjectRow } from './project-row';
+import { kindColumnValues, loadTasks, replaceTasks, sameTasks } from './kind-fields';
 import { nullIfBlank, PROJECT_KIND } from './target-kind';
 import { setGoalText } from './target-sql';
 
@@ -18,14 +19,19 @@ export function assertDateOrder(start: string | null | undefined, end: string | 
  * Apply a PATCH of the header, funds and goal texts inside a write; returns whether anything changed (the row is
  * updated only where a value differs, so a PATCH that repeats what is stored is no new version).
  */
-export async function updateHeader(m: EntityManager, row: ProjectRow, dto: UpdateProjectDto): Promise<boolean> {
+export async function updateHeader(m: EntityManager, row: ProjectRow, dto: UpdateTargetDto): Promise<boolean> {
   const k = PROJECT_KIND;
   const sets: string[] = [];
   const params: unknown[] = [row.id];
+  const setCols = new Set<string>();
   const set = (col: string, v: unknown) => {
+    if (setCols.has(col)) return; // the kind's block names the column first (a policy's basis, a department's budget)
+    setCols.add(col);
     params.push(v);
     sets.push(`${col} = $${params.length}`);
   };
+  const kindValues = kindColumnValues(row.kind, dto);
+  for (const [col, v] of Object.entries(kindValues)) set(col, v);
   for (const [field, col] of Object.entries(k.headerColumns)) {
     const v = (dto as Record<string, unknown>)[field];
     if (v === undefined) continue;
@@ -40,11 +46,22 @@ export async function updateHeader(m: EntityManager, row: ProjectRow, dto: Updat
       if (v !== undefined) set(col, nullIfBlank(v));
     }
   }
-  // dates may be set one at a time: check the pair as it will be stored
-  const start = dto.startDate !== undefined ? dto.startDate : row.start_date;
-  const end = dto.endDate !== undefined ? dto.endDate : row.end_date;
+  // dates may be set one at a time: check the pair as it will be stored (a policy's 实施期 is its plan dates)
+  const stored = (col: 'start_date' | 'end_date', field: 'startDate' | 'endDate') =>
+    col in kindValues ? (kindValues[col] as string | null) : dto[field] !== undefined ? dto[field] : row[col];
+  const start = stored('start_date', 'startDate');
+  const end = stored('end_date', 'endDate');
+  if (row.kind === 'policy' && start && end && start > end) {
+    const message = '实施期的结束年度不能早于起始年度';
+    throw new ApiHttpException(400, 'VALIDATION_FAILED', message, [{ field: dto.policy?.endYear !== undefined ? 'policy.endYear' : 'policy.startYear', message }]);
+  }
   assertDateOrder(start, end);
   let changed = false;
+  const tasks = row.kind === 'department' ? dto.department?.tasks : undefined;
+  if (tasks !== undefined && !sameTasks((await loadTasks(m, [row.id])).get(row.id) ?? [], tasks)) {
+    await replaceTasks(m, row.id, tasks);
+    changed = true;
+  }
   if (sets.length) {
     // the row only where a value differs (PostgreSQL compares: 500000 and 500000.00 are the same amount)
     const differs = sets.map((s) => s.replace(' = ', ' IS DISTINCT FROM ')).join(' OR ');
@@ -89,9 +106,9 @@ export async function lastYearAnnualRows(
   row: ProjectRow,
 ): Promise<{ level1: string; level2: string; name: string; target: string; core: boolean; weight: string | null }[] | null> {
   const [src] = await m.query(
-    `SELECT p.id, p.year FROM project p WHERE p.org_id = $1 AND p.year = $2 AND btrim(p.name) = btrim($3) AND p.id <> $4
+    `SELECT p.id, p.year FROM project p WHERE p.org_id = $1 AND p.year = $2 AND btrim(p.name) = btrim($3) AND p.id <> $4 AND p.kind = $5
       ORDER BY (p.status = 'approved') DESC, p.updated_at DESC LIMIT 1`,
-    [row.org_id, row.year - 1, row.name, row.id],
+    [row.org_id, row.year - 1, row.name, row.id, row.kind],
   );
   if (!src) return null;
   const rows: { level1: string; level2: string; name: string; target_raw: string; core: boolean; weight: string | null }[] = await m.query(

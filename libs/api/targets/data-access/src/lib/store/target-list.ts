@@ -1,8 +1,9 @@
 import { containsPattern } from '@pt/api/core';
 import { waitingStatuses } from '@pt/domain';
-import type { ListProjectsQueryDto, ProjectPage, ProjectStatus, ProjectSummary, UserSummary } from '@pt/shared/contracts';
+import type { ListTargetsQueryDto, ProjectStatus, ProjectSummary, TargetPage, TargetSummary, UserSummary } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { OrgScopeService } from '../org-scope.service';
+import { kindScopeSql } from './kind-scope';
 import { PROJECT_COLUMNS, PROJECT_FROM, summaryOf, type ProjectRow } from './project-row';
 
 type ListRow = ProjectRow & {
@@ -13,8 +14,11 @@ type ListRow = ProjectRow & {
   light: ProjectSummary['light'];
 };
 
-/** The list page of the visible projects with its filters (hand-written: one count and one page query). */
-export async function listProjects(m: EntityManager, scope: OrgScopeService, user: UserSummary, q: ListProjectsQueryDto): Promise<ProjectPage> {
+/**
+ * The list page of the visible targets with its filters (hand-written: one count and one page query); under
+ * /api/projects only projects (kind-scope).
+ */
+export async function listProjects(m: EntityManager, scope: OrgScopeService, user: UserSummary, q: ListTargetsQueryDto): Promise<TargetPage> {
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
   const orgIds = await scope.visibleOrgIds(user);
@@ -24,6 +28,7 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
     params.push(v);
     where.push(sql.replace('?', `$${params.length}`));
   };
+  if (q.kind !== undefined) add('p.kind = ?', q.kind);
   if (q.year !== undefined) add('p.year = ?', q.year);
   // an organisation filter takes the organisations below it too (a department: all its units)
   if (q.orgId !== undefined) add('p.org_id = ANY(?::uuid[])', await scope.visibleOrgIds({ ...user, orgId: q.orgId }));
@@ -36,7 +41,7 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
   if (q.scoreMax !== undefined) add('e.total_score < ?', q.scoreMax);
   if (q.evaluationStatus !== undefined) add('e.status = ?', q.evaluationStatus);
   if (q.light !== undefined) add(`pm.light = ? AND p.status = 'approved'`, q.light);
-  const whereSql = where.join(' AND ');
+  const whereSql = where.join(' AND ') + kindScopeSql();
   // the joins only where a filter needs them: the count of the usual list reads the project rows alone, and the
   // latest light of a page's rows is a subquery run for those rows only (after the sort and the limit)
   const joinE = q.grade !== undefined || q.scoreMin !== undefined || q.scoreMax !== undefined || q.evaluationStatus !== undefined;
@@ -56,7 +61,7 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
      WHERE ${whereSql} ORDER BY p.updated_at DESC, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     params,
   );
-  const items: ProjectSummary[] = rows.map((r) => ({
+  const items: TargetSummary[] = rows.map((r) => ({
     ...summaryOf(r),
     annualTotal: r.fund_annual_total,
     indicatorCount: r.indicator_count,

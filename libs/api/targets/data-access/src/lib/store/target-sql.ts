@@ -1,6 +1,6 @@
 import { ApiHttpException, readRows, type PickRow } from '@pt/api/core';
 import { getFramework, parseTargetValue } from '@pt/domain';
-import type { CreateProjectDto, Goal, Indicator, IndicatorInputDto, ProjectStatus, UserSummary } from '@pt/shared/contracts';
+import type { CreateProjectDto, TargetKindKey, Goal, Indicator, IndicatorInputDto, ProjectStatus, UserSummary } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { IndicatorEntity } from '../entities/indicator.entity';
 import type { ProjectGoalEntity } from '../entities/project-goal.entity';
@@ -45,21 +45,27 @@ export async function annualIndicators(m: EntityManager, target: { id: string; y
   return (await loadGoals(m, [target.id])).find((g) => g.kind === 'annual' && g.year === target.year)?.indicators ?? [];
 }
 
-/** Insert a project with its two goals (used by create, the imports and the demo data). Returns its id. */
-export async function insertProject(m: EntityManager, p: CreateProjectDto & { status: ProjectStatus; createdBy: string | null }): Promise<string> {
+/**
+ * Insert a target with its two goals (used by create, the imports and the demo data). Returns its id. `kind`
+ * defaults to a project; `kindColumns` are the columns of its kind's block (kindColumnValues).
+ */
+export async function insertProject(
+  m: EntityManager,
+  p: CreateProjectDto & { status: ProjectStatus; createdBy: string | null; kind?: TargetKindKey; kindColumns?: Record<string, unknown> },
+): Promise<string> {
   if (!getFramework(p.frameworkCode)) throw new ApiHttpException(400, 'VALIDATION_FAILED', '未知的指标体系', [{ field: 'frameworkCode', message: '未知的指标体系' }]);
-  const cols = ['org_id', 'year', 'name', 'framework_code', 'status', 'created_by'];
-  const vals: unknown[] = [p.orgId, p.year, p.name.trim(), p.frameworkCode, p.status, p.createdBy];
+  const cols = ['org_id', 'year', 'name', 'framework_code', 'status', 'created_by', 'kind', ...Object.keys(p.kindColumns ?? {})];
+  const vals: unknown[] = [p.orgId, p.year, p.name.trim(), p.frameworkCode, p.status, p.createdBy, p.kind ?? 'project', ...Object.values(p.kindColumns ?? {})];
   for (const [field, col] of Object.entries(PROJECT_KIND.headerColumns)) {
     if (field === 'name') continue;
     const v = (p as unknown as Record<string, unknown>)[field];
-    if (v === undefined) continue;
+    if (v === undefined || cols.includes(col)) continue;
     cols.push(col);
     vals.push(typeof v === 'string' ? nullIfBlank(v) : v);
   }
   for (const [key, col] of Object.entries(PROJECT_KIND.fundColumns)) {
     const v = p.funds ? (p.funds as Record<string, string | null | undefined>)[key] : undefined;
-    if (v === undefined) continue;
+    if (v === undefined || cols.includes(col)) continue;
     cols.push(col);
     vals.push(nullIfBlank(v));
   }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, AuditService, parseIfMatch, readRows, UUID_RE, type PickRow } from '@pt/api/core';
 import { FrameworkStore } from '@pt/api/frameworks';
-import { checkTable, type Finding, type IndicatorRow } from '@pt/domain';
-import type { HistoryEntry, ListProjectsQueryDto, Project, ProjectPage, ProjectStatus, RowCommentDto, UserSummary } from '@pt/shared/contracts';
+import { checkDepartment, checkPolicy, checkTable, type Finding, type IndicatorRow } from '@pt/domain';
+import type { HistoryEntry, ListTargetsQueryDto, ProjectStatus, Target, TargetPage, RowCommentDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IndicatorEntity } from '../entities/indicator.entity';
 import type { ProjectHistoryEntity } from '../entities/project-history.entity';
 import { OrgScopeService, orgVisibleSql } from '../org-scope.service';
 import { assembleProject, COMMENT_SELECT, fundsOf, PROJECT_SELECT, type CommentDbRow, type ProjectRow } from './project-row';
+import { kindScopeSql } from './kind-scope';
+import { departmentOf, loadTasks, policyOf } from './kind-fields';
 import { listProjects } from './target-list';
 import { PROJECT_KIND, type TargetKind } from './target-kind';
 import { loadGoals } from './target-sql';
@@ -33,15 +35,15 @@ export class TargetStore {
   /** The budget years of the targets the user sees, newest first. */
   async years(user: UserSummary): Promise<{ years: number[] }> {
     const orgIds = await this.scope.visibleOrgIds(user);
-    const rows = await readRows<{ year: number }>(this.dataSource.manager, `SELECT DISTINCT year FROM ${this.kind.table} WHERE org_id = ANY($1::uuid[]) ORDER BY year DESC`, [orgIds]);
+    const rows = await readRows<{ year: number }>(this.dataSource.manager, `SELECT DISTINCT year FROM ${this.kind.table} p WHERE org_id = ANY($1::uuid[])${kindScopeSql()} ORDER BY year DESC`, [orgIds]);
     return { years: rows.map((r) => r.year) };
   }
 
-  list(user: UserSummary, q: ListProjectsQueryDto): Promise<ProjectPage> {
+  list(user: UserSummary, q: ListTargetsQueryDto): Promise<TargetPage> {
     return listProjects(this.dataSource.manager, this.scope, user, q);
   }
 
-  async get(user: UserSummary, id: string): Promise<Project> {
+  async get(user: UserSummary, id: string): Promise<Target> {
     const row = await this.findVisible(user, id);
     return this.toProject(user, row);
   }
@@ -50,11 +52,11 @@ export class TargetStore {
    * Several projects, as `get` gives each, in the order of `ids` — in three round trips for all of them (the batch
    * exports). A project that is missing or not visible is a 404, as with `get`.
    */
-  async getMany(user: UserSummary, ids: readonly string[]): Promise<Project[]> {
+  async getMany(user: UserSummary, ids: readonly string[]): Promise<Target[]> {
     if (!ids.length) return [];
     if (!this.scope.seesProjects(user) || ids.some((id) => !UUID_RE.test(id))) throw this.notFound();
     const m = this.dataSource.manager;
-    const rows: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = ANY($1::uuid[]) AND ${orgVisibleSql('p.org_id', '$2')}`, [ids, user.orgId]);
+    const rows: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = ANY($1::uuid[]) AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`, [ids, user.orgId]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     if (ids.some((id) => !byId.has(id))) throw this.notFound();
     const goals = await loadGoals(m, [...byId.keys()]);
@@ -62,21 +64,25 @@ export class TargetStore {
       `${COMMENT_SELECT}, project_id FROM ${this.kind.commentTable} WHERE project_id = ANY($1::uuid[]) ORDER BY at, id`,
       [[...byId.keys()]],
     );
+    const tasks = await loadTasks(m, rows.filter((r) => r.kind === 'department').map((r) => r.id));
     return ids.map((id) =>
       assembleProject(
         user,
         byId.get(id) as ProjectRow,
         goals.filter((g) => g.projectId === id),
         comments.filter((c) => c.project_id === id),
+        tasks.get(id),
       ),
     );
   }
 
   /** The API's project of a row already read (its goals and comments in two more round trips). */
-  async toProject(user: UserSummary, r: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Project> {
+  async toProject(user: UserSummary, r: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Target> {
     const goals = await loadGoals(m, [r.id]);
     const comments = await readRows<CommentDbRow>(m, `${COMMENT_SELECT} FROM ${this.kind.commentTable} WHERE ${this.kind.ownerColumn} = $1 ORDER BY at, id`, [r.id]);
-    return assembleProject(user, r, goals, comments);
+    // a department target's 年度主要任务: one more round trip for that kind only
+    const tasks = r.kind === 'department' ? (await loadTasks(m, [r.id])).get(r.id) : undefined;
+    return assembleProject(user, r, goals, comments, tasks);
   }
 
   async history(user: UserSummary, id: string): Promise<HistoryEntry[]> {
@@ -96,7 +102,11 @@ export class TargetStore {
     }));
   }
 
-  /** The domain's checks of the annual table (and of the other tables of the same unit, for duplicates). */
+  /**
+   * The domain's checks of the annual table (and of the other tables of the same unit, for duplicates), with the
+   * header checks of the target's kind: a project's plan dates and funds, a department's budget and tasks, a
+   * policy's period and funds.
+   */
   async findingsOf(row: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Finding[]> {
     const goals = await loadGoals(m, [row.id]);
     const annual = goals.find((g) => g.kind === 'annual' && g.year === row.year);
@@ -113,16 +123,24 @@ export class TargetStore {
       t.rows.push({ level1: o.level1, level2: o.level2, name: o.iname, target: o.target_raw });
       otherTables.set(o.project_id, t);
     }
-    return checkTable({
+    const kindFindings =
+      row.kind === 'department'
+        ? checkDepartment(departmentOf(row, (await loadTasks(m, [row.id])).get(row.id) ?? []))
+        : row.kind === 'policy'
+          ? checkPolicy({ year: row.year, ...policyOf(row) })
+          : [];
+    const isProject = row.kind === 'project';
+    const table = checkTable({
       frameworkCode: row.framework_code,
       framework: await this.frameworks.framework(row.framework_code, row.framework_version, m),
       rows: (annual?.indicators ?? []).map((i) => ({ level1: i.level1, level2: i.level2, name: i.name, target: i.target.raw, core: i.core, weight: i.weight })),
       year: row.year,
-      startDate: row.start_date,
-      endDate: row.end_date,
-      funds: fundsOf(row),
+      startDate: isProject ? row.start_date : null,
+      endDate: isProject ? row.end_date : null,
+      funds: isProject ? fundsOf(row) : null,
       otherTables: [...otherTables.values()],
     });
+    return [...kindFindings, ...table];
   }
 
   // ---------------------------------------------------------------- writes
@@ -163,7 +181,7 @@ export class TargetStore {
     if (lock) await m.query(`SELECT 1 FROM ${this.kind.table} WHERE id = $1 FOR UPDATE`, [id]);
     if (!this.scope.seesProjects(user)) throw this.notFound();
     // the row and its visibility in one round trip
-    const [row] = await readRows<ProjectRow>(m, `${PROJECT_SELECT} WHERE p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}`, [id, user.orgId]);
+    const [row] = await readRows<ProjectRow>(m, `${PROJECT_SELECT} WHERE p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`, [id, user.orgId]);
     if (!row) throw this.notFound();
     return row;
   }

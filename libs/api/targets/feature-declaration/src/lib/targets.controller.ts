@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '@pt/api/auth';
+import { Versioned } from '@pt/api/core';
+import {
+  ApiRoutes,
+  CreateProjectDto,
+  CreateTargetDto,
+  ListProjectsQueryDto,
+  ListTargetsQueryDto,
+  type ProjectPage,
+  type Target,
+  type TargetPage,
+  type UserSummary,
+} from '@pt/shared/contracts';
+import { DeclarationService } from './declaration.service';
+
+// The list, the years and create of each path; registered before DeclarationController, whose `:id` would take
+// `years` for an id.
+
+@ApiTags('projects')
+@ApiBearerAuth()
+@Controller(ApiRoutes.projects)
+export class ProjectsController {
+  constructor(private readonly targets: DeclarationService) {}
+
+  @Get()
+  @ApiResponse({ status: 200, description: '{ items, total, page, pageSize }；只含当前用户可见的项目' })
+  list(@CurrentUser() user: UserSummary, @Query() q: ListProjectsQueryDto): Promise<ProjectPage> {
+    return this.targets.list(user, q);
+  }
+
+  @Get(ApiRoutes.project.years)
+  @ApiResponse({ status: 200, description: '{ years }：当前用户可见的项目所在的预算年度，新的在前（各页面据此默认打开有数据的最近年度）' })
+  years(@CurrentUser() user: UserSummary): Promise<{ years: number[] }> {
+    return this.targets.years(user);
+  }
+
+  @Post()
+  @Versioned()
+  @ApiResponse({ status: 201, description: '新建的项目（草稿，版本 1），带 ETag' })
+  @ApiResponse({ status: 403, description: '只有填报人可以新建项目' })
+  create(@CurrentUser() user: UserSummary, @Body() dto: CreateProjectDto): Promise<Target> {
+    return this.targets.create(user, { ...dto, kind: 'project' });
+  }
+}
+
+@ApiTags('targets')
+@ApiBearerAuth()
+@Controller(ApiRoutes.targets)
+export class TargetsController {
+  constructor(private readonly targets: DeclarationService) {}
+
+  @Get()
+  @ApiResponse({ status: 200, description: '{ items, total, page, pageSize }：当前用户可见的各类绩效目标（项目、部门整体、政策），可按 kind 筛选' })
+  list(@CurrentUser() user: UserSummary, @Query() q: ListTargetsQueryDto): Promise<TargetPage> {
+    return this.targets.list(user, q);
+  }
+
+  @Get(ApiRoutes.project.years)
+  @ApiResponse({ status: 200, description: '{ years }：当前用户可见的各类绩效目标所在的预算年度，新的在前' })
+  years(@CurrentUser() user: UserSummary): Promise<{ years: number[] }> {
+    return this.targets.years(user);
+  }
+
+  @Post()
+  @Versioned()
+  @ApiResponse({ status: 201, description: '新建的绩效目标（草稿，版本 1），带 ETag；部门整体目标未填名称时取单位名称' })
+  @ApiResponse({ status: 409, description: '该单位该年度已有部门整体绩效目标' })
+  create(@CurrentUser() user: UserSummary, @Body() dto: CreateTargetDto): Promise<Target> {
+    return this.targets.create(user, dto);
+  }
+}
