@@ -19,3 +19,4 @@ export * from './lib/frameworks';
 export * from './lib/security';
 export * from './lib/work';
 export * from './lib/attachments';
+export * from './lib/follow-up';

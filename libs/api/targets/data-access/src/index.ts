@@ -14,3 +14,4 @@ export * from './lib/store/target-revisions';
 export * from './lib/evaluation/evaluation-store';
 export * from './lib/evaluation/evaluation-scoring';
 export * from './lib/evaluation/evaluation-funds';
+export * from './lib/store/indicator-history';

@@ -7,6 +7,7 @@ import type {
   TargetValue,
   TotalGrade,
 } from '@pt/domain';
+import type { EvaluationReport } from './follow-up';
 import type { ProjectScoringBasis } from './frameworks';
 import type { ProjectStatus, TransitionAction } from './projects';
 
@@ -65,6 +66,8 @@ export interface PutEvaluationDto {
   goalAchievement?: string | null;
   /** The funds block's other rows (absent: left as stored). */
   funds?: EvaluationFundsDto | null;
+  /** The 自评报告 texts (absent: left as stored). */
+  report?: Partial<EvaluationReport> | null;
 }
 
 /** The reviewer's deduction of one row (10号: an actual far above a target set too low, reduced by the deviation). */
@@ -147,6 +150,8 @@ export interface Evaluation {
   /** What 提交 checks beyond the scoring (偏差原因 of a missed target, the funds adding up): errors refuse 提交 with 422. */
   submissionProblems: EvaluationProblem[];
   goalAchievement: string | null;
+  /** The 自评报告: 完成情况, 偏差原因, 存在问题, 改进措施. */
+  report: EvaluationReport;
   executionRate: string;
   executionScore: string;
   items: EvaluationItem[];

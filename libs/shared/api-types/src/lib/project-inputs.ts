@@ -1,4 +1,4 @@
-import type { IndicatorRow } from '@pt/domain';
+import type { IndicatorMeta, IndicatorRow } from '@pt/domain';
 import type { Funds, TransitionAction } from './projects';
 
 // Request bodies of the project endpoints (the api validates them with the DTO classes of @pt/shared/contracts).
@@ -40,7 +40,7 @@ export interface CreateProjectDto extends ProjectHeaderDto {
 }
 
 /** A row of an indicator table as typed (`target` is the raw text the domain parses). */
-export interface IndicatorInputDto extends IndicatorRow {
+export interface IndicatorInputDto extends IndicatorRow, IndicatorMeta {
   /** An existing row's id (keeps its review comments); omitted for new rows. */
   id?: string;
 }

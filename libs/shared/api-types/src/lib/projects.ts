@@ -1,4 +1,4 @@
-import type { Finding, Framework, TargetValue } from '@pt/domain';
+import type { Finding, Framework, IndicatorBasis, TargetValue } from '@pt/domain';
 import type { ProjectStatus, StructuredReview, TransitionAction } from '@pt/domain';
 
 // the workflow's states, actions and their labels are the domain's (one place for api, exports and web)
@@ -37,6 +37,11 @@ export interface Indicator {
   core: boolean;
   weight: string | null;
   target: TargetValue;
+  /** 指标解释, 设定依据, 评(扣)分标准, 数据来源 (null where not filled). */
+  explanation: string | null;
+  basis: IndicatorBasis | null;
+  scoringRule: string | null;
+  dataSource: string | null;
 }
 
 export interface Goal {

@@ -31,6 +31,9 @@ export const ApiRoutes = {
     monitoring: 'monitoring',
     export: 'export',
     attachments: 'attachments',
+    /** Last year's target and actual of each row (domain §11). */
+    indicatorHistory: 'indicator-history',
+    rectifications: 'rectifications',
   },
   indicatorLibrary: 'indicator-library',
   monitoring: 'monitoring',
@@ -53,6 +56,9 @@ export const ApiRoutes = {
   transitions: 'transitions',
   /** 佐证材料: one file by its id (download, delete); a target's are under `targets/:id/attachments`. */
   attachments: 'attachments',
+  /** 整改 notices (their list and creation are sub-routes of a target). */
+  rectifications: 'rectifications',
+  rectification: { transitions: 'transitions' },
 } as const;
 
 /** The admin controllers' routes (`ApiRoutes.admin`). */
@@ -129,8 +135,12 @@ export const ApiPaths = {
   workbench: `${root}/${ApiRoutes.workbench.base}`,
   workbenchCounts: `${root}/${ApiRoutes.workbench.base}/${ApiRoutes.workbench.counts}`,
   transitions: `${root}/${ApiRoutes.transitions}`,
-  targetAttachments: (id: string) => `${targetUrl(id)}/${P.attachments}`,
-  attachment: (id: string) => `${root}/${ApiRoutes.attachments}/${seg(id)}`,
   targetSettingReport: `${root}/${ApiRoutes.reports.base}/${ApiRoutes.reports.targetSetting}`,
   targetSettingReportExport: `${root}/${ApiRoutes.reports.base}/${ApiRoutes.reports.targetSettingExport}`,
+  targetAttachments: (id: string) => `${targetUrl(id)}/${P.attachments}`,
+  attachment: (id: string) => `${root}/${ApiRoutes.attachments}/${seg(id)}`,
+  indicatorHistory: (id: string) => `${targetUrl(id)}/${P.indicatorHistory}`,
+  targetRectifications: (id: string) => `${targetUrl(id)}/${P.rectifications}`,
+  rectification: (id: string) => `${root}/${ApiRoutes.rectifications}/${seg(id)}`,
+  rectificationTransitions: (id: string) => `${root}/${ApiRoutes.rectifications}/${seg(id)}/${ApiRoutes.rectification.transitions}`,
 } as const;

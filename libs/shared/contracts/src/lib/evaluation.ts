@@ -1,4 +1,4 @@
-import type { QualitativeGrade, TransitionAction } from '@pt/domain';
+import { EVALUATION_REPORT_LABELS, EVALUATION_REPORT_TITLE, type QualitativeGrade, type TransitionAction } from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
 import { DECIMAL_PATTERN, decimalMessage, POINTS_PATTERN, pointsMessage, QUALITATIVE_GRADES } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
@@ -7,6 +7,21 @@ import { Money, optionalAmounts } from './field-rules';
 import { MultiLine, RequiredObject, SingleLine } from './text-rules';
 
 // Request DTOs of the self-evaluation (绩效自评, domain §8); the shapes are the interfaces of @pt/shared/api-types.
+
+const REPORT_MAX = 5000;
+const R = EVALUATION_REPORT_LABELS;
+
+/** The 自评报告 (domain §11): each text optional, multi-line. */
+export class EvaluationReportDto implements Partial<Api.EvaluationReport> {
+  @IsOptional() @IsString({ message: `${R.completion}必须是文本` }) @MaxLength(REPORT_MAX, { message: `${R.completion}最多 ${REPORT_MAX} 个字符` }) @MultiLine(R.completion)
+  completion?: string | null;
+  @IsOptional() @IsString({ message: `${R.deviation}必须是文本` }) @MaxLength(REPORT_MAX, { message: `${R.deviation}最多 ${REPORT_MAX} 个字符` }) @MultiLine(R.deviation)
+  deviation?: string | null;
+  @IsOptional() @IsString({ message: `${R.problems}必须是文本` }) @MaxLength(REPORT_MAX, { message: `${R.problems}最多 ${REPORT_MAX} 个字符` }) @MultiLine(R.problems)
+  problems?: string | null;
+  @IsOptional() @IsString({ message: `${R.measures}必须是文本` }) @MaxLength(REPORT_MAX, { message: `${R.measures}最多 ${REPORT_MAX} 个字符` }) @MultiLine(R.measures)
+  measures?: string | null;
+}
 
 /** 预算执行 of the self-evaluation (元). */
 export class EvaluationBudgetDto implements Api.EvaluationBudgetDto {
@@ -78,6 +93,9 @@ export class PutEvaluationDto implements Api.PutEvaluationDto {
   /** The funds block's other rows (absent: left as stored). */
   @IsOptional() @ValidateNested({ message: '项目资金须为对象' }) @Type(() => EvaluationFundsDto)
   funds?: EvaluationFundsDto | null;
+  /** The 自评报告 (absent: left as stored). */
+  @IsOptional() @ValidateNested({ message: `${EVALUATION_REPORT_TITLE}须为对象` }) @Type(() => EvaluationReportDto)
+  report?: EvaluationReportDto | null;
 }
 
 /** The reviewer's deduction of one row (10号: an actual far above a target set too low, reduced by the deviation). */

@@ -1,10 +1,21 @@
-import { FUND_LABELS, PROJECT_STATUSES, TRANSITION_ACTIONS, type ProjectStatus, type TransitionAction } from '@pt/domain';
+import {
+  FUND_LABELS,
+  INDICATOR_BASES,
+  INDICATOR_META_LABELS as META,
+  INDICATOR_META_MAX as META_MAX,
+  PROJECT_STATUSES,
+  TRANSITION_ACTIONS,
+  type IndicatorBasis,
+  type ProjectStatus,
+  type TransitionAction,
+} from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
 import { DATE_PATTERN, FRAMEWORK_CODES } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Money, optionalAmounts, PageQueryDto, Year } from './field-rules';
 import { MultiLine, NotBlank, SingleLine } from './text-rules';
+import { StructuredReviewDto } from './work';
 
 // Request DTOs of the project endpoints; the shapes they check are the interfaces of @pt/shared/api-types.
 
@@ -92,6 +103,14 @@ export class IndicatorInputDto implements Api.IndicatorInputDto {
   core?: boolean;
   @IsOptional() @IsString({ message: '分值须为数字文本，如 10.00' }) @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: '分值须为 0–999 的数，最多两位小数' })
   weight?: string | null;
+  @IsOptional() @IsString({ message: `${META.explanation}必须是文本` }) @MaxLength(META_MAX.explanation, { message: `${META.explanation}最多 ${META_MAX.explanation} 个字符` }) @MultiLine(META.explanation)
+  explanation?: string | null;
+  @IsOptional() @IsIn(INDICATOR_BASES as unknown as string[], { message: `${META.basis}须为${INDICATOR_BASES.join('、')}之一` })
+  basis?: IndicatorBasis | null;
+  @IsOptional() @IsString({ message: `${META.scoringRule}必须是文本` }) @MaxLength(META_MAX.scoringRule, { message: `${META.scoringRule}最多 ${META_MAX.scoringRule} 个字符` }) @MultiLine(META.scoringRule)
+  scoringRule?: string | null;
+  @IsOptional() @IsString({ message: `${META.dataSource}必须是文本` }) @MaxLength(META_MAX.dataSource, { message: `${META.dataSource}最多 ${META_MAX.dataSource} 个字符` }) @SingleLine(META.dataSource)
+  dataSource?: string | null;
 }
 
 /** PUT /api/projects/:id/indicators (and …/goals/:goalId/indicators) */
@@ -118,6 +137,9 @@ export class TransitionDto implements Api.TransitionDto {
   @IsOptional() @IsArray({ message: '逐行意见须为数组' }) @ArrayMaxSize(300, { message: '逐行意见最多 300 条' })
   @ValidateNested({ each: true }) @Type(() => RowCommentDto)
   rowComments?: RowCommentDto[];
+  /** The structured review of 财预〔2015〕88号 (reviewers, with approve or return). */
+  @IsOptional() @ValidateNested({ message: '审核意见 review 须为对象' }) @Type(() => StructuredReviewDto)
+  review?: StructuredReviewDto | null;
 }
 
 /** GET /api/projects query */

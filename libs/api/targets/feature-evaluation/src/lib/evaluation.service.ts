@@ -52,7 +52,7 @@ export class EvaluationService {
         funds: toStoredFunds(dto.funds),
         userId: user.id,
       };
-      await ev.upsert(m, id, saved, result);
+      await ev.upsert(m, id, saved, result, dto.report);
     });
     return this.get(user, id);
   }

@@ -1,8 +1,10 @@
-import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { IndicatorBasis } from '@pt/domain';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One 三级 row of a goal's table; the 指标值 is kept as typed and parsed on read. */
 @Entity('indicator')
 @Index('indicator_goal_idx', ['goalId', 'position'])
+@Check('indicator_basis_check', "basis IN ('计划标准', '行业标准', '历史标准', '其他标准')")
 export class IndicatorEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'indicator_pkey' }) id!: string;
   @ForeignKey('project_goal', { name: 'indicator_goal_id_fkey', onDelete: 'CASCADE' })
@@ -15,4 +17,9 @@ export class IndicatorEntity {
   @Column({ name: 'target_raw', type: 'varchar', length: 500 }) targetRaw!: string;
   @Column({ type: 'boolean', default: false }) core!: boolean;
   @Column({ type: 'numeric', precision: 7, scale: 2, nullable: true }) weight!: string | null;
+  /** 指标解释, 设定依据, 评(扣)分标准, 数据来源 (domain §11); null where not filled. */
+  @Column({ type: 'text', nullable: true }) explanation!: string | null;
+  @Column({ type: 'varchar', length: 8, nullable: true }) basis!: IndicatorBasis | null;
+  @Column({ name: 'scoring_rule', type: 'text', nullable: true }) scoringRule!: string | null;
+  @Column({ name: 'data_source', type: 'varchar', length: 200, nullable: true }) dataSource!: string | null;
 }

@@ -33,4 +33,9 @@ export class ProjectEvaluationEntity {
   updatedBy!: string | null;
   /** The funds block beyond the total (年初预算数, 当年财政拨款 / 上年结转 / 其他资金); null: nothing entered yet. */
   @Column({ type: 'jsonb', nullable: true }) funds!: StoredFunds | null;
+  /** The 自评报告 (domain §11): 完成情况, 偏差原因, 存在问题, 改进措施; null where not written. */
+  @Column({ name: 'report_completion', type: 'text', nullable: true }) reportCompletion!: string | null;
+  @Column({ name: 'report_deviation', type: 'text', nullable: true }) reportDeviation!: string | null;
+  @Column({ name: 'report_problems', type: 'text', nullable: true }) reportProblems!: string | null;
+  @Column({ name: 'report_measures', type: 'text', nullable: true }) reportMeasures!: string | null;
 }

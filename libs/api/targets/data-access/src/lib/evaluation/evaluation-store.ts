@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, type PickRow } from '@pt/api/core';
 import { allowedActions, hasRole, isEditable, submissionProblems, type EvaluationResult } from '@pt/domain';
-import type { Evaluation, Indicator, ProjectScoringBasis, ProjectStatus, UserSummary } from '@pt/shared/contracts';
+import type { Evaluation, EvaluationReport, Indicator, ProjectScoringBasis, ProjectStatus, UserSummary } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { ProjectEvaluationEntity } from '../entities/project-evaluation.entity';
 import type { ProjectRow } from '../store/project-row';
@@ -9,10 +9,14 @@ import { TargetStore } from '../store/target-store';
 import { requireApproved } from '../store/require-approved';
 import { annualIndicators } from '../store/target-sql';
 import { fundsInput, readFunds, type StoredFunds } from './evaluation-funds';
+import { REPORT_COLUMNS, REPORT_INSERT, REPORT_UPDATE, reportOf, reportValues } from './evaluation-report';
 import { problemDetails, scoreStoredEvaluation, type ScoredEvaluation, type StoredEvaluationItem } from './evaluation-scoring';
 
 /** The stored evaluation as `row()` reads it (money as text). */
-export type EvaluationDbRow = PickRow<ProjectEvaluationEntity, 'status' | 'annual_budget' | 'executed' | 'goal_achievement' | 'items' | 'funds' | 'updated_at'>;
+export type EvaluationDbRow = PickRow<
+  ProjectEvaluationEntity,
+  'status' | 'annual_budget' | 'executed' | 'goal_achievement' | 'items' | 'funds' | 'updated_at' | 'report_completion' | 'report_deviation' | 'report_problems' | 'report_measures'
+>;
 
 /** The stored scores of an evaluation (what a save or a deduction writes). */
 export type EvaluationScores = Pick<EvaluationResult, 'executionRate' | 'executionScore' | 'indicatorScore' | 'totalScore' | 'grade'>;
@@ -32,7 +36,8 @@ export class EvaluationStore {
 
   async row(m: EntityManager, id: string): Promise<EvaluationDbRow | undefined> {
     const [r]: EvaluationDbRow[] = await m.query(
-      `SELECT status, annual_budget::text AS annual_budget, executed::text AS executed, goal_achievement, items, funds, updated_at
+      `SELECT status, annual_budget::text AS annual_budget, executed::text AS executed, goal_achievement, items, funds, updated_at,
+              report_completion, report_deviation, report_problems, report_measures
          FROM project_evaluation WHERE project_id = $1`,
       [id],
     );
@@ -86,6 +91,7 @@ export class EvaluationStore {
     id: string,
     v: { annualBudget: string; executed: string; goalAchievement: string | null; items: readonly StoredEvaluationItem[]; funds: StoredFunds | undefined; userId: string },
     s: EvaluationScores,
+    report?: Partial<EvaluationReport> | null,
   ): Promise<void> {
     const values = [
       id,
@@ -101,15 +107,17 @@ export class EvaluationStore {
       v.userId,
       v.funds === undefined ? null : JSON.stringify(v.funds),
       v.funds !== undefined,
+      ...reportValues(report),
     ];
     // funds: a request without them keeps what is stored ($13 false)
     await m.query(
       `INSERT INTO project_evaluation (project_id, annual_budget, executed, goal_achievement, items, execution_rate, execution_score,
-                                       indicator_score, total_score, grade, updated_by, funds)
-       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12::jsonb)
+                                       indicator_score, total_score, grade, updated_by, funds, ${REPORT_COLUMNS})
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, $11, $12::jsonb, ${REPORT_INSERT})
        ON CONFLICT (project_id) DO UPDATE SET annual_budget = $2, executed = $3, goal_achievement = $4, items = $5::jsonb,
          execution_rate = $6, execution_score = $7, indicator_score = $8, total_score = $9, grade = $10, updated_by = $11,
-         funds = CASE WHEN $13 THEN $12::jsonb ELSE project_evaluation.funds END, updated_at = now()`,
+         funds = CASE WHEN $13 THEN $12::jsonb ELSE project_evaluation.funds END, updated_at = now(),
+         ${REPORT_UPDATE}`,
       values,
     );
   }
@@ -150,6 +158,7 @@ export class EvaluationStore {
       executedCarried: carried ? { source: 'monitoring', month: carried.month } : null,
       submissionProblems: submissionProblems(scored.rows, result, fundsInput(funds)),
       goalAchievement: stored?.goal_achievement ?? null,
+      report: reportOf(stored),
       executionRate: result.executionRate,
       executionScore: result.executionScore,
       items,

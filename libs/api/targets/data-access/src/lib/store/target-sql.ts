@@ -4,6 +4,7 @@ import type { CreateProjectDto, TargetKindKey, Goal, Indicator, IndicatorInputDt
 import type { EntityManager } from 'typeorm';
 import type { IndicatorEntity } from '../entities/indicator.entity';
 import type { ProjectGoalEntity } from '../entities/project-goal.entity';
+import { metaColumns } from './indicator-meta-sql';
 import { nullIfBlank, PROJECT_KIND } from './target-kind';
 
 /**
@@ -13,14 +14,15 @@ import { nullIfBlank, PROJECT_KIND } from './target-kind';
 
 /** A goal with one of its rows (LEFT JOIN: `i_id` null for a goal without rows). */
 type GoalWithRow = PickRow<ProjectGoalEntity, 'id' | 'project_id' | 'kind' | 'year' | 'text'> &
-  PickRow<IndicatorEntity, 'level1' | 'level2' | 'name' | 'target_raw' | 'core' | 'weight'> & { i_id: string | null };
+  PickRow<IndicatorEntity, 'level1' | 'level2' | 'name' | 'target_raw' | 'core' | 'weight' | 'explanation' | 'basis' | 'scoring_rule' | 'data_source'> & { i_id: string | null };
 
 export async function loadGoals(m: EntityManager, projectIds: string[]): Promise<(Goal & { projectId: string })[]> {
   // goals and their rows in one round trip (a goal without rows comes once, with i_id null)
   const rows = await readRows<GoalWithRow>(
     m,
     `SELECT g.id, g.project_id, g.kind, g.year, g.text,
-            i.id AS i_id, i.level1, i.level2, i.name, i.target_raw, i.core, i.weight::text AS weight
+            i.id AS i_id, i.level1, i.level2, i.name, i.target_raw, i.core, i.weight::text AS weight,
+            i.explanation, i.basis, i.scoring_rule, i.data_source
        FROM project_goal g LEFT JOIN indicator i ON i.goal_id = g.id
       WHERE g.project_id = ANY($1::uuid[])
       ORDER BY g.project_id, g.kind DESC, g.year, g.id, i.position`,
@@ -34,7 +36,19 @@ export async function loadGoals(m: EntityManager, projectIds: string[]): Promise
       goals.push(g);
     }
     if (r.i_id !== null) {
-      g.indicators.push({ id: r.i_id, level1: r.level1, level2: r.level2, name: r.name, core: r.core, weight: r.weight, target: parseTargetValue(r.target_raw) });
+      g.indicators.push({
+        id: r.i_id,
+        level1: r.level1,
+        level2: r.level2,
+        name: r.name,
+        core: r.core,
+        weight: r.weight,
+        target: parseTargetValue(r.target_raw),
+        explanation: r.explanation,
+        basis: r.basis,
+        scoringRule: r.scoring_rule,
+        dataSource: r.data_source,
+      });
     }
   }
   return goals;
@@ -90,7 +104,7 @@ export async function insertProject(
 export async function replaceIndicators(
   m: EntityManager,
   goalId: string,
-  rows: Pick<IndicatorInputDto, 'id' | 'level1' | 'level2' | 'name' | 'target' | 'core' | 'weight'>[],
+  rows: Pick<IndicatorInputDto, 'id' | 'level1' | 'level2' | 'name' | 'target' | 'core' | 'weight' | 'explanation' | 'basis' | 'scoringRule' | 'dataSource'>[],
 ): Promise<void> {
   const existing: { id: string }[] = await m.query(`SELECT id FROM indicator WHERE goal_id = $1`, [goalId]);
   const keep = new Set(existing.map((e) => e.id));
@@ -104,10 +118,10 @@ export async function replaceIndicators(
   });
   // every row in one statement (one round trip for the whole table), in the order sent
   await m.query(
-    `INSERT INTO indicator (id, goal_id, position, level1, level2, name, target_raw, core, weight)
-     SELECT COALESCE(r.id, gen_random_uuid()), $1, r.pos, r.level1, r.level2, r.name, r.target, r.core, r.weight
-       FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::numeric[])
-            AS r(id, pos, level1, level2, name, target, core, weight)`,
+    `INSERT INTO indicator (id, goal_id, position, level1, level2, name, target_raw, core, weight, explanation, basis, scoring_rule, data_source)
+     SELECT COALESCE(r.id, gen_random_uuid()), $1, r.pos, r.level1, r.level2, r.name, r.target, r.core, r.weight, r.explanation, r.basis, r.scoring_rule, r.data_source
+       FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::numeric[], $10::text[], $11::text[], $12::text[], $13::text[])
+            AS r(id, pos, level1, level2, name, target, core, weight, explanation, basis, scoring_rule, data_source)`,
     [
       goalId,
       ids,
@@ -118,6 +132,7 @@ export async function replaceIndicators(
       rows.map((r) => r.target.trim()),
       rows.map((r) => r.core ?? false),
       rows.map((r) => r.weight ?? null),
+      ...metaColumns(rows),
     ],
   );
 }

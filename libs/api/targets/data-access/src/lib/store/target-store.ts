@@ -12,6 +12,7 @@ import { kindScopeSql } from './kind-scope';
 import { departmentOf, loadTasks, policyOf } from './kind-fields';
 import { listProjects } from './target-list';
 import { PROJECT_KIND, type TargetKind } from './target-kind';
+import { lastYearOf } from './indicator-history';
 import { loadGoals } from './target-sql';
 
 /**
@@ -139,6 +140,7 @@ export class TargetStore {
       endDate: isProject ? row.end_date : null,
       funds: isProject ? fundsOf(row) : null,
       otherTables: [...otherTables.values()],
+      history: await lastYearOf(m, row.id, annual?.indicators ?? []),
     });
     return [...kindFindings, ...table];
   }
