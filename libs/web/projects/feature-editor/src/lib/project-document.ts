@@ -1,7 +1,7 @@
 import { computed, signal } from '@angular/core';
 import type { Finding } from '@pt/domain';
 import { actionLabel, projectFramework } from '@pt/web/projects/data-access';
-import type { FrameworkResponse, HistoryEntry, Project, ProjectsApi } from '@pt/web/projects/data-access';
+import type { FrameworkResponse, HistoryEntry, ProjectsApi, Target } from '@pt/web/projects/data-access';
 import type { RowReviewComment, TableFramework } from '@pt/web/projects/ui';
 import { LoadState, toApiFailure } from '@pt/web/shared/data-access';
 import type { ApiFailure } from '@pt/web/shared/data-access';
@@ -12,7 +12,7 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
  * its history, the server's findings and the reviewers' row comments.
  */
 export class ProjectDocument {
-  readonly project = signal<Project | null>(null);
+  readonly project = signal<Target | null>(null);
   readonly history = signal<HistoryEntry[]>([]);
   readonly serverFindings = signal<Finding[]>([]);
   private readonly frameworks = signal<FrameworkResponse[]>([]);
@@ -36,7 +36,7 @@ export class ProjectDocument {
   }
 
   /** The project, or undefined when it could not be loaded (then `loadError` says why). */
-  fetch(id: string): Promise<Project | undefined> {
+  fetch(id: string): Promise<Target | undefined> {
     return this.page.run(() => this.api.get(id), (e) => toApiFailure(e, '项目加载失败'));
   }
 

@@ -13,10 +13,10 @@ import {
 } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { FUND_FIELDS, FUNDS_BLOCK_LABEL, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
+import { FUND_FIELDS, FUNDS_BLOCK_LABEL, POLICY_FIELD_LABELS, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
 import type { Finding } from '@pt/domain';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
-import type { Project } from '@pt/web/projects/data-access';
+import type { Target } from '@pt/web/projects/data-access';
 import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
 import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
@@ -40,17 +40,17 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { FindingsPanelComponent } from './findings-panel.component';
 import { HistoryTimelineComponent } from './history-timeline.component';
 import { ProjectHeaderViewComponent } from './project-header-view.component';
+import { KindHeaderFormComponent } from './kind-header-form.component';
+import { formTaskField, targetFieldLabel } from './target-kind-form';
+import { TargetKindState } from './target-kind-state';
 import { buildHeaderForm, CATEGORY_OPTIONS, markAllInvalid, NATURE_OPTIONS, PERFORMANCE_TYPE_OPTIONS, TEXT_FIELDS } from './project-form-group';
 import { ProjectIndicatorPickerComponent } from './project-indicator-picker.component';
 import { ProjectDocument } from './project-document';
 import {
   appendPickedRows,
   dateToIso,
-  fieldLabel,
   FUND_KEYS,
-  headerBody,
   headerFromProject,
-  headerSignature,
   indicatorInputs,
   isoToDate,
   rowsSignature,
@@ -58,8 +58,9 @@ import {
 import type { HeaderFormValue } from './project-form';
 
 /**
- * 申报表: the declaration form of one project (every header field of domain §2, the funds block
- * with its sums, the goal texts), the annual indicator table with live checks, the review
+ * 申报表: the declaration form of one target — a project's (every header field of domain §2, the funds block
+ * with its sums, the goal texts), a 部门（单位）整体 or 政策 target's (their blocks, TargetKindState; a policy's
+ * 中期 table besides the annual one) — the annual indicator table with live checks, the review
  * comments on their rows, 保存 / 提交 / 撤回 / 删除 and the history. Read-only when the user may
  * not edit. A save that loses the race (412) keeps every edit in the form and offers 「重新加载」.
  */
@@ -89,6 +90,7 @@ import type { HeaderFormValue } from './project-form';
     FindingsPanelComponent,
     HistoryTimelineComponent,
     ProjectHeaderViewComponent,
+    KindHeaderFormComponent,
     ProjectExportButtonsComponent,
     ProjectIndicatorPickerComponent,
     WorkflowActionsComponent,
@@ -113,7 +115,7 @@ export class ProjectEditorPage {
   readonly performanceTypeOptions = PERFORMANCE_TYPE_OPTIONS;
   readonly statusLabel = statusLabel;
   readonly statusColor = statusColor;
-  readonly fieldLabel = fieldLabel;
+  readonly fieldLabel = targetFieldLabel;
   readonly money = formatMoney;
 
   /** The project, its load, history, findings and framework. */
@@ -134,6 +136,19 @@ export class ProjectEditorPage {
   readonly F = PROJECT_FIELD_LABELS;
   readonly FUNDS = FUND_FIELDS;
   readonly FUNDS_TITLE = FUNDS_BLOCK_LABEL + YUAN_SUFFIX;
+  readonly POLICY = POLICY_FIELD_LABELS;
+
+  /** The kind's block (部门整体, 政策), its live checks and a policy's 中期 table. */
+  readonly kinds = new TargetKindState();
+  readonly kind = computed(() => this.project()?.kind ?? 'project');
+  /** The form rows of the department task rows of the last save (the server names a row by its place as sent). */
+  private sentTaskRows: number[] = [];
+  /** The last save's refusals by field, a task row's as the form's row. */
+  readonly fieldErrors = computed(() => {
+    const out = new Map<string, string>();
+    for (const [field, message] of this.actionRunner.fieldErrors()) out.set(formTaskField(field, this.sentTaskRows), message);
+    return out;
+  });
 
   /** The form's values, as a signal. */
   readonly header = signal<HeaderFormValue>(this.readForm());
@@ -146,8 +161,8 @@ export class ProjectEditorPage {
   readonly canReview = computed(() => this.actions().includes('approve') || this.actions().includes('return'));
   /** The filler's steps (提交 / 撤回); a reviewer goes to the review page instead. */
   readonly fillerActions = computed(() => this.actions().filter((a) => a === 'submit' || a === 'withdraw'));
-  readonly headerDirty = computed(() => this.editable() && headerSignature(this.header()) !== this.savedHeader());
-  readonly rowsDirty = computed(() => this.editable() && rowsSignature(this.rows()) !== this.savedRows());
+  readonly headerDirty = computed(() => this.editable() && this.kinds.signature(this.header()) !== this.savedHeader());
+  readonly rowsDirty = computed(() => this.editable() && (rowsSignature(this.rows()) !== this.savedRows() || this.kinds.overallDirty()));
   readonly dirty = computed(() => this.headerDirty() || this.rowsDirty());
 
   readonly framework = this.doc.framework;
@@ -170,12 +185,13 @@ export class ProjectEditorPage {
   readonly totalMismatch = computed(() => this.mismatch(this.header().funds.total, this.sums().total));
   readonly annualMismatch = computed(() => this.mismatch(this.header().funds.annualTotal, this.sums().annual));
 
-  private readonly table = viewChild(IndicatorTableComponent);
+  /** The annual table (a policy's 中期 table comes before it on the page). */
+  private readonly table = viewChild('annualTable', { read: IndicatorTableComponent });
   private readonly picker = viewChild(ProjectIndicatorPickerComponent);
   /** 选用指标 (library, similar projects, last year's table) shown under the table. */
   readonly pickerOpen = signal(false);
   readonly rowNames = computed(() => this.rows().map((r) => r.name));
-  readonly liveFindings = computed<Finding[]>(() => this.table()?.findings() ?? []);
+  readonly liveFindings = computed<Finding[]>(() => [...this.kinds.findings(), ...(this.table()?.findings() ?? [])]);
   readonly reviewComments = this.doc.reviewComments;
   readonly lastReturn = computed(() => {
     if (this.project()?.status !== 'returned') return null;
@@ -210,14 +226,15 @@ export class ProjectEditorPage {
     await this.actionRunner.hold('reload', () => this.load());
   }
 
-  /** Show a project; the form and the rows are replaced only where asked. */
-  private apply(p: Project, resetForm: boolean, resetRows: boolean): void {
+  /** Show a target; the form, the annual rows and a policy's 中期 rows are replaced only where asked. */
+  private apply(p: Target, resetForm: boolean, resetRows: boolean, resetOverall = resetRows): void {
     this.project.set(p);
+    this.kinds.reset(p, resetForm, resetOverall);
     if (resetForm) {
       const h = headerFromProject(p);
       this.form.reset({ ...h, startDate: isoToDate(h.startDate), endDate: isoToDate(h.endDate) });
       this.header.set(this.readForm());
-      this.savedHeader.set(headerSignature(h));
+      this.savedHeader.set(this.kinds.savedSignature(p, h));
     }
     if (resetRows) {
       const rows = toEditorRows(
@@ -242,9 +259,11 @@ export class ProjectEditorPage {
   async save(quiet = false): Promise<boolean> {
     const p0 = this.project();
     if (!p0 || !this.editable()) return false;
-    const { body, errors } = headerBody(this.header());
-    if (errors.length > 0 || this.form.invalid) {
+    const { body, errors, taskRows } = this.kinds.body(this.header());
+    this.sentTaskRows = [];
+    if (errors.length > 0 || this.form.invalid || this.kinds.invalid()) {
       markAllInvalid(this.form);
+      this.kinds.markAllInvalid();
       this.actionRunner.refuse('请先更正标红的字段', errors);
       // the alert is at the top of the page: the message is seen wherever the user is
       this.message.error(`未保存：${errors[0]?.message ?? '请先更正标红的字段'}`);
@@ -260,12 +279,18 @@ export class ProjectEditorPage {
       async () => {
         let p = p0;
         if (this.headerDirty()) {
+          this.sentTaskRows = taskRows;
           p = await this.api.update(p.id, p.version, body);
           this.apply(p, true, false);
         }
-        if (this.rowsDirty()) {
+        if (rowsSignature(this.rows()) !== this.savedRows()) {
           p = await this.api.putIndicators(p.id, p.version, indicatorInputs(this.rows()));
-          this.apply(p, false, true);
+          this.apply(p, false, true, false);
+        }
+        const overallGoal = this.kinds.overallGoalId();
+        if (this.kinds.overallDirty() && overallGoal) {
+          p = await this.api.putIndicators(p.id, p.version, indicatorInputs(this.kinds.overallRows()), overallGoal);
+          this.apply(p, false, false, true);
         }
         if (!quiet) this.message.success(`已保存（版本 ${p.version}）`);
         void this.doc.refreshSide(p.id);
@@ -301,7 +326,7 @@ export class ProjectEditorPage {
     if (!p) return;
     await this.actionRunner.run('delete', '删除失败，请稍后重试', async () => {
       await this.api.remove(p.id, p.version);
-      this.savedHeader.set(headerSignature(this.header()));
+      this.savedHeader.set(this.kinds.signature(this.header()));
       this.savedRows.set(rowsSignature(this.rows()));
       this.message.success('项目已删除');
       await this.router.navigate(['/projects']);
@@ -315,8 +340,8 @@ export class ProjectEditorPage {
   }
 
   /** Last year's table was copied on the server: its rows and version, as after a save (header edits stay). */
-  onCopied(p: Project): void {
-    this.apply(p, false, true);
+  onCopied(p: Target): void {
+    this.apply(p, false, true, false);
     void this.doc.refreshSide(p.id);
   }
 

@@ -1,17 +1,22 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { FUND_FIELDS, FUNDS_BLOCK_LABEL, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
-import type { Project } from '@pt/web/projects/data-access';
+import type { Project, Target } from '@pt/web/projects/data-access';
+import type { TableFramework } from '@pt/web/projects/ui';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
+import { KindHeaderViewComponent } from './kind-header-view.component';
 import { TEXT_KEYS } from './project-form';
 import { formatMoney, sumMoney } from '@pt/web/shared/data-access';
 
-/** The declaration form's header, read-only (reviewers, and fillers once submitted). */
+/** The declaration form's header, read-only (reviewers, and fillers once submitted); a 部门整体 or 政策 target's by its kind. */
 @Component({
   selector: 'pt-project-header-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzDescriptionsModule],
+  imports: [NzDescriptionsModule, KindHeaderViewComponent],
   template: `
     @let p = project();
+    @if (kindOf(p) !== 'project') {
+      <pt-kind-header-view [target]="asTarget(p)" [framework]="framework()" />
+    } @else {
     <nz-descriptions nzBordered nzSize="small" [nzColumn]="{ xxl: 3, xl: 3, lg: 2, md: 2, sm: 1, xs: 1 }" data-testid="header-view">
       <nz-descriptions-item [nzTitle]="F.name" [nzSpan]="3">{{ p.name }}</nz-descriptions-item>
       <nz-descriptions-item [nzTitle]="F.year">{{ p.year }}</nz-descriptions-item>
@@ -42,6 +47,7 @@ import { formatMoney, sumMoney } from '@pt/web/shared/data-access';
         <nz-descriptions-item [nzTitle]="t.label"><span class="text">{{ p[t.key] || '—' }}</span></nz-descriptions-item>
       }
     </nz-descriptions>
+    }
   `,
   styles: `
     .block { margin-top: 16px; }
@@ -53,7 +59,11 @@ export class ProjectHeaderViewComponent {
   readonly F = PROJECT_FIELD_LABELS;
   readonly FUNDS = FUND_FIELDS;
   readonly FUNDS_TITLE = FUNDS_BLOCK_LABEL + YUAN_SUFFIX;
-  readonly project = input.required<Project>();
+  readonly project = input.required<Project | Target>();
+  /** For a policy's 中期 table. */
+  readonly framework = input<TableFramework | null>(null);
+  readonly kindOf = (p: Project | Target) => ('kind' in p ? p.kind : 'project');
+  readonly asTarget = (p: Project | Target) => p as Target;
   readonly m = (v: string | null | undefined) => (v ? formatMoney(v) : '—');
   readonly totalSum = computed(() => sumMoney([this.project().funds.fiscal, this.project().funds.other]));
   readonly annualSum = computed(() =>

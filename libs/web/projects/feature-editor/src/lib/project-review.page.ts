@@ -73,7 +73,7 @@ import { reviewBody } from './review';
 
       <nz-spin [nzSpinning]="busy() !== null">
         <nz-card class="block" nzSize="small" nzTitle="申报表">
-          <pt-project-header-view [project]="p" />
+          <pt-project-header-view [project]="p" [framework]="framework()" />
         </nz-card>
 
         <nz-card class="block" nzSize="small" [nzTitle]="'绩效指标（' + p.year + ' 年度）'">

@@ -5,11 +5,13 @@ import {
   departmentBody,
   departmentFromTarget,
   emptyTask,
+  fieldHint,
   formTaskField,
   kindBody,
   kindSignature,
   policyBody,
   policyFromTarget,
+  targetFieldLabel,
 } from './target-kind-form';
 import type { KindFormValues } from './target-kind-form';
 
@@ -113,5 +115,25 @@ describe('the PATCH body by kind', () => {
     expect(kindSignature('department', b)).not.toBe(kindSignature('department', a));
     // a project field typed on a department target does not make it dirty (it is not sent)
     expect(kindSignature('department', values({ header: header({ annualGoal: '完成年度任务', nature: '一次性项目' }) }))).toBe(kindSignature('department', a));
+  });
+});
+
+describe('fieldHint', () => {
+  const errors = new Map([['department.budget.total', '年度预算申请资金总额须为金额']]);
+  it("puts the save's refusal first, then the invalid amount, then the live check as a warning", () => {
+    expect(fieldHint('department.budget.total', errors, true, { message: 'x' })).toEqual({ status: 'error', message: '年度预算申请资金总额须为金额' });
+    expect(fieldHint('department.budget.fiscal', errors, true, undefined)?.status).toBe('error');
+    expect(fieldHint('department.budget.fiscal', errors, false, { message: '不等于' })).toEqual({ status: 'warning', message: '不等于' });
+    expect(fieldHint('department.budget.fiscal', errors, false, undefined)).toBeNull();
+  });
+});
+
+describe('targetFieldLabel', () => {
+  it('names the fields of every kind', () => {
+    expect(targetFieldLabel('department.budget.basic')).toBe('年度预算申请基本支出');
+    expect(targetFieldLabel('department.tasks[1].amount')).toBe('年度主要任务第2行预算金额总额');
+    expect(targetFieldLabel('department.tasks')).toBe('年度主要任务');
+    expect(targetFieldLabel('policy.endYear')).toBe('实施期结束年度');
+    expect(targetFieldLabel('funds.total')).toBe('项目资金总额');
   });
 });

@@ -1,7 +1,7 @@
 import { DEPARTMENT_FIELD_LABELS as D, POLICY_FIELD_LABELS as P } from '@pt/domain';
 import type { DepartmentFields, PolicyFields, Target, TargetKindKey, UpdateTargetBody } from '@pt/web/projects/data-access';
 import { formatMoney, normaliseMoney } from '@pt/web/shared/data-access';
-import { headerBody } from './project-form';
+import { fieldLabel, headerBody } from './project-form';
 import type { HeaderBodyResult, HeaderFormValue } from './project-form';
 
 /**
@@ -73,7 +73,8 @@ function amount(field: string, label: string, x: string, errors: FieldError[]): 
  */
 export function departmentBody(v: DepartmentFormValue): { department: DepartmentFields; taskRows: number[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const budget = Object.fromEntries(BUDGET_KEYS.map((k) => [k, amount(`department.budget.${k}`, `${D.budget}${BUDGET_LABELS[k]}`, v.budget[k], errors)])) as DepartmentFields['budget'];
+  const budget = {} as Record<BudgetKey, string | null>;
+  for (const k of BUDGET_KEYS) budget[k] = amount(`department.budget.${k}`, `${D.budget}${BUDGET_LABELS[k]}`, v.budget[k], errors);
   const taskRows: number[] = [];
   const tasks: DepartmentFields['tasks'] = [];
   v.tasks.forEach((t, i) => {
@@ -139,4 +140,41 @@ export function formTaskField(field: string, taskRows: readonly number[]): strin
   if (!m) return field;
   const row = taskRows[Number(m[1])];
   return row === undefined ? field : `department.tasks[${row}]${m[2]}`;
+}
+
+export interface FieldHint {
+  status: 'error' | 'warning';
+  message: string;
+}
+
+/**
+ * What a field of the block says under it: the refusal of the last save (the server's 400 or the page's own check),
+ * else its own invalid amount, else the first live finding of the domain's checks (an error finding stays a warning
+ * until submit: the draft may be saved).
+ */
+export function fieldHint(field: string, saveErrors: ReadonlyMap<string, string>, invalidAmount: boolean, finding: { message: string } | undefined): FieldHint | null {
+  const refused = saveErrors.get(field);
+  if (refused) return { status: 'error', message: refused };
+  if (invalidAmount) return { status: 'error', message: '须为不超过两位小数的非负金额（元），如 500000.00' };
+  return finding ? { status: 'warning', message: finding.message } : null;
+}
+
+const POLICY_LABELS: Record<string, string> = {
+  basis: P.basis,
+  startYear: `${P.period}起始年度`,
+  endYear: `${P.period}结束年度`,
+  totalFunds: P.fundsTotal,
+  annualFunds: P.fundsAnnual,
+};
+const TASK_LABELS: Record<string, string> = { name: D.taskName, content: D.taskContent, amount: `${D.taskBudget}${D.taskAmount}`, fiscal: D.fiscal, other: D.other };
+
+/** Label of an API field of any kind (`department.tasks[1].amount` → 年度主要任务第2行预算金额总额), a project's as before. */
+export function targetFieldLabel(field: string | undefined): string {
+  const budget = /^department\.budget\.(\w+)$/.exec(field ?? '');
+  if (budget) return `${D.budget}${BUDGET_LABELS[budget[1] as BudgetKey] ?? budget[1]}`;
+  const task = /^department\.tasks(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(field ?? '');
+  if (task) return task[1] === undefined ? D.tasks : `${D.tasks}第${Number(task[1]) + 1}行${task[2] ? (TASK_LABELS[task[2]] ?? task[2]) : ''}`;
+  const policy = /^policy\.(\w+)$/.exec(field ?? '');
+  if (policy) return POLICY_LABELS[policy[1]] ?? policy[1];
+  return fieldLabel(field);
 }

@@ -1,0 +1,83 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { AbstractControl } from '@angular/forms';
+import { ReactiveFormsModule } from '@angular/forms';
+import { POLICY_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
+import { formatMoney, normaliseMoney } from '@pt/web/shared/data-access';
+import { NzCardModule } from 'ng-zorro-antd/card';
+import { NzInputModule } from 'ng-zorro-antd/input';
+import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
+import { fieldHint } from './target-kind-form';
+import type { TargetKindState } from './target-kind-state';
+
+/** 政策绩效目标 block, editable: 政策依据, 实施期 (起止年度), 资金规模 (总额, 年度), each with its hint under it. */
+@Component({
+  selector: 'pt-policy-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgTemplateOutlet, ReactiveFormsModule, NzCardModule, NzInputModule, NzInputNumberModule],
+  template: `
+    @let s = state();
+    @let f = s.policy.controls;
+    <nz-card nzTitle="政策情况" class="block" nzSize="small" [formGroup]="s.policy" data-testid="policy-block">
+      <div class="field">
+        <label for="policy-basis">{{ P.basis }}</label>
+        <textarea nz-input id="policy-basis" formControlName="basis" [nzAutosize]="{ minRows: 2, maxRows: 8 }" placeholder="如：政策文件名称及文号" data-testid="policy-basis"></textarea>
+        <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: hint('policy.basis', f.basis) }" />
+      </div>
+      <div class="row">
+        <div class="field">
+          <label for="policy-start">{{ P.period }}（起始年度）</label>
+          <nz-input-number nzId="policy-start" formControlName="startYear" [nzMin]="2000" [nzMax]="2100" [nzPrecision]="0" nzPlaceHolder="如 2025" class="year" data-testid="policy-startYear" />
+          <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: hint('policy.startYear', f.startYear) }" />
+        </div>
+        <div class="field">
+          <label for="policy-end">{{ P.period }}（结束年度）</label>
+          <nz-input-number nzId="policy-end" formControlName="endYear" [nzMin]="2000" [nzMax]="2100" [nzPrecision]="0" nzPlaceHolder="如 2027" class="year" data-testid="policy-endYear" />
+          <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: hint('policy.endYear', f.endYear) }" />
+        </div>
+        <div class="field">
+          <label for="policy-total">{{ P.fundsTotal }}{{ YUAN }}</label>
+          @let ht = hint('policy.totalFunds', f.totalFunds);
+          <input nz-input id="policy-total" formControlName="totalFunds" inputmode="decimal" placeholder="0.00" [nzStatus]="ht?.status ?? ''" (blur)="pretty(f.totalFunds)" data-testid="policy-totalFunds" />
+          <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: ht }" />
+        </div>
+        <div class="field">
+          <label for="policy-annual">{{ P.fundsAnnual }}{{ YUAN }}</label>
+          @let ha = hint('policy.annualFunds', f.annualFunds);
+          <input nz-input id="policy-annual" formControlName="annualFunds" inputmode="decimal" placeholder="0.00" [nzStatus]="ha?.status ?? ''" (blur)="pretty(f.annualFunds)" data-testid="policy-annualFunds" />
+          <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: ha }" />
+        </div>
+      </div>
+    </nz-card>
+    <ng-template #hintTpl let-h>
+      @if (h) {
+        <div class="hint" [class.warn]="h.status === 'warning'">{{ h.message }}</div>
+      }
+    </ng-template>
+  `,
+  styles: `
+    .block { margin-bottom: 16px; display: block; }
+    .row { display: grid; grid-template-columns: repeat(4, 1fr); gap: 16px; }
+    .field { margin-bottom: 12px; }
+    .field label { display: block; margin-bottom: 4px; }
+    .year { width: 100%; }
+    .hint { color: #cf1322; font-size: 12px; margin-top: 2px; }
+    .hint.warn { color: #d46b08; }
+    @media (max-width: 992px) { .row { grid-template-columns: 1fr 1fr; } }
+  `,
+})
+export class PolicyFormComponent {
+  readonly state = input.required<TargetKindState>();
+  readonly errors = input<ReadonlyMap<string, string>>(new Map());
+  readonly P = POLICY_FIELD_LABELS;
+  readonly YUAN = YUAN_SUFFIX;
+
+  hint(field: string, c: AbstractControl) {
+    return fieldHint(field, this.errors(), c.invalid && c.dirty, this.state().findingByField().get(field));
+  }
+
+  pretty(c: AbstractControl<string>): void {
+    const n = normaliseMoney(c.value);
+    if (n && formatMoney(n) !== c.value) c.setValue(formatMoney(n));
+  }
+}
