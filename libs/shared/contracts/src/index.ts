@@ -14,5 +14,6 @@ export { FrameworkGroupDto, CreateFrameworkVersionDto, GradeBandDto, CreateScori
 export { AuditQueryDto } from './lib/security';
 export { DepartmentBudgetDto, DepartmentTaskDto, DepartmentFieldsDto, PolicyFieldsDto, UpdateTargetDto, CreateTargetDto, ListTargetsQueryDto } from './lib/targets';
 export { PageQueryDto } from './lib/field-rules';
+export { StructuredReviewDto, CreateTaskDto, TasksQueryDto, BatchItemDto, BatchTransitionDto } from './lib/work';
 export { TargetSettingQueryDto, TargetSettingExportQueryDto } from './lib/reports';
 export * from './lib/text-rules';

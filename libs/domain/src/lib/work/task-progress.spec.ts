@@ -1,4 +1,4 @@
-import { daysLeft, isOverdue, monitoringState, stepStatus } from './task-progress';
+import { beijingDate, daysLeft, isOverdue, leastAdvanced, monitoringState, stepStatus } from './task-progress';
 
 describe('stepStatus (a unit on a task)', () => {
   it('is 未开始 with no document or none started', () => {
@@ -43,5 +43,19 @@ describe('deadlines', () => {
     expect(daysLeft('2026-10-31', '2026-10-31')).toBe(0);
     expect(daysLeft('2026-03-01', '2026-02-28')).toBe(1);
     expect(daysLeft('2026-10-31', '2026-11-02')).toBe(-2);
+  });
+});
+
+describe('beijingDate and leastAdvanced', () => {
+  it('is the date in Beijing: 16:00 UTC is already the next day', () => {
+    expect(beijingDate(new Date('2026-10-31T15:59:59Z'))).toBe('2026-10-31');
+    expect(beijingDate(new Date('2026-10-31T16:00:00Z'))).toBe('2026-11-01');
+  });
+
+  it('summarises many units by the least advanced', () => {
+    expect(leastAdvanced(['已完成', '已提交', '已完成'])).toBe('已提交');
+    expect(leastAdvanced(['已完成', '已退回', '填报中'])).toBe('已退回');
+    expect(leastAdvanced(['已完成'])).toBe('已完成');
+    expect(leastAdvanced([])).toBe('未开始');
   });
 });

@@ -56,3 +56,17 @@ export function daysLeft(deadline: string, today: string): number {
   const ms = Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
   return Math.round(ms / 86_400_000);
 }
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** Today's date in Beijing (UTC+8, no daylight saving time), YYYY-MM-DD: deadlines are days there. */
+export function beijingDate(now: Date = new Date()): string {
+  return new Date(now.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** From least to most advanced: a reviewer's summary of many units is the least advanced of them. */
+export function leastAdvanced(statuses: readonly TaskProgressStatus[]): TaskProgressStatus {
+  const order: readonly TaskProgressStatus[] = ['未开始', '已退回', '填报中', '已提交', '已完成'];
+  if (!statuses.length) return '未开始';
+  return order[Math.min(...statuses.map((s) => order.indexOf(s)))];
+}

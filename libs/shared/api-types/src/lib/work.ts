@@ -81,8 +81,12 @@ export const WORKBENCH_TODO_LABELS: Record<WorkbenchTodoType, string> = {
   rectification: '待整改',
 };
 
+/** What a 待办 item opens: the target's declaration, its self-evaluation, its month's monitoring report or a rectification. */
+export type WorkbenchDocument = 'target' | 'evaluation' | 'monitoring' | 'rectification';
+
 export interface WorkbenchTodo {
   type: WorkbenchTodoType;
+  document: WorkbenchDocument;
   targetId: string;
   /** The target's name. */
   name: string;

@@ -1,9 +1,11 @@
-import type { HistoryAction, ProjectStatus } from '@pt/domain';
+import type { HistoryAction, ProjectStatus, StructuredReview } from '@pt/domain';
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One row per transition, written in the transaction of the transition. `at` is clock_timestamp(): in order within one transaction. */
 @Entity('project_history')
 @Index('project_history_project_idx', ['projectId', 'id'])
+/** 已办 on the 工作台: a user's latest transitions. */
+@Index('project_history_user_idx', ['userId', 'id'])
 export class ProjectHistoryEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'project_history_pkey' }) id!: string;
   @ForeignKey('project', { name: 'project_history_project_id_fkey', onDelete: 'CASCADE' })
@@ -18,4 +20,6 @@ export class ProjectHistoryEntity {
   @Column({ name: 'from_status', type: 'varchar', length: 16, nullable: true }) fromStatus!: ProjectStatus | null;
   @Column({ name: 'to_status', type: 'varchar', length: 16, nullable: true }) toStatus!: ProjectStatus | null;
   @Column({ type: 'text', nullable: true }) comment!: string | null;
+  /** A reviewer's structured review (财预〔2015〕88号) given with this approve or return. */
+  @Column({ type: 'jsonb', nullable: true }) review!: StructuredReview | null;
 }

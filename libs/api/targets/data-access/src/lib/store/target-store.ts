@@ -88,9 +88,9 @@ export class TargetStore {
 
   async history(user: UserSummary, id: string): Promise<HistoryEntry[]> {
     await this.findVisible(user, id);
-    const rows: (PickRow<ProjectHistoryEntity, 'at' | 'user_name' | 'action' | 'comment'> & { from_status: ProjectStatus | null; to_status: ProjectStatus | null })[] =
+    const rows: (PickRow<ProjectHistoryEntity, 'at' | 'user_name' | 'action' | 'comment' | 'review'> & { from_status: ProjectStatus | null; to_status: ProjectStatus | null })[] =
       await this.dataSource.query(
-        `SELECT at, user_name, action, from_status, to_status, comment FROM ${this.kind.historyTable} WHERE ${this.kind.ownerColumn} = $1 ORDER BY id`,
+        `SELECT at, user_name, action, from_status, to_status, comment, review FROM ${this.kind.historyTable} WHERE ${this.kind.ownerColumn} = $1 ORDER BY id`,
         [id],
       );
     return rows.map((r) => ({
@@ -100,6 +100,7 @@ export class TargetStore {
       fromStatus: r.from_status,
       toStatus: r.to_status,
       comment: r.comment,
+      review: r.review,
     }));
   }
 

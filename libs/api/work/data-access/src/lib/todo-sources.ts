@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { UserSummary, WorkbenchTodo, WorkTask } from '@pt/shared/api-types';
+
+/** What every source of the 工作台's 待办 is given: computed once per request. */
+export interface WorkbenchContext {
+  /** Today in Beijing, YYYY-MM-DD. */
+  today: string;
+  /** The organisations the user sees. */
+  visibleOrgIds: string[];
+  /** The tasks covering them (the deadlines of 待办 come from these). */
+  tasks: WorkTask[];
+}
+
+/**
+ * A source of 待办 items (drafts, returns, reviews, monitoring and self-evaluations due — and, from their own feature,
+ * rectifications). A feature adds its items by registering a source with {@link WorkbenchTodoSources} from its
+ * module (`onModuleInit`): the 工作台 asks every registered source and knows none of them.
+ */
+export interface WorkbenchTodoSource {
+  /** A name for logs and ordering (sources answer in the order they registered). */
+  readonly name: string;
+  todo(user: UserSummary, ctx: WorkbenchContext): Promise<WorkbenchTodo[]>;
+}
+
+/** The registered sources of 待办 (one instance per application: WorkDataModule is imported, never re-provided). */
+@Injectable()
+export class WorkbenchTodoSources {
+  private readonly sources: WorkbenchTodoSource[] = [];
+
+  register(source: WorkbenchTodoSource): void {
+    if (this.sources.some((s) => s.name === source.name)) throw new Error(`待办来源重复注册：${source.name}`);
+    this.sources.push(source);
+  }
+
+  all(): readonly WorkbenchTodoSource[] {
+    return this.sources;
+  }
+}
