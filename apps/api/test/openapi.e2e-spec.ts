@@ -34,12 +34,23 @@ const CONTRACT = [
   'POST /api/projects/{id}/copy-last-year', 'POST /api/projects/{id}/evaluation/transitions', 'POST /api/projects/{id}/goals',
   'POST /api/projects/{id}/transitions', 'PUT /api/projects/{id}/evaluation', 'PUT /api/projects/{id}/goals/{goalId}/indicators',
   'PUT /api/projects/{id}/indicators', 'PUT /api/projects/{id}/monitoring',
+  // every kind of target (issue 15): /api/targets, and the sub-routes of /api/projects/{id} on /api/targets/{id}
+  'DELETE /api/targets/{id}', 'GET /api/targets', 'GET /api/targets/years', 'GET /api/targets/{id}', 'GET /api/targets/{id}/diff',
+  'GET /api/targets/{id}/evaluation', 'GET /api/targets/{id}/findings', 'GET /api/targets/{id}/history', 'GET /api/targets/{id}/monitoring',
+  'GET /api/targets/{id}/revisions', 'GET /api/targets/{id}/revisions/{rev}', 'GET /api/targets/{id}/suggestions', 'PATCH /api/targets/{id}',
+  'PATCH /api/targets/{id}/evaluation', 'POST /api/targets', 'POST /api/targets/{id}/adjustments', 'POST /api/targets/{id}/copy-last-year',
+  'POST /api/targets/{id}/evaluation/transitions', 'POST /api/targets/{id}/goals', 'POST /api/targets/{id}/transitions',
+  'PUT /api/targets/{id}/evaluation', 'PUT /api/targets/{id}/goals/{goalId}/indicators', 'PUT /api/targets/{id}/indicators',
+  'PUT /api/targets/{id}/monitoring',
 ];
 
 /** The query parameters of the endpoints that take a query DTO (`*`: required). */
 const QUERIES: Record<string, string[]> = {
   'GET /api/projects': ['year', 'orgId', 'status', 'q', 'inbox', 'grade', 'scoreMin', 'scoreMax', 'light', 'evaluationStatus', 'page', 'pageSize'],
   'GET /api/projects/{id}/diff': ['from*', 'to'],
+  'GET /api/targets': ['kind', 'year', 'orgId', 'status', 'q', 'inbox', 'grade', 'scoreMin', 'scoreMax', 'light', 'evaluationStatus', 'page', 'pageSize'],
+  'GET /api/targets/{id}/diff': ['from*', 'to'],
+  'GET /api/targets/{id}/monitoring': ['month'],
   'GET /api/projects/{id}/monitoring': ['month'],
   'GET /api/monitoring': ['year*', 'orgId'],
   'GET /api/dashboard': ['year*', 'orgId'],
@@ -134,8 +145,11 @@ describe(`OpenAPI document (${TEST_DB})`, () => {
     expect(create.properties?.['name']).toMatchObject({ type: 'string', minLength: 1, maxLength: 200 });
     // inherited from the header DTO, nested, optional
     expect(create.properties?.['funds']).toMatchObject({ nullable: true, allOf: [{ $ref: '#/components/schemas/FundsDto' }] });
-    expect(component('UpdateProjectDto').properties).toHaveProperty('overview');
-    expect(component('UpdateProjectDto').required ?? []).toEqual([]);
+    // PATCH on both paths takes the target's DTO: the project's fields and the blocks of the other kinds
+    expect(component('UpdateTargetDto').properties).toHaveProperty('overview');
+    expect(component('UpdateTargetDto').properties).toHaveProperty('department');
+    expect(component('UpdateTargetDto').required ?? []).toEqual([]);
+    expect(component('CreateTargetDto').required).toEqual(expect.arrayContaining(['kind', 'year', 'orgId', 'frameworkCode']));
     expect(component('FundsDto').properties?.['total']).toMatchObject({ type: 'string', pattern: '^\\d{1,13}(\\.\\d{1,2})?$' });
     expect(component('PutIndicatorsDto').properties?.['indicators']).toMatchObject({
       type: 'array',
