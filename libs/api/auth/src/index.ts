@@ -1,5 +1,6 @@
 export * from './lib/auth.module';
 export * from './lib/auth.service';
+export { SessionCache } from './lib/session-cache';
 
 export * from './lib/current-user.decorator';
 export { RequireRole, RequireRoleGuard } from './lib/require-role.guard';

@@ -9,6 +9,7 @@ import { OrgEntity } from './entities/org.entity';
 import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from './entities/user.entity';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { SessionCache } from './session-cache';
 
 /** The failed logins of one address (any names) within `lockMinutes` that block it: this many times `maxFailures`. */
 export const ADDRESS_FAILURE_FACTOR = 4;
@@ -26,6 +27,7 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   /**
@@ -143,40 +145,56 @@ export class AuthService {
         sessionId ?? null,
       ]);
     });
+    this.sessionCache.forgetUser(user.id);
   }
 
-  /** The user of a live session, touching its idle timer; null when unknown, revoked, idle or expired. */
+  /**
+   * The user of a live session, touching its idle timer; null when unknown, revoked, idle or expired. A session seen
+   * live is kept by this instance (SessionCache) for a few seconds, ended at once by every invalidation on any
+   * instance; a kept session still touches its idle timer in the database once a second.
+   */
   async authenticate(token: string): Promise<{ user: UserSummary; sessionId: string } | null> {
-    // one round trip on every request: the live session with its user and organisation (a plain SELECT); the idle
-    // timer is touched only when it is more than a second old — not on every request, where the concurrent requests
-    // of a session would queue on its row
-    const rows = await readRows<{ session_id: string; touch: boolean; user_id: string; username: string; display_name: string; roles: UserSummary['roles']; org_id: string; org_name: string | null; must_change_password: boolean }>(
+    const tokenHash = hashToken(token);
+    const now = Date.now();
+    const kept = this.sessionCache.get(tokenHash, now);
+    if (kept) {
+      if (now - kept.touchedAt > 1000) {
+        kept.touchedAt = now;
+        await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 second'`, [kept.sessionId]);
+      }
+      return { user: { ...kept.user }, sessionId: kept.sessionId };
+    }
+    const epoch = this.sessionCache.begin();
+    // one round trip: the live session with its user and organisation (a plain SELECT); the idle timer is touched
+    // only when it is more than a second old — not on every request, where the concurrent requests of a session
+    // would queue on its row
+    const rows = await readRows<{ session_id: string; touch: boolean; expires_at: Date; user_id: string; username: string; display_name: string; roles: UserSummary['roles']; org_id: string; org_name: string | null; must_change_password: boolean }>(
         this.dataSource.manager,
-        `SELECT s.id AS session_id, s.last_seen_at < now() - interval '1 second' AS touch,
+        `SELECT s.id AS session_id, s.last_seen_at < now() - interval '1 second' AS touch, s.expires_at,
                 u.id AS user_id, u.username, u.display_name, u.roles, u.org_id, o.name AS org_name, u.must_change_password
            FROM user_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN org o ON o.id = u.org_id
           WHERE s.token_hash = $1 AND NOT u.disabled
             AND s.revoked_at IS NULL AND s.expires_at > now()
             AND s.last_seen_at > now() - ($2::int * interval '1 millisecond')`,
-        [hashToken(token), this.config.security.idleMinutes * 60_000],
+        [tokenHash, this.config.security.idleMinutes * 60_000],
       );
     const row = rows[0];
     if (!row) return null;
     if (row.touch) {
       await this.dataSource.query(`UPDATE user_session SET last_seen_at = now() WHERE id = $1 AND last_seen_at < now() - interval '1 second'`, [row.session_id]);
     }
-    return {
-      user: {
-        id: row.user_id,
-        username: row.username,
-        displayName: row.display_name,
-        roles: row.roles,
-        orgId: row.org_id,
-        orgName: row.org_name ?? undefined,
-        ...(row.must_change_password ? { mustChangePassword: true } : {}),
-      },
-      sessionId: row.session_id,
+    const user: UserSummary = {
+      id: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      roles: row.roles,
+      orgId: row.org_id,
+      orgName: row.org_name ?? undefined,
+      ...(row.must_change_password ? { mustChangePassword: true } : {}),
     };
+    const validUntil = Math.min(now + this.sessionCache.ttlMs, new Date(row.expires_at).getTime());
+    this.sessionCache.put({ tokenHash, sessionId: row.session_id, user, validUntil, touchedAt: now }, epoch);
+    return { user: { ...user }, sessionId: row.session_id };
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -184,6 +202,7 @@ export class AuthService {
       await m.getRepository(SessionEntity).update({ id: sessionId }, { revokedAt: new Date() });
       await this.audit.record({ event: 'auth.logout', result: 'ok' }, m);
     });
+    this.sessionCache.forgetSession(sessionId);
   }
 
   /** An enabled account as a session would see it (work done later on a user's behalf, e.g. a queued export); null when gone or disabled. */

@@ -16,7 +16,7 @@ import {
 } from '@pt/shared/contracts';
 import { ROLE_LABELS } from '@pt/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { hashPassword, verifyPassword } from '@pt/api/auth';
+import { hashPassword, SessionCache, verifyPassword } from '@pt/api/auth';
 import { canManageAccount, PASSWORD_HISTORY, passwordProblem, roleGrantProblem, roleLabel, ROLE_MANAGER, roleSeparationProblem } from '@pt/domain';
 import { toIso, toStringArray } from './admin-helpers';
 
@@ -78,7 +78,10 @@ export function roleOrgProblems(roles: readonly string[], kind: OrgKind): string
 /** Users for the administrator: list, read, create, change (optimistic locking on `version`). */
 @Injectable()
 export class UsersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessionCache: SessionCache,
+  ) {}
 
   async list(q: ListUsersQueryDto): Promise<AdminUser[]> {
     const where: string[] = [];
@@ -143,7 +146,7 @@ export class UsersService {
       throw badRequest([{ field: 'displayName', code: 'empty', message: '请至少提供一项要修改的内容（姓名、角色、机构、停用状态或密码）' }]);
     }
     const hash = dto.password !== undefined ? await hashPassword(dto.password) : null;
-    return this.dataSource.transaction(async (m) => {
+    const updated = await this.dataSource.transaction(async (m) => {
       const [current]: { version: number; roles: unknown; org_id: string }[] = await m.query(
         'SELECT version, roles, org_id FROM app_user WHERE id = $1 FOR UPDATE',
         [id],
@@ -213,6 +216,9 @@ export class UsersService {
       }
       return this.get(id, m);
     });
+    // this instance's kept session checks of the user (the others hear it from the database's trigger)
+    this.sessionCache.forgetUser(id);
+    return updated;
   }
 
   /** A new password must not contain the user name nor be the current one or one of the last 5 before it. */

@@ -1,5 +1,6 @@
 import * as net from 'node:net';
 import * as path from 'node:path';
+import type { Extension } from '@electric-sql/pglite';
 import { DataDirLock } from './data-dir-lock';
 
 export interface EmbeddedPostgres {
@@ -34,7 +35,11 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     // Loaded lazily: the packages are ESM and only needed without DATABASE_URL.
     const { PGlite } = await import('@electric-sql/pglite');
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-    const db = await PGlite.create({ dataDir: path.join(dir, 'pgdata') });
+    // pg_trgm (the list's name search index, migration 1734100000000): PGlite ships it as a contrib module to load
+    // (a subpath export, which this repository's `node` module resolution does not type: hence the string and the cast)
+    const contrib = '@electric-sql/pglite/contrib/pg_trgm';
+    const { pg_trgm } = (await import(contrib)) as { pg_trgm: Extension };
+    const db = await PGlite.create({ dataDir: path.join(dir, 'pgdata'), extensions: { pg_trgm } });
     const port = await freePort();
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port });
     await server.start();

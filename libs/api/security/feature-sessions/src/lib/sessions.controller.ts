@@ -1,6 +1,6 @@
 import { Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { SecuredController } from '@pt/api/auth';
+import { SecuredController, SessionCache } from '@pt/api/auth';
 import { ApiHttpException, UUID_RE } from '@pt/api/core';
 import { ApiRoutes, type LockoutEntry, type SessionEntry } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,10 @@ import { DataSource } from 'typeorm';
 /** 安全管理员: live sessions (and ending them) and locked-out user names (and unlocking them). */
 @SecuredController(ApiRoutes.security.base, { tag: 'security', roles: ['secadmin'] })
 export class SecurityController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessionCache: SessionCache,
+  ) {}
 
   @Get(ApiRoutes.security.sessions)
   @ApiResponse({ status: 200, description: '未结束的会话（不含令牌）' })
@@ -36,6 +39,8 @@ export class SecurityController {
     if (!UUID_RE.test(id)) throw new ApiHttpException(404, 'NOT_FOUND', '会话不存在');
     const rows: unknown[] = await this.dataSource.query(`WITH ended AS (UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id) SELECT id FROM ended`, [id]);
     if (!rows.length) throw new ApiHttpException(404, 'NOT_FOUND', '会话不存在或已结束');
+    // this instance's kept check of it (the other instances hear it from the database's trigger)
+    this.sessionCache.forgetSession(id);
   }
 
   @Delete(ApiRoutes.security.userSessions)
@@ -45,6 +50,7 @@ export class SecurityController {
     const [u] = await this.dataSource.query(`SELECT id FROM app_user WHERE id = $1`, [id]);
     if (!u) throw new ApiHttpException(404, 'NOT_FOUND', '用户不存在');
     await this.dataSource.query(`UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+    this.sessionCache.forgetUser(id);
   }
 
   @Get(ApiRoutes.security.lockouts)
