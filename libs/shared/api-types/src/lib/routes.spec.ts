@@ -6,14 +6,15 @@ describe('ApiPaths', () => {
     for (const url of urls) expect(url.startsWith(API_ROOT)).toBe(true);
     expect(ApiPaths.adminUsers).toBe(`/api/${ApiRoutes.admin.users}`);
     expect(ApiPaths.adminScoringSettings).toBe('/api/admin/frameworks/settings');
-    expect(ApiPaths.goalIndicators('p', 'g')).toBe('/api/projects/p/goals/g/indicators');
-    expect(ApiPaths.projectRevision('p', 2)).toBe('/api/projects/p/revisions/2');
-    expect(ApiPaths.target('t')).toBe('/api/targets/t');
-    expect(ApiPaths.targetPath('t', ApiRoutes.project.goals, 'g/1', ApiRoutes.project.indicators)).toBe('/api/targets/t/goals/g%2F1/indicators');
+    // one target of any kind is addressed under /api/targets (the web reads every kind the same way)
+    expect(ApiPaths.targets).toBe('/api/targets');
+    expect(ApiPaths.goalIndicators('p', 'g/1')).toBe('/api/targets/p/goals/g%2F1/indicators');
+    expect(ApiPaths.projectRevision('p', 2)).toBe('/api/targets/p/revisions/2');
+    expect(ApiPaths.projectExport('p')).toBe('/api/targets/p/export');
   });
 
   it('encodes an id or name that holds URL syntax as one path segment', () => {
-    expect(ApiPaths.project('a/b?c')).toBe('/api/projects/a%2Fb%3Fc');
+    expect(ApiPaths.project('a/b?c')).toBe('/api/targets/a%2Fb%3Fc');
     expect(ApiPaths.securityUserSessions('u/1')).toBe('/api/security/users/u%2F1/sessions');
     expect(ApiPaths.securityLockout('张 三')).toBe('/api/security/lockouts/%E5%BC%A0%20%E4%B8%89');
   });

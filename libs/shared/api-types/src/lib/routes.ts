@@ -68,8 +68,10 @@ export const FrameworkAdminRoutes = { base: ApiRoutes.admin.frameworks } as cons
 const root = `/${API_PREFIX}`;
 const seg = (value: string | number) => encodeURIComponent(String(value));
 const P = ApiRoutes.project;
-const projectUrl = (id: string) => `${root}/${ApiRoutes.projects}/${seg(id)}`;
+// one target of any kind (a project is one) and its sub-routes: /api/targets/:id… (/api/projects/:id… is the same
+// narrowed to projects, for the api's older clients)
 const targetUrl = (id: string) => `${root}/${ApiRoutes.targets}/${seg(id)}`;
+const projectUrl = targetUrl;
 
 /** Absolute URL paths as the browser calls them. */
 export const ApiPaths = {
@@ -82,10 +84,8 @@ export const ApiPaths = {
   orgs: `${root}/${ApiRoutes.orgs}`,
   projects: `${root}/${ApiRoutes.projects}`,
   projectYears: `${root}/${ApiRoutes.projects}/${P.years}`,
+  /** The list and create of every kind (`?kind=`). */
   targets: `${root}/${ApiRoutes.targets}`,
-  target: targetUrl,
-  /** A sub-route of a target of any kind: `targetPath(id, P.indicators)`, `targetPath(id, P.goals, goalId, P.indicators)`. */
-  targetPath: (id: string, ...sub: string[]) => [targetUrl(id), ...sub.map(seg)].join('/'),
   project: projectUrl,
   projectIndicators: (id: string) => `${projectUrl(id)}/${P.indicators}`,
   projectGoals: (id: string) => `${projectUrl(id)}/${P.goals}`,

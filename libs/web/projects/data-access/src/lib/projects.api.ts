@@ -3,7 +3,6 @@ import { inject, Injectable } from '@angular/core';
 import type { Finding } from '@pt/domain';
 import {
   ApiPaths,
-  ApiRoutes,
   type CreateProjectDto,
   type DepartmentFields,
   type FindingsResponse,
@@ -44,10 +43,6 @@ export interface ProjectListQuery {
   /** Dashboard click-through: review state of the self-evaluation. */
   evaluationStatus?: ProjectStatus | null;
 }
-
-// Until the api serves /api/targets (H15a), the calls go to /api/projects; flipped to ApiPaths.targets/targetPath then.
-const COLLECTION = ApiPaths.projects;
-const at = (id: string, ...sub: string[]) => [ApiPaths.project(id), ...sub.map(encodeURIComponent)].join('/');
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type CreateProjectBody = CreateProjectDto;
@@ -115,29 +110,28 @@ export class ProjectsApi {
     if (query.scoreMax != null) params = params.set('scoreMax', String(query.scoreMax));
     if (query.light) params = params.set('light', query.light);
     if (query.evaluationStatus) params = params.set('evaluationStatus', query.evaluationStatus);
-    return firstValueFrom(this.http.get<ProjectPage>(COLLECTION, { params }));
+    return firstValueFrom(this.http.get<ProjectPage>(ApiPaths.targets, { params }));
   }
 
   async get(id: string): Promise<Target> {
-    return this.withVersion(await firstValueFrom(this.http.get<Target>(at(id), { observe: 'response' })));
+    return this.withVersion(await firstValueFrom(this.http.get<Target>(ApiPaths.project(id), { observe: 'response' })));
   }
 
   async create(body: CreateTargetBody): Promise<Target> {
-    return this.withVersion(await firstValueFrom(this.http.post<Target>(COLLECTION, body, { observe: 'response' })));
+    return this.withVersion(await firstValueFrom(this.http.post<Target>(ApiPaths.targets, body, { observe: 'response' })));
   }
 
   async update(id: string, version: number, body: UpdateTargetBody): Promise<Target> {
     return this.withVersion(
       await firstValueFrom(
-        this.http.patch<Target>(at(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
+        this.http.patch<Target>(ApiPaths.project(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
     );
   }
 
   /** The rows of the own-year annual table, or of the goal `goalId` (a policy's 中期 table). */
   async putIndicators(id: string, version: number, indicators: IndicatorInput[], goalId?: string): Promise<Target> {
-    const P = ApiRoutes.project;
-    const url = goalId ? at(id, P.goals, goalId, P.indicators) : at(id, P.indicators);
+    const url = goalId ? ApiPaths.goalIndicators(id, goalId) : ApiPaths.projectIndicators(id);
     return this.withVersion(
       await firstValueFrom(
         this.http.put<Target>(
@@ -152,7 +146,7 @@ export class ProjectsApi {
   async transition(id: string, version: number, body: TransitionBody): Promise<Target> {
     return this.withVersion(
       await firstValueFrom(
-        this.http.post<Target>(at(id, ApiRoutes.project.transitions), body, {
+        this.http.post<Target>(ApiPaths.projectTransitions(id), body, {
           observe: 'response',
           headers: { 'If-Match': ifMatch(version) },
         }),
@@ -161,16 +155,16 @@ export class ProjectsApi {
   }
 
   async remove(id: string, version: number): Promise<void> {
-    await firstValueFrom(this.http.delete(at(id), { headers: { 'If-Match': ifMatch(version) } }));
+    await firstValueFrom(this.http.delete(ApiPaths.project(id), { headers: { 'If-Match': ifMatch(version) } }));
   }
 
   async findings(id: string): Promise<Finding[]> {
-    const res = await firstValueFrom(this.http.get<FindingsResponse>(at(id, ApiRoutes.project.findings)));
+    const res = await firstValueFrom(this.http.get<FindingsResponse>(ApiPaths.projectFindings(id)));
     return res.findings ?? [];
   }
 
   history(id: string): Promise<HistoryEntry[]> {
-    return firstValueFrom(this.http.get<HistoryEntry[]>(at(id, ApiRoutes.project.history)));
+    return firstValueFrom(this.http.get<HistoryEntry[]>(ApiPaths.projectHistory(id)));
   }
 
   private withVersion(res: HttpResponse<Target>): Target {

@@ -1,0 +1,41 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { ProjectsApi } from './projects.api';
+
+describe('ProjectsApi (every kind through /api/targets)', () => {
+  beforeEach(() => TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] }));
+
+  it('lists with the kind filter and creates with the kind', async () => {
+    const api = TestBed.inject(ProjectsApi);
+    const http = TestBed.inject(HttpTestingController);
+    const list = api.list({ kind: 'department', year: 2027 });
+    http.expectOne((r) => r.url === '/api/targets' && r.params.toString() === 'kind=department&year=2027').flush({ items: [], total: 0, page: 1, pageSize: 20 });
+    await expect(list).resolves.toMatchObject({ total: 0 });
+    const created = api.create({ kind: 'department', year: 2027, orgId: 'o1', frameworkCode: 'mof-2021' });
+    const req = http.expectOne('/api/targets');
+    expect(req.request.method).toBe('POST');
+    expect(req.request.body).toEqual({ kind: 'department', year: 2027, orgId: 'o1', frameworkCode: 'mof-2021' });
+    req.flush({ id: 't1', version: 1, kind: 'department' }, { headers: { ETag: '"1"' } });
+    await expect(created).resolves.toMatchObject({ id: 't1', kind: 'department' });
+    http.verify();
+  });
+
+  it('writes a goal table at its own path, the annual table at …/indicators, each with If-Match; the ETag wins', async () => {
+    const api = TestBed.inject(ProjectsApi);
+    const http = TestBed.inject(HttpTestingController);
+    const goal = api.putIndicators('t1', 3, [], 'g1');
+    const r1 = http.expectOne('/api/targets/t1/goals/g1/indicators');
+    expect(r1.request.method).toBe('PUT');
+    expect(r1.request.headers.get('If-Match')).toBe('"3"');
+    r1.flush({ id: 't1', version: 3 }, { headers: { ETag: '"4"' } });
+    await expect(goal).resolves.toMatchObject({ version: 4 });
+    const annual = api.putIndicators('t1', 4, []);
+    http.expectOne('/api/targets/t1/indicators').flush({ id: 't1', version: 5 });
+    await expect(annual).resolves.toMatchObject({ version: 5 });
+    const history = api.history('t1');
+    http.expectOne('/api/targets/t1/history').flush([]);
+    await expect(history).resolves.toEqual([]);
+    http.verify();
+  });
+});
