@@ -17,6 +17,7 @@ import { EvaluationModule } from '@pt/api/targets/feature-evaluation';
 import { ReviewModule } from '@pt/api/targets/feature-review';
 import { LibraryModule } from '@pt/api/targets/feature-library';
 import { MonitoringModule } from '@pt/api/targets/feature-monitoring';
+import { RectificationModule } from '@pt/api/targets/feature-rectification';
 import { TasksModule } from '@pt/api/work/feature-tasks';
 import { WorkbenchModule } from '@pt/api/work/feature-workbench';
 import { ReportsModule } from '@pt/api/targets/feature-reports';
@@ -27,7 +28,7 @@ export class AppModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, SessionModule, AdminUsersModule, SecuritySessionsModule, AuditLogModule, FrameworksModule, AdminFrameworksModule, DeclarationModule, ReviewModule, EvaluationModule, MonitoringModule, DashboardModule, ReportsModule, LibraryModule, ExportsModule, AttachmentsModule, DemoModule, TasksModule, WorkbenchModule],
+      imports: [AppConfigModule.forRoot(config), DatabaseModule.forRoot(), AuditModule, HealthModule, AuthModule, SessionModule, AdminUsersModule, SecuritySessionsModule, AuditLogModule, FrameworksModule, AdminFrameworksModule, DeclarationModule, ReviewModule, EvaluationModule, MonitoringModule, DashboardModule, ReportsModule, LibraryModule, ExportsModule, AttachmentsModule, RectificationModule, DemoModule, TasksModule, WorkbenchModule],
     };
   }
 }

@@ -80,6 +80,9 @@ export const AUDIT_EVENTS: Readonly<Record<string, AuditEventInfo>> = {
   'attachment.upload': { label: '上传佐证材料', objectType: 'project' },
   'attachment.download': { label: '下载佐证材料', objectType: 'attachment' },
   'attachment.delete': { label: '删除佐证材料', objectType: 'attachment' },
+  'rectification.issue': { label: '下达整改通知', objectType: 'project' },
+  'rectification.update': { label: '填写整改情况' },
+  'rectification.transition': { label: '整改流转' },
 };
 
 /** Routes (`METHOD path` without the `/api` prefix) → event code; `project.transition` takes the body's action. */
@@ -129,6 +132,9 @@ export const AUDIT_ROUTES: Readonly<Record<string, string>> = {
   'POST /projects/:id/attachments': 'attachment.upload',
   'GET /attachments/:id': 'attachment.download',
   'DELETE /attachments/:id': 'attachment.delete',
+  'POST /targets/:id/rectifications': 'rectification.issue',
+  'PATCH /rectifications/:id': 'rectification.update',
+  'POST /rectifications/:id/transitions': 'rectification.transition',
 };
 
 /** Events of the first version's interceptor (`Controller.handler`), still in old logs. */

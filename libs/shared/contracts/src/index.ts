@@ -7,6 +7,7 @@ export { CreateOrgDto, UpdateOrgDto, ListUsersQueryDto, CreateUserDto, UpdateUse
 export { FundsDto, ProjectHeaderDto, UpdateProjectDto, CreateProjectDto, IndicatorInputDto, PutIndicatorsDto, RowCommentDto, TransitionDto, ListProjectsQueryDto, AdjustProjectDto, DiffQueryDto, CreateGoalDto } from './lib/projects';
 export { ListLibraryQueryDto, UpdateLibraryIndicatorDto, CreateLibraryIndicatorDto } from './lib/library';
 export { EvaluationReportDto } from './lib/evaluation';
+export { CreateRectificationDto, PatchRectificationDto, RectificationTransitionDto, RectificationListQueryDto } from './lib/follow-up';
 export { EvaluationBudgetDto, EvaluationFundsRowDto, EvaluationFundsDto, EvaluationItemDto, PutEvaluationDto, EvaluationDeductionDto, PatchEvaluationDto, EvaluationTransitionDto } from './lib/evaluation';
 export { MonitoringBudgetDto, MonitoringItemDto, PutMonitoringDto, MonitoringQueryDto, MonitoringOverviewQueryDto, DashboardQueryDto } from './lib/monitoring';
 export { ExportQueryDto, BatchExportQueryDto, ImportChoiceDto, ImportTextDto, ImportQueryDto, ImportXlsxQueryDto } from './lib/exports';

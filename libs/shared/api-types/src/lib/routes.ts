@@ -139,8 +139,8 @@ export const ApiPaths = {
   targetSettingReportExport: `${root}/${ApiRoutes.reports.base}/${ApiRoutes.reports.targetSettingExport}`,
   targetAttachments: (id: string) => `${targetUrl(id)}/${P.attachments}`,
   attachment: (id: string) => `${root}/${ApiRoutes.attachments}/${seg(id)}`,
-  indicatorHistory: (id: string) => `${targetUrl(id)}/${P.indicatorHistory}`,
-  targetRectifications: (id: string) => `${targetUrl(id)}/${P.rectifications}`,
+  indicatorHistory: (id: string) => `${root}/${ApiRoutes.targets}/${seg(id)}/${P.indicatorHistory}`,
+  targetRectifications: (id: string) => `${root}/${ApiRoutes.targets}/${seg(id)}/${P.rectifications}`,
   rectification: (id: string) => `${root}/${ApiRoutes.rectifications}/${seg(id)}`,
   rectificationTransitions: (id: string) => `${root}/${ApiRoutes.rectifications}/${seg(id)}/${ApiRoutes.rectification.transitions}`,
 } as const;

@@ -7,6 +7,7 @@ import { ProjectHistoryEntity } from './project-history.entity';
 import { ProjectMonitoringEntity } from './project-monitoring.entity';
 import { ProjectRevisionEntity } from './project-revision.entity';
 import { ProjectEntity } from './project.entity';
+import { RectificationEntity } from './rectification.entity';
 import { ReviewCommentEntity } from './review-comment.entity';
 
 export {
@@ -19,6 +20,7 @@ export {
   ProjectHistoryEntity,
   ProjectMonitoringEntity,
   ProjectRevisionEntity,
+  RectificationEntity,
   ReviewCommentEntity,
 };
 
@@ -39,4 +41,5 @@ export const TARGET_ENTITIES = [
   ProjectMonitoringEntity,
   IndicatorLibraryEntity,
   DepartmentTaskEntity,
+  RectificationEntity,
 ];

@@ -1,0 +1,2 @@
+export * from './lib/rectification.module';
+export * from './lib/rectification.service';
