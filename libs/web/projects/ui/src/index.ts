@@ -8,3 +8,7 @@ export * from './lib/confirm-danger';
 export * from './lib/review-rules';
 export * from './lib/review-grades.component';
 export * from './lib/review-batch.component';
+export * from './lib/row-diff';
+export * from './lib/row-diff-table.component';
+export * from './lib/review-changes';
+export * from './lib/review-changes.component';

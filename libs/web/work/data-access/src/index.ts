@@ -4,3 +4,4 @@ export * from './lib/workbench.store';
 export * from './lib/batch-results';
 export * from './lib/batch-review';
 export * from './lib/inbox-batch';
+export * from './lib/return-baselines';

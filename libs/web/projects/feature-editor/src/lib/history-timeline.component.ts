@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { reviewSummary } from '@pt/domain';
 import { actionColor, actionLabel, statusLabel } from '@pt/web/projects/data-access';
 import type { HistoryEntry } from '@pt/web/projects/data-access';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
@@ -23,6 +24,9 @@ import { PtDateTimePipe } from '@pt/web/shared/data-access';
               @if (h.fromStatus && h.toStatus && h.fromStatus !== h.toStatus) {
                 <span class="meta">（{{ status(h.fromStatus) }} → {{ status(h.toStatus) }}）</span>
               }
+              @if (h.review) {
+                <div class="review" data-testid="history-review">{{ reviewLine(h.review) }}</div>
+              }
               @if (h.comment) {
                 <div class="comment" data-testid="history-comment">{{ h.comment }}</div>
               }
@@ -36,6 +40,7 @@ import { PtDateTimePipe } from '@pt/web/shared/data-access';
     .action { margin-right: 8px; }
     .meta { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
     .comment { margin-top: 4px; white-space: pre-wrap; }
+    .review { margin-top: 4px; color: #0958d9; font-size: 12px; }
   `,
 })
 export class HistoryTimelineComponent {
@@ -46,4 +51,6 @@ export class HistoryTimelineComponent {
   readonly label = actionLabel;
   readonly color = actionColor;
   readonly status = statusLabel;
+  /** 「完整性：优；…；总体：良」 of a structured review (财预〔2015〕88号). */
+  readonly reviewLine = reviewSummary;
 }

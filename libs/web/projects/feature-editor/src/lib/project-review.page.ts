@@ -1,10 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import type { Finding } from '@pt/domain';
+import type { Finding, StructuredReview } from '@pt/domain';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
-import type { TransitionAction } from '@pt/web/projects/data-access';
+import type { TransitionAction, TransitionBody } from '@pt/web/projects/data-access';
 import { FailureAlertComponent, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
-import { ActionRunner } from '@pt/web/shared/data-access';
+import {
+  draftReview,
+  ReviewChangesComponent,
+  ReviewGradesComponent,
+  reviewBaseline,
+  reviewBlock,
+  reviewChanges,
+  reviewLines,
+  type ReviewBaseline,
+  type ReviewChanges,
+  type ReviewDraft,
+} from '@pt/web/projects/ui';
+import { ReturnBaselines } from '@pt/web/work/data-access';
+import { ActionRunner, PtDateTimePipe } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -41,6 +54,9 @@ import { reviewBody } from './review';
     ProjectHeaderViewComponent,
     WorkflowActionsComponent,
     PageLoadComponent,
+    PtDateTimePipe,
+    ReviewChangesComponent,
+    ReviewGradesComponent,
   ],
   template: `
     @if (loading() || loadError()) {
@@ -76,6 +92,13 @@ import { reviewBody } from './review';
           <pt-project-header-view [project]="p" [framework]="framework()" />
         </nz-card>
 
+        @if (changes(); as c) {
+          <!-- what changed since this reviewer returned it -->
+          <nz-card class="block changes" nzSize="small" [nzTitle]="'自上次退回以来的修改（退回于 ' + (c.since | ptDateTime) + '）'">
+            <pt-review-changes [changes]="c" />
+          </nz-card>
+        }
+
         <nz-card class="block" nzSize="small" [nzTitle]="'绩效指标（' + p.year + ' 年度）'">
           <pt-indicator-table
             [rows]="rows()"
@@ -94,7 +117,8 @@ import { reviewBody } from './review';
 
         @if (canReview()) {
           <nz-card class="block" nzSize="small" nzTitle="审核意见">
-            <pt-workflow-actions reason="inline" approveText="通过" [actions]="reviewActions()" [busy]="busy()" (acted)="act($event)">
+            <pt-workflow-actions reason="inline" approveText="通过" [actions]="reviewActions()" [busy]="busy()" [blocked]="blocked()" [confirmDetails]="confirmLines()" (acted)="act($event)">
+              <pt-review-grades [(value)]="reviewDraft" testId="review" />
               <p class="hint">已填写逐行意见 {{ rowCommentCount() }} 条。逐行意见随「通过」或「退回」一并提交。</p>
             </pt-workflow-actions>
           </nz-card>
@@ -113,6 +137,7 @@ import { reviewBody } from './review';
     .meta { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
     .buttons { display: flex; gap: 8px; }
     .block { margin-bottom: 16px; display: block; }
+    .changes { border-color: #ffd591; }
     .hint { color: rgba(0, 0, 0, 0.45); font-size: 12px; margin: 8px 0; }
   `,
 })
@@ -152,6 +177,13 @@ export class ProjectReviewPage {
   private readonly table = viewChild(IndicatorTableComponent);
   readonly liveFindings = computed<Finding[]>(() => this.table()?.findings() ?? []);
   readonly reviewComments = this.doc.reviewComments;
+  /** The structured review (财预〔2015〕88号): 中 or 差 overall cannot approve — the button says why. */
+  readonly reviewDraft = signal<ReviewDraft>({});
+  readonly blocked = computed(() => ({ approve: reviewBlock('approve', this.reviewDraft()), return: reviewBlock('return', this.reviewDraft()) }));
+  readonly confirmLines = computed(() => reviewLines(this.reviewDraft()));
+  /** What changed since this reviewer returned the target (kept in the browser at the return). */
+  private readonly baselines = inject(ReturnBaselines);
+  readonly changes = signal<ReviewChanges | null>(null);
 
   constructor() {
     effect(() => {
@@ -166,6 +198,7 @@ export class ProjectReviewPage {
     this.failure.set(null);
     this.project.set(p);
     this.rows.set(toEditorRows(p.indicators));
+    this.changes.set(reviewChanges(this.baselines.get<ReviewBaseline>(p.id), p));
     await this.doc.refreshSide(p.id);
   }
 
@@ -176,7 +209,11 @@ export class ProjectReviewPage {
     const body = reviewBody(action, comment ?? '', this.rowComments(), this.rows());
     if (!body) return;
     await this.actionRunner.run(action, action === 'approve' ? '审核失败，请稍后重试' : '退回失败，请稍后重试', async () => {
-      const next = await this.api.transition(p.id, p.version, body);
+      const review = draftReview(this.reviewDraft());
+      const sent: TransitionBody & { review?: StructuredReview | null } = review ? { ...body, review } : body;
+      const next = await this.api.transition(p.id, p.version, sent);
+      // the target as returned: the next review shows what changed since
+      if (action === 'return') this.baselines.save(p.id, { ...reviewBaseline(p, new Date().toISOString()), version: next.version });
       this.message.success(action === 'approve' ? `已审核通过（${statusLabel(next.status)}）` : '已退回给填报单位');
       await this.router.navigate(['/inbox']);
     });

@@ -9,9 +9,9 @@ import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
-import { diffCounts, diffSummary, fieldValueText, revisionLabel } from './revision-diff';
+import { diffCounts, diffSummary, fieldValueText, RowDiffTableComponent } from '@pt/web/projects/ui';
+import { revisionLabel } from './revision-diff';
 import type { DiffRange, RevisionRow } from './revision-diff';
-import { RevisionDiffTableComponent } from './revision-diff-table.component';
 import { RevisionsApi } from './revisions.api';
 
 /**
@@ -25,7 +25,7 @@ import { RevisionsApi } from './revisions.api';
 @Component({
   selector: 'pt-revision-compare',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCheckboxModule, NzIconModule, NzSelectModule, NzSpinModule, NzTableModule, RevisionDiffTableComponent],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzCheckboxModule, NzIconModule, NzSelectModule, NzSpinModule, NzTableModule, RowDiffTableComponent],
   template: `
     <div class="compare-bar">
       <span>调整前</span>
@@ -86,14 +86,14 @@ import { RevisionsApi } from './revisions.api';
               年度绩效指标
               <span class="summary" data-testid="diff-summary">{{ annualSummary() }}</span>
             </h4>
-            <pt-revision-diff-table data-testid="diff-annual" [rows]="d.annualRows" [onlyChanges]="onlyChanges()" />
+            <pt-row-diff-table data-testid="diff-annual" [rows]="d.annualRows" [onlyChanges]="onlyChanges()" />
 
             @if (d.overallRows.length > 0) {
               <h4 class="title">
                 项目总目标指标
                 <span class="summary">{{ overallSummary() }}</span>
               </h4>
-              <pt-revision-diff-table data-testid="diff-overall" [rows]="d.overallRows" [onlyChanges]="onlyChanges()" />
+              <pt-row-diff-table data-testid="diff-overall" [rows]="d.overallRows" [onlyChanges]="onlyChanges()" />
             }
           }
         </nz-spin>

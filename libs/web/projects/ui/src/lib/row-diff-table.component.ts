@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import type { RowDiffDto } from '@pt/shared/api-types';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { groupDiffRows, ROW_KIND_META } from './revision-diff';
+import { groupDiffRows, ROW_KIND_META } from './row-diff';
 
 /**
  * One indicator table's row diffs (年度 or 总目标), grouped by 一级: 新增 green, 删除 red and struck
@@ -12,12 +12,12 @@ import { groupDiffRows, ROW_KIND_META } from './revision-diff';
  * Test ids: `diff-group`, `diff-row` (with `data-kind`), `diff-cell-changed`.
  */
 @Component({
-  selector: 'pt-revision-diff-table',
+  selector: 'pt-row-diff-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [NzTableModule, NzTagModule],
   template: `
     @if (groups().length === 0) {
-      <p class="empty">{{ rows().length === 0 ? '两个版本的该指标表都没有指标' : '该指标表没有变化' }}</p>
+      <p class="empty">{{ rows().length === 0 ? emptyText() : '该指标表没有变化' }}</p>
     } @else {
       <nz-table nzTemplateMode nzSize="small" nzBordered>
         <thead>
@@ -91,10 +91,12 @@ import { groupDiffRows, ROW_KIND_META } from './revision-diff';
     .new { color: #ad4e00; font-weight: 500; }
   `,
 })
-export class RevisionDiffTableComponent {
+export class RowDiffTableComponent {
   readonly rows = input<readonly RowDiffDto[]>([]);
   /** Leave unchanged rows out. */
   readonly onlyChanges = input(false);
+  /** Said when neither side has a row. */
+  readonly emptyText = input('两个版本的该指标表都没有指标');
 
   readonly kinds = ['added', 'removed', 'changed', 'unchanged'] as const;
   readonly meta = ROW_KIND_META;
