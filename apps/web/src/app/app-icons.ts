@@ -13,6 +13,7 @@ export {
   DeleteOutline,
   EditOutline,
   ExportOutline,
+  FileTextOutline,
   HomeOutline,
   ImportOutline,
   KeyOutline,

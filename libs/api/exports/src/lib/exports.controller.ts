@@ -29,9 +29,10 @@ export class ExportsController {
     private readonly gate: ExportGate,
   ) {}
 
-  @Get(`${ApiRoutes.projects}/:id/export`)
+  // every kind of target under /api/targets; /api/projects keeps its path
+  @Get([`${ApiRoutes.projects}/:id/export`, `${ApiRoutes.targets}/:id/export`])
   @Audited()
-  @ApiResponse({ status: 200, description: '申报表 / 自评表 / 监控表（.xlsx、PDF 或 Word .docx），Content-Disposition 以 UTF-8 命名' })
+  @ApiResponse({ status: 200, description: '申报表 / 自评表 / 监控表（.xlsx、PDF 或 Word .docx；部门整体、政策目标为其本类表式），Content-Disposition 以 UTF-8 命名' })
   async project(@CurrentUser() user: UserSummary, @Param('id') id: string, @Query() q: ExportQueryDto, @Res() res: Response): Promise<void> {
     await sendFile(res, await this.exportsService.projectFile(user, id, q.form, q.format));
   }

@@ -32,7 +32,7 @@ export async function writeTargetSettingXlsx(r: TargetSettingReport, title: stri
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
   });
   for (const cells of targetSettingRows(r)) {
-    const row = ws.addRow(cells.map((c) => (c.amount !== undefined ? Number(c.amount) : c.text)));
+    const row = ws.addRow(cells.map((c) => (c.amount !== undefined ? Number(c.amount) : c.count ? Number(c.text) : c.text)));
     cells.forEach((c, i) => {
       const x = row.getCell(i + 1);
       x.font = { ...FONT, bold: c.total };

@@ -69,6 +69,7 @@ describe('the menu and the home page by role', () => {
       'menu-monitoring',
       'menu-library',
       'menu-dashboard',
+      'menu-reports',
       'menu-exports',
     ]);
     const home = await render(HomePage);

@@ -27,6 +27,7 @@ const MENU: readonly { path: string; icon: string; label: string; testId: string
   { path: '/monitoring', icon: 'check-circle', label: '运行监控', testId: 'menu-monitoring', audience: 'business' },
   { path: '/library', icon: 'database', label: '指标库', testId: 'menu-library', audience: 'library' },
   { path: '/dashboard', icon: 'bar-chart', label: '统计分析', testId: 'menu-dashboard', audience: 'business' },
+  { path: '/reports/target-setting', icon: 'file-text', label: '目标设置情况', testId: 'menu-reports', audience: 'reviewer' },
   { path: '/imports', icon: 'import', label: '导入', testId: 'menu-imports', audience: 'filler' },
   { path: '/exports', icon: 'export', label: '批量导出', testId: 'menu-exports', audience: 'business' },
   { path: '/admin', icon: 'setting', label: '系统管理', testId: 'menu-admin', audience: 'sysadmin' },

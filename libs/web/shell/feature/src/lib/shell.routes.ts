@@ -45,6 +45,7 @@ export const SHELL_ROUTES: Routes = [
       { path: 'security', loadChildren: () => import('@pt/web/security/feature').then((m) => m.SECURITY_ROUTES) },
       { path: 'audit', loadChildren: () => import('@pt/web/security/feature').then((m) => m.AUDIT_ROUTES) },
       { path: 'dashboard', loadChildren: () => import('@pt/web/dashboard/feature').then((m) => m.DASHBOARD_ROUTES) },
+      { path: 'reports', loadChildren: () => import('@pt/web/reports/feature').then((m) => m.REPORT_ROUTES) },
       { path: 'exports', loadChildren: () => import('@pt/web/exports/feature').then((m) => m.EXPORT_ROUTES) },
       { path: 'imports', loadChildren: () => import('@pt/web/exports/feature').then((m) => m.IMPORT_ROUTES) },
     ],
