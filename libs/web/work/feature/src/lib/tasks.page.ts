@@ -105,7 +105,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
           <input nz-input id="task-title" name="title" maxlength="200" [ngModel]="f.title" (ngModelChange)="dialog.patch({ title: $event })" data-testid="task-title" />
         </pt-form-field>
         <pt-form-field label="截止日期" controlId="task-deadline" required [error]="dialog.err('deadline')">
-          <nz-date-picker nzId="task-deadline" name="deadline" [ngModel]="f.deadline" (ngModelChange)="dialog.patch({ deadline: $event })" data-testid="task-deadline"></nz-date-picker>
+          <nz-date-picker nzId="task-deadline" name="deadline" nzFormat="yyyy-MM-dd" nzPlaceHolder="选择日期" [ngModel]="f.deadline" (ngModelChange)="dialog.patch({ deadline: $event })" data-testid="task-deadline"></nz-date-picker>
         </pt-form-field>
         <pt-form-field label="覆盖单位" controlId="task-orgs" extra="不选：本单位可见的全部单位" [error]="dialog.err('orgIds')">
           <nz-select nzId="task-orgs" nzMode="multiple" nzShowSearch nzAllowClear name="orgIds" nzPlaceHolder="全部单位" [nzOptions]="orgChoices()" [ngModel]="f.orgIds" (ngModelChange)="dialog.patch({ orgIds: $event })" data-testid="task-orgs"></nz-select>
@@ -125,7 +125,8 @@ export class TasksPage {
   readonly list = loadState(true);
   readonly tasks = signal<WorkTask[]>([]);
   private readonly thisYear = new Date().getFullYear();
-  readonly years = yearRange(this.thisYear + 1, this.thisYear - 5);
+  // 申报 in autumn is for the next year; a few more ahead for multi-year planning
+  readonly years = yearRange(this.thisYear + 3, this.thisYear - 5);
   readonly year = signal(this.thisYear);
   readonly dialog = formDialog<TaskForm>();
   readonly kinds = TASK_KINDS;
@@ -174,6 +175,7 @@ export class TasksPage {
   }
 
   async save(): Promise<void> {
+    const year = this.dialog.form()?.year ?? this.year();
     const saved = await this.dialog.save({
       check: taskFormFailure,
       send: async (f) => this.api.createTask(taskBody(f)),
@@ -182,6 +184,8 @@ export class TasksPage {
     if (saved) {
       this.message.success('任务已下达');
       this.workbench.invalidate();
+      // the list shows the new task's year
+      this.year.set(year);
       await this.load();
     }
   }
