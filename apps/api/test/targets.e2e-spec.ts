@@ -195,6 +195,29 @@ describe(`targets: the three kinds (${TEST_DB})`, () => {
     await t.http.post('/api/targets').set(auth('hzb')).send({ kind: 'department', year: YEAR + 7, orgId: xiningOrg, frameworkCode: 'mof-2021' }).expect(403);
   });
 
+  it('has the demo data\'s department targets of two units (budgets of the 2025 reference) and a policy target', async () => {
+    const depts = (await t.http.get('/api/targets?year=2025&kind=department').set(auth('czj')).expect(200)).body.items;
+    expect(depts.map((d: { orgName: string; annualTotal: string; status: string }) => [d.orgName, d.annualTotal, d.status]).sort()).toEqual([
+      ['上海市人民政府驻广州办事处', '6684000.00', 'draft'],
+      ['上海市人民政府驻西宁办事处', '5840000.00', 'approved'],
+    ]);
+    const mine = (await t.http.get('/api/targets?year=2025').set(auth('xining')).expect(200)).body.items;
+    expect(mine.map((d: { kind: string }) => d.kind)).toEqual(['department']);
+    const full = (await t.http.get(`/api/targets/${mine[0].id}`).set(auth('xining')).expect(200)).body;
+    expect(full.department.budget).toEqual({ total: '5840000.00', fiscal: '5840000.00', other: '0.00', basic: '4422800.00', project: '1417200.00' });
+    expect(full.department.tasks).toHaveLength(2);
+    expect((await t.http.get(`/api/targets/${mine[0].id}/findings`).set(auth('xining')).expect(200)).body.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+    const policies = (await t.http.get('/api/targets?kind=policy').set(auth('yangpu')).expect(200)).body.items;
+    expect(policies).toHaveLength(1);
+    const policy = (await t.http.get(`/api/targets/${policies[0].id}`).set(auth('yangpu')).expect(200)).body;
+    expect(policy.policy).toMatchObject({ startYear: 2025, endYear: 2027, totalFunds: '3000000.00', annualFunds: '1000000.00' });
+    expect(policy.goals.map((g: { kind: string; indicators: unknown[] }) => [g.kind, g.indicators.length])).toEqual([
+      ['overall', 3],
+      ['annual', 4],
+    ]);
+    await t.http.get(`/api/targets/${policies[0].id}`).set(auth('xining')).expect(404);
+  });
+
   it('deletes a draft department target with its tasks', async () => {
     const d = await createDepartment({ year: YEAR + 9 }).expect(201);
     await t.http.delete(`/api/targets/${d.body.id}`).set(auth('xining')).set('If-Match', '"1"').expect(204);

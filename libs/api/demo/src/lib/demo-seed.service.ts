@@ -8,6 +8,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-orgs';
 import { DEMO_PROJECTS, type DemoProject, statusAfter } from './demo-projects';
 import { demoEvaluationItems, demoMonitoringItems } from './demo-results';
+import { seedOtherKinds } from './demo-target-seed';
 
 /** Lock key for the seeding transaction, so two instances starting together seed once. */
 const SEED_LOCK = 7_202_611;
@@ -105,6 +106,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         if (d.steps.length) await m.query(`UPDATE project SET version = $2 WHERE id = $1`, [id, 1 + d.steps.length]);
         await this.seedResults(m, d, id, users);
       }
+      await seedOtherKinds(m, ids, users);
       return true;
     });
   }
