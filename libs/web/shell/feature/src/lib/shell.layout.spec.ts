@@ -6,7 +6,6 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { ProjectsApi } from '@pt/web/projects/data-access';
 import { WorkApi } from '@pt/web/work/data-access';
 import { HomePage } from './home.page';
 import { ShellLayout } from './shell.layout';
@@ -21,7 +20,6 @@ function setup(roles: string[]): void {
       provideNoopAnimations(),
       provideRouter([]),
       { provide: AuthStore, useValue: { user: signal({ displayName: '某人', roles }), token: signal('t'), logout: () => Promise.resolve() } },
-      { provide: ProjectsApi, useValue: { list: () => Promise.resolve({ items: [], total: 3, page: 1, pageSize: 1 }) } },
       { provide: WorkApi, useValue: { counts: () => Promise.resolve(COUNTS) } },
     ],
   });
@@ -54,7 +52,6 @@ describe('the menu and the home page by role', () => {
       'menu-exports',
     ]);
     expect(shell.querySelector('[data-testid="menu-workbench-count"]')?.textContent).toContain('4');
-    expect(testIds(await render(HomePage), 'home-')).toEqual(['home-links', 'home-projects']);
   });
 
   it('a reviewer sees the 工作台, the inbox with its count, the tasks and the project pages', async () => {
@@ -72,9 +69,6 @@ describe('the menu and the home page by role', () => {
       'menu-reports',
       'menu-exports',
     ]);
-    const home = await render(HomePage);
-    expect(testIds(home, 'home-')).toEqual(['home-inbox', 'home-links', 'home-projects']);
-    expect(home.querySelector('[data-testid="home-inbox"]')?.textContent).toContain('有 3 个项目等待您审核');
   });
 
   it.each([
