@@ -1,5 +1,6 @@
 import type { IndicatorMeta, IndicatorRow } from '@pt/domain';
 import type { Funds, TransitionAction } from './projects';
+import type { StructuredReview } from './work';
 
 // Request bodies of the project endpoints (the api validates them with the DTO classes of @pt/shared/contracts).
 
@@ -61,6 +62,8 @@ export interface TransitionDto {
   comment?: string;
   /** Per-row review comments (reviewers, with approve or return). */
   rowComments?: RowCommentDto[];
+  /** The structured review of 财预〔2015〕88号 (reviewers, with approve or return; an approval needs 优 or 良 overall). */
+  review?: StructuredReview | null;
 }
 
 /** POST /api/projects/:id/adjustments: start a new revision of an approved project. */

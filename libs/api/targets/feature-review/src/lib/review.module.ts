@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TargetsDataModule } from '@pt/api/targets/data-access';
+import { BatchTransitionsController } from './batch-transitions.controller';
+import { BatchTransitions } from './batch-transitions';
 import { ReviewController } from './review.controller';
 import { ReviewService } from './review.service';
 
-/** 审核: the transitions of every reviewable document (targets and self-evaluations). */
+/** 审核: the transitions of every reviewable document (targets and self-evaluations), one by one or in a batch. */
 @Module({
   imports: [TargetsDataModule],
-  controllers: [ReviewController],
-  providers: [ReviewService],
+  controllers: [ReviewController, BatchTransitionsController],
+  providers: [ReviewService, BatchTransitions],
   exports: [ReviewService],
 })
 export class ReviewModule {}

@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
 import { TargetStore, writeHistory, type ProjectRow } from '@pt/api/targets/data-access';
-import { nextStatus, reasonRefusal, roleRefusal, stateRefusal, type ReviewDocument, type ReviewStatus, type TransitionAction, type TransitionRefusal } from '@pt/domain';
+import {
+  nextStatus,
+  reasonRefusal,
+  REVIEW_DIMENSIONS,
+  roleRefusal,
+  stateRefusal,
+  structuredReviewRefusal,
+  type ReviewDocument,
+  type ReviewStatus,
+  type StructuredReview,
+  type TransitionAction,
+  type TransitionRefusal,
+} from '@pt/domain';
 import type { UserSummary } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
 
@@ -33,9 +45,16 @@ export interface ReviewHooks {
 export interface TransitionRequest {
   action: TransitionAction;
   comment?: string | null;
+  /** A reviewer's structured review (财预〔2015〕88号) with approve or return: stored on the history row. */
+  review?: StructuredReview | null;
 }
 
-function refuse(r: TransitionRefusal | null): void {
+/** The five judgements alone, in their order (what is stored and audited). */
+function reviewOf(r: StructuredReview): StructuredReview {
+  return Object.fromEntries(REVIEW_DIMENSIONS.map((d) => [d, r[d]])) as StructuredReview;
+}
+
+export function refuse(r: TransitionRefusal | null): void {
   if (!r) return;
   throw new ApiHttpException(r.status, r.code, r.message, r.field ? [{ field: r.field, message: r.message }] : undefined);
 }
@@ -54,12 +73,14 @@ export class ReviewService {
       await hooks.ready?.(m, row);
       refuse(stateRefusal(doc.document, user, from, action));
       refuse(reasonRefusal(action, comment));
+      refuse(structuredReviewRefusal(action, req.review));
       await hooks.check?.(m, row, action);
       const to = nextStatus(from, action);
       await hooks.setStatus(m, id, to);
       const historyId = await writeHistory(m, id, user, `${doc.historyPrefix}${action}`, from, to, comment);
+      if (req.review) await m.query(`UPDATE ${this.store.kind.historyTable} SET review = $2::jsonb WHERE id = $1`, [historyId, JSON.stringify(reviewOf(req.review))]);
       // the audit row is part of the transition: both or neither
-      await this.store.audit.record({ event: `${doc.auditType}.${action}`, result: 'ok', objectType: doc.auditType, objectId: id, details: { from, to } }, m);
+      await this.store.audit.record({ event: `${doc.auditType}.${action}`, result: 'ok', objectType: doc.auditType, objectId: id, details: { from, to, ...(req.review ? { review: reviewOf(req.review) } : {}) } }, m);
       await hooks.after?.(m, row, action, historyId);
     });
   }
