@@ -111,6 +111,20 @@ describe(`rectifications (${TEST_DB})`, () => {
     expect(list[0]).toMatchObject({ status: 'issued', version: 1, problems: '第二次', requirements: notice.requirements, deadline: notice.deadline, feedback: null });
   });
 
+  it('puts the notices waiting for the unit on its 工作台, and the answers waiting for acceptance on the reviewer\'s', async () => {
+    const todo = async (u: string) =>
+      ((await t.http.get('/api/workbench').set(auth(u)).expect(200)).body.todo as { type: string; id?: string }[]).filter((x) => x.type === 'rectification');
+    const second = (await t.http.get(url()).set(auth('xining')).expect(200)).body[0];
+    const mine = await todo('xining');
+    expect(mine).toEqual([expect.objectContaining({ id: second.id, document: 'rectification', targetId: target.id, name: NAME, status: 'issued', deadline: notice.deadline })]);
+    expect(await todo('hzb')).toEqual([]);
+    const answered = (await t.http.patch(`/api/rectifications/${second.id}`).set(auth('xining')).set('If-Match', '"1"').send({ feedback: '已整改' }).expect(200)).body;
+    await act('xining', second.id, answered.version, 'submit').expect(200);
+    expect((await todo('hzb')).map((x) => x.id)).toEqual([second.id]);
+    expect(await todo('xining')).toEqual([]);
+    expect(await todo('ypb')).toEqual([]);
+  });
+
   it('is visible exactly as the target: another unit gets 404 on the list, the notice and its writes', async () => {
     await t.http.get(url()).set(auth('yangpu')).expect(404);
     await t.http.get(url()).set(auth('ypb')).expect(404);
