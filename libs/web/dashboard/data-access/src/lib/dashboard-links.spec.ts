@@ -9,6 +9,7 @@ import {
   lightLink,
   linkUrl,
   projectLink,
+  kindLink,
   projectsLink,
   scoreBandLink,
   statusLink,
@@ -32,6 +33,7 @@ describe('dashboard links (click → project list query)', () => {
     expect(linkUrl(gradeLink(fOrg, '优'))).toBe(`/projects?year=2025&orgId=${ORG}&grade=优`);
     expect(linkUrl(projectsLink(fOrg))).toBe(`/projects?year=2025&orgId=${ORG}`);
     expect(linkUrl(projectsLink({ year: 2025, orgId: null }))).toBe('/projects?year=2025');
+    expect(linkUrl(kindLink({ year: 2025, orgId: null }, 'department'))).toBe('/projects?year=2025&kind=department');
   });
 
   it('score band 60–70 → scoreMin=60&scoreMax=70; the top band keeps its bound 101', () => {

@@ -24,6 +24,7 @@ export type ProjectListParams = {
   scoreMax?: number;
   light?: Light;
   evaluationStatus?: ProjectStatus;
+  kind?: 'project' | 'department' | 'policy';
 };
 
 /** Where a click on a figure goes: router commands plus query parameters. */
@@ -49,6 +50,11 @@ function list(params: ProjectListParams): DashboardLink {
 /** 项目数: every project of the year (under the organisation). */
 export function projectsLink(f: DashboardFilter): DashboardLink {
   return list(base(f));
+}
+
+/** The targets of one kind of the year (项目, 部门（单位）整体, 政策). */
+export function kindLink(f: DashboardFilter, kind: 'project' | 'department' | 'policy'): DashboardLink {
+  return list({ ...base(f), kind });
 }
 
 /** A slice of 项目状态. */
@@ -91,7 +97,7 @@ export function projectLink(id: string): DashboardLink {
   return { commands: ['/projects', id], queryParams: {} };
 }
 
-const PARAM_ORDER: (keyof ProjectListParams)[] = ['year', 'orgId', 'status', 'evaluationStatus', 'grade', 'scoreMin', 'scoreMax', 'light'];
+const PARAM_ORDER: (keyof ProjectListParams)[] = ['year', 'orgId', 'status', 'evaluationStatus', 'grade', 'scoreMin', 'scoreMax', 'light', 'kind'];
 
 /** The link as a URL, e.g. `/projects?year=2024&grade=良` (for titles, tests and logs; not percent-encoded). */
 export function linkUrl(link: DashboardLink): string {

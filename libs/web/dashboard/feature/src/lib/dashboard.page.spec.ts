@@ -95,7 +95,15 @@ describe('DashboardPage', () => {
             },
           },
         },
-        { provide: ProjectsApi, useValue: { orgs: () => Promise.resolve([]), years: () => Promise.resolve([2024, 2023, 2020]) } },
+        {
+          provide: ProjectsApi,
+          useValue: {
+            orgs: () => Promise.resolve([]),
+            years: () => Promise.resolve([2024, 2023, 2020]),
+            // the count of each kind of target (GET /api/targets?kind=…&pageSize=1 → total)
+            list: (q: { kind: string }) => Promise.resolve({ items: [], total: { project: 4, department: 1, policy: 1 }[q.kind] ?? 0, page: 1, pageSize: 1 }),
+          },
+        },
       ],
     });
   });
@@ -125,6 +133,9 @@ describe('DashboardPage', () => {
     expect(byId('ranking-score-u2')?.textContent?.trim()).toBe('85.50');
     expect(byId('eval-status-count-draft')?.textContent?.trim()).toBe('2');
     expect(byId('red-project-p-red')?.textContent?.trim()).toBe('红灯项目甲');
+    expect(byId('kind-count-department')?.textContent?.trim()).toBe('1');
+    expect(byId('dash-kind-counts')?.textContent?.replace(/\s+/g, '')).toBe('项目4·部门（单位）整体1·政策1');
+    expect(byId('kind-count-policy')?.getAttribute('href')).toBe('/projects?year=2024&kind=policy');
     for (const id of ['chart-status', 'chart-grades', 'chart-scores', 'chart-ranking']) expect(byId(id)).not.toBeNull();
   });
 

@@ -10,6 +10,7 @@ import {
   evaluationStatusLink,
   gradesChart,
   inStatusOrder,
+  kindLink,
   lightLink,
   projectsLink,
   rankingChart,
@@ -18,7 +19,7 @@ import {
   statusChart,
 } from '@pt/web/dashboard/data-access';
 import type { ChartItem, Dashboard, DashboardFilter, DashboardLink } from '@pt/web/dashboard/data-access';
-import { orgOptions, ProjectsApi, statusLabel } from '@pt/web/projects/data-access';
+import { orgOptions, ProjectsApi, statusLabel, TARGET_KIND_OPTIONS } from '@pt/web/projects/data-access';
 import { loadState, toApiFailure, yearFilter, yearFromLink } from '@pt/web/shared/data-access';
 import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
 import type { OrgNode } from '@pt/web/projects/data-access';
@@ -74,9 +75,16 @@ import { EchartComponent } from './echart.component';
         <div nz-row [nzGutter]="[16, 16]" class="cards" data-testid="dash-cards">
           <div nz-col [nzXs]="12" [nzLg]="6">
             <nz-card class="stat">
-              <div class="stat-title">项目数</div>
+              <div class="stat-title">绩效目标数</div>
               <a class="stat-num" data-testid="dash-project-count" [routerLink]="links().projects.commands" [queryParams]="links().projects.queryParams">{{ d.projectCount }}</a>
-              <div class="stat-sub">{{ d.year }} 年度申报的项目</div>
+              <div class="stat-sub" data-testid="dash-kind-counts">
+                @for (k of kindCounts(); track k.kind; let last = $last) {
+                  {{ k.label }}
+                  <a [attr.data-testid]="'kind-count-' + k.kind" [routerLink]="k.link.commands" [queryParams]="k.link.queryParams">{{ k.count }}</a>{{ last ? '' : ' · ' }}
+                } @empty {
+                  {{ d.year }} 年度申报的绩效目标
+                }
+              </div>
             </nz-card>
           </div>
           <div nz-col [nzXs]="12" [nzLg]="6">
@@ -291,6 +299,7 @@ export class DashboardPage {
   readonly redRows = computed(() => redProjectRows(this.data() ?? this.empty));
 
   private readonly reloadTick = signal(0);
+  readonly kindCounts = signal<{ kind: string; label: string; count: number; link: DashboardLink }[]>([]);
 
   constructor() {
     const qp = this.route.snapshot.queryParamMap;
@@ -337,7 +346,27 @@ export class DashboardPage {
     void this.router.navigate(link.commands, { queryParams: link.queryParams });
   }
 
+  /** 项目 / 部门（单位）整体 / 政策: how many of each the figures hold (one small list query each; none shown on failure). */
+  private async loadKindCounts(f: DashboardFilter): Promise<void> {
+    this.kindCounts.set([]);
+    try {
+      const counts = await Promise.all(
+        TARGET_KIND_OPTIONS.map(async (k) => ({
+          kind: k.value,
+          label: k.label,
+          count: (await this.projects.list({ kind: k.value, year: f.year, orgId: f.orgId, pageSize: 1 })).total,
+          link: kindLink(f, k.value),
+        })),
+      );
+      // a newer year or organisation chosen meanwhile has its own load
+      if (this.year() === f.year && this.orgId() === f.orgId) this.kindCounts.set(counts);
+    } catch {
+      this.kindCounts.set([]); // the card keeps its total
+    }
+  }
+
   private async load(f: DashboardFilter): Promise<void> {
+    void this.loadKindCounts(f);
     const d = await this.stats.run(() => this.api.get(f), (e) => toApiFailure(e, '统计数据加载失败', { 404: '统计数据不存在或您无权查看' }).message);
     if (d) this.data.set(d);
     else if (this.stats.error()) this.data.set(null);

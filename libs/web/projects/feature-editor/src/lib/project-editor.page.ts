@@ -16,7 +16,7 @@ import { Router, RouterLink } from '@angular/router';
 import { FUND_FIELDS, FUNDS_BLOCK_LABEL, POLICY_FIELD_LABELS, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
 import type { Finding } from '@pt/domain';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
-import type { Target } from '@pt/web/projects/data-access';
+import type { Project, Target } from '@pt/web/projects/data-access';
 import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
 import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
@@ -340,8 +340,9 @@ export class ProjectEditorPage {
   }
 
   /** Last year's table was copied on the server: its rows and version, as after a save (header edits stay). */
-  onCopied(p: Target): void {
-    this.apply(p, false, true, false);
+  onCopied(p: Project): void {
+    // the answer of /api/targets/:id/copy-last-year is the whole target (its kind included)
+    this.apply(p as Target, false, true, false);
     void this.doc.refreshSide(p.id);
   }
 
