@@ -1,0 +1,46 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideNoopAnimations } from '@angular/platform-browser/animations';
+import { provideRouter } from '@angular/router';
+import type { ProjectSummary } from '@pt/web/projects/data-access';
+import { ProjectTableComponent } from './project-table.component';
+
+const row = (id: string, name: string) => ({ id, name, year: 2027, orgName: '西宁办', status: 'submitted', version: 2, indicatorCount: 4 }) as unknown as ProjectSummary;
+
+@Component({
+  imports: [ProjectTableComponent],
+  template: `<pt-project-table [items]="items" [inbox]="true" [selectable]="true" [(selected)]="selected" />`,
+})
+class HostComponent {
+  readonly items = [row('a', '甲项目'), row('b', '乙项目')];
+  readonly selected = signal<readonly string[]>([]);
+}
+
+describe('ProjectTableComponent: 批量审核 selection', () => {
+  it('ticks rows by their checkbox (the row does not open), all of the page at once, and back', async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations(), provideRouter([])] });
+    const fixture = TestBed.createComponent(HostComponent);
+    const settle = async () => {
+      fixture.detectChanges();
+      await fixture.whenStable();
+      fixture.detectChanges();
+    };
+    await settle();
+    const el = fixture.nativeElement as HTMLElement;
+    const boxes = () => Array.from(el.querySelectorAll('[data-testid="select-row"] input')) as HTMLInputElement[];
+    expect(boxes()).toHaveLength(2);
+    // each checkbox named for screen readers and the keyboard user
+    expect(el.querySelector('[data-testid="select-row"] [aria-label]')?.getAttribute('aria-label')).toBe('选择 甲项目');
+    boxes()[1].click();
+    await settle();
+    expect(fixture.componentInstance.selected()).toEqual(['b']);
+    (el.querySelector('[data-testid="select-all"] input') as HTMLInputElement).click();
+    await settle();
+    expect([...fixture.componentInstance.selected()].sort()).toEqual(['a', 'b']);
+    (el.querySelector('[data-testid="select-all"] input') as HTMLInputElement).click();
+    await settle();
+    expect(fixture.componentInstance.selected()).toEqual([]);
+  });
+});
