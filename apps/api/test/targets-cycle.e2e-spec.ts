@@ -125,5 +125,18 @@ describe(`targets: a department target's cycle (${TEST_DB})`, () => {
     ]);
     const first = (await t.http.get(url('/revisions/1')).set(auth('xining')).expect(200)).body;
     expect(first).toMatchObject({ kind: 'department', status: 'approved', department: { budget: { total: '2000000.00' } } });
+    // the diff names the department form's fields: its budget by nature and its tasks
+    await t.http
+      .patch(url())
+      .set(auth('xining'))
+      .set('If-Match', await etag())
+      .send({ department: { budget: { basic: '1300000.00', project: '700000.00' }, tasks: [{ name: '合作交流', content: '两地互访', amount: '700000.00', fiscal: '700000.00' }] } })
+      .expect(200);
+    const diff = (await t.http.get(url('/diff?from=1')).set(auth('xining')).expect(200)).body;
+    expect(diff.fields.map((f: { field: string; label: string; before: string; after: string }) => [f.field, f.label, f.before, f.after])).toEqual([
+      ['department.budget.basic', '基本支出', '1200000.00', '1300000.00'],
+      ['department.budget.project', '项目支出', '800000.00', '700000.00'],
+      ['department.tasks', '年度主要任务', '1. 合作交流（两地互访） 总额 800000.00，财政拨款 800000.00，其他资金 —', '1. 合作交流（两地互访） 总额 700000.00，财政拨款 700000.00，其他资金 —'],
+    ]);
   });
 });

@@ -20,7 +20,7 @@ import {
   requireApproved,
   type ProjectRow,
 } from '@pt/api/targets/data-access';
-import { diffFields, diffIndicatorRows, hasRole, isEditable, PROJECT_FIELD_LABELS, PROJECT_HEADER_LABELS, statusLabel, TARGET_KIND_LABELS, type Finding } from '@pt/domain';
+import { diffFields, diffIndicatorRows, hasRole, isEditable, PROJECT_FIELD_LABELS, statusLabel, TARGET_KIND_LABELS, type Finding } from '@pt/domain';
 import type {
   CreateTargetDto,
   HistoryEntry,
@@ -34,6 +34,7 @@ import type {
   UpdateTargetDto,
   UserSummary,
 } from '@pt/shared/contracts';
+import { diffLabels, flatten } from './kind-diff';
 
 /** 申报: a target's header, goals and tables as the filler writes them, its revisions (调整) and their differences. */
 @Injectable()
@@ -222,7 +223,6 @@ export class DeclarationService {
     const target = to ?? current.revision;
     const a = await this.revision(user, id, from);
     const b = target === current.revision ? current : await this.revision(user, id, target);
-    const flat = (p: Project): Record<string, unknown> => ({ ...p, ...Object.fromEntries(Object.entries(p.funds).map(([k, v]) => [`funds.${k}`, v])) });
     const rowsOf = (p: Project, kind: 'overall' | 'annual') =>
       (p.goals.find((g) => g.kind === kind && (kind === 'overall' || g.year === p.year))?.indicators ?? []).map((i) => ({
         id: i.id,
@@ -236,7 +236,7 @@ export class DeclarationService {
     return {
       from,
       to: target,
-      fields: diffFields(flat(a), flat(b), PROJECT_HEADER_LABELS),
+      fields: diffFields(flatten(a), flatten(b), diffLabels(current.kind)),
       annualRows: diffIndicatorRows(rowsOf(a, 'annual'), rowsOf(b, 'annual')),
       overallRows: diffIndicatorRows(rowsOf(a, 'overall'), rowsOf(b, 'overall')),
     };
