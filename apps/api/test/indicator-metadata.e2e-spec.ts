@@ -46,6 +46,13 @@ describe(`indicator metadata and history (${TEST_DB})`, () => {
       dataSource: '财务报表',
     });
     expect(got.indicators[1]).toMatchObject({ explanation: null, basis: null, scoringRule: null, dataSource: null });
+    // a save that leaves the fields out (a client that does not know them) keeps them on the kept rows; null clears
+    const plain = got.indicators.map((i: { id: string; level1: string; level2: string; name: string; target: { raw: string } }) => ({ id: i.id, level1: i.level1, level2: i.level2, name: i.name, target: i.target.raw }));
+    next = (await t.http.put(`/api/projects/${next.id}/indicators`).set(auth('xining')).set('If-Match', `"${next.version}"`).send({ indicators: plain }).expect(200)).body;
+    expect((next as unknown as typeof got).indicators[0]).toMatchObject({ basis: '历史标准', dataSource: '财务报表' });
+    plain[0] = { ...plain[0], dataSource: null };
+    next = (await t.http.put(`/api/projects/${next.id}/indicators`).set(auth('xining')).set('If-Match', `"${next.version}"`).send({ indicators: plain }).expect(200)).body;
+    expect((next as unknown as typeof got).indicators[0]).toMatchObject({ basis: '历史标准', dataSource: null });
     // the same through the any-kind route
     const viaTargets = (await t.http.get(`/api/targets/${next.id}`).set(auth('xining')).expect(200)).body;
     expect(viaTargets.indicators[0].basis).toBe('历史标准');

@@ -42,6 +42,9 @@ const CONTRACT = [
   'POST /api/targets/{id}/evaluation/transitions', 'POST /api/targets/{id}/goals', 'POST /api/targets/{id}/transitions',
   'PUT /api/targets/{id}/evaluation', 'PUT /api/targets/{id}/goals/{goalId}/indicators', 'PUT /api/targets/{id}/indicators',
   'PUT /api/targets/{id}/monitoring',
+  // evidence and follow-up (issue 17): last year's values of the rows, 整改
+  'GET /api/projects/{id}/indicator-history', 'GET /api/targets/{id}/indicator-history', 'GET /api/targets/{id}/rectifications',
+  'POST /api/targets/{id}/rectifications', 'GET /api/rectifications/{id}', 'PATCH /api/rectifications/{id}', 'POST /api/rectifications/{id}/transitions',
 ];
 
 /** The query parameters of the endpoints that take a query DTO (`*`: required). */
@@ -50,6 +53,7 @@ const QUERIES: Record<string, string[]> = {
   'GET /api/projects/{id}/diff': ['from*', 'to'],
   'GET /api/targets': ['kind', 'year', 'orgId', 'status', 'q', 'inbox', 'grade', 'scoreMin', 'scoreMax', 'light', 'evaluationStatus', 'page', 'pageSize'],
   'GET /api/targets/{id}/diff': ['from*', 'to'],
+  'GET /api/targets/{id}/rectifications': ['carried'],
   'GET /api/targets/{id}/monitoring': ['month'],
   'GET /api/projects/{id}/monitoring': ['month'],
   'GET /api/monitoring': ['year*', 'orgId'],

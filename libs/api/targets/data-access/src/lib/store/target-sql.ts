@@ -4,7 +4,7 @@ import type { CreateProjectDto, TargetKindKey, Goal, Indicator, IndicatorInputDt
 import type { EntityManager } from 'typeorm';
 import type { IndicatorEntity } from '../entities/indicator.entity';
 import type { ProjectGoalEntity } from '../entities/project-goal.entity';
-import { metaColumns } from './indicator-meta-sql';
+import { metaColumns, withStoredMeta, type StoredMeta } from './indicator-meta-sql';
 import { nullIfBlank, PROJECT_KIND } from './target-kind';
 
 /**
@@ -106,7 +106,7 @@ export async function replaceIndicators(
   goalId: string,
   rows: Pick<IndicatorInputDto, 'id' | 'level1' | 'level2' | 'name' | 'target' | 'core' | 'weight' | 'explanation' | 'basis' | 'scoringRule' | 'dataSource'>[],
 ): Promise<void> {
-  const existing: { id: string }[] = await m.query(`SELECT id FROM indicator WHERE goal_id = $1`, [goalId]);
+  const existing: StoredMeta[] = await m.query(`SELECT id, explanation, basis, scoring_rule, data_source FROM indicator WHERE goal_id = $1`, [goalId]);
   const keep = new Set(existing.map((e) => e.id));
   await m.query(`DELETE FROM indicator WHERE goal_id = $1`, [goalId]);
   if (!rows.length) return;
@@ -132,7 +132,7 @@ export async function replaceIndicators(
       rows.map((r) => r.target.trim()),
       rows.map((r) => r.core ?? false),
       rows.map((r) => r.weight ?? null),
-      ...metaColumns(rows),
+      ...metaColumns(rows.map((r, k) => withStoredMeta(r, ids[k], existing))),
     ],
   );
 }
