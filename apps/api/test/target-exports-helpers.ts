@@ -8,10 +8,16 @@ interface Api {
 }
 
 /**
- * Create a target of any kind by POST /api/targets and fill every goal's table with `rows` (a policy's 中期 table too),
- * as `user`; answers the id and the current ETag.
+ * Create a target of any kind by POST /api/targets and fill its annual table with `rows` and an overall (中期) table,
+ * where it has one, with `midRows`, as `user`; answers the id and the current ETag.
  */
-export async function createTarget(api: Api, user: string, body: Record<string, unknown>, rows: readonly object[] = VALID_ROWS): Promise<{ id: string; etag: string }> {
+export async function createTarget(
+  api: Api,
+  user: string,
+  body: Record<string, unknown>,
+  rows: readonly object[] = VALID_ROWS,
+  midRows: readonly object[] = rows,
+): Promise<{ id: string; etag: string }> {
   const auth = { Authorization: `Bearer ${api.tok[user]}` };
   const created = await api.http.post('/api/targets').set(auth).send(body);
   if (created.status !== 201) throw new Error(`create ${JSON.stringify(body)}: ${created.status} ${JSON.stringify(created.body)}`);
@@ -19,7 +25,7 @@ export async function createTarget(api: Api, user: string, body: Record<string, 
   let etag = created.headers['etag'] as string;
   const goals: { id: string; kind: string; indicators: unknown[] }[] = created.body.goals ?? [];
   for (const g of goals.filter((x) => x.kind === 'overall')) {
-    const r = await api.http.put(`/api/targets/${id}/goals/${g.id}/indicators`).set(auth).set('If-Match', etag).send({ indicators: rows });
+    const r = await api.http.put(`/api/targets/${id}/goals/${g.id}/indicators`).set(auth).set('If-Match', etag).send({ indicators: midRows });
     if (r.status !== 200) throw new Error(`overall table: ${r.status} ${JSON.stringify(r.body)}`);
     etag = r.headers['etag'];
   }
