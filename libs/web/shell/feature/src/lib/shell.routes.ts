@@ -1,13 +1,13 @@
 import type { Routes } from '@angular/router';
 import { inject } from '@angular/core';
+import { BUSINESS_ROLES } from '@pt/domain';
 import { authGuard, AuthStore, passwordChangedGuard } from '@pt/web/auth/data-access';
-import { isFiller, isReviewer } from '@pt/web/projects/data-access';
 
-/** Declares or reviews targets (not one of the 三员 administrators): the 工作台 is this user's home page. */
-const businessUser = () => {
-  const user = inject(AuthStore).user();
-  return isReviewer(user) || isFiller(user);
-};
+/**
+ * Declares or reviews targets (not one of the 三员 administrators): the 工作台 is this user's home page. (The roles from
+ * the domain, not the projects client: these routes are in the initial bundle.)
+ */
+const businessUser = () => !!inject(AuthStore).user()?.roles.some((r) => BUSINESS_ROLES.includes(r));
 
 /** The application's routes: every feature is a lazy route; everything but login needs a session. */
 export const SHELL_ROUTES: Routes = [
