@@ -63,6 +63,8 @@ describe(`targets: a department target's cycle (${TEST_DB})`, () => {
     expect((await act('hzb', { action: 'approve' })).status).toBe('dept_approved');
     const approved = await act('czj', { action: 'approve', comment: '同意' });
     expect(approved).toMatchObject({ status: 'approved', department: { budget: { total: '2000000.00' } } });
+    const locked = await t.http.patch(url()).set(auth('xining')).set('If-Match', await etag()).send({ annualGoal: '改' }).expect(409);
+    expect(locked.body.message).toContain('部门（单位）整体绩效目标处于「已批复」状态，不能修改');
     const history = (await t.http.get(url('/history')).set(auth('xining')).expect(200)).body;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'submit', 'return', 'submit', 'approve', 'approve']);
     // the inbox of /api/targets knows the kind; /api/projects does not list it

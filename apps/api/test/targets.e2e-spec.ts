@@ -190,6 +190,9 @@ describe(`targets: the three kinds (${TEST_DB})`, () => {
       await t.http.get(`/api/targets/${id}`).set(auth('czj')).expect(200);
     }
     expect((await t.http.get(`/api/targets?year=${YEAR}`).set(auth('yangpu')).expect(200)).body.total).toBe(0);
+    // named by the path asked: a 绩效目标 under /api/targets, a 项目 under /api/projects
+    expect((await t.http.get(`/api/targets/${dept.id}`).set(auth('yangpu')).expect(404)).body.message).toBe('绩效目标不存在或无权查看');
+    expect((await t.http.get(`/api/projects/${project.id}`).set(auth('yangpu')).expect(404)).body.message).toBe('项目不存在或无权查看');
     // another unit's filler cannot create a target for this unit
     await t.http.post('/api/targets').set(auth('yangpu')).send({ kind: 'department', year: YEAR, orgId: xiningOrg, frameworkCode: 'mof-2021' }).expect(400);
     await t.http.post('/api/targets').set(auth('hzb')).send({ kind: 'department', year: YEAR + 7, orgId: xiningOrg, frameworkCode: 'mof-2021' }).expect(403);

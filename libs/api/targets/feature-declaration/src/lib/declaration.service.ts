@@ -5,6 +5,7 @@ import {
   goalOf,
   kindColumnValues,
   replaceTasks,
+  targetLabel,
   hasAnnualGoal,
   insertProject,
   lastApprovedAt,
@@ -20,7 +21,7 @@ import {
   requireApproved,
   type ProjectRow,
 } from '@pt/api/targets/data-access';
-import { diffFields, diffIndicatorRows, hasRole, isEditable, PROJECT_FIELD_LABELS, statusLabel, TARGET_KIND_LABELS, type Finding } from '@pt/domain';
+import { diffFields, diffIndicatorRows, hasRole, isEditable, PROJECT_FIELD_LABELS, statusLabel, type Finding } from '@pt/domain';
 import type {
   CreateTargetDto,
   HistoryEntry,
@@ -71,8 +72,7 @@ export class DeclarationService {
    * one per organisation and year (409, by the partial unique index when two race).
    */
   async create(user: UserSummary, dto: CreateTargetDto): Promise<Target> {
-    const kindLabel = TARGET_KIND_LABELS[dto.kind];
-    if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', `只有填报人可以新建${dto.kind === 'project' ? '项目' : `${kindLabel}绩效目标`}`);
+    if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', `只有填报人可以新建${targetLabel(dto.kind)}`);
     const orgIds = await this.store.scope.visibleOrgIds(user);
     const [org]: { id: string; name: string }[] = await this.store.dataSource.query(`SELECT id, name FROM org WHERE id = $1`, [dto.orgId]);
     if (!org || !orgIds.includes(dto.orgId)) {
@@ -135,8 +135,8 @@ export class DeclarationService {
       const first = row.start_date ? Number(row.start_date.slice(0, 4)) : row.year;
       const last = row.end_date ? Number(row.end_date.slice(0, 4)) : row.year;
       if (year < Math.min(first, row.year) || year > Math.max(last, row.year)) {
-        throw new ApiHttpException(400, 'VALIDATION_FAILED', `年度须在项目实施期内（${Math.min(first, row.year)}–${Math.max(last, row.year)} 年）`, [
-          { field: 'year', message: '年度不在项目实施期内' },
+        throw new ApiHttpException(400, 'VALIDATION_FAILED', `年度须在${targetLabel(row.kind)}实施期内（${Math.min(first, row.year)}–${Math.max(last, row.year)} 年）`, [
+          { field: 'year', message: `年度不在${targetLabel(row.kind)}实施期内` },
         ]);
       }
       if (await hasAnnualGoal(m, id, year)) throw new ApiHttpException(409, 'DUPLICATE', `${year} 年的年度目标已存在`);
@@ -151,8 +151,8 @@ export class DeclarationService {
       id,
       ifMatch,
       async (m, row) => {
-        if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以删除项目');
-        if (row.status !== 'draft') throw new ApiHttpException(409, 'INVALID_TRANSITION', `项目处于「${statusLabel(row.status)}」状态，只有草稿可以删除`);
+        if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', `只有填报人可以删除${targetLabel(row.kind)}`);
+        if (row.status !== 'draft') throw new ApiHttpException(409, 'INVALID_TRANSITION', `${targetLabel(row.kind)}处于「${statusLabel(row.status)}」状态，只有草稿可以删除`);
         await m.query(`DELETE FROM ${this.store.kind.table} WHERE id = $1`, [id]);
       },
       { deletes: true },
@@ -164,7 +164,7 @@ export class DeclarationService {
     await this.store.write(user, id, ifMatch, async (m, row) => {
       this.assertEditable(user, row);
       const rows = await lastYearAnnualRows(m, row);
-      if (!rows) throw new ApiHttpException(422, 'NO_LAST_YEAR_PROJECT', `本单位没有 ${row.year - 1} 年的同名项目「${row.name}」，无法复制上年指标`);
+      if (!rows) throw new ApiHttpException(422, 'NO_LAST_YEAR_PROJECT', `本单位没有 ${row.year - 1} 年的同名${targetLabel(row.kind)}「${row.name}」，无法复制上年指标`);
       const gid = await setGoalText(m, id, 'annual', row.year, undefined);
       await replaceIndicators(m, gid, rows);
     });
@@ -176,7 +176,7 @@ export class DeclarationService {
   /** Start a new revision of an approved project; the approved one stays on record as a snapshot. */
   async adjust(user: UserSummary, id: string, ifMatch: string | undefined, reason: string): Promise<Project> {
     await this.store.write(user, id, ifMatch, async (m, row) => {
-      if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以发起调整');
+      if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', `只有${targetLabel(row.kind)}所属单位的填报人可以发起调整`);
       requireApproved(row, '调整', 'INVALID_TRANSITION');
       const { permissions: _drop, ...kept } = await this.store.toProject(user, row, m);
       void _drop;
@@ -245,9 +245,9 @@ export class DeclarationService {
   // ---------------------------------------------------------------- rules of the declaration
 
   private assertEditable(user: UserSummary, row: ProjectRow): void {
-    if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以修改');
+    if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', `只有${targetLabel(row.kind)}所属单位的填报人可以修改`);
     if (!isEditable(row.status)) {
-      throw new ApiHttpException(409, 'NOT_EDITABLE', `项目处于「${statusLabel(row.status)}」状态，不能修改（只有草稿或已退回的项目可以修改）`);
+      throw new ApiHttpException(409, 'NOT_EDITABLE', `${targetLabel(row.kind)}处于「${statusLabel(row.status)}」状态，不能修改（只有草稿或已退回的${targetLabel(row.kind)}可以修改）`);
     }
   }
 

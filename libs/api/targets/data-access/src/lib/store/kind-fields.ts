@@ -3,6 +3,7 @@ import { Dec, TARGET_KIND_LABELS } from '@pt/domain';
 import type { DepartmentFields, DepartmentFieldsInput, DepartmentTask, DepartmentTaskInput, PolicyFields, PolicyFieldsInput, TargetKindKey } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { DepartmentTaskEntity } from '../entities/department-task.entity';
+import { narrowedKind } from './kind-scope';
 import type { ProjectRow } from './project-row';
 import { nullIfBlank } from './target-kind';
 
@@ -122,4 +123,14 @@ export function sameTasks(a: readonly DepartmentTask[], b: readonly DepartmentTa
         amount(t.other) === amount(b[i].other),
     )
   );
+}
+
+/**
+ * How messages name a target: by its kind (「项目」「部门（单位）整体绩效目标」「政策绩效目标」), or — not yet read, as in a
+ * 404 — by the path asked: 「项目」 under /api/projects, 「绩效目标」 under /api/targets.
+ */
+export function targetLabel(kind?: TargetKindKey): string {
+  const k = kind ?? narrowedKind();
+  if (k === 'project') return '项目';
+  return k ? `${TARGET_KIND_LABELS[k]}绩效目标` : '绩效目标';
 }

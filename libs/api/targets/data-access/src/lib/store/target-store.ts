@@ -9,7 +9,7 @@ import type { ProjectHistoryEntity } from '../entities/project-history.entity';
 import { OrgScopeService, orgVisibleSql } from '../org-scope.service';
 import { assembleProject, COMMENT_SELECT, fundsOf, PROJECT_SELECT, type CommentDbRow, type ProjectRow } from './project-row';
 import { kindScopeSql } from './kind-scope';
-import { departmentOf, loadTasks, policyOf } from './kind-fields';
+import { departmentOf, loadTasks, policyOf, targetLabel } from './kind-fields';
 import { listProjects } from './target-list';
 import { PROJECT_KIND, type TargetKind } from './target-kind';
 import { lastYearOf } from './indicator-history';
@@ -159,9 +159,9 @@ export class TargetStore {
     fn: (m: EntityManager, row: ProjectRow) => Promise<void>,
     opts: { deletes?: boolean } = {},
   ): Promise<void> {
-    const label = this.kind.label;
     await this.dataSource.transaction(async (m) => {
       const row = await this.findVisible(user, id, m, true);
+      const label = targetLabel(row.kind);
       const expected = parseIfMatch(ifMatch);
       if (expected === undefined) {
         throw new ApiHttpException(428, 'PRECONDITION_REQUIRED', `缺少 If-Match 请求头：请先读取${label}，并在修改时带上它的 ETag（版本号）`);
@@ -215,6 +215,6 @@ export class TargetStore {
 
   /** (made only when thrown: an exception captures a stack trace) */
   private notFound(): ApiHttpException {
-    return new ApiHttpException(404, 'NOT_FOUND', `${this.kind.label}不存在或无权查看`);
+    return new ApiHttpException(404, 'NOT_FOUND', `${targetLabel()}不存在或无权查看`);
   }
 }
