@@ -7,3 +7,4 @@ export * from './lib/evaluation-weights';
 export * from './lib/monitoring-form';
 export * from './lib/numbers';
 export type { Evaluation, EvaluationItem, Monitoring, MonitoringItem, MonitoringOverviewRow } from '@pt/shared/api-types';
+export * from './lib/evaluation-report-form';

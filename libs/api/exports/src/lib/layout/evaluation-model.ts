@@ -16,6 +16,7 @@ import {
   yuanToWan,
 } from '@pt/domain';
 import type { Evaluation, Project, TargetKindKey } from '@pt/shared/contracts';
+import { reportRows } from './report-rows';
 import { type BlockCell, EVALUATION_TITLE, indicatorSheet, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
 
 const GRADE_TEXT: Record<string, string> = { 达成: '达成年度指标', 部分达成: '部分达成年度指标并具有一定效果', 未达成: '未达成年度指标且效果较差' };
@@ -100,6 +101,7 @@ export function evaluationModel(p: Project & { kind?: TargetKindKey }, e: Evalua
     footer: [
       [label(E.totalScore, 5), { text: e.totalScore, span: 3 }],
       [label(E.grade, 5), { text: e.grade, span: 3 }],
+      ...reportRows(e.report, 8),
       ...signatureRows(signatures, 8),
     ],
   });

@@ -1,4 +1,4 @@
-import { Dec, EVALUATION_FIELD_LABELS as E, FUNDS_COLUMN_LABELS, getFramework, GRADE_BANDS, INDICATOR_COLUMN_LABELS, scoreEvaluation } from '@pt/domain';
+import { Dec, EVALUATION_FIELD_LABELS as E, EVALUATION_REPORT_LABELS, EVALUATION_REPORT_TITLE, FUNDS_COLUMN_LABELS, getFramework, GRADE_BANDS, INDICATOR_COLUMN_LABELS, scoreEvaluation } from '@pt/domain';
 import type {
   EvaluationInput,
   EvaluationProblem,
@@ -9,8 +9,9 @@ import type {
   TargetValue,
   TotalGrade,
 } from '@pt/domain';
-import type { ApiErrorDetail, Evaluation, EvaluationItem } from '@pt/shared/api-types';
+import type { ApiErrorDetail, Evaluation, EvaluationItem, EvaluationReportField } from '@pt/shared/api-types';
 import type { PutEvaluationBody } from './evaluation.api';
+import { REPORT_FIELDS, REPORT_MAX, reportBody, reportFormFrom } from './evaluation-report-form';
 import { fundsBody, fundsFieldLabel, fundsFormFrom, isWanAmount, validateFundsForm, WAN_MESSAGE, wanText, yuanOf } from './evaluation-funds-form';
 import type { FundsForm } from './evaluation-funds-form';
 import { DECIMAL_PATTERN, orNull, POINTS_PATTERN } from './numbers';
@@ -62,6 +63,8 @@ export interface EvaluationForm {
   /** 全年执行数 was carried from this month's monitoring report, as this 万元 text (marked while unchanged). */
   carried: { month: number; executed: string } | null;
   goalAchievement: string;
+  /** The 自评报告 (完成情况, 偏差原因, 存在问题, 改进措施) as typed. */
+  report: Record<EvaluationReportField, string>;
   /**
    * 自定义分值: the evaluator sets each row's 分值 (`rows[i].weight`, sent as `items[i].weight`); off:
    * every weight is sent as null and the domain splits each group's weight equally (README §8).
@@ -90,7 +93,7 @@ function isPlaceholder(item: Pick<EvaluationItem, 'name' | 'target'>): boolean {
  * fills 全年预算数 while nothing was saved.
  */
 export function evaluationFormFrom(
-  e: Pick<Evaluation, 'budget' | 'goalAchievement' | 'items'> & Partial<Pick<Evaluation, 'funds' | 'executedCarried'>>,
+  e: Pick<Evaluation, 'budget' | 'goalAchievement' | 'items'> & Partial<Pick<Evaluation, 'funds' | 'executedCarried' | 'report'>>,
   defaults: { annualBudget?: string | null } = {},
 ): EvaluationForm {
   const executed = wanText(e.budget.executed);
@@ -102,6 +105,7 @@ export function evaluationFormFrom(
     funds: fundsFormFrom(e.funds),
     carried: e.executedCarried ? { month: e.executedCarried.month, executed } : null,
     goalAchievement: e.goalAchievement ?? '',
+    report: reportFormFrom(e.report),
     // explicit 分值 were saved: the page opens with 自定义分值 on
     customWeights: e.items.some((it) => (it.input.weight ?? '').trim() !== ''),
     rows: e.items.map((it) => ({
@@ -177,6 +181,7 @@ export function evaluationBody(form: EvaluationForm): PutEvaluationBody {
     budget: { annualBudget: yuanOf(form.budget.annualBudget), executed: yuanOf(form.budget.executed) },
     funds: fundsBody(form.funds),
     goalAchievement: text(form.goalAchievement),
+    report: reportBody(form.report),
     items: form.rows.map((r) => ({
       indicatorId: r.indicatorId,
       actual: r.kind === 'quantitative' ? orNull(r.actual) : null,
@@ -229,6 +234,9 @@ export function validateEvaluationForm(form: EvaluationForm): ApiErrorDetail[] {
     }
   });
   if ((b.goalAchievement ?? '').length > 5000) out.push({ field: 'goalAchievement', message: '总体目标完成情况最多 5000 个字符' });
+  for (const k of REPORT_FIELDS) {
+    if ((b.report?.[k] ?? '').length > REPORT_MAX) out.push({ field: `report.${k}`, message: `${EVALUATION_REPORT_LABELS[k]}最多 ${REPORT_MAX} 个字符` });
+  }
   return out;
 }
 
@@ -250,6 +258,7 @@ const FIELD_LABELS: Record<string, string> = {
   'budget.executed': FUNDS_COLUMN_LABELS.executed,
   budget: '预算执行',
   goalAchievement: '总体目标完成情况',
+  ...Object.fromEntries(REPORT_FIELDS.map((k) => [`report.${k}`, `${EVALUATION_REPORT_TITLE}·${EVALUATION_REPORT_LABELS[k]}`])),
   items: '自评指标',
   rows: '自评指标',
 };

@@ -23,6 +23,7 @@ import {
   withFundsValue,
 } from '@pt/web/evaluation/data-access';
 import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned } from '@pt/web/evaluation/data-access';
+import type { EvaluationReportField } from '@pt/shared/api-types';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { TransitionAction } from '@pt/web/projects/data-access';
 import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
@@ -39,6 +40,7 @@ import { NzModalModule, NzModalService } from 'ng-zorro-antd/modal';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { EvaluationFundsComponent, type FundsRowKey } from './evaluation-funds.component';
+import { EvaluationReportComponent } from './evaluation-report.component';
 import { EvaluationTableComponent } from './evaluation-table.component';
 import { ProjectReportState } from './project-report-state';
 
@@ -75,6 +77,7 @@ type Busy = 'save' | TransitionAction | 'reload' | 'deduct';
     NzSpinModule,
     NzTagModule,
     EvaluationFundsComponent,
+    EvaluationReportComponent,
     EvaluationTableComponent,
     ReasonDialogComponent,
     WorkflowActionsComponent,
@@ -194,6 +197,11 @@ export class EvaluationPage {
 
   setGoal(value: string): void {
     this.form.update((f) => (f ? { ...f, goalAchievement: value } : f));
+  }
+
+  /** A text of the 自评报告. */
+  setReport(field: EvaluationReportField, value: string): void {
+    this.form.update((f) => (f ? { ...f, report: { ...f.report, [field]: value } } : f));
   }
 
   setRow(index: number, patch: Partial<EvaluationFormRow>): void {
