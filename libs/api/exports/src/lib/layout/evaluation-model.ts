@@ -89,7 +89,8 @@ export function evaluationModel(p: Project & { kind?: TargetKindKey }, e: Evalua
     framework: e.basis?.framework ?? getFramework(p.frameworkCode),
     targetHeader: ANNUAL_TARGET_COLUMN,
     // the funds block shares the grid: 年初预算数 … 执行率 fall on columns 2–6, so none is narrower than an amount
-    widths: [13, 15, 28, 18],
+    // a 部门整体 or 政策 form's longer labels (部门（单位）预算资金（万元）) need a wider first column
+    widths: [p.kind && p.kind !== 'project' ? 16 : 13, 15, 28, 18],
     more: [
       { header: E.actual, width: 20 },
       { header: IND.weight, width: 10 },

@@ -73,8 +73,9 @@ export function policyDeclarationModel(
     items: policyRows(t),
     framework,
     targetHeader: POLICY_TARGET_COLUMNS.midTerm,
-    widths: [17, 20, 32, 20],
-    more: [{ header: POLICY_TARGET_COLUMNS.annual, width: 20 }],
+    // the last column also holds the 实施期 ("2024年—2026年") and the 年度资金规模
+    widths: [17, 20, 28, 20],
+    more: [{ header: POLICY_TARGET_COLUMNS.annual, width: 24 }],
     cells: (r) => [r.annual],
     header: policyHeader(t),
     footer: signatureRows(signatures, 5),

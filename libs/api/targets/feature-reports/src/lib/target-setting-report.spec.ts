@@ -1,4 +1,5 @@
 import { buildTargetSettingReport, type ReportOrg } from './target-setting-report';
+import { wrappedHeight } from './target-setting-xlsx';
 
 const org = (id: string, kind: ReportOrg['kind'], parentId: string | null, name = id): ReportOrg => ({ id, code: id, name, kind, parentId });
 const all = [
@@ -43,5 +44,13 @@ describe('buildTargetSettingReport', () => {
     const r = buildTargetSettingReport({ year: 2030, orgId: 'HZB', root: all[1], all, scope: ['HZB', 'HZB-BB', 'HZB-XN'], targets: [] });
     expect(r).toMatchObject({ units: 2, departmentTargets: 0, policyFunds: '0.00', projectFunds: '0.00', unitsWithoutDepartmentTarget: ['合作交流办本部', '驻西宁办事处'] });
     expect(r.text).toContain('本部门2个预算单位');
+  });
+});
+
+describe('wrappedHeight (the .xlsx row heights)', () => {
+  it('grows a row by the lines its longest wrapped cell needs', () => {
+    expect(wrappedHeight([{ text: '合计', width: 30 }])).toBe(18);
+    // 40 CJK characters = 80 units in a column of 30 (28.5 usable): 3 lines
+    expect(wrappedHeight([{ text: '单'.repeat(40), width: 30 }, { text: '1', width: 10 }])).toBe(3 * 13 + 5);
   });
 });

@@ -3,14 +3,14 @@ import type { TargetSettingReport } from '@pt/shared/contracts';
 
 /** The report's table as the export prints it (money in 万元, as the paragraph). */
 export const TARGET_SETTING_COLUMNS = [
-  { header: '主管部门', width: 34 },
+  { header: '主管部门', width: 30 },
   { header: '预算单位数', width: 11 },
   { header: '部门（单位）整体绩效目标数', width: 14 },
   { header: '政策绩效目标数', width: 11 },
   { header: '政策预算资金（万元）', width: 16 },
   { header: '项目绩效目标数', width: 11 },
   { header: '项目预算资金（万元）', width: 16 },
-  { header: '未编报部门整体目标的单位', width: 40 },
+  { header: '未编报部门整体目标的单位', width: 50 },
 ] as const;
 
 export interface TableCell {
