@@ -10,8 +10,8 @@ import { ZipFile } from 'yazl';
 import { writeDocx } from './docx/docx-writer';
 import { DECLARATION_FUND_LABELS } from './layout/declaration-model';
 import { evaluationModel } from './layout/evaluation-model';
-import { annualAmount, declarationOf, kindOf, kindOfForm, namedForm, resolveForm } from './layout/kind-forms';
-import { indicatorsAsText, monitoringModel, sheetNameFor, type SheetModel } from './layout/sheet-model';
+import { annualAmount, declarationOf, kindOf, kindOfForm, monitoringOf, namedForm, resolveForm } from './layout/kind-forms';
+import { indicatorsAsText, sheetNameFor, type SheetModel } from './layout/sheet-model';
 import { type HistoryStep, signaturesOf } from './layout/signatures';
 import { PdfFontMissingError, writePdf } from './pdf/pdf-writer';
 import { writePdfOffThread } from './pdf/render-pdf';
@@ -131,7 +131,7 @@ export class ExportsService {
     form = resolved.form;
     if (form === 'declaration') return declarationOf(p, sheetName, signaturesOf(await steps(), ''), await this.frameworkOf(p));
     if (form === 'evaluation') return evaluationModel(p, await this.evaluations.get(user, p.id), sheetName, signaturesOf(await steps(), 'eval_'));
-    return monitoringModel(p, await this.monitoring.get(user, p.id), sheetName, await this.frameworkOf(p));
+    return monitoringOf(p, await this.monitoring.get(user, p.id), sheetName, await this.frameworkOf(p));
   }
 
   /** The framework version the project was declared under (stored versions are cached by the store). */

@@ -1,9 +1,9 @@
-import { TARGET_KIND_LABELS, type Framework } from '@pt/domain';
-import type { ExportForm, KindExportForm, Project, Target, TargetKindKey } from '@pt/shared/contracts';
+import { DEPARTMENT_FIELD_LABELS, POLICY_FIELD_LABELS, TARGET_KIND_LABELS, type Framework } from '@pt/domain';
+import type { ExportForm, KindExportForm, Monitoring, Project, Target, TargetKindKey } from '@pt/shared/contracts';
 import { declarationModel } from './declaration-model';
 import { departmentDeclarationModel } from './department-model';
 import { policyDeclarationModel } from './policy-model';
-import type { SheetModel, Signatures } from './sheet-model';
+import { monitoringModel, type SheetModel, type Signatures } from './sheet-model';
 
 /** The forms every kind has; a kind's named form (KIND_EXPORT_FORMS) is one of them for one kind. */
 export type BaseForm = 'declaration' | 'evaluation' | 'monitoring';
@@ -56,4 +56,18 @@ export function annualAmount(t: Project | Target): string | null {
   if (kindOf(t) === 'department') return x.department?.budget.total ?? t.funds.annualTotal;
   if (kindOf(t) === 'policy') return x.policy?.annualFunds ?? t.funds.annualTotal;
   return t.funds.annualTotal;
+}
+
+/** The 运行监控表 of each kind: the project's layout, titled and its name labelled for the kind. */
+const MONITORING_KIND: Record<Exclude<TargetKindKey, 'project'>, { title: string; name: string }> = {
+  department: { title: '部门（单位）整体支出绩效运行监控表', name: DEPARTMENT_FIELD_LABELS.orgName },
+  policy: { title: '政策绩效运行监控表', name: POLICY_FIELD_LABELS.name },
+};
+
+export function monitoringOf(t: Project | Target, mon: Monitoring, sheetName: string | undefined, framework: Framework | undefined): SheetModel {
+  const m = monitoringModel(t, mon, sheetName, framework);
+  const kind = kindOf(t);
+  if (kind === 'project') return m;
+  const [first, ...rest] = m.header;
+  return { ...m, title: MONITORING_KIND[kind].title, header: [[{ ...first[0], text: MONITORING_KIND[kind].name }, ...first.slice(1)], ...rest] };
 }

@@ -3,7 +3,7 @@ import type { Evaluation, Target } from '@pt/shared/contracts';
 import { DEPARTMENT_DECLARATION_TITLE, departmentDeclarationModel } from './department-model';
 import { evaluationModel } from './evaluation-model';
 import { periodText, POLICY_DECLARATION_TITLE, policyDeclarationModel, policyRows } from './policy-model';
-import { annualAmount, declarationOf, kindOfForm, namedForm, resolveForm } from './kind-forms';
+import { annualAmount, declarationOf, kindOfForm, monitoringOf, namedForm, resolveForm } from './kind-forms';
 import { type BlockCell, NO_SIGNATURES } from './sheet-model';
 
 const row = (level1: string, level2: string, name: string, target: string, weight: string | null = null) => ({ id: name, level1, level2, name, core: false, weight, target: parseTargetValue(target) });
@@ -184,5 +184,15 @@ describe('the form of a target follows its kind', () => {
     expect(annualAmount({ ...department, funds: { annualTotal: null } } as unknown as Target)).toBe('12478600.00');
     expect(annualAmount({ ...base, kind: 'policy', policy: { annualFunds: '5.00' }, funds: {} } as unknown as Target)).toBe('5.00');
     expect(annualAmount({ ...base, kind: 'project', funds: { annualTotal: '7.00' } } as unknown as Target)).toBe('7.00');
+  });
+});
+
+describe('the 运行监控表 of each kind', () => {
+  const mon = { month: 7, budget: { annualBudget: '100.00', executed: '50.00', expectedExecuted: '100.00' }, budgetLight: { light: 'green', executionRate: '50.00' }, light: 'green', items: [] } as unknown as Parameters<typeof monitoringOf>[1];
+  it('titles and labels it by the kind; a project keeps its form', () => {
+    const d = monitoringOf(department, mon, undefined, undefined);
+    expect([d.title, d.header[0][0].text, d.header[0][1].text]).toEqual(['部门（单位）整体支出绩效运行监控表', '部门（单位）名称', department.name]);
+    expect(monitoringOf({ ...department, kind: 'policy' }, mon, undefined, undefined).title).toBe('政策绩效运行监控表');
+    expect(monitoringOf({ ...department, kind: 'project' }, mon, undefined, undefined).title).toBe('项目支出绩效运行监控表');
   });
 });
