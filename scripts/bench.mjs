@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // The benchmark suite (issue 7): realistic data on a real PostgreSQL, the production server, autocannon over loopback,
-// a raw `pg` + bare `http` baseline of the detail query, budgets, and BENCHMARKS.md with the figures.
+// a raw `pg` + bare `http` baseline of the detail query and the physical limit (each project's own answer by primary
+// key), budgets, and BENCHMARKS.md with the figures.
 //
 //   npm run bench               the full run (2,000 projects × 30 indicators, 15–30 s per scenario) → BENCHMARKS.md
 //   npm run bench -- --quick    a smaller run (400 projects, 4 s per scenario) in under two minutes → tmp/bench/BENCHMARKS.quick.md
+//   npm run bench -- --scale N  the budgets on the base data, then after growing it to N targets (scripts/bench/scale*.mjs)
+//                               → tmp/bench/SCALE-N.md and the scale section of BENCHMARKS.md
 //
 // Everything runs on this machine: the load generator (this process), the API server, the raw baseline server and
 // PostgreSQL (started and stopped with scripts/pg-test-server.sh). Plain Node ESM, no build step of its own. The parts
@@ -11,12 +14,15 @@
 // measurements, the budgets and the report.
 //
 // For looking into a change (no report is written with BENCH_ONLY or BENCH_HOLD):
-//   BENCH_ONLY=rawMax,detailMax,detailRated,listMax,listRated,putRated,transitionsMax,loginMax,exportsLoad,embeddedExport,web
+//   BENCH_ONLY=rawMax,physMax,detailMax,detailRated,listMax,listRated,putRated,transitionsMax,loginMax,exportsLoad,embeddedExport,web
 //   BENCH_HOLD=1                 set up servers, data and sessions, print them, and wait (Ctrl-C ends)
 //   BENCH_API_MAIN=path/main.js  benchmark another build of the API (e.g. of an earlier commit)
+//   BENCH_COMPARE_MAIN=path/main.js  a second API server (another build) on the same data: its detail in the same rounds
+//   BENCH_ROUNDS=n               rounds of the alternating maximum-throughput rounds (raw, physical limit, API, comparison)
 //   BENCH_MAX_CONN=16            connections of the maximum-throughput rounds
 //   BENCH_SERVER_NODE_ARGS=…     extra node options of the API server; BENCH_SIGNAL_SCENARIOS=1 sends it SIGWINCH at the
 //                                start and the end of every scenario (to toggle a profiler loaded with --require)
+//   BENCH_PG_STATE=/tmp/x.state  the state file of the bench's own PostgreSQL (default /tmp/pt-bench.state; two benches at once)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,12 +32,16 @@ import { log, OUT_DIR, ROOT } from './bench/context.mjs';
 import { describeData, generate } from './bench/generate.mjs';
 import { rssOf } from './bench/measure.mjs';
 import { report } from './bench/report.mjs';
+import { runScale, SCALE_MARKERS } from './bench/scale-run.mjs';
 import { runScenarios } from './bench/scenarios.mjs';
 import { BenchProcesses, buildApi } from './bench/servers.mjs';
 import { prepareWorkload } from './bench/workload.mjs';
 
 async function main() {
   const quick = process.argv.includes('--quick');
+  const scaleAt = process.argv.indexOf('--scale');
+  const scaleN = scaleAt >= 0 ? Number(process.argv[scaleAt + 1]) : null;
+  if (scaleN !== null && !(scaleN > 0)) throw new Error('--scale N: N targets (more than the base data holds)');
   const P = quick
     ? { projectsPerUnit: 2, warm: 3, max: 4, rounds: 1, maxRound: 4, rated: 4, write: 4, login: 3, exportYear: 2025 }
     : { projectsPerUnit: 10, warm: 5, max: 15, rounds: 3, maxRound: 8, rated: 30, write: 30, login: 10, exportYear: 2025 };
@@ -49,7 +59,8 @@ async function main() {
     // 1. the production build (BENCH_API_MAIN: another build of the API, e.g. of an earlier commit, for a before/after comparison)
     const mainJs = buildApi();
     // the web app (built before the server starts, which serves it): its initial bundle, from the Angular build's report
-    const web = webBundle(quick);
+    // (not for --scale or BENCH_ONLY, which report no web figures)
+    const web = scaleN || process.env.BENCH_ONLY ? null : webBundle(quick);
     // 2. PostgreSQL (a throw-away server of its own)
     const DATABASE_URL = processes.startPostgres();
     // 3. the production server: migrations and demo data on the empty database
@@ -69,6 +80,12 @@ async function main() {
     if (process.env.BENCH_HOLD === '1') {
       log(`holding: DATABASE_URL=${DATABASE_URL} API=${base} czj token=${workload.czjSessions[0].token}`);
       await new Promise(() => undefined);
+    }
+
+    // --scale N: the budgets at the base size and at N targets, and their growth
+    if (scaleN) {
+      await runScale({ N: scaleN, P, db, base, server, workload });
+      return;
     }
 
     // 6. the raw baseline and the scenarios
@@ -100,7 +117,10 @@ async function main() {
     };
     const md = report({ quick, P, machine, counts, byStatus, results, bootMs, genMs, totalS, web, rssEnd, mismatched, auditRows });
     const file = quick ? path.join(OUT_DIR, 'BENCHMARKS.quick.md') : path.join(ROOT, 'BENCHMARKS.md');
-    fs.writeFileSync(file, md);
+    // the scale section (written by --scale N) is carried over
+    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const [a, b] = SCALE_MARKERS.map((m) => before.indexOf(m));
+    fs.writeFileSync(file, a >= 0 && b > a ? `${md.trimEnd()}\n\n${before.slice(a, b + SCALE_MARKERS[1].length)}\n` : md);
     log(`wrote ${path.relative(ROOT, file)} (total ${totalS.toFixed(0)} s)`);
     const failed = budgets(results, web).filter((b) => !b.met);
     if (failed.length) log(`budgets not met: ${failed.map((b) => b.name).join('; ')}`);

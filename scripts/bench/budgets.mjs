@@ -47,6 +47,14 @@ export function webBundle(quick) {
   return out;
 }
 
+/** `API / baseline req/s = %`, and the ratio of each alternating round. */
+function throughputRatio(api, base) {
+  if (!api || !base) return 'not run';
+  const rps = (x) => x.times.length / x.elapsed;
+  const rounds = api.runs.length > 1 ? ` (rounds: ${api.runs.map((x, i) => `${((rps(x) / rps(base.runs[i])) * 100).toFixed(0)} %`).join(', ')})` : ` (one round)`;
+  return `${api.rps.toFixed(0)} / ${base.rps.toFixed(0)} req/s = ${((api.rps / base.rps) * 100).toFixed(1)} %${rounds}`;
+}
+
 export function budgets(r, web) {
   const ratio = r.detailMax && r.rawMax ? r.detailMax.rps / r.rawMax.rps : NaN;
   const clean = (x) => x && x.errors === 0 && x.non2xx === 0;
@@ -63,12 +71,15 @@ export function budgets(r, web) {
     {
       name: 'detail throughput ≥ 50 % of the raw baseline',
       scenario: 'detailMax',
-      measured: `${r.detailMax?.rps.toFixed(0)} / ${r.rawMax?.rps.toFixed(0)} req/s = ${(ratio * 100).toFixed(1)} %${
-        r.detailMax?.runs.length > 1
-          ? ` (rounds: ${r.detailMax.runs.map((x, i) => `${((x.times.length / x.elapsed / (r.rawMax.runs[i].times.length / r.rawMax.runs[i].elapsed)) * 100).toFixed(0)} %`).join(', ')})`
-          : ''
-      }`,
+      measured: throughputRatio(r.detailMax, r.rawMax),
       met: clean(r.detailMax) && clean(r.rawMax) && ratio >= 0.5,
+    },
+    {
+      // issue 18: against what this machine and database can answer at all (aim: 70 %)
+      name: 'detail throughput ≥ 50 % of the physical limit',
+      scenario: 'detailMax',
+      measured: throughputRatio(r.detailMax, r.physMax),
+      met: clean(r.detailMax) && clean(r.physMax) && r.detailMax.rps / r.physMax.rps >= 0.5,
     },
     {
       // (the quick run exports fewer projects: its time is scaled to 1,000)

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OUT_DIR = path.join(ROOT, 'tmp', 'bench');
 /** The state file of the bench's own PostgreSQL server (scripts/pg-test-server.sh). */
-export const PG_STATE = '/tmp/pt-bench.state';
+export const PG_STATE = process.env.BENCH_PG_STATE ?? '/tmp/pt-bench.state';
 
 export const log = (...a) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 

@@ -8,7 +8,7 @@ const DEPARTMENTS = [
   '司法局', '水务局', '绿化和市容管理局', '规划和自然资源局', '退役军人事务局',
 ];
 const CN_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const TOPICS = ['信息化系统运行维护经费', '办公设备购置经费', '业务培训经费', '政策宣传经费', '办公用房修缮经费', '专项课题研究经费', '公共服务购买经费', '专项活动组织经费', '对口支援项目经费', '档案数字化经费'];
+export const TOPICS = ['信息化系统运行维护经费', '办公设备购置经费', '业务培训经费', '政策宣传经费', '办公用房修缮经费', '专项课题研究经费', '公共服务购买经费', '专项活动组织经费', '对口支援项目经费', '档案数字化经费'];
 const TEXT = {
   overview: '本项目围绕年度重点工作任务，保障单位履职所需的业务支出，内容包括组织实施、采购服务、培训宣传和监督检查等环节，资金按进度拨付、专款专用。',
   basis: '依据《中华人民共和国预算法》及其实施条例、《项目支出绩效评价管理办法》（财预〔2020〕10号）和本单位“三定”方案及年度工作要点。',
@@ -23,7 +23,7 @@ const TEXT = {
  * realistic mix of statuses (30 % draft, 15 % submitted, 10 % department-approved, 35 % approved, 10 % returned);
  * funds that add up.
  */
-const VARIED = {
+export const VARIED = {
   org_id: 'x.org_id',
   year: 'x.year',
   name: 'x.name',
@@ -125,7 +125,19 @@ export async function generate(db, { projectsPerUnit }, base) {
     [TOPICS, projectsPerUnit, template],
   );
   await db.query('DELETE FROM project WHERE id = $1', [template]);
-  const GEN = `p.org_id IN (SELECT id FROM org WHERE code LIKE 'BD__-U%')`;
+  await fillTargets(db, `p.org_id IN (SELECT id FROM org WHERE code LIKE 'BD__-U%')`, { evaluated: 'p.year = 2025', monitored: 'p.year = 2026' });
+  await db.query('COMMIT');
+  await db.query('ANALYZE');
+  return Date.now() - t0;
+}
+
+/**
+ * The rows of generated targets (those `GEN`, an SQL condition on the project row `p`, selects): an overall and an
+ * annual goal each, the 30-row annual table, the review history, a row comment on every returned one, a
+ * self-evaluation of the approved ones `evaluated` selects and a monitoring report (June) of those `monitored` selects.
+ * Used by the base data and by `--scale` (scripts/bench/scale.mjs).
+ */
+export async function fillTargets(db, GEN, { evaluated, monitored }) {
   // one overall and one annual goal each
   await db.query(
     `INSERT INTO project_goal (project_id, kind, year, text)
@@ -171,17 +183,14 @@ export async function generate(db, { projectsPerUnit }, base) {
             created_by
        FROM (SELECT p.*, abs(hashtext(p.id::text)::bigint) % 1000 AS s, 0.70 + (abs(hashtext(p.id::text)::bigint) % 30) / 100.0 AS r,
                     45 + abs(hashtext(p.id::text)::bigint) % 45 AS isc
-               FROM project p WHERE ${GEN} AND p.status = 'approved' AND p.year = 2025) x`,
+               FROM project p WHERE ${GEN} AND p.status = 'approved' AND ${evaluated}) x`,
   );
   await db.query(
     `INSERT INTO project_monitoring (project_id, month, annual_budget, executed, expected_executed, items, light, budget_light, execution_rate, updated_by)
      SELECT p.id, 6, p.fund_annual_total, round(p.fund_annual_total * 0.45, 2), round(p.fund_annual_total * 0.5, 2), '[]',
             (ARRAY['green', 'green', 'yellow', 'red'])[(1 + abs(hashtext(p.id::text)::bigint) % 4)::int], 'green', 45.00, p.created_by
-       FROM project p WHERE ${GEN} AND p.status = 'approved' AND p.year = 2026`,
+       FROM project p WHERE ${GEN} AND p.status = 'approved' AND ${monitored}`,
   );
-  await db.query('COMMIT');
-  await db.query('ANALYZE');
-  return Date.now() - t0;
 }
 
 /** What the database holds after the generation, and the PostgreSQL server's version and settings (for the report). */

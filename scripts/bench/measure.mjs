@@ -73,7 +73,7 @@ function machineBusy() {
   }
 }
 
-/** CPU seconds so far of the bench process, the API server, the raw server and PostgreSQL (exited backends are lost). */
+/** CPU seconds so far of the bench process, the API server, the baseline servers (raw, physical limit) and PostgreSQL (exited backends are lost). */
 function cpuSnapshot(pids) {
   const u = process.cpuUsage();
   const pgList = pgPids();
@@ -81,7 +81,7 @@ function cpuSnapshot(pids) {
     machine: machineBusy(),
     bench: (u.user + u.system) / 1e6,
     server: cpuOf(pids.server),
-    raw: pids.raw ? cpuOf(pids.raw) : 0,
+    raw: (pids.raw ? cpuOf(pids.raw) : 0) + (pids.phys ? cpuOf(pids.phys) : 0),
     pg: Object.fromEntries(pgList.map((p) => [p, cpuOf(p)])),
   };
 }
@@ -112,7 +112,7 @@ export const etagVersion = (h) => {
  * autocannon's coordinated-omission correction, which with `overallRate` adds a synthetic sample every 1 ms below
  * each measured time), the status codes and the server's peak RSS.
  */
-export const PIDS = { server: 0, raw: 0 };
+export const PIDS = { server: 0, raw: 0, phys: 0 };
 
 export async function load(name, opts, serverPid) {
   await sleep(500);

@@ -5,6 +5,7 @@ import { embeddedExportMemory, exportsUnderLoad } from '../bench-exports.mjs';
 import { benchWeb } from '../bench-web.mjs';
 import { log, mib, ROOT } from './context.mjs';
 import { load, PIDS, rssOf, rssSampler, summarize } from './measure.mjs';
+import { checkPhysicalLimit, startPhysicalServer, storeDetailBodies } from './physical-limit.mjs';
 import { checkRawBaseline, startRawServer } from './raw-baseline.mjs';
 
 /**
@@ -23,6 +24,23 @@ export async function runScenarios({ P, quick, db, base, server, DATABASE_URL, m
   const raw = await startRawServer(rawPort, DATABASE_URL, processes.children);
   PIDS.raw = raw.pid;
   await checkRawBaseline(rawPort, base, detailTargets);
+  // the physical limit: every project's own answer, stored, from one primary-key lookup
+  const stored = await storeDetailBodies(db, base, detailTargets);
+  log(`physical limit: the API's answers of ${stored.projects} projects stored (${(stored.bytes / 1048576).toFixed(1)} MiB, ${(stored.bytes / stored.projects / 1024).toFixed(1)} KiB each)`);
+  const physPort = await freePort();
+  const phys = await startPhysicalServer(physPort, DATABASE_URL, processes.children);
+  PIDS.phys = phys.pid;
+  await checkPhysicalLimit(physPort, base, stored.stored);
+  results.bodyBytes = stored.bytes / stored.projects;
+
+  // BENCH_COMPARE_MAIN=path/main.js: a second API server (another build, e.g. the commit before a change) on the same
+  // database and sessions, its detail measured in the same alternating rounds — a before/after in the same minutes
+  const compareMain = process.env.BENCH_COMPARE_MAIN;
+  const compare = compareMain ? await processes.startApi(compareMain, DATABASE_URL, 'server-compare.log') : null;
+  if (compare) {
+    log(`comparison server ${compareMain} (pid ${compare.server.pid})`);
+    await load('warm-up detail (comparison server)', { ...common, url: compare.base, requests: requests.detail, connections: 8, duration: P.warm }, compare.server.pid);
+  }
 
   log('warm-up');
   await load('warm-up detail', { ...common, requests: requests.detail, connections: 8, duration: P.warm }, pid);
@@ -51,17 +69,43 @@ export async function runScenarios({ P, quick, db, base, server, DATABASE_URL, m
     if (!only || only.has(key)) results[key] = await load(...args);
   };
   // the raw baseline and the API's detail in alternating rounds, so that a disturbance of the machine falls on both
-  if (!only || only.has('rawMax') || only.has('detailMax')) {
-    const rawOpts = { url: `http://127.0.0.1:${rawPort}`, requests: requests.raw, connections: Number(process.env.BENCH_MAX_CONN ?? 16), duration: P.maxRound };
-    const apiOpts = { ...common, requests: requests.detail, connections: Number(process.env.BENCH_MAX_CONN ?? 16), duration: P.maxRound };
+  // (and the physical limit), so that a disturbance of the machine falls on all three
+  if (!only || only.has('rawMax') || only.has('physMax') || only.has('detailMax')) {
+    const conns = Number(process.env.BENCH_MAX_CONN ?? 16);
+    const rawOpts = { url: `http://127.0.0.1:${rawPort}`, requests: requests.raw, connections: conns, duration: P.maxRound };
+    const physOpts = { url: `http://127.0.0.1:${physPort}`, requests: requests.phys, connections: conns, duration: P.maxRound };
+    const apiOpts = { ...common, requests: requests.detail, connections: conns, duration: P.maxRound };
     const rawRuns = [];
+    const physRuns = [];
     const apiRuns = [];
-    for (let i = 0; i < P.rounds; i++) {
+    const compareRuns = [];
+    const compareOpts = compare ? { ...apiOpts, url: compare.base } : null;
+    const rounds = Number(process.env.BENCH_ROUNDS ?? P.rounds);
+    for (let i = 0; i < rounds; i++) {
       rawRuns.push((await load(`raw baseline detail (max), round ${i + 1}`, rawOpts, raw.pid)).runs[0]);
+      physRuns.push((await load(`physical limit detail (max), round ${i + 1}`, physOpts, phys.pid)).runs[0]);
       apiRuns.push((await load(`detail (max), round ${i + 1}`, apiOpts, pid)).runs[0]);
+      const rps = (x) => x.times.length / x.elapsed;
+      // CPU ms per answer of the server under test and PostgreSQL: steadier than req/s on a machine others share
+      const cost = (x) => `${((((x.cpu.server + x.cpu.raw + x.cpu.pg) / 100) * 1000) / rps(x)).toFixed(2)}`;
+      if (compare) {
+        // (its CPU counted as the server's for the round)
+        PIDS.server = compare.server.pid;
+        compareRuns.push((await load(`detail (max), comparison server, round ${i + 1}`, compareOpts, compare.server.pid)).runs[0]);
+        PIDS.server = pid;
+      }
+      log(
+        `round ${i + 1}: API / physical limit ${((rps(apiRuns[i]) / rps(physRuns[i])) * 100).toFixed(1)} %, API / raw baseline ${((rps(apiRuns[i]) / rps(rawRuns[i])) * 100).toFixed(1)} %` +
+          (compare ? `, comparison server / physical limit ${((rps(compareRuns[i]) / rps(physRuns[i])) * 100).toFixed(1)} %, API / comparison server ${((rps(apiRuns[i]) / rps(compareRuns[i])) * 100).toFixed(1)} %` : '') +
+          `; CPU ms per answer (server + PostgreSQL): raw ${cost(rawRuns[i])}, physical limit ${cost(physRuns[i])}, API ${cost(apiRuns[i])}${compare ? `, comparison server ${cost(compareRuns[i])}` : ''}`,
+      );
     }
+    if (compare) results.detailMaxCompare = summarize('detail (max), comparison server', compareOpts, compareRuns);
     results.rawMax = summarize('raw baseline detail (max)', rawOpts, rawRuns);
+    results.physMax = summarize('physical limit detail (max)', physOpts, physRuns);
     results.detailMax = summarize('detail (max)', apiOpts, apiRuns);
+    log(`detail throughput: API / physical limit ${((results.detailMax.rps / results.physMax.rps) * 100).toFixed(1)} %, API / raw baseline ${((results.detailMax.rps / results.rawMax.rps) * 100).toFixed(1)} %`);
+    if (compare) log(`detail throughput: comparison server / physical limit ${((results.detailMaxCompare.rps / results.physMax.rps) * 100).toFixed(1)} %, API / comparison server ${((results.detailMax.rps / results.detailMaxCompare.rps) * 100).toFixed(1)} %`);
   }
   await scenario('detailRated', 'detail @300 req/s', { ...common, requests: requests.detail, connections: 10, overallRate: 300, duration: P.rated }, pid);
   await scenario('listMax', 'list (max)', { ...common, requests: requests.list, connections: 16, duration: P.max }, pid);

@@ -51,10 +51,10 @@ export class BenchProcesses {
   }
 
   /** The production server on the empty database (it runs the migrations and creates the demo data). */
-  async startApi(mainJs, DATABASE_URL) {
+  async startApi(mainJs, DATABASE_URL, logName = 'server.log') {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const serverLog = fs.openSync(path.join(OUT_DIR, 'server.log'), 'w');
+    const serverLog = fs.openSync(path.join(OUT_DIR, logName), 'w');
     const t0 = Date.now();
     // BENCH_SERVER_NODE_ARGS: extra node options for the API server (e.g. a profiler), BENCH_SIGNAL_SCENARIOS=1: SIGWINCH to it
     // at the start and the end of every scenario (to toggle such a profiler)
@@ -65,8 +65,8 @@ export class BenchProcesses {
       stdio: ['ignore', serverLog, serverLog],
     });
     this.children.push(server);
-    server.on('exit', (code, signal) => !this.stopping && log(`API server exited: code ${code}, signal ${signal} (see tmp/bench/server.log)`));
-    await waitFor(`${base}/api/health`, 180_000, server, path.join(OUT_DIR, 'server.log'));
+    server.on('exit', (code, signal) => !this.stopping && log(`API server exited: code ${code}, signal ${signal} (see tmp/bench/${logName})`));
+    await waitFor(`${base}/api/health`, 180_000, server, path.join(OUT_DIR, logName));
     const bootMs = Date.now() - t0;
     log(`server ready in ${(bootMs / 1000).toFixed(1)} s (pid ${server.pid}, port ${port})`);
     return { server, base, bootMs };

@@ -130,6 +130,16 @@ export async function prepareWorkload(db, base) {
       },
     },
   ];
+  // the physical limit (scripts/bench/physical-limit.mjs): the same projects in the same order, one stored answer each
+  const physReq = [
+    {
+      method: 'GET',
+      setupRequest: (req) => {
+        req.path = `/phys/projects/${nextTarget().id}`;
+        return req;
+      },
+    },
+  ];
   const listReq = [
     {
       method: 'GET',
@@ -207,6 +217,6 @@ export async function prepareWorkload(db, base) {
     reviewerSessions,
     detailTargets,
     pool,
-    requests: { detail: detailReq, raw: rawReq, list: listReq, put: putReq, transition: transitionReq, login: loginReq, other: otherReq },
+    requests: { detail: detailReq, raw: rawReq, phys: physReq, list: listReq, put: putReq, transition: transitionReq, login: loginReq, other: otherReq },
   };
 }

@@ -1,0 +1,156 @@
+// `npm run bench -- --scale N` (issue 18): the budgets measured on the base data (2,000 targets), then again after the
+// data grew to N targets (scripts/bench/scale.mjs) — same servers, same sessions, same requests — with the growth of
+// each figure, and the plans of the list's name search at the large size. Writes tmp/bench/SCALE-<N>.md and keeps it
+// as the scale section of BENCHMARKS.md (between the markers, which a full run carries over).
+import fs from 'node:fs';
+import path from 'node:path';
+import { api, sleep } from '../bench-common.mjs';
+import { log, mib, ms, OUT_DIR, ROOT } from './context.mjs';
+import { load, percentile, rssSampler } from './measure.mjs';
+import { generateScale, SCALE_SHAPE } from './scale.mjs';
+import { explainRequest } from './scale-explain.mjs';
+
+export const SCALE_MARKERS = ['<!-- scale: written by `npm run bench -- --scale N` -->', '<!-- /scale -->'];
+
+/** The name searches of the list page as the finance reviewer sends them (every request has `q`). */
+function searchRequests(sessions) {
+  const terms = ['信息化', '培训', '经费', '修缮', '课题研究', '宣传'];
+  const paths = [];
+  for (let i = 0; i < 240; i++) {
+    const q = new URLSearchParams({ year: String(2025 + (i % 2)), q: terms[i % terms.length], page: String(1 + ((i >> 1) % 2)) });
+    paths.push({ token: sessions[i % sessions.length].token, path: `/api/projects?${q}` });
+  }
+  let next = 0;
+  return [
+    {
+      method: 'GET',
+      setupRequest: (req) => {
+        const t = paths[next++ % paths.length];
+        req.path = t.path;
+        req.headers = { ...req.headers, authorization: `Bearer ${t.token}` };
+        return req;
+      },
+    },
+  ];
+}
+
+/** `count` dashboard requests one after the other (as the 统计分析 page opens): their times. */
+async function dashboard(base, token, count) {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const r = await api(base, 'GET', `/api/dashboard?year=${2025 + (i % 2)}`, { token });
+    if (r.status !== 200) throw new Error(`dashboard: ${r.status} ${r.text.slice(0, 200)}`);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p975: percentile(times, 97.5), max: times.at(-1) };
+}
+
+/** One batch .xlsx export: its time, size, count and the server's memory growth. */
+async function exportOnce(base, token, exportPath, pid) {
+  await sleep(1000);
+  const sampler = rssSampler(pid, 20);
+  const t0 = Date.now();
+  const res = await fetch(`${base}${exportPath}`, { headers: { authorization: `Bearer ${token}` } });
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += chunk.length;
+  const took = Date.now() - t0;
+  const rss = sampler.stop();
+  return { status: res.status, ms: took, bytes, growth: rss.peak - rss.start };
+}
+
+export async function runScale({ N, P, db, base, server, workload }) {
+  const pid = server.pid;
+  const common = { url: base, headers: { accept: 'application/json' } };
+  const { czjSessions, requests } = workload;
+  const search = searchRequests(czjSessions);
+  const token = czjSessions[0].token;
+  const warm = async () => {
+    await load('warm-up detail', { ...common, requests: requests.detail, connections: 8, duration: P.warm }, pid);
+    await load('warm-up list', { ...common, requests: requests.list, connections: 8, duration: P.warm }, pid);
+  };
+  const measure = async (label, exportPath) => {
+    const out = {};
+    out.detail = await load(`${label}: detail @300 req/s`, { ...common, requests: requests.detail, connections: 10, overallRate: 300, duration: P.rated }, pid);
+    out.list = await load(`${label}: list @200 req/s`, { ...common, requests: requests.list, connections: 10, overallRate: 200, duration: P.rated }, pid);
+    out.search = await load(`${label}: list with a name search @200 req/s`, { ...common, requests: search, connections: 10, overallRate: 200, duration: P.rated }, pid);
+    out.dashboard = await dashboard(base, token, 10);
+    log(`${label}: dashboard p50 ${ms(out.dashboard.p50)} ms, slowest ${ms(out.dashboard.max)} ms`);
+    out.export = await exportOnce(base, token, exportPath, pid);
+    out.exportProjects = (await api(base, 'GET', exportPath.replace('/api/exports', '/api/projects').replace(/&form=[^&]*&format=[^&]*/, '&pageSize=1'), { token })).json?.total;
+    log(`${label}: export ${out.exportProjects} targets in ${out.export.ms} ms, +${mib(out.export.growth)}`);
+    return out;
+  };
+
+  const [{ n: baseTargets }] = (await db.query(`SELECT count(*)::int AS n FROM project`)).rows;
+  if (N <= baseTargets) throw new Error(`--scale ${N}: the base data holds ${baseTargets} targets already`);
+  await warm();
+  const small = await measure(`${baseTargets} targets`, '/api/exports?year=2025&form=declaration&format=xlsx');
+  log(`growing the data to ${N} targets (${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}, departments of ${SCALE_SHAPE.unitsPerDepartment} units)`);
+  const gen = await generateScale(db, N);
+  log(`added ${gen.added} targets (${gen.departments} departments, ${gen.units} units) in ${(gen.loadMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(gen.settleMs / 1000).toFixed(1)} s: ${gen.total} targets, ${gen.indicators} indicator rows`);
+  await warm();
+  const large = await measure(`${gen.total} targets`, `/api/exports?year=2025&orgId=${gen.exportDept.id}&form=declaration&format=xlsx`);
+  const explained = [];
+  for (const q of ['信息化', '培训']) {
+    const requestPath = `/api/projects?year=2025&q=${encodeURIComponent(q)}&page=1`;
+    explained.push({ requestPath, ...(await explainRequest(db, base, token, requestPath)) });
+  }
+  const md = scaleReport({ N, baseTargets, gen, small, large, explained, P });
+  fs.writeFileSync(path.join(OUT_DIR, `SCALE-${N}.md`), md);
+  keepInBenchmarks(md);
+  log(`wrote tmp/bench/SCALE-${N}.md and the scale section of BENCHMARKS.md`);
+}
+
+/** The scale section of BENCHMARKS.md replaced by `md` (added at the end when there is none). */
+function keepInBenchmarks(md) {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const block = `${SCALE_MARKERS[0]}\n${md}\n${SCALE_MARKERS[1]}`;
+  const [a, b] = [text.indexOf(SCALE_MARKERS[0]), text.indexOf(SCALE_MARKERS[1])];
+  const next = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + SCALE_MARKERS[1].length) : `${text.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(file, next);
+}
+
+function scaleReport({ N, baseTargets, gen, small, large, explained, P }) {
+  const g = (a, b) => (a > 0 ? `${(b / a).toFixed(2)}×` : '–');
+  const row = (name, a, b, budget, met) => `| ${name} | ${a} | ${b} | ${budget} | ${met} |`;
+  const lat = (x) => `p50 ${ms(x.p50)} / p97.5 ${ms(x.p975)} ms (${x.rps.toFixed(0)} req/s, ${x.errors + x.non2xx} errors)`;
+  const held = (x, limit) => x.errors + x.non2xx === 0 && x.rps >= (x.rate ?? 0) * 0.95 && x.p975 <= limit;
+  const lines = [
+    `## Scale: ${baseTargets.toLocaleString('en')} → ${gen.total.toLocaleString('en')} targets`,
+    '',
+    `\`npm run bench -- --scale ${N}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${P.rated} s per rated scenario. The base data (2 × 1,000 targets of 2025–2026 in 200 units, as above) measured first; then ${gen.added.toLocaleString('en')} targets added in ${gen.departments} departments of up to ${SCALE_SHAPE.unitsPerDepartment} units (${gen.units} units, ${SCALE_SHAPE.perUnitYear} targets per unit and year, ${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}; 30 rows, history, self-evaluations and monitoring as the base ones) by INSERT … SELECT over generate_series inside PostgreSQL in ${(gen.loadMs / 1000).toFixed(0)} s, then VACUUM ANALYZE (${(gen.settleMs / 1000).toFixed(0)} s: the measurement starts after it and a warm-up), ${gen.indicators.toLocaleString('en')} indicator rows in all; the same servers, sessions and requests measured again. The machine is shared with other work while this runs (2 cores): single figures are noisy.`,
+    '',
+    `| figure | ${baseTargets.toLocaleString('en')} targets | ${gen.total.toLocaleString('en')} targets | growth of p50 / p97.5 | budget at the large size |`,
+    '|---|---|---|---|---|',
+    row('detail @300 req/s', lat(small.detail), lat(large.detail), `${g(small.detail.p50, large.detail.p50)} / ${g(small.detail.p975, large.detail.p975)}`, held(large.detail, 50) ? 'p97.5 ≤ 50 ms: met' : '**p97.5 ≤ 50 ms: not met**'),
+    row('list @200 req/s (the list page\'s mix)', lat(small.list), lat(large.list), `${g(small.list.p50, large.list.p50)} / ${g(small.list.p975, large.list.p975)}`, held(large.list, 100) ? 'p97.5 ≤ 100 ms: met' : '**p97.5 ≤ 100 ms: not met**'),
+    row('list with a name search @200 req/s', lat(small.search), lat(large.search), `${g(small.search.p50, large.search.p50)} / ${g(small.search.p975, large.search.p975)}`, held(large.search, 100) ? 'p97.5 ≤ 100 ms: met' : '**p97.5 ≤ 100 ms: not met**'),
+    row('dashboard (10 in a row)', `p50 ${ms(small.dashboard.p50)} / slowest ${ms(small.dashboard.max)} ms`, `p50 ${ms(large.dashboard.p50)} / slowest ${ms(large.dashboard.max)} ms`, `${g(small.dashboard.p50, large.dashboard.p50)} / ${g(small.dashboard.max, large.dashboard.max)}`, large.dashboard.max <= 300 ? '≤ 300 ms: met' : '**≤ 300 ms: not met**'),
+    row(
+      'batch .xlsx',
+      `${small.exportProjects} targets (2025) in ${(small.export.ms / 1000).toFixed(2)} s, +${mib(small.export.growth)}`,
+      `${large.exportProjects} targets (2025, department ${gen.exportDept.code}) in ${(large.export.ms / 1000).toFixed(2)} s, +${mib(large.export.growth)}`,
+      `${g(small.export.ms / small.exportProjects, large.export.ms / large.exportProjects)} per target`,
+      (large.export.ms / large.exportProjects) * 1000 <= 5000 && large.export.growth <= 300 * 1048576 ? '≤ 5 s per 1,000, ≤ 300 MiB: met' : '**≤ 5 s per 1,000, ≤ 300 MiB: not met**',
+    ),
+    '',
+    `### The list's name search at ${gen.total.toLocaleString('en')} targets: EXPLAIN (ANALYZE, BUFFERS)`,
+    '',
+    'Each statement the API ran for the request (taken from the server\'s statement log with its parameters, the organisation list shortened here), run again under EXPLAIN (ANALYZE, BUFFERS):',
+    '',
+  ];
+  // the organisation lists (hundreds of ids) shortened to their count
+  const short = (t) => t.replace(/'\{((?:[0-9a-f-]{36},)+[0-9a-f-]{36})\}'/g, (_, ids) => `'{… ${ids.split(',').length} organisation ids …}'`);
+  for (const e of explained) {
+    lines.push(`\`GET ${e.requestPath}\` (finance reviewer: every organisation; HTTP ${e.status}, ${e.total} matches):`, '');
+    for (const p of e.plans) {
+      lines.push('```sql', p.sql.replace(/\s+/g, ' ').slice(0, 600) + (p.sql.length > 600 ? ' …' : ''), '```', '```');
+      lines.push(...p.plan.map(short));
+      lines.push('```', '');
+    }
+  }
+  return lines.join('\n');
+}

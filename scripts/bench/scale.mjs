@@ -1,0 +1,77 @@
+// `--scale N` (issue 18): the data of a province on top of the base data — generated targets over seven years
+// (2020–2026) in departments of 50 units each, every target with its 30-row table, history, self-evaluation or
+// monitoring like the base ones — until the database holds N targets. Loaded inside PostgreSQL with
+// INSERT … SELECT over generate_series (the rows are generated where they are stored: nothing crosses the wire, which
+// is what COPY would save; pg-copy-streams is not installed here), in one transaction, then VACUUM ANALYZE.
+import { fillTargets, TOPICS, VARIED } from './generate.mjs';
+
+/** Targets per unit and year, units per department: one department's year is about 1,000 targets (an export's size). */
+export const SCALE_SHAPE = { perUnitYear: 20, unitsPerDepartment: 50, years: [2020, 2021, 2022, 2023, 2024, 2025, 2026] };
+
+/** Adds targets until the project table holds about `n`; what was added and how long loading and settling took. */
+export async function generateScale(db, n) {
+  const t0 = Date.now();
+  const [{ have }] = (await db.query(`SELECT count(*)::int AS have FROM project`)).rows;
+  const { perUnitYear, unitsPerDepartment, years } = SCALE_SHAPE;
+  const perUnit = perUnitYear * years.length;
+  const units = Math.max(1, Math.round((n - have) / perUnit));
+  const departments = Math.ceil(units / unitsPerDepartment);
+  await db.query('BEGIN');
+  const {
+    rows: [czj],
+  } = await db.query(`SELECT id FROM org WHERE code = 'CZJ'`);
+  await db.query(
+    `INSERT INTO org (code, name, kind, parent_id)
+     SELECT 'SD' || lpad(d::text, 3, '0'), '省直部门' || d, 'department', $1 FROM generate_series(1, $2::int) d`,
+    [czj.id, departments],
+  );
+  await db.query(
+    `INSERT INTO org (code, name, kind, parent_id)
+     SELECT 'SD' || lpad((1 + (u - 1) / $2)::text, 3, '0') || '-U' || lpad((1 + (u - 1) % $2)::text, 3, '0'),
+            '省直部门' || (1 + (u - 1) / $2) || '所属单位' || (1 + (u - 1) % $2), 'unit', dep.id
+       FROM generate_series(1, $1::int) u
+       JOIN org dep ON dep.code = 'SD' || lpad((1 + (u - 1) / $2)::text, 3, '0')`,
+    [units, unitsPerDepartment],
+  );
+  // the columns of a base target are copied, those VARIED names are generated (as generate.mjs does)
+  const columns = (
+    await db.query(
+      `SELECT column_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = 'project' AND is_generated = 'NEVER' AND is_identity = 'NO'
+          AND coalesce(column_default, '') NOT LIKE 'nextval(%' AND column_name <> 'id'
+        ORDER BY ordinal_position`,
+    )
+  ).rows.map((r) => r.column_name);
+  const varied = { ...VARIED, created_by: 't.created_by' };
+  await db.query(
+    `INSERT INTO project (${columns.join(', ')})
+     SELECT ${columns.map((c) => varied[c] ?? `t.${c}`).join(', ')}
+       FROM (
+         SELECT u.id AS org_id, u.n, k.k, ($3::int[])[1 + k.k % $4::int] AS year, ($1::text[])[1 + (k.k / $4::int) % 10] AS name,
+                100 + (u.n * 37 + k.k * 101) % 900 AS a, 1 + k.k % 3 AS m,
+                CASE WHEN (u.n * 7 + k.k * 13) % 20 < 6 THEN 'draft' WHEN (u.n * 7 + k.k * 13) % 20 < 9 THEN 'submitted'
+                     WHEN (u.n * 7 + k.k * 13) % 20 < 11 THEN 'dept_approved' WHEN (u.n * 7 + k.k * 13) % 20 < 18 THEN 'approved'
+                     ELSE 'returned' END AS status
+           FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM org WHERE code LIKE 'SD%-U%') u
+           CROSS JOIN generate_series(0, $2::int - 1) AS k(k)
+       ) x CROSS JOIN (SELECT * FROM project WHERE org_id IN (SELECT id FROM org WHERE code LIKE 'BD__-U%') ORDER BY id LIMIT 1) t`,
+    [TOPICS, perUnit, years, years.length],
+  );
+  await fillTargets(db, `p.org_id IN (SELECT id FROM org WHERE code LIKE 'SD%-U%')`, { evaluated: 'p.year <= 2025', monitored: 'p.year = 2026' });
+  await db.query('COMMIT');
+  const loadMs = Date.now() - t0;
+  // the load settles: dead tuples gone, statistics of the new sizes (the plans depend on them)
+  const t1 = Date.now();
+  await db.query('VACUUM ANALYZE');
+  const settleMs = Date.now() - t1;
+  const [{ total, indicators }] = (
+    await db.query(`SELECT (SELECT count(*) FROM project)::int AS total, (SELECT count(*) FROM indicator)::int AS indicators`)
+  ).rows;
+  const {
+    rows: [dept],
+  } = await db.query(
+    `SELECT d.id, d.code, count(p.id)::int AS n FROM org d JOIN org u ON u.parent_id = d.id JOIN project p ON p.org_id = u.id AND p.year = 2025
+      WHERE d.code = 'SD001' GROUP BY d.id, d.code`,
+  );
+  return { added: total - have, total, indicators, departments, units, loadMs, settleMs, exportDept: dept };
+}
