@@ -44,7 +44,7 @@ export const templateRules = {
   ],
 };
 
-export default [
+const baseConfig = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
@@ -63,3 +63,22 @@ export default [
     },
   },
 ];
+
+export default baseConfig;
+
+/** The Angular projects' config (the web app and every web library re-export it, so it is written once). */
+export function angularConfig() {
+  return [
+    ...nx.configs['flat/angular'],
+    ...nx.configs['flat/angular-template'],
+    ...baseConfig,
+    {
+      files: ['**/*.ts'],
+      rules: {
+        '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'pt', style: 'camelCase' }],
+        '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'pt', style: 'kebab-case' }],
+      },
+    },
+    { files: ['**/*.html'], rules: templateRules },
+  ];
+}
