@@ -88,6 +88,9 @@ describe(`targets: a department target's cycle (${TEST_DB})`, () => {
     expect(res.body.items).toHaveLength(4);
     expect(res.body.budgetLight).toMatchObject({ executionRate: '55.00' });
     await t.http.get(url('/monitoring')).set(auth('yangpu')).expect(404);
+    // the department's overview of the year's lights lists it with its kind
+    const overview = (await t.http.get(`/api/monitoring?year=${YEAR}`).set(auth('hzb')).expect(200)).body;
+    expect(overview.map((r: { projectId: string; kind: string }) => [r.projectId, r.kind])).toEqual([[id, 'department']]);
     // not under /api/projects
     await t.http.get(`/api/projects/${id}/monitoring`).set(auth('xining')).expect(404);
   });

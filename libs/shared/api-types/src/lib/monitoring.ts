@@ -1,5 +1,6 @@
 import type { BudgetLightResult, DeviationReason, Likelihood, MonitoringLight, TargetValue, TotalGrade } from '@pt/domain';
 import type { ProjectStatus } from './projects';
+import type { TargetKindKey } from './targets';
 
 // In-year monitoring (运行监控, domain §7) and the dashboard (统计分析).
 
@@ -63,6 +64,8 @@ export interface Monitoring {
 
 export interface MonitoringOverviewRow {
   projectId: string;
+  /** The kind of the target (every approved target of the year is monitored, whichever its kind). */
+  kind: TargetKindKey;
   name: string;
   orgId: string;
   orgName: string;

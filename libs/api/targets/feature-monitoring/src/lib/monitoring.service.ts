@@ -16,7 +16,7 @@ import type { ApiErrorDetail, Monitoring, MonitoringOverviewQueryDto, Monitoring
 import { DataSource } from 'typeorm';
 
 /** A visible approved project of the year and its latest report (all null without one: a LEFT JOIN). */
-type OverviewRow = PickRow<ProjectEntity, 'id' | 'name' | 'org_id' | 'framework_code' | 'year'> & { org_name: string } & {
+type OverviewRow = PickRow<ProjectEntity, 'id' | 'kind' | 'name' | 'org_id' | 'framework_code' | 'year'> & { org_name: string } & {
   [K in keyof PickRow<ProjectMonitoringEntity, 'month' | 'light' | 'budget_light' | 'execution_rate' | 'items' | 'annual_budget' | 'executed'>]:
     | PickRow<ProjectMonitoringEntity, K>[K]
     | null;
@@ -79,7 +79,7 @@ export class MonitoringService {
   async overview(user: UserSummary, q: MonitoringOverviewQueryDto): Promise<MonitoringOverviewRow[]> {
     const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
     const rows: OverviewRow[] = await this.dataSource.query(
-      `SELECT p.id, p.name, p.org_id, o.name AS org_name, p.framework_code, p.year, pm.month, pm.light, pm.budget_light,
+      `SELECT p.id, p.kind, p.name, p.org_id, o.name AS org_name, p.framework_code, p.year, pm.month, pm.light, pm.budget_light,
               pm.execution_rate::text AS execution_rate, pm.items, pm.annual_budget::text AS annual_budget, pm.executed::text AS executed
          FROM project p JOIN org o ON o.id = p.org_id
          LEFT JOIN LATERAL (SELECT * FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1) pm ON true
@@ -98,6 +98,7 @@ export class MonitoringService {
         }
         return {
           projectId: r.id,
+          kind: r.kind,
           name: r.name,
           orgId: r.org_id,
           orgName: r.org_name,
