@@ -1,4 +1,5 @@
-import { TEST_DB, useTestApp } from './test-app';
+import ExcelJS from 'exceljs';
+import { binary, TEST_DB, useTestApp } from './test-app';
 import { workBed, type WorkBed } from './work-fixtures';
 
 /**
@@ -74,5 +75,19 @@ describe(`structured review (${TEST_DB})`, () => {
     const log = await t.http.get('/api/audit?event=project.return').set({ Authorization: `Bearer ${audit.body.accessToken}` }).expect(200);
     const mine = log.body.items.find((r: { objectId: string }) => r.objectId === p.id);
     expect(mine.details.review).toEqual(review('中'));
+  });
+
+  it('prints the approvals\' reviews under the signatures of the exported 申报表', async () => {
+    const p = await bed.target('xining', '导出审核意见', 'submitted');
+    const dept = await transition('hzb', p.id, p.version, { action: 'approve', review: review('优') }).expect(200);
+    await transition('czj', p.id, dept.body.version, { action: 'approve', review: { ...review('良'), feasibility: '中' } }).expect(200);
+    const res = await t.http.get(`/api/projects/${p.id}/export?form=declaration&format=xlsx`).set(bed.auth('xining')).buffer(true).parse(binary).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    const texts: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((c) => texts.push(String(c.value ?? ''))));
+    const at = texts.indexOf('审核意见');
+    expect(at).toBeGreaterThan(texts.indexOf('审核日期'));
+    expect(texts[at + 1]).toBe('合作交流办审核人：完整性：良；相关性：良；适当性：良；可行性：良；总体：优\n财政局审核人：完整性：良；相关性：良；适当性：良；可行性：中；总体：良');
   });
 });

@@ -146,12 +146,12 @@ describe(`tasks and progress (${TEST_DB})`, () => {
       const task = (await t.http.get('/api/tasks?year=2028').set(bed.auth('czj')).expect(200)).body.find((x: { title: string }) => x.title === '已过期的申报');
       const res = await t.http.get(`/api/tasks/${task.id}/progress/export`).set(bed.auth('czj')).buffer(true).parse(binary).expect(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
-      expect(decodeURIComponent(res.headers['content-disposition'])).toContain('已过期的申报');
+      expect(decodeURIComponent(res.headers['content-disposition'])).toContain('已过期的申报 进度.xlsx');
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(res.body);
       const ws = wb.worksheets[0];
-      expect(ws.getCell('A1').value).toBe('已过期的申报 — 2028年度绩效目标申报');
-      expect(ws.getCell('A2').value).toBe('截止日期：2026-01-15');
+      expect(ws.getCell('A1').value).toBe('已过期的申报');
+      expect(ws.getCell('A2').value).toBe('绩效目标申报（2028年度），截止日期：2026-01-15');
       expect([1, 2, 3, 4, 5].map((c) => ws.getRow(3).getCell(c).value)).toEqual(['单位', '状态', '目标数', '已完成数', '是否逾期']);
       expect(ws.rowCount).toBe(3 + ALL_UNITS);
       const xn = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((r) => ws.getRow(r)).find((r) => r.getCell(1).value === '上海市人民政府驻西宁办事处');

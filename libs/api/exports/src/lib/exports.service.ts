@@ -226,7 +226,7 @@ export class ExportsService {
   /** The signing steps (submissions, approvals, returns, adjustments) of the 申报表 and the 自评表 of these projects, oldest first. */
   private async historyOf(ids: readonly string[]): Promise<Map<string, HistoryStep[]>> {
     const rows: (HistoryStep & { project_id: string })[] = await this.dataSource.query(
-      `SELECT project_id, action, user_name, at FROM project_history
+      `SELECT project_id, action, user_name, at, review FROM project_history
         WHERE project_id = ANY($1::uuid[])
           AND action IN ('submit', 'approve', 'return', 'withdraw', 'adjust', 'eval_submit', 'eval_approve', 'eval_return', 'eval_withdraw')
         ORDER BY id`,

@@ -9,6 +9,9 @@ import type { TransitionRefusal } from './review';
 export const REVIEW_DIMENSIONS = ['completeness', 'relevance', 'appropriateness', 'feasibility', 'overall'] as const;
 export type ReviewDimension = (typeof REVIEW_DIMENSIONS)[number];
 
+/** The block's name on a printed form and in the web (财预〔2015〕88号 calls it 审核意见). */
+export const REVIEW_BLOCK_LABEL = '审核意见';
+
 export const REVIEW_DIMENSION_LABELS: Record<ReviewDimension, string> = {
   completeness: '完整性',
   relevance: '相关性',

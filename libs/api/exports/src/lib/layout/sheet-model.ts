@@ -7,6 +7,7 @@ import {
   MONITORING_FIELD_LABELS as M,
   normaliseLevelName,
   PROJECT_FIELD_LABELS as F,
+  REVIEW_BLOCK_LABEL,
   YUAN_SUFFIX,
   type Framework,
 } from '@pt/domain';
@@ -130,6 +131,8 @@ export interface Signatures {
   fillDate: string | null;
   reviewers: string | null;
   reviewDate: string | null;
+  /** The approvals' structured reviews (完整性…总体), one line per reviewer; absent when none was given. */
+  review?: string;
 }
 export const NO_SIGNATURES: Signatures = { filler: null, fillDate: null, reviewers: null, reviewDate: null };
 
@@ -146,6 +149,7 @@ export function signatureRows(s: Signatures, width: number): BlockCell[][] {
   return [
     [sigLabel(SIGNATURE_LABELS.filler), sigValue(s.filler, first), sigLabel(SIGNATURE_LABELS.reviewers), sigValue(s.reviewers, rest)],
     [sigLabel(SIGNATURE_LABELS.fillDate), sigValue(s.fillDate, first), sigLabel(SIGNATURE_LABELS.reviewDate), sigValue(s.reviewDate, rest)],
+    ...(s.review ? [[sigLabel(REVIEW_BLOCK_LABEL), sigValue(s.review, width - 1)]] : []),
   ];
 }
 

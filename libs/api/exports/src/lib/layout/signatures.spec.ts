@@ -24,3 +24,20 @@ describe('signatures from the history', () => {
     expect(signaturesOf([...steps, step('adjust', '张三', '2026-03-01T02:00:00Z')], '')).toEqual({ filler: null, fillDate: null, reviewers: null, reviewDate: null });
   });
 });
+
+describe('the structured review under the signatures (issue 16)', () => {
+  const at = (d: string) => `${d}T02:00:00Z`;
+  const good = { completeness: '优', relevance: '良', appropriateness: '良', feasibility: '中', overall: '良' } as const;
+
+  it('prints each approval\'s review of the current round, one line per reviewer; a return starts the round again', () => {
+    const steps = [
+      { action: 'submit', user_name: '张三', at: at('2025-09-01') },
+      { action: 'return', user_name: '李四', at: at('2025-09-02'), review: { ...good, overall: '差' } as const },
+      { action: 'submit', user_name: '张三', at: at('2025-09-03') },
+      { action: 'approve', user_name: '李四', at: at('2025-09-04'), review: good },
+      { action: 'approve', user_name: '赵六', at: at('2025-09-05'), review: null },
+    ];
+    expect(signaturesOf(steps, '').review).toBe('李四：完整性：优；相关性：良；适当性：良；可行性：中；总体：良');
+    expect(signaturesOf(steps.slice(0, 2), '').review).toBeUndefined();
+  });
+});

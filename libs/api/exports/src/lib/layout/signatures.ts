@@ -1,9 +1,12 @@
+import { reviewSummary, type StructuredReview } from '@pt/domain';
 import type { Signatures } from './sheet-model';
 
 export interface HistoryStep {
   action: string;
   user_name: string;
   at: Date | string;
+  /** The structured review (财预〔2015〕88号) an approval carried, printed under the signatures. */
+  review?: StructuredReview | null;
 }
 
 /** A date as printed on the form, in China time (the history stores UTC instants). */
@@ -22,21 +25,25 @@ export function signaturesOf(steps: readonly HistoryStep[], prefix: '' | 'eval_'
   let fillDate: string | null = null;
   let reviewers: string[] = [];
   let reviewDate: string | null = null;
+  let reviews: string[] = [];
   for (const s of steps) {
     if (s.action === `${prefix}submit`) {
       filler = s.user_name;
       fillDate = chinaDate(s.at);
       reviewers = [];
       reviewDate = null;
+      reviews = [];
     } else if (s.action === `${prefix}approve`) {
       if (!reviewers.includes(s.user_name)) reviewers.push(s.user_name);
       reviewDate = chinaDate(s.at);
+      if (s.review) reviews.push(`${s.user_name}：${reviewSummary(s.review)}`);
     } else if (s.action === `${prefix}return` || s.action === `${prefix}withdraw` || (prefix === '' && s.action === 'adjust')) {
       // an adjustment opens a new revision: its 填报人 is whoever submits it
       if (s.action === 'adjust') filler = fillDate = null;
       reviewers = [];
       reviewDate = null;
+      reviews = [];
     }
   }
-  return { filler, fillDate, reviewers: reviewers.length ? reviewers.join('、') : null, reviewDate };
+  return { filler, fillDate, reviewers: reviewers.length ? reviewers.join('、') : null, reviewDate, review: reviews.length ? reviews.join('\n') : undefined };
 }

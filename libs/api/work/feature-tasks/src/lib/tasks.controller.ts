@@ -4,7 +4,7 @@ import { CurrentUser, SecuredController } from '@pt/api/auth';
 import { TaskStore } from '@pt/api/work/data-access';
 import { ApiRoutes, CreateTaskDto, TasksQueryDto, type TaskProgressRow, type UserSummary, type WorkTask } from '@pt/shared/contracts';
 import type { Response } from 'express';
-import { progressTitle, writeProgressSheet, XLSX_CONTENT_TYPE } from './progress-sheet';
+import { writeProgressSheet, XLSX_CONTENT_TYPE } from './progress-sheet';
 
 /** Tasks of the year: set by the finance bureau or a department, seen by the units they cover. */
 @SecuredController(ApiRoutes.tasks, { tag: 'tasks', roles: ['filler', 'dept_reviewer', 'finance_reviewer'], forbidden: '只有业务用户可以查看任务' })
@@ -39,7 +39,7 @@ export class TasksController {
   @ApiResponse({ status: 200, description: '任务进度 .xlsx' })
   async exportProgress(@CurrentUser() user: UserSummary, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const { task, rows } = await this.tasks.progress(user, id);
-    const name = `${progressTitle(task).replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
+    const name = `${`${task.title} 进度`.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
     res.setHeader('Content-Type', XLSX_CONTENT_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="progress.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`);
     await writeProgressSheet(res, task, rows);
