@@ -8,6 +8,8 @@ import {
   type FindingsResponse,
   type FrameworkResponse,
   type HistoryEntry,
+  type IndicatorHistory,
+  type IndicatorHistoryResponse,
   type IndicatorInputDto,
   type OrgNode,
   type PolicyFields,
@@ -165,6 +167,12 @@ export class ProjectsApi {
 
   history(id: string): Promise<HistoryEntry[]> {
     return firstValueFrom(this.http.get<HistoryEntry[]>(ApiPaths.projectHistory(id)));
+  }
+
+  /** Last year's value and actual of each row, by indicator id (domain §11). */
+  async indicatorHistory(id: string): Promise<Map<string, IndicatorHistory | null>> {
+    const res = await firstValueFrom(this.http.get<IndicatorHistoryResponse>(ApiPaths.indicatorHistory(id)));
+    return new Map(res.rows.map((r) => [r.indicatorId, r.history]));
   }
 
   private withVersion(res: HttpResponse<Target>): Target {

@@ -1,5 +1,5 @@
 import { computed, signal } from '@angular/core';
-import type { Finding } from '@pt/domain';
+import type { Finding, IndicatorHistory } from '@pt/domain';
 import { actionLabel, projectFramework } from '@pt/web/projects/data-access';
 import type { FrameworkResponse, HistoryEntry, ProjectsApi, Target } from '@pt/web/projects/data-access';
 import type { RowReviewComment, TableFramework } from '@pt/web/projects/ui';
@@ -15,6 +15,8 @@ export class ProjectDocument {
   readonly project = signal<Target | null>(null);
   readonly history = signal<HistoryEntry[]>([]);
   readonly serverFindings = signal<Finding[]>([]);
+  /** Last year's value and actual of the rows (by indicator id). */
+  readonly rowHistory = signal<ReadonlyMap<string, IndicatorHistory | null>>(new Map());
   private readonly frameworks = signal<FrameworkResponse[]>([]);
   private readonly page = new LoadState<ApiFailure>(true);
   readonly loadError = this.page.error;
@@ -42,8 +44,9 @@ export class ProjectDocument {
 
   /** The history and the server's findings (each kept as it was when its request fails). */
   async refreshSide(id: string): Promise<void> {
-    const [history, findings] = await Promise.allSettled([this.api.history(id), this.api.findings(id)]);
+    const [history, findings, rows] = await Promise.allSettled([this.api.history(id), this.api.findings(id), this.api.indicatorHistory(id)]);
     if (history.status === 'fulfilled') this.history.set(history.value);
     if (findings.status === 'fulfilled') this.serverFindings.set(findings.value);
+    if (rows.status === 'fulfilled') this.rowHistory.set(rows.value);
   }
 }

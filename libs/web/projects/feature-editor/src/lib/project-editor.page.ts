@@ -193,6 +193,7 @@ export class ProjectEditorPage {
   readonly rowNames = computed(() => this.rows().map((r) => r.name));
   readonly liveFindings = computed<Finding[]>(() => [...this.kinds.findings(), ...(this.table()?.findings() ?? [])]);
   readonly reviewComments = this.doc.reviewComments;
+  readonly rowHistory = this.doc.rowHistory;
   readonly lastReturn = computed(() => {
     if (this.project()?.status !== 'returned') return null;
     const returns = this.history().filter((h) => h.action === 'return');

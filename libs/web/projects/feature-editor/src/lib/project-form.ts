@@ -1,6 +1,6 @@
 import { FUND_KEYS, INDICATOR_COLUMN_LABELS, PROJECT_FIELD_LABELS, PROJECT_HEADER_LABELS } from '@pt/domain';
 import type { IndicatorInput, Project, UpdateProjectBody } from '@pt/web/projects/data-access';
-import { emptyRow, isBlankRow } from '@pt/web/projects/ui';
+import { emptyRow, isBlankRow, metaInputs } from '@pt/web/projects/ui';
 import type { EditorRow, PickRow } from '@pt/web/projects/ui';
 import { normaliseMoney } from '@pt/web/shared/data-access';
 
@@ -140,6 +140,7 @@ export function indicatorInputs(rows: readonly EditorRow[]): IndicatorInput[] {
         target: r.target.trim(),
         core: r.core,
         weight: r.weight.trim() === '' ? null : r.weight.trim(),
+        ...metaInputs(r),
       };
       if (r.id) out.id = r.id;
       return out;

@@ -108,6 +108,7 @@ import { reviewBody } from './review';
             [commentable]="canReview()"
             [(comments)]="rowComments"
             [reviewComments]="reviewComments()"
+            [history]="rowHistory()"
           />
         </nz-card>
 
@@ -177,6 +178,7 @@ export class ProjectReviewPage {
   private readonly table = viewChild(IndicatorTableComponent);
   readonly liveFindings = computed<Finding[]>(() => this.table()?.findings() ?? []);
   readonly reviewComments = this.doc.reviewComments;
+  readonly rowHistory = this.doc.rowHistory;
   /** The structured review (财预〔2015〕88号): 中 or 差 overall cannot approve — the button says why. */
   readonly reviewDraft = signal<ReviewDraft>({});
   readonly blocked = computed(() => ({ approve: reviewBlock('approve', this.reviewDraft()), return: reviewBlock('return', this.reviewDraft()) }));

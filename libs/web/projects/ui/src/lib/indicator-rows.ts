@@ -1,5 +1,5 @@
-import { normaliseLevelName } from '@pt/domain';
-import type { Framework, FrameworkGroup, Funds, IndicatorRow } from '@pt/domain';
+import { INDICATOR_META_KEYS, normaliseLevelName } from '@pt/domain';
+import type { Framework, FrameworkGroup, Funds, IndicatorBasis, IndicatorMeta, IndicatorRow } from '@pt/domain';
 
 /**
  * Pure logic of the indicator-table editor (no Angular): rows and level options (keyboard navigation and
@@ -18,6 +18,11 @@ export interface EditorRow {
   core: boolean;
   /** 分值 as typed ("" = default split). */
   weight: string;
+  /** 指标解释, 设定依据, 评(扣)分标准, 数据来源 (domain §11): absent on rows never read from the server (a save then leaves them as stored). */
+  explanation?: string | null;
+  basis?: IndicatorBasis | null;
+  scoringRule?: string | null;
+  dataSource?: string | null;
 }
 
 /** The part of a framework the editor needs (GET /api/frameworks or `@pt/domain` FRAMEWORKS). */
@@ -69,7 +74,7 @@ export function emptyRow(partial: Partial<Omit<EditorRow, 'key'>> = {}): EditorR
 
 /** Rows of a saved table (`indicators` of a project) as editor rows. */
 export function toEditorRows(
-  indicators: readonly { id?: string; level1: string; level2: string; name: string; core?: boolean; weight?: string | null; target: { raw: string } | string }[],
+  indicators: readonly ({ id?: string; level1: string; level2: string; name: string; core?: boolean; weight?: string | null; target: { raw: string } | string } & IndicatorMeta)[],
   keys: readonly string[] = [],
 ): EditorRow[] {
   return indicators.map((ind, i) => ({
@@ -81,7 +86,20 @@ export function toEditorRows(
     target: typeof ind.target === 'string' ? ind.target : (ind.target?.raw ?? ''),
     core: !!ind.core,
     weight: ind.weight ?? '',
+    ...metaOf(ind),
   }));
+}
+
+/** The description fields a row came with (none when the source has none: a pasted or picked row). */
+export function metaOf(ind: IndicatorMeta): IndicatorMeta {
+  const out: IndicatorMeta = {};
+  for (const k of INDICATOR_META_KEYS) if (ind[k] !== undefined) (out as Record<string, unknown>)[k] = ind[k];
+  return out;
+}
+
+/** Whether any description field of the row is filled. */
+export function hasMeta(r: IndicatorMeta): boolean {
+  return INDICATOR_META_KEYS.some((k) => (r[k] ?? '').trim() !== '');
 }
 
 /** Rows as the domain checks read them. */
@@ -202,4 +220,18 @@ export function moveRow(rows: readonly EditorRow[], index: number, delta: -1 | 1
 export function continuationRow(rows: readonly EditorRow[], index: number): EditorRow {
   const above = rows[index];
   return emptyRow(above ? { level1: above.level1, level2: above.level2 } : {});
+}
+
+/**
+ * The description fields of a row for PUT …/indicators: those the row was read with (trimmed, "" as null, which
+ * clears), none of those it never had (the server then keeps what it stored).
+ */
+export function metaInputs(r: IndicatorMeta): IndicatorMeta {
+  const out: IndicatorMeta = {};
+  for (const k of INDICATOR_META_KEYS) {
+    const v = r[k];
+    if (v === undefined) continue;
+    (out as Record<string, unknown>)[k] = v === null || v.trim() === '' ? null : v.trim();
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ import {
 import { NgTemplateOutlet, SlicePipe } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { checkTable } from '@pt/domain';
-import type { Finding } from '@pt/domain';
+import type { Finding, IndicatorHistory, IndicatorMeta } from '@pt/domain';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -30,6 +30,7 @@ import {
   COLUMN_COUNT,
   continuationRow,
   emptyRow,
+  hasMeta,
   insertRow,
   level1Options,
   level2Options,
@@ -41,6 +42,7 @@ import {
   withLevel2,
 } from './indicator-rows';
 import type { CellPos, EditorRow, LevelOption, TableCheckContext, TableFramework } from './indicator-rows';
+import { IndicatorMetaComponent } from './indicator-meta.component';
 import { LiveLevelSelect } from './live-level-select';
 import { deriveRow, sameFindings } from './row-view';
 import type { RowDerived, RowReviewComment, RowView } from './row-view';
@@ -71,7 +73,7 @@ const NAV_KEYS: readonly string[] = ['Tab', 'Enter', 'ArrowUp', 'ArrowDown'];
 @Component({
   selector: 'pt-indicator-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, SlicePipe, FormsModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, NzTagModule],
+  imports: [NgTemplateOutlet, SlicePipe, FormsModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, NzTagModule, IndicatorMetaComponent],
   host: { '(focusin)': 'onFocusIn($event)', '(paste)': 'onPaste($event)' },
   templateUrl: './indicator-table.component.html',
   styleUrl: './indicator-table.component.css',
@@ -90,6 +92,11 @@ export class IndicatorTableComponent {
   readonly comments = model<Record<string, string>>({});
   /** Earlier reviewers' comments, shown on their rows. */
   readonly reviewComments = input<readonly RowReviewComment[]>([]);
+  /** Last year's value and actual of the rows, by indicator id (GET …/indicator-history). */
+  readonly history = input<ReadonlyMap<string, IndicatorHistory | null>>(new Map());
+  /** The one row whose 指标解释 / 设定依据 / 评(扣)分标准 / 数据来源 are open for editing (by key). */
+  readonly metaOpen = signal<string | null>(null);
+  protected readonly hasMeta = hasMeta;
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
   private readonly injector = inject(Injector);
@@ -274,6 +281,15 @@ export class IndicatorTableComponent {
 
   setCore(i: number, core: boolean): void {
     this.updateRow(i, (r) => ({ ...r, core }));
+  }
+
+  /** A description field of the row (the open one). */
+  setMeta(i: number, patch: Partial<IndicatorMeta>): void {
+    this.updateRow(i, (r) => ({ ...r, ...patch }));
+  }
+
+  rowHistory(r: EditorRow): IndicatorHistory | null {
+    return (r.id && this.history().get(r.id)) || null;
   }
 
   setComment(indicatorId: string, e: Event): void {
