@@ -27,6 +27,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { INDICATORS } from './bench-common.mjs';
+import { attachmentsMemory } from './bench/attachments.mjs';
 import { budgets, webBundle } from './bench/budgets.mjs';
 import { log, OUT_DIR, ROOT } from './bench/context.mjs';
 import { describeData, generate } from './bench/generate.mjs';
@@ -90,6 +91,8 @@ async function main() {
 
     // 6. the raw baseline and the scenarios
     const { results, only } = await runScenarios({ P, quick, db, base, server, DATABASE_URL, mainJs, workload, processes });
+    // 佐证材料: ten 20 MB uploads and downloads at once keep the server's extra RSS under 100 MB (BENCH_ONLY=attachments)
+    if (!only || only.has('attachments')) results.attachments = await attachmentsMemory({ base, pid: server.pid, say: log });
     if (only) return;
     const rssEnd = rssOf(server.pid);
 

@@ -3,7 +3,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestApp } from './test-app';
 
-/** A binary "PDF": the signature, every byte value, then random bytes across several 1 MiB pieces. */
+/** A binary "PDF": the signature, every byte value, then random bytes across many stored pieces. */
 export function binaryPdf(bytes = 3 * 1024 * 1024 + 12_345): Buffer {
   const every = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
   const head = Buffer.concat([Buffer.from('%PDF-1.7\n'), every]);

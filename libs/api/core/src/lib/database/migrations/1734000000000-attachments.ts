@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * 佐证材料 (issue 17): a target's evidence files. The bytes are in attachment_chunk (1 MiB a row) by default, so that
+ * 佐证材料 (issue 17): a target's evidence files. The bytes are in attachment_chunk (in pieces: pg-backend.ts) by default, so that
  * a backup (pg_dump, or the embedded data dir) carries them, or in an S3-compatible store (`storage_key`).
  */
 export class Attachments1734000000000 implements MigrationInterface {

@@ -1,6 +1,6 @@
 import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 
-/** The bytes of an attachment stored in PostgreSQL, in 1 MiB pieces in order of `seq` (read and written one at a time). */
+/** The bytes of an attachment stored in PostgreSQL, in pieces of CHUNK_BYTES (pg-backend.ts) in order of `seq` (read and written one at a time). */
 @Entity('attachment_chunk')
 export class AttachmentChunkEntity {
   @ForeignKey('attachment', { name: 'attachment_chunk_attachment_id_fkey', onDelete: 'CASCADE' })

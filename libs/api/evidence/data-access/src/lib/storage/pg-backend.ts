@@ -2,11 +2,16 @@ import { Readable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import type { ObjectBackend, ObjectWriter, StoredObject } from './object-storage';
 
-/** The size of a stored piece: one row of attachment_chunk, the most of a file held in memory at a time. */
-export const CHUNK_BYTES = 1024 * 1024;
+/**
+ * The size of a stored piece: one row of attachment_chunk, the most of a file held in memory at a time. Small because
+ * a piece is read as hex text (twice its size) into the driver's message buffer, which grows to the next power of two
+ * and stays with its connection: ten 20 MB downloads at once added 112–119 MB to the server's RSS with 1 MiB pieces,
+ * 56–73 MB with 256 KiB and 29–63 MB with 128 KiB (scripts/bench/attachments.mjs, fresh server each run).
+ */
+export const CHUNK_BYTES = 128 * 1024;
 
 /**
- * PostgreSQL (the default): the bytes in attachment_chunk, 1 MiB a row, each written and read by its own short
+ * PostgreSQL (the default): the bytes in attachment_chunk, 128 KiB a row, each written and read by its own short
  * statement — no transaction stays open while a client sends or receives (the embedded database has one connection).
  */
 export class PgBackend implements ObjectBackend {
