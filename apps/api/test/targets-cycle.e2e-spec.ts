@@ -120,6 +120,26 @@ describe(`targets: a department target's cycle (${TEST_DB})`, () => {
     expect(submitted.body.status).toBe('submitted');
   });
 
+  it('takes a policy target through the same review to its monitoring and self-evaluation (its annual funds the year\'s budget)', async () => {
+    const created = await t.http
+      .post('/api/targets')
+      .set(auth('xining'))
+      .send({ kind: 'policy', year: YEAR, orgId, frameworkCode: 'mof-2021', name: '人才培训补贴政策', policy: { startYear: YEAR, endYear: YEAR + 1, totalFunds: '600000', annualFunds: '300000' } })
+      .expect(201);
+    const pid: string = created.body.id;
+    const purl = (sub = '') => `/api/targets/${pid}${sub}`;
+    const ptag = async () => (await t.http.get(purl()).set(auth('czj')).expect(200)).headers['etag'] as string;
+    await t.http.put(purl('/indicators')).set(auth('xining')).set('If-Match', '"1"').send({ indicators: VALID_ROWS }).expect(200);
+    for (const [u, action, status] of [['xining', 'submit', 'submitted'], ['hzb', 'approve', 'dept_approved'], ['czj', 'approve', 'approved']]) {
+      const res = await t.http.post(purl('/transitions')).set(auth(u)).set('If-Match', await ptag()).send({ action }).expect(200);
+      expect(res.body).toMatchObject({ kind: 'policy', status });
+    }
+    const evaluation = (await t.http.get(purl('/evaluation')).set(auth('xining')).expect(200)).body;
+    expect(evaluation.funds.total.initialBudget).toBe('300000.00');
+    await t.http.get(purl('/monitoring')).set(auth('xining')).expect(200);
+    await t.http.get(`/api/projects/${pid}/evaluation`).set(auth('xining')).expect(404);
+  });
+
   it('is adjusted as a project is: a new revision (draft) with its budget and tasks, the approved one kept', async () => {
     const adj = await t.http.post(url('/adjustments')).set(auth('xining')).set('If-Match', await etag()).send({ reason: '年中预算调整' }).expect(200);
     expect(adj.body).toMatchObject({ status: 'draft', revision: 2, kind: 'department', department: { tasks: [expect.objectContaining({ name: '合作交流' })] } });
