@@ -45,6 +45,8 @@ const CONTRACT = [
   // evidence and follow-up (issue 17): last year's values of the rows, 整改
   'GET /api/projects/{id}/indicator-history', 'GET /api/targets/{id}/indicator-history', 'GET /api/targets/{id}/rectifications',
   'POST /api/targets/{id}/rectifications', 'GET /api/rectifications/{id}', 'PATCH /api/rectifications/{id}', 'POST /api/rectifications/{id}/transitions',
+  // the forms of every kind and 绩效目标设置情况 (issue 15)
+  'GET /api/targets/{id}/export', 'GET /api/reports/target-setting', 'GET /api/reports/target-setting/export',
 ];
 
 /** The query parameters of the endpoints that take a query DTO (`*`: required). */
@@ -62,6 +64,9 @@ const QUERIES: Record<string, string[]> = {
   'GET /api/admin/users': ['q', 'orgId'],
   'GET /api/audit': ['page', 'pageSize', 'event', 'username', 'from', 'to', 'objectType', 'object', 'result'],
   'GET /api/projects/{id}/export': ['form*', 'format*'],
+  'GET /api/targets/{id}/export': ['form*', 'format*'],
+  'GET /api/reports/target-setting': ['year*', 'orgId'],
+  'GET /api/reports/target-setting/export': ['year*', 'orgId', 'format'],
   'GET /api/exports': ['year*', 'orgId', 'form*', 'format*'],
   'POST /api/imports/text': ['dryRun'],
   'POST /api/imports/xlsx': ['dryRun', 'orgId*', 'year', 'choices'],
