@@ -1,4 +1,9 @@
+import { CHUNK_BYTES } from '@pt/api/evidence/data-access';
 import { ATTACHMENT_MAX_BYTES } from '@pt/shared/api-types';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { binaryPdf, chunkedUpload, OLE2_HEAD, PNG_HEAD, sha256 } from './attachments-fixtures';
 import { binary, login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
@@ -48,9 +53,9 @@ describe(`attachments (${TEST_DB})`, () => {
     expect(got.headers['content-type']).toBe('application/pdf');
     expect(got.headers['content-length']).toBe(String(file.length));
     expect(got.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(name)}`);
-    // stored in 1 MiB pieces, not as one value
+    // stored in pieces, not as one value
     const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM attachment_chunk WHERE attachment_id = $1`, [res.body.id]);
-    expect(n).toBe(Math.ceil(file.length / (1024 * 1024)));
+    expect(n).toBe(Math.ceil(file.length / CHUNK_BYTES));
   });
 
   it('over 20 MB is a 413, by its Content-Length or while streaming, and nothing is stored', async () => {
@@ -67,7 +72,7 @@ describe(`attachments (${TEST_DB})`, () => {
     // a streamed file within the limit is kept
     const ok = await chunkedUpload(t, `/api/targets/${target}/attachments?purpose=declaration`, { ...auth('xining'), 'X-File-Name': encodeURIComponent('流式.pdf') }, 3, piece);
     expect(ok.status).toBe(201);
-    expect(await counts()).toEqual({ a: before.a + 1, c: before.c + 3 });
+    expect(await counts()).toEqual({ a: before.a + 1, c: before.c + (3 * piece.length) / CHUNK_BYTES });
   });
 
   it('a type outside the list is a 415 in Chinese, by its name or by its content, and nothing is stored', async () => {
@@ -117,6 +122,28 @@ describe(`attachments (${TEST_DB})`, () => {
     // the refused download is in the log as denied, naming the file
     const denied = await sql<{ username: string }>(`SELECT username FROM audit_log WHERE event = 'attachment.download' AND result = 'denied' AND object_id = $1`, [id]);
     expect(denied.map((d) => d.username)).toEqual(['yangpu']);
+  });
+
+  it('the zip batch export carries each target’s files beside its form, byte for byte', async () => {
+    const file = binaryPdf(300_000);
+    await upload('xining', file, '合同/扫描件.pdf', 'purpose=declaration').expect(201);
+    const zip = await t.http.get('/api/exports?year=2027&form=declaration&format=zip').set(auth('czj')).buffer(true).parse(binary).expect(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-att-zip-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'batch.zip'), zip.body as Buffer);
+      const listing = execFileSync('unzip', ['-Z1', path.join(dir, 'batch.zip')]).toString('utf8').trim().split('\n');
+      const form = listing.find((n) => n.endsWith('佐证材料测试项目.pdf')) as string;
+      expect(form).toBeDefined();
+      const folder = `${form.replace(/\.pdf$/, '')}-佐证材料/`;
+      const files = listing.filter((n) => n.startsWith(folder));
+      const stored = await t.http.get(`/api/targets/${target}/attachments`).set(auth('czj')).expect(200);
+      expect(files).toHaveLength(stored.body.length);
+      // the name's path part is dropped on upload; in the zip each file is numbered in upload order
+      const entry = files.find((n) => n.endsWith('-扫描件.pdf')) as string;
+      expect(Buffer.compare(execFileSync('unzip', ['-p', path.join(dir, 'batch.zip'), entry], { maxBuffer: 64 * 1024 * 1024 }), file)).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('delete removes the file and its pieces; uploads, downloads and deletes are audited', async () => {

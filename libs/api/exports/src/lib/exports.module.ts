@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@pt/api/auth';
+import { EvidenceDataModule } from '@pt/api/evidence/data-access';
 import { TargetsDataModule } from '@pt/api/targets/data-access';
 import { ExportsController } from './exports.controller';
 import { ExportsService } from './exports.service';
@@ -12,7 +13,7 @@ import { ExportJobsService } from './jobs/export-jobs.service';
 import { ExportWorker } from './jobs/export-worker';
 
 @Module({
-  imports: [AuthModule, TargetsDataModule, TypeOrmModule.forFeature(EXPORT_JOB_ENTITIES)],
+  imports: [AuthModule, TargetsDataModule, EvidenceDataModule, TypeOrmModule.forFeature(EXPORT_JOB_ENTITIES)],
   controllers: [ExportsController, ExportJobsController],
   providers: [ExportsService, ImportsService, ExportGate, ExportJobsService, ExportWorker],
   exports: [ExportWorker],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException } from '@pt/api/core';
+import { AttachmentStore } from '@pt/api/evidence/data-access';
 import { EvaluationStore, MonitoringStore, OrgScopeService, TargetStore } from '@pt/api/targets/data-access';
 import { Dec, type Framework, statusLabel, TARGET_KIND_LABELS } from '@pt/domain';
 import { BIDI_CONTROLS, type BatchExportQueryDto, type ExportForm, KIND_EXPORT_FORM_LABELS, type Project, type UserSummary } from '@pt/shared/contracts';
@@ -68,6 +69,7 @@ export class ExportsService {
     private readonly evaluations: EvaluationStore,
     private readonly monitoring: MonitoringStore,
     private readonly scope: OrgScopeService,
+    private readonly attachments: AttachmentStore,
   ) {}
 
   /** One project's 申报表 / 自评表 / 监控表 as .xlsx, PDF or Word. */
@@ -259,6 +261,10 @@ export class ExportsService {
       taken.add(name);
       zip.addReadStream(pass, name);
       await this.pdf([await this.modelOf(user, p, form, undefined, history)], pass);
+      // the target's 佐证材料 beside its form, in a folder of the same name (streamed when the zip reaches them)
+      for (const [k, a] of (await this.attachments.ofTargets([p.id])).entries()) {
+        zip.addReadStream(await a.open(), `${name.replace(/\.pdf$/, '')}-佐证材料/${String(k + 1).padStart(2, '0')}-${safeFileName(a.name)}`);
+      }
     }, progress);
     zip.end();
     await finished;
