@@ -47,6 +47,9 @@ const CONTRACT = [
   'POST /api/targets/{id}/rectifications', 'GET /api/rectifications/{id}', 'PATCH /api/rectifications/{id}', 'POST /api/rectifications/{id}/transitions',
   // the forms of every kind and 绩效目标设置情况 (issue 15)
   'GET /api/targets/{id}/export', 'GET /api/reports/target-setting', 'GET /api/reports/target-setting/export',
+  // the year as work (issue 16): tasks and their progress, the 工作台, batch transitions
+  'POST /api/tasks', 'GET /api/tasks', 'GET /api/tasks/{id}', 'GET /api/tasks/{id}/progress', 'GET /api/tasks/{id}/progress/export',
+  'GET /api/workbench', 'GET /api/workbench/counts', 'POST /api/transitions',
 ];
 
 /** The query parameters of the endpoints that take a query DTO (`*`: required). */
