@@ -1,4 +1,4 @@
-import { daysLeftText, deadlineState, taskStepLabel, todoLink } from './work-labels';
+import { daysLeftText, deadlineState, pastDeadline, taskLink, taskStepLabel, todoLink } from './work-labels';
 
 describe('work labels', () => {
   it('says where a deadline stands: done wins, passed, within three days, later', () => {
@@ -26,5 +26,17 @@ describe('work labels', () => {
     expect(todoLink({ type: 'fill', targetId: 't1' })).toEqual(['/projects', 't1']);
     expect(todoLink({ type: 'monitoring', targetId: 't1' })).toEqual(['/projects', 't1', 'monitoring']);
     expect(todoLink({ type: 'evaluation', targetId: 't1' })).toEqual(['/projects', 't1', 'evaluation']);
+  });
+
+  it('marks a 待办 past its deadline (the day after it, local time)', () => {
+    const today = new Date(2026, 11, 7, 23, 30);
+    expect(pastDeadline('2026-12-06', today)).toBe(true);
+    expect(pastDeadline('2026-12-07', today)).toBe(false);
+    expect(pastDeadline(null, today)).toBe(false);
+  });
+
+  it('links a task to where its step is done', () => {
+    expect(taskLink({ kind: 'declaration', year: 2027 })).toEqual({ path: '/projects', query: { year: 2027 } });
+    expect(taskLink({ kind: 'monitoring', year: 2026 })).toEqual({ path: '/monitoring', query: { year: 2026 } });
   });
 });

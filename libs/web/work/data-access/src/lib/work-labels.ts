@@ -1,4 +1,6 @@
+import { daysLeft } from '@pt/domain';
 import { TASK_KIND_LABELS, type TaskKind, type TaskProgressStatus, type WorkbenchTodo } from '@pt/shared/api-types';
+import { formatDate } from '@pt/web/shared/data-access';
 
 /** The colour of a unit's progress (nz-tag): done green, returned red, submitted blue, under way orange. */
 export const PROGRESS_COLORS: Readonly<Record<TaskProgressStatus, string>> = {
@@ -44,4 +46,14 @@ export function todoLink(item: Pick<WorkbenchTodo, 'type' | 'targetId'>): string
     default:
       return ['/projects', item.targetId];
   }
+}
+
+/** A 待办's deadline passed (the local day after it): shown in red. */
+export function pastDeadline(deadline: string | null | undefined, today: Date = new Date()): boolean {
+  return !!deadline && daysLeft(deadline, formatDate(today)) < 0;
+}
+
+/** Where a unit's user does a task's step: the targets of its year (申报, 自评) or 运行监控. */
+export function taskLink(t: { kind: TaskKind; year: number }): { path: string; query: Record<string, number> } {
+  return t.kind === 'monitoring' ? { path: '/monitoring', query: { year: t.year } } : { path: '/projects', query: { year: t.year } };
 }

@@ -5,7 +5,7 @@ import { WORKBENCH_TODO_LABELS, WORKBENCH_TODO_TYPES, type Workbench, type Workb
 import { AuthStore } from '@pt/web/auth/data-access';
 import { isReviewer, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import { PtDateTimePipe, toApiFailure } from '@pt/web/shared/data-access';
-import { daysLeftText, deadlineState, PROGRESS_COLORS, taskStepLabel, todoLink, WorkbenchStore } from '@pt/web/work/data-access';
+import { daysLeftText, deadlineState, pastDeadline, PROGRESS_COLORS, taskLink, taskStepLabel, todoLink, WorkbenchStore } from '@pt/web/work/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -71,6 +71,8 @@ export class WorkbenchPage {
   readonly todoColors = TODO_COLORS;
   readonly progressColors = PROGRESS_COLORS;
   readonly todoLink = todoLink;
+  readonly taskLink = taskLink;
+  readonly pastDeadline = (d: string | null | undefined) => pastDeadline(d);
   readonly stepLabel = taskStepLabel;
   readonly daysLeftText = daysLeftText;
   readonly statusLabel = statusLabel;
