@@ -31,6 +31,7 @@ export const SHELL_ROUTES: Routes = [
       },
       { path: 'projects/:id/evaluation', loadChildren: () => import('@pt/web/evaluation/feature').then((m) => m.EVALUATION_ROUTES) },
       { path: 'projects/:id/monitoring', loadChildren: () => import('@pt/web/evaluation/feature').then((m) => m.MONITORING_ROUTES) },
+      { path: 'projects/:id/rectifications', loadChildren: () => import('@pt/web/rectification/feature').then((m) => m.RECTIFICATION_ROUTES) },
       {
         path: 'projects',
         pathMatch: 'full',
