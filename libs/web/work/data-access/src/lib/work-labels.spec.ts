@@ -26,6 +26,7 @@ describe('work labels', () => {
     expect(todoLink({ type: 'fill', targetId: 't1' })).toEqual(['/projects', 't1']);
     expect(todoLink({ type: 'monitoring', targetId: 't1' })).toEqual(['/projects', 't1', 'monitoring']);
     expect(todoLink({ type: 'evaluation', targetId: 't1' })).toEqual(['/projects', 't1', 'evaluation']);
+    expect(todoLink({ type: 'rectification', targetId: 't1' })).toEqual(['/projects', 't1', 'rectifications']);
   });
 
   it('marks a 待办 past its deadline (the day after it, local time)', () => {

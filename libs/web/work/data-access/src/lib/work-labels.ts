@@ -34,7 +34,7 @@ export function daysLeftText(daysLeft: number): string {
   return daysLeft === 0 ? '今天截止' : `剩 ${daysLeft} 天`;
 }
 
-/** The page of a 待办 item: the target's editor, its review, its monitoring or self-evaluation. */
+/** The page of a 待办 item: the target's editor, its review, its monitoring, self-evaluation or 整改. */
 export function todoLink(item: Pick<WorkbenchTodo, 'type' | 'targetId'>): string[] {
   switch (item.type) {
     case 'review':
@@ -43,6 +43,8 @@ export function todoLink(item: Pick<WorkbenchTodo, 'type' | 'targetId'>): string
       return ['/projects', item.targetId, 'monitoring'];
     case 'evaluation':
       return ['/projects', item.targetId, 'evaluation'];
+    case 'rectification':
+      return ['/projects', item.targetId, 'rectifications'];
     default:
       return ['/projects', item.targetId];
   }
