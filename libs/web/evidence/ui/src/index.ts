@@ -1,0 +1,3 @@
+export * from './lib/attachments.component';
+export * from './lib/attachments-client';
+export * from './lib/attachment-rules';

@@ -1,0 +1,89 @@
+import { HttpClient, HttpEventType } from '@angular/common/http';
+import { inject, Injectable, signal, type Signal, type WritableSignal } from '@angular/core';
+import { ApiPaths, type Attachment, ATTACHMENT_NAME_HEADER, type AttachmentPurpose } from '@pt/shared/api-types';
+import { firstValueFrom, type Observable, filter, map } from 'rxjs';
+
+/** One upload's events: the percent sent, then the stored file. */
+export type UploadEvent = { kind: 'progress'; percent: number } | { kind: 'done'; attachment: Attachment };
+
+/**
+ * The 佐证材料 of targets, read once per target however many rows of a page show a part of them (one request, shared),
+ * and kept up to date by this client's own uploads and deletes.
+ */
+@Injectable({ providedIn: 'root' })
+export class AttachmentsClient {
+  private readonly http = inject(HttpClient);
+  private readonly lists = new Map<string, WritableSignal<readonly Attachment[] | null>>();
+  private readonly loading = new Map<string, Promise<void>>();
+
+  /** The target's files (null until read). */
+  of(targetId: string): Signal<readonly Attachment[] | null> {
+    return this.listSignal(targetId);
+  }
+
+  /** Read the target's files unless they were read or are being read (every row of a page calls it; one request). */
+  ensure(targetId: string): Promise<void> {
+    const running = this.loading.get(targetId);
+    if (running) return running;
+    return this.listSignal(targetId)() === null ? this.reload(targetId) : Promise.resolve();
+  }
+
+  /** Read the target's files again (a failure is the caller's to show). */
+  reload(targetId: string): Promise<void> {
+    const running = (async () => {
+      try {
+        this.listSignal(targetId).set(await firstValueFrom(this.http.get<Attachment[]>(ApiPaths.targetAttachments(targetId))));
+      } finally {
+        this.loading.delete(targetId);
+      }
+    })();
+    this.loading.set(targetId, running);
+    return running;
+  }
+
+  /** Send the file as the request body, its name percent-encoded in X-File-Name. */
+  upload(targetId: string, file: File, purpose: AttachmentPurpose, indicatorId: string | null): Observable<UploadEvent> {
+    const params: Record<string, string> = { purpose, ...(indicatorId ? { indicatorId } : {}) };
+    return this.http
+      .post<Attachment>(ApiPaths.targetAttachments(targetId), file, {
+        params,
+        headers: { 'Content-Type': file.type || 'application/octet-stream', [ATTACHMENT_NAME_HEADER]: encodeURIComponent(file.name) },
+        reportProgress: true,
+        observe: 'events',
+      })
+      .pipe(
+        filter((e) => e.type === HttpEventType.UploadProgress || e.type === HttpEventType.Response),
+        map((e): UploadEvent => {
+          if (e.type === HttpEventType.UploadProgress) return { kind: 'progress', percent: e.total ? Math.floor((e.loaded / e.total) * 100) : 0 };
+          const attachment = (e as { body: Attachment }).body;
+          this.listSignal(targetId).update((l) => [...(l ?? []), attachment]);
+          return { kind: 'done', attachment };
+        }),
+      );
+  }
+
+  async remove(targetId: string, id: string): Promise<void> {
+    await firstValueFrom(this.http.delete(ApiPaths.attachment(id)));
+    this.listSignal(targetId).update((l) => (l ?? []).filter((a) => a.id !== id));
+  }
+
+  /** The file, saved by the browser under its name (read with the session's token, which a plain link would not send). */
+  async download(a: Attachment): Promise<void> {
+    const blob = await firstValueFrom(this.http.get(ApiPaths.attachment(a.id), { responseType: 'blob' }));
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = a.name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private listSignal(targetId: string): WritableSignal<readonly Attachment[] | null> {
+    let s = this.lists.get(targetId);
+    if (!s) {
+      s = signal<readonly Attachment[] | null>(null);
+      this.lists.set(targetId, s);
+    }
+    return s;
+  }
+}
