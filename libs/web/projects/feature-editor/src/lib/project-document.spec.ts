@@ -9,6 +9,7 @@ function fakeApi(over: Partial<Record<keyof ProjectsApi, unknown>> = {}): Projec
     get: () => Promise.resolve(project),
     history: () => Promise.resolve([{ action: 'submit' }]),
     findings: () => Promise.resolve([{ code: 'X', severity: 'warning', message: 'm' }]),
+    indicatorHistory: () => Promise.resolve(new Map([['i1', { year: 2026, target: '≥90%', actual: '95%' }]])),
     ...over,
   } as unknown as ProjectsApi;
 }
@@ -37,5 +38,6 @@ describe('ProjectDocument', () => {
     await doc.refreshSide('p1');
     expect(doc.history()).toEqual([{ action: 'submit' }]);
     expect(doc.serverFindings()[0].code).toBe('OLD');
+    expect(doc.rowHistory().get('i1')).toEqual({ year: 2026, target: '≥90%', actual: '95%' });
   });
 });

@@ -23,6 +23,7 @@ import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows
 import { ActionRunner, formatMoney, normaliseMoney, PtDateTimePipe, sumMoney } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, PickRow, TableCheckContext } from '@pt/web/projects/ui';
+import { RectificationApi, type Rectification } from '@pt/web/rectification/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -194,6 +195,9 @@ export class ProjectEditorPage {
   readonly liveFindings = computed<Finding[]>(() => [...this.kinds.findings(), ...(this.table()?.findings() ?? [])]);
   readonly reviewComments = this.doc.reviewComments;
   readonly rowHistory = this.doc.rowHistory;
+  private readonly rectifications = inject(RectificationApi);
+  /** Open 整改 of last year's same-name target (the banner). */
+  readonly carriedRectifications = signal<Rectification[]>([]);
   readonly lastReturn = computed(() => {
     if (this.project()?.status !== 'returned') return null;
     const returns = this.history().filter((h) => h.action === 'return');
@@ -217,6 +221,7 @@ export class ProjectEditorPage {
     this.failure.set(null);
     this.apply(p, true, true);
     void this.doc.refreshSide(p.id);
+    this.rectifications.carried(p.id).then((r) => this.carriedRectifications.set(r), () => this.carriedRectifications.set([]));
   }
 
   /** 「重新加载」 after a conflict: the latest version replaces the edits (after asking). */
