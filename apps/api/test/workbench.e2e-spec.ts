@@ -38,7 +38,18 @@ describe(`workbench (${TEST_DB})`, () => {
     // a draft, a returned, a submitted and an approved target: 已退回 comes first
     expect(decl).toMatchObject({ year: 2027, month: null, deadline: '2099-10-31', status: '已退回', overdue: false, daysLeft: expect.any(Number) });
     expect(decl?.daysLeft).toBeGreaterThan(365);
-    expect(w.tasks.find((x) => x.kind === 'monitoring')).toMatchObject({ month: 8, status: '未开始', overdue: false });
+    expect(w.tasks.find((x) => x.kind === 'monitoring')).toMatchObject({ month: 8, status: '未开始', overdue: false, units: { total: 1, done: 0, overdue: 0 } });
+  });
+
+  it('summarises a task over the units a reviewer sees: the least advanced status, how many done and overdue', async () => {
+    const late = (await t.http.post('/api/tasks').set(bed.auth('czj')).send({ kind: 'monitoring', year: 2027, month: 7, title: '7月监控（逾期）', deadline: '2026-08-10' }).expect(201)).body;
+    const etag = (await t.http.get(`/api/projects/${approved.id}`).set(bed.auth('xining')).expect(200)).headers['etag'];
+    await t.http.put(`/api/projects/${approved.id}/monitoring`).set(bed.auth('xining')).set('If-Match', etag).send({ month: 7, budget: { annualBudget: '500000.00', executed: '200000.00' }, items: [] }).expect(200);
+    const dept = (await get('hzb')).tasks.find((x) => x.id === late.id);
+    expect(dept).toMatchObject({ status: '未开始', overdue: true, units: { total: 6, done: 1, overdue: 5 } });
+    const finance = (await get('czj')).tasks.find((x) => x.id === late.id);
+    expect(finance).toMatchObject({ units: { total: 11, done: 1, overdue: 10 } });
+    expect((await get('xining')).tasks.find((x) => x.id === late.id)).toMatchObject({ status: '已完成', overdue: false, units: { total: 1, done: 1, overdue: 0 } });
   });
 
   it('lists a filler\'s 待办: the draft, the returned target with its reason, the month\'s report and the self-evaluation due', async () => {
@@ -64,7 +75,7 @@ describe(`workbench (${TEST_DB})`, () => {
     expect(w.todo.every((x) => x.type === 'review')).toBe(true);
     expect(w.todo.some((x) => x.orgName.includes('杨浦'))).toBe(false);
     expect(w.done.find((d) => d.targetId === returned.id)).toMatchObject({ action: 'return', comment: '绩效指标不够细化', toStatus: 'returned' });
-    expect(w.counts).toEqual({ todo: w.todo.length, review: w.todo.length, returned: 0, overdueTasks: 0 });
+    expect(w.counts).toEqual({ todo: w.todo.length, review: w.todo.length, returned: 0, overdueTasks: 1 });
   });
 
   it('lists the finance bureau\'s inbox (department-approved) and self-evaluations waiting for review', async () => {
@@ -88,7 +99,7 @@ describe(`workbench (${TEST_DB})`, () => {
     const yp = await get('yangpu');
     expect(todoOf(yp, other.id)).toEqual([expect.objectContaining({ type: 'fill', deadline: '2099-10-31' })]);
     expect(yp.todo.some((x) => x.targetId === draft.id)).toBe(false);
-    expect(yp.tasks.map((x) => x.title)).toEqual(['2027自评', '2027申报']);
+    expect(yp.tasks.map((x) => x.title)).toEqual(['7月监控（逾期）', '2027自评', '2027申报']);
   });
 
   it('counts for the menu what the 工作台 lists, overdue tasks included, cheaply on their own route', async () => {

@@ -67,6 +67,8 @@ export interface WorkbenchTask {
   overdue: boolean;
   /** Days until the deadline (negative once passed): reminders as it nears and passes. */
   daysLeft: number;
+  /** The covered units the user sees: how many, how many 已完成, how many overdue (a reviewer's summary). */
+  units?: { total: number; done: number; overdue: number };
 }
 
 export const WORKBENCH_TODO_TYPES = ['fill', 'review', 'returned', 'monitoring', 'evaluation', 'rectification'] as const;

@@ -68,8 +68,13 @@ export class WorkbenchService implements OnModuleInit {
     const out: WorkbenchTask[] = [];
     for (const t of ctx.tasks) {
       const docs = byUnit(t.orgIds, await stepDocuments(m, t, t.orgIds));
-      const status = leastAdvanced([...docs.values()].map((d) => stepStatus(d.map((x) => x.state))));
-      out.push(summary(t, status, ctx.today));
+      const statuses = [...docs.values()].map((d) => stepStatus(d.map((x) => x.state)));
+      const units = {
+        total: statuses.length,
+        done: statuses.filter((s) => s === '已完成').length,
+        overdue: statuses.filter((s) => isOverdue(t.deadline, ctx.today, s)).length,
+      };
+      out.push({ ...summary(t, leastAdvanced(statuses), ctx.today), units });
     }
     return out;
   }
@@ -95,7 +100,7 @@ export class WorkbenchService implements OnModuleInit {
   }
 }
 
-function summary(t: WorkTask, status: WorkbenchTask['status'], today: string): WorkbenchTask {
+function summary(t: WorkTask, status: WorkbenchTask['status'], today: string): Omit<WorkbenchTask, 'units'> {
   return {
     id: t.id,
     kind: t.kind,
