@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { FormsModule } from '@angular/forms';
 import { Dec } from '@pt/domain';
 import type { EvaluationProblem, EvaluationResult } from '@pt/domain';
+import { AttachmentsComponent } from '@pt/web/evidence/ui';
 import { flagColor, flagLabel, levelSpans, QUALITATIVE_GRADE_OPTIONS, rowBandText, TOTAL_GRADE_COLORS } from '@pt/web/evaluation/data-access';
 import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned, WeightTotals } from '@pt/web/evaluation/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -20,7 +21,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 @Component({
   selector: 'pt-evaluation-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [AttachmentsComponent, FormsModule, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
   templateUrl: './evaluation-table.component.html',
   styleUrl: './evaluation.page.css',
 })
@@ -31,6 +32,8 @@ export class EvaluationTableComponent {
   /** The stored evaluation: its deductions and whether this user may deduct. */
   readonly evaluation = input.required<Versioned<Evaluation>>();
   readonly editable = input(false);
+  /** The target, whose 佐证材料 each row shows and takes (none shown without it). */
+  readonly targetId = input<string | null>(null);
   /** A write is under way: the deduct buttons wait. */
   readonly busy = input(false);
   /** Field errors of the last failure, by the API's field names (`items[i].actual`). */
