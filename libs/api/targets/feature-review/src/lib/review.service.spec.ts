@@ -33,6 +33,18 @@ describe('ReviewService.transition on the embedded database', () => {
     (await bed.db.manager.query(`SELECT event FROM audit_log WHERE object_id = $1 ORDER BY id`, [id])).map((r: { event: string }) => r.event);
 
   describe('a target', () => {
+    it('stores a structured review with its transition; refuses an approval with 中 (422, review.overall), writing nothing', async () => {
+      const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '结构化审核', status: 'submitted' });
+      const judged = (overall: '良' | '中') => ({ completeness: '优', relevance: '良', appropriateness: '良', feasibility: '中', overall }) as const;
+      const approve = (overall: '良' | '中') => version(id).then((v) => review.transition(TARGET_REVIEW, targetReviewHooks(targets, bed.users.dept, undefined), bed.users.dept, id, v, { action: 'approve', review: judged(overall) }));
+      expect(await refusal(approve('中'))).toEqual({ status: 422, code: 'REVIEW_NOT_PASSING', fields: ['review.overall'] });
+      expect(await status(id)).toBe('submitted');
+      expect(await audits(id)).toEqual([]);
+      await approve('良');
+      expect(await status(id)).toBe('dept_approved');
+      expect((await targets.history(bed.users.filler, id)).map((h) => h.review)).toEqual([judged('良')]);
+    });
+
     it('goes draft → submitted → dept_approved → approved, each step once in history and audit', async () => {
       const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '全程' });
       await target(bed.users.filler, id, 'submit');
