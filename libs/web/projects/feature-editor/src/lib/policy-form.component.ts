@@ -6,7 +6,6 @@ import { POLICY_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
 import { formatMoney, normaliseMoney } from '@pt/web/shared/data-access';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzInputNumberModule } from 'ng-zorro-antd/input-number';
 import { fieldHint } from './target-kind-form';
 import type { TargetKindState } from './target-kind-state';
 
@@ -14,7 +13,7 @@ import type { TargetKindState } from './target-kind-state';
 @Component({
   selector: 'pt-policy-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgTemplateOutlet, ReactiveFormsModule, NzCardModule, NzInputModule, NzInputNumberModule],
+  imports: [NgTemplateOutlet, ReactiveFormsModule, NzCardModule, NzInputModule],
   template: `
     @let s = state();
     @let f = s.policy.controls;
@@ -27,12 +26,12 @@ import type { TargetKindState } from './target-kind-state';
       <div class="row">
         <div class="field">
           <label for="policy-start">{{ P.period }}（起始年度）</label>
-          <nz-input-number nzId="policy-start" formControlName="startYear" [nzMin]="2000" [nzMax]="2100" [nzPrecision]="0" nzPlaceHolder="如 2025" class="year" data-testid="policy-startYear" />
+          <input nz-input id="policy-start" type="number" formControlName="startYear" min="2000" max="2100" step="1" inputmode="numeric" placeholder="如 2025" [nzStatus]="hint('policy.startYear', f.startYear)?.status ?? ''" data-testid="policy-startYear" />
           <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: hint('policy.startYear', f.startYear) }" />
         </div>
         <div class="field">
           <label for="policy-end">{{ P.period }}（结束年度）</label>
-          <nz-input-number nzId="policy-end" formControlName="endYear" [nzMin]="2000" [nzMax]="2100" [nzPrecision]="0" nzPlaceHolder="如 2027" class="year" data-testid="policy-endYear" />
+          <input nz-input id="policy-end" type="number" formControlName="endYear" min="2000" max="2100" step="1" inputmode="numeric" placeholder="如 2027" [nzStatus]="hint('policy.endYear', f.endYear)?.status ?? ''" data-testid="policy-endYear" />
           <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: hint('policy.endYear', f.endYear) }" />
         </div>
         <div class="field">
@@ -60,7 +59,6 @@ import type { TargetKindState } from './target-kind-state';
     .row { display: grid; grid-template-columns: repeat(4, 1fr); gap: 16px; }
     .field { margin-bottom: 12px; }
     .field label { display: block; margin-bottom: 4px; }
-    .year { width: 100%; }
     .hint { color: #cf1322; font-size: 12px; margin-top: 2px; }
     .hint.warn { color: #d46b08; }
     @media (max-width: 992px) { .row { grid-template-columns: 1fr 1fr; } }
@@ -73,7 +71,8 @@ export class PolicyFormComponent {
   readonly YUAN = YUAN_SUFFIX;
 
   hint(field: string, c: AbstractControl) {
-    return fieldHint(field, this.errors(), c.invalid && c.dirty, this.state().findingByField().get(field));
+    const year = field.endsWith('Year');
+    return fieldHint(field, this.errors(), c.invalid && c.dirty, this.state().findingByField().get(field), year ? '须为 2000–2100 之间的年份' : undefined);
   }
 
   pretty(c: AbstractControl<string>): void {

@@ -42,7 +42,7 @@ import { FindingsPanelComponent } from './findings-panel.component';
 import { HistoryTimelineComponent } from './history-timeline.component';
 import { ProjectHeaderViewComponent } from './project-header-view.component';
 import { KindHeaderFormComponent } from './kind-header-form.component';
-import { formTaskField, targetFieldLabel } from './target-kind-form';
+import { detailText, formTaskField } from './target-kind-form';
 import { TargetKindState } from './target-kind-state';
 import { buildHeaderForm, CATEGORY_OPTIONS, markAllInvalid, NATURE_OPTIONS, PERFORMANCE_TYPE_OPTIONS, TEXT_FIELDS } from './project-form-group';
 import { ProjectIndicatorPickerComponent } from './project-indicator-picker.component';
@@ -116,7 +116,7 @@ export class ProjectEditorPage {
   readonly performanceTypeOptions = PERFORMANCE_TYPE_OPTIONS;
   readonly statusLabel = statusLabel;
   readonly statusColor = statusColor;
-  readonly fieldLabel = targetFieldLabel;
+  readonly detailText = detailText;
   readonly money = formatMoney;
 
   /** The project, its load, history, findings and framework. */

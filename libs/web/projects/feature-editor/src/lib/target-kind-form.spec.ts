@@ -12,6 +12,7 @@ import {
   policyBody,
   policyFromTarget,
   targetFieldLabel,
+  detailText,
 } from './target-kind-form';
 import type { KindFormValues } from './target-kind-form';
 
@@ -120,9 +121,9 @@ describe('the PATCH body by kind', () => {
 
 describe('fieldHint', () => {
   const errors = new Map([['department.budget.total', '年度预算申请资金总额须为金额']]);
-  it("puts the save's refusal first, then the invalid amount, then the live check as a warning", () => {
-    expect(fieldHint('department.budget.total', errors, true, { message: 'x' })).toEqual({ status: 'error', message: '年度预算申请资金总额须为金额' });
-    expect(fieldHint('department.budget.fiscal', errors, true, undefined)?.status).toBe('error');
+  it("puts the field's own bad amount first, then the save's refusal, then the live check as a warning", () => {
+    expect(fieldHint('department.budget.total', errors, false, { message: 'x' })).toEqual({ status: 'error', message: '年度预算申请资金总额须为金额' });
+    expect(fieldHint('department.budget.total', errors, true, undefined)).toEqual({ status: 'error', message: '须为非负金额，最多两位小数，如 500000.00' });
     expect(fieldHint('department.budget.fiscal', errors, false, { message: '不等于' })).toEqual({ status: 'warning', message: '不等于' });
     expect(fieldHint('department.budget.fiscal', errors, false, undefined)).toBeNull();
   });
@@ -135,5 +136,13 @@ describe('targetFieldLabel', () => {
     expect(targetFieldLabel('department.tasks')).toBe('年度主要任务');
     expect(targetFieldLabel('policy.endYear')).toBe('实施期结束年度');
     expect(targetFieldLabel('funds.total')).toBe('项目资金总额');
+  });
+});
+
+describe('detailText', () => {
+  it('names the field once', () => {
+    expect(detailText({ field: 'department.tasks[1].amount', message: '年度主要任务第2行预算金额总额须为金额' })).toBe('年度主要任务第2行预算金额总额须为金额');
+    expect(detailText({ field: 'policy.basis', message: '最多 5000 个字符' })).toBe('政策依据：最多 5000 个字符');
+    expect(detailText({ message: '请稍后重试' })).toBe('请稍后重试');
   });
 });

@@ -148,14 +148,20 @@ export interface FieldHint {
 }
 
 /**
- * What a field of the block says under it: the refusal of the last save (the server's 400 or the page's own check),
- * else its own invalid amount, else the first live finding of the domain's checks (an error finding stays a warning
+ * What a field of the block says under it: its own invalid amount (short: the cell names the field), else the refusal
+ * of the last save (the server's 400 or the page's own check), else the first live finding of the domain's checks (an error finding stays a warning
  * until submit: the draft may be saved).
  */
-export function fieldHint(field: string, saveErrors: ReadonlyMap<string, string>, invalidAmount: boolean, finding: { message: string } | undefined): FieldHint | null {
+export function fieldHint(
+  field: string,
+  saveErrors: ReadonlyMap<string, string>,
+  invalid: boolean,
+  finding: { message: string } | undefined,
+  invalidMessage = '须为非负金额，最多两位小数，如 500000.00',
+): FieldHint | null {
+  if (invalid) return { status: 'error', message: invalidMessage };
   const refused = saveErrors.get(field);
   if (refused) return { status: 'error', message: refused };
-  if (invalidAmount) return { status: 'error', message: '须为不超过两位小数的非负金额（元），如 500000.00' };
   return finding ? { status: 'warning', message: finding.message } : null;
 }
 
@@ -177,4 +183,10 @@ export function targetFieldLabel(field: string | undefined): string {
   const policy = /^policy\.(\w+)$/.exec(field ?? '');
   if (policy) return POLICY_LABELS[policy[1]] ?? policy[1];
   return fieldLabel(field);
+}
+
+/** A refusal's line in the page's alert: `label：message`, without the label when the message already starts with it. */
+export function detailText(d: { field?: string; message: string }): string {
+  const label = d.field ? targetFieldLabel(d.field) : '';
+  return !label || d.message.startsWith(label) ? d.message : `${label}：${d.message}`;
 }

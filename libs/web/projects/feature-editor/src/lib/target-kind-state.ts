@@ -16,6 +16,12 @@ function moneyValidator(c: AbstractControl<string>): ValidationErrors | null {
   return normaliseMoney(c.value) === null ? { money: true } : null;
 }
 
+/** 实施期 years: empty, or a whole year 2000–2100 (the API's range). */
+function yearValidator(c: AbstractControl<number | null>): ValidationErrors | null {
+  const v = c.value;
+  return v === null || (Number.isInteger(v) && v >= 2000 && v <= 2100) ? null : { year: true };
+}
+
 /**
  * The editor's part of a 部门（单位）整体 or 政策 target: the reactive forms of its block (the 年度主要任务 rows as a
  * FormArray), their values as signals, the live checks of the domain, and a policy's 中期 table with what was saved of
@@ -30,8 +36,8 @@ export class TargetKindState {
   });
   readonly policy = this.fb.group({
     basis: ['', Validators.maxLength(5000)],
-    startYear: [null as number | null],
-    endYear: [null as number | null],
+    startYear: [null as number | null, yearValidator],
+    endYear: [null as number | null, yearValidator],
     totalFunds: ['', moneyValidator],
     annualFunds: ['', moneyValidator],
   });
