@@ -63,9 +63,9 @@ export const wan = (yuan: string): string => formatWan(yuan) || '0.00';
                 <th nzAlign="right">预算单位数</th>
                 <th nzAlign="right">部门（单位）整体绩效目标</th>
                 <th nzAlign="right">政策绩效目标</th>
-                <th nzAlign="right">政策预算资金</th>
+                <th nzAlign="right">政策预算资金（万元）</th>
                 <th nzAlign="right">项目绩效目标</th>
-                <th nzAlign="right">项目预算资金</th>
+                <th nzAlign="right">项目预算资金（万元）</th>
               </tr>
             </thead>
             <tbody>
@@ -81,7 +81,7 @@ export const wan = (yuan: string): string => formatWan(yuan) || '0.00';
                 </tr>
               }
               <tr class="total" data-testid="ts-total">
-                <th scope="row">合计</th>
+                <td>合计</td>
                 <td nzAlign="right">{{ d.units }}</td>
                 <td nzAlign="right">{{ d.departmentTargets }}</td>
                 <td nzAlign="right">{{ d.policyTargets }}</td>
@@ -112,7 +112,7 @@ export const wan = (yuan: string): string => formatWan(yuan) || '0.00';
     .lead { margin: 0 0 8px; color: rgba(0, 0, 0, 0.55); }
     .block { margin-top: 16px; }
     .paragraph { font-size: 15px; line-height: 1.9; text-indent: 2em; margin: 0; }
-    .total th, .total td { font-weight: 600; background: #fafafa; }
+    .total td { font-weight: 600; background: #fafafa; }
     .unit { margin-bottom: 8px; }
   `,
 })
