@@ -13,7 +13,8 @@ const PROJECTS = `${API_ROOT}${ApiRoutes.projects}`;
 @Injectable()
 export class ProjectsKindScope implements NestMiddleware {
   use(req: Request, _res: Response, next: NextFunction): void {
-    const path = req.originalUrl.split('?')[0];
+    // as the router matches it: case-insensitively (/api/Projects/:id is the same route)
+    const path = req.originalUrl.split('?')[0].toLowerCase();
     if (path === PROJECTS || path.startsWith(`${PROJECTS}/`)) narrowToKind('project', next);
     else next();
   }
