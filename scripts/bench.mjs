@@ -33,7 +33,7 @@ import { log, OUT_DIR, ROOT } from './bench/context.mjs';
 import { describeData, generate } from './bench/generate.mjs';
 import { rssOf } from './bench/measure.mjs';
 import { report } from './bench/report.mjs';
-import { runScale, SCALE_MARKERS } from './bench/scale-run.mjs';
+import { runScale, scaleSections } from './bench/scale-run.mjs';
 import { runScenarios } from './bench/scenarios.mjs';
 import { BenchProcesses, buildApi } from './bench/servers.mjs';
 import { prepareWorkload } from './bench/workload.mjs';
@@ -121,9 +121,8 @@ async function main() {
     const md = report({ quick, P, machine, counts, byStatus, results, bootMs, genMs, totalS, web, rssEnd, mismatched, auditRows });
     const file = quick ? path.join(OUT_DIR, 'BENCHMARKS.quick.md') : path.join(ROOT, 'BENCHMARKS.md');
     // the scale section (written by --scale N) is carried over
-    const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    const [a, b] = SCALE_MARKERS.map((m) => before.indexOf(m));
-    fs.writeFileSync(file, a >= 0 && b > a ? `${md.trimEnd()}\n\n${before.slice(a, b + SCALE_MARKERS[1].length)}\n` : md);
+    const kept = scaleSections(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+    fs.writeFileSync(file, kept ? `${md.trimEnd()}\n\n${kept}\n` : md);
     log(`wrote ${path.relative(ROOT, file)} (total ${totalS.toFixed(0)} s)`);
     const failed = budgets(results, web).filter((b) => !b.met);
     if (failed.length) log(`budgets not met: ${failed.map((b) => b.name).join('; ')}`);

@@ -6,11 +6,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { api, sleep } from '../bench-common.mjs';
 import { log, mib, ms, OUT_DIR, ROOT } from './context.mjs';
-import { load, percentile, rssSampler } from './measure.mjs';
+import { load, percentile, PIDS, rssSampler } from './measure.mjs';
 import { generateScale, SCALE_SHAPE } from './scale.mjs';
 import { explainRequest } from './scale-explain.mjs';
 
-export const SCALE_MARKERS = ['<!-- scale: written by `npm run bench -- --scale N` -->', '<!-- /scale -->'];
+/** The markers of the scale section of size N in BENCHMARKS.md (one section per size; a full run carries them over). */
+export const scaleMarkers = (n) => [`<!-- scale ${n}: written by \`npm run bench -- --scale ${n}\` -->`, `<!-- /scale ${n} -->`];
+
+/** The scale sections of a BENCHMARKS.md text (from the first start marker to the end of the last end marker), '' without. */
+export function scaleSections(text) {
+  const a = text.indexOf('<!-- scale ');
+  const b = text.lastIndexOf('<!-- /scale ');
+  return a >= 0 && b > a ? text.slice(a, text.indexOf('-->', b) + 3) : '';
+}
 
 /** The name searches of the list page as the finance reviewer sends them (every request has `q`). */
 function searchRequests(sessions) {
@@ -62,6 +70,7 @@ async function exportOnce(base, token, exportPath, pid) {
 
 export async function runScale({ N, P, db, base, server, workload }) {
   const pid = server.pid;
+  PIDS.server = pid;
   const common = { url: base, headers: { accept: 'application/json' } };
   const { czjSessions, requests } = workload;
   const search = searchRequests(czjSessions);
@@ -99,17 +108,18 @@ export async function runScale({ N, P, db, base, server, workload }) {
   }
   const md = scaleReport({ N, baseTargets, gen, small, large, explained, P });
   fs.writeFileSync(path.join(OUT_DIR, `SCALE-${N}.md`), md);
-  keepInBenchmarks(md);
+  keepInBenchmarks(md, N);
   log(`wrote tmp/bench/SCALE-${N}.md and the scale section of BENCHMARKS.md`);
 }
 
 /** The scale section of BENCHMARKS.md replaced by `md` (added at the end when there is none). */
-function keepInBenchmarks(md) {
+function keepInBenchmarks(md, n) {
   const file = path.join(ROOT, 'BENCHMARKS.md');
   const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const block = `${SCALE_MARKERS[0]}\n${md}\n${SCALE_MARKERS[1]}`;
-  const [a, b] = [text.indexOf(SCALE_MARKERS[0]), text.indexOf(SCALE_MARKERS[1])];
-  const next = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + SCALE_MARKERS[1].length) : `${text.trimEnd()}\n\n${block}\n`;
+  const [start, end] = scaleMarkers(n);
+  const block = `${start}\n${md}\n${end}`;
+  const [a, b] = [text.indexOf(start), text.indexOf(end)];
+  const next = a >= 0 && b > a ? text.slice(0, a) + block + text.slice(b + end.length) : `${text.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(file, next);
 }
 
