@@ -30,6 +30,7 @@ import {
   toEvaluationFailure,
   validateMonitoringForm,
 } from '@pt/web/evaluation/data-access';
+import { AttachmentsComponent } from '@pt/web/evidence/ui';
 import type { Monitoring, MonitoringForm, MonitoringFormRow, Versioned } from '@pt/web/evaluation/data-access';
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
@@ -65,6 +66,7 @@ import { ProjectReportState } from './project-report-state';
   providers: [NzModalService],
   host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   imports: [
+    AttachmentsComponent,
     FormsModule,
     RouterLink,
     NzButtonModule,
