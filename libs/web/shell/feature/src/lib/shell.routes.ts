@@ -1,13 +1,5 @@
 import type { Routes } from '@angular/router';
-import { inject } from '@angular/core';
-import { BUSINESS_ROLES } from '@pt/domain';
-import { authGuard, AuthStore, passwordChangedGuard } from '@pt/web/auth/data-access';
-
-/**
- * Declares or reviews targets (not one of the 三员 administrators): the 工作台 is this user's home page. (The roles from
- * the domain, not the projects client: these routes are in the initial bundle.)
- */
-const businessUser = () => !!inject(AuthStore).user()?.roles.some((r) => BUSINESS_ROLES.includes(r));
+import { authGuard, passwordChangedGuard } from '@pt/web/auth/data-access';
 
 /** The application's routes: every feature is a lazy route; everything but login needs a session. */
 export const SHELL_ROUTES: Routes = [
@@ -20,8 +12,7 @@ export const SHELL_ROUTES: Routes = [
     loadComponent: () => import('./shell.layout').then((m) => m.ShellLayout),
     children: [
       // the home page: a filler's or a reviewer's 工作台; the administrators' buttons to their pages otherwise
-      { path: '', pathMatch: 'full', canMatch: [businessUser], loadChildren: () => import('@pt/web/work/feature').then((m) => m.WORKBENCH_ROUTES) },
-      { path: '', pathMatch: 'full', loadComponent: () => import('./home.page').then((m) => m.HomePage), title: '首页 · 绩效目标管理' },
+      { path: '', pathMatch: 'full', loadChildren: () => import('./home.routes').then((m) => m.HOME_ROUTES) },
       { path: 'tasks', loadChildren: () => import('@pt/web/work/feature').then((m) => m.TASK_ROUTES) },
       { path: 'library', loadChildren: () => import('@pt/web/library/feature').then((m) => m.LIBRARY_ROUTES) },
       // before any `projects/:id` route
