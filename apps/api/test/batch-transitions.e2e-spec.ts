@@ -40,6 +40,13 @@ describe(`batch transitions (${TEST_DB})`, () => {
     ]);
     expect((await statusOf(b.id)).status).toBe('submitted');
     expect((await statusOf(other.id)).status).toBe('submitted');
+    // the refused items are in the audit log as refusals, the done ones as approvals
+    const auditor = (await t.http.post('/api/auth/login').send({ username: 'auditor', password: 'Demo@2026' }).expect(200)).body.accessToken;
+    const log = (await t.http.get('/api/audit?event=project.approve&pageSize=200').set({ Authorization: `Bearer ${auditor}` }).expect(200)).body.items;
+    const rowOf = (id: string) => log.filter((r: { objectId: string }) => r.objectId === id).map((r: { result: string; details: { status?: number } }) => [r.result, r.details?.status ?? null]);
+    expect(rowOf(other.id)).toEqual([['denied', 404]]);
+    expect(rowOf(b.id)).toEqual([['failed', 412]]);
+    expect(rowOf(a.id)).toEqual([['ok', null]]);
     // each approval carries the comment and the review in its own history
     const h = (await t.http.get(`/api/projects/${c.id}/history`).set(bed.auth('hzb')).expect(200)).body.at(-1);
     expect(h).toMatchObject({ action: 'approve', comment: '同意', review: good, user: '合作交流办审核人' });

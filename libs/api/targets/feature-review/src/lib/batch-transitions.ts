@@ -44,6 +44,9 @@ export class BatchTransitions {
     } catch (e) {
       const body = errors.toBody(e);
       if (body.statusCode >= 500) this.logger.error({ msg: 'batch transition failed', id, error: (e as Error)?.message });
+      // each refused item is logged as the same refusal of the single route would be (a probe of others' targets too)
+      const result = body.statusCode === 403 || body.statusCode === 404 ? 'denied' : 'failed';
+      await this.targets.audit.recordQuietly({ event: `${TARGET_REVIEW.auditType}.${dto.action}`, result, objectType: TARGET_REVIEW.auditType, objectId: id, status: body.statusCode, details: { batch: true, code: body.code } });
       // the target as it stands (null when the user may not see it)
       const row = await this.targets.findVisible(user, id).catch(() => null);
       return { id, status: row?.status ?? null, ...(row ? { version: row.version } : {}), error: { statusCode: body.statusCode, code: body.code, message: body.message } };
