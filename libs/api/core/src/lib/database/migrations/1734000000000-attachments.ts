@@ -16,7 +16,7 @@ export class Attachments1734000000000 implements MigrationInterface {
         purpose varchar(16) NOT NULL,
         name varchar(200) NOT NULL,
         content_type varchar(120) NOT NULL,
-        size bigint NOT NULL DEFAULT 0,
+        size bigint NOT NULL DEFAULT '0',
         sha256 char(64),
         state varchar(16) NOT NULL DEFAULT 'uploading',
         storage varchar(8) NOT NULL DEFAULT 'pg',
