@@ -18,6 +18,7 @@ import {
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { EntityManager } from 'typeorm';
+import { pickMeta } from './layout/indicator-meta-columns';
 
 export interface Existing {
   id: string;
@@ -188,6 +189,6 @@ export async function replaceExisting(
     const [n] = await m.query(`INSERT INTO project_goal (project_id, kind, year, text) VALUES ($1, 'annual', $2, $3) RETURNING id`, [target.id, target.year, body.annualGoal ?? null]);
     goalId = n.id;
   }
-  await replaceIndicators(m, goalId, indicators.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, core: r.core ?? false, weight: r.weight ?? null })));
+  await replaceIndicators(m, goalId, indicators.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, core: r.core ?? false, weight: r.weight ?? null, ...pickMeta(r) })));
   await writeHistory(m, target.id, user, 'update', target.status, target.status, '导入替换');
 }

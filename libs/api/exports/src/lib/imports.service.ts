@@ -16,6 +16,7 @@ import { validateSync } from 'class-validator';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { editable, existingOf, findExisting, freeName, parseChoices, replaceExisting, resolveChoices } from './import-clashes';
+import { pickMeta } from './layout/indicator-meta-columns';
 import { DECLARATION_TITLE } from './layout/sheet-model';
 import { readDeclarations } from './xlsx/xlsx-import';
 
@@ -142,7 +143,7 @@ export class ImportsService {
       const created = new Set<string>();
       for (const [k, p] of projects.entries()) {
         const e = existingOf(locked, p);
-        const rows = p.indicators.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, core: r.core ?? false, weight: r.weight ?? null }));
+        const rows = p.indicators.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, core: r.core ?? false, weight: r.weight ?? null, ...pickMeta(r) }));
         if (e && chosen[k] === 'skip') {
           p.outcome = 'skipped';
           continue;

@@ -1,3 +1,4 @@
+import type { IndicatorMeta } from '@pt/domain';
 import type { Funds, ProjectStatus } from './projects';
 
 /**
@@ -60,7 +61,8 @@ export interface ImportedProjectPreview {
   funds: Funds | null;
   totalGoal: string | null;
   annualGoal: string | null;
-  indicators: { level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null }[];
+  /** With 指标解释 … 数据来源 where the file has them (an .xlsx written with them). */
+  indicators: ({ level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null } & IndicatorMeta)[];
   /** The created draft's id (not on a dry run); the replaced target's id for `replace`. */
   id?: string;
   /** A target of this name already exists for the unit and year: the import asks what to do (choices). */

@@ -10,6 +10,7 @@ import {
   type Framework,
 } from '@pt/domain';
 import type { Project } from '@pt/shared/contracts';
+import { hasMetaRows, META_COLUMNS, metaCells } from './indicator-meta-columns';
 import { amountCell, type BlockCell, DECLARATION_TITLE, indicatorSheet, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
 
 /**
@@ -45,6 +46,7 @@ export function declarationModel(
 ): SheetModel {
   const f = p.funds;
   const L = DECLARATION_FUND_LABELS;
+  const withMeta = hasMetaRows(p.indicators);
   const header: BlockCell[][] = [
     [label(F.name), text(p.name, 4)],
     [label(F.nature), text(p.nature), label(F.category), text(p.category, 2)],
@@ -73,8 +75,8 @@ export function declarationModel(
     targetHeader: DECLARATION_TARGET_COLUMN,
     // the first two columns also hold the header's labels and amounts ("70,100,000.00")
     widths: [17, 19, 32, 22],
-    more: [{ header: COL.weight, width: 10 }],
-    cells: (i) => [i.weight ?? ''],
+    more: [{ header: COL.weight, width: 10 }, ...(withMeta ? META_COLUMNS : [])],
+    cells: (i) => [i.weight ?? '', ...(withMeta ? metaCells(i) : [])],
     header,
     footer: signatureRows(signatures, 5),
   });

@@ -1,4 +1,5 @@
-import { INDICATOR_COLUMN_LABELS as COL, PROJECT_FIELD_LABELS as F } from '@pt/domain';
+import { INDICATOR_COLUMN_LABELS as COL, PROJECT_FIELD_LABELS as F, type IndicatorMeta } from '@pt/domain';
+import { metaFromCells } from '../layout/indicator-meta-columns';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { Funds } from '@pt/shared/contracts';
 import { DECLARATION_FUND_LABELS as FUND } from '../layout/declaration-model';
@@ -19,7 +20,7 @@ export interface ImportedDeclaration {
   totalGoal: string | null;
   annualGoal: string | null;
   frameworkName: string | null;
-  indicators: { level1: string; level2: string; name: string; target: string; weight: string | null }[];
+  indicators: ({ level1: string; level2: string; name: string; target: string; weight: string | null } & IndicatorMeta)[];
 }
 
 export interface XlsxImportProblem {
@@ -106,16 +107,22 @@ function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): Imported
     annualOther: fund(FUND.annualOther, 0, '其他资金（元）'),
   };
   const indicators: ImportedDeclaration['indicators'] = [];
+  // the description columns after 分值, when the file has them (headers 指标解释 … from column 6 on)
+  const headerRow = ws.getRow(tableRow);
+  const metaCols = [6, 7, 8, 9];
+  const metaHeaders = metaCols.map((c) => cellText(headerRow.getCell(c).value).trim());
   for (let r = tableRow + 1; r <= rowCount; r++) {
     const row = ws.getRow(r);
-    const [level1, level2, iname, target, weight] = [1, 2, 3, 4, 5].map((c) => cellText(row.getCell(c).value).trim());
+    const [level1, level2, iname, target, weight, ...rest] = [1, 2, 3, 4, 5, ...metaCols].map((c) => cellText(row.getCell(c).value).trim());
     if (level1 === SIGNATURE_LABELS.filler) break; // the signature footer follows the table
     if (!level1 && !level2 && !iname && !target) continue;
     if (!level1 || !level2) {
       problems.push({ sheet: ws.name, row: r, message: `第 ${r} 行缺少一级或二级指标` });
       continue;
     }
-    indicators.push({ level1, level2, name: iname, target, weight: weight === '' ? null : weight });
+    const { meta, problem } = metaFromCells(metaHeaders, rest);
+    if (problem) problems.push({ sheet: ws.name, row: r, message: `第 ${r} 行${problem}` });
+    indicators.push({ level1, level2, name: iname, target, weight: weight === '' ? null : weight, ...meta });
   }
   const text = (label: string) => {
     const t = labels.get(label) ?? '';
