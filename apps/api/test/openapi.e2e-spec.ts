@@ -42,7 +42,9 @@ const CONTRACT = [
   'POST /api/targets/{id}/evaluation/transitions', 'POST /api/targets/{id}/goals', 'POST /api/targets/{id}/transitions',
   'PUT /api/targets/{id}/evaluation', 'PUT /api/targets/{id}/goals/{goalId}/indicators', 'PUT /api/targets/{id}/indicators',
   'PUT /api/targets/{id}/monitoring',
-  // evidence and follow-up (issue 17): last year's values of the rows, 整改
+  // evidence and follow-up (issue 17): 佐证材料, last year's values of the rows, 整改
+  'GET /api/targets/{id}/attachments', 'POST /api/targets/{id}/attachments', 'GET /api/projects/{id}/attachments', 'POST /api/projects/{id}/attachments',
+  'GET /api/attachments/{id}', 'DELETE /api/attachments/{id}',
   'GET /api/projects/{id}/indicator-history', 'GET /api/targets/{id}/indicator-history', 'GET /api/targets/{id}/rectifications',
   'POST /api/targets/{id}/rectifications', 'GET /api/rectifications/{id}', 'PATCH /api/rectifications/{id}', 'POST /api/rectifications/{id}/transitions',
   // the forms of every kind and 绩效目标设置情况 (issue 15)
