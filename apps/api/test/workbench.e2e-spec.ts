@@ -1,4 +1,5 @@
 import type { Workbench, WorkbenchTodo } from '@pt/shared/api-types';
+import { DataSource } from 'typeorm';
 import { TEST_DB, useTestApp } from './test-app';
 import { workBed, type WorkBed, type WorkUser } from './work-fixtures';
 
@@ -115,6 +116,20 @@ describe(`workbench (${TEST_DB})`, () => {
     for (const u of ['hzb', 'czj', 'ypb', 'yangpu'] as const) {
       expect((await t.http.get('/api/workbench/counts').set(bed.auth(u)).expect(200)).body).toEqual((await get(u)).counts);
     }
+  });
+
+  it('lists at most 100 items of a kind but counts them all', async () => {
+    const ds = t.app.get(DataSource);
+    await ds.query(
+      `INSERT INTO project (org_id, year, name, framework_code) SELECT $1, 2029, '批量草稿' || n, 'mof-2021' FROM generate_series(1, 120) AS n`,
+      [bed.orgOf.xining],
+    );
+    const w = await get('xining');
+    expect(w.todo.filter((x) => x.type === 'fill')).toHaveLength(100);
+    const others = w.todo.filter((x) => x.type !== 'fill').length;
+    // 120 new drafts and the one of before
+    expect(w.counts.todo).toBe(121 + others);
+    expect((await t.http.get('/api/workbench/counts').set(bed.auth('xining')).expect(200)).body).toEqual(w.counts);
   });
 
   it('is for business users only', async () => {

@@ -17,9 +17,12 @@ export interface WorkbenchContext {
  * module (`onModuleInit`): the 工作台 asks every registered source and knows none of them.
  */
 export interface WorkbenchTodoSource {
-  /** A name for logs and ordering (sources answer in the order they registered). */
+  /** The type of its items (review, returned, rectification…): the menu counts review and returned by it. */
   readonly name: string;
+  /** The items, the first ones due (a source may cap its list: the 工作台 shows what is due first). */
   todo(user: UserSummary, ctx: WorkbenchContext): Promise<WorkbenchTodo[]>;
+  /** How many items there are in all (the menu's count), when the list is capped; without it, the list's length. */
+  count?(user: UserSummary, ctx: WorkbenchContext): Promise<number>;
 }
 
 /** The registered sources of 待办 (one instance per application: WorkDataModule is imported, never re-provided). */

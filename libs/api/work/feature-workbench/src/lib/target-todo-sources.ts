@@ -1,13 +1,13 @@
 import { readRows } from '@pt/api/core';
-import type { WorkbenchTodoSource } from '@pt/api/work/data-access';
+import type { WorkbenchContext, WorkbenchTodoSource } from '@pt/api/work/data-access';
 import { hasRole, waitingStatuses, type ProjectStatus, type TaskKind } from '@pt/domain';
-import type { WorkbenchTodo, WorkTask } from '@pt/shared/api-types';
+import type { UserSummary, WorkbenchTodo, WorkTask } from '@pt/shared/api-types';
 import type { EntityManager } from 'typeorm';
 
-/** At most this many items of one source: the 工作台 shows what is due, the lists show everything. */
+/** At most this many items of one source: the 工作台 shows what is due first, the lists show everything. */
 export const TODO_LIMIT = 100;
 
-type TargetRow = { id: string; name: string; year: number; org_id: string; org_name: string; status: ProjectStatus; reason: string | null };
+type TargetRow = { id: string; name: string; year: number; org_id: string; org_name: string; status: ProjectStatus; reason: string | null; month: number | null };
 
 /** The earliest deadline of a task of `kind` covering the unit for that year (and month), if any. */
 export function deadlineFor(tasks: readonly WorkTask[], kind: TaskKind, year: number, orgId: string, month: number | null = null): string | null {
@@ -15,22 +15,66 @@ export function deadlineFor(tasks: readonly WorkTask[], kind: TaskKind, year: nu
   return due.length ? due.sort()[0] : null;
 }
 
-/** The latest reason given with a return of `action` (return / eval_return), for the filler to read. */
-const lastReason = (action: string) =>
-  `(SELECT h.comment FROM project_history h WHERE h.project_id = p.id AND h.action = '${action}' ORDER BY h.id DESC LIMIT 1) AS reason`;
-
-function targets(m: EntityManager, where: string, params: unknown[], reason = 'NULL::text AS reason'): Promise<TargetRow[]> {
-  return readRows<TargetRow>(
-    m,
-    `SELECT p.id, p.name, p.year, p.org_id, o.name AS org_name, p.status, ${reason}
-       FROM project p JOIN org o ON o.id = p.org_id
-      WHERE p.org_id = ANY($1::uuid[]) AND ${where} ORDER BY p.updated_at DESC, p.id LIMIT ${TODO_LIMIT}`,
-    params,
-  );
+/** The (year, month, unit) each task of `kind` asks for, once each: the rows a source joins its targets to. */
+function duties(tasks: readonly WorkTask[], kind: TaskKind): { years: number[]; months: (number | null)[]; orgs: string[] } {
+  const seen = new Set<string>();
+  const out = { years: [] as number[], months: [] as (number | null)[], orgs: [] as string[] };
+  for (const t of tasks.filter((x) => x.kind === kind)) {
+    for (const o of t.orgIds) {
+      const key = `${t.year}/${t.month}/${o}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.years.push(t.year);
+      out.months.push(t.month);
+      out.orgs.push(o);
+    }
+  }
+  return out;
 }
 
-function item(type: WorkbenchTodo['type'], document: WorkbenchTodo['document'], r: TargetRow, status: string, deadline: string | null): WorkbenchTodo {
-  return { type, document, targetId: r.id, name: r.name, orgName: r.org_name, year: r.year, status, deadline };
+/** One source's query: the rows (FROM … WHERE …, `$1` the visible organisations) listed newest first or counted. */
+interface TodoQuery {
+  from: string;
+  where: string;
+  params: unknown[];
+  /** Extra columns of the list (the status shown, a return's reason, the month). */
+  columns: string;
+}
+
+const TARGETS_FROM = 'project p JOIN org o ON o.id = p.org_id';
+const BASE_COLUMNS = 'p.id, p.name, p.year, p.org_id, o.name AS org_name';
+/** The latest reason given with a return of `action` (return / eval_return), for the filler to read. */
+const lastReason = (action: string) => `(SELECT h.comment FROM project_history h WHERE h.project_id = p.id AND h.action = '${action}' ORDER BY h.id DESC LIMIT 1)`;
+
+const list = (m: EntityManager, q: TodoQuery) =>
+  readRows<TargetRow>(m, `SELECT ${BASE_COLUMNS}, ${q.columns} FROM ${q.from} WHERE p.org_id = ANY($1::uuid[]) AND ${q.where} ORDER BY p.updated_at DESC, p.id LIMIT ${TODO_LIMIT}`, q.params);
+const count = async (m: EntityManager, q: TodoQuery) =>
+  (await readRows<{ n: number }>(m, `SELECT count(*)::int AS n FROM ${q.from} WHERE p.org_id = ANY($1::uuid[]) AND ${q.where}`, q.params))[0].n;
+
+function item(type: WorkbenchTodo['type'], document: WorkbenchTodo['document'], r: TargetRow, deadline: string | null): WorkbenchTodo {
+  return { type, document, targetId: r.id, name: r.name, orgName: r.org_name, year: r.year, status: r.status, deadline };
+}
+
+/** A source whose items are the rows of its queries (null: none for this user), listed and counted alike. */
+function querySource(
+  name: string,
+  m: () => EntityManager,
+  queries: (user: UserSummary, ctx: WorkbenchContext) => TodoQuery[] | null,
+  toItem: (r: TargetRow, ctx: WorkbenchContext, query: number) => WorkbenchTodo,
+): WorkbenchTodoSource {
+  return {
+    name,
+    todo: async (user, ctx) => {
+      const out: WorkbenchTodo[] = [];
+      for (const [i, q] of (queries(user, ctx) ?? []).entries()) out.push(...(await list(m(), q)).map((r) => toItem(r, ctx, i)));
+      return out;
+    },
+    count: async (user, ctx) => {
+      let n = 0;
+      for (const q of queries(user, ctx) ?? []) n += await count(m(), q);
+      return n;
+    },
+  };
 }
 
 /**
@@ -38,78 +82,68 @@ function item(type: WorkbenchTodo['type'], document: WorkbenchTodo['document'], 
  * targets (with the reason), monitoring reports and self-evaluations due under a task; a reviewer's inbox.
  */
 export function targetTodoSources(m: () => EntityManager): WorkbenchTodoSource[] {
-  const fill: WorkbenchTodoSource = {
-    name: 'fill',
-    todo: async (user, ctx) => {
-      if (!hasRole(user, 'filler')) return [];
-      const rows = await targets(m(), `p.status = 'draft'`, [ctx.visibleOrgIds]);
-      return rows.map((r) => item('fill', 'target', r, r.status, deadlineFor(ctx.tasks, 'declaration', r.year, r.org_id)));
-    },
-  };
-  const returned: WorkbenchTodoSource = {
-    name: 'returned',
-    todo: async (user, ctx) => {
-      if (!hasRole(user, 'filler')) return [];
-      const rows = await targets(m(), `p.status = 'returned'`, [ctx.visibleOrgIds], lastReason('return'));
-      return rows.map((r) => ({ ...item('returned', 'target', r, r.status, deadlineFor(ctx.tasks, 'declaration', r.year, r.org_id)), reason: r.reason }));
-    },
-  };
-  const review: WorkbenchTodoSource = {
-    name: 'review',
-    todo: async (user, ctx) => {
+  const filler = (user: UserSummary) => hasRole(user, 'filler');
+  const fill = querySource(
+    'fill',
+    m,
+    (user, ctx) => (filler(user) ? [{ from: TARGETS_FROM, where: `p.status = 'draft'`, params: [ctx.visibleOrgIds], columns: 'p.status' }] : null),
+    (r, ctx) => item('fill', 'target', r, deadlineFor(ctx.tasks, 'declaration', r.year, r.org_id)),
+  );
+  const returned = querySource(
+    'returned',
+    m,
+    (user, ctx) => (filler(user) ? [{ from: TARGETS_FROM, where: `p.status = 'returned'`, params: [ctx.visibleOrgIds], columns: `p.status, ${lastReason('return')} AS reason` }] : null),
+    (r, ctx) => ({ ...item('returned', 'target', r, deadlineFor(ctx.tasks, 'declaration', r.year, r.org_id)), reason: r.reason }),
+  );
+  const review = querySource(
+    'review',
+    m,
+    (user, ctx) => {
       const waiting = waitingStatuses(user);
-      if (!waiting.length) return [];
-      const declared = await targets(m(), `p.status = ANY($2::text[])`, [ctx.visibleOrgIds, waiting]);
-      const evaluated = await readRows<TargetRow>(
-        m(),
-        `SELECT p.id, p.name, p.year, p.org_id, o.name AS org_name, e.status, NULL::text AS reason
-           FROM project_evaluation e JOIN project p ON p.id = e.project_id JOIN org o ON o.id = p.org_id
-          WHERE p.org_id = ANY($1::uuid[]) AND e.status = ANY($2::text[]) ORDER BY e.updated_at DESC, p.id LIMIT ${TODO_LIMIT}`,
-        [ctx.visibleOrgIds, waiting],
-      );
+      if (!waiting.length) return null;
       return [
-        ...declared.map((r) => item('review', 'target', r, r.status, deadlineFor(ctx.tasks, 'declaration', r.year, r.org_id))),
-        ...evaluated.map((r) => item('review', 'evaluation', r, r.status, deadlineFor(ctx.tasks, 'evaluation', r.year, r.org_id))),
+        { from: TARGETS_FROM, where: 'p.status = ANY($2::text[])', params: [ctx.visibleOrgIds, waiting], columns: 'p.status' },
+        { from: `${TARGETS_FROM} JOIN project_evaluation e ON e.project_id = p.id`, where: 'e.status = ANY($2::text[])', params: [ctx.visibleOrgIds, waiting], columns: 'e.status' },
       ];
     },
-  };
-  const monitoring: WorkbenchTodoSource = {
-    name: 'monitoring',
-    todo: async (user, ctx) => {
-      if (!hasRole(user, 'filler')) return [];
-      const out: WorkbenchTodo[] = [];
-      for (const t of ctx.tasks.filter((x) => x.kind === 'monitoring')) {
-        const rows = await targets(
-          m(),
-          `p.year = $2 AND p.status = 'approved' AND p.org_id = ANY($3::uuid[])
-           AND NOT EXISTS (SELECT 1 FROM project_monitoring r WHERE r.project_id = p.id AND r.month = $4)`,
-          [ctx.visibleOrgIds, t.year, t.orgIds, t.month],
-        );
-        out.push(...rows.map((r) => ({ ...item('monitoring', 'monitoring', r, r.status, t.deadline), month: t.month })));
-      }
-      return out;
+    (r, ctx, i) => (i === 0 ? item('review', 'target', r, deadlineFor(ctx.tasks, 'declaration', r.year, r.org_id)) : item('review', 'evaluation', r, deadlineFor(ctx.tasks, 'evaluation', r.year, r.org_id))),
+  );
+  // an approved target of a unit a monitoring task covers, without the report of the task's month
+  const monitoring = querySource(
+    'monitoring',
+    m,
+    (user, ctx) => {
+      const d = duties(ctx.tasks, 'monitoring');
+      if (!filler(user) || !d.orgs.length) return null;
+      return [
+        {
+          from: `${TARGETS_FROM} JOIN unnest($2::int[], $3::int[], $4::uuid[]) AS d(year, month, org_id) ON d.year = p.year AND d.org_id = p.org_id`,
+          where: `p.status = 'approved' AND NOT EXISTS (SELECT 1 FROM project_monitoring r WHERE r.project_id = p.id AND r.month = d.month)`,
+          params: [ctx.visibleOrgIds, d.years, d.months, d.orgs],
+          columns: 'p.status, d.month',
+        },
+      ];
     },
-  };
-  const evaluation: WorkbenchTodoSource = {
-    name: 'evaluation',
-    todo: async (user, ctx) => {
-      if (!hasRole(user, 'filler')) return [];
-      const years = [...new Set(ctx.tasks.filter((x) => x.kind === 'evaluation').map((x) => x.year))];
-      if (!years.length) return [];
-      const rows = await readRows<TargetRow & { e_status: ProjectStatus | null }>(
-        m(),
-        `SELECT p.id, p.name, p.year, p.org_id, o.name AS org_name, p.status, e.status AS e_status, ${lastReason('eval_return')}
-           FROM project p JOIN org o ON o.id = p.org_id LEFT JOIN project_evaluation e ON e.project_id = p.id
-          WHERE p.org_id = ANY($1::uuid[]) AND p.year = ANY($2::int[]) AND p.status = 'approved'
-            AND (e.status IS NULL OR e.status IN ('draft', 'returned')) ORDER BY p.updated_at DESC, p.id LIMIT ${TODO_LIMIT}`,
-        [ctx.visibleOrgIds, years],
-      );
-      return rows
-        .map((r) => ({ r, deadline: deadlineFor(ctx.tasks, 'evaluation', r.year, r.org_id) }))
-        .filter((x) => x.deadline !== null)
-        .map(({ r, deadline }) => ({ ...item('evaluation', 'evaluation', r, r.e_status ?? 'none', deadline), reason: r.e_status === 'returned' ? r.reason : null }));
+    (r, ctx) => ({ ...item('monitoring', 'monitoring', r, deadlineFor(ctx.tasks, 'monitoring', r.year, r.org_id, r.month)), month: r.month }),
+  );
+  // an approved target of a unit an evaluation task covers, whose self-evaluation is not saved, a draft or returned
+  const evaluation = querySource(
+    'evaluation',
+    m,
+    (user, ctx) => {
+      const d = duties(ctx.tasks, 'evaluation');
+      if (!filler(user) || !d.orgs.length) return null;
+      return [
+        {
+          from: `${TARGETS_FROM} LEFT JOIN project_evaluation e ON e.project_id = p.id`,
+          where: `p.status = 'approved' AND (e.status IS NULL OR e.status IN ('draft', 'returned'))
+                  AND (p.year, p.org_id) IN (SELECT * FROM unnest($2::int[], $3::uuid[]))`,
+          params: [ctx.visibleOrgIds, d.years, d.orgs],
+          columns: `coalesce(e.status, 'none') AS status, CASE WHEN e.status = 'returned' THEN ${lastReason('eval_return')} END AS reason`,
+        },
+      ];
     },
-  };
+    (r, ctx) => ({ ...item('evaluation', 'evaluation', r, deadlineFor(ctx.tasks, 'evaluation', r.year, r.org_id)), reason: r.reason }),
+  );
   return [fill, returned, review, monitoring, evaluation];
 }
-

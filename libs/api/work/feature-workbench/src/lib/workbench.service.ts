@@ -34,17 +34,15 @@ export class WorkbenchService implements OnModuleInit {
   async workbench(user: UserSummary): Promise<Workbench> {
     const ctx = await this.context(user);
     const [tasks, todo, done] = [await this.taskStatuses(ctx), await this.todo(user, ctx), await this.done(user)];
-    return { tasks, todo, done, counts: countsOf(todo, tasks) };
+    return { tasks, todo, done, counts: countsOf(await this.todoCounts(user, ctx), tasks) };
   }
 
-  /** The menu's badges, asked on every page: the 待办 sources (bounded, indexed) and the overdue tasks. */
+  /** The menu's badges, asked on every page: one count per 待办 source (indexed) and the overdue tasks. */
   async counts(user: UserSummary): Promise<WorkbenchCounts> {
     const ctx = await this.context(user);
-    const todo = await this.todo(user, ctx);
     // only tasks past their deadline need their status (overdue unless 已完成)
     const passed = ctx.tasks.filter((t) => t.deadline < ctx.today);
-    const tasks = await this.taskStatuses({ ...ctx, tasks: passed });
-    return countsOf(todo, tasks);
+    return countsOf(await this.todoCounts(user, ctx), await this.taskStatuses({ ...ctx, tasks: passed }));
   }
 
   private async context(user: UserSummary): Promise<WorkbenchContext> {
@@ -60,6 +58,14 @@ export class WorkbenchService implements OnModuleInit {
     for (const s of this.sources.all()) out.push(...(await s.todo(user, ctx)));
     // what is due first first; items without a deadline after them
     return out.sort((a, b) => (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
+  }
+
+  /** How many items each source has in all (its list may be capped), by source name. */
+  private async todoCounts(user: UserSummary, ctx: WorkbenchContext): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (!ctx.visibleOrgIds.length) return out;
+    for (const s of this.sources.all()) out.set(s.name, s.count ? await s.count(user, ctx) : (await s.todo(user, ctx)).length);
+    return out;
   }
 
   /** Each task with the user's status on it: the least advanced of the covered units the user sees. */
@@ -114,11 +120,11 @@ function summary(t: WorkTask, status: WorkbenchTask['status'], today: string): O
   };
 }
 
-function countsOf(todo: readonly WorkbenchTodo[], tasks: readonly WorkbenchTask[]): WorkbenchCounts {
+function countsOf(bySource: ReadonlyMap<string, number>, tasks: readonly WorkbenchTask[]): WorkbenchCounts {
   return {
-    todo: todo.length,
-    review: todo.filter((x) => x.type === 'review').length,
-    returned: todo.filter((x) => x.type === 'returned').length,
+    todo: [...bySource.values()].reduce((a, b) => a + b, 0),
+    review: bySource.get('review') ?? 0,
+    returned: bySource.get('returned') ?? 0,
     overdueTasks: tasks.filter((t) => t.overdue).length,
   };
 }
