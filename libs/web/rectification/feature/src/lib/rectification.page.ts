@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { RouterLink } from '@angular/router';
 import { mayIssueRectification, RECTIFICATION_FIELD_LABELS as F, RECTIFICATION_TITLE } from '@pt/domain';
 import { AuthStore } from '@pt/web/auth/data-access';
+import { AttachmentsComponent } from '@pt/web/evidence/ui';
 import { ProjectsApi, type Target } from '@pt/web/projects/data-access';
 import { FailureAlertComponent } from '@pt/web/projects/ui';
 import { RectificationApi, type Rectification, type RectificationAction } from '@pt/web/rectification/data-access';
@@ -21,7 +22,7 @@ import { RectificationCardComponent } from './rectification-card.component';
 @Component({
   selector: 'pt-rectification-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NzAlertModule, NzButtonModule, NzCardModule, FailureAlertComponent, RectificationCardComponent],
+  imports: [RouterLink, NzAlertModule, NzButtonModule, NzCardModule, AttachmentsComponent, FailureAlertComponent, RectificationCardComponent],
   template: `
     <h2>{{ TITLE }} · {{ target()?.name ?? '' }}（{{ target()?.year ?? '' }} 年）</h2>
     <p><a [routerLink]="['/projects', id()]">返回目标</a> · <a [routerLink]="['/projects', id(), 'evaluation']">绩效自评</a> · <a [routerLink]="['/projects', id(), 'monitoring']">运行监控</a></p>
@@ -46,6 +47,11 @@ import { RectificationCardComponent } from './rectification-card.component';
         <p class="empty">暂无整改通知</p>
       }
     </div>
+    @if (list().length > 0) {
+      <nz-card nzSize="small" nzTitle="整改佐证材料" class="block">
+        <pt-attachments [targetId]="id()" purpose="rectification" [editable]="answering()" testId="rect-attachments" />
+      </nz-card>
+    }
   `,
   styles: `
     .block { display: block; margin-bottom: 12px; }
@@ -65,6 +71,8 @@ export class RectificationPage {
 
   readonly target = signal<Target | null>(null);
   readonly list = signal<Rectification[]>([]);
+  /** The unit may add or remove 整改 evidence while a notice waits for its answer. */
+  readonly answering = computed(() => this.list().some((r) => r.permissions.edit));
   readonly carried = signal<Rectification[]>([]);
   readonly failure = signal<ApiFailure | null>(null);
   readonly busy = signal(false);
