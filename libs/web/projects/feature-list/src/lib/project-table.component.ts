@@ -30,6 +30,7 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
       [nzPageSize]="pageSize()"
       [nzLoading]="loading()"
       [nzShowTotal]="totalTpl"
+      [nzScroll]="{ x: '1240px' }"
       [nzNoResult]="inbox() ? '暂无待审核的绩效目标' : '暂无绩效目标'"
       (nzPageIndexChange)="pageChange.emit($event)"
       (nzPageSizeChange)="pageSizeChange.emit($event)"
@@ -43,7 +44,7 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
           <th nzWidth="80px">年度</th>
           <th nzWidth="130px">类型</th>
           <th class="col-name">名称</th>
-          <th>实施单位</th>
+          <th class="col-org">单位</th>
           <th nzWidth="100px">状态</th>
           <th nzWidth="150px" nzAlign="right">年度资金（元）</th>
           <th nzWidth="80px" nzAlign="right">指标数</th>
@@ -101,6 +102,8 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
     .row { cursor: pointer; }
     .sub { color: rgba(0, 0, 0, 0.45); font-size: 12px; }
     .col-name { min-width: 180px; }
+    /* eleven columns: the table scrolls sideways in its card (nzScroll) and the unit keeps room for its name */
+    .col-org { min-width: 200px; }
     .dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; vertical-align: middle; }
   `,
 })
