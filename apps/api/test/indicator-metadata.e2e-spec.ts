@@ -152,6 +152,20 @@ describe(`indicator metadata and history (${TEST_DB})`, () => {
     expect(edited.problems).toEqual([expect.objectContaining({ message: expect.stringContaining('设定依据“国家标准”须为计划标准、行业标准、历史标准、其他标准之一') })]);
   });
 
+  it('keeps the four fields on an indicator library entry (系统管理员), validated as on a row; a PATCH without them keeps them', async () => {
+    tok['admin'] = await login(t, 'admin');
+    const body = { frameworkCode: 'mof-2021', level1: '产出指标', level2: '时效指标', name: '资料按时报送率', target: '=100%' };
+    const bad = await t.http.post('/api/indicator-library').set(auth('admin')).send({ ...body, basis: '国家标准' }).expect(400);
+    expect(bad.body.details[0]).toMatchObject({ field: 'basis', message: expect.stringContaining('设定依据须为') });
+    const meta = { explanation: '按时报送次数 / 应报送次数', basis: '计划标准', scoringRule: '每迟报一次扣 1 分', dataSource: '报送台账' };
+    const created = (await t.http.post('/api/indicator-library').set(auth('admin')).send({ ...body, ...meta }).expect(201)).body;
+    expect(created).toMatchObject(meta);
+    const upd = (await t.http.patch(`/api/indicator-library/${created.id}`).set(auth('admin')).set('If-Match', '"1"').send({ target: '≥95%', dataSource: ' ' }).expect(200)).body;
+    expect(upd).toMatchObject({ ...meta, target: '≥95%', dataSource: null });
+    const listed = (await t.http.get(`/api/indicator-library?q=${encodeURIComponent('资料按时报送率')}`).set(auth('xining')).expect(200)).body.items[0];
+    expect(listed).toMatchObject({ explanation: meta.explanation, basis: '计划标准', scoringRule: meta.scoringRule });
+  });
+
   it('is visible exactly as the target (another unit: 404)', async () => {
     await t.http.get(`/api/targets/${next.id}/indicator-history`).set(auth('yangpu')).expect(404);
     await t.http.get(`/api/targets/not-a-uuid/indicator-history`).set(auth('xining')).expect(404);

@@ -1,3 +1,4 @@
+import type { IndicatorBasis, IndicatorMeta } from '@pt/domain';
 /** 指标库 */
 export interface LibraryIndicator {
   id: string;
@@ -7,6 +8,11 @@ export interface LibraryIndicator {
   name: string;
   target: string | null;
   source: string | null;
+  /** 指标解释, 设定依据, 评(扣)分标准, 数据来源 (null where not filled): picked into a table with the entry. */
+  explanation: string | null;
+  basis: IndicatorBasis | null;
+  scoringRule: string | null;
+  dataSource: string | null;
   usageCount: number;
   version: number;
 }
@@ -29,7 +35,7 @@ export interface Suggestions {
 }
 
 /** PATCH /api/indicator-library/:id */
-export interface UpdateLibraryIndicatorDto {
+export interface UpdateLibraryIndicatorDto extends IndicatorMeta {
   level1?: string;
   level2?: string;
   name?: string;
@@ -37,7 +43,7 @@ export interface UpdateLibraryIndicatorDto {
 }
 
 /** POST /api/indicator-library */
-export interface CreateLibraryIndicatorDto {
+export interface CreateLibraryIndicatorDto extends IndicatorMeta {
   frameworkCode: string;
   level1: string;
   level2: string;

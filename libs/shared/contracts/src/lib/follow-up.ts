@@ -1,13 +1,34 @@
-import { RECTIFICATION_ACTIONS, RECTIFICATION_FIELD_LABELS as F, type RectificationAction } from '@pt/domain';
+import {
+  INDICATOR_BASES,
+  INDICATOR_META_LABELS as META,
+  INDICATOR_META_MAX as META_MAX,
+  RECTIFICATION_ACTIONS,
+  RECTIFICATION_FIELD_LABELS as F,
+  type IndicatorBasis,
+  type IndicatorMeta,
+  type RectificationAction,
+} from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
 import { DATE_PATTERN } from '@pt/shared/api-types';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { MultiLine, NotBlank } from './text-rules';
+import { MultiLine, NotBlank, SingleLine } from './text-rules';
 
 // Request DTOs of the 整改 loop (domain §11); the shapes are the interfaces of @pt/shared/api-types.
 
 const TEXT_MAX = 5000;
+
+/** 指标解释, 设定依据, 评(扣)分标准, 数据来源 of a row or a library entry (domain §11): each optional; absent keeps what is stored. */
+export class IndicatorMetaDto implements IndicatorMeta {
+  @IsOptional() @IsString({ message: `${META.explanation}必须是文本` }) @MaxLength(META_MAX.explanation, { message: `${META.explanation}最多 ${META_MAX.explanation} 个字符` }) @MultiLine(META.explanation)
+  explanation?: string | null;
+  @IsOptional() @IsIn(INDICATOR_BASES as unknown as string[], { message: `${META.basis}须为${INDICATOR_BASES.join('、')}之一` })
+  basis?: IndicatorBasis | null;
+  @IsOptional() @IsString({ message: `${META.scoringRule}必须是文本` }) @MaxLength(META_MAX.scoringRule, { message: `${META.scoringRule}最多 ${META_MAX.scoringRule} 个字符` }) @MultiLine(META.scoringRule)
+  scoringRule?: string | null;
+  @IsOptional() @IsString({ message: `${META.dataSource}必须是文本` }) @MaxLength(META_MAX.dataSource, { message: `${META.dataSource}最多 ${META_MAX.dataSource} 个字符` }) @SingleLine(META.dataSource)
+  dataSource?: string | null;
+}
 
 /** POST /api/targets/:id/rectifications */
 export class CreateRectificationDto implements Api.CreateRectificationDto {

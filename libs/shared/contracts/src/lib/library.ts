@@ -3,6 +3,7 @@ import { FRAMEWORK_CODES } from '@pt/shared/api-types';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from './field-rules';
 import { NotBlank, SingleLine } from './text-rules';
+import { IndicatorMetaDto } from './follow-up';
 
 // 指标库 (GET/POST/PATCH/DELETE /api/indicator-library)
 
@@ -17,7 +18,7 @@ export class ListLibraryQueryDto extends PageQueryDto {
   level2?: string;
 }
 
-export class UpdateLibraryIndicatorDto implements Api.UpdateLibraryIndicatorDto {
+export class UpdateLibraryIndicatorDto extends IndicatorMetaDto implements Api.UpdateLibraryIndicatorDto {
   @IsOptional() @IsString({ message: '一级指标必须是文本' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' }) @NotBlank('一级指标') @SingleLine('一级指标')
   level1?: string;
   @IsOptional() @IsString({ message: '二级指标必须是文本' }) @MinLength(1, { message: '请填写二级指标' }) @MaxLength(50, { message: '二级指标最多 50 个字符' }) @NotBlank('二级指标') @SingleLine('二级指标')
@@ -28,7 +29,7 @@ export class UpdateLibraryIndicatorDto implements Api.UpdateLibraryIndicatorDto 
   target?: string | null;
 }
 
-export class CreateLibraryIndicatorDto implements Api.CreateLibraryIndicatorDto {
+export class CreateLibraryIndicatorDto extends IndicatorMetaDto implements Api.CreateLibraryIndicatorDto {
   @IsIn(FRAMEWORK_CODES as unknown as string[], { message: '指标体系须为 mof-2021 或 shanghai-2020' })
   frameworkCode!: string;
   @IsString({ message: '请填写一级指标' }) @MinLength(1, { message: '请填写一级指标' }) @MaxLength(50, { message: '一级指标最多 50 个字符' }) @NotBlank('一级指标') @SingleLine('一级指标')

@@ -1,19 +1,10 @@
-import {
-  FUND_LABELS,
-  INDICATOR_BASES,
-  INDICATOR_META_LABELS as META,
-  INDICATOR_META_MAX as META_MAX,
-  PROJECT_STATUSES,
-  TRANSITION_ACTIONS,
-  type IndicatorBasis,
-  type ProjectStatus,
-  type TransitionAction,
-} from '@pt/domain';
+import { FUND_LABELS, PROJECT_STATUSES, TRANSITION_ACTIONS, type ProjectStatus, type TransitionAction } from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
 import { DATE_PATTERN, FRAMEWORK_CODES } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { Money, optionalAmounts, PageQueryDto, Year } from './field-rules';
+import { IndicatorMetaDto } from './follow-up';
 import { MultiLine, NotBlank, SingleLine } from './text-rules';
 import { StructuredReviewDto } from './work';
 
@@ -87,7 +78,8 @@ export class CreateProjectDto extends ProjectHeaderDto implements Api.CreateProj
   frameworkCode!: string;
 }
 
-export class IndicatorInputDto implements Api.IndicatorInputDto {
+/** A row with its 指标解释 / 设定依据 / 评(扣)分标准 / 数据来源 (IndicatorMetaDto). */
+export class IndicatorInputDto extends IndicatorMetaDto implements Api.IndicatorInputDto {
   /** An existing row's id (keeps its review comments); omitted for new rows. */
   @IsOptional() @IsUUID('all', { message: '指标 id 无效' })
   id?: string;
@@ -103,14 +95,6 @@ export class IndicatorInputDto implements Api.IndicatorInputDto {
   core?: boolean;
   @IsOptional() @IsString({ message: '分值须为数字文本，如 10.00' }) @Matches(/^\d{1,3}(\.\d{1,2})?$/, { message: '分值须为 0–999 的数，最多两位小数' })
   weight?: string | null;
-  @IsOptional() @IsString({ message: `${META.explanation}必须是文本` }) @MaxLength(META_MAX.explanation, { message: `${META.explanation}最多 ${META_MAX.explanation} 个字符` }) @MultiLine(META.explanation)
-  explanation?: string | null;
-  @IsOptional() @IsIn(INDICATOR_BASES as unknown as string[], { message: `${META.basis}须为${INDICATOR_BASES.join('、')}之一` })
-  basis?: IndicatorBasis | null;
-  @IsOptional() @IsString({ message: `${META.scoringRule}必须是文本` }) @MaxLength(META_MAX.scoringRule, { message: `${META.scoringRule}最多 ${META_MAX.scoringRule} 个字符` }) @MultiLine(META.scoringRule)
-  scoringRule?: string | null;
-  @IsOptional() @IsString({ message: `${META.dataSource}必须是文本` }) @MaxLength(META_MAX.dataSource, { message: `${META.dataSource}最多 ${META_MAX.dataSource} 个字符` }) @SingleLine(META.dataSource)
-  dataSource?: string | null;
 }
 
 /** PUT /api/projects/:id/indicators (and …/goals/:goalId/indicators) */

@@ -2,16 +2,19 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { ApiHttpException, containsPattern, parseIfMatch, type PickRow, UUID_RE } from '@pt/api/core';
 import { FrameworkStore } from '@pt/api/frameworks';
 import type { IndicatorLibraryEntity } from '@pt/api/targets/data-access';
-import { findGroup, isPlaceholderRow, normaliseLevelName, REFERENCE_TABLES } from '@pt/domain';
+import { findGroup, INDICATOR_META_KEYS, isPlaceholderRow, normaliseLevelName, REFERENCE_TABLES, type IndicatorMeta } from '@pt/domain';
 import type { CreateLibraryIndicatorDto, LibraryIndicator, LibraryPage, ListLibraryQueryDto, UpdateLibraryIndicatorDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
 
 const SEED_LOCK = 7_202_612;
 
 /** usage_count is counted by SELECT (the rows of every target with the entry's name), not the stored column. */
-type LibraryRow = PickRow<IndicatorLibraryEntity, 'id' | 'framework_code' | 'level1' | 'level2' | 'name' | 'target' | 'source' | 'usage_count' | 'version'>;
+type LibraryRow = PickRow<
+  IndicatorLibraryEntity,
+  'id' | 'framework_code' | 'level1' | 'level2' | 'name' | 'target' | 'source' | 'usage_count' | 'version' | 'explanation' | 'basis' | 'scoring_rule' | 'data_source'
+>;
 
-const SELECT = `SELECT l.id, l.framework_code, l.level1, l.level2, l.name, l.target, l.source, l.version,
+const SELECT = `SELECT l.id, l.framework_code, l.level1, l.level2, l.name, l.target, l.source, l.version, l.explanation, l.basis, l.scoring_rule, l.data_source,
   (SELECT count(*)::int FROM indicator i WHERE i.name = l.name) AS usage_count FROM indicator_library l`;
 
 function toDto(r: LibraryRow): LibraryIndicator {
@@ -23,9 +26,22 @@ function toDto(r: LibraryRow): LibraryIndicator {
     name: r.name,
     target: r.target,
     source: r.source,
+    explanation: r.explanation,
+    basis: r.basis,
+    scoringRule: r.scoring_rule,
+    dataSource: r.data_source,
     usageCount: r.usage_count,
     version: r.version,
   };
+}
+
+/** The four description fields as stored: trimmed, blank as null; a field left out keeps `cur`'s (null on create). */
+function metaValues(dto: IndicatorMeta, cur: IndicatorMeta | null): (string | null)[] {
+  return INDICATOR_META_KEYS.map((k) => {
+    const v = dto[k];
+    if (v === undefined) return cur?.[k] ?? null;
+    return v === null || v.trim() === '' ? null : v.trim();
+  });
 }
 
 /** The indicator library (指标库): common indicators by framework, 一级 and 二级; searchable; admin-editable. */
@@ -105,8 +121,9 @@ export class LibraryService implements OnApplicationBootstrap {
     ]);
     if (exists.length) throw new ApiHttpException(409, 'DUPLICATE', '指标库中已有同一二级指标下的同名指标');
     const [row] = await this.dataSource.query(
-      `INSERT INTO indicator_library (framework_code, level1, level2, name, target, source) VALUES ($1, $2, $3, $4, $5, '管理员添加') RETURNING id`,
-      [dto.frameworkCode, level1, level2, dto.name.trim(), dto.target?.trim() || null],
+      `INSERT INTO indicator_library (framework_code, level1, level2, name, target, source, explanation, basis, scoring_rule, data_source)
+       VALUES ($1, $2, $3, $4, $5, '管理员添加', $6, $7, $8, $9) RETURNING id`,
+      [dto.frameworkCode, level1, level2, dto.name.trim(), dto.target?.trim() || null, ...metaValues(dto, null)],
     );
     return this.get(row.id);
   }
@@ -121,9 +138,10 @@ export class LibraryService implements OnApplicationBootstrap {
       const qr = m.queryRunner;
       if (!qr) throw new Error('no query runner');
       return qr.query(
-        `UPDATE indicator_library SET level1 = $3, level2 = $4, name = $5, target = $6, version = version + 1, updated_at = now()
+        `UPDATE indicator_library SET level1 = $3, level2 = $4, name = $5, target = $6, explanation = $7, basis = $8, scoring_rule = $9, data_source = $10,
+                version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2`,
-        [id, expected ?? -1, level1, level2, (dto.name ?? cur.name).trim(), dto.target === undefined ? cur.target : dto.target?.trim() || null],
+        [id, expected ?? -1, level1, level2, (dto.name ?? cur.name).trim(), dto.target === undefined ? cur.target : dto.target?.trim() || null, ...metaValues(dto, cur)],
         true,
       );
     });
