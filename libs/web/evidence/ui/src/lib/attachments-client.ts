@@ -3,6 +3,9 @@ import { inject, Injectable, signal, type Signal, type WritableSignal } from '@a
 import { ApiPaths, type Attachment, ATTACHMENT_NAME_HEADER, type AttachmentPurpose } from '@pt/shared/api-types';
 import { firstValueFrom, type Observable, filter, map } from 'rxjs';
 
+/** A list read this recently is shown as it is to rows that appear meanwhile (one render of a page). */
+const FRESH_MS = 3000;
+
 /** One upload's events: the percent sent, then the stored file. */
 export type UploadEvent = { kind: 'progress'; percent: number } | { kind: 'done'; attachment: Attachment };
 
@@ -15,17 +18,21 @@ export class AttachmentsClient {
   private readonly http = inject(HttpClient);
   private readonly lists = new Map<string, WritableSignal<readonly Attachment[] | null>>();
   private readonly loading = new Map<string, Promise<void>>();
+  private readonly loadedAt = new Map<string, number>();
 
   /** The target's files (null until read). */
   of(targetId: string): Signal<readonly Attachment[] | null> {
     return this.listSignal(targetId);
   }
 
-  /** Read the target's files unless they were read or are being read (every row of a page calls it; one request). */
+  /**
+   * Read the target's files unless they are being read or were just read: every row of a page calls it as it appears
+   * (one request for all), and a page opened again later reads them afresh (someone else may have added some).
+   */
   ensure(targetId: string): Promise<void> {
     const running = this.loading.get(targetId);
     if (running) return running;
-    return this.listSignal(targetId)() === null ? this.reload(targetId) : Promise.resolve();
+    return Date.now() - (this.loadedAt.get(targetId) ?? 0) < FRESH_MS ? Promise.resolve() : this.reload(targetId);
   }
 
   /** Read the target's files again (a failure is the caller's to show). */
@@ -33,6 +40,7 @@ export class AttachmentsClient {
     const running = (async () => {
       try {
         this.listSignal(targetId).set(await firstValueFrom(this.http.get<Attachment[]>(ApiPaths.targetAttachments(targetId))));
+        this.loadedAt.set(targetId, Date.now());
       } finally {
         this.loading.delete(targetId);
       }
