@@ -153,7 +153,7 @@ describe(`exports of every kind of target (${TEST_DB})`, () => {
         expect([s, text.includes(s)]).toEqual([s, true]);
   });
 
-  it('refuses a kind’s form on a target of another kind with a Chinese 400 naming form; another unit’s target is a 404', async () => {
+  it('refuses a kind’s form on a target of another kind with a Chinese 400 naming form; another unit’s target and /api/projects/:id/export of another kind are a 404', async () => {
     const cases: [string, string, string][] = [
       [ids.project, 'department-declaration', '表单 department-declaration 只适用于部门（单位）整体绩效目标，该目标是项目绩效目标'],
       [ids.department, 'policy-declaration', '表单 policy-declaration 只适用于政策绩效目标，该目标是部门（单位）整体绩效目标'],
@@ -166,6 +166,9 @@ describe(`exports of every kind of target (${TEST_DB})`, () => {
     const bad = await t.http.get(`/api/targets/${ids.department}/export?form=whole&format=pdf`).set(auth('czj')).expect(400);
     expect(bad.body.details[0]).toMatchObject({ field: 'form' });
     await t.http.get(`/api/targets/${ids.department}/export?form=declaration&format=pdf`).set(auth('yangpu')).expect(404);
+    // /api/projects is narrowed to projects
+    await t.http.get(`/api/projects/${ids.department}/export?form=declaration&format=pdf`).set(auth('czj')).expect(404);
+    await t.http.get(`/api/projects/${ids.project}/export?form=declaration&format=pdf`).set(auth('czj')).expect(200);
   });
 
   it('部门整体自评表: the table with actuals and the unit’s budget execution in 万元', async () => {
