@@ -9,6 +9,7 @@ import {
   type SecurityFailure,
   toSecurityFailure,
 } from '@pt/web/security/data-access';
+import { loadState } from '@pt/web/shared/data-access';
 import { ConfirmButtonComponent, ListCardComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -38,8 +39,8 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
       title="在线会话"
       lead="未结束且未过期的登录会话，按最近活动排序。结束会话后，该登录立即失效，须重新登录。"
       class="block"
-      [loading]="loading()"
-      [error]="sessionsError()"
+      [loading]="sessionsList.loading()"
+      [error]="sessionsList.error()"
       errorTestId="sessions-error"
       reloadTestId="security-reload"
       (reload)="load()"
@@ -47,7 +48,7 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
       <nz-table
         #sessionsTable
         [nzData]="sessions()"
-        [nzLoading]="loading()"
+        [nzLoading]="sessionsList.loading()"
         [nzPageSize]="20"
         [nzHideOnSinglePage]="true"
         nzSize="middle"
@@ -94,15 +95,15 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
       title="登录锁定"
       lead="同一用户名从同一客户端地址连续登录失败达到 5 次即被暂时锁定（只对该地址，他人无法借此把管理员锁在门外），到期自动解除；确认是本人后可以提前解除锁定（该用户名在所有地址的锁定）。"
       class="block"
-      [loading]="loading()"
-      [error]="lockoutsError()"
+      [loading]="lockoutsList.loading()"
+      [error]="lockoutsList.error()"
       errorTestId="lockouts-error"
       (reload)="load()"
     >
       <nz-table
         #lockTable
         [nzData]="lockouts()"
-        [nzLoading]="loading()"
+        [nzLoading]="lockoutsList.loading()"
         [nzPageSize]="20"
         [nzHideOnSinglePage]="true"
         nzSize="middle"
@@ -157,9 +158,8 @@ export class SecurityPage {
   readonly meId = computed(() => this.auth.user()?.id ?? null);
   readonly sessions = signal<SessionEntry[]>([]);
   readonly lockouts = signal<LockoutEntry[]>([]);
-  readonly loading = signal(false);
-  readonly sessionsError = signal<string | null>(null);
-  readonly lockoutsError = signal<string | null>(null);
+  readonly sessionsList = loadState();
+  readonly lockoutsList = loadState();
   /** `session:<id>`, `user:<id>` or `lock:<username>` while that action runs. */
   readonly busy = signal<string | null>(null);
   readonly actionError = signal<SecurityFailure | null>(null);
@@ -169,23 +169,12 @@ export class SecurityPage {
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    const sessions = this.api.sessions().then(
-      (rows) => {
-        this.sessions.set(rows);
-        this.sessionsError.set(null);
-      },
-      (e: unknown) => this.sessionsError.set(toSecurityFailure(e, '会话列表加载失败').message),
-    );
-    const lockouts = this.api.lockouts().then(
-      (rows) => {
-        this.lockouts.set(rows);
-        this.lockoutsError.set(null);
-      },
-      (e: unknown) => this.lockoutsError.set(toSecurityFailure(e, '锁定列表加载失败').message),
-    );
-    await Promise.all([sessions, lockouts]);
-    this.loading.set(false);
+    const [sessions, lockouts] = await Promise.all([
+      this.sessionsList.run(() => this.api.sessions(), (e) => toSecurityFailure(e, '会话列表加载失败').message),
+      this.lockoutsList.run(() => this.api.lockouts(), (e) => toSecurityFailure(e, '锁定列表加载失败').message),
+    ]);
+    if (sessions) this.sessions.set(sessions);
+    if (lockouts) this.lockouts.set(lockouts);
   }
 
   endSession(s: SessionEntry): Promise<void> {
