@@ -11,6 +11,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { createBody, errorsFromDetails, formFromIndicator, hasErrors, updateBody, validateLibraryForm } from './library-form';
 import type { LibraryFormErrors, LibraryFormValue } from './library-form';
+import { INDICATOR_BASES, INDICATOR_META_LABELS, INDICATOR_META_MAX } from '@pt/domain';
 
 /** What the page asks the dialog to open: `row` null = 新增 with `form` as defaults. */
 export interface LibraryEditRequest {
@@ -112,6 +113,22 @@ interface Editing {
           testId="library-form-name" [value]="e.value.name" (valueChange)="patch({ name: $event })" />
         <pt-text-field label="参考指标值" fieldId="lib-target" name="target" [error]="errors().target" extra="可不填；如 ≥90.00(%)、=100(%)、提高" [maxlength]="500"
           placeholder="如：≥90.00(%)" testId="library-form-target" [value]="e.value.target" (valueChange)="patch({ target: $event })" />
+        <!-- domain §11: carried into a table's row when the entry is picked -->
+        <pt-text-field [label]="META.explanation" fieldId="lib-explanation" name="explanation" [error]="errors().explanation" [maxlength]="MAX.explanation"
+          testId="library-form-explanation" [value]="e.value.explanation" (valueChange)="patch({ explanation: $event })" />
+        <div class="two">
+          <pt-form-field [label]="META.basis" fieldId="lib-basis" [error]="errors().basis">
+            <nz-select id="lib-basis" name="basis" nzAllowClear nzPlaceHolder="可不选" data-testid="library-form-basis" [ngModel]="e.value.basis || null" (ngModelChange)="patch({ basis: $event ?? '' })">
+              @for (b of BASES; track b) {
+                <nz-option [nzValue]="b" [nzLabel]="b" />
+              }
+            </nz-select>
+          </pt-form-field>
+          <pt-text-field [label]="META.dataSource" fieldId="lib-data-source" name="dataSource" [error]="errors().dataSource" [maxlength]="MAX.dataSource"
+            testId="library-form-dataSource" [value]="e.value.dataSource" (valueChange)="patch({ dataSource: $event })" />
+        </div>
+        <pt-text-field [label]="META.scoringRule" fieldId="lib-scoring-rule" name="scoringRule" [error]="errors().scoringRule" [maxlength]="MAX.scoringRule"
+          testId="library-form-scoringRule" [value]="e.value.scoringRule" (valueChange)="patch({ scoringRule: $event })" />
       }
     </pt-crud-modal>
   `,
@@ -121,6 +138,9 @@ interface Editing {
   `,
 })
 export class LibraryEditorModal {
+  protected readonly META = INDICATOR_META_LABELS;
+  protected readonly MAX = INDICATOR_META_MAX;
+  protected readonly BASES = INDICATOR_BASES;
   private readonly api = inject(LibraryApi);
   private readonly message = inject(NzMessageService);
 

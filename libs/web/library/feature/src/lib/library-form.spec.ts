@@ -78,6 +78,15 @@ describe('request bodies', () => {
     });
   });
 
+  it('sends the description fields: trimmed on create, only the changed ones on update (emptied as null)', () => {
+    const form = emptyLibraryForm({ frameworkCode: 'mof-2021', level1: '产出指标', level2: '数量指标', name: '培训人次', explanation: ' 参训人次合计 ', basis: '计划标准' });
+    expect(createBody(form)).toMatchObject({ explanation: '参训人次合计', basis: '计划标准' });
+    expect(createBody(form)).not.toHaveProperty('dataSource');
+    const stored = { ...ROW, explanation: '参训人次合计', basis: '计划标准' as const, scoringRule: null, dataSource: '签到表' };
+    expect(updateBody(stored, { ...formFromIndicator(stored), dataSource: '', basis: '历史标准' })).toEqual({ basis: '历史标准', dataSource: null });
+    expect(updateBody(stored, formFromIndicator(stored))).toBeNull();
+  });
+
   it('reads a null library target as empty', () => {
     expect(formFromIndicator({ ...ROW, target: null }).target).toBe('');
   });

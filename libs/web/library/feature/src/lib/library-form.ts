@@ -1,3 +1,4 @@
+import { INDICATOR_META_LABELS, INDICATOR_META_MAX, type IndicatorMeta } from '@pt/domain';
 import { isLevel2Of } from '@pt/web/library/data-access';
 import type {
   CreateLibraryIndicatorBody,
@@ -17,24 +18,44 @@ export interface LibraryFormValue {
   level2: string;
   name: string;
   target: string;
+  /** 指标解释, 设定依据 ("" = none), 评(扣)分标准, 数据来源 (domain §11). */
+  explanation: string;
+  basis: string;
+  scoringRule: string;
+  dataSource: string;
 }
 
 export type LibraryField = keyof LibraryFormValue;
 export type LibraryFormErrors = Partial<Record<LibraryField, string>>;
 
-const LIMITS: Record<Exclude<LibraryField, 'frameworkCode'>, [number, string]> = {
+const LIMITS: Record<Exclude<LibraryField, 'frameworkCode' | 'basis'>, [number, string]> = {
   level1: [50, '一级指标'],
   level2: [50, '二级指标'],
   name: [300, '三级指标名称'],
   target: [500, '参考指标值'],
+  explanation: [INDICATOR_META_MAX.explanation, INDICATOR_META_LABELS.explanation],
+  scoringRule: [INDICATOR_META_MAX.scoringRule, INDICATOR_META_LABELS.scoringRule],
+  dataSource: [INDICATOR_META_MAX.dataSource, INDICATOR_META_LABELS.dataSource],
 };
+/** The description fields, in their order. */
+const META_FIELDS = ['explanation', 'basis', 'scoringRule', 'dataSource'] as const;
 
 export function emptyLibraryForm(partial: Partial<LibraryFormValue> = {}): LibraryFormValue {
-  return { frameworkCode: '', level1: '', level2: '', name: '', target: '', ...partial };
+  return { frameworkCode: '', level1: '', level2: '', name: '', target: '', explanation: '', basis: '', scoringRule: '', dataSource: '', ...partial };
 }
 
-export function formFromIndicator(i: Pick<LibraryIndicator, 'frameworkCode' | 'level1' | 'level2' | 'name' | 'target'>): LibraryFormValue {
-  return { frameworkCode: i.frameworkCode, level1: i.level1, level2: i.level2, name: i.name, target: i.target ?? '' };
+export function formFromIndicator(i: Pick<LibraryIndicator, 'frameworkCode' | 'level1' | 'level2' | 'name' | 'target'> & IndicatorMeta): LibraryFormValue {
+  return {
+    frameworkCode: i.frameworkCode,
+    level1: i.level1,
+    level2: i.level2,
+    name: i.name,
+    target: i.target ?? '',
+    explanation: i.explanation ?? '',
+    basis: i.basis ?? '',
+    scoringRule: i.scoringRule ?? '',
+    dataSource: i.dataSource ?? '',
+  };
 }
 
 /** Client-side checks (the server checks again); empty object when the form may be sent. */
@@ -67,12 +88,13 @@ export function createBody(v: LibraryFormValue): CreateLibraryIndicatorBody {
   };
   const target = v.target.trim();
   if (target) body.target = target;
+  for (const k of META_FIELDS) if (v[k].trim()) Object.assign(body, { [k]: v[k].trim() });
   return body;
 }
 
 /** PATCH body: only what changed (an emptied reference value is sent as null); null when nothing did. */
 export function updateBody(
-  original: Pick<LibraryIndicator, 'level1' | 'level2' | 'name' | 'target'>,
+  original: Pick<LibraryIndicator, 'level1' | 'level2' | 'name' | 'target'> & IndicatorMeta,
   v: LibraryFormValue,
 ): UpdateLibraryIndicatorBody | null {
   const body: UpdateLibraryIndicatorBody = {};
@@ -81,13 +103,17 @@ export function updateBody(
   if (v.name.trim() !== original.name) body.name = v.name.trim();
   const target = v.target.trim();
   if (target !== (original.target ?? '')) body.target = target === '' ? null : target;
+  for (const k of META_FIELDS) {
+    const m = v[k].trim();
+    if (m !== (original[k] ?? '')) Object.assign(body, { [k]: m === '' ? null : m });
+  }
   return Object.keys(body).length ? body : null;
 }
 
 /** Field messages of a 400 answer (`details: [{ field, message }]`) for the form's fields. */
 export function errorsFromDetails(details: readonly { field: string; message: string }[]): LibraryFormErrors {
   const errors: LibraryFormErrors = {};
-  const fields: readonly string[] = ['frameworkCode', 'level1', 'level2', 'name', 'target'];
+  const fields: readonly string[] = ['frameworkCode', 'level1', 'level2', 'name', 'target', ...META_FIELDS];
   for (const d of details) {
     if (fields.includes(d.field) && !errors[d.field as LibraryField]) errors[d.field as LibraryField] = d.message;
   }

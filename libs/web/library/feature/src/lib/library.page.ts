@@ -14,6 +14,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { LibraryEditorModal, type LibraryEditRequest } from './library-editor.modal';
 import { emptyLibraryForm, formFromIndicator } from './library-form';
+import { INDICATOR_META_KEYS, INDICATOR_META_LABELS } from '@pt/domain';
 
 interface Filters {
   q: string;
@@ -156,7 +157,7 @@ function positiveInt(v: string | null, fallback: number): number {
               }
               <td>{{ row.level1 }}</td>
               <td>{{ row.level2 }}</td>
-              <td data-testid="library-name">{{ row.name }}</td>
+              <td data-testid="library-name" [attr.title]="metaText(row)">{{ row.name }}</td>
               <td>{{ row.target || '—' }}</td>
               <td class="sub">{{ row.source || '—' }}</td>
               <td nzAlign="right">{{ row.usageCount }}</td>
@@ -215,6 +216,12 @@ export class LibraryPage {
       (e) => this.message.error(`指标体系加载失败：${toLibraryFailure(e).message}`),
     );
     void this.load();
+  }
+
+  /** 指标解释 … 数据来源 of an entry, shown on its name (null: none). */
+  metaText(row: LibraryIndicator): string | null {
+    const parts = INDICATOR_META_KEYS.filter((k) => row[k]).map((k) => `${INDICATOR_META_LABELS[k]}：${row[k]}`);
+    return parts.length ? parts.join('\n') : null;
   }
 
   fwName(code: string): string {

@@ -1,6 +1,6 @@
 import { FUND_KEYS, INDICATOR_COLUMN_LABELS, PROJECT_FIELD_LABELS, PROJECT_HEADER_LABELS } from '@pt/domain';
 import type { IndicatorInput, Project, UpdateProjectBody } from '@pt/web/projects/data-access';
-import { emptyRow, isBlankRow, metaInputs } from '@pt/web/projects/ui';
+import { emptyRow, isBlankRow, metaInputs, metaOf } from '@pt/web/projects/ui';
 import type { EditorRow, PickRow } from '@pt/web/projects/ui';
 import { normaliseMoney } from '@pt/web/shared/data-access';
 
@@ -151,7 +151,7 @@ export function indicatorInputs(rows: readonly EditorRow[]): IndicatorInput[] {
 export function appendPickedRows(rows: readonly EditorRow[], picked: readonly PickRow[]): EditorRow[] {
   let end = rows.length;
   while (end > 0 && isBlankRow(rows[end - 1]) && !rows[end - 1].id) end -= 1;
-  return [...rows.slice(0, end), ...picked.map((p) => emptyRow({ level1: p.level1, level2: p.level2, name: p.name, target: p.target }))];
+  return [...rows.slice(0, end), ...picked.map((p) => emptyRow({ ...metaOf(p), level1: p.level1, level2: p.level2, name: p.name, target: p.target }))];
 }
 
 export function rowsSignature(rows: readonly EditorRow[]): string {

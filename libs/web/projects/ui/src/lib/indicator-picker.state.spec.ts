@@ -54,6 +54,12 @@ describe('picker candidates', () => {
     expect(c.usageCount).toBe(3);
   });
 
+  it('carries a library entry\'s 指标解释 … 数据来源 into the picked row (and none from an entry without them)', () => {
+    const [c] = libraryCandidates([{ ...lib('a', '培训人次'), explanation: '参训人次合计', basis: '计划标准', scoringRule: null, dataSource: '签到表' }], new Set());
+    expect(c.row).toMatchObject({ name: '培训人次', explanation: '参训人次合计', basis: '计划标准', scoringRule: null, dataSource: '签到表' });
+    expect(Object.keys(libraryCandidates([lib('b', '培训满意度')], new Set())[0].row)).toEqual(['level1', 'level2', 'name', 'target']);
+  });
+
   it('keys similar-project rows by project and position and skips unnamed rows', () => {
     const c = similarCandidates(
       {

@@ -1,4 +1,6 @@
 import { normaliseLevelName, normaliseTargetChars } from '@pt/domain';
+import type { IndicatorMeta } from '@pt/domain';
+import { metaOf } from './indicator-rows';
 
 /**
  * Selection state of the indicator picker (`pt-indicator-picker`) as pure functions: candidates
@@ -6,8 +8,8 @@ import { normaliseLevelName, normaliseTargetChars } from '@pt/domain';
  * checked, and the rows to append. No Angular, testable without a TestBed.
  */
 
-/** A row to append to the indicator table. */
-export interface PickRow {
+/** A row to append to the indicator table (with the library entry's 指标解释 … 数据来源, when it has them). */
+export interface PickRow extends IndicatorMeta {
   level1: string;
   level2: string;
   name: string;
@@ -61,12 +63,12 @@ export function existingNameSet(names: readonly (string | null | undefined)[]): 
 
 /** Candidates of the library tab. */
 export function libraryCandidates(
-  items: readonly { id: string; level1: string; level2: string; name: string; target: string | null; source?: string | null; usageCount?: number }[],
+  items: readonly ({ id: string; level1: string; level2: string; name: string; target: string | null; source?: string | null; usageCount?: number } & IndicatorMeta)[],
   existing: ReadonlySet<string>,
 ): PickCandidate[] {
   return items.map((i) => ({
     key: `lib:${i.id}`,
-    row: { level1: i.level1, level2: i.level2, name: i.name, target: i.target ?? '' },
+    row: { level1: i.level1, level2: i.level2, name: i.name, target: i.target ?? '', ...metaOf(i) },
     existing: existing.has(pickNameKey(i.name)),
     source: i.source ?? null,
     usageCount: i.usageCount,
