@@ -170,6 +170,8 @@ export class ProjectEditorPage {
   readonly checkContext = computed<TableCheckContext>(() => {
     const h = this.header();
     const p = this.project();
+    // a 部门整体 or 政策 target has no plan dates or project funds of its own (its period is checked by its kind)
+    if (p && this.kind() !== 'project') return { year: p.year };
     if (!this.editable() && p) {
       return { year: p.year, startDate: p.startDate, endDate: p.endDate, funds: p.funds };
     }
