@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { canManageAccount, grantableRoles, ROLE_MANAGER } from '@pt/domain';
 import {
   AdminApi,
@@ -14,11 +13,10 @@ import {
 } from '@pt/web/admin/data-access';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { type ApiFailure, loadState, PtDatePipe } from '@pt/web/shared/data-access';
-import { ConfirmButtonComponent, ErrorListComponent, ListCardComponent, SearchInputComponent } from '@pt/web/shared/ui';
+import { ConfirmButtonComponent, ErrorListComponent, ListCardComponent, OrgSelectComponent, SearchInputComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { UserFormModal, type UserForm, userToForm } from './user-form.modal';
@@ -35,16 +33,15 @@ import { UserPasswordModal } from './user-password.modal';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     PtDatePipe,
-    FormsModule,
     NzButtonModule,
     NzIconModule,
-    NzSelectModule,
     NzTableModule,
     NzTagModule,
     ErrorListComponent,
     ListCardComponent,
     ConfirmButtonComponent,
     SearchInputComponent,
+    OrgSelectComponent,
     UserFormModal,
     UserPasswordModal,
   ],
@@ -64,20 +61,7 @@ import { UserPasswordModal } from './user-password.modal';
       <div ptListFilters class="filters">
         <pt-search-input class="f-q" label="搜索用户" placeholder="按用户名或姓名搜索" [maxlength]="100" testId="users-search" buttonTestId="users-search-button"
           [value]="q()" (valueChange)="q.set($event)" (searched)="load()" />
-        <nz-select
-          class="f-org"
-          nzAllowClear
-          nzShowSearch
-          nzPlaceHolder="全部机构"
-          aria-label="所属机构"
-          data-testid="users-filter-org"
-          [ngModel]="orgId()"
-          (ngModelChange)="setOrgFilter($event)"
-        >
-          @for (o of filterOptions(); track o.value) {
-            <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
-          }
-        </nz-select>
+        <pt-org-select class="f-org" placeholder="全部机构" label="所属机构" testId="users-filter-org" [options]="filterOptions()" [value]="orgId()" (valueChange)="setOrgFilter($event)" />
       </div>
       <nz-table
         #table
@@ -236,7 +220,7 @@ export class UsersPage {
   }
 
   setOrgFilter(id: string | null): void {
-    this.orgId.set(id ?? null);
+    this.orgId.set(id);
     void this.load();
   }
 
