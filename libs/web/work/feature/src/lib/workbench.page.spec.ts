@@ -23,14 +23,14 @@ const WB: Workbench = {
   counts: { todo: 2, review: 0, returned: 1, overdueTasks: 1 },
 };
 
-async function render(workbench: () => Promise<Workbench>) {
+async function render(workbench: () => Promise<Workbench>, roles = ['filler']) {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
       provideHttpClientTesting(),
       provideNoopAnimations(),
       provideRouter([]),
-      { provide: AuthStore, useValue: { user: signal({ displayName: '西宁办填报人', roles: ['filler'] }) } },
+      { provide: AuthStore, useValue: { user: signal({ displayName: '西宁办填报人', roles }) } },
       { provide: WorkApi, useValue: { workbench } },
     ],
   });
@@ -60,6 +60,16 @@ describe('WorkbenchPage', () => {
     expect(by('todo-returned-p2')?.querySelector('[data-testid="todo-reason"]')?.textContent).toContain('退回原因：请补充测算依据');
     expect(by('todo-returned-p2')?.querySelector('a')?.getAttribute('href')).toBe('/projects/p2');
     expect(el.textContent).toContain('欢迎，西宁办填报人');
+    // a unit's task links to where its step is done; no units summary for a filler
+    expect(late?.querySelector('a')?.getAttribute('href')).toBe('/projects?year=2027');
+    expect(by('task-units')).toBeNull();
+  });
+
+  it('a reviewer sees how many units are done and overdue, and each task links to its progress', async () => {
+    const units = { total: 3, done: 1, overdue: 2 };
+    const { by } = await render(async () => ({ ...WB, tasks: [{ ...WB.tasks[0], units }] }), ['finance_reviewer']);
+    expect(by('task-units')?.textContent).toContain('1/3 个单位已完成，2 个逾期');
+    expect(by('task-t-late')?.querySelector('a')?.getAttribute('href')).toBe('/tasks/t-late');
   });
 
   it('a failed load says so, with 重试', async () => {
