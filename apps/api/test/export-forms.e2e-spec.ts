@@ -1,26 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { docxText, docxXml, pdfText } from './file-tools';
 import { binary, createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
-/** Run a tool on a file written from memory (pdftotext, unzip cannot read a pipe). */
-function withFile<T>(data: Buffer, ext: string, fn: (file: string) => T): T {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-forms-'));
-  const file = path.join(dir, `x.${ext}`);
-  fs.writeFileSync(file, data);
-  try {
-    return fn(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-const pdfText = (pdf: Buffer) => withFile(pdf, 'pdf', (f) => execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' })).replace(/\s+/g, '');
-const docxXml = (docx: Buffer) => withFile(docx, 'docx', (f) => execFileSync('unzip', ['-p', f, 'word/document.xml'], { encoding: 'utf8' }));
-/** The texts of a Word document's runs, joined. */
-const docxText = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+/** The PDF's text without white space (pdftotext breaks lines and pads columns). */
+const flatPdfText = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
 
 /** label → the cell to its right, over a worksheet (merged cells: the first cell after the label's run). */
 function labelValues(ws: ExcelJS.Worksheet): Map<string, ExcelJS.Cell> {
@@ -168,7 +152,7 @@ describe(`exported forms (${TEST_DB})`, () => {
   });
 
   it('PDF 申报表: the same fields, amounts with separators, grouped rows, the footer', async () => {
-    const text = pdfText((await download(`/api/projects/${approvedId}/export?form=declaration&format=pdf`).expect(200)).body);
+    const text = flatPdfText((await download(`/api/projects/${approvedId}/export?form=declaration&format=pdf`).expect(200)).body);
     // a long label wraps in its cell, so labels and values are looked for one by one where they may
     for (const s of ['财政项目支出绩效目标申报表', '是否含有政府', '绩效类型其他类', '其中：其他资金200,000.00', '1,200,000.00', '1,100,000.00', '填报人西宁办填报人'])
       expect([s, text.includes(s)]).toEqual([s, true]);
@@ -272,7 +256,7 @@ describe(`exported forms (${TEST_DB})`, () => {
     expect(amountsOf('其他资金')).toEqual([20, 10, 12.345678]);
     expect(labelValues(ws2).get('填报人')?.value).toBe('西宁办填报人');
     // PDF and Word print two decimals
-    const text = pdfText((await download(`/api/projects/${approvedId}/export?form=evaluation&format=pdf`).expect(200)).body);
+    const text = flatPdfText((await download(`/api/projects/${approvedId}/export?form=evaluation&format=pdf`).expect(200)).body);
     expect(text).toContain('92.35');
     expect(text).toContain('年度目标已完成');
     expect(docxText(docxXml((await download(`/api/projects/${approvedId}/export?form=evaluation&format=docx`).expect(200)).body))).toContain('12.35');

@@ -1,33 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
+import { pdfText, unzip } from './file-tools';
 import { binary, createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
-
-/** Text of a PDF, read back with pdftotext (poppler-utils, installed by scripts/ensure-fonts.sh --test). */
-function pdfText(pdf: Buffer): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pt-pdf-')), 'x.pdf');
-  fs.writeFileSync(file, pdf);
-  try {
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    fs.rmSync(path.dirname(file), { recursive: true, force: true });
-  }
-}
-
-/** Run `unzip` on a zip held in memory (unzip cannot read a pipe). */
-function unzip(zip: Buffer, args: string[]): Buffer {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-zip-'));
-  const file = path.join(dir, 'x.zip');
-  fs.writeFileSync(file, zip);
-  try {
-    return execFileSync('unzip', [...args.slice(0, 1), file, ...args.slice(1)]);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /**
  * Export and import (issue 5): the official layouts as .xlsx and PDF, Excel round trip, batch export,
