@@ -9,7 +9,7 @@ import { isFiller, orgOptions, ProjectsApi } from '@pt/web/projects/data-access'
 import { formatMoney, toApiFailure } from '@pt/web/shared/data-access';
 import type { FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
 import type { ApiFailure } from '@pt/web/shared/data-access';
-import { FormFieldComponent } from '@pt/web/shared/ui';
+import { FormFieldComponent, OrgSelectComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -54,6 +54,7 @@ type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; fi
     NzTabsModule,
     NzTagModule,
     FormFieldComponent,
+    OrgSelectComponent,
   ],
   templateUrl: './import.page.html',
   styles: `
@@ -61,6 +62,7 @@ type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; fi
     .row pt-form-field { min-width: 200px; }
     .grow { flex: 1 1 360px; }
     .year { width: 120px; }
+    .full { display: block; }
     .text { font-family: monospace; }
     .buttons { display: flex; gap: 8px; align-items: center; margin-top: 8px; }
     .block { margin-bottom: 16px; }

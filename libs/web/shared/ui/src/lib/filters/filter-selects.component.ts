@@ -32,7 +32,10 @@ export class YearSelectComponent {
   readonly valueChange = output<number>();
 }
 
-/** An organisation filter: search by name, cleared for all (`null`); options as `orgOptions` builds them. */
+/**
+ * An organisation filter: search by name, cleared for all (`null`); options as `orgOptions` builds them.
+ * Not `clearable` where one organisation must be chosen (a form's 实施单位).
+ */
 @Component({
   selector: 'pt-org-select',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,7 +43,7 @@ export class YearSelectComponent {
   template: `
     <nz-select
       [nzId]="inputId()"
-      nzAllowClear
+      [nzAllowClear]="clearable()"
       nzShowSearch
       [nzPlaceHolder]="placeholder()"
       [attr.aria-label]="label()"
@@ -65,5 +68,6 @@ export class OrgSelectComponent {
   readonly label = input('单位');
   readonly testId = input<string | null>(null);
   readonly inputId = input<string | null>(null);
+  readonly clearable = input(true, { transform: booleanAttribute });
   readonly valueChange = output<string | null>();
 }
