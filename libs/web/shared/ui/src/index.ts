@@ -8,3 +8,4 @@ export * from './lib/crud/crud-modal.component';
 export * from './lib/crud/list-card.component';
 export * from './lib/crud/list-controls.component';
 export * from './lib/filters/filter-selects.component';
+export * from './lib/filters/text-select.component';

@@ -4,7 +4,7 @@ import { cascadeLevels, findFramework, LibraryApi, level1Choices, level2Choices,
 import type { LibraryIndicator } from '@pt/web/library/data-access';
 import type { FrameworkResponse } from '@pt/shared/api-types';
 import { formDialog } from '@pt/web/shared/data-access';
-import { CrudModalComponent, FormFieldComponent, TextFieldComponent } from '@pt/web/shared/ui';
+import { CrudModalComponent, FormFieldComponent, TextFieldComponent, TextSelectComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -33,7 +33,7 @@ interface Editing {
 @Component({
   selector: 'pt-library-editor-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzSelectModule, CrudModalComponent, FormFieldComponent, TextFieldComponent],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzSelectModule, CrudModalComponent, FormFieldComponent, TextFieldComponent, TextSelectComponent],
   host: { style: 'display: none' },
   template: `
     <pt-crud-modal
@@ -77,36 +77,12 @@ interface Editing {
         </pt-form-field>
         <div class="two">
           <pt-form-field label="一级指标" controlId="lib-l1" required [error]="errors().level1">
-            <nz-select
-              nzId="lib-l1"
-              name="level1"
-              data-testid="library-form-level1"
-              nzPlaceHolder="请选择一级指标"
-              [ngModel]="e.value.level1 || null"
-              (ngModelChange)="setLevels($event, e.value.level2)"
-            >
-              @for (l of level1(); track l) {
-                <nz-option [nzValue]="l" [nzLabel]="l" />
-              }
-            </nz-select>
+            <pt-text-select class="full" inputId="lib-l1" testId="library-form-level1" placeholder="请选择一级指标" [options]="level1()" [value]="e.value.level1"
+              (valueChange)="setLevels($event, e.value.level2)" />
           </pt-form-field>
           <pt-form-field label="二级指标" controlId="lib-l2" required [error]="errors().level2">
-            <nz-select
-              nzId="lib-l2"
-              name="level2"
-              data-testid="library-form-level2"
-              nzPlaceHolder="请选择二级指标"
-              [ngModel]="e.value.level2 || null"
-              (ngModelChange)="setLevels(e.value.level1, $event)"
-            >
-              @for (g of level2(); track g.group) {
-                <nz-option-group [nzLabel]="g.group">
-                  @for (c of g.children; track c) {
-                    <nz-option [nzValue]="c" [nzLabel]="c" />
-                  }
-                </nz-option-group>
-              }
-            </nz-select>
+            <pt-text-select class="full" inputId="lib-l2" testId="library-form-level2" placeholder="请选择二级指标" [groups]="level2()" [value]="e.value.level2"
+              (valueChange)="setLevels(e.value.level1, $event)" />
           </pt-form-field>
         </div>
         <pt-text-field label="三级指标名称" fieldId="lib-name" name="name" required [error]="errors().name" [maxlength]="300" placeholder="如：培训人次"
@@ -135,6 +111,7 @@ interface Editing {
   styles: `
     .error { margin-bottom: 16px; }
     .two { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
+    .full { display: block; }
   `,
 })
 export class LibraryEditorModal {

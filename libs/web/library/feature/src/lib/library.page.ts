@@ -7,7 +7,7 @@ import type { LibraryIndicator } from '@pt/web/library/data-access';
 import { hasAnyRole, ProjectsApi } from '@pt/web/projects/data-access';
 import type { FrameworkResponse } from '@pt/shared/api-types';
 import { loadState } from '@pt/web/shared/data-access';
-import { ConfirmButtonComponent, ListCardComponent, SearchInputComponent } from '@pt/web/shared/ui';
+import { ConfirmButtonComponent, ListCardComponent, SearchInputComponent, TextSelectComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -51,6 +51,7 @@ function positiveInt(v: string | null, fallback: number): number {
     ListCardComponent,
     ConfirmButtonComponent,
     SearchInputComponent,
+    TextSelectComponent,
     LibraryEditorModal,
   ],
   template: `
@@ -82,39 +83,10 @@ function positiveInt(v: string | null, fallback: number): number {
             <nz-option [nzValue]="f.code" [nzLabel]="f.name" />
           }
         </nz-select>
-        <nz-select
-          class="f-level"
-          nzAllowClear
-          [nzPlaceHolder]="filterFramework() ? '全部一级指标' : '先选择指标体系'"
-          [nzDisabled]="!filterFramework()"
-          aria-label="一级指标"
-          data-testid="library-level1"
-          [ngModel]="filters().level1"
-          (ngModelChange)="setLevels($event, filters().level2)"
-        >
-          @for (l of filterLevel1(); track l) {
-            <nz-option [nzValue]="l" [nzLabel]="l" />
-          }
-        </nz-select>
-        <nz-select
-          class="f-level"
-          nzAllowClear
-          nzShowSearch
-          [nzPlaceHolder]="filterFramework() ? '全部二级指标' : '先选择指标体系'"
-          [nzDisabled]="!filterFramework()"
-          aria-label="二级指标"
-          data-testid="library-level2"
-          [ngModel]="filters().level2"
-          (ngModelChange)="setLevels(filters().level1, $event)"
-        >
-          @for (g of filterLevel2(); track g.group) {
-            <nz-option-group [nzLabel]="g.group">
-              @for (c of g.children; track c) {
-                <nz-option [nzValue]="c" [nzLabel]="c" />
-              }
-            </nz-option-group>
-          }
-        </nz-select>
+        <pt-text-select class="f-level" clearable [placeholder]="filterFramework() ? '全部一级指标' : '先选择指标体系'" [disabled]="!filterFramework()"
+          label="一级指标" testId="library-level1" [options]="filterLevel1()" [value]="filters().level1" (valueChange)="setLevels($event, filters().level2)" />
+        <pt-text-select class="f-level" clearable search [placeholder]="filterFramework() ? '全部二级指标' : '先选择指标体系'" [disabled]="!filterFramework()"
+          label="二级指标" testId="library-level2" [groups]="filterLevel2()" [value]="filters().level2" (valueChange)="setLevels(filters().level1, $event)" />
       </div>
 
       <nz-table
