@@ -78,6 +78,8 @@ const KNOWN_DIFFERENCES = {
     'index export_job.export_job_user_idx: CREATE INDEX export_job_user_idx ON export_job USING btree (user_id, created_at DESC)',
     // an entity index has no operator class (the trigram index of the name search, migration 1734100000000)
     'index project.project_name_trgm_idx: CREATE INDEX project_name_trgm_idx ON project USING gin (name gin_trgm_ops)',
+    // nor INCLUDE columns (the year's names for the search, migration 1734100000000)
+    'index project.project_year_org_name_idx: CREATE INDEX project_year_org_name_idx ON project USING btree (year, org_id) INCLUDE (name, kind)',
   ],
   extra: ['index export_job.export_job_user_idx: CREATE INDEX export_job_user_idx ON export_job USING btree (user_id, created_at)'],
 };

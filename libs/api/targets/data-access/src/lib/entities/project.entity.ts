@@ -17,6 +17,8 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 @Index('project_status_idx', ['status'])
 // the name search's trigram index (gin_trgm_ops, which an entity cannot say): made by migration 1734100000000, left alone here
 @Index('project_name_trgm_idx', { synchronize: false })
+// the year's names for a search the trigram index cannot narrow (INCLUDE, which an entity cannot say): migration 1734100000000
+@Index('project_year_org_name_idx', { synchronize: false })
 @Check('project_kind_check', "kind IN ('project', 'department', 'policy')")
 // one 部门整体 target per organisation and year
 @Index('project_department_org_year_key', ['orgId', 'year'], { unique: true, where: "kind = 'department'" })
