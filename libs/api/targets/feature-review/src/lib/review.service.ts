@@ -20,6 +20,8 @@ import type { EntityManager } from 'typeorm';
 /** A kind of reviewable document: how refusals name it, its audit object type and its history actions' prefix. */
 export interface Reviewable {
   document: ReviewDocument;
+  /** How refusals name the document read (a target by its kind: 「部门（单位）整体绩效目标处于…」); `document.label` otherwise. */
+  labelOf?(row: ProjectRow): string;
   /** The audit's object type and event prefix (`project.submit`, `evaluation.return`). */
   auditType: 'project' | 'evaluation';
   /** The history action of a transition: `submit` for a target, `eval_submit` for its self-evaluation. */
@@ -69,9 +71,10 @@ export class ReviewService {
     const comment = req.comment?.trim() || null;
     await this.store.write(user, id, ifMatch, async (m, row) => {
       const from = await hooks.status(m, row);
-      refuse(roleRefusal(doc.document, user, action));
+      const document = doc.labelOf ? { ...doc.document, label: doc.labelOf(row) } : doc.document;
+      refuse(roleRefusal(document, user, action));
       await hooks.ready?.(m, row);
-      refuse(stateRefusal(doc.document, user, from, action));
+      refuse(stateRefusal(document, user, from, action));
       refuse(reasonRefusal(action, comment));
       refuse(structuredReviewRefusal(action, req.review));
       await hooks.check?.(m, row, action);

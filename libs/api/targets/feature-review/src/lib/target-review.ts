@@ -1,11 +1,16 @@
 import { ApiHttpException } from '@pt/api/core';
-import { PROJECT_KIND, type TargetStore } from '@pt/api/targets/data-access';
+import { PROJECT_KIND, targetLabel, type TargetStore } from '@pt/api/targets/data-access';
 import { isFillerAction } from '@pt/domain';
 import type { RowCommentDto, UserSummary } from '@pt/shared/contracts';
 import type { Reviewable, ReviewHooks } from './review.service';
 
-/** A target's declaration under review. */
-export const TARGET_REVIEW: Reviewable = { document: { label: PROJECT_KIND.label, actionObject: '' }, auditType: PROJECT_KIND.key, historyPrefix: '' };
+/** A target's declaration under review, named in refusals by its kind (项目, 部门（单位）整体绩效目标, 政策绩效目标). */
+export const TARGET_REVIEW: Reviewable = {
+  document: { label: PROJECT_KIND.label, actionObject: '' },
+  labelOf: (row) => targetLabel(row.kind),
+  auditType: PROJECT_KIND.key,
+  historyPrefix: '',
+};
 
 /**
  * The declaration's own rules: row comments are a reviewer's; a table with errors is not submitted (the domain's
@@ -30,6 +35,6 @@ export function targetReviewHooks(store: TargetStore, user: UserSummary, rowComm
       }
     },
     setStatus: (m, id, to) => store.setStatus(m, id, to),
-    after: async (m, row, action, historyId) => store.insertRowComments(m, row.id, historyId, rowComments ?? [], user, action),
+    after: async (m, row, action, historyId) => store.insertRowComments(m, row, historyId, rowComments ?? [], user, action),
   };
 }

@@ -9,7 +9,7 @@ describe('requireApproved', () => {
     for (const status of ['draft', 'submitted', 'dept_approved', 'returned'] as const) {
       let thrown: unknown;
       try {
-        requireApproved({ status }, '调整', 'INVALID_TRANSITION');
+        requireApproved({ status, kind: 'project' }, '调整', 'INVALID_TRANSITION');
       } catch (e) {
         thrown = e;
       }
@@ -19,5 +19,9 @@ describe('requireApproved', () => {
       expect(r.code).toBe('INVALID_TRANSITION');
       expect(r.message).toMatch(/^项目处于「.+」状态：只有已批复的项目可以调整$/);
     }
+  });
+  it('names a department or policy target by its kind', () => {
+    expect(() => requireApproved({ status: 'draft', kind: 'department' }, '自评')).toThrow(/^部门（单位）整体绩效目标处于「.+」状态：只有已批复的部门（单位）整体绩效目标可以自评$/);
+    expect(() => requireApproved({ status: 'submitted', kind: 'policy' }, '填写运行监控')).toThrow(/^政策绩效目标处于「.+」状态：只有已批复的政策绩效目标可以填写运行监控$/);
   });
 });

@@ -103,13 +103,13 @@ describe('TargetStore on the embedded database', () => {
       const other = await seedTarget(bed.db.manager, { orgId: bed.orgs.school2, year: 2027, name: '意见-别家' });
       await bed.db.dataSource.transaction(async (m) => {
         const h = await writeHistory(m, mine.id, bed.users.reviewer, 'return', 'submitted', 'returned', '退回');
-        await store.insertRowComments(m, mine.id, h, [{ indicatorId: mine.indicatorIds[0], comment: ' 目标值偏低 ' }], bed.users.reviewer, 'return');
+        await store.insertRowComments(m, { id: mine.id, kind: 'project' }, h, [{ indicatorId: mine.indicatorIds[0], comment: ' 目标值偏低 ' }], bed.users.reviewer, 'return');
       });
       const p = await store.get(bed.users.filler, mine.id);
       expect(p.reviewComments.map((c) => [c.indicatorName, c.comment, c.user, c.action])).toEqual([['培训人数', '目标值偏低', 'edu-reviewer', 'return']]);
       const wrong = bed.db.dataSource.transaction(async (m) => {
         const h = await writeHistory(m, mine.id, bed.users.reviewer, 'return', 'submitted', 'returned', '退回');
-        await store.insertRowComments(m, mine.id, h, [{ indicatorId: other.indicatorIds[0], comment: 'x' }], bed.users.reviewer, 'return');
+        await store.insertRowComments(m, { id: mine.id, kind: 'project' }, h, [{ indicatorId: other.indicatorIds[0], comment: 'x' }], bed.users.reviewer, 'return');
       });
       expect(await refusal(wrong)).toEqual({ status: 400, code: 'VALIDATION_FAILED', fields: ['rowComments[0].indicatorId'] });
     });

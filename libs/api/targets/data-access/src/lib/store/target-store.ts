@@ -195,14 +195,16 @@ export class TargetStore {
   }
 
   /** The reviewer's comments on single rows, given with the history row of their transition. */
-  async insertRowComments(m: EntityManager, id: string, historyId: string, rowComments: readonly RowCommentDto[], user: UserSummary, action: string): Promise<void> {
+  async insertRowComments(m: EntityManager, target: Pick<ProjectRow, 'id' | 'kind'>, historyId: string, rowComments: readonly RowCommentDto[], user: UserSummary, action: string): Promise<void> {
     if (!rowComments.length) return;
+    const { id } = target;
+    const label = targetLabel(target.kind);
     const rows: { id: string; name: string }[] = await m.query(`SELECT i.id, i.name FROM indicator i JOIN project_goal g ON g.id = i.goal_id WHERE g.project_id = $1`, [id]);
     const byId = new Map(rows.map((r) => [r.id, r.name]));
     for (const [i, rc] of rowComments.entries()) {
       if (!byId.has(rc.indicatorId)) {
-        throw new ApiHttpException(400, 'VALIDATION_FAILED', `第 ${i + 1} 条逐行意见所指的指标不在本${this.kind.label}中`, [
-          { field: `rowComments[${i}].indicatorId`, message: `该指标不在本${this.kind.label}中` },
+        throw new ApiHttpException(400, 'VALIDATION_FAILED', `第 ${i + 1} 条逐行意见所指的指标不在本${label}中`, [
+          { field: `rowComments[${i}].indicatorId`, message: `该指标不在本${label}中` },
         ]);
       }
       await m.query(
