@@ -1,6 +1,7 @@
 import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzSelectModule } from 'ng-zorro-antd/select';
+import { TextSelectComponent } from './text-select.component';
 
 /**
  * The budget-year picker of a list or a report (`2026 年`). The years and the opening year come from the page's
@@ -39,26 +40,23 @@ export class YearSelectComponent {
 @Component({
   selector: 'pt-org-select',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzSelectModule],
+  imports: [TextSelectComponent],
   template: `
-    <nz-select
-      [nzId]="inputId()"
-      [nzAllowClear]="clearable()"
-      nzShowSearch
-      [nzPlaceHolder]="placeholder()"
-      [attr.aria-label]="label()"
-      [attr.data-testid]="testId()"
-      [ngModel]="value()"
-      (ngModelChange)="valueChange.emit($event ?? null)"
-    >
-      @for (o of options(); track o.value) {
-        <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
-      }
-    </nz-select>
+    <pt-text-select
+      search
+      [items]="options()"
+      [clearable]="clearable()"
+      [inputId]="inputId()"
+      [placeholder]="placeholder()"
+      [label]="label()"
+      [testId]="testId()"
+      [value]="value()"
+      (valueChange)="valueChange.emit($event)"
+    />
   `,
   styles: `
     :host { display: inline-block; }
-    nz-select { width: 100%; }
+    pt-text-select { display: block; }
   `,
 })
 export class OrgSelectComponent {

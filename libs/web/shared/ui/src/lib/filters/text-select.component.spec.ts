@@ -20,14 +20,17 @@ class Host {
     { group: '产出指标', children: ['数量指标', '质量指标'] },
     { group: '效益指标', children: ['社会效益指标'] },
   ];
-  readonly orgs = [{ value: 'u1', label: '西宁办事处' }];
+  readonly orgs = [
+    { value: 'u1', label: '西宁办事处' },
+    { value: 'u2', label: '格尔木办事处' },
+  ];
   readonly l1 = signal<string | null>('效益指标');
   readonly l2 = signal<string | null>('');
   readonly off = signal(false);
   readonly org = signal<string | null>('u1');
 }
 
-describe('pt-text-select and pt-org-select', () => {
+describe('pt-text-select and pt-org-select (built on it)', () => {
   beforeEach(() => TestBed.configureTestingModule({ providers: [provideNoopAnimations()] }));
 
   const selects = (f: ComponentFixture<Host>) => f.debugElement.queryAll(By.css('nz-select')).map((d) => d.componentInstance as NzSelectComponent);
@@ -47,6 +50,9 @@ describe('pt-text-select and pt-org-select', () => {
     expect(grouped.nzAllowClear).toBe(false);
     expect(grouped.nzId).toBe('l2');
     expect(org.nzAllowClear).toBe(false);
+    expect(org.nzShowSearch).toBe(true);
+    expect(org.listOfNzOptionComponent.map((o) => [o.nzValue, o.nzLabel])).toEqual([['u1', '西宁办事处'], ['u2', '格尔木办事处']]);
+    expect(org.listOfValue).toEqual(['u1']);
     const host: HTMLElement = f.nativeElement;
     expect(host.querySelector('[data-testid="l1"]')?.getAttribute('aria-label')).toBe('一级指标');
     expect(host.querySelector('[data-testid="l2"] .ant-select-selection-placeholder')?.textContent?.trim()).toBe('请选择二级指标');
@@ -56,7 +62,9 @@ describe('pt-text-select and pt-org-select', () => {
     const f = TestBed.createComponent(Host);
     f.detectChanges();
     await f.whenStable();
-    const [flat, grouped] = selects(f);
+    const [flat, grouped, org] = selects(f);
+    org.onItemClick('u2');
+    expect(f.componentInstance.org()).toBe('u2');
     flat.onItemClick('产出指标');
     expect(f.componentInstance.l1()).toBe('产出指标');
     flat.onClearSelection();

@@ -9,8 +9,9 @@ export interface TextOptionGroup {
 }
 
 /**
- * A select whose values are the texts it shows (一级指标, 二级指标 …): `options` flat and / or `groups` under headings;
- * nothing chosen is `null` (an empty text shows the placeholder). `clearable` for a filter, `search` for long lists.
+ * A select of texts: `options` whose values are the texts shown (一级指标 …), `groups` of them under headings (二级指标),
+ * or `items` whose value differs from the label shown (an organisation's id and name). Nothing chosen is `null` (an
+ * empty text shows the placeholder). `clearable` for a filter, `search` for long lists.
  */
 @Component({
   selector: 'pt-text-select',
@@ -28,6 +29,9 @@ export interface TextOptionGroup {
       [ngModel]="value() || null"
       (ngModelChange)="valueChange.emit($event ?? null)"
     >
+      @for (o of items(); track o.value) {
+        <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
+      }
       @for (o of options(); track o) {
         <nz-option [nzValue]="o" [nzLabel]="o" />
       }
@@ -46,6 +50,7 @@ export interface TextOptionGroup {
   `,
 })
 export class TextSelectComponent {
+  readonly items = input<readonly { value: string; label: string }[]>([]);
   readonly options = input<readonly string[]>([]);
   readonly groups = input<readonly TextOptionGroup[]>([]);
   readonly value = input<string | null>(null);
