@@ -23,8 +23,12 @@ async function addRow(page: Page, n: number, row: { level1: string; level2: stri
 /** The unit's 部门整体 target of the year in the list (kind filter), opened. */
 async function openDepartmentTarget(page: Page, menu: 'menu-projects' | 'menu-inbox'): Promise<void> {
   await page.getByTestId(menu).click();
+  await expect(page.getByTestId('project-row').first()).toBeVisible();
   await pick(page, page.getByTestId('filter-kind'), '部门（单位）整体');
-  const row = page.getByTestId('project-row').filter({ hasText: UNIT }).filter({ hasText: String(YEAR) });
+  await expect(page).toHaveURL(/kind=department/);
+  // the list reloaded with the filter: every row is a 部门整体 target
+  await expect(page.getByTestId('project-kind').filter({ hasNotText: '部门（单位）整体' })).toHaveCount(0);
+  const row = page.getByTestId('project-row').filter({ hasText: UNIT }).filter({ has: page.getByRole('cell', { name: String(YEAR), exact: true }) });
   await expect(row.getByTestId('project-kind')).toHaveText('部门（单位）整体');
   await row.getByTestId('project-name').click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}(\/review)?$/);
