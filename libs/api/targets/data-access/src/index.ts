@@ -11,6 +11,7 @@ export * from './lib/store/require-approved';
 export * from './lib/store/target-sql';
 export * from './lib/store/target-header';
 export * from './lib/store/target-revisions';
+export * from './lib/store/return-snapshot';
 export * from './lib/evaluation/evaluation-store';
 export * from './lib/evaluation/evaluation-scoring';
 export * from './lib/evaluation/evaluation-funds';

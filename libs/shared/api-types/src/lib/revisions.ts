@@ -1,3 +1,5 @@
+import type { Target } from './targets';
+
 /** Revisions of an approved project (adjustments) and the difference between two of them. */
 
 export interface ProjectRevision {
@@ -32,4 +34,18 @@ export interface ProjectDiff {
   fields: FieldChangeDto[];
   annualRows: RowDiffDto[];
   overallRows: RowDiffDto[];
+}
+
+/**
+ * GET /api/targets/:id/changes: the target as its last return left it (the revision snapshot's shape) and as it is
+ * now — what the review screen compares (自上次退回以来的修改). The API answers `null` for a target never returned.
+ */
+export interface TargetChanges {
+  returnedAt: string;
+  /** The reviewer who returned it. */
+  returnedBy: string;
+  /** The return's reason. */
+  comment: string | null;
+  before: Omit<Target, 'permissions'>;
+  after: Target;
 }

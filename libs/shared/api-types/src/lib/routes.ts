@@ -25,6 +25,8 @@ export const ApiRoutes = {
     adjustments: 'adjustments',
     revisions: 'revisions',
     diff: 'diff',
+    /** What changed since the target's last return (its snapshot at the return and the target now). */
+    changes: 'changes',
     suggestions: 'suggestions',
     copyLastYear: 'copy-last-year',
     evaluation: 'evaluation',
@@ -97,6 +99,7 @@ export const ApiPaths = {
   projectRevisions: (id: string) => `${projectUrl(id)}/${P.revisions}`,
   projectRevision: (id: string, rev: number) => `${projectUrl(id)}/${P.revisions}/${seg(rev)}`,
   projectDiff: (id: string) => `${projectUrl(id)}/${P.diff}`,
+  targetChanges: (id: string) => `${projectUrl(id)}/${P.changes}`,
   projectSuggestions: (id: string) => `${projectUrl(id)}/${P.suggestions}`,
   projectCopyLastYear: (id: string) => `${projectUrl(id)}/${P.copyLastYear}`,
   evaluation: (id: string) => `${projectUrl(id)}/${P.evaluation}`,

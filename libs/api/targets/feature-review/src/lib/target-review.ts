@@ -1,5 +1,5 @@
 import { ApiHttpException } from '@pt/api/core';
-import { PROJECT_KIND, targetLabel, type TargetStore } from '@pt/api/targets/data-access';
+import { keepReturnSnapshot, PROJECT_KIND, targetLabel, type TargetStore } from '@pt/api/targets/data-access';
 import { isFillerAction } from '@pt/domain';
 import type { RowCommentDto, UserSummary } from '@pt/shared/contracts';
 import type { Reviewable, ReviewHooks } from './review.service';
@@ -35,6 +35,10 @@ export function targetReviewHooks(store: TargetStore, user: UserSummary, rowComm
       }
     },
     setStatus: (m, id, to) => store.setStatus(m, id, to),
-    after: async (m, row, action, historyId) => store.insertRowComments(m, row, historyId, rowComments ?? [], user, action),
+    after: async (m, row, action, historyId) => {
+      await store.insertRowComments(m, row, historyId, rowComments ?? [], user, action);
+      // a return keeps the target as returned: the next review shows what changed since (single and batch alike)
+      if (action === 'return') await keepReturnSnapshot(store, m, user, row, historyId);
+    },
   };
 }

@@ -22,4 +22,6 @@ export class ProjectHistoryEntity {
   @Column({ type: 'text', nullable: true }) comment!: string | null;
   /** A reviewer's structured review (财预〔2015〕88号) given with this approve or return. */
   @Column({ type: 'jsonb', nullable: true }) review!: StructuredReview | null;
+  /** On a return: the target as it was returned (the revision snapshot's shape), what the next review compares with. */
+  @Column({ type: 'jsonb', nullable: true }) snapshot!: Record<string, unknown> | null;
 }
