@@ -12,7 +12,7 @@ import {
   toAdminFailure,
 } from '@pt/web/admin/data-access';
 import { type ApiFailure, formDialog, loadState, localFailure } from '@pt/web/shared/data-access';
-import { CrudModalComponent, FormFieldComponent, ListCardComponent, TextFieldComponent } from '@pt/web/shared/ui';
+import { CrudModalComponent, FormFieldComponent, ListCardComponent, OrgSelectComponent, TextFieldComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -46,6 +46,7 @@ const CHILD_KIND: Record<OrgKind, OrgKind | null> = { finance: 'department', dep
     CrudModalComponent,
     FormFieldComponent,
     ListCardComponent,
+    OrgSelectComponent,
     TextFieldComponent,
   ],
   template: `
@@ -123,19 +124,8 @@ const CHILD_KIND: Record<OrgKind, OrgKind | null> = { finance: 'department', dep
           </pt-form-field>
           @if (f.kind && parentKind(f.kind); as pk) {
             <pt-form-field [label]="'上级机构（' + kindLabel(pk) + '）'" controlId="org-parent" required [error]="dialog.err('parentId')">
-              <nz-select
-                nzId="org-parent"
-                name="parentId"
-                nzShowSearch
-                nzPlaceHolder="请选择上级机构"
-                data-testid="org-form-parent"
-                [ngModel]="f.parentId"
-                (ngModelChange)="dialog.patch({ parentId: $event })"
-              >
-                @for (o of parentOptions(); track o.value) {
-                  <nz-option [nzValue]="o.value" [nzLabel]="o.label" />
-                }
-              </nz-select>
+              <pt-org-select class="full" inputId="org-parent" [clearable]="false" placeholder="请选择上级机构" [label]="'上级机构（' + kindLabel(pk) + '）'"
+                testId="org-form-parent" [options]="parentOptions()" [value]="f.parentId" (valueChange)="dialog.patch({ parentId: $event })" />
             </pt-form-field>
           }
         } @else {
@@ -159,6 +149,7 @@ const CHILD_KIND: Record<OrgKind, OrgKind | null> = { finance: 'department', dep
     .num { text-align: right; }
     .ops { white-space: nowrap; }
     .fixed { margin-bottom: 16px; }
+    .full { display: block; }
   `,
 })
 export class OrgsPage {
