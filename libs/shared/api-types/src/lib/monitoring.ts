@@ -81,7 +81,10 @@ export interface MonitoringOverviewRow {
 export interface Dashboard {
   year: number;
   orgId: string | null;
+  /** Every target of the year of any kind (项目, 部门（单位）整体, 政策) — the figures below count them all; `byKind` splits it. */
   projectCount: number;
+  /** `projectCount` by kind, in the kinds' order (a kind without targets counted 0). */
+  byKind: { kind: TargetKindKey; count: number }[];
   byStatus: { status: ProjectStatus; count: number }[];
   /** Evaluations by their review state (projects without a saved evaluation are not counted). */
   evaluationsByStatus: { status: ProjectStatus; count: number }[];

@@ -31,8 +31,11 @@ describe('DashboardService on the migrated schema', () => {
     const target = async (orgId: string, name: string, status: ProjectStatus, year = 2026) => (await seedTarget(m, { orgId, year, name, status })).id;
     const a = await target(org.school1, '甲', 'approved');
     const b = await target(org.school1, '乙', 'approved');
-    await target(org.school1, '丙', 'draft');
-    await target(org.school1, '丁', 'submitted');
+    // one of each other kind: counted with the projects, split by byKind
+    const c = await target(org.school1, '丙', 'draft');
+    const d = await target(org.school1, '丁', 'submitted');
+    await m.query(`UPDATE project SET kind = 'department' WHERE id = $1`, [c]);
+    await m.query(`UPDATE project SET kind = 'policy' WHERE id = $1`, [d]);
     const e = await target(org.school2, '戊', 'approved');
     const f = await target(org.hospital, '己', 'approved');
     const old = await target(org.school1, '去年', 'approved', 2025);
@@ -54,6 +57,11 @@ describe('DashboardService on the migrated schema', () => {
   it('the finance bureau: every visible project of the year by status, grade, score band, red light and unit', async () => {
     const d = await service.get(at(org.finance, 'finance_reviewer'), { year: 2026 });
     expect(d).toMatchObject({ year: 2026, orgId: null, projectCount: 6 });
+    expect(d.byKind).toEqual([
+      { kind: 'project', count: 4 },
+      { kind: 'department', count: 1 },
+      { kind: 'policy', count: 1 },
+    ]);
     expect(d.byStatus).toEqual([
       { status: 'draft', count: 1 },
       { status: 'submitted', count: 1 },
@@ -98,6 +106,7 @@ describe('DashboardService on the migrated schema', () => {
     expect(lastYear).toMatchObject({ projectCount: 1, redProjects: [{ name: '去年' }] });
     const admin = await service.get(at(org.finance, 'sysadmin'), { year: 2026 });
     expect(admin).toMatchObject({ projectCount: 0, redProjects: [], unitRanking: [] });
+    expect(admin.byKind.map((k) => k.count)).toEqual([0, 0, 0]);
     expect(admin.grades.every((g) => g.count === 0)).toBe(true);
   });
 });

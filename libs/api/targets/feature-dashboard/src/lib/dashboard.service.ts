@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { PickRow } from '@pt/api/core';
 import { OrgScopeService, type ProjectEntity, type ProjectEvaluationEntity, type ProjectMonitoringEntity } from '@pt/api/targets/data-access';
 import { Dec, TOTAL_GRADE_BANDS } from '@pt/domain';
-import { type Dashboard, type DashboardQueryDto, PROJECT_STATUSES, type ProjectStatus, type UserSummary } from '@pt/shared/contracts';
+import { type Dashboard, type DashboardQueryDto, PROJECT_STATUSES, type ProjectStatus, TARGET_KINDS, type TargetKindKey, type UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
 
 /** The rows of the four queries (columns typed by their entities; org_name, total and count are computed). */
 type StatusCount = { status: ProjectStatus; count: number };
+type KindStatusCount = StatusCount & { kind: TargetKindKey };
 type EvaluationRow = PickRow<ProjectEntity, 'org_id'> & PickRow<ProjectEvaluationEntity, 'grade'> & { org_name: string; total: string };
 type RedRow = PickRow<ProjectEntity, 'id' | 'name'> & PickRow<ProjectMonitoringEntity, 'month'> & { org_name: string };
 
@@ -19,7 +20,10 @@ export const SCORE_BANDS: readonly { label: string; min: number; max: number }[]
   { label: '90–100', min: 90, max: 101 },
 ];
 
-/** The overview of a year under an organisation: every figure counts the projects the list shows for it. */
+/**
+ * The overview of a year under an organisation: every figure counts the targets of every kind the list
+ * (/api/targets) shows for it; `byKind` says how many of each kind.
+ */
 @Injectable()
 export class DashboardService {
   constructor(
@@ -31,8 +35,8 @@ export class DashboardService {
     const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
     const params = [q.year, orgIds];
     const scope = `p.year = $1 AND p.org_id = ANY($2::uuid[])`;
-    const [byStatus, byEvalStatus, evaluations, red]: [StatusCount[], StatusCount[], EvaluationRow[], RedRow[]] = await Promise.all([
-      this.dataSource.query(`SELECT p.status, count(*)::int AS count FROM project p WHERE ${scope} GROUP BY p.status`, params),
+    const [byKindStatus, byEvalStatus, evaluations, red]: [KindStatusCount[], StatusCount[], EvaluationRow[], RedRow[]] = await Promise.all([
+      this.dataSource.query(`SELECT p.kind, p.status, count(*)::int AS count FROM project p WHERE ${scope} GROUP BY p.kind, p.status`, params),
       this.dataSource.query(
         `SELECT e.status, count(*)::int AS count FROM project p JOIN project_evaluation e ON e.project_id = p.id WHERE ${scope} GROUP BY e.status`,
         params,
@@ -50,8 +54,8 @@ export class DashboardService {
         params,
       ),
     ]);
-    const count = (rows: StatusCount[]) =>
-      PROJECT_STATUSES.map((status) => ({ status, count: rows.find((r) => r.status === status)?.count ?? 0 }));
+    const sum = (rows: StatusCount[]) => rows.reduce((a, r) => a + r.count, 0);
+    const count = (rows: StatusCount[]) => PROJECT_STATUSES.map((status) => ({ status, count: sum(rows.filter((r) => r.status === status)) }));
     const collator = new Intl.Collator('zh-CN');
     // exact decimal sums, the average rounded half-up
     const units = new Map<string, { orgName: string; sum: Dec; count: number }>();
@@ -64,8 +68,9 @@ export class DashboardService {
     return {
       year: q.year,
       orgId: q.orgId ?? null,
-      projectCount: byStatus.reduce((a, r) => a + r.count, 0),
-      byStatus: count(byStatus),
+      projectCount: sum(byKindStatus),
+      byKind: TARGET_KINDS.map((kind) => ({ kind, count: sum(byKindStatus.filter((r) => r.kind === kind)) })),
+      byStatus: count(byKindStatus),
       evaluationsByStatus: count(byEvalStatus),
       grades: TOTAL_GRADE_BANDS.map((b) => ({ grade: b.grade, count: evaluations.filter((e) => e.grade === b.grade).length })),
       scoreBands: SCORE_BANDS.map((b) => ({

@@ -6,6 +6,11 @@ const dashboard: Dashboard = {
   year: 2024,
   orgId: null,
   projectCount: 6,
+  byKind: [
+    { kind: 'project', count: 6 },
+    { kind: 'department', count: 0 },
+    { kind: 'policy', count: 0 },
+  ],
   byStatus: [
     { status: 'approved', count: 3 },
     { status: 'draft', count: 1 },

@@ -44,6 +44,11 @@ const DASHBOARD: Dashboard = {
   year: 2024,
   orgId: null,
   projectCount: 6,
+  byKind: [
+    { kind: 'project', count: 6 },
+    { kind: 'department', count: 0 },
+    { kind: 'policy', count: 0 },
+  ],
   byStatus: [
     { status: 'draft', count: 1 },
     { status: 'approved', count: 5 },

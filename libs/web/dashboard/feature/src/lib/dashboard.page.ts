@@ -278,6 +278,7 @@ export class DashboardPage {
     year: 0,
     orgId: null,
     projectCount: 0,
+    byKind: [],
     byStatus: [],
     evaluationsByStatus: [],
     grades: [],
