@@ -13,7 +13,7 @@ import {
   toExportFailure,
 } from '@pt/web/exports/data-access';
 import type { BatchForm, FileFormat } from '@pt/web/exports/data-access';
-import { orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
+import { orgOptions, ProjectsApi, TARGET_KIND_OPTIONS } from '@pt/web/projects/data-access';
 import type { OrgNode } from '@pt/web/projects/data-access';
 import { type ApiFailure, toApiFailure, yearFilter, yearRange } from '@pt/web/shared/data-access';
 import { FormFieldComponent, OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
@@ -26,12 +26,25 @@ import { NzProgressModule } from 'ng-zorro-antd/progress';
 import { NzSegmentedModule } from 'ng-zorro-antd/segmented';
 import { ExportJobsComponent } from './export-jobs.component';
 
-const BATCH_FORMS: BatchForm[] = ['declaration', 'evaluation', 'publication'];
+/** The forms of every kind (each target in its own kind's layout); a kind chosen narrows them to its named form. */
+type BaseBatchForm = 'declaration' | 'evaluation' | 'publication';
+const BATCH_FORMS: BaseBatchForm[] = ['declaration', 'evaluation', 'publication'];
 const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'docx', 'zip'];
+/** 全部 or a kind with forms of its own (department-declaration …); the API has no project-only batch. */
+type BatchKind = 'all' | 'department' | 'policy';
+const KIND_CHOICES: { label: string; value: BatchKind }[] = [
+  { label: '全部类型', value: 'all' },
+  ...TARGET_KIND_OPTIONS.filter((k): k is { value: 'department' | 'policy'; label: string } => k.value !== 'project'),
+];
+
+/** The form asked of the API: a kind's named form when a kind is chosen (the publication list holds every kind). */
+export function batchFormOf(form: BaseBatchForm, kind: BatchKind): BatchForm {
+  return form === 'publication' || kind === 'all' ? form : `${kind}-${form}`;
+}
 
 /**
- * 批量导出: every project of a year the user may see (optionally of one organisation and its units)
- * as one file: 申报表 / 自评表 as a workbook (one sheet each), one PDF or a zip of files; the
+ * 批量导出: every target of a year the user may see (optionally of one organisation and its units, optionally
+ * only the 部门（单位）整体 or 政策 targets) as one file: 申报表 / 自评表 as a workbook (one sheet each), one PDF or a zip of files; the
  * publication list (公开清单) as a workbook. The download shows its progress (received size).
  */
 @Component({
@@ -58,13 +71,19 @@ const FORMATS: FileFormat[] = ['xlsx', 'pdf', 'docx', 'zip'];
         <pt-form-field label="预算年度" controlId="batch-year" required>
           <pt-year-select class="full" inputId="batch-year" testId="batch-year" search [years]="years()" [value]="year()" (valueChange)="year.set($event)" />
         </pt-form-field>
-        <pt-form-field label="单位" controlId="batch-org" extra="不选则导出您可见的全部单位的项目；选主管部门时包括其下属单位">
+        <pt-form-field label="单位" controlId="batch-org" extra="不选则导出您可见的全部单位的绩效目标；选主管部门时包括其下属单位">
           <pt-org-select class="full" inputId="batch-org" testId="batch-org" placeholder="全部可见单位" [options]="orgChoices()" [value]="orgId()" (valueChange)="orgId.set($event)" />
         </pt-form-field>
         <nz-form-item>
           <nz-form-label>表单</nz-form-label>
           <nz-form-control>
             <nz-segmented name="form" [nzOptions]="formOptions" [ngModel]="form()" (ngModelChange)="setForm($event)" data-testid="batch-form" />
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label>目标类型</nz-form-label>
+          <nz-form-control [nzExtra]="form() === 'publication' ? '公开清单包括各类已批复的绩效目标' : '全部类型时每个目标按其类型的表样导出'">
+            <nz-segmented name="kind" [nzOptions]="kindOptions()" [ngModel]="kind()" (ngModelChange)="kind.set($event)" data-testid="batch-kind" />
           </nz-form-control>
         </nz-form-item>
         <nz-form-item>
@@ -136,16 +155,20 @@ export class BatchExportPage {
 
   readonly year = this.yearChoice.year;
   readonly orgId = signal<string | null>(null);
-  readonly form = signal<BatchForm>('declaration');
+  readonly form = signal<BaseBatchForm>('declaration');
+  readonly kind = signal<BatchKind>('all');
+  readonly kindOptions = computed(() => KIND_CHOICES.map((k) => ({ ...k, disabled: this.form() === 'publication' && k.value !== 'all' })));
+  /** What is sent: the form, narrowed to the chosen kind. */
+  readonly batchForm = computed(() => batchFormOf(this.form(), this.kind()));
   readonly format = signal<FileFormat>('xlsx');
   private readonly orgs = signal<OrgNode[]>([]);
   readonly orgChoices = computed(() => orgOptions(this.orgs()));
   readonly formatOptions = computed(() => {
-    const allowed = batchFormats(this.form());
+    const allowed = batchFormats(this.batchForm());
     return FORMATS.map((f) => ({ label: FORMAT_LABELS[f], value: f, disabled: !allowed.includes(f) }));
   });
   readonly formatHint = computed(() =>
-    this.form() === 'publication' ? '公开清单只有 Excel 格式' : 'Excel：每个项目一个工作表；PDF、Word：所有项目合为一个文件，每个项目从新的一页开始（Word 最多 100 个项目）；ZIP：每个项目一个 PDF',
+    this.form() === 'publication' ? '公开清单只有 Excel 格式' : 'Excel：每个目标一个工作表；PDF、Word：所有目标合为一个文件，每个目标从新的一页开始（Word 最多 100 个）；ZIP：每个目标一个 PDF',
   );
   readonly failure = signal<ApiFailure | null>(null);
   readonly done = signal<{ fileName: string; size: string } | null>(null);
@@ -159,9 +182,11 @@ export class BatchExportPage {
     void this.yearChoice.openOnData(() => this.projects.years());
   }
 
-  setForm(form: BatchForm): void {
+  setForm(form: BaseBatchForm): void {
     this.form.set(form);
-    if (!batchFormats(form).includes(this.format())) this.format.set('xlsx');
+    // the publication list holds every kind
+    if (form === 'publication') this.kind.set('all');
+    if (!batchFormats(this.batchForm()).includes(this.format())) this.format.set('xlsx');
   }
 
   /** Queue the export as a background job (a whole year need not hold a download open). */
@@ -171,7 +196,7 @@ export class BatchExportPage {
     this.failure.set(null);
     this.done.set(null);
     try {
-      await this.jobsApi.create({ year: this.year(), orgId: this.orgId(), form: this.form(), format: this.format() });
+      await this.jobsApi.create({ year: this.year(), orgId: this.orgId(), form: this.batchForm(), format: this.format() });
       await this.jobList().reload();
     } catch (e) {
       this.failure.set(toExportFailure(e));
@@ -185,7 +210,7 @@ export class BatchExportPage {
     this.failure.set(null);
     this.done.set(null);
     try {
-      const file = await this.api.downloadBatch({ year: this.year(), orgId: this.orgId(), form: this.form(), format: this.format() });
+      const file = await this.api.downloadBatch({ year: this.year(), orgId: this.orgId(), form: this.batchForm(), format: this.format() });
       this.done.set({ fileName: file.fileName, size: formatBytes(file.blob.size) });
     } catch (e) {
       if (e instanceof DownloadCancelled) return;
