@@ -22,3 +22,4 @@ export * from './lib/database/entity-row';
 export * from './lib/audit/audit-log.entity';
 export * from './lib/http/idempotency-key.entity';
 export * from './lib/http/versioned';
+export * from './lib/http/content-disposition';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException } from '@pt/api/core';
+import { ApiHttpException, contentDisposition as attachmentHeader } from '@pt/api/core';
 import { AttachmentStore } from '@pt/api/evidence/data-access';
 import { EvaluationStore, MonitoringStore, OrgScopeService, TargetStore } from '@pt/api/targets/data-access';
 import { Dec, type Framework, statusLabel, TARGET_KIND_LABELS } from '@pt/domain';
@@ -35,11 +35,11 @@ export function safeFileName(name: string): string {
   return cleaned || 'export';
 }
 
-/** `Content-Disposition` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+/** The export's `Content-Disposition`: its cleaned name, and `export.<ext>` for clients that only read ASCII. */
 export function contentDisposition(fileName: string): string {
   const safe = safeFileName(fileName);
   const ext = /\.[a-z]+$/.exec(safe)?.[0] ?? '';
-  return `attachment; filename="export${ext}"; filename*=UTF-8''${encodeURIComponent(safe)}`;
+  return attachmentHeader(safe, `export${ext}`);
 }
 
 export interface FileAnswer {
