@@ -51,7 +51,7 @@ export async function attachmentsMemory({ base, pid, say = console.log }) {
   const file = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(FILE_BYTES - 9)]);
   const sha256 = createHash('sha256').update(file).digest('hex');
   const upload = async (i) => {
-    const res = await fetch(`${base}/api/targets/${project.id}/attachments?purpose=evaluation`, {
+    const res = await fetch(`${base}/api/targets/${project.id}/attachments?purpose=declaration`, {
       method: 'POST',
       headers: { ...auth, 'Content-Type': 'application/pdf', 'X-File-Name': encodeURIComponent(`内存测试-${i}.pdf`) },
       body: file,

@@ -20,7 +20,7 @@ describe(`attachments (${TEST_DB})`, () => {
   const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => t.app.get(DataSource).query(q, params) as Promise<T[]>;
   let target = '';
   let indicatorId = '';
-  const upload = (user: string, file: Buffer, name: string, query = 'purpose=evaluation', base = 'targets') =>
+  const upload = (user: string, file: Buffer, name: string, query = 'purpose=declaration', base = 'targets') =>
     t.http
       .post(`/api/${base}/${target}/attachments?${query}`)
       .set(auth(user))
@@ -41,8 +41,8 @@ describe(`attachments (${TEST_DB})`, () => {
   it('a binary file comes back byte for byte, with its SHA-256 and its UTF-8 name', async () => {
     const file = binaryPdf();
     const name = '签字版 自评表（2027）.pdf';
-    const res = await upload('xining', file, name, `purpose=evaluation&indicatorId=${indicatorId}`).expect(201);
-    expect(res.body).toMatchObject({ name, size: file.length, sha256: sha256(file), contentType: 'application/pdf', purpose: 'evaluation', indicatorId });
+    const res = await upload('xining', file, name, `purpose=declaration&indicatorId=${indicatorId}`).expect(201);
+    expect(res.body).toMatchObject({ name, size: file.length, sha256: sha256(file), contentType: 'application/pdf', purpose: 'declaration', indicatorId });
     const list = await t.http.get(`/api/targets/${target}/attachments`).set(auth('xining')).expect(200);
     expect(list.body).toEqual([expect.objectContaining({ id: res.body.id, name, sha256: sha256(file), createdBy: '西宁办填报人' })]);
     // the department above sees it as it sees the target, under either route
@@ -100,10 +100,10 @@ describe(`attachments (${TEST_DB})`, () => {
     const pdf = Buffer.from('%PDF-1.7\n%%EOF');
     expect((await upload('xining', pdf, 'a.pdf', 'purpose=nonsense').expect(400)).body.details[0].field).toBe('purpose');
     expect((await upload('xining', pdf, 'a.pdf', '').expect(400)).body.details[0].field).toBe('purpose');
-    expect((await upload('xining', pdf, 'a.pdf', 'purpose=evaluation&indicatorId=not-a-uuid').expect(400)).body.details[0].field).toBe('indicatorId');
+    expect((await upload('xining', pdf, 'a.pdf', 'purpose=declaration&indicatorId=not-a-uuid').expect(400)).body.details[0].field).toBe('indicatorId');
     const other = '00000000-0000-4000-8000-000000000000';
-    expect((await upload('xining', pdf, 'a.pdf', `purpose=evaluation&indicatorId=${other}`).expect(400)).body.details[0].field).toBe('indicatorId');
-    const noName = await t.http.post(`/api/targets/${target}/attachments?purpose=evaluation`).set(auth('xining')).send(pdf).expect(400);
+    expect((await upload('xining', pdf, 'a.pdf', `purpose=declaration&indicatorId=${other}`).expect(400)).body.details[0].field).toBe('indicatorId');
+    const noName = await t.http.post(`/api/targets/${target}/attachments?purpose=declaration`).set(auth('xining')).send(pdf).expect(400);
     expect(noName.body.details[0].field).toBe('X-File-Name');
     expect((await upload('xining', pdf, 'a\u202egpj.pdf').expect(400)).body.details[0].field).toBe('X-File-Name');
     expect((await upload('xining', Buffer.alloc(0), 'empty.pdf').expect(400)).body.details[0].field).toBe('file');
@@ -148,7 +148,7 @@ describe(`attachments (${TEST_DB})`, () => {
 
   it('delete removes the file and its pieces; uploads, downloads and deletes are audited', async () => {
     const file = binaryPdf(1024 * 1024 + 5);
-    const res = await upload('xining', file, '待删除.pdf', 'purpose=monitoring', 'projects').expect(201);
+    const res = await upload('xining', file, '待删除.pdf', 'purpose=declaration', 'projects').expect(201);
     await t.http.get(`/api/attachments/${res.body.id}`).set(auth('xining')).buffer(true).parse(binary).expect(200);
     await t.http.delete(`/api/attachments/${res.body.id}`).set(auth('xining')).expect(204);
     await t.http.get(`/api/attachments/${res.body.id}`).set(auth('xining')).expect(404);
@@ -163,7 +163,7 @@ describe(`attachments (${TEST_DB})`, () => {
       ['attachment.delete', 'ok', 'xining'],
     ]);
     expect(rows[0].object_id).toBe(target);
-    expect(rows[0].details).toMatchObject({ name: '待删除.pdf', size: file.length, sha256: sha256(file), purpose: 'monitoring' });
+    expect(rows[0].details).toMatchObject({ name: '待删除.pdf', size: file.length, sha256: sha256(file), purpose: 'declaration' });
     expect(rows[1].details).toMatchObject({ objectName: '待删除.pdf', sha256: sha256(file) });
   });
 });

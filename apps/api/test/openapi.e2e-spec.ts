@@ -44,6 +44,7 @@ const CONTRACT = [
   'PUT /api/targets/{id}/monitoring',
   // evidence and follow-up (issue 17): 佐证材料, last year's values of the rows, 整改
   'GET /api/targets/{id}/attachments', 'POST /api/targets/{id}/attachments', 'GET /api/projects/{id}/attachments', 'POST /api/projects/{id}/attachments',
+  'GET /api/targets/{id}/attachments/rights', 'GET /api/projects/{id}/attachments/rights',
   'GET /api/attachments/{id}', 'DELETE /api/attachments/{id}',
   'GET /api/projects/{id}/indicator-history', 'GET /api/targets/{id}/indicator-history', 'GET /api/targets/{id}/rectifications',
   'POST /api/targets/{id}/rectifications', 'GET /api/rectifications/{id}', 'PATCH /api/rectifications/{id}', 'POST /api/rectifications/{id}/transitions',

@@ -1,5 +1,6 @@
 export * from './lib/entities';
 export * from './lib/attachment-store';
+export * from './lib/attachment-locks';
 export * from './lib/evidence-data.module';
 export * from './lib/file-types';
 export * from './lib/storage/pg-backend';

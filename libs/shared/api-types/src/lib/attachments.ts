@@ -43,6 +43,15 @@ export function fileExtension(name: string): string {
 }
 
 /** One stored file (the answer of an upload, a row of the list). */
+/** Which 佐证材料 of a target the caller may add or remove now (each purpose by its document's edit rule). */
+export interface AttachmentEditRights {
+  declaration: boolean;
+  monitoring: boolean;
+  evaluation: boolean;
+  /** The 整改通知 whose files may change (those awaiting the unit's answer). */
+  rectifications: string[];
+}
+
 export interface Attachment {
   id: string;
   name: string;
@@ -52,6 +61,8 @@ export interface Attachment {
   contentType: string;
   purpose: AttachmentPurpose;
   indicatorId: string | null;
+  /** The 整改通知 a rectification file answers. */
+  rectificationId: string | null;
   createdAt: string;
   createdBy: string | null;
 }

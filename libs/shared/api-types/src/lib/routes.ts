@@ -33,6 +33,8 @@ export const ApiRoutes = {
     monitoring: 'monitoring',
     export: 'export',
     attachments: 'attachments',
+    /** Under `attachments`: which of them the caller may add or remove now. */
+    attachmentRights: 'rights',
     /** Last year's target and actual of each row (domain §11). */
     indicatorHistory: 'indicator-history',
     rectifications: 'rectifications',
@@ -141,6 +143,7 @@ export const ApiPaths = {
   targetSettingReport: `${root}/${ApiRoutes.reports.base}/${ApiRoutes.reports.targetSetting}`,
   targetSettingReportExport: `${root}/${ApiRoutes.reports.base}/${ApiRoutes.reports.targetSettingExport}`,
   targetAttachments: (id: string) => `${targetUrl(id)}/${P.attachments}`,
+  targetAttachmentRights: (id: string) => `${targetUrl(id)}/${P.attachments}/${P.attachmentRights}`,
   attachment: (id: string) => `${root}/${ApiRoutes.attachments}/${seg(id)}`,
   indicatorHistory: (id: string) => `${root}/${ApiRoutes.targets}/${seg(id)}/${P.indicatorHistory}`,
   targetRectifications: (id: string) => `${root}/${ApiRoutes.targets}/${seg(id)}/${P.rectifications}`,

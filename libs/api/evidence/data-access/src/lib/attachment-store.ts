@@ -1,28 +1,31 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiHttpException, AuditService, badRequest, UUID_RE, type PickRow } from '@pt/api/core';
 import { TargetStore, type ProjectRow } from '@pt/api/targets/data-access';
-import { hasRole } from '@pt/domain';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type Attachment } from '@pt/shared/api-types';
+import { hasRole, type RectificationStatus } from '@pt/domain';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type Attachment, type AttachmentEditRights, type AttachmentPurpose } from '@pt/shared/api-types';
 import type { UserSummary } from '@pt/shared/contracts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { editRights, lockRefusal, type LockState } from './attachment-locks';
 import type { AttachmentEntity } from './entities/attachment.entity';
 import { contentMatches, MAGIC_BYTES } from './file-types';
 import { AttachmentBackends } from './storage/backends';
 import type { StoredObject } from './storage/object-storage';
-import { checkDeclaredSize, checkFileName, checkIndicatorId, checkPurpose, tooLarge, wrongType } from './upload-checks';
+import { checkDeclaredSize, checkFileName, checkIndicatorId, checkPurpose, checkRectificationId, tooLarge, wrongType } from './upload-checks';
 
-type AttachmentRow = PickRow<AttachmentEntity, 'id' | 'project_id' | 'indicator_id' | 'purpose' | 'name' | 'content_type' | 'sha256' | 'storage' | 'storage_key' | 'created_by_name'> & {
+type AttachmentRow = PickRow<AttachmentEntity, 'id' | 'project_id' | 'indicator_id' | 'rectification_id' | 'purpose' | 'name' | 'content_type' | 'sha256' | 'storage' | 'storage_key' | 'created_by_name'> & {
   size: string;
   created_at: Date;
 };
-const COLUMNS = 'id, project_id, indicator_id, purpose, name, content_type, size::text AS size, sha256, storage, storage_key, created_at, created_by_name';
+const COLUMNS = 'id, project_id, indicator_id, rectification_id, purpose, name, content_type, size::text AS size, sha256, storage, storage_key, created_at, created_by_name';
 
 /** What an upload request carries besides the user and the target (the controller passes it as it came). */
 export interface UploadRequest {
   purpose: unknown;
   indicatorId: unknown;
+  /** The 整改通知 a rectification file answers (required for that purpose, refused for the others). */
+  rectificationId: unknown;
   fileName: string | string[] | undefined;
   contentLength: string | undefined;
   body: Readable;
@@ -69,6 +72,10 @@ export class AttachmentStore implements OnApplicationBootstrap {
     if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以上传佐证材料');
     const purpose = checkPurpose(req.purpose);
     const indicatorId = checkIndicatorId(req.indicatorId);
+    const rectificationId = checkRectificationId(req.rectificationId, purpose);
+    const locks = await this.lockState(target);
+    if (rectificationId && !locks.rectifications.has(rectificationId)) throw badRequest([{ field: 'rectificationId', message: '该整改通知不属于本目标' }]);
+    this.assertUnlocked(locks, purpose, rectificationId);
     if (indicatorId) await this.requireIndicator(targetId, indicatorId);
     const { name, ext } = checkFileName(req.fileName);
     const declared = checkDeclaredSize(req.contentLength);
@@ -76,9 +83,9 @@ export class AttachmentStore implements OnApplicationBootstrap {
     const backend = this.backends.current;
     const writer = backend.writer(id, declared);
     await this.dataSource.query(
-      `INSERT INTO attachment (id, project_id, indicator_id, purpose, name, content_type, storage, storage_key, created_by, created_by_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [id, targetId, indicatorId, purpose, name, ATTACHMENT_TYPES[ext], backend.kind, writer.key, user.id, user.displayName],
+      `INSERT INTO attachment (id, project_id, indicator_id, rectification_id, purpose, name, content_type, storage, storage_key, created_by, created_by_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [id, targetId, indicatorId, rectificationId, purpose, name, ATTACHMENT_TYPES[ext], backend.kind, writer.key, user.id, user.displayName],
     );
     try {
       const hash = createHash('sha256');
@@ -131,14 +138,22 @@ export class AttachmentStore implements OnApplicationBootstrap {
   }
 
   async remove(user: UserSummary, id: string): Promise<void> {
-    const { row } = await this.visibleRow(user, id);
+    const { row, target } = await this.visibleRow(user, id);
     if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以删除佐证材料');
+    this.assertUnlocked(await this.lockState(target), row.purpose, row.rectification_id);
     await this.dataSource.transaction(async (m) => {
       await m.query(`DELETE FROM attachment WHERE id = $1`, [id]);
       await this.audit.record({ event: 'attachment.delete', result: 'ok', objectType: 'attachment', objectId: id, objectName: row.name, status: 204, details: { targetId: row.project_id, sha256: row.sha256 } }, m);
     });
     // the pieces in PostgreSQL went with the row; an S3 object is removed after the commit
     if (row.storage === 's3') await this.backends.of(objectOf(row)).remove(objectOf(row)).catch((e: Error) => this.logger.error({ msg: 'S3 delete failed', id, error: e.message }));
+  }
+
+  /** Which files the user may add or remove now (nothing for a user who is not a 填报人). */
+  async rights(user: UserSummary, targetId: string): Promise<AttachmentEditRights> {
+    const target = await this.targets.findVisible(user, targetId);
+    if (!hasRole(user, 'filler')) return { declaration: false, monitoring: false, evaluation: false, rectifications: [] };
+    return editRights(await this.lockState(target));
   }
 
   /**
@@ -170,6 +185,23 @@ export class AttachmentStore implements OnApplicationBootstrap {
     }
   }
 
+  /** The statuses the locks are decided from, in one query. */
+  private async lockState(target: ProjectRow): Promise<LockState> {
+    const rows: { evaluation: LockState['evaluation'] | null; id: string | null; status: RectificationStatus | null }[] = await this.dataSource.query(
+      `SELECT (SELECT status FROM project_evaluation WHERE project_id = $1) AS evaluation, r.id, r.status
+         FROM (SELECT 1) one LEFT JOIN rectification r ON r.project_id = $1`,
+      [target.id],
+    );
+    const rectifications = new Map<string, RectificationStatus>();
+    for (const r of rows) if (r.id && r.status) rectifications.set(r.id, r.status);
+    return { target, evaluation: rows[0]?.evaluation ?? 'draft', rectifications };
+  }
+
+  private assertUnlocked(locks: LockState, purpose: AttachmentPurpose, rectificationId: string | null): void {
+    const refusal = lockRefusal(locks, purpose, rectificationId);
+    if (refusal) throw refusal;
+  }
+
   private async requireIndicator(targetId: string, indicatorId: string): Promise<void> {
     const [found] = await this.dataSource.query(`SELECT 1 FROM indicator i JOIN project_goal g ON g.id = i.goal_id WHERE g.project_id = $1 AND i.id = $2`, [targetId, indicatorId]);
     if (!found) throw badRequest([{ field: 'indicatorId', message: '该指标不在本项目的绩效目标表中' }]);
@@ -194,6 +226,7 @@ function toAttachment(r: AttachmentRow): Attachment {
     contentType: r.content_type,
     purpose: r.purpose,
     indicatorId: r.indicator_id,
+    rectificationId: r.rectification_id,
     createdAt: new Date(r.created_at).toISOString(),
     createdBy: r.created_by_name,
   };

@@ -22,6 +22,18 @@ export function checkIndicatorId(value: unknown): string | null {
   throw badRequest([{ field: 'indicatorId', message: '指标 ID 格式不正确' }]);
 }
 
+/** The query's `rectificationId`: the notice a rectification file answers (required there, refused elsewhere). */
+export function checkRectificationId(value: unknown, purpose: AttachmentPurpose): string | null {
+  const given = value !== undefined && value !== '';
+  if (purpose !== 'rectification') {
+    if (given) throw badRequest([{ field: 'rectificationId', message: '只有整改佐证材料可以指定整改通知' }]);
+    return null;
+  }
+  if (!given) throw badRequest([{ field: 'rectificationId', message: '请指定该材料答复的整改通知' }]);
+  if (typeof value === 'string' && UUID_RE.test(value)) return value;
+  throw badRequest([{ field: 'rectificationId', message: '整改通知 ID 格式不正确' }]);
+}
+
 /**
  * The file's name from its header (UTF-8, percent-encoded), as the user named it: only a path before it is dropped
  * (old browsers sent one); a name that cannot be kept as it is is refused with the reason, never changed silently.

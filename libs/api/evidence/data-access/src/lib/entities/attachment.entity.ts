@@ -18,6 +18,11 @@ export class AttachmentEntity {
   projectId!: string;
   /** Not a foreign key: indicator rows are rewritten on save but keep their id when the client sends it back. */
   @Column({ name: 'indicator_id', type: 'uuid', nullable: true }) indicatorId!: string | null;
+  /** The 整改通知 a rectification file answers (null for the other purposes, and for files kept before notices were told apart). */
+  @ForeignKey('rectification', { name: 'attachment_rectification_id_fkey', onDelete: 'CASCADE' })
+  @Index('attachment_rectification_idx')
+  @Column({ name: 'rectification_id', type: 'uuid', nullable: true })
+  rectificationId!: string | null;
   @Column({ type: 'varchar', length: 16 }) purpose!: AttachmentPurpose;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Column({ name: 'content_type', type: 'varchar', length: 120 }) contentType!: string;
