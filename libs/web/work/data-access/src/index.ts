@@ -4,4 +4,3 @@ export * from './lib/workbench.store';
 export * from './lib/batch-results';
 export * from './lib/batch-review';
 export * from './lib/inbox-batch';
-export * from './lib/return-baselines';

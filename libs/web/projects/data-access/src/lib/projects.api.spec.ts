@@ -38,4 +38,16 @@ describe('ProjectsApi (every kind through /api/targets)', () => {
     await expect(history).resolves.toEqual([]);
     http.verify();
   });
+
+  it('reads what changed since the last return from the API (null when never returned)', async () => {
+    const api = TestBed.inject(ProjectsApi);
+    const http = TestBed.inject(HttpTestingController);
+    const none = api.changes('t1');
+    http.expectOne('/api/targets/t1/changes').flush(null);
+    await expect(none).resolves.toBeNull();
+    const some = api.changes('t2');
+    http.expectOne('/api/targets/t2/changes').flush({ returnedAt: '2026-12-07T02:00:00.000Z', returnedBy: '审核人', comment: '偏低', before: { id: 't2' }, after: { id: 't2' } });
+    await expect(some).resolves.toMatchObject({ returnedBy: '审核人', before: { id: 't2' } });
+    http.verify();
+  });
 });

@@ -16,6 +16,7 @@ import {
   type ProjectPage,
   type ProjectStatus,
   type Target,
+  type TargetChanges,
   type TargetKindKey,
   type TransitionDto,
   type UpdateProjectDto,
@@ -167,6 +168,11 @@ export class ProjectsApi {
 
   history(id: string): Promise<HistoryEntry[]> {
     return firstValueFrom(this.http.get<HistoryEntry[]>(ApiPaths.projectHistory(id)));
+  }
+
+  /** The target at its last return and now (null when never returned): the review screen's 自上次退回以来的修改. */
+  changes(id: string): Promise<TargetChanges | null> {
+    return firstValueFrom(this.http.get<TargetChanges | null>(ApiPaths.targetChanges(id)));
   }
 
   /** Last year's value and actual of each row, by indicator id (domain §11). */

@@ -8,15 +8,12 @@ import {
   draftReview,
   ReviewChangesComponent,
   ReviewGradesComponent,
-  reviewBaseline,
   reviewBlock,
   reviewChanges,
   reviewLines,
-  type ReviewBaseline,
   type ReviewChanges,
   type ReviewDraft,
 } from '@pt/web/projects/ui';
-import { ReturnBaselines } from '@pt/web/work/data-access';
 import { ActionRunner, PtDateTimePipe } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow } from '@pt/web/projects/ui';
@@ -93,8 +90,8 @@ import { reviewBody } from './review';
         </nz-card>
 
         @if (changes(); as c) {
-          <!-- what changed since this reviewer returned it -->
-          <nz-card class="block changes" nzSize="small" [nzTitle]="'自上次退回以来的修改（退回于 ' + (c.since | ptDateTime) + '）'">
+          <!-- what changed since the last return (the API keeps the target as returned) -->
+          <nz-card class="block changes" nzSize="small" [nzTitle]="'自上次退回以来的修改（' + c.by + ' 退回于 ' + (c.since | ptDateTime) + '）'">
             <pt-review-changes [changes]="c" />
           </nz-card>
         }
@@ -183,8 +180,7 @@ export class ProjectReviewPage {
   readonly reviewDraft = signal<ReviewDraft>({});
   readonly blocked = computed(() => ({ approve: reviewBlock('approve', this.reviewDraft()), return: reviewBlock('return', this.reviewDraft()) }));
   readonly confirmLines = computed(() => reviewLines(this.reviewDraft()));
-  /** What changed since this reviewer returned the target (kept in the browser at the return). */
-  private readonly baselines = inject(ReturnBaselines);
+  /** What changed since the target was last returned (by any reviewer, single or batch). */
   readonly changes = signal<ReviewChanges | null>(null);
 
   constructor() {
@@ -200,8 +196,9 @@ export class ProjectReviewPage {
     this.failure.set(null);
     this.project.set(p);
     this.rows.set(toEditorRows(p.indicators));
-    this.changes.set(reviewChanges(this.baselines.get<ReviewBaseline>(p.id), p));
-    await this.doc.refreshSide(p.id);
+    // the comparison is a side view: if it cannot be read the review goes on without it
+    const [changes] = await Promise.all([this.api.changes(p.id).catch(() => null), this.doc.refreshSide(p.id)]);
+    this.changes.set(reviewChanges(changes));
   }
 
   /** 通过 / 退回 from the action bar (which has checked that 退回 carries a comment), with the row comments. */
@@ -214,8 +211,6 @@ export class ProjectReviewPage {
       const review = draftReview(this.reviewDraft());
       const sent: TransitionBody & { review?: StructuredReview | null } = review ? { ...body, review } : body;
       const next = await this.api.transition(p.id, p.version, sent);
-      // the target as returned: the next review shows what changed since
-      if (action === 'return') this.baselines.save(p.id, { ...reviewBaseline(p, new Date().toISOString()), version: next.version });
       this.message.success(action === 'approve' ? `已审核通过（${statusLabel(next.status)}）` : '已退回给填报单位');
       await this.router.navigate(['/inbox']);
     });

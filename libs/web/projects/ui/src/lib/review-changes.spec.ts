@@ -1,5 +1,5 @@
-import type { Project } from '@pt/shared/api-types';
-import { reviewBaseline, reviewChanges } from './review-changes';
+import type { Project, TargetChanges } from '@pt/shared/api-types';
+import { reviewChanges } from './review-changes';
 
 const ind = (id: string, name: string, target: string) => ({
   id,
@@ -24,13 +24,16 @@ function project(version: number, name: string, rows: ReturnType<typeof ind>[], 
 
 describe('reviewChanges', () => {
   const returned = project(3, '培训项目', [ind('a', '培训人数', '≥100人'), ind('b', '培训天数', '≥5天'), ind('c', '满意度', '≥90%')]);
-  const base = reviewBaseline(returned, '2026-12-07T02:00:00Z');
+  /** The API's answer: the target as returned and as it is now. */
+  const since = (before: Project, after: Project): TargetChanges =>
+    ({ returnedAt: '2026-12-07T02:00:00Z', returnedBy: '合作交流办审核人', comment: '指标值偏低', before, after }) as TargetChanges;
 
   it('names the header fields and the rows added, removed and changed since the return', () => {
     const now = project(5, '培训项目（修订）', [ind('a', '培训人数', '≥120人'), ind('c', '满意度', '≥90%'), ind('d', '培训合格率', '≥95%')], '120000.00');
-    const c = reviewChanges(base, now);
+    const c = reviewChanges(since(returned, now));
     expect(c?.any).toBe(true);
     expect(c?.since).toBe('2026-12-07T02:00:00Z');
+    expect(c?.by).toBe('合作交流办审核人');
     expect(c?.fields.map((f) => [f.field, f.before, f.after])).toEqual([
       ['name', '培训项目', '培训项目（修订）'],
       ['funds.total', '100000.00', '120000.00'],
@@ -45,13 +48,13 @@ describe('reviewChanges', () => {
     expect(c?.annualRows[0].fields).toEqual(['target']);
   });
 
-  it('nothing to show without a baseline of this target, or before anything newer', () => {
-    expect(reviewChanges(null, returned)).toBeNull();
-    expect(reviewChanges(base, returned)).toBeNull();
-    expect(reviewChanges({ ...base, targetId: 'other' }, project(4, '培训项目', []))).toBeNull();
+  it('nothing to show when never returned, or before anything newer than the return', () => {
+    expect(reviewChanges(null)).toBeNull();
+    expect(reviewChanges(since(returned, returned))).toBeNull();
+    expect(reviewChanges(since({ ...returned, id: 'other' } as Project, project(4, '培训项目', [])))).toBeNull();
   });
 
   it('resubmitted unchanged: no changes', () => {
-    expect(reviewChanges(base, { ...returned, version: 4 })?.any).toBe(false);
+    expect(reviewChanges(since(returned, { ...returned, version: 4 }))?.any).toBe(false);
   });
 });

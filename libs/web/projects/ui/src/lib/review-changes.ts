@@ -1,21 +1,11 @@
 import { diffFields, diffIndicatorRows, PROJECT_HEADER_LABELS, type DiffRow } from '@pt/domain';
-import type { FieldChangeDto, Project, RowDiffDto } from '@pt/shared/api-types';
-
-/** A target as the reviewer returned it: what the next review compares with (header fields and both tables). */
-export interface ReviewBaseline {
-  targetId: string;
-  /** The version returned (the target's version after the return is newer). */
-  version: number;
-  /** When it was returned (ISO). */
-  at: string;
-  header: Record<string, unknown>;
-  annual: DiffRow[];
-  overall: DiffRow[];
-}
+import type { FieldChangeDto, Project, RowDiffDto, TargetChanges } from '@pt/shared/api-types';
 
 /** What changed since the return: header fields, the annual and the overall table (the revision diff's shapes). */
 export interface ReviewChanges {
+  /** When the target was last returned (ISO) and by whom. */
   since: string;
+  by: string;
   fields: FieldChangeDto[];
   annualRows: RowDiffDto[];
   overallRows: RowDiffDto[];
@@ -47,17 +37,16 @@ function rowsOf(p: Diffable, kind: 'annual' | 'overall'): DiffRow[] {
   }));
 }
 
-/** The target as returned, kept for the next review. */
-export function reviewBaseline(p: Diffable, at: string): ReviewBaseline {
-  return { targetId: p.id, version: p.version, at, header: flatHeader(p), annual: rowsOf(p, 'annual'), overall: rowsOf(p, 'overall') };
-}
-
-/** What changed between the return and the target now, or null when the baseline is not of this target or not older. */
-export function reviewChanges(base: ReviewBaseline | null, p: Diffable): ReviewChanges | null {
-  if (!base || base.targetId !== p.id || base.version >= p.version) return null;
-  const fields = diffFields(base.header, flatHeader(p), PROJECT_HEADER_LABELS);
-  const annualRows = diffIndicatorRows(base.annual, rowsOf(p, 'annual')) as RowDiffDto[];
-  const overallRows = diffIndicatorRows(base.overall, rowsOf(p, 'overall')) as RowDiffDto[];
+/**
+ * What changed between the target as last returned (the API keeps it with the return) and the target now; null when
+ * it was never returned or nothing was written since the return (still the version the return left).
+ */
+export function reviewChanges(c: TargetChanges | null): ReviewChanges | null {
+  if (!c || c.before.id !== c.after.id || c.before.version >= c.after.version) return null;
+  const { before, after } = c;
+  const fields = diffFields(flatHeader(before), flatHeader(after), PROJECT_HEADER_LABELS);
+  const annualRows = diffIndicatorRows(rowsOf(before, 'annual'), rowsOf(after, 'annual')) as RowDiffDto[];
+  const overallRows = diffIndicatorRows(rowsOf(before, 'overall'), rowsOf(after, 'overall')) as RowDiffDto[];
   const any = fields.length > 0 || [...annualRows, ...overallRows].some((r) => r.kind !== 'unchanged');
-  return { since: base.at, fields, annualRows, overallRows, any };
+  return { since: c.returnedAt, by: c.returnedBy, fields, annualRows, overallRows, any };
 }
