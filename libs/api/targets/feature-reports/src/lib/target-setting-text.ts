@@ -1,16 +1,8 @@
 import { formatWan, TARGET_KIND_LABELS } from '@pt/domain';
-import type { OrgKind } from '@pt/shared/contracts';
+import type { OrgKind, TargetSettingReport } from '@pt/shared/contracts';
 
-/** The counts one paragraph is about: budget units, targets of each kind and the money they cover (元). */
-export interface TargetSettingCounts {
-  year: number;
-  units: number;
-  departmentTargets: number;
-  policyTargets: number;
-  policyFunds: string;
-  projectTargets: number;
-  projectFunds: string;
-}
+/** The counts one paragraph is about: budget units, targets of each kind and the money they cover (元) — the report's own fields. */
+export type TargetSettingCounts = Pick<TargetSettingReport, 'year' | 'units' | 'departmentTargets' | 'policyTargets' | 'policyFunds' | 'projectTargets' | 'projectFunds'>;
 
 /** Who the paragraph speaks for: a department's budget document says 本部门, a unit's 本单位, the finance bureau's 全区. */
 const SUBJECT: Record<OrgKind, string> = { finance: '全区', department: '本部门', unit: '本单位' };
