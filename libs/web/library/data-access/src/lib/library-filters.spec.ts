@@ -1,6 +1,7 @@
 import {
   cascadeLevels,
   findFramework,
+  frameworkChoices,
   frameworkName,
   groupOfLevel2,
   isLevel2Of,
@@ -90,6 +91,10 @@ describe('frameworks', () => {
     expect(findFramework([MOF], 'shanghai-2020')).toBeNull();
     expect(frameworkName([MOF], 'mof-2021')).toBe('财政部 2021');
     expect(frameworkName([MOF], 'other')).toBe('other');
+    expect(frameworkChoices([MOF, { code: 'x', groups: [] }])).toEqual([
+      { value: 'mof-2021', label: '财政部 2021' },
+      { value: 'x', label: 'x' },
+    ]);
     expect(frameworkName([MOF], null)).toBe('');
   });
 });

@@ -99,3 +99,8 @@ export function frameworkName(frameworks: readonly LevelFramework[], code: strin
   if (!code) return '';
   return frameworks.find((f) => f.code === code)?.name || code;
 }
+
+/** The frameworks as the choices of a select: the code chosen, the name shown. */
+export function frameworkChoices(frameworks: readonly LevelFramework[]): { value: string; label: string }[] {
+  return frameworks.map((f) => ({ value: f.code, label: f.name || f.code }));
+}

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { cascadeLevels, findFramework, LibraryApi, level1Choices, level2Choices, toLibraryFailure } from '@pt/web/library/data-access';
+import { cascadeLevels, findFramework, frameworkChoices, LibraryApi, level1Choices, level2Choices, toLibraryFailure } from '@pt/web/library/data-access';
 import type { LibraryIndicator } from '@pt/web/library/data-access';
 import type { FrameworkResponse } from '@pt/shared/api-types';
 import { formDialog } from '@pt/web/shared/data-access';
@@ -61,19 +61,8 @@ interface Editing {
       }
       @if (dialog.form(); as e) {
         <pt-form-field label="指标体系" controlId="lib-fw" required [error]="errors().frameworkCode">
-          <nz-select
-            nzId="lib-fw"
-            name="frameworkCode"
-            data-testid="library-form-framework"
-            nzPlaceHolder="请选择指标体系"
-            [nzDisabled]="!!e.row"
-            [ngModel]="e.value.frameworkCode"
-            (ngModelChange)="setFramework($event)"
-          >
-            @for (f of frameworks(); track f.code) {
-              <nz-option [nzValue]="f.code" [nzLabel]="f.name" />
-            }
-          </nz-select>
+          <pt-text-select class="full" inputId="lib-fw" testId="library-form-framework" placeholder="请选择指标体系" [disabled]="!!e.row" [items]="frameworkItems()"
+            [value]="e.value.frameworkCode" (valueChange)="setFramework($event)" />
         </pt-form-field>
         <div class="two">
           <pt-form-field label="一级指标" controlId="lib-l1" required [error]="errors().level1">
@@ -124,6 +113,7 @@ export class LibraryEditorModal {
   /** The dialog to open (null: closed). */
   readonly request = input<LibraryEditRequest | null>(null);
   readonly frameworks = input<readonly FrameworkResponse[]>([]);
+  readonly frameworkItems = computed(() => frameworkChoices(this.frameworks()));
   /** Closed, with true when saved (the list reloads); `stale` when the row turned out changed or gone (the list reloads too). */
   readonly closed = output<boolean>();
   readonly stale = output<void>();

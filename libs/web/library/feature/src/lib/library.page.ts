@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { cascadeLevels, findFramework, frameworkName, LIBRARY_PAGE_SIZE, LibraryApi, level1Choices, level2Choices, toLibraryFailure } from '@pt/web/library/data-access';
+import { cascadeLevels, findFramework, frameworkChoices, frameworkName, LIBRARY_PAGE_SIZE, LibraryApi, level1Choices, level2Choices, toLibraryFailure } from '@pt/web/library/data-access';
 import type { LibraryIndicator } from '@pt/web/library/data-access';
 import { hasAnyRole, ProjectsApi } from '@pt/web/projects/data-access';
 import type { FrameworkResponse } from '@pt/shared/api-types';
@@ -10,7 +9,6 @@ import { loadState } from '@pt/web/shared/data-access';
 import { ConfirmButtonComponent, ListCardComponent, SearchInputComponent, TextSelectComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { LibraryEditorModal, type LibraryEditRequest } from './library-editor.modal';
 import { emptyLibraryForm, formFromIndicator } from './library-form';
@@ -44,9 +42,7 @@ function positiveInt(v: string | null, fallback: number): number {
   selector: 'pt-library-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
     NzButtonModule,
-    NzSelectModule,
     NzTableModule,
     ListCardComponent,
     ConfirmButtonComponent,
@@ -70,19 +66,8 @@ function positiveInt(v: string | null, fallback: number): number {
       <div ptListFilters class="filters">
         <pt-search-input class="f-q" label="搜索" placeholder="搜索三级指标、指标值或二级指标" testId="library-q" buttonTestId="library-search"
           [value]="qDraft()" (valueChange)="qDraft.set($event)" (searched)="applyQ()" />
-        <nz-select
-          class="f-fw"
-          nzAllowClear
-          nzPlaceHolder="全部指标体系"
-          aria-label="指标体系"
-          data-testid="library-framework"
-          [ngModel]="filters().frameworkCode"
-          (ngModelChange)="setFramework($event)"
-        >
-          @for (f of frameworks(); track f.code) {
-            <nz-option [nzValue]="f.code" [nzLabel]="f.name" />
-          }
-        </nz-select>
+        <pt-text-select class="f-fw" clearable placeholder="全部指标体系" label="指标体系" testId="library-framework" [items]="frameworkItems()"
+          [value]="filters().frameworkCode" (valueChange)="setFramework($event)" />
         <pt-text-select class="f-level" clearable [placeholder]="filterFramework() ? '全部一级指标' : '先选择指标体系'" [disabled]="!filterFramework()"
           label="一级指标" testId="library-level1" [options]="filterLevel1()" [value]="filters().level1" (valueChange)="setLevels($event, filters().level2)" />
         <pt-text-select class="f-level" clearable search [placeholder]="filterFramework() ? '全部二级指标' : '先选择指标体系'" [disabled]="!filterFramework()"
@@ -167,6 +152,7 @@ export class LibraryPage {
 
   readonly admin = computed(() => hasAnyRole(this.auth.user(), ['sysadmin']));
   readonly frameworks = signal<FrameworkResponse[]>([]);
+  readonly frameworkItems = computed(() => frameworkChoices(this.frameworks()));
 
   readonly filters = signal<Filters>(this.readUrl());
   readonly qDraft = signal(this.filters().q);
