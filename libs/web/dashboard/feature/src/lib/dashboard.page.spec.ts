@@ -45,9 +45,9 @@ const DASHBOARD: Dashboard = {
   orgId: null,
   projectCount: 6,
   byKind: [
-    { kind: 'project', count: 6 },
-    { kind: 'department', count: 0 },
-    { kind: 'policy', count: 0 },
+    { kind: 'project', count: 4 },
+    { kind: 'department', count: 1 },
+    { kind: 'policy', count: 1 },
   ],
   byStatus: [
     { status: 'draft', count: 1 },
@@ -105,8 +105,6 @@ describe('DashboardPage', () => {
           useValue: {
             orgs: () => Promise.resolve([]),
             years: () => Promise.resolve([2024, 2023, 2020]),
-            // the count of each kind of target (GET /api/targets?kind=…&pageSize=1 → total)
-            list: (q: { kind: string }) => Promise.resolve({ items: [], total: { project: 4, department: 1, policy: 1 }[q.kind] ?? 0, page: 1, pageSize: 1 }),
           },
         },
       ],

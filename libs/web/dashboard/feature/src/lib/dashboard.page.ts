@@ -19,7 +19,7 @@ import {
   statusChart,
 } from '@pt/web/dashboard/data-access';
 import type { ChartItem, Dashboard, DashboardFilter, DashboardLink } from '@pt/web/dashboard/data-access';
-import { orgOptions, ProjectsApi, statusLabel, TARGET_KIND_OPTIONS } from '@pt/web/projects/data-access';
+import { kindLabel, orgOptions, ProjectsApi, statusLabel } from '@pt/web/projects/data-access';
 import { loadState, toApiFailure, yearFilter, yearFromLink } from '@pt/web/shared/data-access';
 import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
 import type { OrgNode } from '@pt/web/projects/data-access';
@@ -300,7 +300,10 @@ export class DashboardPage {
   readonly redRows = computed(() => redProjectRows(this.data() ?? this.empty));
 
   private readonly reloadTick = signal(0);
-  readonly kindCounts = signal<{ kind: string; label: string; count: number; link: DashboardLink }[]>([]);
+  /** 项目 / 部门（单位）整体 / 政策: the API's split of the total, each a link to the list of that kind. */
+  readonly kindCounts = computed(() =>
+    (this.data()?.byKind ?? []).map((k) => ({ kind: k.kind, label: kindLabel(k.kind), count: k.count, link: kindLink(this.shown(), k.kind) })),
+  );
 
   constructor() {
     const qp = this.route.snapshot.queryParamMap;
@@ -347,27 +350,7 @@ export class DashboardPage {
     void this.router.navigate(link.commands, { queryParams: link.queryParams });
   }
 
-  /** 项目 / 部门（单位）整体 / 政策: how many of each the figures hold (one small list query each; none shown on failure). */
-  private async loadKindCounts(f: DashboardFilter): Promise<void> {
-    this.kindCounts.set([]);
-    try {
-      const counts = await Promise.all(
-        TARGET_KIND_OPTIONS.map(async (k) => ({
-          kind: k.value,
-          label: k.label,
-          count: (await this.projects.list({ kind: k.value, year: f.year, orgId: f.orgId, pageSize: 1 })).total,
-          link: kindLink(f, k.value),
-        })),
-      );
-      // a newer year or organisation chosen meanwhile has its own load
-      if (this.year() === f.year && this.orgId() === f.orgId) this.kindCounts.set(counts);
-    } catch {
-      this.kindCounts.set([]); // the card keeps its total
-    }
-  }
-
   private async load(f: DashboardFilter): Promise<void> {
-    void this.loadKindCounts(f);
     const d = await this.stats.run(() => this.api.get(f), (e) => toApiFailure(e, '统计数据加载失败', { 404: '统计数据不存在或您无权查看' }).message);
     if (d) this.data.set(d);
     else if (this.stats.error()) this.data.set(null);
