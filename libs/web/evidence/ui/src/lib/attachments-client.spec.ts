@@ -12,13 +12,16 @@ describe('AttachmentsClient', () => {
     const first = client.ensure('t1');
     const second = client.ensure('t1');
     http.expectOne('/api/targets/t1/attachments').flush([]);
+    http.expectOne('/api/targets/t1/attachments/rights').flush({ declaration: true, monitoring: false, evaluation: false, rectifications: [] });
     await Promise.all([first, second]);
     await client.ensure('t1');
     http.verify();
     expect(client.of('t1')()).toEqual([]);
+    expect(client.rightsOf('t1')()?.declaration).toBe(true);
     now.mockReturnValue(1_000_000 + 10_000);
     const later = client.ensure('t1');
     http.expectOne('/api/targets/t1/attachments').flush([]);
+    http.expectOne('/api/targets/t1/attachments/rights').flush({ declaration: false, monitoring: false, evaluation: false, rectifications: [] });
     await later;
     http.verify();
     now.mockRestore();

@@ -1,6 +1,6 @@
 import { HttpClient, HttpEventType } from '@angular/common/http';
 import { inject, Injectable, signal, type Signal, type WritableSignal } from '@angular/core';
-import { ApiPaths, type Attachment, ATTACHMENT_NAME_HEADER, type AttachmentPurpose } from '@pt/shared/api-types';
+import { ApiPaths, type Attachment, type AttachmentEditRights, ATTACHMENT_NAME_HEADER, type AttachmentPurpose } from '@pt/shared/api-types';
 import { firstValueFrom, type Observable, filter, map } from 'rxjs';
 
 /** A list read this recently is shown as it is to rows that appear meanwhile (one render of a page). */
@@ -17,12 +17,18 @@ export type UploadEvent = { kind: 'progress'; percent: number } | { kind: 'done'
 export class AttachmentsClient {
   private readonly http = inject(HttpClient);
   private readonly lists = new Map<string, WritableSignal<readonly Attachment[] | null>>();
+  private readonly rights = new Map<string, WritableSignal<AttachmentEditRights | null>>();
   private readonly loading = new Map<string, Promise<void>>();
   private readonly loadedAt = new Map<string, number>();
 
   /** The target's files (null until read). */
   of(targetId: string): Signal<readonly Attachment[] | null> {
     return this.listSignal(targetId);
+  }
+
+  /** What the server lets the user add or remove on the target now (null until read): the page shows upload and delete from it. */
+  rightsOf(targetId: string): Signal<AttachmentEditRights | null> {
+    return this.rightsSignal(targetId);
   }
 
   /**
@@ -35,11 +41,16 @@ export class AttachmentsClient {
     return Date.now() - (this.loadedAt.get(targetId) ?? 0) < FRESH_MS ? Promise.resolve() : this.reload(targetId);
   }
 
-  /** Read the target's files again (a failure is the caller's to show). */
+  /** Read the target's files and what may change again (a failure is the caller's to show). */
   reload(targetId: string): Promise<void> {
     const running = (async () => {
       try {
-        this.listSignal(targetId).set(await firstValueFrom(this.http.get<Attachment[]>(ApiPaths.targetAttachments(targetId))));
+        const [list, rights] = await Promise.all([
+          firstValueFrom(this.http.get<Attachment[]>(ApiPaths.targetAttachments(targetId))),
+          firstValueFrom(this.http.get<AttachmentEditRights>(ApiPaths.targetAttachmentRights(targetId))),
+        ]);
+        this.listSignal(targetId).set(list);
+        this.rightsSignal(targetId).set(rights);
         this.loadedAt.set(targetId, Date.now());
       } finally {
         this.loading.delete(targetId);
@@ -50,8 +61,8 @@ export class AttachmentsClient {
   }
 
   /** Send the file as the request body, its name percent-encoded in X-File-Name. */
-  upload(targetId: string, file: File, purpose: AttachmentPurpose, indicatorId: string | null): Observable<UploadEvent> {
-    const params: Record<string, string> = { purpose, ...(indicatorId ? { indicatorId } : {}) };
+  upload(targetId: string, file: File, purpose: AttachmentPurpose, indicatorId: string | null, rectificationId: string | null = null): Observable<UploadEvent> {
+    const params: Record<string, string> = { purpose, ...(indicatorId ? { indicatorId } : {}), ...(rectificationId ? { rectificationId } : {}) };
     return this.http
       .post<Attachment>(ApiPaths.targetAttachments(targetId), file, {
         params,
@@ -84,6 +95,15 @@ export class AttachmentsClient {
     link.download = a.name;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private rightsSignal(targetId: string): WritableSignal<AttachmentEditRights | null> {
+    let s = this.rights.get(targetId);
+    if (!s) {
+      s = signal<AttachmentEditRights | null>(null);
+      this.rights.set(targetId, s);
+    }
+    return s;
   }
 
   private listSignal(targetId: string): WritableSignal<readonly Attachment[] | null> {

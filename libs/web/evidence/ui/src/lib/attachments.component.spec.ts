@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { ATTACHMENT_SIZE_MESSAGE, type Attachment } from '@pt/shared/api-types';
+import { ATTACHMENT_SIZE_MESSAGE, type Attachment, type AttachmentEditRights } from '@pt/shared/api-types';
 import { AttachmentsComponent } from './attachments.component';
 
 const file = (over: Partial<Attachment>): Attachment => ({
@@ -16,19 +16,24 @@ const file = (over: Partial<Attachment>): Attachment => ({
   indicatorId: 'row-1',
   createdAt: '2027-01-01T00:00:00.000Z',
   createdBy: '西宁办填报人',
+  rectificationId: null,
   ...over,
 });
 
 @Component({
   imports: [AttachmentsComponent],
   template: `
-    <pt-attachments targetId="t1" purpose="evaluation" indicatorId="row-1" [editable]="editable()" testId="row1" />
-    <pt-attachments targetId="t1" purpose="evaluation" indicatorId="row-2" [editable]="editable()" testId="row2" />
+    <pt-attachments targetId="t1" purpose="evaluation" indicatorId="row-1" testId="row1" />
+    <pt-attachments targetId="t1" purpose="evaluation" indicatorId="row-2" testId="row2" />
+    <pt-attachments targetId="t1" purpose="rectification" [rectificationId]="notice()" testId="rect" />
   `,
 })
 class HostComponent {
-  readonly editable = signal(true);
+  readonly notice = signal('n1');
 }
+
+const RIGHTS: AttachmentEditRights = { declaration: false, monitoring: true, evaluation: true, rectifications: ['n1'] };
+const LOCKED: AttachmentEditRights = { declaration: false, monitoring: false, evaluation: false, rectifications: [] };
 
 describe('AttachmentsComponent', () => {
   async function render() {
@@ -37,23 +42,39 @@ describe('AttachmentsComponent', () => {
     fixture.detectChanges();
     const http = TestBed.inject(HttpTestingController);
     const el = fixture.nativeElement as HTMLElement;
-    return { fixture, http, el, all: (id: string) => [...el.querySelectorAll(`[data-testid="${id}"]`)] as HTMLElement[] };
+    const answer = async (files: Attachment[], rights: AttachmentEditRights = RIGHTS) => {
+      http.expectOne('/api/targets/t1/attachments').flush(files);
+      http.expectOne('/api/targets/t1/attachments/rights').flush(rights);
+      // both answers are awaited together before the lists are set
+      await new Promise((r) => setTimeout(r));
+      fixture.detectChanges();
+    };
+    return { fixture, http, el, answer, all: (id: string) => [...el.querySelectorAll(`[data-testid="${id}"]`)] as HTMLElement[] };
   }
 
   it('reads the target’s files once for every row and shows each row its own, with size and short SHA-256', async () => {
-    const { fixture, http, all } = await render();
-    http.expectOne('/api/targets/t1/attachments').flush([file({}), file({ id: 'a2', name: '照片.png', indicatorId: 'row-2', size: 3 * 1024 * 1024 }), file({ id: 'a3', purpose: 'monitoring' })]);
+    const { fixture, http, answer, all } = await render();
+    await answer([
+      file({}),
+      file({ id: 'a2', name: '照片.png', indicatorId: 'row-2', size: 3 * 1024 * 1024 }),
+      file({ id: 'a3', purpose: 'monitoring' }),
+      file({ id: 'a4', purpose: 'rectification', indicatorId: null, rectificationId: 'n1', name: '整改.pdf' }),
+      file({ id: 'a5', purpose: 'rectification', indicatorId: null, rectificationId: 'n0', name: '旧通知.pdf' }),
+    ]);
     http.verify();
     await fixture.whenStable();
     fixture.detectChanges();
     expect(all('row1-file').map((e) => e.textContent?.replace(/\s+/g, ' ').trim())).toEqual(['签字版.pdf2 KB · SHA-256 abcdef01 删除']);
     expect(all('row2-file').map((e) => e.querySelector('a')?.textContent)).toEqual(['照片.png']);
+    // a notice shows only its own files
+    expect(all('rect-file').map((e) => e.querySelector('a')?.textContent)).toEqual(['整改.pdf']);
   });
 
   it('uploads the file as the body with its name encoded, and says a refusal in Chinese', async () => {
-    const { fixture, http, el, all } = await render();
-    http.expectOne('/api/targets/t1/attachments').flush([]);
+    const { fixture, http, el, answer, all } = await render();
+    await answer([]);
     await fixture.whenStable();
+    fixture.detectChanges();
     const input = el.querySelector('[data-testid="row1-input"]') as HTMLInputElement;
     const chosen = new File(['%PDF-1.7'], '自评 签字.pdf', { type: 'application/pdf' });
     Object.defineProperty(input, 'files', { value: [chosen], configurable: true });
@@ -74,14 +95,35 @@ describe('AttachmentsComponent', () => {
     expect(all('row1-error')[0].textContent).toContain('setup.exe：文件类型不允许');
   });
 
-  it('offers no upload or delete when not editable', async () => {
-    const { fixture, http, all } = await render();
-    fixture.componentInstance.editable.set(false);
-    http.expectOne('/api/targets/t1/attachments').flush([file({})]);
+  it('offers no upload or delete where the server says the files are locked', async () => {
+    const { fixture, answer, all } = await render();
+    await answer([file({})], { ...LOCKED, rectifications: ['n1'] });
     await fixture.whenStable();
     fixture.detectChanges();
     expect(all('row1-upload')).toHaveLength(0);
     expect(all('row1-delete')).toHaveLength(0);
     expect(all('row1-download')).toHaveLength(1);
+    expect(all('rect-upload')).toHaveLength(1);
+    // another notice, not awaiting its answer
+    fixture.componentInstance.notice.set('n0');
+    fixture.detectChanges();
+    expect(all('rect-upload')).toHaveLength(0);
+  });
+
+  it('reads the rights again when a write finds the document locked meanwhile (409)', async () => {
+    const { fixture, http, answer, all } = await render();
+    await answer([file({})]);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    (all('row1-delete')[0] as HTMLButtonElement).click();
+    fixture.detectChanges();
+    (document.querySelector('.ant-popover .ant-btn-primary') as HTMLButtonElement).click();
+    http.expectOne((r) => r.method === 'DELETE').flush({ message: '自评处于「已提交」状态，不能上传或删除自评佐证材料' }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+    await answer([file({})], LOCKED);
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(all('row1-error')[0].textContent).toContain('自评处于「已提交」状态');
+    expect(all('row1-delete')).toHaveLength(0);
   });
 });

@@ -9,9 +9,10 @@ import { ATTACHMENT_ACCEPT, failureMessage, refusalBeforeUpload, shortSha, sizeT
 import { AttachmentsClient } from './attachments-client';
 
 /**
- * 佐证材料 of a target, a row of it (`indicatorId`) or one of its reports (`purpose`): the files with their size and
- * SHA-256, download, and — when `editable` — upload with progress and delete. Pages embed it as they are; what the
- * API refuses (413, 415, …) is shown in Chinese under it.
+ * 佐证材料 of a target, a row of it (`indicatorId`), one of its reports (`purpose`) or one 整改通知 (`rectificationId`):
+ * the files with their size and SHA-256, download, and — where the server says they may change now (its `rights`,
+ * the same rule its writes check) — upload with progress and delete. What the API refuses (413, 415, 409 of a
+ * document locked meanwhile, …) is shown in Chinese under it; a 409 reads the rights again.
  */
 @Component({
   selector: 'pt-attachments',
@@ -72,7 +73,17 @@ export class AttachmentsComponent {
   readonly purpose = input.required<AttachmentPurpose>();
   /** Only the files of this row (null: those of the whole target for this purpose). */
   readonly indicatorId = input<string | null>(null);
-  readonly editable = input(false);
+  /** The notice whose files these are (purpose rectification). */
+  readonly rectificationId = input<string | null>(null);
+  /** The server's answer for this purpose (and notice). */
+  readonly editable = computed(() => {
+    const rights = this.client.rightsOf(this.targetId())();
+    if (!rights) return false;
+    const purpose = this.purpose();
+    if (purpose !== 'rectification') return rights[purpose];
+    const notice = this.rectificationId();
+    return notice !== null && rights.rectifications.includes(notice);
+  });
   readonly testId = input('attachments');
 
   readonly accept = ATTACHMENT_ACCEPT;
@@ -83,7 +94,8 @@ export class AttachmentsComponent {
   readonly files = computed<readonly Attachment[]>(() => {
     const all = this.client.of(this.targetId())() ?? [];
     const row = this.indicatorId();
-    return all.filter((a) => a.purpose === this.purpose() && (row === null || a.indicatorId === row));
+    const notice = this.rectificationId();
+    return all.filter((a) => a.purpose === this.purpose() && (row === null || a.indicatorId === row) && (notice === null || a.rectificationId === notice));
   });
 
   readonly size = sizeText;
@@ -107,11 +119,12 @@ export class AttachmentsComponent {
     }
     this.error.set(null);
     this.percent.set(0);
-    this.client.upload(this.targetId(), file, this.purpose(), this.indicatorId()).subscribe({
+    this.client.upload(this.targetId(), file, this.purpose(), this.indicatorId(), this.rectificationId()).subscribe({
       next: (e) => (e.kind === 'progress' ? this.percent.set(e.percent) : this.percent.set(null)),
       error: (e) => {
         this.percent.set(null);
         this.error.set(`${file.name}：${failureMessage(e)}`);
+        this.lockedMeanwhile(e);
       },
     });
   }
@@ -130,6 +143,12 @@ export class AttachmentsComponent {
       await this.client.remove(this.targetId(), a.id);
     } catch (e) {
       this.error.set(failureMessage(e as { status?: number }));
+      this.lockedMeanwhile(e as { status?: number });
     }
+  }
+
+  /** The document was submitted (or the notice answered) since the page read the rights: read them again. */
+  private lockedMeanwhile(e: { status?: number }): void {
+    if (e.status === 409) this.client.reload(this.targetId()).catch(() => undefined);
   }
 }

@@ -5,6 +5,7 @@ import type { ComponentFixture } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
+import { AttachmentsClient } from '@pt/web/evidence/ui';
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import { RectificationApi, type Rectification } from '@pt/web/rectification/data-access';
 import { RectificationPage } from './rectification.page';
@@ -44,6 +45,9 @@ describe('RectificationPage', () => {
   let fixture: ComponentFixture<RectificationPage>;
   let api: { list: jest.Mock; carried: jest.Mock; create: jest.Mock; answer: jest.Mock; transition: jest.Mock };
 
+  // each notice's files (read again with the notices: a submit or a return changes which may change)
+  const attachments = { reload: jest.fn().mockResolvedValue(undefined), ensure: jest.fn().mockResolvedValue(undefined), of: () => signal([]), rightsOf: () => signal(null) };
+
   async function setup(roles: string[], list: Rectification[], carried: Rectification[] = []): Promise<void> {
     api = { list: jest.fn().mockResolvedValue(list), carried: jest.fn().mockResolvedValue(carried), create: jest.fn(), answer: jest.fn(), transition: jest.fn() };
     TestBed.configureTestingModule({
@@ -53,6 +57,7 @@ describe('RectificationPage', () => {
         { provide: RectificationApi, useValue: api },
         { provide: ProjectsApi, useValue: { get: jest.fn().mockResolvedValue({ id: ID, name: '合作交流工作业务费', year: 2027 }) } },
         { provide: AuthStore, useValue: { user: signal({ roles }) } },
+        { provide: AttachmentsClient, useValue: attachments },
       ],
     });
     fixture = TestBed.createComponent(RectificationPage);
@@ -65,6 +70,8 @@ describe('RectificationPage', () => {
     await setup(['filler'], [notice()], [notice({ id: 'old', targetYear: 2026, problems: '上年问题' })]);
     expect(byId(fixture, 'rect-issue')).toBeNull();
     expect(byId(fixture, 'rect-carried')?.textContent).toContain('上年问题');
+    expect(byId(fixture, 'rect-attachments-0')).not.toBeNull();
+    expect(attachments.reload).toHaveBeenCalledWith(ID);
     const feedback = byId(fixture, 'rect-feedback') as HTMLTextAreaElement;
     feedback.value = '已补充满意度调查';
     feedback.dispatchEvent(new Event('input'));

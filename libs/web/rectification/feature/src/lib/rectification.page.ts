@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { RouterLink } from '@angular/router';
 import { mayIssueRectification, RECTIFICATION_FIELD_LABELS as F, RECTIFICATION_TITLE } from '@pt/domain';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { AttachmentsComponent } from '@pt/web/evidence/ui';
+import { AttachmentsClient, AttachmentsComponent } from '@pt/web/evidence/ui';
 import { ProjectsApi, type Target } from '@pt/web/projects/data-access';
 import { FailureAlertComponent } from '@pt/web/projects/ui';
 import { RectificationApi, type Rectification, type RectificationAction } from '@pt/web/rectification/data-access';
@@ -43,15 +43,13 @@ import { RectificationCardComponent } from './rectification-card.component';
     <div data-testid="rect-list">
       @for (r of list(); track r.id + ':' + r.version) {
         <pt-rectification-card [rect]="r" [busy]="busy()" (answer)="answer(r, $event)" (act)="act(r, $event.action, $event.comment)" />
+        <nz-card nzSize="small" nzTitle="整改佐证材料" class="block">
+          <pt-attachments [targetId]="id()" purpose="rectification" [rectificationId]="r.id" [testId]="'rect-attachments-' + $index" />
+        </nz-card>
       } @empty {
         <p class="empty">暂无整改通知</p>
       }
     </div>
-    @if (list().length > 0) {
-      <nz-card nzSize="small" nzTitle="整改佐证材料" class="block">
-        <pt-attachments [targetId]="id()" purpose="rectification" [editable]="answering()" testId="rect-attachments" />
-      </nz-card>
-    }
   `,
   styles: `
     .block { display: block; margin-bottom: 12px; }
@@ -68,11 +66,10 @@ export class RectificationPage {
   private readonly projects = inject(ProjectsApi);
   private readonly auth = inject(AuthStore);
   private readonly message = inject(NzMessageService);
+  private readonly attachments = inject(AttachmentsClient);
 
   readonly target = signal<Target | null>(null);
   readonly list = signal<Rectification[]>([]);
-  /** The unit may add or remove 整改 evidence while a notice waits for its answer. */
-  readonly answering = computed(() => this.list().some((r) => r.permissions.edit));
   readonly carried = signal<Rectification[]>([]);
   readonly failure = signal<ApiFailure | null>(null);
   readonly busy = signal(false);
@@ -99,7 +96,8 @@ export class RectificationPage {
   async load(): Promise<void> {
     const id = this.id();
     try {
-      const [target, list, carried] = await Promise.all([this.projects.get(id), this.api.list(id), this.api.carried(id)]);
+      // the notices' files and which may change are read with them (a submit or a return changes the latter)
+      const [target, list, carried] = await Promise.all([this.projects.get(id), this.api.list(id), this.api.carried(id), this.attachments.reload(id)]);
       this.target.set(target);
       this.list.set(list);
       this.carried.set(carried);
