@@ -18,18 +18,18 @@ describe('evaluation / monitoring API clients', () => {
   it('read the version from the ETag, else from the body', async () => {
     const api = TestBed.inject(EvaluationApi);
     const get = api.get(ID);
-    http.expectOne(`/api/projects/${ID}/evaluation`).flush({ projectId: ID, version: 3 }, { headers: { ETag: '"7"' } });
+    http.expectOne(`/api/targets/${ID}/evaluation`).flush({ projectId: ID, version: 3 }, { headers: { ETag: '"7"' } });
     expect((await get).version).toBe(7);
 
     const put = api.put(ID, 7, { budget: { annualBudget: '1.00', executed: '1.00' }, items: [] });
-    const req = http.expectOne(`/api/projects/${ID}/evaluation`);
+    const req = http.expectOne(`/api/targets/${ID}/evaluation`);
     expect(req.request.method).toBe('PUT');
     expect(req.request.headers.get('If-Match')).toBe('"7"');
     req.flush({ projectId: ID, version: 8 });
     expect((await put).version).toBe(8);
 
     const submit = api.transition(ID, 8, { action: 'submit' });
-    const t = http.expectOne(`/api/projects/${ID}/evaluation/transitions`);
+    const t = http.expectOne(`/api/targets/${ID}/evaluation/transitions`);
     expect([t.request.method, t.request.headers.get('If-Match'), t.request.body]).toEqual(['POST', '"8"', { action: 'submit' }]);
     t.flush({ projectId: ID }, { headers: { ETag: 'W/"9"' } });
     expect((await submit).version).toBe(9);
@@ -38,11 +38,11 @@ describe('evaluation / monitoring API clients', () => {
   it('ask for a month and for the overview of a year and unit', async () => {
     const api = TestBed.inject(MonitoringApi);
     const get = api.get(ID, 7);
-    http.expectOne(`/api/projects/${ID}/monitoring?month=7`).flush({ projectId: ID });
+    http.expectOne(`/api/targets/${ID}/monitoring?month=7`).flush({ projectId: ID });
     expect((await get).version).toBeNull();
 
     const latest = api.get(ID);
-    http.expectOne(`/api/projects/${ID}/monitoring`).flush({ projectId: ID, version: 2 });
+    http.expectOne(`/api/targets/${ID}/monitoring`).flush({ projectId: ID, version: 2 });
     expect((await latest).version).toBe(2);
 
     const overview = api.overview(2020, 'org-1');

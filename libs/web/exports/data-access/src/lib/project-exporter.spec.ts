@@ -36,7 +36,7 @@ describe('ProjectExporter', () => {
     const fixture = TestBed.createComponent(Page);
     const exporter = fixture.componentInstance.exporter;
     const done = exporter.download('p-1', 'export-evaluation-docx');
-    const req = TestBed.inject(HttpTestingController).expectOne((r) => r.url === '/api/projects/p-1/export');
+    const req = TestBed.inject(HttpTestingController).expectOne((r) => r.url === '/api/targets/p-1/export');
     expect(req.request.params.get('form')).toBe('evaluation');
     expect(req.request.params.get('format')).toBe('docx');
     expect(exporter.downloading()).toBe(true);
