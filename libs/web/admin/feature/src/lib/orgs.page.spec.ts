@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { EditOutline, PlusOutline, ReloadOutline } from '@ant-design/icons-angular/icons';
 import { AdminApi, type AdminOrg } from '@pt/web/admin/data-access';
+import { settle } from '@pt/web/shared/data-access/testing';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import type { NzSelectComponent } from 'ng-zorro-antd/select';
 import { OrgsPage } from './orgs.page';
@@ -23,16 +24,10 @@ describe('OrgsPage (新增机构)', () => {
       ],
     });
     const fixture = TestBed.createComponent(OrgsPage);
-    const settle = async () => {
-      for (let i = 0; i < 3; i++) {
-        await new Promise((r) => setTimeout(r));
-        fixture.detectChanges();
-      }
-    };
-    await settle();
+    await settle(fixture);
     const page = fixture.componentInstance;
     page.openCreate('unit', 'd1');
-    await settle();
+    await settle(fixture);
 
     const el = document.querySelector<HTMLElement>('[data-testid="org-form-parent"]');
     const select = getDebugNode(el)?.componentInstance as NzSelectComponent;

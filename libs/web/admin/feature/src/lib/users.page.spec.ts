@@ -3,6 +3,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { CheckCircleOutline, EditOutline, KeyOutline, PlusOutline, ReloadOutline, SearchOutline, StopOutline } from '@ant-design/icons-angular/icons';
 import { AdminApi, type AdminUser } from '@pt/web/admin/data-access';
 import { AuthStore } from '@pt/web/auth/data-access';
+import { settle } from '@pt/web/shared/data-access/testing';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { checkUserForm } from './user-form.modal';
 import { UsersPage } from './users.page';
@@ -23,10 +24,7 @@ async function render(me: AdminUser) {
     ],
   });
   const fixture = TestBed.createComponent(UsersPage);
-  for (let i = 0; i < 3; i++) {
-    await new Promise((r) => setTimeout(r));
-    fixture.detectChanges();
-  }
+  await settle(fixture);
   const el = fixture.nativeElement as HTMLElement;
   const row = (username: string) => el.querySelector<HTMLElement>(`[data-testid="user-row-${username}"]`);
   return { page: fixture.componentInstance, el, row };

@@ -6,6 +6,7 @@ import { PlusOutline, ReloadOutline, SearchOutline } from '@ant-design/icons-ang
 import { AuthStore } from '@pt/web/auth/data-access';
 import { LibraryApi } from '@pt/web/library/data-access';
 import { ProjectsApi } from '@pt/web/projects/data-access';
+import { settle } from '@pt/web/shared/data-access/testing';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import type { NzSelectComponent } from 'ng-zorro-antd/select';
 import { LibraryPage } from './library.page';
@@ -33,13 +34,7 @@ describe('LibraryPage filters', () => {
       ],
     });
     const fixture = TestBed.createComponent(LibraryPage);
-    const settle = async () => {
-      for (let i = 0; i < 3; i++) {
-        await new Promise((r) => setTimeout(r));
-        fixture.detectChanges();
-      }
-    };
-    await settle();
+    await settle(fixture);
     const el = fixture.nativeElement as HTMLElement;
     const select = (id: string) => getDebugNode(el.querySelector(`[data-testid="${id}"]`))?.componentInstance as NzSelectComponent;
     const labels = (s: NzSelectComponent) => s.listOfNzOptionComponent.map((o) => o.nzLabel);
@@ -48,24 +43,24 @@ describe('LibraryPage filters', () => {
     expect(select('library-level1').nzDisabled).toBe(true);
 
     select('library-framework').onItemClick('mof-2021');
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.filters().frameworkCode).toBe('mof-2021');
     expect(select('library-level1').nzDisabled).toBe(false);
     expect(labels(select('library-level1'))).toEqual(['产出指标', '效益指标']);
     expect(select('library-level2').listOfNzOptionGroupComponent.map((g) => g.nzLabel)).toEqual(['产出指标', '效益指标']);
 
     select('library-level1').onItemClick('产出指标');
-    await settle();
+    await settle(fixture);
     expect(labels(select('library-level2'))).toEqual(['数量指标', '质量指标']);
     select('library-level2').onItemClick('质量指标');
-    await settle();
+    await settle(fixture);
     expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ frameworkCode: 'mof-2021', level1: '产出指标', level2: '质量指标', page: 1 }));
 
     select('library-level2').onClearSelection();
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.filters()).toEqual(expect.objectContaining({ level1: '产出指标', level2: null }));
     select('library-framework').onClearSelection();
-    await settle();
+    await settle(fixture);
     expect(fixture.componentInstance.filters()).toEqual(expect.objectContaining({ frameworkCode: null, level1: null, level2: null }));
   });
 });
