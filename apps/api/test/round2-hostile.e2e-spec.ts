@@ -72,6 +72,15 @@ describe(`second-round endpoints: hostile input, visibility, kind messages (${TE
       await refused(res, field);
     });
 
+    it("refuses another kind's block rather than dropping it (400 naming it)", async () => {
+      await refused(await send('xining', 'post', '/api/targets', department({ year: YEAR + 4, policy: { basis: '依据', startYear: 2033, endYear: 2035, totalFunds: null, annualFunds: null } })), 'policy');
+      await refused(await send('xining', 'post', '/api/targets', { kind: 'project', year: YEAR, orgId: bed.orgOf.xining, frameworkCode: 'mof-2021', name: '项目', department: { budget: null, tasks: [] } }), 'department');
+      const made = await send('xining', 'post', '/api/targets', department({ year: YEAR + 5 })).expect(201);
+      const patch = await t.http.patch(`/api/targets/${made.body.id}`).set(bed.auth('xining')).set('If-Match', '"1"').send({ policy: { basis: '依据' } });
+      await refused(patch, 'policy');
+      await refused(await send('xining', 'get', `/api/targets?q=${encodeURIComponent('长'.repeat(1000))}`), 'q');
+    });
+
     it('lists nothing for a bad query but says why', async () => {
       await refused(await send('xining', 'get', '/api/targets?kind=programme'), 'kind');
       await refused(await send('xining', 'get', '/api/targets?year=abc'), 'year');
