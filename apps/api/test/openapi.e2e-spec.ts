@@ -53,6 +53,8 @@ const CONTRACT = [
   // the year as work (issue 16): tasks and their progress, the 工作台, batch transitions
   'POST /api/tasks', 'GET /api/tasks', 'GET /api/tasks/{id}', 'GET /api/tasks/{id}/progress', 'GET /api/tasks/{id}/progress/export',
   'GET /api/workbench', 'GET /api/workbench/counts', 'POST /api/transitions',
+  // what changed since the last return (the review screen)
+  'GET /api/targets/{id}/changes', 'GET /api/projects/{id}/changes',
 ];
 
 /** The query parameters of the endpoints that take a query DTO (`*`: required). */
