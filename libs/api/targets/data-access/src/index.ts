@@ -16,3 +16,4 @@ export * from './lib/evaluation/evaluation-store';
 export * from './lib/evaluation/evaluation-scoring';
 export * from './lib/evaluation/evaluation-funds';
 export * from './lib/store/indicator-history';
+export * from './lib/store/library-row';

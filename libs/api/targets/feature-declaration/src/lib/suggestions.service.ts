@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { loadGoals, TargetStore } from '@pt/api/targets/data-access';
+import { LIBRARY_COLUMNS, type LibraryRow, loadGoals, TargetStore, toLibraryIndicator } from '@pt/api/targets/data-access';
 import { nameSimilarity } from '@pt/domain';
 import type { LibraryIndicator, Suggestions, UserSummary } from '@pt/shared/contracts';
 
@@ -14,8 +14,8 @@ export class SuggestionsService {
     const project = await this.store.toProject(user, row);
     const covered = new Set(project.indicators.map((i) => `${i.level1}|${i.level2}`));
     const usedNames = new Set(project.indicators.map((i) => i.name));
-    const lib: { id: string; framework_code: string; level1: string; level2: string; name: string; target: string | null; source: string | null; usage_count: number; version: number }[] =
-      await ds.query(`SELECT id, framework_code, level1, level2, name, target, source, usage_count, version FROM indicator_library WHERE framework_code = $1`, [row.framework_code]);
+    // the stored usage_count here (the library page counts the rows instead: too slow for a suggestion)
+    const lib: LibraryRow[] = await ds.query(`SELECT ${LIBRARY_COLUMNS}, l.usage_count FROM indicator_library l WHERE l.framework_code = $1`, [row.framework_code]);
     const library: LibraryIndicator[] = lib
       .filter((l) => !usedNames.has(l.name))
       .sort(
@@ -25,7 +25,7 @@ export class SuggestionsService {
           nameSimilarity(row.name, y.name) - nameSimilarity(row.name, x.name),
       )
       .slice(0, 30)
-      .map((l) => ({ id: l.id, frameworkCode: l.framework_code, level1: l.level1, level2: l.level2, name: l.name, target: l.target, source: l.source, usageCount: l.usage_count, version: l.version }));
+      .map(toLibraryIndicator);
     const orgIds = await this.store.scope.visibleOrgIds(user);
     const others: { id: string; name: string; year: number; org_name: string; org_id: string }[] = await ds.query(
       `SELECT p.id, p.name, p.year, o.name AS org_name, p.org_id FROM project p JOIN org o ON o.id = p.org_id

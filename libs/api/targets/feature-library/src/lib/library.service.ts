@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ApiHttpException, containsPattern, parseIfMatch, type PickRow, UUID_RE } from '@pt/api/core';
+import { ApiHttpException, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
 import { FrameworkStore } from '@pt/api/frameworks';
-import type { IndicatorLibraryEntity } from '@pt/api/targets/data-access';
+import { LIBRARY_COLUMNS, type LibraryRow, toLibraryIndicator } from '@pt/api/targets/data-access';
 import { findGroup, INDICATOR_META_KEYS, isPlaceholderRow, normaliseLevelName, REFERENCE_TABLES, type IndicatorMeta } from '@pt/domain';
 import type { CreateLibraryIndicatorDto, LibraryIndicator, LibraryPage, ListLibraryQueryDto, UpdateLibraryIndicatorDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
@@ -9,31 +9,8 @@ import { DataSource } from 'typeorm';
 const SEED_LOCK = 7_202_612;
 
 /** usage_count is counted by SELECT (the rows of every target with the entry's name), not the stored column. */
-type LibraryRow = PickRow<
-  IndicatorLibraryEntity,
-  'id' | 'framework_code' | 'level1' | 'level2' | 'name' | 'target' | 'source' | 'usage_count' | 'version' | 'explanation' | 'basis' | 'scoring_rule' | 'data_source'
->;
-
-const SELECT = `SELECT l.id, l.framework_code, l.level1, l.level2, l.name, l.target, l.source, l.version, l.explanation, l.basis, l.scoring_rule, l.data_source,
+const SELECT = `SELECT ${LIBRARY_COLUMNS},
   (SELECT count(*)::int FROM indicator i WHERE i.name = l.name) AS usage_count FROM indicator_library l`;
-
-function toDto(r: LibraryRow): LibraryIndicator {
-  return {
-    id: r.id,
-    frameworkCode: r.framework_code,
-    level1: r.level1,
-    level2: r.level2,
-    name: r.name,
-    target: r.target,
-    source: r.source,
-    explanation: r.explanation,
-    basis: r.basis,
-    scoringRule: r.scoring_rule,
-    dataSource: r.data_source,
-    usageCount: r.usage_count,
-    version: r.version,
-  };
-}
 
 /** The four description fields as stored: trimmed, blank as null; a field left out keeps `cur`'s (null on create). */
 function metaValues(dto: IndicatorMeta, cur: IndicatorMeta | null): (string | null)[] {
@@ -107,7 +84,7 @@ export class LibraryService implements OnApplicationBootstrap {
       `SELECT * FROM (${SELECT} WHERE ${w}) x ORDER BY usage_count DESC, level1, level2, name LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );
-    return { items: rows.map(toDto), total, page, pageSize };
+    return { items: rows.map(toLibraryIndicator), total, page, pageSize };
   }
 
   async create(user: UserSummary, dto: CreateLibraryIndicatorDto): Promise<LibraryIndicator> {
@@ -164,7 +141,7 @@ export class LibraryService implements OnApplicationBootstrap {
     if (!UUID_RE.test(id)) throw new ApiHttpException(404, 'NOT_FOUND', '指标库中没有该指标');
     const [row]: LibraryRow[] = await this.dataSource.query(`${SELECT} WHERE l.id = $1`, [id]);
     if (!row) throw new ApiHttpException(404, 'NOT_FOUND', '指标库中没有该指标');
-    return toDto(row);
+    return toLibraryIndicator(row);
   }
 
   private assertAdmin(user: UserSummary): void {
