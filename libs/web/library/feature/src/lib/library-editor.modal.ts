@@ -46,18 +46,20 @@ interface Editing {
       (cancelled)="close()"
     >
       @if (dialog.failure(); as f) {
-        <nz-alert
-          ptCrudModalLead
-          class="error"
-          nzType="error"
-          nzShowIcon
-          [nzMessage]="f.message"
-          [nzAction]="f.status === 412 ? refreshTpl : null"
-          data-testid="library-form-error"
-        ></nz-alert>
-        <ng-template #refreshTpl>
-          <button nz-button nzSize="small" type="button" data-testid="library-form-refresh" (click)="refresh()">刷新</button>
-        </ng-template>
+        <!-- one root node, so the alert and its template are projected into the lead slot together -->
+        <ng-container ptCrudModalLead>
+          <nz-alert
+            class="error"
+            nzType="error"
+            nzShowIcon
+            [nzMessage]="f.message"
+            [nzAction]="f.status === 412 ? refreshTpl : null"
+            data-testid="library-form-error"
+          ></nz-alert>
+          <ng-template #refreshTpl>
+            <button nz-button nzSize="small" type="button" data-testid="library-form-refresh" (click)="refresh()">刷新</button>
+          </ng-template>
+        </ng-container>
       }
       @if (dialog.form(); as e) {
         <pt-form-field label="指标体系" controlId="lib-fw" required [error]="errors().frameworkCode">
