@@ -101,7 +101,9 @@ test('the filler attaches a signed PDF to a 自评 row; the reviewer opens it an
   await login(page, 'xining');
   await page.goto(`/projects/${id}/rectifications`);
   const files = page.getByTestId('rect-attachments-0');
-  await attach(files, 'rect-attachments-0', { name: ANSWER_NAME, buffer: ANSWER });
+  // by its 上传佐证材料 button, the file chooser it opens
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser', { timeout: 30_000 }), files.getByTestId('rect-attachments-0-upload').click()]);
+  await chooser.setFiles({ name: ANSWER_NAME, mimeType: 'application/pdf', buffer: ANSWER });
   await expect(files.getByTestId('rect-attachments-0-file').filter({ hasText: ANSWER_NAME })).toContainText(`SHA-256 ${sha256(ANSWER).slice(0, 8)}`);
   await card.getByTestId('rect-feedback').fill('已补充满意度调查（满意度 93%，见附件），执行率偏低系项目延期，已调整支付计划');
   await expect(card.getByTestId('rect-submit')).toBeDisabled();
