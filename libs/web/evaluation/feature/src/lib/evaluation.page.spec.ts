@@ -118,6 +118,8 @@ describe('EvaluationPage (issue 12: funds in 万元, carried 全年执行数, �
   it('shows the funds block in 万元, marks the carried 全年执行数 and sends yuan', async () => {
     await setup(evaluation());
     expect(byId(fixture, 'eval-funds')?.textContent).toContain('其中：当年财政拨款');
+    // the target's 整改 page is one click away (a 中/差 self-evaluation is where a notice starts)
+    expect(byId(fixture, 'open-rectifications')?.getAttribute('href')).toMatch(/\/projects\/[^/]+\/rectifications$/);
     expect((byId(fixture, 'eval-budget-annual') as HTMLInputElement).value).toBe('100.00');
     expect((byId(fixture, 'eval-funds-initial') as HTMLInputElement).value).toBe('100.00');
     expect((byId(fixture, 'eval-funds-carryover-annualBudget') as HTMLInputElement).value).toBe('15.00');
