@@ -126,4 +126,21 @@ describe('TargetStore on the embedded database', () => {
       expect(one.indicators.map((i) => i.name)).toEqual(['培训人数', '群众满意']);
     });
   });
+
+  describe('findingsOf: 照搬 (COPIED_ROWS)', () => {
+    const copied = async (id: string) =>
+      (await store.findingsOf(await store.findVisible(bed.users.filler, id))).filter((f) => f.code === 'COPIED_ROWS').map((f) => f.message);
+
+    it("compares with the unit's other targets of the same year, not last year's same-name target nor other years", async () => {
+      const m = bed.db.manager;
+      const { id } = await seedTarget(m, { orgId: bed.orgs.school1, year: 2030, name: '照搬-本项目' });
+      await seedTarget(m, { orgId: bed.orgs.school1, year: 2029, name: '照搬-本项目' });
+      await seedTarget(m, { orgId: bed.orgs.school1, year: 2028, name: '照搬-往年别的项目' });
+      expect(await copied(id)).toEqual([]);
+      await seedTarget(m, { orgId: bed.orgs.school1, year: 2030, name: '照搬-同年别的项目' });
+      const found = await copied(id);
+      expect(found).toHaveLength(2);
+      expect(found.every((msg) => msg.includes('照搬-同年别的项目'))).toBe(true);
+    });
+  });
 });

@@ -116,8 +116,10 @@ export class TargetStore {
       `SELECT p.id AS project_id, p.name, i.level1, i.level2, i.name AS iname, i.target_raw
          FROM project p JOIN project_goal g ON g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year
          JOIN indicator i ON i.goal_id = g.id
-        WHERE p.org_id = $1 AND p.id <> $2 ORDER BY p.id, i.position`,
-      [row.org_id, row.id],
+        WHERE p.org_id = $1 AND p.id <> $2 AND p.year = $3 AND p.name <> $4 ORDER BY p.id, i.position`,
+      // 照搬: another target of the unit's same year; last year's same-name target is the same work continued
+      // (复制上年 copies it on purpose), and earlier years would make the check grow with the unit's history
+      [row.org_id, row.id, row.year, row.name],
     );
     const otherTables = new Map<string, { projectName: string; rows: IndicatorRow[] }>();
     for (const o of others) {
