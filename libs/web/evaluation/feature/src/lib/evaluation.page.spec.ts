@@ -6,6 +6,7 @@ import { provideRouter } from '@angular/router';
 import { parseTargetValue } from '@pt/domain';
 import { EvaluationApi } from '@pt/web/evaluation/data-access';
 import type { Evaluation, EvaluationItem, Versioned } from '@pt/web/evaluation/data-access';
+import { AttachmentsClient } from '@pt/web/evidence/ui';
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import type { Project } from '@pt/web/projects/data-access';
@@ -97,9 +98,11 @@ function type(f: ComponentFixture<EvaluationPage>, id: string, value: string): v
 describe('EvaluationPage (issue 12: funds in 万元, carried 全年执行数, 偏差原因 before 提交, the deduction)', () => {
   let fixture: ComponentFixture<EvaluationPage>;
   let api: { get: jest.Mock; put: jest.Mock; patch: jest.Mock; transition: jest.Mock };
+  let reloadAttachments: jest.Mock;
 
   async function setup(e: Versioned<Evaluation>): Promise<void> {
     api = { get: jest.fn().mockResolvedValue(e), put: jest.fn(), patch: jest.fn(), transition: jest.fn() };
+    reloadAttachments = jest.spyOn(AttachmentsClient.prototype, 'reload').mockResolvedValue(undefined) as unknown as jest.Mock;
     TestBed.configureTestingModule({
       providers: [
         provideNoopAnimations(),
@@ -138,6 +141,14 @@ describe('EvaluationPage (issue 12: funds in 万元, carried 全年执行数, �
     const body = api.put.mock.calls[0][2];
     expect(body.budget).toEqual({ annualBudget: '1000000.00', executed: '900000.00' });
     expect(body.funds.fiscal).toEqual({ initialBudget: '800000.00', annualBudget: '800000.00', executed: '755000.00' });
+  });
+
+  it('reads the 佐证材料 rights again once 提交 went through (the rows stop offering upload and delete)', async () => {
+    await setup(evaluation({ saved: true }));
+    api.transition.mockResolvedValue(evaluation({ saved: true, status: 'submitted', permissions: { edit: false, actions: ['withdraw'], deduct: false } }));
+    await fixture.componentInstance.act({ action: 'submit' });
+    expect(api.transition).toHaveBeenCalledWith(ID, expect.any(Number), { action: 'submit' });
+    expect(reloadAttachments).toHaveBeenCalledWith(ID);
   });
 
   it('marks a missed row that needs a 偏差原因 and lists what 提交 needs; typing the reason clears it', async () => {

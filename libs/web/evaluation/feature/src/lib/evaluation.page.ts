@@ -27,6 +27,7 @@ import type { EvaluationReportField } from '@pt/shared/api-types';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { TransitionAction } from '@pt/web/projects/data-access';
 import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
+import { AttachmentsClient } from '@pt/web/evidence/ui';
 import { ActionRunner } from '@pt/web/shared/data-access';
 import { ReasonDialogComponent, WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -97,6 +98,7 @@ export class EvaluationPage {
   private readonly api = inject(EvaluationApi);
   private readonly message = inject(NzMessageService);
   private readonly modal = inject(NzModalService);
+  private readonly attachments = inject(AttachmentsClient);
 
   readonly statusLabel = statusLabel;
   readonly statusColor = statusColor;
@@ -261,7 +263,9 @@ export class EvaluationPage {
 
   private async transition(action: TransitionAction, comment?: string): Promise<void> {
     const body = comment === undefined ? { action } : { action, comment };
-    await this.run(action, '操作失败，请稍后重试', (id, v) => this.api.transition(id, v, body), () => EVALUATION_ACTION_DONE[action]);
+    const done = await this.run(action, '操作失败，请稍后重试', (id, v) => this.api.transition(id, v, body), () => EVALUATION_ACTION_DONE[action]);
+    // whether 佐证材料 may still be added or removed follows the self-evaluation's status: the rows' buttons with it
+    if (done) await this.attachments.reload(this.id()).catch(() => undefined);
   }
 
   /**
