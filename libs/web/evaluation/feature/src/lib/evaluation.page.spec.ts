@@ -146,6 +146,7 @@ describe('EvaluationPage (issue 12: funds in 万元, carried 全年执行数, �
   it('reads the 佐证材料 rights again once 提交 went through (the rows stop offering upload and delete)', async () => {
     await setup(evaluation({ saved: true }));
     api.transition.mockResolvedValue(evaluation({ saved: true, status: 'submitted', permissions: { edit: false, actions: ['withdraw'], deduct: false } }));
+    reloadAttachments.mockClear();
     await fixture.componentInstance.act({ action: 'submit' });
     expect(api.transition).toHaveBeenCalledWith(ID, expect.any(Number), { action: 'submit' });
     expect(reloadAttachments).toHaveBeenCalledWith(ID);
