@@ -54,14 +54,14 @@ test('the dashboard shows the API figures and a grade opens exactly its projects
   await expect(page.getByTestId('filter-tag-grade')).toHaveText(`等级: ${top.grade}`);
   await expect(page.getByTestId('project-row')).toHaveCount(top.count);
   await expect(page.getByTestId('project-grade').filter({ hasText: top.grade })).toHaveCount(top.count);
-  await expect(page.getByTestId('project-table')).toContainText(`共 ${top.count} 个项目`);
+  await expect(page.getByTestId('project-table')).toContainText(`共 ${top.count} 个绩效目标`);
   const listed = await apiGet<ProjectPage>(page, `/api/projects?year=${DEMO_YEAR}&grade=${encodeURIComponent(top.grade)}`);
   expect(listed.total).toBe(top.count);
 
   // closing the tag drops the filter: every project of the year
   await page.getByTestId('filter-tag-grade').locator('.anticon-close').click();
   await expect(page).toHaveURL(new RegExp(`/projects\\?year=${DEMO_YEAR}$`));
-  await expect(page.getByTestId('project-table')).toContainText(`共 ${d.projectCount} 个项目`);
+  await expect(page.getByTestId('project-table')).toContainText(`共 ${d.projectCount} 个绩效目标`);
 
   // back on the dashboard, a bar of the chart itself opens the same list
   await page.goBack();

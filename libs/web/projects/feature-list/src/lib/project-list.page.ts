@@ -123,6 +123,7 @@ type Mode = 'all' | 'inbox';
         [selected]="batch.selected()"
         (selectedChange)="batch.selected.set($event)"
         [items]="items()"
+        [kind]="kind()"
         [total]="total()"
         [page]="page()"
         [pageSize]="pageSize()"

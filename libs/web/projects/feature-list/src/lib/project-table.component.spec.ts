@@ -44,3 +44,27 @@ describe('ProjectTableComponent: 批量审核 selection', () => {
     expect(fixture.componentInstance.selected()).toEqual([]);
   });
 });
+
+@Component({
+  imports: [ProjectTableComponent],
+  template: `<pt-project-table [items]="items" [total]="45" [kind]="kind()" />`,
+})
+class TotalHostComponent {
+  readonly items = [row('a', '甲项目'), row('b', '乙项目')];
+  readonly kind = signal<string | null>(null);
+}
+
+describe('ProjectTableComponent: the total', () => {
+  it('counts 绩效目标 over every kind and 项目 only when the list is narrowed to projects', async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations(), provideRouter([])] });
+    const fixture = TestBed.createComponent(TotalHostComponent);
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.textContent).toContain('共 45 个绩效目标');
+    fixture.componentInstance.kind.set('project');
+    fixture.detectChanges();
+    expect(el.textContent).toContain('共 45 个项目');
+  });
+});

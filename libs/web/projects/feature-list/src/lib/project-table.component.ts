@@ -96,7 +96,7 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
         }
       </tbody>
     </nz-table>
-    <ng-template #totalTpl let-total>共 {{ total }} 个项目</ng-template>
+    <ng-template #totalTpl let-total>共 {{ total }} 个{{ kind() === 'project' ? '项目' : '绩效目标' }}</ng-template>
   `,
   styles: `
     .row { cursor: pointer; }
@@ -116,6 +116,8 @@ export class ProjectTableComponent {
   readonly loading = input(false);
   /** 审核待办: rows open the review page. */
   readonly inbox = input(false);
+  /** The list's kind filter: the total counts 项目 only when it is narrowed to projects, else 绩效目标. */
+  readonly kind = input<string | null>(null);
   readonly pageChange = output<number>();
   readonly pageSizeChange = output<number>();
   /** 批量审核: a checkbox per row and one for the page; `selected` holds the ids. */
