@@ -1,4 +1,4 @@
-import { FUND_LABELS, PROJECT_FIELD_LABELS } from './project-fields';
+import { FUND_LABELS, FUNDS_BLOCK_LABEL, PROJECT_FIELD_LABELS } from './project-fields';
 
 /** The kinds of 绩效目标 as a list and its filter name them (the keys are the API's `kind`). */
 export const TARGET_KIND_LABELS = Object.freeze({
@@ -40,4 +40,19 @@ export const POLICY_FIELD_LABELS = Object.freeze({
   fundsAnnual: '年度资金规模',
   midTermGoal: '中期目标',
   annualGoal: '年度目标',
+} as const);
+
+/**
+ * What the 自评表 and the 运行监控表 of each kind of target print differently — in the exports and on the pages alike:
+ * the titles, the name's label and the funds block's (部门整体自评 reports the unit's budget execution in that block).
+ */
+export const KIND_FORM_LABELS = Object.freeze({
+  project: { evaluation: '项目支出绩效自评表', monitoring: '项目支出绩效运行监控表', name: PROJECT_FIELD_LABELS.name, funds: FUNDS_BLOCK_LABEL },
+  department: {
+    evaluation: '部门（单位）整体支出绩效自评表',
+    monitoring: '部门（单位）整体支出绩效运行监控表',
+    name: DEPARTMENT_FIELD_LABELS.orgName,
+    funds: '部门（单位）预算资金',
+  },
+  policy: { evaluation: '政策绩效自评表', monitoring: '政策绩效运行监控表', name: POLICY_FIELD_LABELS.name, funds: '政策资金' },
 } as const);

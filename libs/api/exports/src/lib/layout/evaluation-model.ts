@@ -1,6 +1,5 @@
 import {
   ANNUAL_TARGET_COLUMN,
-  DEPARTMENT_FIELD_LABELS,
   EVALUATION_FIELD_LABELS as E,
   formatWan,
   FUNDS_BLOCK_LABEL,
@@ -10,7 +9,7 @@ import {
   type FundsSource,
   getFramework,
   INDICATOR_COLUMN_LABELS as IND,
-  POLICY_FIELD_LABELS,
+  KIND_FORM_LABELS,
   PROJECT_FIELD_LABELS as F,
   WAN_SUFFIX,
   yuanToWan,
@@ -38,8 +37,8 @@ export function wanCell(yuan: string | null | undefined, span?: number): BlockCe
  */
 export const EVALUATION_KIND_LAYOUT: Readonly<Record<TargetKindKey, { title: string; name: string; funds: string }>> = {
   project: { title: EVALUATION_TITLE, name: F.name, funds: FUNDS_BLOCK_LABEL },
-  department: { title: '部门（单位）整体支出绩效自评表', name: DEPARTMENT_FIELD_LABELS.orgName, funds: '部门（单位）预算资金' },
-  policy: { title: '政策绩效自评表', name: POLICY_FIELD_LABELS.name, funds: '政策资金' },
+  department: { title: KIND_FORM_LABELS.department.evaluation, name: KIND_FORM_LABELS.department.name, funds: KIND_FORM_LABELS.department.funds },
+  policy: { title: KIND_FORM_LABELS.policy.evaluation, name: KIND_FORM_LABELS.policy.name, funds: KIND_FORM_LABELS.policy.funds },
 };
 
 const label = (text: string, span?: number): BlockCell => ({ text, label: true, span });

@@ -1,4 +1,4 @@
-import { DEPARTMENT_FIELD_LABELS, POLICY_FIELD_LABELS, TARGET_KIND_LABELS, type Framework } from '@pt/domain';
+import { KIND_FORM_LABELS, TARGET_KIND_LABELS, type Framework } from '@pt/domain';
 import type { ExportForm, KindExportForm, Monitoring, Project, Target, TargetKindKey } from '@pt/shared/contracts';
 import { declarationModel } from './declaration-model';
 import { departmentDeclarationModel } from './department-model';
@@ -60,8 +60,8 @@ export function annualAmount(t: Project | Target): string | null {
 
 /** The 运行监控表 of each kind: the project's layout, titled and its name labelled for the kind. */
 const MONITORING_KIND: Record<Exclude<TargetKindKey, 'project'>, { title: string; name: string }> = {
-  department: { title: '部门（单位）整体支出绩效运行监控表', name: DEPARTMENT_FIELD_LABELS.orgName },
-  policy: { title: '政策绩效运行监控表', name: POLICY_FIELD_LABELS.name },
+  department: { title: KIND_FORM_LABELS.department.monitoring, name: KIND_FORM_LABELS.department.name },
+  policy: { title: KIND_FORM_LABELS.policy.monitoring, name: KIND_FORM_LABELS.policy.name },
 };
 
 export function monitoringOf(t: Project | Target, mon: Monitoring, sheetName: string | undefined, framework: Framework | undefined): SheetModel {

@@ -4,6 +4,7 @@ import {
   FUNDS_COLUMN_LABELS,
   getFramework,
   INDICATOR_COLUMN_LABELS as IND,
+  KIND_FORM_LABELS,
   MONITORING_FIELD_LABELS as M,
   normaliseLevelName,
   PROJECT_FIELD_LABELS as F,
@@ -50,8 +51,8 @@ export interface SheetModel {
 export const DECLARATION_TITLE = '财政项目支出绩效目标申报表';
 /** The title of 申报表 files written before the published title was used (the import still reads them). */
 export const LEGACY_DECLARATION_TITLE = '项目支出绩效目标申报表';
-export const EVALUATION_TITLE = '项目支出绩效自评表';
-export const MONITORING_TITLE = '项目支出绩效运行监控表';
+export const EVALUATION_TITLE = KIND_FORM_LABELS.project.evaluation;
+export const MONITORING_TITLE = KIND_FORM_LABELS.project.monitoring;
 
 /** The 一级/二级 merges of a table body: runs of equal 一级, and of equal 二级 inside one 一级. */
 export function mergeRuns(rows: readonly string[][]): SheetModel['merges'] {

@@ -100,7 +100,7 @@ describe('EvaluationPage (issue 12: funds in 万元, carried 全年执行数, �
   let api: { get: jest.Mock; put: jest.Mock; patch: jest.Mock; transition: jest.Mock };
   let reloadAttachments: jest.Mock;
 
-  async function setup(e: Versioned<Evaluation>): Promise<void> {
+  async function setup(e: Versioned<Evaluation>, project: Project = PROJECT): Promise<void> {
     api = { get: jest.fn().mockResolvedValue(e), put: jest.fn(), patch: jest.fn(), transition: jest.fn() };
     reloadAttachments = jest.spyOn(AttachmentsClient.prototype, 'reload').mockResolvedValue(undefined) as unknown as jest.Mock;
     TestBed.configureTestingModule({
@@ -109,7 +109,7 @@ describe('EvaluationPage (issue 12: funds in 万元, carried 全年执行数, �
         provideRouter([]),
         provideNzIcons([CheckOutline, RollbackOutline, SaveOutline, SendOutline]),
         { provide: EvaluationApi, useValue: api },
-        { provide: ProjectsApi, useValue: { get: jest.fn().mockResolvedValue(PROJECT) } },
+        { provide: ProjectsApi, useValue: { get: jest.fn().mockResolvedValue(project) } },
       ],
     });
     fixture = TestBed.createComponent(EvaluationPage);
@@ -141,6 +141,15 @@ describe('EvaluationPage (issue 12: funds in 万元, carried 全年执行数, �
     const body = api.put.mock.calls[0][2];
     expect(body.budget).toEqual({ annualBudget: '1000000.00', executed: '900000.00' });
     expect(body.funds.fiscal).toEqual({ initialBudget: '800000.00', annualBudget: '800000.00', executed: '755000.00' });
+  });
+
+  it("prints a 部门整体 target's own form: its title, 部门（单位）名称 and the unit's budget block", async () => {
+    await setup(evaluation(), { ...PROJECT, kind: 'department', name: '上海市人民政府驻西宁办事处' } as Project);
+    const text = fixture.nativeElement.textContent as string;
+    expect(text).toContain('部门（单位）整体支出绩效自评表');
+    expect(text).toContain('部门（单位）名称');
+    expect(text).toContain('部门（单位）预算资金（万元）');
+    expect(text).not.toContain('项目支出绩效自评表');
   });
 
   it('reads the 佐证材料 rights again once 提交 went through (the rows stop offering upload and delete)', async () => {

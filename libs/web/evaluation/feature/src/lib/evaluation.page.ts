@@ -107,6 +107,7 @@ export class EvaluationPage {
   /** The project, its evaluation, the version for If-Match, the form (dirty or not) and the first load. */
   private readonly state = new ProjectReportState<Versioned<Evaluation>, EvaluationForm>(evaluationSignature);
   readonly project = this.state.project;
+  readonly forms = this.state.forms;
   readonly evaluation = this.state.report;
   /** The framework and settings versions the project was declared under: the live score uses the server's rules. */
   private readonly basis = computed(() => this.evaluation()?.basis ?? null);

@@ -111,6 +111,7 @@ export class MonitoringPage {
   /** The project, its report, the version for If-Match, the form (dirty or not) and the first load. */
   private readonly state = new ProjectReportState<Versioned<Monitoring>, MonitoringForm>(monitoringSignature);
   readonly project = this.state.project;
+  readonly forms = this.state.forms;
   readonly report = this.state.report;
   readonly version = this.state.version;
   readonly form = this.state.form;

@@ -1,4 +1,6 @@
 import { computed, signal } from '@angular/core';
+import { KIND_FORM_LABELS } from '@pt/domain';
+import type { TargetKindKey } from '@pt/shared/api-types';
 import { toEvaluationFailure } from '@pt/web/evaluation/data-access';
 import type { Project } from '@pt/web/projects/data-access';
 import { LoadState } from '@pt/web/shared/data-access';
@@ -26,6 +28,8 @@ export class ProjectReportState<R extends ProjectReport, F> {
   /** The spinner shows until the first load; a reload keeps the form on screen. */
   readonly loading = computed(() => this.page.loading() && this.report() === null);
   readonly editable = computed(() => this.report()?.permissions.edit === true);
+  /** The form's title, name and funds labels of the target's kind (部门整体 and 政策 print their own). */
+  readonly forms = computed(() => KIND_FORM_LABELS[(this.project() as (Project & { kind?: TargetKindKey }) | null)?.kind ?? 'project']);
   readonly dirty = computed(() => {
     const f = this.form();
     return this.editable() && f !== null && this.signature(f) !== this.savedSignature();
