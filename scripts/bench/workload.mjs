@@ -22,7 +22,7 @@ export async function prepareWorkload(db, base) {
   const drafts = (
     await db.query(
       `SELECT p.id, p.version, u.username FROM project p JOIN app_user u ON u.org_id = p.org_id AND u.username LIKE 'bench_%'
-        WHERE p.status = 'draft' ORDER BY u.username, p.id LIMIT 80`,
+        WHERE p.status = 'draft' AND p.kind = 'project' ORDER BY u.username, p.id LIMIT 80`,
     )
   ).rows;
   const fillerTokens = new Map();
@@ -30,7 +30,8 @@ export async function prepareWorkload(db, base) {
   log(`${czjSessions.length + reviewerSessions.length + fillerTokens.size} sessions`);
 
   // the detail targets: (session, project) pairs a user may see — finance sees all, a department its units', a unit its own
-  const allProjects = (await db.query(`SELECT p.id, p.org_id, o.parent_id FROM project p JOIN org o ON o.id = p.org_id ORDER BY p.id`)).rows;
+  // projects only: /api/projects is the targets narrowed to them (the demo's 部门整体 and 政策 targets are a 404 there)
+  const allProjects = (await db.query(`SELECT p.id, p.org_id, o.parent_id FROM project p JOIN org o ON o.id = p.org_id WHERE p.kind = 'project' ORDER BY p.id`)).rows;
   const detailTargets = [];
   for (const [i, p] of allProjects.entries()) {
     const s = czjSessions[i % czjSessions.length];
