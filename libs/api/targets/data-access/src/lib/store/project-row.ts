@@ -1,5 +1,5 @@
 import { columns, type RowOf } from '@pt/api/core';
-import { allowedActions, hasRole, indicatorKey, isEditable, type IndicatorHistory } from '@pt/domain';
+import { allowedActions, hasRole, isEditable } from '@pt/domain';
 import type { DepartmentTask, Funds, Goal, ProjectSummary, Target, UserSummary } from '@pt/shared/contracts';
 import type { ProjectEntity } from '../entities/project.entity';
 import type { ReviewCommentEntity } from '../entities/review-comment.entity';
@@ -61,18 +61,9 @@ export function summaryOf(r: ProjectRow): Omit<ProjectSummary, 'annualTotal' | '
  * The API's target from its row, its goals (with their rows), its review comments and — a department target's —
  * its 年度主要任务 (read only for that kind).
  */
-export function assembleProject(
-  user: UserSummary,
-  r: ProjectRow,
-  goals: (Goal & { projectId: string })[],
-  comments: CommentDbRow[],
-  tasks: DepartmentTask[] = [],
-  lastYear?: ReadonlyMap<string, IndicatorHistory>,
-): Target {
+export function assembleProject(user: UserSummary, r: ProjectRow, goals: (Goal & { projectId: string })[], comments: CommentDbRow[], tasks: DepartmentTask[] = []): Target {
   const overall = goals.find((g) => g.kind === 'overall');
   const annual = goals.find((g) => g.kind === 'annual' && g.year === r.year);
-  // the year's rows carry last year's values where they were read (the detail), in the goal and at the top level alike
-  if (annual && lastYear) annual.indicators = annual.indicators.map((i) => ({ ...i, history: lastYear.get(indicatorKey(i)) ?? null }));
   return {
     ...summaryOf(r),
     nature: r.nature,

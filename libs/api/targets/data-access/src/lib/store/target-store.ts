@@ -12,7 +12,7 @@ import { kindScopeSql } from './kind-scope';
 import { departmentOf, loadTasks, policyOf, targetLabel } from './kind-fields';
 import { listProjects } from './target-list';
 import { PROJECT_KIND, type TargetKind } from './target-kind';
-import { lastYearOf, loadLastYear } from './indicator-history';
+import { lastYearOf } from './indicator-history';
 import { loadGoals } from './target-sql';
 
 /**
@@ -79,15 +79,11 @@ export class TargetStore {
 
   /** The API's project of a row already read (its goals and comments in two more round trips). */
   async toProject(user: UserSummary, r: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Target> {
-    // goals, comments and last year's rows (the contract's `history`) side by side, not one after the other
-    const [goals, comments, lastYear] = await Promise.all([
-      loadGoals(m, [r.id]),
-      readRows<CommentDbRow>(m, `${COMMENT_SELECT} FROM ${this.kind.commentTable} WHERE ${this.kind.ownerColumn} = $1 ORDER BY at, id`, [r.id]),
-      loadLastYear(m, [r.id]),
-    ]);
+    const goals = await loadGoals(m, [r.id]);
+    const comments = await readRows<CommentDbRow>(m, `${COMMENT_SELECT} FROM ${this.kind.commentTable} WHERE ${this.kind.ownerColumn} = $1 ORDER BY at, id`, [r.id]);
     // a department target's 年度主要任务: one more round trip for that kind only
     const tasks = r.kind === 'department' ? (await loadTasks(m, [r.id])).get(r.id) : undefined;
-    return assembleProject(user, r, goals, comments, tasks, lastYear.get(r.id) ?? new Map());
+    return assembleProject(user, r, goals, comments, tasks);
   }
 
   async history(user: UserSummary, id: string): Promise<HistoryEntry[]> {
