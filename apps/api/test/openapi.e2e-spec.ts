@@ -67,7 +67,7 @@ const QUERIES: Record<string, string[]> = {
   'GET /api/targets/{id}/monitoring': ['month'],
   'GET /api/projects/{id}/monitoring': ['month'],
   'GET /api/monitoring': ['year*', 'orgId'],
-  'GET /api/dashboard': ['year*', 'orgId'],
+  'GET /api/dashboard': ['year*', 'orgId', 'kind'],
   'GET /api/indicator-library': ['q', 'frameworkCode', 'level1', 'level2', 'page', 'pageSize'],
   'GET /api/admin/users': ['q', 'orgId'],
   'GET /api/audit': ['page', 'pageSize', 'event', 'username', 'from', 'to', 'objectType', 'object', 'result'],
@@ -77,7 +77,7 @@ const QUERIES: Record<string, string[]> = {
   'GET /api/reports/target-setting/export': ['year*', 'orgId', 'format'],
   'GET /api/exports': ['year*', 'orgId', 'form*', 'format*'],
   'POST /api/imports/text': ['dryRun'],
-  'POST /api/imports/xlsx': ['dryRun', 'orgId*', 'year', 'choices'],
+  'POST /api/imports/xlsx': ['dryRun', 'orgId*', 'year', 'choices', 'kind'],
 };
 
 describe(`OpenAPI document (${TEST_DB})`, () => {

@@ -1,9 +1,10 @@
 import type { DeviationReason, Likelihood } from '@pt/domain';
 import type * as Api from '@pt/shared/api-types';
-import { DEVIATION_REASON_OPTIONS, LIKELIHOOD_OPTIONS } from '@pt/shared/api-types';
+import { DEVIATION_REASON_OPTIONS, LIKELIHOOD_OPTIONS, TARGET_KINDS, type TargetKindKey } from '@pt/shared/api-types';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { optionalAmounts, Year } from './field-rules';
+import { KIND_MESSAGE } from './targets';
 import { MultiLine, RequiredObject } from './text-rules';
 
 // Request DTOs of in-year monitoring (运行监控, domain §7) and the dashboard (统计分析).
@@ -64,4 +65,7 @@ export class DashboardQueryDto {
   year!: number;
   @IsOptional() @IsUUID('all', { message: '单位 orgId 无效' })
   orgId?: string;
+  /** One kind of target only (absent: every kind). */
+  @IsOptional() @IsIn(TARGET_KINDS as unknown as string[], { message: KIND_MESSAGE })
+  kind?: TargetKindKey;
 }

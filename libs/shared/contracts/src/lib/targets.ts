@@ -9,7 +9,7 @@ import { MultiLine, NotBlank, SingleLine } from './text-rules';
 
 // Request DTOs of /api/targets: the project's DTOs plus the kind and its block (部门整体, 政策).
 
-const KIND_MESSAGE = `目标类型（kind）须为 ${TARGET_KINDS.join('、')}（${Object.values(TARGET_KIND_LABELS).join('、')}）`;
+export const KIND_MESSAGE = `目标类型（kind）须为 ${TARGET_KINDS.join('、')}（${Object.values(TARGET_KIND_LABELS).join('、')}）`;
 const TEXT_MAX = 5000;
 
 /** 年度预算申请 (元): each amount optional. */

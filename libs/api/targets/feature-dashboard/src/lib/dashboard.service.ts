@@ -22,7 +22,7 @@ export const SCORE_BANDS: readonly { label: string; min: number; max: number }[]
 
 /**
  * The overview of a year under an organisation: every figure counts the targets of every kind the list
- * (/api/targets) shows for it; `byKind` says how many of each kind.
+ * (/api/targets) shows for it, or of the one kind asked for (`kind`); `byKind` says how many of each kind.
  */
 @Injectable()
 export class DashboardService {
@@ -33,8 +33,9 @@ export class DashboardService {
 
   async get(user: UserSummary, q: DashboardQueryDto): Promise<Dashboard> {
     const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
-    const params = [q.year, orgIds];
-    const scope = `p.year = $1 AND p.org_id = ANY($2::uuid[])`;
+    const params: unknown[] = [q.year, orgIds];
+    if (q.kind !== undefined) params.push(q.kind);
+    const scope = `p.year = $1 AND p.org_id = ANY($2::uuid[])${q.kind !== undefined ? ' AND p.kind = $3' : ''}`;
     const [byKindStatus, byEvalStatus, evaluations, red]: [KindStatusCount[], StatusCount[], EvaluationRow[], RedRow[]] = await Promise.all([
       this.dataSource.query(`SELECT p.kind, p.status, count(*)::int AS count FROM project p WHERE ${scope} GROUP BY p.kind, p.status`, params),
       this.dataSource.query(
