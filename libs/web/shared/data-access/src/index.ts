@@ -5,3 +5,5 @@ export * from './lib/format.pipes';
 export * from './lib/years';
 export * from './lib/form-dialog';
 export * from './lib/action-runner';
+export * from './lib/load-on';
+export * from './lib/year-org-filter';

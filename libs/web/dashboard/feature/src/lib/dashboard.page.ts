@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import {
   averageScore,
   DashboardApi,
@@ -19,10 +19,9 @@ import {
   statusChart,
 } from '@pt/web/dashboard/data-access';
 import type { ChartItem, Dashboard, DashboardFilter, DashboardLink } from '@pt/web/dashboard/data-access';
-import { kindLabel, orgOptions, ProjectsApi, statusLabel } from '@pt/web/projects/data-access';
-import { loadState, toApiFailure, yearFilter, yearFromLink } from '@pt/web/shared/data-access';
+import { kindLabel, orgOptions, ProjectsApi, statusLabel, visibleOrgs } from '@pt/web/projects/data-access';
+import { loadOn, loadState, toApiFailure, YearOrgFilter } from '@pt/web/shared/data-access';
 import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
-import type { OrgNode } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -65,8 +64,8 @@ import { EchartComponent } from './echart.component';
     </nz-card>
     <ng-template #filters>
       <div class="filters">
-        <pt-year-select class="f-year" testId="dash-year" [years]="years()" [value]="year()" (valueChange)="setYear($event)" />
-        <pt-org-select class="f-org" testId="dash-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="setOrg($event)" />
+        <pt-year-select class="f-year" testId="dash-year" [years]="years()" [value]="year()" (valueChange)="filter.setYear($event)" />
+        <pt-org-select class="f-org" testId="dash-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="filter.setOrg($event)" />
       </div>
     </ng-template>
 
@@ -239,20 +238,18 @@ export class DashboardPage {
   private readonly api = inject(DashboardApi);
   private readonly projects = inject(ProjectsApi);
   private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
 
-  /** A year named by the link, else the newest with data when this year has none. */
-  private readonly linkedYear = yearFromLink(this.route.snapshot.queryParamMap.get('year'));
-  private readonly yearChoice = yearFilter({ years: dashboardYears(new Date().getFullYear()), linked: this.linkedYear });
-  readonly year = this.yearChoice.year;
-  readonly years = this.yearChoice.years;
-  readonly orgId = signal<string | null>(null);
+  /** Year and organisation, in the URL: a year named by the link, else the newest with data when this year has none. */
+  readonly filter = new YearOrgFilter(dashboardYears(new Date().getFullYear()), () => this.projects.years());
+  readonly year = this.filter.year;
+  readonly years = this.filter.years;
+  readonly orgId = this.filter.orgId;
 
   readonly data = signal<Dashboard | null>(null);
   private readonly stats = loadState();
   readonly loading = this.stats.loading;
   readonly error = this.stats.error;
-  private readonly orgs = signal<OrgNode[]>([]);
+  private readonly orgs = visibleOrgs(this.projects);
   readonly orgChoices = computed(() => orgOptions(this.orgs()));
   readonly orgName = computed(() => {
     const id = this.orgId();
@@ -299,47 +296,12 @@ export class DashboardPage {
   readonly rankingHeight = computed(() => `${Math.max(200, 48 + 36 * this.rankingSpec().items.length)}px`);
   readonly redRows = computed(() => redProjectRows(this.data() ?? this.empty));
 
-  private readonly reloadTick = signal(0);
   /** 项目 / 部门（单位）整体 / 政策: the API's split of the total, each a link to the list of that kind. */
   readonly kindCounts = computed(() =>
     (this.data()?.byKind ?? []).map((k) => ({ kind: k.kind, label: kindLabel(k.kind), count: k.count, link: kindLink(this.shown(), k.kind) })),
   );
 
-  constructor() {
-    const qp = this.route.snapshot.queryParamMap;
-    if (this.linkedYear === null) void this.yearChoice.openOnData(() => this.projects.years());
-    this.orgId.set(qp.get('orgId') || null);
-
-    this.projects.orgs().then(
-      (orgs) => this.orgs.set(orgs),
-      () => this.orgs.set([]),
-    );
-
-    let alive = true;
-    inject(DestroyRef).onDestroy(() => (alive = false));
-    effect(() => {
-      const f: DashboardFilter = { year: this.year(), orgId: this.orgId() };
-      this.reloadTick();
-      untracked(() => {
-        if (alive) void this.load(f);
-      });
-    });
-  }
-
-  setYear(year: number | null): void {
-    if (!year || year === this.year()) return;
-    this.year.set(year);
-    this.syncUrl();
-  }
-
-  setOrg(orgId: string | null): void {
-    this.orgId.set(orgId || null);
-    this.syncUrl();
-  }
-
-  reload(): void {
-    this.reloadTick.update((t) => t + 1);
-  }
+  readonly reload = loadOn(() => this.filter.value(), (f) => this.load(f));
 
   /** A chart's data point was clicked. */
   open(item: ChartItem | undefined): void {
@@ -354,13 +316,5 @@ export class DashboardPage {
     const d = await this.stats.run(() => this.api.get(f), (e) => toApiFailure(e, '统计数据加载失败', { 404: '统计数据不存在或您无权查看' }).message);
     if (d) this.data.set(d);
     else if (this.stats.error()) this.data.set(null);
-  }
-
-  private syncUrl(): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      replaceUrl: true,
-      queryParams: { year: this.year(), orgId: this.orgId() ?? undefined },
-    });
   }
 }

@@ -1,3 +1,4 @@
+import { signal, type Signal } from '@angular/core';
 import type { OrgNode } from '@pt/shared/api-types';
 
 export interface OrgOption {
@@ -35,4 +36,17 @@ export function orgOptions(orgs: readonly OrgNode[], kinds?: readonly OrgNode['k
   };
   walk(null, []);
   return out;
+}
+
+/**
+ * The organisations the user may see (ProjectsApi.orgs), as a signal for an organisation filter: empty until
+ * they arrive, and empty when they cannot be read (the filter then offers none; the page works without it).
+ */
+export function visibleOrgs(api: { orgs(): Promise<OrgNode[]> }): Signal<OrgNode[]> {
+  const orgs = signal<OrgNode[]>([]);
+  api.orgs().then(
+    (list) => orgs.set(list),
+    () => orgs.set([]),
+  );
+  return orgs.asReadonly();
 }

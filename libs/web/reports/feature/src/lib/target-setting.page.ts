@@ -1,10 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, signal, untracked } from '@angular/core';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { formatWan } from '@pt/domain';
 import type { TargetSettingReport } from '@pt/shared/api-types';
 import { DownloadCancelled, toExportFailure } from '@pt/web/exports/data-access';
-import { orgOptions, ProjectsApi, type OrgNode } from '@pt/web/projects/data-access';
-import { loadState, toApiFailure, yearFilter, yearFromLink, yearRange } from '@pt/web/shared/data-access';
+import { orgOptions, ProjectsApi, visibleOrgs } from '@pt/web/projects/data-access';
+import { loadOn, loadState, toApiFailure, YearOrgFilter, yearRange } from '@pt/web/shared/data-access';
 import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -38,8 +37,8 @@ export const wan = (yuan: string): string => formatWan(yuan) || '0.00';
     </nz-card>
     <ng-template #filters>
       <div class="filters">
-        <pt-year-select class="f-year" testId="ts-year" [years]="years()" [value]="year()" (valueChange)="setYear($event)" />
-        <pt-org-select class="f-org" testId="ts-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="setOrg($event)" />
+        <pt-year-select class="f-year" testId="ts-year" [years]="years()" [value]="year()" (valueChange)="filter.setYear($event)" />
+        <pt-org-select class="f-org" testId="ts-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="filter.setOrg($event)" />
         <button nz-button nzType="primary" type="button" data-testid="ts-export" [nzLoading]="exporting()" [disabled]="!data()" (click)="exportXlsx()">
           <span nz-icon nzType="export"></span>导出 Excel
         </button>
@@ -119,55 +118,21 @@ export const wan = (yuan: string): string => formatWan(yuan) || '0.00';
 export class TargetSettingPage {
   private readonly api = inject(TargetSettingApi);
   private readonly projects = inject(ProjectsApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   private readonly message = inject(NzMessageService);
-  private readonly linkedYear = yearFromLink(this.route.snapshot.queryParamMap.get('year'));
-  private readonly yearChoice = yearFilter({ years: yearRange(new Date().getFullYear() + 1, 2018), linked: this.linkedYear });
-  readonly year = this.yearChoice.year;
-  readonly years = this.yearChoice.years;
-  readonly orgId = signal<string | null>(this.route.snapshot.queryParamMap.get('orgId') || null);
+  /** Year and organisation, in the URL. */
+  readonly filter = new YearOrgFilter(yearRange(new Date().getFullYear() + 1, 2018), () => this.projects.years());
+  readonly year = this.filter.year;
+  readonly years = this.filter.years;
+  readonly orgId = this.filter.orgId;
   readonly data = signal<TargetSettingReport | null>(null);
   private readonly report = loadState();
   readonly loading = this.report.loading;
   readonly error = this.report.error;
   readonly exporting = signal(false);
-  private readonly orgs = signal<OrgNode[]>([]);
+  private readonly orgs = visibleOrgs(this.projects);
   readonly orgChoices = computed(() => orgOptions(this.orgs()));
   readonly wan = wan;
-  private readonly reloadTick = signal(0);
-
-  constructor() {
-    if (this.linkedYear === null) void this.yearChoice.openOnData(() => this.projects.years());
-    this.projects.orgs().then(
-      (orgs) => this.orgs.set(orgs),
-      () => this.orgs.set([]),
-    );
-    let alive = true;
-    inject(DestroyRef).onDestroy(() => (alive = false));
-    effect(() => {
-      const f: TargetSettingFilter = { year: this.year(), orgId: this.orgId() };
-      this.reloadTick();
-      untracked(() => {
-        if (alive) void this.load(f);
-      });
-    });
-  }
-
-  setYear(year: number | null): void {
-    if (!year || year === this.year()) return;
-    this.year.set(year);
-    this.syncUrl();
-  }
-
-  setOrg(orgId: string | null): void {
-    this.orgId.set(orgId || null);
-    this.syncUrl();
-  }
-
-  reload(): void {
-    this.reloadTick.update((t) => t + 1);
-  }
+  readonly reload = loadOn(() => this.filter.value(), (f) => this.load(f));
 
   /** Copy the paragraph; where the browser refuses (no clipboard permission) say so instead of pretending. */
   async copy(text: string): Promise<void> {
@@ -182,7 +147,7 @@ export class TargetSettingPage {
   async exportXlsx(): Promise<void> {
     this.exporting.set(true);
     try {
-      const file = await this.api.download({ year: this.year(), orgId: this.orgId() });
+      const file = await this.api.download(this.filter.value());
       this.message.success(`已导出：${file.fileName}`);
     } catch (e) {
       if (!(e instanceof DownloadCancelled)) this.message.error(toExportFailure(e).message);
@@ -195,9 +160,5 @@ export class TargetSettingPage {
     const d = await this.report.run(() => this.api.get(f), (e) => toApiFailure(e, '绩效目标设置情况加载失败', { 404: '单位不存在或您无权查看' }).message);
     if (d) this.data.set(d);
     else if (this.report.error()) this.data.set(null);
-  }
-
-  private syncUrl(): void {
-    void this.router.navigate([], { relativeTo: this.route, replaceUrl: true, queryParams: { year: this.year(), orgId: this.orgId() ?? undefined } });
   }
 }
