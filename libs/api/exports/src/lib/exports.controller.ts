@@ -73,6 +73,6 @@ export class ExportsController {
   @UploadBody()
   importXlsx(@CurrentUser() user: UserSummary, @Query() q: ImportXlsxQueryDto, @Req() req: Request): Promise<ImportResult> {
     assertXlsxWithinLimits(req.body);
-    return this.imports.fromXlsx(user, req.body, q.orgId, q.year, q.dryRun === 'true', q.choices);
+    return this.imports.fromXlsx(user, req.body, q.orgId, q.year, q.dryRun === 'true', q.choices, q.kind);
   }
 }

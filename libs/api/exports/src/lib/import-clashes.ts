@@ -13,6 +13,7 @@ import {
   type ImportChoice,
   type ImportedProjectPreview,
   type ProjectStatus,
+  type TargetKindKey,
   type UserSummary,
 } from '@pt/shared/contracts';
 import { plainToInstance } from 'class-transformer';
@@ -25,6 +26,7 @@ export interface Existing {
   name: string;
   year: number;
   status: ProjectStatus;
+  kind: TargetKindKey;
 }
 
 const key = (year: number, name: string) => `${year}\u0000${name.trim()}`;
@@ -34,10 +36,11 @@ const key = (year: number, name: string) => `${year}\u0000${name.trim()}`;
  * one where there is one (that is what `replace` can replace), else the newest.
  */
 export async function findExisting(m: EntityManager, orgId: string, projects: readonly ImportedProjectPreview[], lock = false): Promise<Map<string, Existing>> {
-  const wanted = projects.filter((p) => p.name.trim() !== '');
+  // a 部门整体 target clashes by unit and year, not by name (findDepartments)
+  const wanted = projects.filter((p) => p.name.trim() !== '' && p.kind !== 'department');
   if (wanted.length === 0) return new Map();
   const rows: Existing[] = await m.query(
-    `SELECT p.id, p.name, p.year, p.status FROM project p
+    `SELECT p.id, p.name, p.year, p.status, p.kind FROM project p
       WHERE p.org_id = $1 AND (p.name, p.year) IN (SELECT * FROM unnest($2::text[], $3::int[]))
       ORDER BY (p.status IN ('draft', 'returned')) DESC, p.created_at DESC${lock ? ' FOR UPDATE' : ''}`,
     [orgId, wanted.map((p) => p.name.trim()), wanted.map((p) => p.year)],
@@ -48,11 +51,27 @@ export async function findExisting(m: EntityManager, orgId: string, projects: re
 }
 
 export function existingOf(map: Map<string, Existing>, p: ImportedProjectPreview): Existing | undefined {
-  return map.get(key(p.year, p.name));
+  return p.kind === 'department' ? undefined : map.get(key(p.year, p.name));
 }
 
 export function editable(status: ProjectStatus): boolean {
   return EDITABLE_STATUSES.includes(status);
+}
+
+/** Whether `replace` can take this preview: a project replacing an editable project (the other kinds: keepBoth or skip). */
+export function replaceable(p: ImportedProjectPreview, e: Existing): boolean {
+  return editable(e.status) && p.kind === 'project' && e.kind === 'project';
+}
+
+/** The 部门整体 targets of `orgId` in the years of the import's 部门整体 previews, by year (one per unit and year). */
+export async function findDepartments(m: EntityManager, orgId: string, projects: readonly ImportedProjectPreview[], lock = false): Promise<Map<number, Existing>> {
+  const years = [...new Set(projects.filter((p) => p.kind === 'department').map((p) => p.year))];
+  if (!years.length) return new Map();
+  const rows: Existing[] = await m.query(
+    `SELECT p.id, p.name, p.year, p.status, p.kind FROM project p WHERE p.kind = 'department' AND p.org_id = $1 AND p.year = ANY($2::int[])${lock ? ' FOR UPDATE' : ''}`,
+    [orgId, years],
+  );
+  return new Map(rows.map((r) => [Number(r.year), { ...r, year: Number(r.year) }]));
 }
 
 /** The choices of the .xlsx import, sent as JSON in the query (the body is the file). */
@@ -86,12 +105,14 @@ export function resolveChoices(
   const byName = new Map((choices ?? []).map((c) => [c.name.trim(), c.choice]));
   const missing: string[] = [];
   const locked: Array<{ name: string; status: ProjectStatus }> = [];
+  const otherKind: string[] = [];
   const out = projects.map((p) => {
     const e = existingOf(existing, p);
     if (!e) return null;
     const choice = byName.get(p.name.trim());
     if (!choice) missing.push(p.name);
     else if (choice === 'replace' && !editable(e.status)) locked.push({ name: p.name, status: e.status });
+    else if (choice === 'replace' && !replaceable(p, e)) otherKind.push(p.name);
     return choice ?? null;
   });
   if (missing.length) {
@@ -110,6 +131,15 @@ export function resolveChoices(
       'IMPORT_REPLACE_TWICE',
       `${twice.map((n) => `「${n}」`).join('')}在本次导入中出现不止一次，不能都替换同一个已有项目；请选择保留两份或跳过，未创建任何项目`,
       twice.map((n) => ({ field: 'choices', message: `「${n}」出现不止一次，不能选择替换` })),
+    );
+  }
+  if (otherKind.length) {
+    const names = [...new Set(otherKind)].map((n) => `「${n}」`).join('');
+    throw new ApiHttpException(
+      409,
+      'IMPORT_REPLACE_KIND',
+      `${names}：只有项目可以替换同名项目；部门（单位）整体或政策绩效目标，或与其他类型的目标同名时，请选择保留两份或跳过，未创建任何绩效目标`,
+      [...new Set(otherKind)].map((n) => ({ field: 'choices', message: `「${n}」不能选择替换` })),
     );
   }
   if (locked.length) {

@@ -1,24 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException, flattenValidationErrors } from '@pt/api/core';
-import { insertProject, OrgScopeService, replaceIndicators, writeHistory } from '@pt/api/targets/data-access';
-import { FRAMEWORKS, getFramework, hasRole, parsePublishedText } from '@pt/domain';
+import { ApiHttpException, flattenValidationErrors, isUniqueViolation } from '@pt/api/core';
+import { kindColumnValues, OrgScopeService } from '@pt/api/targets/data-access';
+import { FRAMEWORKS, getFramework, hasRole, parsePublishedText, TARGET_KIND_LABELS } from '@pt/domain';
 import {
   CreateProjectDto,
+  CreateTargetDto,
   IndicatorInputDto,
   type ImportChoiceDto,
   type ImportedProjectPreview,
   type ImportResult,
   type ImportTextDto,
+  type TargetKindKey,
   type UserSummary,
 } from '@pt/shared/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { editable, existingOf, findExisting, freeName, parseChoices, replaceExisting, resolveChoices } from './import-clashes';
+import { existingOf, findDepartments, findExisting, freeName, parseChoices, replaceable, replaceExisting, resolveChoices } from './import-clashes';
+import { asKind, createFromPreview, departmentExistsMessage, departmentRefusal, kindBody, kindSheetPreview, otherUnitNote, starred } from './import-kinds';
+import { DEPARTMENT_DECLARATION_TITLE } from './layout/department-model';
 import { pickMeta } from './layout/indicator-meta-columns';
+import { POLICY_DECLARATION_TITLE } from './layout/policy-model';
 import { DECLARATION_TITLE } from './layout/sheet-model';
 import { readDeclarations } from './xlsx/xlsx-import';
+
+/** What the create is checked against: a project's create, or POST /api/targets's for the other kinds. */
+const createDto = (kind: TargetKindKey) => (kind === 'project' ? CreateProjectDto : CreateTargetDto);
 
 /** Imports: previews of what a paste or a workbook holds, then drafts created from them in one transaction. */
 @Injectable()
@@ -31,8 +39,11 @@ export class ImportsService {
   /** Text pasted from published documents (the reference layouts): every table found, with its problems by line. */
   async fromText(user: UserSummary, dto: ImportTextDto, dryRun: boolean): Promise<ImportResult> {
     const parsed = parsePublishedText(dto.text, { year: dto.year });
-    const projects: ImportedProjectPreview[] = parsed.projects.map((p) => ({
+    const kind = dto.kind ?? 'project';
+    const projects: ImportedProjectPreview[] = parsed.projects.map((p) => {
+      const read: ImportedProjectPreview = {
       source: p.lines[0] === p.lines[1] ? `${p.lines[0]}` : `${p.lines[0]}–${p.lines[1]}`,
+      kind: 'project',
       name: p.name,
       year: dto.year,
       frameworkCode: dto.frameworkCode ?? p.frameworkCode,
@@ -55,13 +66,28 @@ export class ImportsService {
       annualGoal: p.annualGoal,
       // `core` only where marked (★): unmarked rows read as before
       indicators: p.rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, ...(r.core ? { core: true } : {}) })),
-    }));
+      };
+      // a paste has no form title: its tables are of the kind chosen on the page
+      return asKind(read, kind, p.lines[0], parsed.problems);
+    });
     if (projects.length === 0 && parsed.problems.length === 0) parsed.problems.push({ line: 1, message: '没有找到绩效目标表：请粘贴含“一级指标 二级指标 三级指标 指标值”的表格，或公开清单' });
     return this.finish(user, dto.orgId, dryRun, projects, parsed.problems, dto.choices);
   }
 
-  /** A workbook in our own 申报表 layout (what the export wrote): one project per sheet. */
-  async fromXlsx(user: UserSummary, body: unknown, orgId: string, year: number | undefined, dryRun: boolean, choices?: string): Promise<ImportResult> {
+  /**
+   * A workbook in our own 申报表 layouts (what the export wrote): one target per sheet, its kind told by the form's title
+   * (项目 / 部门（单位）整体 / 政策); a sheet with an indicator table under another title is read as a project's table and
+   * taken as `kind` (project when not chosen), said in the problems.
+   */
+  async fromXlsx(
+    user: UserSummary,
+    body: unknown,
+    orgId: string,
+    year: number | undefined,
+    dryRun: boolean,
+    choices?: string,
+    kind?: TargetKindKey,
+  ): Promise<ImportResult> {
     const chosen = parseChoices(choices);
     if (!Buffer.isBuffer(body) || body.length === 0) {
       throw new ApiHttpException(400, 'VALIDATION_FAILED', '请上传 .xlsx 文件（请求体为文件内容）', [{ field: 'body', message: '请上传 .xlsx 文件' }]);
@@ -72,9 +98,35 @@ export class ImportsService {
     } catch {
       throw new ApiHttpException(400, 'VALIDATION_FAILED', '文件不是有效的 .xlsx 工作簿', [{ field: 'body', message: '文件不是有效的 .xlsx 工作簿' }]);
     }
-    const { declarations, problems } = readDeclarations(wb);
-    const projects: ImportedProjectPreview[] = declarations.map((d) => ({
+    const read = readDeclarations(wb, kind);
+    const problems: ImportResult['problems'] = read.problems.map((p) => ({ line: p.sheet ? `${p.sheet}!${p.row}` : p.row, message: p.message }));
+    const projects: ImportedProjectPreview[] = read.declarations.map((d) => this.declarationPreview(d, year));
+    for (const u of read.unrecognised) {
+      const k = kind ?? 'project';
+      problems.push({
+        line: u.sheetName,
+        message: `工作表“${u.sheetName}”的标题“${u.title}”不是本系统的申报表，按${TARGET_KIND_LABELS[k]}绩效目标读取${kind ? '（导入时所选类型）' : '；如为部门（单位）整体或政策绩效目标，请选择目标类型后重新预览'}`,
+      });
+      if (u.kindSheet) projects.push(kindSheetPreview(u.kindSheet, year));
+      else if (u.declaration) projects.push(asKind(this.declarationPreview(u.declaration, year), k, u.sheetName, problems));
+    }
+    const formOrgs = new Map<ImportedProjectPreview, string | null>();
+    for (const k of read.kindSheets) {
+      const p = kindSheetPreview(k, year);
+      if (k.kind === 'department') formOrgs.set(p, k.orgName);
+      projects.push(p);
+    }
+    if (projects.length === 0 && problems.length === 0) {
+      const titles = [DECLARATION_TITLE, DEPARTMENT_DECLARATION_TITLE, POLICY_DECLARATION_TITLE].map((t) => `“${t}”`).join('、');
+      problems.push({ line: 0, message: `工作簿中没有找到申报表（第一行为${titles}的工作表）` });
+    }
+    return this.finish(user, orgId, dryRun, projects, problems, chosen, formOrgs);
+  }
+
+  private declarationPreview(d: ReturnType<typeof readDeclarations>['declarations'][number], year: number | undefined): ImportedProjectPreview {
+    return {
       source: d.sheetName,
+      kind: 'project',
       name: d.name,
       year: year ?? d.year ?? new Date().getFullYear(),
       frameworkCode: FRAMEWORKS.find((f) => f.name === d.frameworkName)?.code ?? 'mof-2021',
@@ -85,18 +137,16 @@ export class ImportsService {
       funds: d.funds,
       totalGoal: d.totalGoal,
       annualGoal: d.annualGoal,
-      // a ★ typed in front of a name in Excel marks a core indicator, as in the publication list
-      indicators: d.indicators.map((r) => (/^\s*★/.test(r.name) ? { ...r, name: r.name.replace(/^\s*★\s*/, ''), core: true } : r)),
-    }));
-    if (projects.length === 0 && problems.length === 0) problems.push({ sheet: '', row: 0, message: `工作簿中没有找到申报表（第一行为“${DECLARATION_TITLE}”的工作表）` });
-    return this.finish(user, orgId, dryRun, projects, problems.map((p) => ({ line: p.sheet ? `${p.sheet}!${p.row}` : p.row, message: p.message })), chosen);
+      indicators: d.indicators.map(starred),
+    };
   }
 
   /**
    * Check the previews as a create would (the DTO rules), then — unless a dry run — create them all as drafts
    * of `orgId` in one transaction. Rule breaks block the create (422, nothing created); parse problems do not.
    * A name the unit already uses in that year is marked in the preview (`existing`) and needs a choice
-   * (import-clashes.ts): without one the create answers 409 and creates nothing.
+   * (import-clashes.ts): without one the create answers 409 and creates nothing. A 部门整体 target is the unit's
+   * (named after it, one per unit and year): a second one is refused per sheet (409) unless skipped.
    */
   async finish(
     user: UserSummary,
@@ -105,66 +155,119 @@ export class ImportsService {
     projects: ImportedProjectPreview[],
     problems: ImportResult['problems'],
     choices?: ImportChoiceDto[],
+    /** The 部门（单位）名称 each 部门整体 form gives. */
+    formOrgs = new Map<ImportedProjectPreview, string | null>(),
   ): Promise<ImportResult> {
-    if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以导入项目');
+    if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有填报人可以导入绩效目标');
     const orgs = await this.scope.visibleOrgs(user);
     const org = orgs.find((o) => o.id === orgId);
     const visible = await this.scope.visibleOrgIds(user);
     if (!org || !visible.includes(orgId) || org.kind !== 'unit') {
       throw new ApiHttpException(400, 'VALIDATION_FAILED', '实施单位不存在或不在本单位范围内', [{ field: 'orgId', message: '实施单位不存在或不在本单位范围内' }]);
     }
-    const blocking: ImportResult['problems'] = [];
-    projects.forEach((p, k) => {
-      const where = `${p.source}（${p.name || `第 ${k + 1} 个项目`}）`;
-      if (!getFramework(p.frameworkCode)) blocking.push({ line: p.source, message: `${where}：未知的指标体系` });
-      const dto = plainToInstance(CreateProjectDto, { ...this.createBody(p, orgId) });
-      for (const e of flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }))) {
-        blocking.push({ line: p.source, message: `${where}：${e.message}` });
-      }
-      p.indicators.forEach((row, i) => {
-        const rowDto = plainToInstance(IndicatorInputDto, { level1: row.level1, level2: row.level2, name: row.name, target: row.target, weight: row.weight ?? null });
-        for (const e of flattenValidationErrors(validateSync(rowDto))) blocking.push({ line: p.source, message: `${where} 第 ${i + 1} 行指标：${e.message}` });
-      });
-    });
-    const existing = await findExisting(this.dataSource.manager, orgId, projects);
-    for (const p of projects) {
-      const e = existingOf(existing, p);
-      p.existing = e ? { id: e.id, status: e.status, editable: editable(e.status) } : null;
+    for (const p of projects.filter((x) => x.kind === 'department')) {
+      const note = otherUnitNote(p.source, formOrgs.get(p) ?? null, org.name);
+      if (note) problems.push(note);
+      p.name = org.name;
     }
-    problems.push(...this.repeatedNames(projects));
-    if (dryRun) return { dryRun, projects, problems: [...problems, ...blocking] };
-    if (blocking.length) throw new ApiHttpException(422, 'IMPORT_INVALID', `有 ${blocking.length} 处不符合填报规则，未创建任何项目：${blocking[0].message}`, blocking.map((b) => ({ field: String(b.line), message: b.message })));
-    if (projects.length === 0) throw new ApiHttpException(422, 'IMPORT_EMPTY', '没有可导入的项目', [{ field: 'text', message: '没有可导入的项目' }]);
-    resolveChoices(projects, existing, choices); // 409 before the transaction when a choice is missing
-    await this.dataSource.transaction(async (m) => {
-      // read again under lock: a target may have been submitted (or created) since the preview
-      const locked = await findExisting(m, orgId, projects, true);
-      const chosen = resolveChoices(projects, locked, choices);
-      const created = new Set<string>();
-      for (const [k, p] of projects.entries()) {
-        const e = existingOf(locked, p);
-        const rows = p.indicators.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, core: r.core ?? false, weight: r.weight ?? null, ...pickMeta(r) }));
-        if (e && chosen[k] === 'skip') {
-          p.outcome = 'skipped';
-          continue;
-        }
-        if (e && chosen[k] === 'replace') {
-          await replaceExisting(m, user, e, this.createBody(p, orgId), rows);
-          p.id = e.id;
-          p.outcome = 'replaced';
-          continue;
-        }
-        if (e) p.name = await freeName(m, orgId, p.year, p.name, created); // keepBoth
-        const id = await insertProject(m, { ...this.createBody(p, orgId), status: 'draft', createdBy: user.id });
-        const [goal] = await m.query(`SELECT id FROM project_goal WHERE project_id = $1 AND kind = 'annual'`, [id]);
-        await replaceIndicators(m, goal.id, rows);
-        await writeHistory(m, id, user, 'create', null, 'draft', '导入');
-        created.add(`${p.year}\u0000${p.name.trim()}`);
-        p.id = id;
-        p.outcome = 'created';
+    const where = (p: ImportedProjectPreview, k: number) => `${p.source}（${p.name || `第 ${k + 1} 个${TARGET_KIND_LABELS[p.kind]}`}）`;
+    const blocking: ImportResult['problems'] = [];
+    projects.forEach((p, k) => blocking.push(...this.ruleBreaks(p, where(p, k), orgId)));
+    const existing = await findExisting(this.dataSource.manager, orgId, projects);
+    const departments = await findDepartments(this.dataSource.manager, orgId, projects);
+    const byName = new Map((choices ?? []).map((c) => [c.name.trim(), c.choice]));
+    const refused: ImportResult['problems'] = [];
+    const departmentYears = new Set<number>();
+    projects.forEach((p, k) => {
+      if (p.kind !== 'department') {
+        const e = existingOf(existing, p);
+        p.existing = e ? { id: e.id, status: e.status, editable: replaceable(p, e) } : null;
+        return;
       }
+      const d = departments.get(p.year);
+      p.existing = d ? { id: d.id, status: d.status, editable: false } : null;
+      if (departmentYears.has(p.year)) {
+        blocking.push({ line: p.source, message: `${where(p, k)}：本次导入中有不止一个 ${p.year} 年的${TARGET_KIND_LABELS.department}绩效目标，每个单位每年只有一个` });
+      } else if (d && byName.get(p.name.trim()) !== 'skip') refused.push({ line: p.source, message: departmentExistsMessage(where(p, k), org.name, p.year) });
+      departmentYears.add(p.year);
     });
+    problems.push(...this.repeatedNames(projects.filter((p) => p.kind !== 'department')));
+    if (dryRun) return { dryRun, projects, problems: [...problems, ...blocking, ...refused] };
+    if (blocking.length) {
+      throw new ApiHttpException(422, 'IMPORT_INVALID', `有 ${blocking.length} 处不符合填报规则，未创建任何绩效目标：${blocking[0].message}`, blocking.map((b) => ({ field: String(b.line), message: b.message })));
+    }
+    if (projects.length === 0) throw new ApiHttpException(422, 'IMPORT_EMPTY', '没有可导入的绩效目标', [{ field: 'text', message: '没有可导入的绩效目标' }]);
+    if (refused.length) throw departmentRefusal(refused);
+    resolveChoices(projects, existing, choices); // 409 before the transaction when a choice is missing
+    await this.dataSource
+      .transaction(async (m) => {
+        // read again under lock: a target may have been submitted (or created) since the preview
+        const locked = await findExisting(m, orgId, projects, true);
+        const lockedDepartments = await findDepartments(m, orgId, projects, true);
+        const chosen = resolveChoices(projects, locked, choices);
+        const created = new Set<string>();
+        const late: ImportResult['problems'] = [];
+        for (const [k, p] of projects.entries()) {
+          const e = existingOf(locked, p) ?? (p.kind === 'department' ? lockedDepartments.get(p.year) : undefined);
+          const choice = p.kind === 'department' ? (byName.get(p.name.trim()) ?? null) : chosen[k];
+          if (e && choice === 'skip') {
+            p.outcome = 'skipped';
+            continue;
+          }
+          if (e && p.kind === 'department') {
+            late.push({ line: p.source, message: departmentExistsMessage(where(p, k), org.name, p.year) });
+            continue;
+          }
+          if (e && choice === 'replace') {
+            const rows = p.indicators.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, target: r.target, core: r.core ?? false, weight: r.weight ?? null, ...pickMeta(r) }));
+            await replaceExisting(m, user, e, this.createBody(p, orgId), rows);
+            p.id = e.id;
+            p.outcome = 'replaced';
+            continue;
+          }
+          if (e) p.name = await freeName(m, orgId, p.year, p.name, created); // keepBoth
+          const body = p.kind === 'project' ? { ...this.createBody(p, orgId), kind: p.kind } : { ...kindBody(p, orgId), name: p.name };
+          p.id = await createFromPreview(m, user, p, body);
+          created.add(`${p.year}\u0000${p.name.trim()}`);
+          p.outcome = 'created';
+        }
+        if (late.length) throw departmentRefusal(late); // rolls the transaction back: nothing created
+      })
+      .catch((e: unknown) => {
+        // two imports (or an import and a create) of the unit's 部门整体 target at once: the unique index answers
+        if (!isUniqueViolation(e)) throw e;
+        const first = projects.find((p) => p.kind === 'department');
+        throw departmentRefusal([{ line: first?.source ?? '', message: departmentExistsMessage(first?.source ?? '', org.name, first?.year ?? 0) }]);
+      });
     return { dryRun, projects, problems };
+  }
+
+  /** What a create of the preview would refuse (the create DTO of its kind, the kind's block, each table's rows). */
+  private ruleBreaks(p: ImportedProjectPreview, where: string, orgId: string): ImportResult['problems'] {
+    const out: ImportResult['problems'] = [];
+    if (!getFramework(p.frameworkCode)) out.push({ line: p.source, message: `${where}：未知的指标体系` });
+    const body = p.kind === 'project' ? this.createBody(p, orgId) : kindBody(p, orgId);
+    const dto = plainToInstance(createDto(p.kind), { ...body });
+    for (const e of flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }))) out.push({ line: p.source, message: `${where}：${e.message}` });
+    if (p.kind !== 'project') {
+      try {
+        kindColumnValues(p.kind, body as CreateTargetDto);
+      } catch (e) {
+        if (!(e instanceof ApiHttpException)) throw e;
+        out.push({ line: p.source, message: `${where}：${e.message}` });
+      }
+    }
+    const tables: [string, ImportedProjectPreview['indicators']][] = [
+      ['', p.indicators],
+      ['中期', p.totalIndicators ?? []],
+    ];
+    for (const [label, rows] of tables) {
+      rows.forEach((row, i) => {
+        const rowDto = plainToInstance(IndicatorInputDto, { level1: row.level1, level2: row.level2, name: row.name, target: row.target, weight: row.weight ?? null });
+        for (const e of flattenValidationErrors(validateSync(rowDto))) out.push({ line: p.source, message: `${where} ${label}第 ${i + 1} 行指标：${e.message}` });
+      });
+    }
+    return out;
   }
 
   /** Two projects of one import under the same name and year are created as two targets: said in the preview. */

@@ -1,5 +1,6 @@
 import type { IndicatorMeta } from '@pt/domain';
 import type { Funds, ProjectStatus } from './projects';
+import type { DepartmentFields, PolicyFields, TargetKindKey } from './targets';
 
 /**
  * The forms of the 部门（单位）整体 and 政策 targets by name. `declaration` / `evaluation` give the form of the target's own
@@ -46,7 +47,12 @@ export interface ImportTextDto {
   frameworkCode?: string;
   /** Per clashing name; without one a create that meets an existing name answers 409 and creates nothing. */
   choices?: ImportChoiceDto[];
+  /** The kind of target the pasted tables are (a paste has no form title to tell it); project when left out. */
+  kind?: TargetKindKey;
 }
+
+/** An indicator row as an import reads it. */
+export type ImportedIndicatorRow = { level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null } & IndicatorMeta;
 
 export interface ImportedProjectPreview {
   /** 1-based lines of the pasted text (or the sheet name for a workbook). */
@@ -61,8 +67,16 @@ export interface ImportedProjectPreview {
   funds: Funds | null;
   totalGoal: string | null;
   annualGoal: string | null;
-  /** With 指标解释 … 数据来源 where the file has them (an .xlsx written with them). */
-  indicators: ({ level1: string; level2: string; name: string; target: string; core?: boolean; weight?: string | null } & IndicatorMeta)[];
+  /** With 指标解释 … 数据来源 where the file has them (an .xlsx written with them). The annual table. */
+  indicators: ImportedIndicatorRow[];
+  /** The kind of target: from the form's title, else the kind chosen for the import (project by default). */
+  kind: TargetKindKey;
+  /** 部门（单位）整体: 年度预算申请 and 年度主要任务 (null for the other kinds). */
+  department?: DepartmentFields | null;
+  /** 政策: 政策依据, 实施期, 资金规模 (null for the other kinds). */
+  policy?: PolicyFields | null;
+  /** A policy's 中期 table (the overall goal's rows); empty for the other kinds. */
+  totalIndicators?: ImportedIndicatorRow[];
   /** The created draft's id (not on a dry run); the replaced target's id for `replace`. */
   id?: string;
   /** A target of this name already exists for the unit and year: the import asks what to do (choices). */

@@ -2,7 +2,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Year } from './field-rules';
 import type * as Api from '@pt/shared/api-types';
-import { BATCH_FORMATS, FRAMEWORK_CODES, BATCH_FORMS, EXPORT_FORMATS, EXPORT_FORMS, IMPORT_CHOICES, type BatchForm, type BatchFormat, type ExportForm, type ExportFormat, type ImportChoice } from '@pt/shared/api-types';
+import { TARGET_KIND_LABELS } from '@pt/domain';
+import { BATCH_FORMATS, FRAMEWORK_CODES, BATCH_FORMS, EXPORT_FORMATS, EXPORT_FORMS, IMPORT_CHOICES, TARGET_KINDS, type TargetKindKey, type BatchForm, type BatchFormat, type ExportForm, type ExportFormat, type ImportChoice } from '@pt/shared/api-types';
 
 /** GET /api/projects/:id/export?form=&format= */
 export class ExportQueryDto {
@@ -23,6 +24,8 @@ export class BatchExportQueryDto {
   @IsIn(BATCH_FORMATS as unknown as string[], { message: '格式 format 须为 xlsx、pdf、zip 或 docx（Word）' })
   format!: BatchFormat;
 }
+
+const IMPORT_KIND_MESSAGE = `目标类型 kind 须为 ${TARGET_KINDS.map((k) => `${k}（${TARGET_KIND_LABELS[k]}）`).join('、')}`;
 
 /** The choice for one clashing name (as the preview printed it). */
 export class ImportChoiceDto implements Api.ImportChoiceDto {
@@ -46,6 +49,9 @@ export class ImportTextDto implements Api.ImportTextDto {
   @IsOptional() @IsArray({ message: '同名项目的处理方式 choices 须为数组' }) @ArrayMaxSize(1000, { message: '同名项目的处理方式最多 1000 项' })
   @ValidateNested({ each: true }) @Type(() => ImportChoiceDto)
   choices?: ImportChoiceDto[];
+  /** The kind of the pasted tables (a paste has no form title); project when left out. */
+  @IsOptional() @IsIn(TARGET_KINDS as unknown as string[], { message: IMPORT_KIND_MESSAGE })
+  kind?: TargetKindKey;
 }
 
 export class ImportQueryDto {
@@ -62,4 +68,7 @@ export class ImportXlsxQueryDto extends ImportQueryDto {
   /** The choices of ImportTextDto as JSON (`[{"name":"…","choice":"replace"}]`): the body is the file. */
   @IsOptional() @IsString({ message: 'choices 须为 JSON 文本' }) @MaxLength(100_000, { message: 'choices 过长' })
   choices?: string;
+  /** The kind of a sheet whose title is not one of our 申报表 (a form's title gives its own kind). */
+  @IsOptional() @IsIn(TARGET_KINDS as unknown as string[], { message: IMPORT_KIND_MESSAGE })
+  kind?: TargetKindKey;
 }

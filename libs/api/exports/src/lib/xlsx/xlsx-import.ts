@@ -1,7 +1,11 @@
-import { INDICATOR_COLUMN_LABELS as COL, PROJECT_FIELD_LABELS as F, type IndicatorMeta } from '@pt/domain';
+import { DEPARTMENT_FIELD_LABELS, INDICATOR_COLUMN_LABELS as COL, POLICY_FIELD_LABELS, PROJECT_FIELD_LABELS as F, type IndicatorMeta } from '@pt/domain';
 import { metaFromCells } from '../layout/indicator-meta-columns';
-import type { CellValue, Workbook, Worksheet } from 'exceljs';
-import type { Funds } from '@pt/shared/contracts';
+import type { Workbook, Worksheet } from 'exceljs';
+import { cellText, moneyOf, type XlsxImportProblem } from './cells';
+import { readDepartmentSheet, readPolicySheet, tableHeaderRow, type ImportedKindSheet } from './kind-import';
+import { DEPARTMENT_DECLARATION_TITLE } from '../layout/department-model';
+import { POLICY_DECLARATION_TITLE } from '../layout/policy-model';
+import type { Funds, TargetKindKey } from '@pt/shared/contracts';
 import { DECLARATION_FUND_LABELS as FUND } from '../layout/declaration-model';
 import { DECLARATION_TITLE, LEGACY_DECLARATION_TITLE, SIGNATURE_LABELS } from '../layout/sheet-model';
 
@@ -23,48 +27,59 @@ export interface ImportedDeclaration {
   indicators: ({ level1: string; level2: string; name: string; target: string; weight: string | null } & IndicatorMeta)[];
 }
 
-export interface XlsxImportProblem {
-  sheet: string;
-  row: number;
-  message: string;
+export { cellText, type XlsxImportProblem } from './cells';
+
+/** What a workbook holds: project 申报表, 部门整体 / 政策 申报表, and tables under a title that is none of ours. */
+export interface ReadWorkbook {
+  declarations: ImportedDeclaration[];
+  kindSheets: ImportedKindSheet[];
+  /**
+   * Sheets with an indicator table whose title is not one of our forms: read by the form of the kind chosen where the
+   * sheet has that form's labels (a renamed 部门整体 or 政策 form), else as a project's table (`declaration`).
+   */
+  unrecognised: { title: string; sheetName: string; declaration?: ImportedDeclaration; kindSheet?: ImportedKindSheet }[];
+  problems: XlsxImportProblem[];
 }
 
-/** The text of a cell as shown (rich text joined, numbers as printed; a merged cell gives its master's value). */
-export function cellText(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  if (typeof v === 'object' && 'result' in v) return v.result === undefined ? '' : String(v.result);
-  return '';
-}
-
-const MONEY = /^\d{1,13}(\.\d{1,2})?$/;
-
-function moneyOf(s: string): string | null {
-  const t = s.replace(/[,，\s]/g, '');
-  if (t === '') return null;
-  if (!MONEY.test(t)) return null;
-  const [i, f = ''] = t.split('.');
-  return `${i}.${(f + '00').slice(0, 2)}`;
-}
-
-/** Read every 申报表 sheet of a workbook in our layout; other sheets (an index) are skipped. */
-export function readDeclarations(wb: Workbook): { declarations: ImportedDeclaration[]; problems: XlsxImportProblem[] } {
-  const declarations: ImportedDeclaration[] = [];
-  const problems: XlsxImportProblem[] = [];
+/**
+ * Read every sheet of a workbook in our layouts, its kind told by its title (项目 / 部门（单位）整体 / 政策); a sheet
+ * with an indicator table under another title is `unrecognised`; any other sheet with content is a problem (not read).
+ */
+export function readDeclarations(wb: Workbook, kind?: TargetKindKey): ReadWorkbook {
+  const out: ReadWorkbook = { declarations: [], kindSheets: [], unrecognised: [], problems: [] };
   wb.eachSheet((ws) => {
     const title = cellText(ws.getRow(1).getCell(1).value).trim();
-    if (title !== DECLARATION_TITLE && title !== LEGACY_DECLARATION_TITLE) return;
-    const d = readDeclaration(ws, problems);
-    if (d) declarations.push(d);
+    if (title === DECLARATION_TITLE || title === LEGACY_DECLARATION_TITLE) {
+      const d = readDeclaration(ws, out.problems);
+      if (d) out.declarations.push(d);
+    } else if (title === DEPARTMENT_DECLARATION_TITLE || title === POLICY_DECLARATION_TITLE) {
+      const k = (title === DEPARTMENT_DECLARATION_TITLE ? readDepartmentSheet : readPolicySheet)(ws, out.problems);
+      if (k) out.kindSheets.push(k);
+    } else if (tableHeaderRow(ws)) {
+      const formLabel = kind === 'department' ? DEPARTMENT_FIELD_LABELS.orgName : kind === 'policy' ? POLICY_FIELD_LABELS.name : null;
+      if (formLabel && hasLabel(ws, formLabel)) {
+        const k = (kind === 'department' ? readDepartmentSheet : readPolicySheet)(ws, out.problems);
+        if (k) out.unrecognised.push({ title, sheetName: ws.name, kindSheet: k });
+      } else {
+        const d = readDeclaration(ws, out.problems);
+        if (d) out.unrecognised.push({ title, sheetName: ws.name, declaration: d });
+      }
+    } else if (ws.actualRowCount > 0) {
+      out.problems.push({ sheet: ws.name, row: 1, message: `工作表“${ws.name}”不是申报表（没有“一级指标 二级指标 三级指标”表），未导入` });
+    }
   });
-  return { declarations, problems };
+  return out;
 }
 
-function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): ImportedDeclaration | null {
+/** Whether a row above the table starts with `label`. */
+function hasLabel(ws: Worksheet, label: string): boolean {
+  const end = tableHeaderRow(ws);
+  for (let r = 1; r < end; r++) if (cellText(ws.getRow(r).getCell(1).value).trim() === label) return true;
+  return false;
+}
+
+/** A project's 申报表 (our layout, or any sheet read by its labels). */
+export function readDeclaration(ws: Worksheet, problems: XlsxImportProblem[]): ImportedDeclaration | null {
   const labels = new Map<string, string>();
   const extra = new Map<string, string>();
   let tableRow = 0;
