@@ -3,6 +3,7 @@ import { CHECK_RULES } from '@pt/domain';
 import type { Finding } from '@pt/domain';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { findingPlace } from './finding-place';
 
 /** Rules the browser evaluates itself on the current values (it has no other projects' tables). */
 const LIVE_CODES = new Set(CHECK_RULES.map((r) => r.code).filter((c) => c !== 'COPIED_ROWS'));
@@ -32,7 +33,9 @@ const LIVE_CODES = new Set(CHECK_RULES.map((r) => r.code).filter((c) => c !== 'C
         <ul>
           @for (f of all(); track $index) {
             <li [class]="f.severity" [attr.data-code]="f.code" data-testid="finding">
-              <span class="where">{{ f.indicatorIndex === null ? '整表' : '第' + (f.indicatorIndex + 1) + '行' }}</span>
+              @if (place(f); as where) {
+                <span class="where">{{ where }}</span>
+              }
               {{ f.message }}
               @if (serverOnly().includes(f)) {
                 <span class="src">（服务器检查，按最近一次保存的内容）</span>
@@ -64,4 +67,5 @@ export class FindingsPanelComponent {
   readonly all = computed(() => [...this.live(), ...this.serverOnly()]);
   readonly errors = computed(() => this.all().filter((f) => f.severity === 'error').length);
   readonly warnings = computed(() => this.all().filter((f) => f.severity === 'warning').length);
+  protected readonly place = findingPlace;
 }

@@ -43,6 +43,7 @@ import { HistoryTimelineComponent } from './history-timeline.component';
 import { ProjectHeaderViewComponent } from './project-header-view.component';
 import { KindHeaderFormComponent } from './kind-header-form.component';
 import { detailText, formTaskField } from './target-kind-form';
+import { findingPlace } from './finding-place';
 import { TargetKindState } from './target-kind-state';
 import { buildHeaderForm, CATEGORY_OPTIONS, markAllInvalid, NATURE_OPTIONS, PERFORMANCE_TYPE_OPTIONS, TEXT_FIELDS } from './project-form-group';
 import { ProjectIndicatorPickerComponent } from './project-indicator-picker.component';
@@ -117,6 +118,7 @@ export class ProjectEditorPage {
   readonly statusLabel = statusLabel;
   readonly statusColor = statusColor;
   readonly detailText = detailText;
+  readonly findingPlace = findingPlace;
   readonly money = formatMoney;
 
   /** The project, its load, history, findings and framework. */
