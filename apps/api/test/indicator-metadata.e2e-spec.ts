@@ -93,6 +93,12 @@ describe(`indicator metadata and history (${TEST_DB})`, () => {
     // last year's own table has no year before it
     const old = await t.http.get(`/api/projects/${lastYear.id}/indicator-history`).set(auth('xining')).expect(200);
     expect(old.body.rows.every((r: { history: unknown }) => r.history === null)).toBe(true);
+    // the contract's reads carry it on the rows too: the detail GET and the answer of the write, the same values
+    const detail = (await t.http.get(`/api/targets/${next.id}`).set(auth('hzb')).expect(200)).body;
+    expect(detail.indicators.map((i: { history: unknown }) => i.history)).toEqual(res.body.rows.map((r: { history: unknown }) => r.history));
+    expect(put.body.indicators[0].history).toEqual(res.body.rows[0].history);
+    const annual = detail.goals.find((g: { kind: string; year: number }) => g.kind === 'annual' && g.year === detail.year);
+    expect(annual.indicators[0].history).toEqual({ year: 2020, target: lastYear.indicators[0].target.raw, actual: '95%' });
   });
 
   it('warns (BELOW_LAST_YEAR_ACTUAL) where this year\'s target is below last year\'s actual, and not once it is raised', async () => {

@@ -1,4 +1,4 @@
-import type { Finding, Framework, IndicatorBasis, TargetValue } from '@pt/domain';
+import type { Finding, Framework, IndicatorBasis, IndicatorHistory, TargetValue } from '@pt/domain';
 import type { ProjectStatus, StructuredReview, TransitionAction } from '@pt/domain';
 
 // the workflow's states, actions and their labels are the domain's (one place for api, exports and web)
@@ -42,6 +42,11 @@ export interface Indicator {
   basis: IndicatorBasis | null;
   scoringRule: string | null;
   dataSource: string | null;
+  /**
+   * The same indicator of the same-name target of the year before, its target and actual (null: none). On the rows of
+   * the year's annual table as GET /api/targets/:id and its writes answer them; absent where a read does not carry it.
+   */
+  history?: IndicatorHistory | null;
 }
 
 export interface Goal {

@@ -13,6 +13,12 @@ type LastYearRow = PickRow<IndicatorEntity, 'level1' | 'level2' | 'name' | 'targ
   grade: string | null;
 };
 
+/** The same-name target of the same unit and kind one year before (the one `loadLastYear` reads), as in `last` below. */
+const LAST_YEAR_OF_P = `FROM project py WHERE py.org_id = p.org_id AND py.year = p.year - 1 AND py.name = p.name AND py.kind = p.kind`;
+
+/** A column of a select over `project p`: whether last year's same-name target exists (`has_last_year`). */
+export const HAS_LAST_YEAR = `EXISTS (SELECT 1 ${LAST_YEAR_OF_P}) AS has_last_year`;
+
 /**
  * Last year's rows of the targets `projectIds` (the same-name target of the same unit and kind, one year before), with
  * their self-evaluation's actual, in one round trip for all of them, keyed by target then by `indicatorKey`. Where
@@ -25,8 +31,7 @@ export async function loadLastYear(m: EntityManager, projectIds: readonly string
     // them once per row: 30 rows × 30 items on every detail read)
     `WITH last AS (
        SELECT p.id AS project_id, py.id AS last_id, py.year, (py.status = 'approved') AS approved, py.updated_at
-         FROM project p
-         JOIN project py ON py.org_id = p.org_id AND py.year = p.year - 1 AND py.name = p.name AND py.kind = p.kind
+         FROM project p, LATERAL (SELECT py.id, py.year, py.status, py.updated_at ${LAST_YEAR_OF_P}) py
         WHERE p.id = ANY($1::uuid[])
      ), items AS (
        SELECT e.project_id AS last_id, it->>'indicatorId' AS indicator_id, it->>'actual' AS actual, it->>'actualUnit' AS actual_unit, it->>'grade' AS grade

@@ -1,5 +1,5 @@
 import { columns, type RowOf } from '@pt/api/core';
-import { allowedActions, hasRole, isEditable } from '@pt/domain';
+import { allowedActions, hasRole, indicatorKey, isEditable, type IndicatorHistory } from '@pt/domain';
 import type { DepartmentTask, Funds, Goal, ProjectSummary, Target, UserSummary } from '@pt/shared/contracts';
 import type { ProjectEntity } from '../entities/project.entity';
 import type { ReviewCommentEntity } from '../entities/review-comment.entity';
@@ -16,7 +16,12 @@ const PROJECT_OWN = columns<ProjectEntity>()(
 const AS_TEXT: ReadonlySet<string> = new Set(['start_date', 'end_date', 'fund_total', 'fund_fiscal', 'fund_other', 'fund_annual_total', 'fund_annual_fiscal', 'fund_carryover', 'fund_annual_other', 'last_year_budget', 'last_year_executed', 'dept_budget_basic', 'dept_budget_project']);
 
 /** The project row as selected by `PROJECT_SELECT`: its columns, its unit's name and the unit's department's. */
-export type ProjectRow = RowOf<typeof PROJECT_OWN> & { org_name: string; department_name: string | null };
+export type ProjectRow = RowOf<typeof PROJECT_OWN> & {
+  org_name: string;
+  department_name: string | null;
+  /** Read by the detail only (`HAS_LAST_YEAR`): false spares the rows' `history` query; absent, it is run. */
+  has_last_year?: boolean;
+};
 
 /** The columns of a project row (see ProjectRow) and the joins they need. */
 export const PROJECT_COLUMNS = `${PROJECT_OWN.names.map((c) => (AS_TEXT.has(c) ? `p.${c}::text AS ${c}` : `p.${c}`)).join(', ')}, o.name AS org_name, d.name AS department_name`;
@@ -61,9 +66,18 @@ export function summaryOf(r: ProjectRow): Omit<ProjectSummary, 'annualTotal' | '
  * The API's target from its row, its goals (with their rows), its review comments and — a department target's —
  * its 年度主要任务 (read only for that kind).
  */
-export function assembleProject(user: UserSummary, r: ProjectRow, goals: (Goal & { projectId: string })[], comments: CommentDbRow[], tasks: DepartmentTask[] = []): Target {
+export function assembleProject(
+  user: UserSummary,
+  r: ProjectRow,
+  goals: (Goal & { projectId: string })[],
+  comments: CommentDbRow[],
+  tasks: DepartmentTask[] = [],
+  lastYear?: ReadonlyMap<string, IndicatorHistory>,
+): Target {
   const overall = goals.find((g) => g.kind === 'overall');
   const annual = goals.find((g) => g.kind === 'annual' && g.year === r.year);
+  // the year's rows carry last year's values where they were read (the detail), in the goal and at the top level alike
+  if (annual && lastYear) annual.indicators = annual.indicators.map((i) => ({ ...i, history: lastYear.get(indicatorKey(i)) ?? null }));
   return {
     ...summaryOf(r),
     nature: r.nature,

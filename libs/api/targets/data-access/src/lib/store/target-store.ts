@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, AuditService, parseIfMatch, readRows, UUID_RE, type PickRow } from '@pt/api/core';
 import { FrameworkStore } from '@pt/api/frameworks';
-import { checkDepartment, checkPolicy, checkTable, type Finding, type IndicatorRow } from '@pt/domain';
+import { checkDepartment, checkPolicy, checkTable, type Finding, type IndicatorHistory, type IndicatorRow } from '@pt/domain';
 import type { HistoryEntry, ListTargetsQueryDto, ProjectStatus, Target, TargetPage, RowCommentDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IndicatorEntity } from '../entities/indicator.entity';
 import type { ProjectHistoryEntity } from '../entities/project-history.entity';
 import { OrgScopeService, orgVisibleSql } from '../org-scope.service';
-import { assembleProject, COMMENT_SELECT, fundsOf, PROJECT_SELECT, type CommentDbRow, type ProjectRow } from './project-row';
+import { assembleProject, COMMENT_SELECT, fundsOf, PROJECT_COLUMNS, PROJECT_FROM, PROJECT_SELECT, type CommentDbRow, type ProjectRow } from './project-row';
 import { kindScopeSql } from './kind-scope';
 import { departmentOf, loadTasks, policyOf, targetLabel } from './kind-fields';
 import { listProjects } from './target-list';
 import { PROJECT_KIND, type TargetKind } from './target-kind';
-import { lastYearOf } from './indicator-history';
+import { HAS_LAST_YEAR, lastYearOf, loadLastYear } from './indicator-history';
 import { loadGoals } from './target-sql';
 
 /**
@@ -79,11 +79,16 @@ export class TargetStore {
 
   /** The API's project of a row already read (its goals and comments in two more round trips). */
   async toProject(user: UserSummary, r: ProjectRow, m: EntityManager = this.dataSource.manager): Promise<Target> {
-    const goals = await loadGoals(m, [r.id]);
-    const comments = await readRows<CommentDbRow>(m, `${COMMENT_SELECT} FROM ${this.kind.commentTable} WHERE ${this.kind.ownerColumn} = $1 ORDER BY at, id`, [r.id]);
+    // goals, comments and last year's rows (the contract's `history`) side by side, not one after the other; the
+    // last-year query only where the row read says there is such a target (most targets have none: no round trip)
+    const [goals, comments, lastYear] = await Promise.all([
+      loadGoals(m, [r.id]),
+      readRows<CommentDbRow>(m, `${COMMENT_SELECT} FROM ${this.kind.commentTable} WHERE ${this.kind.ownerColumn} = $1 ORDER BY at, id`, [r.id]),
+      r.has_last_year === false ? new Map<string, Map<string, IndicatorHistory>>() : loadLastYear(m, [r.id]),
+    ]);
     // a department target's 年度主要任务: one more round trip for that kind only
     const tasks = r.kind === 'department' ? (await loadTasks(m, [r.id])).get(r.id) : undefined;
-    return assembleProject(user, r, goals, comments, tasks);
+    return assembleProject(user, r, goals, comments, tasks, lastYear.get(r.id) ?? new Map());
   }
 
   async history(user: UserSummary, id: string): Promise<HistoryEntry[]> {
@@ -185,8 +190,12 @@ export class TargetStore {
     if (!UUID_RE.test(id)) throw this.notFound();
     if (lock) await m.query(`SELECT 1 FROM ${this.kind.table} WHERE id = $1 FOR UPDATE`, [id]);
     if (!this.scope.seesProjects(user)) throw this.notFound();
-    // the row and its visibility in one round trip
-    const [row] = await readRows<ProjectRow>(m, `${PROJECT_SELECT} WHERE p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`, [id, user.orgId]);
+    // the row, its visibility and whether last year's same-name target exists (the rows' `history`) in one round trip
+    const [row] = await readRows<ProjectRow>(
+      m,
+      `SELECT ${PROJECT_COLUMNS}, ${HAS_LAST_YEAR} ${PROJECT_FROM} WHERE p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`,
+      [id, user.orgId],
+    );
     if (!row) throw this.notFound();
     return row;
   }
