@@ -1,5 +1,5 @@
 // The icons the app's own templates name (ng-zorro registers the ones its components use itself). Each named once:
-// app.config provides every export of this module, and the build keeps only these (not the whole icon set).
+// zorro-ui.ts registers every export of this module, and the build keeps only these (not the whole icon set).
 export {
   ApartmentOutline,
   ArrowDownOutline,

@@ -1,46 +1,27 @@
 import type { Routes } from '@angular/router';
 import { authGuard, passwordChangedGuard } from '@pt/web/auth/data-access';
 
-/** The application's routes: every feature is a lazy route; everything but login needs a session. */
+/** A page outside the shell, with ng-zorro's setup (zorro-ui.ts) loaded beside it. */
+const withZorroUi = (routes: () => Promise<Routes>) => (): Promise<Routes> =>
+  Promise.all([routes(), import('./zorro-ui')]).then(([children, ui]) => [{ path: '', providers: ui.ZORRO_UI_PROVIDERS, children }]);
+
+/**
+ * The application's routes: every page is lazy, and so is everything it needs (ng-zorro's icons and i18n included:
+ * the initial bundle holds only the router, the session and this table); everything but login needs a session.
+ */
 export const SHELL_ROUTES: Routes = [
-  { path: 'login', loadChildren: () => import('@pt/web/auth/feature-login').then((m) => m.LOGIN_ROUTES) },
+  { path: 'login', loadChildren: withZorroUi(() => import('@pt/web/auth/feature-login').then((m) => m.LOGIN_ROUTES)) },
   // 修改密码: outside the shell, the one page of a user whose initial or reset password is still to be changed
-  { path: 'password', canMatch: [authGuard], loadChildren: () => import('@pt/web/auth/feature-login').then((m) => m.PASSWORD_ROUTES) },
+  {
+    path: 'password',
+    canMatch: [authGuard],
+    loadChildren: withZorroUi(() => import('@pt/web/auth/feature-login').then((m) => m.PASSWORD_ROUTES)),
+  },
+  // the shell and its pages (shell.content.routes.ts)
   {
     path: '',
     canMatch: [authGuard, passwordChangedGuard],
-    loadComponent: () => import('./shell.layout').then((m) => m.ShellLayout),
-    children: [
-      // the home page: a filler's or a reviewer's 工作台; the administrators' buttons to their pages otherwise
-      { path: '', pathMatch: 'full', loadChildren: () => import('./home.routes').then((m) => m.HOME_ROUTES) },
-      { path: 'tasks', loadChildren: () => import('@pt/web/work/feature').then((m) => m.TASK_ROUTES) },
-      { path: 'library', loadChildren: () => import('@pt/web/library/feature').then((m) => m.LIBRARY_ROUTES) },
-      // before any `projects/:id` route
-      {
-        path: 'projects/:id/revisions',
-        loadChildren: () => import('@pt/web/projects/feature-revisions').then((m) => m.REVISION_ROUTES),
-      },
-      { path: 'projects/:id/evaluation', loadChildren: () => import('@pt/web/evaluation/feature').then((m) => m.EVALUATION_ROUTES) },
-      { path: 'projects/:id/monitoring', loadChildren: () => import('@pt/web/evaluation/feature').then((m) => m.MONITORING_ROUTES) },
-      { path: 'projects/:id/rectifications', loadChildren: () => import('@pt/web/rectification/feature').then((m) => m.RECTIFICATION_ROUTES) },
-      {
-        path: 'projects',
-        pathMatch: 'full',
-        loadChildren: () => import('@pt/web/projects/feature-list').then((m) => m.PROJECT_LIST_ROUTES),
-      },
-      { path: 'projects', loadChildren: () => import('@pt/web/projects/feature-editor').then((m) => m.PROJECT_EDITOR_ROUTES) },
-      { path: 'monitoring', loadChildren: () => import('@pt/web/evaluation/feature').then((m) => m.MONITORING_OVERVIEW_ROUTES) },
-      { path: 'inbox', loadChildren: () => import('@pt/web/projects/feature-list').then((m) => m.INBOX_ROUTES) },
-      { path: 'admin', loadChildren: () => import('@pt/web/admin/feature').then((m) => m.ADMIN_ROUTES) },
-      // 三员分立: the 安全管理员 manages the administrator accounts on the users page of 系统管理 (composed here, not by 安全管理)
-      { path: 'security/accounts', loadChildren: () => import('./security-accounts.routes').then((m) => m.SECURITY_ACCOUNTS_ROUTES) },
-      { path: 'security', loadChildren: () => import('@pt/web/security/feature').then((m) => m.SECURITY_ROUTES) },
-      { path: 'audit', loadChildren: () => import('@pt/web/security/feature').then((m) => m.AUDIT_ROUTES) },
-      { path: 'dashboard', loadChildren: () => import('@pt/web/dashboard/feature').then((m) => m.DASHBOARD_ROUTES) },
-      { path: 'reports', loadChildren: () => import('@pt/web/reports/feature').then((m) => m.REPORT_ROUTES) },
-      { path: 'exports', loadChildren: () => import('@pt/web/exports/feature').then((m) => m.EXPORT_ROUTES) },
-      { path: 'imports', loadChildren: () => import('@pt/web/exports/feature').then((m) => m.IMPORT_ROUTES) },
-    ],
+    loadChildren: () => import('./shell.content.routes').then((m) => m.SHELL_CONTENT_ROUTES),
   },
   { path: '**', redirectTo: '' },
 ];
