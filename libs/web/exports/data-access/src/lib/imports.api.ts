@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { ApiPaths, type ImportChoiceDto, type ImportResult, type ImportTextDto } from '@pt/shared/api-types';
+import { ApiPaths, type ImportChoiceDto, type ImportResult, type ImportTextDto, type TargetKindKey } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
 
 export type { ImportChoice, ImportChoiceDto } from '@pt/shared/api-types';
@@ -18,6 +18,8 @@ export interface ImportXlsxOptions {
   year?: number | null;
   /** What to do with each name the unit already uses that year (sent as JSON in the query). */
   choices?: ImportChoiceDto[];
+  /** The kind of a sheet whose title is not one of our forms (a form's title gives its own); none: read by title. */
+  kind?: TargetKindKey | null;
 }
 
 /**
@@ -38,6 +40,7 @@ export class ImportsApi {
     const params: Record<string, string> = { dryRun: String(dryRun), orgId: options.orgId };
     if (options.year) params['year'] = String(options.year);
     if (options.choices?.length) params['choices'] = JSON.stringify(options.choices);
+    if (options.kind) params['kind'] = options.kind;
     return firstValueFrom(
       this.http.post<ImportResult>(ApiPaths.importXlsx, file, { params, headers: { 'Content-Type': XLSX_MIME } }),
     );

@@ -1,5 +1,5 @@
 import type { ImportedProjectPreview } from '@pt/web/exports/data-access';
-import { choicesToSend, existingNote, outcomeLabel, problemPlace, sourceLabel, unanswered, yearInText } from './import-view';
+import { choiceAllowed, choicesToSend, countByKind, existingNote, outcomeLabel, problemPlace, sourceLabel, targetNoun, unanswered, yearInText } from './import-view';
 
 describe('import view helpers', () => {
   it('labels where a project came from', () => {
@@ -31,9 +31,21 @@ describe('import view helpers', () => {
     expect(unanswered(projects, {})).toEqual(['甲', '丙']);
     expect(unanswered(projects, { 甲: 'keepBoth' })).toEqual(['丙']);
     expect(choicesToSend(projects, { 甲: 'keepBoth', 乙: 'skip' })).toEqual([{ name: '甲', choice: 'keepBoth' }]);
-    expect(existingNote({ year: 2024, existing: { id: '1', status: 'returned', editable: true } })).toBe('本单位 2024 年已有同名项目（已退回）');
-    expect(existingNote({ year: 2024, existing: { id: '3', status: 'approved', editable: false } })).toContain('不能替换');
-    expect(existingNote({ year: 2024, existing: null })).toBe('');
+    expect(existingNote({ year: 2024, kind: 'project', existing: { id: '1', status: 'returned', editable: true } })).toBe('本单位 2024 年已有同名项目（已退回）');
+    expect(existingNote({ year: 2024, kind: 'project', existing: { id: '3', status: 'approved', editable: false } })).toContain('不能替换');
+    expect(existingNote({ year: 2024, kind: 'project', existing: null })).toBe('');
     expect([outcomeLabel('created'), outcomeLabel('replaced'), outcomeLabel('skipped'), outcomeLabel(undefined)]).toEqual(['已创建', '已替换', '已跳过', '']);
+  });
+
+  it('names each kind, counts the previews by kind, and offers a 部门整体 clash only 跳过, another kind no 替换', () => {
+    expect([targetNoun('project'), targetNoun('department'), targetNoun('policy')]).toEqual(['项目', '部门（单位）整体绩效目标', '政策绩效目标']);
+    expect(countByKind([{ kind: 'policy' }, { kind: 'project' }, { kind: 'policy' }])).toBe('项目 1、政策 2');
+    const dept = { kind: 'department' as const, year: 2024, existing: { id: '1', status: 'draft' as const, editable: false } };
+    expect(existingNote(dept)).toBe('本单位 2024 年已有部门（单位）整体绩效目标（草稿），每个单位每年只有一个：只能跳过，或改填其他预算年度后重新预览');
+    expect((['replace', 'keepBoth', 'skip'] as const).map((c) => choiceAllowed(dept, c))).toEqual([false, false, true]);
+    const policy = { kind: 'policy' as const, year: 2024, existing: { id: '2', status: 'draft' as const, editable: false } };
+    expect(existingNote(policy)).toBe('本单位 2024 年已有同名政策绩效目标（草稿），只有项目可以替换同名项目：请选择保留两份或跳过');
+    expect((['replace', 'keepBoth', 'skip'] as const).map((c) => choiceAllowed(policy, c))).toEqual([false, true, true]);
+    expect(choiceAllowed({ kind: 'project', existing: { id: '3', status: 'draft', editable: true } }, 'replace')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { ImportChoice, ImportChoiceDto, ImportedProjectPreview, ImportResult } from '@pt/web/exports/data-access';
-import { statusLabel } from '@pt/web/projects/data-access';
+import { kindLabel, statusLabel } from '@pt/web/projects/data-access';
 
 /** Where a preview's project came from: `第 1–91 行` for pasted text, `工作表「…」` for a workbook. */
 export function sourceLabel(source: string, kind: 'text' | 'xlsx'): string {
@@ -35,11 +35,38 @@ export function unanswered(projects: readonly ImportedProjectPreview[], chosen: 
   return [...new Set(projects.filter((p) => p.existing && !chosen[p.name]).map((p) => p.name))];
 }
 
-/** `本单位 2024 年已有同名项目（草稿）`, and why it cannot be replaced when it is no longer editable. */
-export function existingNote(p: Pick<ImportedProjectPreview, 'year' | 'existing'>): string {
+/** How the page names a target of `kind`: 项目, 部门（单位）整体绩效目标, 政策绩效目标. */
+export function targetNoun(kind: ImportedProjectPreview['kind'] | undefined): string {
+  return !kind || kind === 'project' ? '项目' : `${kindLabel(kind)}绩效目标`;
+}
+
+/**
+ * `本单位 2024 年已有同名项目（草稿）`, and why it cannot be replaced: no longer editable, or not a project (only a
+ * project replaces a project); a 部门整体 target is one per unit and year, so it can only be skipped.
+ */
+export function existingNote(p: Pick<ImportedProjectPreview, 'year' | 'existing' | 'kind'>): string {
   if (!p.existing) return '';
-  const base = `本单位 ${p.year} 年已有同名项目（${statusLabel(p.existing.status)}）`;
-  return p.existing.editable ? base : `${base}，不是草稿或已退回，不能替换`;
+  const status = statusLabel(p.existing.status);
+  if (p.kind === 'department') return `本单位 ${p.year} 年已有${targetNoun('department')}（${status}），每个单位每年只有一个：只能跳过，或改填其他预算年度后重新预览`;
+  const base = `本单位 ${p.year} 年已有同名${targetNoun(p.kind)}（${status}）`;
+  if (p.existing.editable) return base;
+  return p.existing.status === 'draft' || p.existing.status === 'returned' ? `${base}，只有项目可以替换同名项目：请选择保留两份或跳过` : `${base}，不是草稿或已退回，不能替换`;
+}
+
+/** Whether a clash may take `choice`: 替换 only where the server says so, a 部门整体 target only 跳过. */
+export function choiceAllowed(p: Pick<ImportedProjectPreview, 'existing' | 'kind'>, choice: ImportChoice): boolean {
+  if (p.kind === 'department') return choice === 'skip';
+  return choice !== 'replace' || !!p.existing?.editable;
+}
+
+/** `项目 2、政策 1`: the previews counted by kind, in the kinds' order. */
+export function countByKind(projects: readonly Pick<ImportedProjectPreview, 'kind'>[]): string {
+  const counts = new Map<string, number>();
+  for (const p of projects) counts.set(p.kind ?? 'project', (counts.get(p.kind ?? 'project') ?? 0) + 1);
+  return (['project', 'department', 'policy'] as const)
+    .filter((k) => counts.has(k))
+    .map((k) => `${kindLabel(k)} ${counts.get(k)}`)
+    .join('、');
 }
 
 /** The tag of a created result: what the create did with the project. */

@@ -17,6 +17,7 @@ const PREVIEW: ImportResult = {
   projects: [
     {
       source: '1–91',
+      kind: 'project',
       name: '合作交流工作业务费',
       year: 2020,
       frameworkCode: 'shanghai-2020',
@@ -84,7 +85,7 @@ describe('ImportPage', () => {
     testIds(fixture, 'import-preview')[0].click();
     const req = http.expectOne((r) => r.url === '/api/imports/text');
     expect(req.request.params.get('dryRun')).toBe('true');
-    expect(req.request.body).toEqual({ text: '财政项目支出绩效目标表\n（2020年度）\n…', year: 2020, orgId: UNIT });
+    expect(req.request.body).toEqual({ text: '财政项目支出绩效目标表\n（2020年度）\n…', year: 2020, orgId: UNIT, kind: 'project' });
     req.flush(PREVIEW);
     await settle(fixture);
 
@@ -194,5 +195,60 @@ describe('ImportPage', () => {
     expect(testIds(fixture, 'import-result')[0].textContent).toContain('已创建 1 个草稿项目，替换 1 个，跳过 1 个');
     expect(testIds(fixture, 'import-created-link').map((a) => a.getAttribute('href'))).toEqual(['/projects/old-1', '/projects/new-3']);
     http.verify();
+  });
+
+  it('knows the kinds: the kind chosen goes with the paste and the workbook; a preview shows each kind, a 部门整体 budget and tasks, a policy 中期 table; a 部门整体 clash can only be skipped', async () => {
+    setup(['filler']);
+    await settle(fixture);
+    const page = fixture.componentInstance;
+    page.change(page.text, 'x');
+    (testIds(fixture, 'import-kind-policy')[0] as HTMLElement).click();
+    await settle(fixture);
+    page.previewText();
+    const paste = http.expectOne((r) => r.url === '/api/imports/text');
+    expect(paste.request.body.kind).toBe('policy');
+    paste.flush({ ...PREVIEW, projects: [{ ...PREVIEW.projects[0], kind: 'policy' }] });
+    await settle(fixture);
+    expect(testIds(fixture, 'import-project-kind').map((e) => e.textContent?.trim())).toEqual(['政策']);
+
+    page.tab.set(1);
+    page.change(page.file, new File(['x'], '申报表.xlsx'));
+    page.change(page.xlsxKind, 'department');
+    page.previewXlsx();
+    const xlsx = http.expectOne((r) => r.url === '/api/imports/xlsx');
+    expect(xlsx.request.params.get('kind')).toBe('department');
+    const budget = { total: '12478600.00', fiscal: '12000000.00', other: '478600.00', basic: '8000000.00', project: '4478600.00' };
+    const dept = {
+      ...PREVIEW.projects[0],
+      source: '驻西宁办事处',
+      kind: 'department' as const,
+      name: '驻西宁办事处',
+      funds: null,
+      department: { budget, tasks: [{ name: '对口支援', content: '果洛州', amount: '3000000.00', fiscal: '3000000.00', other: null }] },
+      existing: { id: 'd-1', status: 'draft' as const, editable: false },
+    };
+    const policy = {
+      ...PREVIEW.projects[0],
+      source: '帮扶政策',
+      kind: 'policy' as const,
+      name: '对口地区产业帮扶政策',
+      funds: null,
+      policy: { basis: '沪府办〔2033〕12号', startYear: 2034, endYear: 2036, totalFunds: '90000000.00', annualFunds: '30000000.00' },
+      totalIndicators: [{ level1: '产出指标', level2: '数量指标', name: '接待团组数量', target: '≥200个' }],
+    };
+    xlsx.flush({ dryRun: true, projects: [dept, policy], problems: [] });
+    await settle(fixture);
+    const result = testIds(fixture, 'import-result')[0].textContent ?? '';
+    expect(result).toContain('预览：2 个绩效目标（部门（单位）整体 1、政策 1），0 个问题');
+    expect(testIds(fixture, 'import-project-kind').map((e) => e.textContent?.trim())).toEqual(['部门（单位）整体', '政策']);
+    expect(result).toContain('年度预算申请资金总额 12,478,600.00 元');
+    expect(testIds(fixture, 'import-task').map((e) => Array.from(e.querySelectorAll('td')).map((td) => td.textContent?.trim()))).toEqual([['对口支援', '果洛州', '3,000,000.00', '3,000,000.00', '']]);
+    expect(testIds(fixture, 'import-policy-basis')[0].textContent).toContain('沪府办〔2033〕12号');
+    expect(result).toContain('实施期 2034–2036 年');
+    expect(testIds(fixture, 'import-mid-row')).toHaveLength(1);
+    expect(testIds(fixture, 'import-clash')[0].textContent).toContain('每个单位每年只有一个：只能跳过');
+    const disabled = (id: string) => testIds(fixture, id).map((e) => (e.querySelector('input') as HTMLInputElement).disabled);
+    expect([disabled('import-choice-replace'), disabled('import-choice-keepBoth'), disabled('import-choice-skip')]).toEqual([[true], [true], [false]]);
+    expect(testIds(fixture, 'import-create')[0].textContent).toContain('创建草稿（2 个绩效目标）');
   });
 });

@@ -5,7 +5,8 @@ import { FileExcelOutline, ImportOutline, UploadOutline } from '@ant-design/icon
 import { AuthStore } from '@pt/web/auth/data-access';
 import { IMPORT_CHOICE_LABELS, IMPORT_CHOICES, ImportsApi, toImportFailure } from '@pt/web/exports/data-access';
 import type { ImportChoice, ImportResult, ImportTextBody, ImportXlsxOptions } from '@pt/web/exports/data-access';
-import { isFiller, orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
+import { DEPARTMENT_FIELD_LABELS, POLICY_FIELD_LABELS } from '@pt/domain';
+import { isFiller, kindColor, kindLabel, orgOptions, ProjectsApi, TARGET_KIND_OPTIONS, type TargetKindKey } from '@pt/web/projects/data-access';
 import { formatMoney, toApiFailure } from '@pt/web/shared/data-access';
 import type { FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
 import type { ApiFailure } from '@pt/web/shared/data-access';
@@ -21,7 +22,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { choicesToSend, existingNote, outcomeLabel, problemPlace, sourceLabel, unanswered, yearInText } from './import-view';
+import { choiceAllowed, choicesToSend, countByKind, existingNote, outcomeLabel, problemPlace, sourceLabel, targetNoun, unanswered, yearInText } from './import-view';
 
 const XLSX_LIMIT = 10 * 1024 * 1024;
 const TEXT_LIMIT = 500_000;
@@ -29,7 +30,8 @@ const TEXT_LIMIT = 500_000;
 type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; file: File; options: ImportXlsxOptions };
 
 /**
- * 导入: a target table pasted from a published document, or a workbook in our 申报表 layout.
+ * 导入: a target table pasted from a published document, or a workbook in our 申报表 layouts (项目, 部门（单位）整体, 政策:
+ * a form's title tells its kind; a paste, or a sheet under another title, is of the kind chosen here).
  * 预览 asks the server what it reads (dry run): every project with its rows and every problem with
  * its line; 创建草稿 then creates exactly what was previewed as drafts of the chosen unit and links
  * to them. Only fillers create; the preview is cleared when what it was made from changes. A project
@@ -90,6 +92,11 @@ export class ImportPage {
   readonly frameworkCode = signal<string | null>(null);
   readonly text = signal('');
   readonly file = signal<File | null>(null);
+  /** The kind of the pasted tables (a paste has no form title). */
+  readonly textKind = signal<TargetKindKey>('project');
+  /** The kind of a sheet whose title is not one of our forms; null: by the title (project otherwise). */
+  readonly xlsxKind = signal<TargetKindKey | null>(null);
+  protected readonly kindOptions = TARGET_KIND_OPTIONS;
 
   private readonly orgs = signal<OrgNode[]>([]);
   /** Units the user may create projects for (a filler: their own unit). */
@@ -118,16 +125,31 @@ export class ImportPage {
     const r = this.result();
     return r?.dryRun ? unanswered(r.projects, this.chosen()) : [];
   });
-  /** `已创建 2 个草稿项目，替换 1 个，跳过 1 个` after a create. */
+  /** `已创建 2 个草稿项目，替换 1 个，跳过 1 个` after a create (`草稿绩效目标` when other kinds are among them). */
   readonly doneTitle = computed(() => {
     const projects = this.result()?.projects ?? [];
     const n = (o: string) => projects.filter((p) => (p.outcome ?? (p.id ? 'created' : '')) === o).length;
-    const parts = [`已创建 ${n('created')} 个草稿项目`];
+    const parts = [`已创建 ${n('created')} 个草稿${this.noun()}`];
     if (n('replaced')) parts.push(`替换 ${n('replaced')} 个`);
     if (n('skipped')) parts.push(`跳过 ${n('skipped')} 个`);
     return parts.join('，');
   });
+  /** 项目 when every preview is a project, else 绩效目标. */
+  readonly noun = computed(() => ((this.result()?.projects ?? []).every((p) => (p.kind ?? 'project') === 'project') ? '项目' : '绩效目标'));
+  /** `预览：3 个绩效目标（项目 2、政策 1），1 个问题`. */
+  readonly previewTitle = computed(() => {
+    const r = this.result();
+    if (!r) return '';
+    const kinds = countByKind(r.projects);
+    return `预览：${r.projects.length} 个${this.noun()}${kinds && this.noun() !== '项目' ? `（${kinds}）` : ''}，${r.problems.length} 个问题`;
+  });
   protected readonly choiceOptions = IMPORT_CHOICES.map((value) => ({ value, label: IMPORT_CHOICE_LABELS[value] }));
+  protected readonly choiceAllowed = choiceAllowed;
+  protected readonly targetNoun = targetNoun;
+  protected readonly kindLabel = kindLabel;
+  protected readonly kindColor = kindColor;
+  protected readonly D = DEPARTMENT_FIELD_LABELS;
+  protected readonly P = POLICY_FIELD_LABELS;
   protected readonly existingNote = existingNote;
   protected readonly outcomeLabel = outcomeLabel;
 
@@ -201,7 +223,7 @@ export class ImportPage {
       this.failure.set(this.localFailure(problem));
       return;
     }
-    const body: ImportTextBody = { text, year: year as number, orgId: this.orgId() };
+    const body: ImportTextBody = { text, year: year as number, orgId: this.orgId(), kind: this.textKind() };
     const fw = this.frameworkCode();
     if (fw) body.frameworkCode = fw;
     void this.send({ kind: 'text', body }, true);
@@ -221,7 +243,7 @@ export class ImportPage {
       this.failure.set(this.localFailure(problem ?? '请选择要导入的 .xlsx 文件'));
       return;
     }
-    void this.send({ kind: 'xlsx', file, options: { orgId: this.orgId(), year } }, true);
+    void this.send({ kind: 'xlsx', file, options: { orgId: this.orgId(), year, kind: this.xlsxKind() } }, true);
   }
 
   choose(name: string, choice: ImportChoice): void {
