@@ -50,8 +50,8 @@ export class TargetStore {
   }
 
   /**
-   * Several projects, as `get` gives each, in the order of `ids` — in three round trips for all of them (the batch
-   * exports). A project that is missing or not visible is a 404, as with `get`.
+   * Several projects, as `get` gives each, in the order of `ids` — one round trip per part (rows, goals, comments,
+   * tasks, last year) for all of them (the batch exports). A project that is missing or not visible is a 404, as with `get`.
    */
   async getMany(user: UserSummary, ids: readonly string[]): Promise<Target[]> {
     if (!ids.length) return [];
@@ -66,6 +66,7 @@ export class TargetStore {
       [[...byId.keys()]],
     );
     const tasks = await loadTasks(m, rows.filter((r) => r.kind === 'department').map((r) => r.id));
+    const lastYear = await loadLastYear(m, [...byId.keys()]);
     return ids.map((id) =>
       assembleProject(
         user,
@@ -73,6 +74,7 @@ export class TargetStore {
         goals.filter((g) => g.projectId === id),
         comments.filter((c) => c.project_id === id),
         tasks.get(id),
+        lastYear.get(id) ?? new Map(),
       ),
     );
   }
