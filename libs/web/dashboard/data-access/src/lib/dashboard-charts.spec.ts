@@ -127,6 +127,15 @@ describe('rankingChart labels', () => {
     const s = (spec.option.series as { label: { formatter: (p: { dataIndex: number }) => string } }[])[0];
     expect(s.label.formatter({ dataIndex: 0 })).toBe('99.80');
     const tooltip = spec.option.tooltip as { formatter: (p: unknown) => string };
-    expect(tooltip.formatter({ dataIndex: 0 })).toBe('单位丙：平均 99.80 分（3 个项目）');
+    expect(tooltip.formatter({ dataIndex: 0 })).toBe('单位丙：平均 99.80 分（3 个绩效目标）');
+  });
+
+  it('name what they count by the kind chosen, and open the lists of that kind', () => {
+    const ranking = { ...dashboard, unitRanking: [{ orgId: 'u', orgName: '单位丙', averageScore: '99.80', count: 3 }] };
+    const tip = (k: 'project' | 'policy') => (rankingChart(ranking, { ...f, kind: k }).option.tooltip as { formatter: (p: unknown) => string }).formatter({ dataIndex: 0 });
+    expect([tip('project'), tip('policy')]).toEqual(['单位丙：平均 99.80 分（3 个项目）', '单位丙：平均 99.80 分（3 个政策目标）']);
+    expect((gradesChart(dashboard, { ...f, kind: 'department' }).option.yAxis as { name: string }).name).toBe('部门（单位）整体目标数');
+    expect(gradesChart(dashboard, { ...f, kind: 'department' }).items.every((i) => i.link.queryParams.kind === 'department')).toBe(true);
+    expect(rankingChart(ranking, { ...f, kind: 'policy' }).items[0].link.queryParams).toMatchObject({ orgId: 'u', kind: 'policy' });
   });
 });

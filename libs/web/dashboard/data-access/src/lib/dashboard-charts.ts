@@ -10,7 +10,7 @@ import type {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { DashboardFilter, DashboardLink, Grade } from './dashboard-links';
-import { GRADES, gradeCount, gradeLink, projectLink, scoreBandLink, statusLink, unitLink } from './dashboard-links';
+import { countedNoun, GRADES, gradeCount, gradeLink, projectLink, scoreBandLink, statusLink, unitLink } from './dashboard-links';
 
 /** The ECharts option of the dashboard's charts (only the series and components registered by the page). */
 export type DashboardChartOption = ComposeOption<
@@ -73,7 +73,7 @@ export function statusChart(d: Dashboard, f: DashboardFilter): ChartSpec {
       series: [
         {
           type: 'pie',
-          name: '项目状态',
+          name: `${countedNoun(f.kind)}状态`,
           radius: ['40%', '68%'],
           center: ['50%', '45%'],
           cursor: 'pointer',
@@ -95,10 +95,10 @@ export function gradesChart(d: Dashboard, f: DashboardFilter): ChartSpec {
     items,
     option: {
       aria: { enabled: true },
-      tooltip: { trigger: 'item', formatter: '{b}：{c} 个项目' },
+      tooltip: { trigger: 'item', formatter: `{b}：{c} 个${countedNoun(f.kind)}` },
       grid: { left: 40, right: 16, top: 30, bottom: 30 },
       xAxis: { type: 'category', data: items.map((i) => i.label) },
-      yAxis: { type: 'value', minInterval: 1, name: '项目数' },
+      yAxis: { type: 'value', minInterval: 1, name: `${countedNoun(f.kind)}数` },
       series: [
         {
           type: 'bar',
@@ -127,10 +127,10 @@ export function scoresChart(d: Dashboard, f: DashboardFilter): ChartSpec {
     items,
     option: {
       aria: { enabled: true },
-      tooltip: { trigger: 'item', formatter: '{b}：{c} 个项目' },
+      tooltip: { trigger: 'item', formatter: `{b}：{c} 个${countedNoun(f.kind)}` },
       grid: { left: 40, right: 16, top: 30, bottom: 30 },
       xAxis: { type: 'category', data: items.map((i) => i.label), name: '分' },
-      yAxis: { type: 'value', minInterval: 1, name: '项目数' },
+      yAxis: { type: 'value', minInterval: 1, name: `${countedNoun(f.kind)}数` },
       series: [
         {
           type: 'bar',
@@ -164,7 +164,7 @@ export function rankingChart(d: Dashboard, f: DashboardFilter): ChartSpec {
         trigger: 'item',
         formatter: (p: unknown) => {
           const i = items[(p as { dataIndex: number }).dataIndex];
-          return i ? `${i.label}：平均 ${i.display} 分（${i.count} 个项目）` : '';
+          return i ? `${i.label}：平均 ${i.display} 分（${i.count} 个${countedNoun(f.kind)}）` : '';
         },
       },
       grid: { left: 16, right: 48, top: 16, bottom: 24 },

@@ -1,4 +1,5 @@
-import type { Dashboard, ProjectStatus } from '@pt/shared/api-types';
+import type { Dashboard, ProjectStatus, TargetKindKey } from '@pt/shared/api-types';
+import { kindLabel } from '@pt/web/projects/data-access';
 
 /** 自评等级, best first (domain §8). */
 export const GRADES = ['优', '良', '中', '差'] as const;
@@ -8,10 +9,18 @@ export type Grade = (typeof GRADES)[number];
 export const LIGHTS = ['red', 'yellow', 'green', 'blue'] as const;
 export type Light = (typeof LIGHTS)[number];
 
-/** What the dashboard shows: one year, optionally one organisation (and what lies under it). */
+/** What the dashboard shows: one year, optionally one organisation (and what lies under it) and one kind of target. */
 export interface DashboardFilter {
   year: number;
   orgId?: string | null;
+  /** 项目 / 部门（单位）整体 / 政策; none: every kind. */
+  kind?: TargetKindKey | null;
+}
+
+/** How the figures name what they count: 绩效目标 (every kind), 项目, 部门（单位）整体目标, 政策目标. */
+export function countedNoun(kind: TargetKindKey | null | undefined): string {
+  if (!kind) return '绩效目标';
+  return kind === 'project' ? kindLabel(kind) : `${kindLabel(kind)}目标`;
 }
 
 /** Query parameters of the project list (`/projects?…`) a dashboard figure opens (a type, usable as router `Params`). */
@@ -24,7 +33,7 @@ export type ProjectListParams = {
   scoreMax?: number;
   light?: Light;
   evaluationStatus?: ProjectStatus;
-  kind?: 'project' | 'department' | 'policy';
+  kind?: TargetKindKey;
 };
 
 /** Where a click on a figure goes: router commands plus query parameters. */
@@ -39,8 +48,10 @@ export interface DashboardLink {
  */
 export const EVALUATED_RANGE = { scoreMin: 0, scoreMax: 101 } as const;
 
+/** Year, organisation and kind: every figure's list keeps the kind the figures were counted for. */
 function base(f: DashboardFilter): ProjectListParams {
-  return f.orgId ? { year: f.year, orgId: f.orgId } : { year: f.year };
+  const b: ProjectListParams = f.orgId ? { year: f.year, orgId: f.orgId } : { year: f.year };
+  return f.kind ? { ...b, kind: f.kind } : b;
 }
 
 function list(params: ProjectListParams): DashboardLink {
@@ -53,7 +64,7 @@ export function projectsLink(f: DashboardFilter): DashboardLink {
 }
 
 /** The targets of one kind of the year (项目, 部门（单位）整体, 政策). */
-export function kindLink(f: DashboardFilter, kind: 'project' | 'department' | 'policy'): DashboardLink {
+export function kindLink(f: DashboardFilter, kind: TargetKindKey): DashboardLink {
   return list({ ...base(f), kind });
 }
 
@@ -89,7 +100,7 @@ export function lightLink(f: DashboardFilter, light: Light): DashboardLink {
 
 /** A bar of 单位平均分排名: the unit's projects with a saved self-evaluation (what its average counts). */
 export function unitLink(f: DashboardFilter, orgId: string): DashboardLink {
-  return list({ year: f.year, orgId, ...EVALUATED_RANGE });
+  return list({ year: f.year, orgId, ...(f.kind ? { kind: f.kind } : {}), ...EVALUATED_RANGE });
 }
 
 /** A red project: its page. */

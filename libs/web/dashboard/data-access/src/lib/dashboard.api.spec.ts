@@ -15,6 +15,9 @@ describe('DashboardApi', () => {
     const b = api.get({ year: 2024, orgId: 'o1' });
     http.expectOne((r) => r.url === '/api/dashboard' && r.params.toString() === 'year=2024&orgId=o1').flush({ year: 2024, orgId: 'o1' });
     await expect(b).resolves.toEqual({ year: 2024, orgId: 'o1' });
+    const c = api.get({ year: 2024, kind: 'department' });
+    http.expectOne((r) => r.url === '/api/dashboard' && r.params.toString() === 'year=2024&kind=department').flush({ year: 2024 });
+    await expect(c).resolves.toEqual({ year: 2024 });
     http.verify();
   });
 

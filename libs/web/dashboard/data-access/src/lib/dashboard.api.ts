@@ -8,6 +8,7 @@ import type { DashboardFilter } from './dashboard-links';
 export function dashboardParams(f: DashboardFilter): HttpParams {
   let params = new HttpParams().set('year', String(f.year));
   if (f.orgId) params = params.set('orgId', f.orgId);
+  if (f.kind) params = params.set('kind', f.kind);
   return params;
 }
 

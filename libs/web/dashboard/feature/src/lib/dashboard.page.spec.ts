@@ -181,4 +181,37 @@ describe('DashboardPage', () => {
     window.dispatchEvent(new Event('resize'));
     expect(mockCharts.every((c) => c.resized === 1)).toBe(true);
   });
+
+  it('counts one kind when the URL names it: the API asked for it, every card, chart and link following it; choosing another keeps it in the URL', async () => {
+    const { byId, harness, router } = await open('/dashboard?year=2024&kind=policy');
+    expect(calls).toEqual([{ year: 2024, orgId: null, kind: 'policy' }]);
+    const href = (id: string) => decodeURIComponent(byId(id)?.getAttribute('href') ?? '');
+    expect(href('dash-project-count')).toBe('/projects?year=2024&kind=policy');
+    expect(href('grade-count-良')).toBe('/projects?year=2024&kind=policy&grade=良');
+    expect(href('status-count-approved')).toBe('/projects?year=2024&kind=policy&status=approved');
+    expect(href('dash-red-count')).toBe('/projects?year=2024&kind=policy&light=red');
+    expect(href('ranking-count-u1')).toBe('/projects?year=2024&orgId=u1&kind=policy&scoreMin=0&scoreMax=101');
+    const root = harness.routeNativeElement as HTMLElement;
+    expect(root.textContent).toContain('红灯政策目标数');
+    expect(root.textContent).toContain('政策目标状态');
+    expect(root.textContent).toContain('政策名称');
+    expect(root.textContent).toContain('的政策绩效目标');
+    expect(byId('dash-kind')?.textContent).toContain('政策');
+
+    const page = harness.routeDebugElement?.componentInstance as { setKind(k: string | null): void };
+    page.setKind('department');
+    await new Promise((r) => setTimeout(r));
+    harness.detectChanges();
+    await harness.fixture.whenStable();
+    expect(calls.at(-1)).toEqual({ year: 2024, orgId: null, kind: 'department' });
+    expect(decodeURIComponent(router.url)).toBe('/dashboard?year=2024&kind=department');
+    expect(root.textContent).toContain('红灯部门（单位）整体目标数');
+    expect(root.textContent).toContain('部门（单位）名称');
+    page.setKind(null);
+    await new Promise((r) => setTimeout(r));
+    harness.detectChanges();
+    expect(calls.at(-1)).toEqual({ year: 2024, orgId: null });
+    expect(decodeURIComponent(router.url)).toBe('/dashboard?year=2024');
+    expect(root.textContent).toContain('红灯绩效目标数');
+  });
 });

@@ -1,8 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   averageScore,
+  countedNoun,
   DashboardApi,
   dashboardYears,
   evaluatedCount,
@@ -19,22 +20,26 @@ import {
   statusChart,
 } from '@pt/web/dashboard/data-access';
 import type { ChartItem, Dashboard, DashboardFilter, DashboardLink } from '@pt/web/dashboard/data-access';
-import { kindLabel, orgOptions, ProjectsApi, statusLabel, visibleOrgs } from '@pt/web/projects/data-access';
+import { kindLabel, orgOptions, parseKind, ProjectsApi, statusLabel, TARGET_KIND_OPTIONS, visibleOrgs, type TargetKindKey } from '@pt/web/projects/data-access';
 import { loadOn, loadState, toApiFailure, YearOrgFilter } from '@pt/web/shared/data-access';
+import { KIND_FORM_LABELS } from '@pt/domain';
 import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
+import { NzSelectModule } from 'ng-zorro-antd/select';
+import { FormsModule } from '@angular/forms';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { EchartComponent } from './echart.component';
 
 
 /**
- * 统计分析: the figures of the visible projects of a year (optionally under one organisation) — cards,
+ * 统计分析: the figures of the visible targets of a year (optionally under one organisation, optionally of one kind:
+ * 项目 / 部门（单位）整体 / 政策, every card, chart and link following it) — cards,
  * four charts with a plain table of the same numbers under each, and the red-light projects. Every figure
- * opens the project list filtered to the projects behind it. Year and organisation live in the URL.
+ * opens the list filtered to the targets behind it. Year, organisation and kind live in the URL.
  */
 @Component({
   selector: 'pt-dashboard-page',
@@ -46,6 +51,8 @@ import { EchartComponent } from './echart.component';
     NzButtonModule,
     NzCardModule,
     NzGridModule,
+    NzSelectModule,
+    FormsModule,
     NzSpinModule,
     NzTableModule,
     EchartComponent,
@@ -55,7 +62,7 @@ import { EchartComponent } from './echart.component';
   template: `
     <nz-card nzTitle="统计分析" [nzExtra]="filters" class="top">
       <p class="lead">
-        统计范围：{{ year() }} 年度{{ orgName() ? '，' + orgName() + '及下属单位' : '，本单位可见的全部项目' }}。点击任一数字或图形，可查看对应的项目。
+        统计范围：{{ year() }} 年度{{ orgName() ? '，' + orgName() + '及下属单位' : '，本单位可见' }}的{{ kind() ? kindName() + '绩效目标' : '全部绩效目标（项目、部门（单位）整体、政策）' }}。点击任一数字或图形，可查看对应的{{ noun() }}。
       </p>
       @if (error(); as e) {
         <nz-alert nzType="error" nzShowIcon [nzMessage]="e" [nzAction]="retryTpl" data-testid="dash-error"></nz-alert>
@@ -66,6 +73,11 @@ import { EchartComponent } from './echart.component';
       <div class="filters">
         <pt-year-select class="f-year" testId="dash-year" [years]="years()" [value]="year()" (valueChange)="filter.setYear($event)" />
         <pt-org-select class="f-org" testId="dash-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="filter.setOrg($event)" />
+        <nz-select class="f-kind" nzAllowClear nzPlaceHolder="全部类型" [ngModel]="kind()" (ngModelChange)="setKind($event)" aria-label="目标类型" data-testid="dash-kind">
+          @for (k of kindOptions; track k.value) {
+            <nz-option [nzValue]="k.value" [nzLabel]="k.label" />
+          }
+        </nz-select>
       </div>
     </ng-template>
 
@@ -115,7 +127,7 @@ import { EchartComponent } from './echart.component';
           </div>
           <div nz-col [nzXs]="12" [nzLg]="6">
             <nz-card class="stat">
-              <div class="stat-title">红灯项目数</div>
+              <div class="stat-title">红灯{{ noun() }}数</div>
               <a class="stat-num red" data-testid="dash-red-count" [routerLink]="links().red.commands" [queryParams]="links().red.queryParams">{{ d.redProjects.length }}</a>
               <div class="stat-sub">最近一次运行监控为红灯</div>
             </nz-card>
@@ -137,7 +149,7 @@ import { EchartComponent } from './echart.component';
               <table class="figures" data-testid="ranking-table">
                 <caption>单位平均分排名</caption>
                 <thead>
-                  <tr><th scope="col">名次</th><th scope="col">单位</th><th scope="col">平均分</th><th scope="col">自评项目数</th></tr>
+                  <tr><th scope="col">名次</th><th scope="col">单位</th><th scope="col">平均分</th><th scope="col">自评{{ noun() }}数</th></tr>
                 </thead>
                 <tbody>
                   @for (u of rankingSpec().items; track u.key; let i = $index) {
@@ -155,18 +167,18 @@ import { EchartComponent } from './echart.component';
             </nz-card>
           </div>
           <div nz-col [nzXs]="24">
-            <nz-card nzTitle="红灯项目" class="chart-card">
+            <nz-card [nzTitle]="'红灯' + noun()" class="chart-card">
               <nz-table
                 #red
                 nzSize="small"
                 [nzData]="redRows()"
                 [nzShowPagination]="redRows().length > 10"
                 [nzPageSize]="10"
-                nzNoResult="暂无红灯项目"
+                [nzNoResult]="'暂无红灯' + noun()"
                 data-testid="red-projects"
               >
                 <thead>
-                  <tr><th>项目名称</th><th>实施单位</th><th nzWidth="120px">监控月份</th></tr>
+                  <tr><th>{{ kind() ? nameLabel() : '名称' }}</th><th>实施单位</th><th nzWidth="120px">监控月份</th></tr>
                 </thead>
                 <tbody>
                   @for (r of red.data; track r.id) {
@@ -216,6 +228,7 @@ import { EchartComponent } from './echart.component';
     .filters { display: flex; gap: 8px; }
     .f-year { width: 120px; }
     .f-org { width: 280px; }
+    .f-kind { width: 170px; }
     .cards { margin-bottom: 16px; }
     .stat-title { color: rgba(0, 0, 0, 0.55); }
     .stat-num { display: inline-block; font-size: 30px; font-weight: 600; line-height: 1.4; }
@@ -239,8 +252,11 @@ export class DashboardPage {
   private readonly projects = inject(ProjectsApi);
   private readonly router = inject(Router);
 
+  /** The kind counted (none: every kind), in the URL with the year and organisation (`?kind=policy`). */
+  readonly kind = signal<TargetKindKey | null>(parseKind(inject(ActivatedRoute).snapshot.queryParamMap.get('kind')));
+  protected readonly kindOptions = TARGET_KIND_OPTIONS;
   /** Year and organisation, in the URL: a year named by the link, else the newest with data when this year has none. */
-  readonly filter = new YearOrgFilter(dashboardYears(new Date().getFullYear()), () => this.projects.years());
+  readonly filter = new YearOrgFilter(dashboardYears(new Date().getFullYear()), () => this.projects.years(), () => ({ kind: this.kind() ?? undefined }));
   readonly year = this.filter.year;
   readonly years = this.filter.years;
   readonly orgId = this.filter.orgId;
@@ -256,11 +272,20 @@ export class DashboardPage {
     return id ? (this.orgs().find((o) => o.id === id)?.name ?? '') : '';
   });
 
+  /** The kind of the figures shown (what they were asked for). */
+  private readonly shownKind = signal<TargetKindKey | null>(this.kind());
   /** The filter of the figures shown (what the server answered for), so links match the numbers. */
   private readonly shown = computed<DashboardFilter>(() => {
     const d = this.data();
-    return d ? { year: d.year, orgId: d.orgId } : { year: this.year(), orgId: this.orgId() };
+    const kind = this.shownKind();
+    const f: DashboardFilter = d ? { year: d.year, orgId: d.orgId } : { year: this.year(), orgId: this.orgId() };
+    return kind ? { ...f, kind } : f;
   });
+  /** What the figures count: 绩效目标, 项目, 部门（单位）整体目标, 政策目标. */
+  readonly noun = computed(() => countedNoun(this.shownKind()));
+  readonly kindName = computed(() => kindLabel(this.kind()));
+  /** The red table's name column: the kind's own label (项目名称, 部门（单位）名称, 政策名称). */
+  readonly nameLabel = computed(() => KIND_FORM_LABELS[this.shownKind() ?? 'project'].name);
   readonly links = computed(() => {
     const f = this.shown();
     return { projects: projectsLink(f), evaluated: evaluatedLink(f), red: lightLink(f, 'red') };
@@ -289,7 +314,7 @@ export class DashboardPage {
   readonly rankingSpec = computed(() => rankingChart(this.data() ?? this.empty, this.shown()));
   /** The charts of counts, each with a table of the same numbers (test ids of the counts: prefix + key). */
   readonly countCharts = computed(() => [
-    { title: '项目状态', testId: 'chart-status', spec: this.statusSpec(), caption: '项目状态（个）', prefix: 'status-count-' },
+    { title: `${this.noun()}状态`, testId: 'chart-status', spec: this.statusSpec(), caption: `${this.noun()}状态（个）`, prefix: 'status-count-' },
     { title: '自评等级', testId: 'chart-grades', spec: this.gradesSpec(), caption: '自评等级（个）', prefix: 'grade-count-' },
     { title: '得分分布', testId: 'chart-scores', spec: this.scoresSpec(), caption: '自评得分分布（个）', prefix: 'score-count-' },
   ]);
@@ -301,7 +326,18 @@ export class DashboardPage {
     (this.data()?.byKind ?? []).map((k) => ({ kind: k.kind, label: kindLabel(k.kind), count: k.count, link: kindLink(this.shown(), k.kind) })),
   );
 
-  readonly reload = loadOn(() => this.filter.value(), (f) => this.load(f));
+  /** What GET /api/dashboard is asked: the year, the organisation and, when chosen, the kind. */
+  private readonly query = computed<DashboardFilter>(() => {
+    const f = this.filter.value();
+    const kind = this.kind();
+    return kind ? { ...f, kind } : f;
+  });
+  readonly reload = loadOn(() => this.query(), (f) => this.load(f));
+
+  setKind(kind: TargetKindKey | null): void {
+    this.kind.set(kind ?? null);
+    this.filter.syncUrl();
+  }
 
   /** A chart's data point was clicked. */
   open(item: ChartItem | undefined): void {
@@ -314,7 +350,9 @@ export class DashboardPage {
 
   private async load(f: DashboardFilter): Promise<void> {
     const d = await this.stats.run(() => this.api.get(f), (e) => toApiFailure(e, '统计数据加载失败', { 404: '统计数据不存在或您无权查看' }).message);
-    if (d) this.data.set(d);
-    else if (this.stats.error()) this.data.set(null);
+    if (d) {
+      this.shownKind.set(f.kind ?? null);
+      this.data.set(d);
+    } else if (this.stats.error()) this.data.set(null);
   }
 }
