@@ -12,6 +12,11 @@ export function binaryPdf(bytes = 3 * 1024 * 1024 + 12_345): Buffer {
 
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
+/** POST `file` as an attachment to `url` (…/attachments?purpose=…), its name in X-File-Name; answers the pending request. */
+export function uploadPdf(t: TestApp, auth: Record<string, string>, url: string, file: Buffer, name: string) {
+  return t.http.post(url).set(auth).set('Content-Type', 'application/pdf').set('X-File-Name', encodeURIComponent(name)).send(file);
+}
+
 export const PNG_HEAD = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export const OLE2_HEAD = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 

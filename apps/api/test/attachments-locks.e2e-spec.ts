@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { uploadPdf } from './attachments-fixtures';
 import { TEST_DB, useTestApp } from './test-app';
 import { workBed, type WorkBed, type WorkUser } from './work-fixtures';
 
@@ -14,7 +15,7 @@ describe(`attachment locks (${TEST_DB})`, () => {
   const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => t.app.get(DataSource).query(q, params) as Promise<T[]>;
   const PDF = Buffer.from('%PDF-1.7\n%%EOF\n');
   const upload = (u: WorkUser, target: string, query: string) =>
-    t.http.post(`/api/targets/${target}/attachments?${query}`).set(bed.auth(u)).set('Content-Type', 'application/pdf').set('X-File-Name', encodeURIComponent('证明.pdf')).send(PDF);
+    uploadPdf(t, bed.auth(u), `/api/targets/${target}/attachments?${query}`, PDF, '证明.pdf');
   const rights = async (u: WorkUser, target: string) => (await t.http.get(`/api/targets/${target}/attachments/rights`).set(bed.auth(u)).expect(200)).body;
   const stored = async (target: string) => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM attachment WHERE project_id = $1`, [target]))[0].n;
 

@@ -2,7 +2,7 @@ import { signV4 } from '@pt/api/evidence/data-access';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { binaryPdf, chunkedUpload, sha256 } from './attachments-fixtures';
+import { binaryPdf, chunkedUpload, sha256, uploadPdf } from './attachments-fixtures';
 import { binary, createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase } from './test-app';
 
 const CREDS = { accessKey: 'pt-test-key', secretKey: 'pt-test-secret/with+chars', region: 'us-east-1' };
@@ -85,13 +85,7 @@ describe(`attachments in an S3 store (${TEST_DB})`, () => {
     const me = (await t.http.get('/api/auth/me').set(auth).expect(200)).body;
     const p = await t.http.post('/api/projects').set(auth).send({ year: 2027, name: 'S3 佐证材料', orgId: me.orgId, frameworkCode: 'mof-2021' }).expect(201);
     const file = binaryPdf(1024 * 1024 + 3);
-    const up = await t.http
-      .post(`/api/targets/${p.body.id}/attachments?purpose=declaration`)
-      .set(auth)
-      .set('Content-Type', 'application/pdf')
-      .set('X-File-Name', encodeURIComponent('对象存储.pdf'))
-      .send(file)
-      .expect(201);
+    const up = await uploadPdf(t, auth, `/api/targets/${p.body.id}/attachments?purpose=declaration`, file, '对象存储.pdf').expect(201);
     expect(up.body).toMatchObject({ size: file.length, sha256: sha256(file) });
     const key = `/pt-evidence/attachments/${up.body.id}`;
     expect(Buffer.compare(s3.objects.get(key) as Buffer, file)).toBe(0);

@@ -1,12 +1,11 @@
-import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase, VALID_ROWS } from './test-app';
+import { login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
 
 /**
  * Declare and review (issue 3): orgs, frameworks, projects, indicator tables, findings, transitions,
  * history, optimistic locking and visibility, against the demo data of an empty database.
  */
 describe(`projects: declare and review (${TEST_DB})`, () => {
-  let db: TestDatabase;
-  let t: TestApp;
+  const t = useTestApp();
   const tok: Record<string, string> = {};
   let xiningOrg: string;
   let yangpuOrg: string;
@@ -14,16 +13,10 @@ describe(`projects: declare and review (${TEST_DB})`, () => {
   const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    t = await startTestApp(db);
     for (const u of ['admin', 'xining', 'hzb', 'czj', 'yangpu', 'ypb']) tok[u] = await login(t, u);
     const me = await t.http.get('/api/auth/me').set(auth('xining')).expect(200);
     xiningOrg = me.body.orgId;
     yangpuOrg = (await t.http.get('/api/auth/me').set(auth('yangpu')).expect(200)).body.orgId;
-  });
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
   });
 
   async function create(body: Record<string, unknown> = {}) {

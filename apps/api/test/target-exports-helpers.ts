@@ -7,6 +7,12 @@ interface Api {
   tok: Tokens;
 }
 
+/** A 部门整体 target of 驻西宁办 (HZB-XN, `orgId`) with its 12,478,600.00 budget and `tasks`: the body of POST /api/targets. */
+export function xiningDepartment(orgId: string, year: number, annualGoal: string, tasks: readonly object[]): Record<string, unknown> {
+  const budget = { total: '12478600.00', fiscal: '12000000.00', other: '478600.00', basic: '8000000.00', project: '4478600.00' };
+  return { kind: 'department', year, orgId, frameworkCode: 'mof-2021', annualGoal, department: { budget, tasks } };
+}
+
 /**
  * Create a target of any kind by POST /api/targets and fill its annual table with `rows` and an overall (中期) table,
  * where it has one, with `midRows`, as `user`; answers the id and the current ETag.

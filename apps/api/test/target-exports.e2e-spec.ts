@@ -1,28 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import { approveAll, createTarget, type Tokens } from './target-exports-helpers';
+import { docxText, docxXml, pdfText } from './file-tools';
+import { approveAll, createTarget, type Tokens, xiningDepartment } from './target-exports-helpers';
 import { binary, login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
 
-/** Run a tool on a file written from memory (pdftotext and unzip cannot read a pipe). */
-function withFile<T>(data: Buffer, ext: string, fn: (file: string) => T): T {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pt-kinds-'));
-  const file = path.join(dir, `x.${ext}`);
-  fs.writeFileSync(file, data);
-  try {
-    return fn(file);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-const pdfText = (pdf: Buffer) => withFile(pdf, 'pdf', (f) => execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' })).replace(/\s+/g, '');
-const docxText = (docx: Buffer) =>
-  [...withFile(docx, 'docx', (f) => execFileSync('unzip', ['-p', f, 'word/document.xml'], { encoding: 'utf8' })).matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+/** A PDF's text without white space (pdftotext breaks the table's cells into lines). */
+const pdfWords = (pdf: Buffer) => pdfText(pdf).replace(/\s+/g, '');
+/** A Word document's text. */
+const wordText = (docx: Buffer) => docxText(docxXml(docx));
 const workbook = async (body: Buffer) => {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body);
+  await wb.xlsx.load(body as unknown as ArrayBuffer);
   return wb;
 };
 /** The values of a row, without exceljs' empty first slot. */
@@ -56,20 +43,14 @@ describe(`exports of every kind of target (${TEST_DB})`, () => {
     for (const u of ['xining', 'hzb', 'czj', 'yangpu', 'ypb']) tok[u] = await login(t, u);
     for (const o of (await t.http.get('/api/orgs').set(auth('czj')).expect(200)).body as { id: string; code: string }[]) org[o.code] = o.id;
     const api = { http: t.http, tok };
-    const dept = await createTarget(api, 'xining', {
-      kind: 'department',
-      year: YEAR,
-      orgId: org['HZB-XN'],
-      frameworkCode: 'mof-2021',
-      annualGoal: '保障驻西宁办事处运行，完成对口支援任务',
-      department: {
-        budget: { total: '12478600.00', fiscal: '12000000.00', other: '478600.00', basic: '8000000.00', project: '4478600.00' },
-        tasks: [
-          { name: '对口支援', content: '青海果洛州对口支援项目', amount: '3000000.00', fiscal: '3000000.00', other: '0.00' },
-          { name: '机关运行', content: '人员和日常公用经费', amount: '8000000.00', fiscal: '7521400.00', other: '478600.00' },
-        ],
-      },
-    });
+    const dept = await createTarget(
+      api,
+      'xining',
+      xiningDepartment(org['HZB-XN'], YEAR, '保障驻西宁办事处运行，完成对口支援任务', [
+        { name: '对口支援', content: '青海果洛州对口支援项目', amount: '3000000.00', fiscal: '3000000.00', other: '0.00' },
+        { name: '机关运行', content: '人员和日常公用经费', amount: '8000000.00', fiscal: '7521400.00', other: '478600.00' },
+      ]),
+    );
     ids.department = dept.id;
     await approveAll(api, dept, ['xining', 'hzb', 'czj']);
     const policy = await createTarget(
@@ -120,8 +101,8 @@ describe(`exports of every kind of target (${TEST_DB})`, () => {
   });
 
   it('PDF and Word of the 部门整体 申报表 print the same fields and amounts', async () => {
-    const pdf = pdfText((await download(`/api/targets/${ids.department}/export?form=declaration&format=pdf`).expect(200)).body);
-    const docx = docxText((await download(`/api/targets/${ids.department}/export?form=declaration&format=docx`).expect(200)).body);
+    const pdf = pdfWords((await download(`/api/targets/${ids.department}/export?form=declaration&format=pdf`).expect(200)).body);
+    const docx = wordText((await download(`/api/targets/${ids.department}/export?form=declaration&format=docx`).expect(200)).body);
     for (const text of [pdf, docx])
       for (const s of ['部门（单位）整体支出绩效目标申报表', '部门（单位）名称', '上海市人民政府驻西宁办事处', '年度预算申请', '12,478,600.00', '其中：基本支出', '8,000,000.00', '年度主要任务', '青海果洛州对口支援项目', '10,521,400.00', '年度总体目标', '接待团组数量', '≥60个'])
         expect([s, text.includes(s)]).toEqual([s, true]);
@@ -146,8 +127,8 @@ describe(`exports of every kind of target (${TEST_DB})`, () => {
       ['合作交流工作支撑作用', '', '支撑作用明显'],
       ['服务对象满意度', '', '≥90%'],
     ]);
-    const pdf = pdfText((await download(`/api/targets/${ids.policy}/export?form=declaration&format=pdf`).expect(200)).body);
-    const docx = docxText((await download(`/api/targets/${ids.policy}/export?form=declaration&format=docx`).expect(200)).body);
+    const pdf = pdfWords((await download(`/api/targets/${ids.policy}/export?form=declaration&format=pdf`).expect(200)).body);
+    const docx = wordText((await download(`/api/targets/${ids.policy}/export?form=declaration&format=docx`).expect(200)).body);
     for (const text of [pdf, docx])
       for (const s of ['政策绩效目标申报表', '政策名称', '对口地区产业帮扶政策', '政策依据', '实施期', '90,000,000.00', '中期目标', '年度目标', '中期指标值', '≥200个', '≥5亿元'])
         expect([s, text.includes(s)]).toEqual([s, true]);
@@ -187,8 +168,8 @@ describe(`exports of every kind of target (${TEST_DB})`, () => {
       const head = rowStarting(ws, '一级指标');
       expect(ws.getCell(head + 1, 5).value).toBe('66个');
     }
-    const pdf = pdfText((await download(`${url}/export?form=evaluation&format=pdf`).expect(200)).body);
-    const docx = docxText((await download(`${url}/export?form=evaluation&format=docx`).expect(200)).body);
+    const pdf = pdfWords((await download(`${url}/export?form=evaluation&format=pdf`).expect(200)).body);
+    const docx = wordText((await download(`${url}/export?form=evaluation&format=docx`).expect(200)).body);
     for (const text of [pdf, docx]) for (const s of ['部门（单位）整体支出绩效自评表', '1,247.86', '1,100.00', '66个', '自评等级']) expect([s, text.includes(s)]).toEqual([s, true]);
   });
 
@@ -200,7 +181,7 @@ describe(`exports of every kind of target (${TEST_DB})`, () => {
     expect(rowValues(all.worksheets[0], 2).slice(2, 5)).toEqual(['上海市人民政府驻西宁办事处', '已批复', 12478600]);
     const only = await workbook((await download(`/api/exports?year=${YEAR}&form=department-declaration&format=xlsx`).expect(200)).body);
     expect(only.worksheets.map((w) => w.name)).toEqual(['目录', '上海市人民政府驻西宁办事处']);
-    const hzb = pdfText((await download(`/api/exports?year=${YEAR}&form=declaration&format=pdf`, 'hzb').expect(200)).body);
+    const hzb = pdfWords((await download(`/api/exports?year=${YEAR}&form=declaration&format=pdf`, 'hzb').expect(200)).body);
     expect([hzb.includes('部门（单位）整体支出绩效目标申报表'), hzb.includes('财政项目支出绩效目标申报表'), hzb.includes('对口地区产业帮扶政策')]).toEqual([true, true, false]);
   });
 

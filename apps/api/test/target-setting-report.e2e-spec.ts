@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { approveAll, createTarget, type Tokens } from './target-exports-helpers';
+import { approveAll, createTarget, type Tokens, xiningDepartment } from './target-exports-helpers';
 import { binary, login, TEST_DB, useTestApp } from './test-app';
 
 const YEAR = 2031;
@@ -25,17 +25,11 @@ describe(`target-setting report (${TEST_DB})`, () => {
     for (const o of orgs) org[o.code] = o.id;
     const api = { http: t.http, tok };
     // 驻西宁办: its 部门整体 target (submitted), a submitted project, a draft and a returned one (neither counted)
-    const dept = await createTarget(api, 'xining', {
-      kind: 'department',
-      year: YEAR,
-      orgId: org['HZB-XN'],
-      frameworkCode: 'mof-2021',
-      annualGoal: '保障驻西宁办事处运行',
-      department: {
-        budget: { total: '12478600.00', fiscal: '12000000.00', other: '478600.00', basic: '8000000.00', project: '4478600.00' },
-        tasks: [{ name: '对口支援', content: '青海对口支援', amount: '3000000.00', fiscal: '3000000.00', other: '0.00' }],
-      },
-    });
+    const dept = await createTarget(
+      api,
+      'xining',
+      xiningDepartment(org['HZB-XN'], YEAR, '保障驻西宁办事处运行', [{ name: '对口支援', content: '青海对口支援', amount: '3000000.00', fiscal: '3000000.00', other: '0.00' }]),
+    );
     await approveAll(api, dept, ['xining']);
     const funds = (x: string) => ({ total: x, fiscal: x, other: '0.00', annualTotal: x, annualFiscal: x, carryover: '0.00', annualOther: '0.00' });
     const submitted = await createTarget(api, 'xining', { kind: 'project', year: YEAR, orgId: org['HZB-XN'], frameworkCode: 'mof-2021', name: '报表测试项目', funds: funds('1000000.50') });

@@ -1,4 +1,4 @@
-import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase, VALID_ROWS } from './test-app';
+import { login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
 
 /**
  * A 部门（单位）整体 target through the whole cycle (issue 15), on /api/targets: declared, returned with a row
@@ -6,8 +6,7 @@ import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type Te
  * actuals and the unit's budget execution, whose declared budget fills the evaluation's funds), and adjusted.
  */
 describe(`targets: a department target's cycle (${TEST_DB})`, () => {
-  let db: TestDatabase;
-  let t: TestApp;
+  const t = useTestApp();
   const tok: Record<string, string> = {};
   let orgId: string;
   let id: string;
@@ -20,8 +19,6 @@ describe(`targets: a department target's cycle (${TEST_DB})`, () => {
     (await t.http.post(url('/transitions')).set(auth(user)).set('If-Match', await etag()).send(body).expect(status)).body;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    t = await startTestApp(db);
     for (const u of ['xining', 'hzb', 'czj', 'yangpu']) tok[u] = await login(t, u);
     orgId = (await t.http.get('/api/auth/me').set(auth('xining')).expect(200)).body.orgId;
     const res = await t.http
@@ -41,10 +38,6 @@ describe(`targets: a department target's cycle (${TEST_DB})`, () => {
       .expect(201);
     id = res.body.id;
     await t.http.put(url('/indicators')).set(auth('xining')).set('If-Match', '"1"').send({ indicators: VALID_ROWS }).expect(200);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
   });
 
   it('goes through the two-level review: returned with a row comment, fixed, resubmitted, approved by the department and the finance bureau', async () => {

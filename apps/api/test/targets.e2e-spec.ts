@@ -1,12 +1,11 @@
-import { createTestDatabase, login, startTestApp, TEST_DB, type TestApp, type TestDatabase, VALID_ROWS } from './test-app';
+import { login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
 
 /**
  * Every kind of target (issue 15): /api/targets creates, reads and edits projects, 部门（单位）整体 and 政策
  * targets; /api/projects is the same resource narrowed to projects; each kind is visible as a project is.
  */
 describe(`targets: the three kinds (${TEST_DB})`, () => {
-  let db: TestDatabase;
-  let t: TestApp;
+  const t = useTestApp();
   const tok: Record<string, string> = {};
   let xiningOrg: string;
   let xiningName: string;
@@ -20,16 +19,10 @@ describe(`targets: the three kinds (${TEST_DB})`, () => {
   ];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    t = await startTestApp(db);
     for (const u of ['xining', 'hzb', 'czj', 'yangpu', 'ypb']) tok[u] = await login(t, u);
     const me = await t.http.get('/api/auth/me').set(auth('xining')).expect(200);
     xiningOrg = me.body.orgId;
     xiningName = me.body.orgName;
-  });
-  afterAll(async () => {
-    await t?.close();
-    await db?.drop();
   });
 
   const createDepartment = (over: Record<string, unknown> = {}) =>

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { PROJECT_FIELD_LABELS } from '@pt/domain';
@@ -28,7 +28,7 @@ import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-acc
 import type { TransitionAction } from '@pt/web/projects/data-access';
 import { confirmDanger, FailureAlertComponent, PageLoadComponent } from '@pt/web/projects/ui';
 import { AttachmentsClient } from '@pt/web/evidence/ui';
-import { ActionRunner } from '@pt/web/shared/data-access';
+import { ActionRunner, loadOn } from '@pt/web/shared/data-access';
 import { ReasonDialogComponent, WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -161,10 +161,7 @@ export class EvaluationPage {
   readonly goalText = computed(() => this.project()?.annualGoal || this.project()?.totalGoal || '');
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
+    loadOn(() => this.id(), (id) => this.load(id));
   }
 
   // ------------------------------------------------------------ loading

@@ -1,12 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { MONITORING_FIELD_LABELS, PROJECT_FIELD_LABELS } from '@pt/domain';
 import type { MonitoringLight } from '@pt/domain';
 import { LIGHT_ORDER, lightLabel, MonitoringApi, toEvaluationFailure } from '@pt/web/evaluation/data-access';
 import type { MonitoringOverviewRow } from '@pt/web/evaluation/data-access';
-import { orgOptions, ProjectsApi } from '@pt/web/projects/data-access';
-import type { OrgNode } from '@pt/web/projects/data-access';
+import { orgOptions, ProjectsApi, visibleOrgs } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -14,7 +13,7 @@ import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { LightComponent } from './light.component';
 import { countByLight, overviewYears, sortOverview } from './monitoring-overview';
-import { LoadState, openingYear } from '@pt/web/shared/data-access';
+import { loadOn, LoadState, YearOrgFilter } from '@pt/web/shared/data-access';
 import { OrgSelectComponent } from '@pt/web/shared/ui';
 
 /**
@@ -34,12 +33,12 @@ import { OrgSelectComponent } from '@pt/web/shared/ui';
     <nz-card nzTitle="运行监控">
       <p class="lead">已批复项目的绩效运行监控情况：每个项目取最近一次填报月份的灯（各指标和预算执行中最差的灯）。点击项目进入其运行监控页填报或查看。</p>
       <div class="filters">
-        <nz-select class="f-year" aria-label="预算年度" data-testid="overview-year" [ngModel]="year()" (ngModelChange)="setFilter($event, orgId())">
+        <nz-select class="f-year" aria-label="预算年度" data-testid="overview-year" [ngModel]="year()" (ngModelChange)="filter.setYear($event)">
           @for (y of years(); track y) {
             <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
           }
         </nz-select>
-        <pt-org-select class="f-org" testId="overview-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="setFilter(year(), $event)" />
+        <pt-org-select class="f-org" testId="overview-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="filter.setOrg($event)" />
       </div>
 
       <div class="counts" data-testid="overview-counts">
@@ -122,16 +121,16 @@ export class MonitoringOverviewPage {
   readonly M = MONITORING_FIELD_LABELS;
   private readonly api = inject(MonitoringApi);
   private readonly projects = inject(ProjectsApi);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
 
   readonly lightOrder = LIGHT_ORDER;
   readonly label = (l: MonitoringLight) => lightLabel(l);
 
-  readonly year = signal(new Date().getFullYear());
-  readonly orgId = signal<string | null>(null);
-  readonly years = computed(() => overviewYears(new Date().getFullYear(), this.year()));
-  private readonly orgs = signal<OrgNode[]>([]);
+  /** Year and organisation, in the URL; without a year in the link, the newest year that has projects when this year has none. */
+  readonly filter = new YearOrgFilter(overviewYears(new Date().getFullYear()), () => this.projects.years());
+  readonly year = this.filter.year;
+  readonly orgId = this.filter.orgId;
+  readonly years = this.filter.years;
+  private readonly orgs = visibleOrgs(this.projects);
   readonly orgChoices = computed(() => orgOptions(this.orgs()));
 
   readonly rows = signal<MonitoringOverviewRow[]>([]);
@@ -142,41 +141,7 @@ export class MonitoringOverviewPage {
   readonly error = this.state.error;
 
   constructor() {
-    const qp = this.route.snapshot.queryParamMap;
-    const y = Number(qp.get('year'));
-    if (Number.isInteger(y) && y >= 2000 && y <= 2100) this.year.set(y);
-    else this.openOnYearWithData();
-    this.orgId.set(qp.get('orgId'));
-    this.projects.orgs().then(
-      (orgs) => this.orgs.set(orgs),
-      () => this.orgs.set([]),
-    );
-    effect(() => {
-      this.year();
-      this.orgId();
-      untracked(() => void this.load());
-    });
-  }
-
-  /** Without a year in the link: the newest year that has projects, when this year has none (unless the user chose one meanwhile). */
-  private openOnYearWithData(): void {
-    const initial = this.year();
-    this.projects.years().then(
-      (years) => {
-        if (this.year() === initial) this.year.set(openingYear(years, initial));
-      },
-      () => undefined,
-    );
-  }
-
-  setFilter(year: number, orgId: string | null): void {
-    this.year.set(year);
-    this.orgId.set(orgId ?? null);
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: { year, orgId: orgId || null },
-      replaceUrl: true,
-    });
+    loadOn(() => this.filter.value(), () => this.load());
   }
 
   async load(): Promise<void> {

@@ -1,16 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { FUND_FIELDS, FUNDS_BLOCK_LABEL, POLICY_FIELD_LABELS, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
@@ -20,7 +9,7 @@ import type { Project, Target } from '@pt/web/projects/data-access';
 import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
 import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
-import { ActionRunner, formatMoney, normaliseMoney, PtDateTimePipe, sumMoney } from '@pt/web/shared/data-access';
+import { ActionRunner, formatMoney, loadOn, markAllInvalid, normaliseMoney, PtDateTimePipe, sumMoney } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, PickRow, TableCheckContext } from '@pt/web/projects/ui';
 import { RectificationApi, type Rectification } from '@pt/web/rectification/data-access';
@@ -45,7 +34,7 @@ import { KindHeaderFormComponent } from './kind-header-form.component';
 import { detailText, formTaskField } from './target-kind-form';
 import { findingPlace } from './finding-place';
 import { TargetKindState } from './target-kind-state';
-import { buildHeaderForm, CATEGORY_OPTIONS, markAllInvalid, NATURE_OPTIONS, PERFORMANCE_TYPE_OPTIONS, TEXT_FIELDS } from './project-form-group';
+import { buildHeaderForm, CATEGORY_OPTIONS, NATURE_OPTIONS, PERFORMANCE_TYPE_OPTIONS, TEXT_FIELDS } from './project-form-group';
 import { ProjectIndicatorPickerComponent } from './project-indicator-picker.component';
 import { ProjectDocument } from './project-document';
 import {
@@ -211,10 +200,7 @@ export class ProjectEditorPage {
   constructor() {
     const sub = this.form.valueChanges.subscribe(() => this.header.set(this.readForm()));
     inject(DestroyRef).onDestroy(() => sub.unsubscribe());
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
+    loadOn(() => this.id(), (id) => this.load(id));
   }
 
   // ------------------------------------------------------------ loading

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { Finding, StructuredReview } from '@pt/domain';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
@@ -14,7 +14,7 @@ import {
   type ReviewChanges,
   type ReviewDraft,
 } from '@pt/web/projects/ui';
-import { ActionRunner, PtDateTimePipe } from '@pt/web/shared/data-access';
+import { ActionRunner, loadOn, PtDateTimePipe } from '@pt/web/shared/data-access';
 import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -184,10 +184,7 @@ export class ProjectReviewPage {
   readonly changes = signal<ReviewChanges | null>(null);
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
+    loadOn(() => this.id(), (id) => this.load(id));
   }
 
   async load(id = this.id()): Promise<void> {

@@ -1,11 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { LoadState, toApiFailure, yearFromLink } from '@pt/web/shared/data-access';
+import { loadOn, LoadState, toApiFailure, yearFromLink } from '@pt/web/shared/data-access';
 import { OrgSelectComponent, SearchInputComponent } from '@pt/web/shared/ui';
-import { isFiller, orgOptions, parseKind, ProjectsApi, STATUS_OPTIONS, TARGET_KIND_OPTIONS } from '@pt/web/projects/data-access';
-import type { OrgNode, ProjectStatus, ProjectSummary, TargetKindKey } from '@pt/web/projects/data-access';
+import { isFiller, orgOptions, parseKind, ProjectsApi, STATUS_OPTIONS, TARGET_KIND_OPTIONS, visibleOrgs } from '@pt/web/projects/data-access';
+import type { ProjectStatus, ProjectSummary, TargetKindKey } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -187,7 +187,7 @@ export class ProjectListPage {
   readonly total = signal(0);
   readonly state = new LoadState();
   readonly error = this.state.error;
-  private readonly orgs = signal<OrgNode[]>([]);
+  private readonly orgs = visibleOrgs(this.api);
   readonly orgChoices = computed(() => orgOptions(this.orgs()));
   readonly inboxLead = computed(() => {
     const roles = this.auth.user()?.roles ?? [];
@@ -195,7 +195,6 @@ export class ProjectListPage {
     return `以下是${what}的项目，点击进入审核。`;
   });
 
-  private readonly reloadTick = signal(0);
   /** 审核待办's 批量审核 (the inbox only). */
   readonly batch = inboxBatch(() => this.items(), () => this.reload());
 
@@ -214,31 +213,21 @@ export class ProjectListPage {
     const size = Number(qp.get('pageSize'));
     if ([10, 20, 30, 40, 50].includes(size)) this.pageSize.set(size);
 
-    this.api.orgs().then(
-      (orgs) => this.orgs.set(orgs),
-      () => this.orgs.set([]),
-    );
-
-    let alive = true;
-    inject(DestroyRef).onDestroy(() => (alive = false));
-    effect(() => {
-      const query = {
-        kind: this.kind(),
-        year: this.year(),
-        orgId: this.orgId(),
-        status: this.inbox() ? null : this.status(),
-        q: this.q(),
-        page: this.page(),
-        pageSize: this.pageSize(),
-        inbox: this.inbox(),
-        ...(this.inbox() ? {} : this.extra()),
-      };
-      this.reloadTick();
-      untracked(() => {
-        if (alive) void this.load(query);
-      });
-    });
   }
+
+  /** The list's query from the filters (the inbox has its own status); a change loads it again. */
+  private readonly query = computed(() => ({
+    kind: this.kind(),
+    year: this.year(),
+    orgId: this.orgId(),
+    status: this.inbox() ? null : this.status(),
+    q: this.q(),
+    page: this.page(),
+    pageSize: this.pageSize(),
+    inbox: this.inbox(),
+    ...(this.inbox() ? {} : this.extra()),
+  }));
+  readonly reload = loadOn(() => this.query(), (query) => this.load(query));
 
   setFilter(key: 'kind' | 'year' | 'orgId' | 'status' | 'q', value: unknown): void {
     if (key === 'kind') this.kind.set(parseKind(value as string | null));
@@ -277,10 +266,6 @@ export class ProjectListPage {
     this.pageSize.set(size);
     this.page.set(1);
     this.syncUrl();
-  }
-
-  reload(): void {
-    this.reloadTick.update((t) => t + 1);
   }
 
   private async load(query: Parameters<ProjectsApi['list']>[0]): Promise<void> {

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { Project, ProjectRevision } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { LoadState, PtDateTimePipe, toApiFailure } from '@pt/web/shared/data-access';
+import { loadOn, LoadState, PtDateTimePipe, toApiFailure } from '@pt/web/shared/data-access';
 import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -212,15 +212,8 @@ export class ProjectRevisionsPage {
   readonly adjustOpen = signal(false);
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
-    effect(() => {
-      const id = this.id();
-      const rev = this.viewRev();
-      untracked(() => void this.loadView(id, rev));
-    });
+    loadOn(() => this.id(), (id) => this.load(id));
+    loadOn(() => ({ id: this.id(), rev: this.viewRev() }), ({ id, rev }) => this.loadView(id, rev));
   }
 
   reload(): void {

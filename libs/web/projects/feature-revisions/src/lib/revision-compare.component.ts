@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { ProjectDiff } from '@pt/shared/api-types';
-import { LoadState, toApiFailure } from '@pt/web/shared/data-access';
+import { loadOn, LoadState, toApiFailure } from '@pt/web/shared/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -142,11 +142,7 @@ export class RevisionCompareComponent {
   });
 
   constructor() {
-    effect(() => {
-      const id = this.projectId();
-      const range = this.range();
-      untracked(() => void this.load(id, range));
-    });
+    loadOn(() => ({ id: this.projectId(), range: this.range() }), ({ id, range }) => this.load(id, range));
   }
 
   reload(): void {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { mayIssueRectification, RECTIFICATION_FIELD_LABELS as F, RECTIFICATION_TITLE } from '@pt/domain';
 import { AuthStore } from '@pt/web/auth/data-access';
@@ -6,7 +6,7 @@ import { AttachmentsClient, AttachmentsComponent } from '@pt/web/evidence/ui';
 import { ProjectsApi, type Target } from '@pt/web/projects/data-access';
 import { FailureAlertComponent } from '@pt/web/projects/ui';
 import { RectificationApi, type Rectification, type RectificationAction } from '@pt/web/rectification/data-access';
-import { toApiFailure, type ApiFailure } from '@pt/web/shared/data-access';
+import { type ApiFailure, loadOn, toApiFailure } from '@pt/web/shared/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -87,10 +87,7 @@ export class RectificationPage {
   readonly fieldLabel = (field: string) => (F as Record<string, string>)[field] ?? field;
 
   constructor() {
-    effect(() => {
-      this.id();
-      untracked(() => void this.load());
-    });
+    loadOn(() => this.id(), () => this.load());
   }
 
   async load(): Promise<void> {

@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { ApiPaths, type TaskProgressRow, type TaskProgressStatus, type WorkTask } from '@pt/shared/api-types';
 import { DownloadCancelled, ExportsApi } from '@pt/web/exports/data-access';
-import { loadState, toApiFailure } from '@pt/web/shared/data-access';
+import { loadOn, loadState, toApiFailure } from '@pt/web/shared/data-access';
 import { PROGRESS_COLORS, taskStepLabel, WorkApi } from '@pt/web/work/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -101,10 +101,7 @@ export class TaskProgressPage {
   readonly stepLabel = taskStepLabel;
 
   constructor() {
-    effect(() => {
-      const id = this.id();
-      untracked(() => void this.load(id));
-    });
+    loadOn(() => this.id(), (id) => this.load(id));
   }
 
   async load(id = this.id()): Promise<void> {
