@@ -2,16 +2,15 @@ import {
   DECLARATION_TARGET_COLUMN,
   FUND_FIELDS,
   FUND_LABELS,
-  getFramework,
   INDICATOR_COLUMN_LABELS as COL,
   OF_WHICH,
   PROJECT_FIELD_LABELS as F,
   YUAN_SUFFIX,
   type Framework,
 } from '@pt/domain';
-import type { Project } from '@pt/shared/contracts';
+import type { Indicator, Project } from '@pt/shared/contracts';
 import { hasMetaRows, META_COLUMNS, metaCells } from './indicator-meta-columns';
-import { amountCell, type BlockCell, DECLARATION_TITLE, indicatorSheet, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
+import { amountCell, type BlockCell, type DeclarationArgs, declarationSheet, DECLARATION_TITLE, labelCell, type SheetModel, textCell } from './sheet-model';
 
 /**
  * The labels of the 申报表's funds block (domain §2): 项目资金总额 = 财政资金 + 其他资金 on the left,
@@ -31,33 +30,41 @@ export const DECLARATION_FUND_LABELS = {
 
 const yesNo = (b: boolean | null) => (b === null ? '' : b ? '是' : '否');
 
-const label = (text: string): BlockCell => ({ text, label: true });
-const text = (x: string | null | undefined, span?: number): BlockCell => ({ text: v(x), span });
 /** A long text over the whole width: label, then the value over the four other columns. */
-const wide = (name: string, x: string | null | undefined): BlockCell[] => [label(name), text(x, 4)];
+const wide = (name: string, x: string | null | undefined): BlockCell[] => [labelCell(name), textCell(x, 4)];
 
 /** 申报表 (§2): every header field as label / value pairs, the annual table grouped by 一级, the signature footer. */
-export function declarationModel(
-  p: Project,
-  sheetName = p.name,
-  signatures: Signatures = NO_SIGNATURES,
-  /** The framework version the project was declared under (the shipped one of its code by default). */
-  framework: Framework | undefined = getFramework(p.frameworkCode),
-): SheetModel {
+export function declarationModel(p: Project, ...args: DeclarationArgs): SheetModel {
+  return declarationSheet<Indicator>(p, args, (framework) => {
+    const withMeta = hasMetaRows(p.indicators);
+    return {
+      title: DECLARATION_TITLE,
+      items: p.indicators,
+      targetHeader: DECLARATION_TARGET_COLUMN,
+      // the first two columns also hold the header's labels and amounts ("70,100,000.00")
+      widths: [17, 19, 32, 22],
+      more: [{ header: COL.weight, width: 10 }, ...(withMeta ? META_COLUMNS : [])],
+      cells: (i) => [i.weight ?? '', ...(withMeta ? metaCells(i) : [])],
+      header: projectHeader(p, framework),
+    };
+  });
+}
+
+/** The 申报表's header block: the project's fields, the funds (total and annual side by side), the long texts. */
+function projectHeader(p: Project, framework: Framework | undefined): BlockCell[][] {
   const f = p.funds;
   const L = DECLARATION_FUND_LABELS;
-  const withMeta = hasMetaRows(p.indicators);
-  const header: BlockCell[][] = [
-    [label(F.name), text(p.name, 4)],
-    [label(F.nature), text(p.nature), label(F.category), text(p.category, 2)],
-    [label(F.department), text(p.departmentName), label(F.org), text(p.orgName, 2)],
-    [label(F.startDate), text(p.startDate), label(F.endDate), text(p.endDate, 2)],
-    [label(F.governmentPurchase), text(yesNo(p.governmentPurchase)), label(F.performanceType), text(p.performanceType, 2)],
-    [label(L.total), amountCell(f.total), label(L.annualTotal), amountCell(f.annualTotal, 2)],
-    [label(L.fiscal), amountCell(f.fiscal), label(L.annualFiscal), amountCell(f.annualFiscal, 2)],
-    [label(L.other), amountCell(f.other), label(L.carryover), amountCell(f.carryover, 2)],
-    [label(F.lastYearBudget + YUAN_SUFFIX), amountCell(p.lastYearBudget), label(L.annualOther), amountCell(f.annualOther, 2)],
-    [label(F.lastYearExecuted + YUAN_SUFFIX), amountCell(p.lastYearExecuted), label(F.framework), text(framework?.name ?? p.frameworkCode, 2)],
+  return [
+    [labelCell(F.name), textCell(p.name, 4)],
+    [labelCell(F.nature), textCell(p.nature), labelCell(F.category), textCell(p.category, 2)],
+    [labelCell(F.department), textCell(p.departmentName), labelCell(F.org), textCell(p.orgName, 2)],
+    [labelCell(F.startDate), textCell(p.startDate), labelCell(F.endDate), textCell(p.endDate, 2)],
+    [labelCell(F.governmentPurchase), textCell(yesNo(p.governmentPurchase)), labelCell(F.performanceType), textCell(p.performanceType, 2)],
+    [labelCell(L.total), amountCell(f.total), labelCell(L.annualTotal), amountCell(f.annualTotal, 2)],
+    [labelCell(L.fiscal), amountCell(f.fiscal), labelCell(L.annualFiscal), amountCell(f.annualFiscal, 2)],
+    [labelCell(L.other), amountCell(f.other), labelCell(L.carryover), amountCell(f.carryover, 2)],
+    [labelCell(F.lastYearBudget + YUAN_SUFFIX), amountCell(p.lastYearBudget), labelCell(L.annualOther), amountCell(f.annualOther, 2)],
+    [labelCell(F.lastYearExecuted + YUAN_SUFFIX), amountCell(p.lastYearExecuted), labelCell(F.framework), textCell(framework?.name ?? p.frameworkCode, 2)],
     wide(F.overview, p.overview),
     wide(F.basis, p.basis),
     wide(F.necessity, p.necessity),
@@ -66,18 +73,4 @@ export function declarationModel(
     wide(F.totalGoal, p.totalGoal),
     wide(F.annualGoal, p.annualGoal),
   ];
-  return indicatorSheet({
-    sheetName,
-    title: DECLARATION_TITLE,
-    year: p.year,
-    items: p.indicators,
-    framework,
-    targetHeader: DECLARATION_TARGET_COLUMN,
-    // the first two columns also hold the header's labels and amounts ("70,100,000.00")
-    widths: [17, 19, 32, 22],
-    more: [{ header: COL.weight, width: 10 }, ...(withMeta ? META_COLUMNS : [])],
-    cells: (i) => [i.weight ?? '', ...(withMeta ? metaCells(i) : [])],
-    header,
-    footer: signatureRows(signatures, 5),
-  });
 }

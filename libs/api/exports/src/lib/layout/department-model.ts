@@ -1,21 +1,9 @@
-import {
-  Dec,
-  DECLARATION_TARGET_COLUMN,
-  DEPARTMENT_FIELD_LABELS as D,
-  getFramework,
-  INDICATOR_COLUMN_LABELS as COL,
-  OF_WHICH,
-  YUAN_SUFFIX,
-  type Framework,
-} from '@pt/domain';
+import { Dec, DECLARATION_TARGET_COLUMN, DEPARTMENT_FIELD_LABELS as D, INDICATOR_COLUMN_LABELS as COL, OF_WHICH, YUAN_SUFFIX } from '@pt/domain';
 import type { DepartmentFields, Target } from '@pt/shared/contracts';
-import { amountCell, type BlockCell, indicatorSheet, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
+import { amountCell, type BlockCell, type DeclarationArgs, declarationSheet, labelCell, type SheetModel, textCell } from './sheet-model';
 
 /** The published title (财预〔2015〕88号 附件: 部门（单位）整体支出绩效目标申报表). */
 export const DEPARTMENT_DECLARATION_TITLE = '部门（单位）整体支出绩效目标申报表';
-
-const label = (text: string, span?: number): BlockCell => ({ text, label: true, span });
-const text = (x: string | null | undefined, span?: number): BlockCell => ({ text: v(x), span });
 
 /** The labels of the 年度预算申请 block: by source (收入性质) and by nature (支出性质), as the published form groups them. */
 export const DEPARTMENT_BUDGET_LABELS = {
@@ -40,17 +28,17 @@ export function departmentHeader(t: Target): BlockCell[][] {
   const d = t.department ?? EMPTY_DEPARTMENT;
   const b = d.budget;
   const L = DEPARTMENT_BUDGET_LABELS;
-  const taskRows = d.tasks.map((task): BlockCell[] => [text(task.name), text(task.content), amountCell(task.amount), amountCell(task.fiscal), amountCell(task.other)]);
+  const taskRows = d.tasks.map((task): BlockCell[] => [textCell(task.name), textCell(task.content), amountCell(task.amount), amountCell(task.fiscal), amountCell(task.other)]);
   return [
-    [label(D.orgName), text(t.orgName, 2), label(D.year), text(String(t.year))],
-    [label(L.block), label(L.total), amountCell(b.total, 3)],
-    [label(L.bySource), label(L.fiscal), amountCell(b.fiscal), label(L.other), amountCell(b.other)],
-    [label(L.byNature), label(L.basic), amountCell(b.basic), label(L.project), amountCell(b.project)],
-    [label(D.tasks, 2), label(`${D.taskBudget}${YUAN_SUFFIX}`, 3)],
-    [label(D.taskName), label(D.taskContent), label(D.taskAmount), label(D.fiscal), label(D.other)],
+    [labelCell(D.orgName), textCell(t.orgName, 2), labelCell(D.year), textCell(String(t.year))],
+    [labelCell(L.block), labelCell(L.total), amountCell(b.total, 3)],
+    [labelCell(L.bySource), labelCell(L.fiscal), amountCell(b.fiscal), labelCell(L.other), amountCell(b.other)],
+    [labelCell(L.byNature), labelCell(L.basic), amountCell(b.basic), labelCell(L.project), amountCell(b.project)],
+    [labelCell(D.tasks, 2), labelCell(`${D.taskBudget}${YUAN_SUFFIX}`, 3)],
+    [labelCell(D.taskName), labelCell(D.taskContent), labelCell(D.taskAmount), labelCell(D.fiscal), labelCell(D.other)],
     ...taskRows,
-    [label(TASKS_TOTAL, 2), ...sumCells(d)],
-    [label(D.annualGoal), text(t.annualGoal, 4)],
+    [labelCell(TASKS_TOTAL, 2), ...sumCells(d)],
+    [labelCell(D.annualGoal), textCell(t.annualGoal, 4)],
   ];
 }
 
@@ -67,24 +55,15 @@ function sumCells(d: DepartmentFields): BlockCell[] {
 }
 
 /** 部门（单位）整体支出绩效目标申报表 (domain §11): the department header, the annual three-level table, the signatures. */
-export function departmentDeclarationModel(
-  t: Target,
-  sheetName = t.name,
-  signatures: Signatures = NO_SIGNATURES,
-  framework: Framework | undefined = getFramework(t.frameworkCode),
-): SheetModel {
-  return indicatorSheet({
-    sheetName,
+export function departmentDeclarationModel(t: Target, ...args: DeclarationArgs): SheetModel {
+  return declarationSheet(t, args, () => ({
     title: DEPARTMENT_DECLARATION_TITLE,
-    year: t.year,
     items: t.indicators,
-    framework,
     targetHeader: DECLARATION_TARGET_COLUMN,
     // the columns also hold the budget block's labels and amounts and the tasks' 主要内容 and amounts
     widths: [17, 24, 30, 20],
     more: [{ header: COL.weight, width: 17 }],
     cells: (i) => [i.weight ?? ''],
     header: departmentHeader(t),
-    footer: signatureRows(signatures, 5),
-  });
+  }));
 }

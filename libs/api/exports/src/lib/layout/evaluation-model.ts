@@ -16,7 +16,7 @@ import {
 } from '@pt/domain';
 import type { Evaluation, Project, TargetKindKey } from '@pt/shared/contracts';
 import { reportRows } from './report-rows';
-import { type BlockCell, EVALUATION_TITLE, indicatorSheet, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
+import { type BlockCell, EVALUATION_TITLE, indicatorSheet, labelCell, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
 
 const GRADE_TEXT: Record<string, string> = { 达成: '达成年度指标', 部分达成: '部分达成年度指标并具有一定效果', 未达成: '未达成年度指标且效果较差' };
 
@@ -41,7 +41,6 @@ export const EVALUATION_KIND_LAYOUT: Readonly<Record<TargetKindKey, { title: str
   policy: { title: KIND_FORM_LABELS.policy.evaluation, name: KIND_FORM_LABELS.policy.name, funds: KIND_FORM_LABELS.policy.funds },
 };
 
-const label = (text: string, span?: number): BlockCell => ({ text, label: true, span });
 const dash: BlockCell = { text: '—' };
 
 /** 自评表 (§8, 10号 附件1): header, the funds block, the annual goal expected vs achieved, the table with actuals and scores, total, grade, signatures. */
@@ -51,14 +50,14 @@ export function evaluationModel(p: Project & { kind?: TargetKindKey }, e: Evalua
   const funds = e.funds;
   const source = (s: FundsSource): BlockCell[] => {
     const r = funds[s];
-    return [label(ROW[s]), wanCell(r.initialBudget), wanCell(r.annualBudget), wanCell(r.executed), dash, { text: '' }, { ...dash, span: 2 }];
+    return [labelCell(ROW[s]), wanCell(r.initialBudget), wanCell(r.annualBudget), wanCell(r.executed), dash, { text: '' }, { ...dash, span: 2 }];
   };
   const header: BlockCell[][] = [
-    [label(layout.name), { text: p.name, span: 7 }],
-    [label(F.department), { text: v(p.departmentName), span: 3 }, label(F.org), { text: p.orgName, span: 3 }],
-    [label(layout.funds + WAN_SUFFIX), label(COL.initialBudget), label(COL.annualBudget), label(COL.executed), label(IND.weight), label(E.executionRate), label(E.score, 2)],
+    [labelCell(layout.name), { text: p.name, span: 7 }],
+    [labelCell(F.department), { text: v(p.departmentName), span: 3 }, labelCell(F.org), { text: p.orgName, span: 3 }],
+    [labelCell(layout.funds + WAN_SUFFIX), labelCell(COL.initialBudget), labelCell(COL.annualBudget), labelCell(COL.executed), labelCell(IND.weight), labelCell(E.executionRate), labelCell(E.score, 2)],
     [
-      label(ROW.total),
+      labelCell(ROW.total),
       wanCell(funds.total.initialBudget),
       wanCell(funds.total.annualBudget),
       wanCell(funds.total.executed),
@@ -67,8 +66,8 @@ export function evaluationModel(p: Project & { kind?: TargetKindKey }, e: Evalua
       { text: e.executionScore, span: 2 },
     ],
     ...FUNDS_SOURCES.map(source),
-    [label(F.annualGoal), label(E.goalExpected), { text: v(p.annualGoal), span: 6 }],
-    [label(''), label(E.goalAchievement), { text: v(e.goalAchievement), span: 6 }],
+    [labelCell(F.annualGoal), labelCell(E.goalExpected), { text: v(p.annualGoal), span: 6 }],
+    [labelCell(''), labelCell(E.goalAchievement), { text: v(e.goalAchievement), span: 6 }],
   ];
   // the framework version the project was scored with
   const cells = (it: Evaluation['items'][number]): string[] => {
@@ -99,8 +98,8 @@ export function evaluationModel(p: Project & { kind?: TargetKindKey }, e: Evalua
     cells,
     header,
     footer: [
-      [label(E.totalScore, 5), { text: e.totalScore, span: 3 }],
-      [label(E.grade, 5), { text: e.grade, span: 3 }],
+      [labelCell(E.totalScore, 5), { text: e.totalScore, span: 3 }],
+      [labelCell(E.grade, 5), { text: e.grade, span: 3 }],
       ...reportRows(e.report, 8),
       ...signatureRows(signatures, 8),
     ],

@@ -1,14 +1,11 @@
-import { getFramework, normaliseLevelName, POLICY_FIELD_LABELS as P, YUAN_SUFFIX, type Framework } from '@pt/domain';
+import { normaliseLevelName, POLICY_FIELD_LABELS as P, YUAN_SUFFIX } from '@pt/domain';
 import type { Indicator, Target } from '@pt/shared/contracts';
-import { amountCell, type BlockCell, indicatorSheet, NO_SIGNATURES, type SheetModel, signatureRows, type Signatures, v } from './sheet-model';
+import { amountCell, type BlockCell, type DeclarationArgs, declarationSheet, labelCell, type SheetModel, textCell } from './sheet-model';
 
 /** The published title of a policy's 申报表. */
 export const POLICY_DECLARATION_TITLE = '政策绩效目标申报表';
 /** The value columns: the 中期 table's value and the year's, side by side on one row per indicator. */
 export const POLICY_TARGET_COLUMNS = { midTerm: '中期指标值', annual: '年度指标值' } as const;
-
-const label = (text: string, span?: number): BlockCell => ({ text, label: true, span });
-const text = (x: string | null | undefined, span?: number): BlockCell => ({ text: v(x), span });
 
 /** 实施期 as printed: "2024年—2026年" (one end alone where the other is missing). */
 export function periodText(start: number | null | undefined, end: number | null | undefined): string {
@@ -22,12 +19,12 @@ export function periodText(start: number | null | undefined, end: number | null 
 export function policyHeader(t: Target): BlockCell[][] {
   const p = t.policy;
   return [
-    [label(P.name), text(t.name, 4)],
-    [label(P.department), text(t.departmentName ?? t.orgName, 2), label(P.period), text(periodText(p?.startYear, p?.endYear))],
-    [label(P.basis), text(p?.basis, 4)],
-    [label(P.fundsTotal + YUAN_SUFFIX), amountCell(p?.totalFunds, 2), label(P.fundsAnnual + YUAN_SUFFIX), amountCell(p?.annualFunds)],
-    [label(P.midTermGoal), text(t.totalGoal, 4)],
-    [label(P.annualGoal), text(t.annualGoal, 4)],
+    [labelCell(P.name), textCell(t.name, 4)],
+    [labelCell(P.department), textCell(t.departmentName ?? t.orgName, 2), labelCell(P.period), textCell(periodText(p?.startYear, p?.endYear))],
+    [labelCell(P.basis), textCell(p?.basis, 4)],
+    [labelCell(P.fundsTotal + YUAN_SUFFIX), amountCell(p?.totalFunds, 2), labelCell(P.fundsAnnual + YUAN_SUFFIX), amountCell(p?.annualFunds)],
+    [labelCell(P.midTermGoal), textCell(t.totalGoal, 4)],
+    [labelCell(P.annualGoal), textCell(t.annualGoal, 4)],
   ];
 }
 
@@ -60,24 +57,15 @@ export function policyRows(t: Pick<Target, 'goals' | 'indicators'>): PolicyRow[]
 }
 
 /** 政策绩效目标申报表 (domain §11): the policy header, the 中期 and 年度 values of each indicator, the signatures. */
-export function policyDeclarationModel(
-  t: Target,
-  sheetName = t.name,
-  signatures: Signatures = NO_SIGNATURES,
-  framework: Framework | undefined = getFramework(t.frameworkCode),
-): SheetModel {
-  return indicatorSheet({
-    sheetName,
+export function policyDeclarationModel(t: Target, ...args: DeclarationArgs): SheetModel {
+  return declarationSheet(t, args, () => ({
     title: POLICY_DECLARATION_TITLE,
-    year: t.year,
     items: policyRows(t),
-    framework,
     targetHeader: POLICY_TARGET_COLUMNS.midTerm,
     // the last column also holds the 实施期 ("2024年—2026年") and the 年度资金规模
     widths: [17, 20, 28, 20],
     more: [{ header: POLICY_TARGET_COLUMNS.annual, width: 24 }],
     cells: (r) => [r.annual],
     header: policyHeader(t),
-    footer: signatureRows(signatures, 5),
-  });
+  }));
 }

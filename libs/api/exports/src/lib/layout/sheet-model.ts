@@ -82,12 +82,8 @@ export interface TableItem {
   target: { raw: string };
 }
 
-/**
- * A form whose body is the indicator table (申报表, 自评表, 监控表): `items` grouped as the printed forms group them
- * (groupRows), each row 一级, 二级, 名称, the target column headed `targetHeader`, then the form's own `cells`
- * under its `more` columns; `widths` are those of the first four columns. Titled `（year年度）`, 一级/二级 merged down.
- */
-export function indicatorSheet<T extends TableItem>(s: {
+/** The parts of a form drawn by indicatorSheet. */
+export interface IndicatorSheet<T extends TableItem> {
   sheetName: string;
   title: string;
   year: number;
@@ -99,7 +95,14 @@ export function indicatorSheet<T extends TableItem>(s: {
   cells: (item: T) => string[];
   header: BlockCell[][];
   footer: BlockCell[][];
-}): SheetModel {
+}
+
+/**
+ * A form whose body is the indicator table (申报表, 自评表, 监控表): `items` grouped as the printed forms group them
+ * (groupRows), each row 一级, 二级, 名称, the target column headed `targetHeader`, then the form's own `cells`
+ * under its `more` columns; `widths` are those of the first four columns. Titled `（year年度）`, 一级/二级 merged down.
+ */
+export function indicatorSheet<T extends TableItem>(s: IndicatorSheet<T>): SheetModel {
   const rows = groupRows(s.items, s.framework).map((it) => [it.level1, it.level2, it.name, it.target.raw, ...s.cells(it)]);
   const [level1, level2, name, target] = s.widths;
   const first = [
@@ -109,6 +112,21 @@ export function indicatorSheet<T extends TableItem>(s: {
     { header: s.targetHeader, width: target },
   ];
   return { sheetName: s.sheetName, title: s.title, subtitle: `（${s.year}年度）`, columns: [...first, ...s.more], header: s.header, rows, merges: mergeRuns(rows), footer: s.footer };
+}
+
+/**
+ * The optional arguments of every kind's 申报表: the worksheet's name (the target's by default), the signatures, and
+ * the framework version it was declared under (the shipped one of its code by default).
+ */
+export type DeclarationArgs = [sheetName?: string, signatures?: Signatures, framework?: Framework];
+
+/** A 申报表 of any kind: the kind's `parts` (title, table, header block) for the framework, the year, the signature footer. */
+export function declarationSheet<T extends TableItem>(
+  t: { name: string; year: number; frameworkCode: string },
+  [sheetName = t.name, signatures = NO_SIGNATURES, framework = getFramework(t.frameworkCode)]: DeclarationArgs,
+  parts: (framework: Framework | undefined) => Omit<IndicatorSheet<T>, 'sheetName' | 'year' | 'framework' | 'footer'>,
+): SheetModel {
+  return indicatorSheet({ ...parts(framework), sheetName, year: t.year, framework, footer: signatureRows(signatures, 5) });
 }
 
 /** A worksheet name Excel accepts, unique among `taken`. */
@@ -121,6 +139,10 @@ export function sheetNameFor(name: string, taken: Set<string>): string {
 }
 
 export const v = (x: string | null | undefined) => x ?? '';
+/** A label cell (bold, shaded) of a header or footer block. */
+export const labelCell = (text: string, span?: number): BlockCell => ({ text, label: true, span });
+/** A value cell of a header or footer block: blank where there is no value (a line to fill in or sign). */
+export const textCell = (x: string | null | undefined, span?: number): BlockCell => ({ text: v(x), span });
 /** An amount cell of a header block: printed with separators, written to .xlsx as a number. */
 export function amountCell(x: string | null | undefined, span?: number): BlockCell {
   return x === null || x === undefined || x === '' ? { text: '', span } : { text: money(x), amount: x, span };
@@ -140,17 +162,14 @@ export const NO_SIGNATURES: Signatures = { filler: null, fillDate: null, reviewe
 /** The labels of the signature footer; the 申报表 import stops reading the table at the first of them. */
 export const SIGNATURE_LABELS = { filler: '填报人', reviewers: '审核人', fillDate: '填报日期', reviewDate: '审核日期' } as const;
 
-const sigLabel = (text: string): BlockCell => ({ text, label: true });
-const sigValue = (x: string | null, span: number): BlockCell => ({ text: x ?? '', span });
-
 /** The signature footer (two label / value pairs a row): blank value cells, lines to sign, where the history has nobody yet. */
 export function signatureRows(s: Signatures, width: number): BlockCell[][] {
   const first = Math.max(1, Math.floor((width - 2) / 2));
   const rest = Math.max(1, width - 2 - first);
   return [
-    [sigLabel(SIGNATURE_LABELS.filler), sigValue(s.filler, first), sigLabel(SIGNATURE_LABELS.reviewers), sigValue(s.reviewers, rest)],
-    [sigLabel(SIGNATURE_LABELS.fillDate), sigValue(s.fillDate, first), sigLabel(SIGNATURE_LABELS.reviewDate), sigValue(s.reviewDate, rest)],
-    ...(s.review ? [[sigLabel(REVIEW_BLOCK_LABEL), sigValue(s.review, width - 1)]] : []),
+    [labelCell(SIGNATURE_LABELS.filler), textCell(s.filler, first), labelCell(SIGNATURE_LABELS.reviewers), textCell(s.reviewers, rest)],
+    [labelCell(SIGNATURE_LABELS.fillDate), textCell(s.fillDate, first), labelCell(SIGNATURE_LABELS.reviewDate), textCell(s.reviewDate, rest)],
+    ...(s.review ? [[labelCell(REVIEW_BLOCK_LABEL), textCell(s.review, width - 1)]] : []),
   ];
 }
 
