@@ -42,17 +42,41 @@ export const POLICY_FIELD_LABELS = Object.freeze({
   annualGoal: '年度目标',
 } as const);
 
+/** How a sentence names a target of each kind (messages, buttons: 返回项目 / 返回政策绩效目标). */
+export const TARGET_NOUNS = Object.freeze({
+  project: TARGET_KIND_LABELS.project,
+  department: `${TARGET_KIND_LABELS.department}绩效目标`,
+  policy: `${TARGET_KIND_LABELS.policy}绩效目标`,
+} as const);
+
 /**
  * What the 自评表 and the 运行监控表 of each kind of target print differently — in the exports and on the pages alike:
- * the titles, the name's label and the funds block's (部门整体自评 reports the unit's budget execution in that block).
+ * the titles, the name's label and the funds block's (部门整体自评 reports the unit's budget execution in that block),
+ * the kind's short label (`kind`: 项目信息 / 政策信息) and how a sentence names the target (`target`).
  */
 export const KIND_FORM_LABELS = Object.freeze({
-  project: { evaluation: '项目支出绩效自评表', monitoring: '项目支出绩效运行监控表', name: PROJECT_FIELD_LABELS.name, funds: FUNDS_BLOCK_LABEL },
+  project: {
+    evaluation: '项目支出绩效自评表',
+    monitoring: '项目支出绩效运行监控表',
+    name: PROJECT_FIELD_LABELS.name,
+    funds: FUNDS_BLOCK_LABEL,
+    kind: TARGET_KIND_LABELS.project,
+    target: TARGET_NOUNS.project,
+  },
   department: {
     evaluation: '部门（单位）整体支出绩效自评表',
     monitoring: '部门（单位）整体支出绩效运行监控表',
     name: DEPARTMENT_FIELD_LABELS.orgName,
     funds: '部门（单位）预算资金',
+    kind: TARGET_KIND_LABELS.department,
+    target: TARGET_NOUNS.department,
   },
-  policy: { evaluation: '政策绩效自评表', monitoring: '政策绩效运行监控表', name: POLICY_FIELD_LABELS.name, funds: '政策资金' },
+  policy: {
+    evaluation: '政策绩效自评表',
+    monitoring: '政策绩效运行监控表',
+    name: POLICY_FIELD_LABELS.name,
+    funds: '政策资金',
+    kind: TARGET_KIND_LABELS.policy,
+    target: TARGET_NOUNS.policy,
+  },
 } as const);
