@@ -7,13 +7,18 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { WorkApi } from '@pt/web/work/data-access';
+import { PagesStylesheet } from './pages-stylesheet';
 import { SHELL_ROUTES } from './shell.routes';
 
 /**
  * ng-zorro's icons come with the lazy routes (zorro-ui.ts), not with the app config: the first page opened —
  * the login page or the shell — has them. Without them an icon is asked of the server (/assets/…svg) and not drawn.
  */
+let stylesheet: { load: jest.Mock<Promise<void>, []> };
+let stylesLoaded: () => void;
+
 function setup(user: { displayName: string; roles: string[] } | null): HttpTestingController {
+  stylesheet = { load: jest.fn(() => new Promise<void>((resolve) => (stylesLoaded = resolve))) };
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -25,6 +30,7 @@ function setup(user: { displayName: string; roles: string[] } | null): HttpTesti
         useValue: { user: signal(user), token: signal(user ? 't' : null), loggedIn: signal(!!user), mustChangePassword: signal(false), logout: () => Promise.resolve() },
       },
       { provide: WorkApi, useValue: { counts: () => new Promise(() => undefined) } },
+      { provide: PagesStylesheet, useValue: stylesheet },
     ],
   });
   return TestBed.inject(HttpTestingController);
@@ -48,14 +54,22 @@ describe('SHELL_ROUTES: ng-zorro set up by the lazy routes', () => {
     expect(missing).toEqual([]);
     expect(drawn).toEqual(expect.arrayContaining(['user', 'lock'])); // the prefixes of 用户名 and 密码
     http.expectNone((req) => req.url.endsWith('.svg'));
+    expect(stylesheet.load).not.toHaveBeenCalled(); // the login page needs only the initial styles
   });
 
   it('the shell draws the icons of its menu, its header and its first page', async () => {
     // an administrator: the home page is the administrators' own (the 工作台 would ask for its data)
     const http = setup({ displayName: '某人', roles: ['sysadmin'] });
+    await import('./shell.content.routes'); // loaded already: only the styles can hold the shell back
     const harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl('/');
+    const navigated = harness.navigateByUrl('/');
+    // the shell waits for the styles of the pages inside it
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stylesheet.load).toHaveBeenCalledTimes(1);
     const el = harness.fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('pt-shell-layout')).toBeNull();
+    stylesLoaded();
+    await navigated;
     expect(el.querySelector('[data-testid="home-admin"]')).not.toBeNull();
     const { drawn, missing } = icons(el);
     expect(missing).toEqual([]);

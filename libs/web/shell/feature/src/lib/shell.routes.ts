@@ -1,13 +1,16 @@
+import { inject } from '@angular/core';
 import type { Routes } from '@angular/router';
 import { authGuard, passwordChangedGuard } from '@pt/web/auth/data-access';
+import { PagesStylesheet } from './pages-stylesheet';
 
 /** A page outside the shell, with ng-zorro's setup (zorro-ui.ts) loaded beside it. */
 const withZorroUi = (routes: () => Promise<Routes>) => (): Promise<Routes> =>
   Promise.all([routes(), import('./zorro-ui')]).then(([children, ui]) => [{ path: '', providers: ui.ZORRO_UI_PROVIDERS, children }]);
 
 /**
- * The application's routes: every page is lazy, and so is everything it needs (ng-zorro's icons and i18n included:
- * the initial bundle holds only the router, the session and this table); everything but login needs a session.
+ * The application's routes: every page is lazy, and so is everything it needs (ng-zorro's icons, i18n and the styles
+ * of the pages inside the shell included: the initial bundle holds only the router, the session, this table and the
+ * styles of the login page); everything but login needs a session.
  */
 export const SHELL_ROUTES: Routes = [
   { path: 'login', loadChildren: withZorroUi(() => import('@pt/web/auth/feature-login').then((m) => m.LOGIN_ROUTES)) },
@@ -17,11 +20,14 @@ export const SHELL_ROUTES: Routes = [
     canMatch: [authGuard],
     loadChildren: withZorroUi(() => import('@pt/web/auth/feature-login').then((m) => m.PASSWORD_ROUTES)),
   },
-  // the shell and its pages (shell.content.routes.ts)
+  // the shell and its pages (shell.content.routes.ts), with the styles of ng-zorro's components only they use
   {
     path: '',
     canMatch: [authGuard, passwordChangedGuard],
-    loadChildren: () => import('./shell.content.routes').then((m) => m.SHELL_CONTENT_ROUTES),
+    loadChildren: () => {
+      const styles = inject(PagesStylesheet).load();
+      return Promise.all([import('./shell.content.routes'), styles]).then(([m]) => m.SHELL_CONTENT_ROUTES);
+    },
   },
   { path: '**', redirectTo: '' },
 ];
