@@ -7,3 +7,4 @@ export * from './lib/form-dialog';
 export * from './lib/action-runner';
 export * from './lib/load-on';
 export * from './lib/year-org-filter';
+export * from './lib/forms';

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthStore, loginErrorMessage, safeReturnUrl } from '@pt/web/auth/data-access';
+import { markAllInvalid } from '@pt/web/shared/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -65,10 +66,7 @@ export class LoginPage {
 
   async submit(): Promise<void> {
     if (this.form.invalid) {
-      for (const c of Object.values(this.form.controls)) {
-        c.markAsDirty();
-        c.updateValueAndValidity();
-      }
+      markAllInvalid(this.form);
       return;
     }
     this.busy.set(true);

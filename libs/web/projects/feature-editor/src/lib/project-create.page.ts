@@ -15,7 +15,7 @@ import { NzRadioModule } from 'ng-zorro-antd/radio';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { fieldLabel } from './project-form';
 import { createBody, followUnitName, KIND_CREATE_TEXT, unitNameOf } from './target-create';
-import { toApiFailure } from '@pt/web/shared/data-access';
+import { markAllInvalid, toApiFailure } from '@pt/web/shared/data-access';
 
 /**
  * 新建绩效目标: first its kind (项目 / 部门（单位）整体 / 政策, `?kind=` preselects one), then the budget year (next year by
@@ -178,10 +178,7 @@ export class ProjectCreatePage {
 
   async submit(): Promise<void> {
     if (this.form.invalid) {
-      for (const c of Object.values(this.form.controls)) {
-        c.markAsDirty();
-        c.updateValueAndValidity();
-      }
+      markAllInvalid(this.form);
       return;
     }
     this.busy.set(true);

@@ -1,6 +1,6 @@
 import type { AbstractControl, ValidationErrors } from '@angular/forms';
-import { FormGroup as FormGroupClass, Validators } from '@angular/forms';
-import type { FormGroup, NonNullableFormBuilder } from '@angular/forms';
+import { Validators } from '@angular/forms';
+import type { NonNullableFormBuilder } from '@angular/forms';
 import { PROJECT_FIELD_LABELS } from '@pt/domain';
 import { FUND_KEYS } from './project-form';
 import type { FundKey } from './project-form';
@@ -41,16 +41,4 @@ export function buildHeaderForm(fb: NonNullableFormBuilder) {
     totalGoal: ['', Validators.maxLength(5000)],
     annualGoal: ['', Validators.maxLength(5000)],
   });
-}
-
-/** Show every invalid control of the form (and of its funds group) as such, as after typing in it. */
-export function markAllInvalid(form: FormGroup): void {
-  const visit = (c: AbstractControl) => {
-    c.markAsDirty();
-    c.updateValueAndValidity({ onlySelf: true });
-  };
-  for (const c of Object.values(form.controls)) {
-    visit(c);
-    if (c instanceof FormGroupClass) Object.values(c.controls).forEach(visit);
-  }
 }

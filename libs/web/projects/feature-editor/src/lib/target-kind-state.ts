@@ -6,7 +6,7 @@ import type { Finding } from '@pt/domain';
 import type { Target, TargetKindKey } from '@pt/web/projects/data-access';
 import { toEditorRows } from '@pt/web/projects/ui';
 import type { EditorRow } from '@pt/web/projects/ui';
-import { normaliseMoney } from '@pt/web/shared/data-access';
+import { markAllInvalid, normaliseMoney } from '@pt/web/shared/data-access';
 import { rowsSignature } from './project-form';
 import type { HeaderFormValue } from './project-form';
 import { BUDGET_KEYS, departmentBody, departmentFromTarget, emptyTask, kindBody, kindSignature, policyBody, policyFromTarget } from './target-kind-form';
@@ -131,13 +131,7 @@ export class TargetKindState {
   }
 
   markAllInvalid(): void {
-    const visit = (c: AbstractControl) => {
-      c.markAsDirty();
-      c.updateValueAndValidity({ onlySelf: true });
-    };
-    Object.values(this.department.controls.budget.controls).forEach(visit);
-    for (const g of this.tasks.controls) Object.values(g.controls).forEach(visit);
-    Object.values(this.policy.controls).forEach(visit);
+    markAllInvalid(this.department, this.policy);
   }
 
   /** 年度主要任务: a row after `index` (at the end by default); its index. */
