@@ -1,4 +1,4 @@
-import { parseTargetValue, XINING_2020_YEWU } from '@pt/domain';
+import { KIND_FORM_LABELS, parseTargetValue, XINING_2020_YEWU } from '@pt/domain';
 import {
   evaluationBody,
   evaluationFieldLabel,
@@ -201,3 +201,15 @@ describe('helpers', () => {
     expect(formatAmount('abc')).toBe('abc');
   });
 });
+
+describe('the funds block named by the target kind', () => {
+  it('places a budget or funds problem in the funds block of the target form, not 项目资金 for every kind', () => {
+    const p = { index: null, field: 'funds.executed', code: 'FUNDS_NOT_ADDING_UP', message: '…', severity: 'error' as const };
+    expect(problemPlace(p)).toBe('项目资金');
+    expect(problemPlace(p, [], KIND_FORM_LABELS.department.funds)).toBe('部门（单位）预算资金');
+    expect(problemPlace({ ...p, field: 'budget.executed' }, [], KIND_FORM_LABELS.policy.funds)).toBe('政策资金');
+    expect(evaluationFieldLabel('funds.executed', [], KIND_FORM_LABELS.policy.funds)).toBe('政策资金全年执行数');
+    expect(evaluationFieldLabel('funds.fiscal.executed', [], KIND_FORM_LABELS.policy.funds)).toBe('当年财政拨款全年执行数');
+  });
+});
+

@@ -1,4 +1,4 @@
-import { Dec, EVALUATION_FIELD_LABELS as E, EVALUATION_REPORT_LABELS, EVALUATION_REPORT_TITLE, FUNDS_COLUMN_LABELS, getFramework, GRADE_BANDS, INDICATOR_COLUMN_LABELS, scoreEvaluation } from '@pt/domain';
+import { Dec, EVALUATION_FIELD_LABELS as E, EVALUATION_REPORT_LABELS, EVALUATION_REPORT_TITLE, FUNDS_BLOCK_LABEL, FUNDS_COLUMN_LABELS, getFramework, GRADE_BANDS, INDICATOR_COLUMN_LABELS, scoreEvaluation } from '@pt/domain';
 import type {
   EvaluationInput,
   EvaluationProblem,
@@ -265,9 +265,9 @@ const FIELD_LABELS: Record<string, string> = {
 
 /**
  * A field of an error detail or problem in Chinese: `items[2].score` → `第3行「培训人次」得分`,
- * `budget.executed` → `全年执行数`.
+ * `budget.executed` → `全年执行数`; `fundsLabel` names the funds block as the target's form does (项目资金, 政策资金…).
  */
-export function evaluationFieldLabel(field: string | null | undefined, rows: readonly { name: string }[] = []): string {
+export function evaluationFieldLabel(field: string | null | undefined, rows: readonly { name: string }[] = [], fundsLabel: string = FUNDS_BLOCK_LABEL): string {
   if (!field) return '';
   const m = /^(?:items|rows)\[(\d+)\](?:\.(.+))?$/.exec(field);
   if (m) {
@@ -279,14 +279,17 @@ export function evaluationFieldLabel(field: string | null | undefined, rows: rea
   // a group's 分值 that do not add up: `items.weight（产出指标（含成本指标））`
   const g = /^items\.weight(.*)$/.exec(field);
   if (g) return `分值${g[1]}`;
-  return FIELD_LABELS[field] ?? fundsFieldLabel(field) ?? field;
+  return FIELD_LABELS[field] ?? fundsFieldLabel(field, fundsLabel) ?? field;
 }
 
-/** Where a live problem is: its row, its group, the budget or the whole table. */
-export function problemPlace(p: EvaluationProblem, rows: readonly { name: string }[] = []): string {
+/**
+ * Where a live problem is: its row, its group, the budget or the whole table. The budget is named as the target's form
+ * names its funds block (`fundsLabel`: KIND_FORM_LABELS[kind].funds), so a 政策 target's problem is not placed in 项目资金.
+ */
+export function problemPlace(p: EvaluationProblem, rows: readonly { name: string }[] = [], fundsLabel: string = FUNDS_BLOCK_LABEL): string {
   if (p.index !== null && p.index !== undefined) return evaluationFieldLabel(`items[${p.index}]`, rows);
   if (p.group) return p.group;
-  if (p.field.startsWith('budget') || p.field.startsWith('funds')) return '项目资金';
+  if (p.field.startsWith('budget') || p.field.startsWith('funds')) return fundsLabel;
   return '整表';
 }
 

@@ -1,4 +1,4 @@
-import { FUNDS_COLUMN_LABELS, FUNDS_ROW_LABELS, FUNDS_SOURCES, wanToYuan, yuanToWan } from '@pt/domain';
+import { FUNDS_BLOCK_LABEL, FUNDS_COLUMN_LABELS, FUNDS_ROW_LABELS, FUNDS_SOURCES, wanToYuan, yuanToWan } from '@pt/domain';
 import type { EvaluationFundsInput, FundsColumn, FundsSource } from '@pt/domain';
 import type { ApiErrorDetail, Evaluation, EvaluationFundsDto } from '@pt/shared/api-types';
 import { cleanNumber, MONEY_PATTERN } from './numbers';
@@ -81,11 +81,14 @@ export function isWanAmount(text: string): boolean {
 
 export const WAN_MESSAGE = (label: string) => `${label}须为不超过六位小数的非负金额（万元），如 50 或 12.5`;
 
-/** The label of a funds field: `funds.fiscal.executed` → `当年财政拨款全年执行数`, `funds.executed` → `项目资金全年执行数`. */
-export function fundsFieldLabel(field: string): string | null {
+/**
+ * The label of a funds field: `funds.fiscal.executed` → `当年财政拨款全年执行数`, `funds.executed` → `项目资金全年执行数`
+ * (`fundsLabel`: the block's name on the target's form, KIND_FORM_LABELS[kind].funds — 部门（单位）预算资金, 政策资金).
+ */
+export function fundsFieldLabel(field: string, fundsLabel: string = FUNDS_BLOCK_LABEL): string | null {
   const m = /^funds\.(?:(fiscal|carryover|other)\.)?(initialBudget|annualBudget|executed)$/.exec(field);
   if (!m) return null;
-  const row = m[1] ? FUNDS_ROW_LABELS[m[1] as FundsSource].replace(/^其中：/, '') : field === 'funds.initialBudget' ? FUNDS_ROW_LABELS.total : '项目资金';
+  const row = m[1] ? FUNDS_ROW_LABELS[m[1] as FundsSource].replace(/^其中：/, '') : field === 'funds.initialBudget' ? FUNDS_ROW_LABELS.total : fundsLabel;
   return `${row}${FUNDS_COLUMN_LABELS[m[2] as FundsColumn]}`;
 }
 

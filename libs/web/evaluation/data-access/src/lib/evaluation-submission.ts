@@ -26,9 +26,9 @@ export interface SubmissionView {
   reasonRequired: ReadonlySet<number>;
 }
 
-/** `formSubmissionProblems` as the page lists and marks them. */
-export function submissionView(form: EvaluationForm | null, result: EvaluationResult | null): SubmissionView {
-  const problems = form ? formSubmissionProblems(form, result).map((p) => ({ ...p, place: p.index === null ? problemPlace(p, form.rows) : '' })) : [];
+/** `formSubmissionProblems` as the page lists and marks them (`fundsLabel`: the funds block's name on the target's form). */
+export function submissionView(form: EvaluationForm | null, result: EvaluationResult | null, fundsLabel?: string): SubmissionView {
+  const problems = form ? formSubmissionProblems(form, result).map((p) => ({ ...p, place: p.index === null ? problemPlace(p, form.rows, fundsLabel) : '' })) : [];
   const errors = problems.filter((p) => p.severity === 'error');
   const rows = errors
     .filter((p) => p.code === 'MISSING_DEVIATION_REASON' && p.index !== null && result?.items[p.index]?.achieved === false)

@@ -138,7 +138,7 @@ export class EvaluationPage {
     if (!r) return [];
     return [...r.problems]
       .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
-      .map((p) => ({ ...p, place: problemPlace(p, rows) }));
+      .map((p) => ({ ...p, place: problemPlace(p, rows, this.state.forms().funds) }));
   });
   /** 自定义分值: the typed 分值 per group against the group weights (null while off). */
   readonly weights = computed(() => {
@@ -150,7 +150,7 @@ export class EvaluationPage {
   readonly weightProblems = computed(() => (this.form()?.customWeights ? this.problems().filter(isWeightProblem) : []));
   readonly errorCount = computed(() => this.problems().filter((p) => p.severity === 'error').length);
   /** What 提交 would refuse (errors) or point out (warnings), live: 偏差原因 of missed rows, the funds adding up. */
-  readonly submission = computed(() => submissionView(this.form(), this.result()));
+  readonly submission = computed(() => submissionView(this.form(), this.result(), this.state.forms().funds));
   /** 全年执行数 is still the figure carried from the monitoring report: its month. */
   readonly carriedMonth = computed(() => {
     const f = this.form();
@@ -215,7 +215,7 @@ export class EvaluationPage {
   }
 
   label(field: string): string {
-    return evaluationFieldLabel(field, this.form()?.rows ?? []);
+    return evaluationFieldLabel(field, this.form()?.rows ?? [], this.state.forms().funds);
   }
 
   /** The field names of a refusal, for the failure alert. */
