@@ -1,21 +1,12 @@
-import { parseTargetValue } from '@pt/domain';
 import type { Evaluation, EvaluationItem } from '@pt/shared/api-types';
 import { evaluationBody, evaluationFieldLabel, evaluationFormFrom, problemPlace, scoreEvaluationForm, validateEvaluationForm } from './evaluation-form';
 import type { EvaluationForm } from './evaluation-form';
 import { fundsFieldLabel, fundsFormFrom, wanText, yuanOf } from './evaluation-funds-form';
 import { executedIsCarried, formSubmissionProblems, submissionView, withFundsValue } from './evaluation-submission';
+import { evaluationItem } from './evaluation.fixtures';
 
 const item = (i: number, level1: string, name: string, target: string, input: Partial<EvaluationItem['input']> = {}, deduction: EvaluationItem['deduction'] = null): EvaluationItem => ({
-  indicatorId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  level1,
-  level2: '',
-  name,
-  target: parseTargetValue(target),
-  input: { actual: null, actualUnit: null, grade: null, score: null, weight: null, achieved: null, description: null, deviationReason: null, ...input },
-  weight: '0.00',
-  score: '0.00',
-  achieved: null,
-  flags: [],
+  ...evaluationItem(i, { level1, level2: '', name, target }, input),
   deduction,
 });
 

@@ -2,7 +2,7 @@ import { parseTargetValue } from '@pt/domain';
 import type { Evaluation, EvaluationItem } from '@pt/shared/api-types';
 import type { EvaluationForm, EvaluationFormRow } from './evaluation-form';
 
-/** Test data of the self-evaluation specs (not exported by the library). */
+/** Test data of the self-evaluation specs (not in the library's index: `@pt/web/evaluation/data-access/testing`). */
 
 /** Row `i` of an evaluation answer (its indicator id from `i`), with nothing typed but `input`. */
 export function evaluationItem(i: number, row: { level1: string; level2: string; name: string; target: string }, input: Partial<EvaluationItem['input']> = {}): EvaluationItem {

@@ -3,9 +3,9 @@ import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter } from '@angular/router';
-import { parseTargetValue } from '@pt/domain';
 import { EvaluationApi } from '@pt/web/evaluation/data-access';
 import type { Evaluation, EvaluationItem, Versioned } from '@pt/web/evaluation/data-access';
+import { evaluationItem } from '@pt/web/evaluation/data-access/testing';
 import { AttachmentsClient } from '@pt/web/evidence/ui';
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
@@ -14,19 +14,8 @@ import { EvaluationPage } from './evaluation.page';
 
 const ID = '11111111-1111-4111-8111-111111111111';
 
-const item = (i: number, level1: string, name: string, target: string, input: Partial<EvaluationItem['input']>): EvaluationItem => ({
-  indicatorId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  level1,
-  level2: '',
-  name,
-  target: parseTargetValue(target),
-  input: { actual: null, actualUnit: null, grade: null, score: null, weight: null, achieved: null, description: null, deviationReason: null, ...input },
-  weight: '0.00',
-  score: '0.00',
-  achieved: null,
-  flags: [],
-  deduction: null,
-});
+const item = (i: number, level1: string, name: string, target: string, input: Partial<EvaluationItem['input']>): EvaluationItem =>
+  evaluationItem(i, { level1, level2: '', name, target }, input);
 
 /** mof-2021: 产出 25 + 25, 效益 30, 满意度 10 (the figures are the page's own live score). */
 function evaluation(over: Partial<Versioned<Evaluation>> = {}): Versioned<Evaluation> {

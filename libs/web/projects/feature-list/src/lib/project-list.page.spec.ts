@@ -1,13 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
+import { withComponentInputBinding } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import type { ProjectListQuery, ProjectSummary } from '@pt/web/projects/data-access';
+import { openRoute as open, pageTestProviders, settleRoute } from '@pt/web/shared/data-access/testing';
 import { PROJECT_LIST_ROUTES } from './project-list.routes';
 
 function summary(over: Partial<ProjectSummary>): ProjectSummary {
@@ -38,10 +35,7 @@ describe('ProjectListPage: the dashboard filters', () => {
     queries = [];
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideRouter([{ path: 'projects', children: PROJECT_LIST_ROUTES }], withComponentInputBinding()),
+        ...pageTestProviders([{ path: 'projects', children: PROJECT_LIST_ROUTES }], withComponentInputBinding()),
         { provide: AuthStore, useValue: { user: signal({ roles: ['finance_reviewer'] }), token: signal('t') } },
         {
           provide: ProjectsApi,
@@ -64,16 +58,6 @@ describe('ProjectListPage: the dashboard filters', () => {
       ],
     });
   });
-
-  async function open(url: string) {
-    const harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
-    await new Promise((r) => setTimeout(r));
-    harness.detectChanges();
-    await harness.fixture.whenStable();
-    const root = harness.routeNativeElement as HTMLElement;
-    return { harness, root, router: TestBed.inject(Router) };
-  }
 
   it('passes the URL filters to the API and shows them as tags', async () => {
     const { root } = await open('/projects?year=2024&grade=良&scoreMin=60&scoreMax=70&light=red&evaluationStatus=approved');
@@ -100,9 +84,7 @@ describe('ProjectListPage: the dashboard filters', () => {
     const close = root.querySelector('[data-testid="filter-tag-score"] .anticon-close') as HTMLElement;
     expect(close).not.toBeNull();
     close.click();
-    await new Promise((r) => setTimeout(r));
-    harness.detectChanges();
-    await harness.fixture.whenStable();
+    await settleRoute(harness);
     expect(decodeURIComponent(router.url)).toBe('/projects?year=2024&grade=良');
     expect(queries.at(-1)).toMatchObject({ year: 2024, grade: '良', scoreMin: null, scoreMax: null });
     expect([...root.querySelectorAll('[data-testid^="filter-tag-"]')].map((t) => t.textContent?.trim())).toEqual(['等级: 良']);

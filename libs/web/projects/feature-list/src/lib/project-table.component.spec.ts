@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
 import type { ProjectSummary } from '@pt/web/projects/data-access';
 import { ProjectTableComponent } from './project-table.component';
+import { pageTestProviders, stabilize } from '@pt/web/shared/data-access/testing';
 
 const row = (id: string, name: string) => ({ id, name, year: 2027, orgName: '西宁办', status: 'submitted', version: 2, indicatorCount: 4 }) as unknown as ProjectSummary;
 
@@ -20,13 +17,9 @@ class HostComponent {
 
 describe('ProjectTableComponent: 批量审核 selection', () => {
   it('ticks rows by their checkbox (the row does not open), all of the page at once, and back', async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations(), provideRouter([])] });
+    TestBed.configureTestingModule({ providers: pageTestProviders() });
     const fixture = TestBed.createComponent(HostComponent);
-    const settle = async () => {
-      fixture.detectChanges();
-      await fixture.whenStable();
-      fixture.detectChanges();
-    };
+    const settle = () => stabilize(fixture);
     await settle();
     const el = fixture.nativeElement as HTMLElement;
     const boxes = () => Array.from(el.querySelectorAll('[data-testid="select-row"] input')) as HTMLInputElement[];
@@ -56,7 +49,7 @@ class TotalHostComponent {
 
 describe('ProjectTableComponent: the total', () => {
   it('counts 绩效目标 over every kind and 项目 only when the list is narrowed to projects', async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations(), provideRouter([])] });
+    TestBed.configureTestingModule({ providers: pageTestProviders() });
     const fixture = TestBed.createComponent(TotalHostComponent);
     fixture.detectChanges();
     await fixture.whenStable();

@@ -1,11 +1,7 @@
-import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
 import type { TargetSettingReport } from '@pt/shared/api-types';
 import { ProjectsApi } from '@pt/web/projects/data-access';
+import { openRoute as open, pageTestProviders } from '@pt/web/shared/data-access/testing';
 import { CopyOutline, ExportOutline } from '@ant-design/icons-angular/icons';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { NzMessageService } from 'ng-zorro-antd/message';
@@ -43,12 +39,9 @@ describe('TargetSettingPage (绩效目标设置情况)', () => {
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: (x: string) => (clipboard.push(x), Promise.resolve()) } });
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
+        ...pageTestProviders([{ path: 'reports', children: REPORT_ROUTES }]),
         // the icons the page names (the app registers them in app-icons.ts)
         provideNzIcons([CopyOutline, ExportOutline]),
-        provideRouter([{ path: 'reports', children: REPORT_ROUTES }]),
         {
           provide: TargetSettingApi,
           useValue: {
@@ -61,16 +54,6 @@ describe('TargetSettingPage (绩效目标设置情况)', () => {
       ],
     });
   });
-
-  async function open(url: string) {
-    const harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
-    await new Promise((r) => setTimeout(r));
-    harness.detectChanges();
-    await harness.fixture.whenStable();
-    const root = harness.routeNativeElement as HTMLElement;
-    return { harness, byId: (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null };
-  }
 
   it('shows the paragraph, a row per department in 万元 with the 合计, and the units without a 部门整体 target', async () => {
     const { byId } = await open('/reports/target-setting?year=2025');

@@ -1,14 +1,11 @@
-import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
+import { HttpErrorResponse } from '@angular/common/http';
 import { en_US, provideNzI18n } from 'ng-zorro-antd/i18n';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ReloadOutline, SearchOutline, StopOutline } from '@ant-design/icons-angular/icons';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthStore } from '@pt/web/auth/data-access';
+import { openRoute, pageTestProviders, settleRoute as settle } from '@pt/web/shared/data-access/testing';
 import { AuditApi, type AuditEntryResponse, type AuditQuery, type AuditVerification } from '@pt/web/security/data-access';
 import { auditEventLabel } from '@pt/domain';
 import type { AuditPage } from './audit.page';
@@ -54,18 +51,15 @@ describe('AuditPage', () => {
     ];
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        // the date picker formats with Angular's locale data of its language: the app registers zh-CN, Jest has only en
-        provideNzI18n(en_US),
-        // the app registers these at the root (app.config.ts)
-        provideNzIcons([ReloadOutline, SearchOutline, StopOutline]),
-        provideRouter([
+        ...pageTestProviders([
           { path: '', component: HomeStub },
           { path: 'security', children: SECURITY_ROUTES },
           { path: 'audit', children: AUDIT_ROUTES },
         ]),
+        // the date picker formats with Angular's locale data of its language: the app registers zh-CN, Jest has only en
+        provideNzI18n(en_US),
+        // the app registers these at the root (app.config.ts)
+        provideNzIcons([ReloadOutline, SearchOutline, StopOutline]),
         { provide: AuthStore, useValue: { user: () => ({ id: 'a', username: 'auditor', displayName: '审计管理员', roles, orgId: 'o' }) } },
         {
           provide: AuditApi,
@@ -87,21 +81,9 @@ describe('AuditPage', () => {
   });
 
   async function open(url = '/audit') {
-    const harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
-    await settle(harness);
-    const root = () => harness.routeNativeElement as HTMLElement;
-    const all = (id: string) => Array.from(root().querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
+    const { harness, all } = await openRoute(url, 3);
     const text = (id: string) => all(id).map((e) => e.textContent?.trim() ?? '');
-    return { harness, root, all, text, page: harness.routeDebugElement?.componentInstance as AuditPage };
-  }
-
-  async function settle(harness: RouterTestingHarness) {
-    for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r));
-      harness.detectChanges();
-      await harness.fixture.whenStable();
-    }
+    return { harness, all, text, page: harness.routeDebugElement?.componentInstance as AuditPage };
   }
 
   it('shows the newest page with Chinese events, results and objects', async () => {

@@ -1,13 +1,10 @@
-import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpErrorResponse } from '@angular/common/http';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ReloadOutline, SearchOutline, StopOutline } from '@ant-design/icons-angular/icons';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
 import { AuthStore } from '@pt/web/auth/data-access';
+import { openRoute, pageTestProviders, settleRoute as settle } from '@pt/web/shared/data-access/testing';
 import { type LockoutEntry, SecurityApi, type SessionEntry } from '@pt/web/security/data-access';
 import { AUDIT_ROUTES, SECURITY_ROUTES } from './security.routes';
 import { SecurityPage } from './security.page';
@@ -50,16 +47,13 @@ describe('SecurityPage', () => {
     };
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        // the app registers these at the root (app.config.ts)
-        provideNzIcons([ReloadOutline, SearchOutline, StopOutline]),
-        provideRouter([
+        ...pageTestProviders([
           { path: '', component: HomeStub },
           { path: 'security', children: SECURITY_ROUTES },
           { path: 'audit', children: AUDIT_ROUTES },
         ]),
+        // the app registers these at the root (app.config.ts)
+        provideNzIcons([ReloadOutline, SearchOutline, StopOutline]),
         { provide: AuthStore, useValue: { user: () => ({ id: 'me', username: 'security', displayName: '安全管理员', roles, orgId: 'o' }) } },
         {
           provide: SecurityApi,
@@ -75,22 +69,7 @@ describe('SecurityPage', () => {
     });
   });
 
-  async function open(url = '/security') {
-    const harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
-    await settle(harness);
-    const root = () => harness.routeNativeElement as HTMLElement;
-    const all = (id: string) => Array.from(root().querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
-    return { harness, root, all };
-  }
-
-  async function settle(harness: RouterTestingHarness) {
-    for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r));
-      harness.detectChanges();
-      await harness.fixture.whenStable();
-    }
-  }
+  const open = (url = '/security') => openRoute(url, 3);
 
   it('lists the live sessions and the locked user names', async () => {
     const { all } = await open();

@@ -1,12 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
 import type { TaskProgressRow, WorkTask } from '@pt/shared/api-types';
 import { ExportsApi } from '@pt/web/exports/data-access';
 import { WorkApi } from '@pt/web/work/data-access';
 import { TaskProgressPage } from './task-progress.page';
+import { pageTestProviders } from '@pt/web/shared/data-access/testing';
 
 const TASK: WorkTask = {
   id: 't1',
@@ -30,10 +27,7 @@ const ROWS: TaskProgressRow[] = [
 async function render(download: jest.Mock) {
   TestBed.configureTestingModule({
     providers: [
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      provideNoopAnimations(),
-      provideRouter([]),
+      ...pageTestProviders(),
       { provide: WorkApi, useValue: { task: async () => TASK, progress: async () => ROWS } },
       { provide: ExportsApi, useValue: { download } },
     ],

@@ -1,12 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
 import type { CreateTaskBody, WorkTask } from '@pt/shared/api-types';
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import { WorkApi, WorkbenchStore } from '@pt/web/work/data-access';
 import { TasksPage } from './tasks.page';
+import { pageTestProviders } from '@pt/web/shared/data-access/testing';
 
 describe('TasksPage', () => {
   async function render() {
@@ -15,10 +12,7 @@ describe('TasksPage', () => {
     const invalidate = jest.fn();
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideRouter([]),
+        ...pageTestProviders(),
         { provide: WorkApi, useValue: { tasks, createTask: async (b: CreateTaskBody) => (created.push(b), { id: 'n' }) } },
         { provide: ProjectsApi, useValue: { orgs: async () => [{ id: 'u1', code: 'U1', name: '西宁办', kind: 'unit', parentId: null }] } },
         { provide: WorkbenchStore, useValue: { invalidate } },

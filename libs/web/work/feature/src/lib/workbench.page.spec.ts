@@ -1,13 +1,10 @@
-import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
 import type { Workbench } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { WorkApi } from '@pt/web/work/data-access';
 import { WorkbenchPage } from './workbench.page';
+import { pageTestProviders } from '@pt/web/shared/data-access/testing';
 
 const WB: Workbench = {
   tasks: [
@@ -26,10 +23,7 @@ const WB: Workbench = {
 async function render(workbench: () => Promise<Workbench>, roles = ['filler']) {
   TestBed.configureTestingModule({
     providers: [
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      provideNoopAnimations(),
-      provideRouter([]),
+      ...pageTestProviders(),
       { provide: AuthStore, useValue: { user: signal({ displayName: '西宁办填报人', roles }) } },
       { provide: WorkApi, useValue: { workbench } },
     ],
