@@ -50,34 +50,33 @@ export interface TargetSummary extends ProjectSummary {
   kind: TargetKindKey;
 }
 
-/** GET /api/reports/target-setting?year=&orgId= — the budget document's paragraph 绩效目标设置情况. */
-export interface TargetSettingReport {
-  year: number;
-  orgId: string | null;
+/**
+ * The counts and money of declared targets of a group of units (money in 元, decimal strings): the whole report's
+ * and each 主管部门's line.
+ */
+export interface TargetSettingTotals {
   units: number;
   departmentTargets: number;
   policyTargets: number;
-  /** 元, decimal string. */
   policyFunds: string;
   projectTargets: number;
   projectFunds: string;
   unitsWithoutDepartmentTarget: string[];
+}
+
+/** GET /api/reports/target-setting?year=&orgId= — the budget document's paragraph 绩效目标设置情况. */
+export interface TargetSettingReport extends TargetSettingTotals {
+  year: number;
+  orgId: string | null;
   text: string;
   /** The same counts per 主管部门 (one row for a department reviewer or a unit), by organisation code. */
   departments: TargetSettingDepartmentRow[];
 }
 
-/** One 主管部门's line of the target-setting report (money in 元, decimal strings). */
-export interface TargetSettingDepartmentRow {
+/** One 主管部门's line of the target-setting report. */
+export interface TargetSettingDepartmentRow extends TargetSettingTotals {
   orgId: string;
   name: string;
-  units: number;
-  departmentTargets: number;
-  policyTargets: number;
-  policyFunds: string;
-  projectTargets: number;
-  projectFunds: string;
-  unitsWithoutDepartmentTarget: string[];
 }
 
 // ---------------------------------------------------------------- requests of /api/targets
