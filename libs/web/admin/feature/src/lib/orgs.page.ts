@@ -105,10 +105,8 @@ const CHILD_KIND: Record<OrgKind, OrgKind | null> = { finance: 'department', dep
     </pt-list-card>
 
     <pt-crud-modal
-      [open]="dialog.open()"
+      [dialog]="dialog"
       [title]="dialog.form()?.id ? '编辑机构' : '新增机构'"
-      [saving]="dialog.saving()"
-      [failure]="dialog.failure()"
       testId="org-form"
       (submitted)="save()"
       (cancelled)="dialog.close()"

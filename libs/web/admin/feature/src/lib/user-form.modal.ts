@@ -75,10 +75,8 @@ export function checkUserForm(f: UserForm, orgs: readonly AdminOrg[]): ApiFailur
   imports: [FormsModule, NzCheckboxModule, NzSelectModule, CrudModalComponent, FormFieldComponent, TextFieldComponent],
   template: `
     <pt-crud-modal
-      [open]="form() !== null"
+      [dialog]="dialog"
       [title]="form()?.id ? '编辑用户' : '新增用户'"
-      [saving]="dialog.saving()"
-      [failure]="dialog.failure()"
       [width]="600"
       testId="user-form"
       (submitted)="save()"

@@ -73,9 +73,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
     <pt-crud-modal
       title="新建任务"
       okText="下达"
-      [open]="dialog.open()"
-      [saving]="dialog.saving()"
-      [failure]="dialog.failure()"
+      [dialog]="dialog"
       [width]="600"
       testId="task-form"
       (submitted)="save()"

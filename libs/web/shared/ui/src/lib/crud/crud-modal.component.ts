@@ -1,13 +1,21 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzModalModule } from 'ng-zorro-antd/modal';
 import { ErrorListComponent, type ShownFailure } from './error-list.component';
+
+/** What the modal reads of a dialog's state (a FormDialog of the shared data-access has it). */
+export interface CrudDialogState {
+  open(): boolean;
+  saving(): boolean;
+  failure(): ShownFailure | null;
+}
 
 /**
  * The add / edit dialog of a list page: 保存 / 取消, the OK button busy while saving, not closed by a click beside it,
  * the failure (message and field messages) above the form, and a vertical form that submits on Enter.
  * The fields are projected: `<pt-crud-modal …><pt-form-field …>…</pt-form-field></pt-crud-modal>`.
  * Test ids from `testId`: the form `<testId>`, the failure `<testId>-error`.
+ * A page with a FormDialog binds it as `[dialog]` (open, saving and failure from it) instead of the three inputs.
  */
 @Component({
   selector: 'pt-crud-modal',
@@ -17,11 +25,11 @@ import { ErrorListComponent, type ShownFailure } from './error-list.component';
   host: { style: 'display: none' },
   template: `
     <nz-modal
-      [nzVisible]="open()"
+      [nzVisible]="isOpen()"
       [nzTitle]="title()"
       [nzOkText]="okText()"
       nzCancelText="取消"
-      [nzOkLoading]="saving()"
+      [nzOkLoading]="isSaving()"
       [nzMaskClosable]="false"
       [nzWidth]="width()"
       (nzOnOk)="submitted.emit()"
@@ -29,7 +37,7 @@ import { ErrorListComponent, type ShownFailure } from './error-list.component';
     >
       <ng-container *nzModalContent>
         <ng-content select="[ptCrudModalLead]" />
-        @if (failure(); as e) {
+        @if (shownFailure(); as e) {
           <pt-error-list [failure]="e" [attr.data-testid]="testId() + '-error'" />
         }
         <form nz-form nzLayout="vertical" (submit)="$event.preventDefault(); submitted.emit()" [attr.data-testid]="testId()">
@@ -48,6 +56,11 @@ export class CrudModalComponent {
   readonly width = input<number | string>(520);
   readonly failure = input<ShownFailure | null>(null);
   readonly testId = input('crud-form');
+  /** The dialog's state, in place of `open`, `saving` and `failure`. */
+  readonly dialog = input<CrudDialogState | null>(null);
+  protected readonly isOpen = computed(() => this.dialog()?.open() ?? this.open());
+  protected readonly isSaving = computed(() => this.dialog()?.saving() ?? this.saving());
+  protected readonly shownFailure = computed(() => (this.dialog() ? this.dialog()?.failure() : this.failure()) ?? null);
   /** 保存 or Enter in a field. */
   readonly submitted = output<void>();
   /** 取消 or the close button. */

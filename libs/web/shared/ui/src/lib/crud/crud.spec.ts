@@ -32,6 +32,9 @@ import { TextFieldComponent } from './text-field.component';
       </pt-form-field>
       <pt-text-field label="机构代码" fieldId="x-code" name="code" required [maxlength]="32" testId="x-code" [error]="codeError()" [value]="code" (valueChange)="code = $event" />
     </pt-crud-modal>
+    <pt-crud-modal [dialog]="dialog" title="编辑机构" testId="y-form" (submitted)="saves = saves + 1" (cancelled)="dialogOpen.set(false)">
+      <input data-testid="y-name" />
+    </pt-crud-modal>
   `,
 })
 class Host {
@@ -41,6 +44,10 @@ class Host {
   readonly failure = signal<{ message: string; details: { message: string }[] } | null>(null);
   readonly nameError = signal<string | null>(null);
   readonly codeError = signal<string | null>(null);
+  readonly dialogOpen = signal(false);
+  readonly dialogSaving = signal(false);
+  /** A dialog's state as a FormDialog keeps it. */
+  readonly dialog = { open: this.dialogOpen, saving: this.dialogSaving, failure: this.failure };
   code = 'HZB';
   reloads = 0;
   saves = 0;
@@ -114,5 +121,21 @@ describe('crud modal', () => {
 
     q<HTMLFormElement>('x-form')?.dispatchEvent(new Event('submit', { cancelable: true }));
     expect(host.saves).toBe(1);
+  });
+
+  it('reads open, saving and the failure from a dialog state bound once', async () => {
+    const { host, q, settle } = await render();
+    expect(q('y-form')).toBeNull();
+    host.dialogOpen.set(true);
+    host.dialogSaving.set(true);
+    host.failure.set({ message: '机构已被修改', details: [] });
+    await settle();
+    expect(q('y-name')).not.toBeNull();
+    expect(q('y-form-error')?.textContent).toContain('机构已被修改');
+    expect(document.querySelector('.ant-modal-footer .ant-btn-loading')).not.toBeNull();
+    host.dialogOpen.set(false);
+    await settle();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(q('y-name')).toBeNull();
   });
 });
