@@ -449,6 +449,15 @@ describe('COPIED_ROWS', () => {
     expect(f[0].message).toContain(YANGPU_2024_BANGONGTING.name);
   });
 
+  test('names the other table by its kind where known, else 绩效目标 (a 部门整体 or 政策 target is not called 项目)', () => {
+    const message = (kind?: 'project' | 'department' | 'policy') =>
+      codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { otherTables: [{ projectName: '甲', kind, rows: YANGPU_2024_BANGONGTING.rows }] })), 'COPIED_ROWS')[0].message;
+    expect(message('policy')).toContain('与本单位政策绩效目标「甲」中的指标完全相同');
+    expect(message('department')).toContain('与本单位部门（单位）整体绩效目标「甲」');
+    expect(message('project')).toContain('与本单位项目「甲」');
+    expect(message()).toContain('与本单位绩效目标「甲」');
+  });
+
   test('the same rows are found from the 政府办公厅 side', () => {
     const f = codes(
       run(inputOf(YANGPU_2024_BANGONGTING, { otherTables: [{ projectName: YANGPU_2024_JIAOLIUBAN.name, rows: YANGPU_2024_JIAOLIUBAN.rows }] })),

@@ -1,4 +1,5 @@
 import type { IndicatorHistory } from '../fields/indicator-meta';
+import type { TARGET_NOUNS } from '../fields/other-target-fields';
 import type { Finding, Framework, FrameworkGroup, Funds, IndicatorRow, Severity, TargetValue } from '../types';
 
 /**
@@ -23,8 +24,8 @@ export interface CheckInput {
   endDate?: string | null;
   /** Yuan decimal strings. */
   funds?: Funds | null;
-  /** Other projects of the same unit (for COPIED_ROWS). */
-  otherTables?: { projectName: string; rows: IndicatorRow[] }[];
+  /** Other targets of the same unit (for COPIED_ROWS), with their kind where known (the message names it). */
+  otherTables?: { projectName: string; kind?: keyof typeof TARGET_NOUNS; rows: IndicatorRow[] }[];
   /** Last year's values of each row (by the index of `rows`), for BELOW_LAST_YEAR_ACTUAL. */
   history?: readonly (IndicatorHistory | null | undefined)[];
 }
@@ -60,7 +61,7 @@ export const CHECK_RULES: readonly CheckRule[] = [
   { code: 'DUPLICATE_NAME', severity: 'error', title: '三级指标名称重复' },
   { code: 'NEAR_DUPLICATE_NAME', severity: 'warning', title: '三级指标名称疑似重复' },
   { code: 'REPEATED_TEXT', severity: 'warning', title: '文字重复' },
-  { code: 'COPIED_ROWS', severity: 'warning', title: '指标与本单位其他项目完全相同' },
+  { code: 'COPIED_ROWS', severity: 'warning', title: '指标与本单位其他绩效目标完全相同' },
   { code: 'BELOW_LAST_YEAR_ACTUAL', severity: 'warning', title: '指标值低于上年实际完成值' },
 ];
 

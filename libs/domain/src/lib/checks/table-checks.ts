@@ -1,7 +1,8 @@
 import { findGroup, normaliseLevelName } from '../frameworks';
 import { parseTargetValue } from '../target-value';
 import type { Finding, Framework, FrameworkGroup, IndicatorRow } from '../types';
-import { finding, type RowContext, rowLabel } from './check-rules';
+import { TARGET_NOUNS } from '../fields/other-target-fields';
+import { type CheckInput, finding, type RowContext, rowLabel } from './check-rules';
 import { isPlaceholder, nameKey, roleOf } from './row-checks';
 
 /** The checks across the rows of a table: what it must contain, names repeated, rows copied from another project. */
@@ -103,7 +104,7 @@ function copiedRowKey(row: IndicatorRow): string {
 export function checkCopiedRows(
   rows: readonly RowContext[],
   framework: Framework,
-  otherTables: readonly { projectName: string; rows: IndicatorRow[] }[],
+  otherTables: NonNullable<CheckInput['otherTables']>,
   out: Finding[],
 ): void {
   const specific = (row: IndicatorRow) => {
@@ -119,7 +120,8 @@ export function checkCopiedRows(
       out.push(
         finding(
           'COPIED_ROWS',
-          `${rowLabel(ctx)}与本单位项目「${other.projectName}」中的指标完全相同（二级指标、三级指标、指标值），共${matched.length}行相同，请确认是否照搬。`,
+          // the other table may be of any kind: named by it where known (项目 / 部门（单位）整体绩效目标 / 政策绩效目标)
+          `${rowLabel(ctx)}与本单位${other.kind ? TARGET_NOUNS[other.kind] : '绩效目标'}「${other.projectName}」中的指标完全相同（二级指标、三级指标、指标值），共${matched.length}行相同，请确认是否照搬。`,
           ctx.index,
         ),
       );

@@ -1,7 +1,12 @@
 import { ApiHttpException, badRequest } from '@pt/api/core';
 import { rowLabel } from '@pt/domain';
-import type { EvaluationDeductionDto, EvaluationItem, Indicator, UserSummary } from '@pt/shared/contracts';
-import { toStoredItem, type StoredEvaluationItem } from '@pt/api/targets/data-access';
+import type { EvaluationDeductionDto, EvaluationItem, Indicator, TargetKindKey, UserSummary } from '@pt/shared/contracts';
+import { targetLabel, toStoredItem, type StoredEvaluationItem } from '@pt/api/targets/data-access';
+
+/** A row that is not in the target's approved table, named by the target's kind (本项目 / 本政策绩效目标…). */
+export function notInTable(kind: TargetKindKey): string {
+  return `该指标不在本${targetLabel(kind)}已批复的绩效目标表中`;
+}
 
 /**
  * The reviewer's deductions (10号: an actual far above a target that was set too low may have its score reduced by
@@ -16,11 +21,12 @@ export function applyDeductions(
   scored: readonly Pick<EvaluationItem, 'flags'>[],
   deductions: readonly EvaluationDeductionDto[],
   user: Pick<UserSummary, 'id' | 'displayName'>,
+  kind: TargetKindKey = 'project',
 ): { items: StoredEvaluationItem[]; notes: string[] } {
   const position = new Map(indicators.map((ind, i) => [ind.id, i]));
   const seen = new Set<string>();
   const wrong = deductions.flatMap((d, k) => {
-    if (!position.has(d.indicatorId)) return [{ field: `deductions[${k}].indicatorId`, message: '该指标不在本项目已批复的绩效目标表中' }];
+    if (!position.has(d.indicatorId)) return [{ field: `deductions[${k}].indicatorId`, message: notInTable(kind) }];
     if (seen.has(d.indicatorId)) return [{ field: `deductions[${k}].indicatorId`, message: '同一指标只能出现一次' }];
     seen.add(d.indicatorId);
     if (d.apply && !(d.reason ?? '').trim()) return [{ field: `deductions[${k}].reason`, message: '按偏离度扣分须填写理由（如指标值设定明显偏低）' }];

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, badRequest } from '@pt/api/core';
-import { errorDetails, EvaluationStore, toStoredFunds, toStoredItem, writeHistory, requireApproved } from '@pt/api/targets/data-access';
+import { errorDetails, EvaluationStore, targetLabel, toStoredFunds, toStoredItem, writeHistory, requireApproved } from '@pt/api/targets/data-access';
 import { allowedActions, hasRole, isEditable, statusLabel } from '@pt/domain';
 import type { Evaluation, PatchEvaluationDto, PutEvaluationDto, UserSummary } from '@pt/shared/contracts';
-import { applyDeductions } from './evaluation-deduction';
+import { applyDeductions, notInTable } from './evaluation-deduction';
 
 /** Self-evaluation (绩效自评) of approved projects: scored by the domain; its review is feature-review's. */
 @Injectable()
@@ -19,7 +19,7 @@ export class EvaluationService {
     await ev.targets.write(user, id, ifMatch, async (m, row) => {
       requireApproved(row, '自评');
       const current = await ev.row(m, id);
-      if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以填写自评');
+      if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', `只有${targetLabel(row.kind)}所属单位的填报人可以填写自评`);
       if (current && !isEditable(current.status)) {
         throw new ApiHttpException(409, 'NOT_EDITABLE', `自评处于「${statusLabel(current.status)}」状态，不能修改（只有草稿或已退回的自评可以修改）`);
       }
@@ -27,7 +27,7 @@ export class EvaluationService {
       const known = new Set(indicators.map((i) => i.id));
       const seen = new Set<string>();
       const wrong = dto.items.flatMap((it, k) => {
-        if (!known.has(it.indicatorId)) return [{ field: `items[${k}].indicatorId`, message: '该指标不在本项目已批复的绩效目标表中' }];
+        if (!known.has(it.indicatorId)) return [{ field: `items[${k}].indicatorId`, message: notInTable(row.kind) }];
         if (seen.has(it.indicatorId)) return [{ field: `items[${k}].indicatorId`, message: '同一指标只能出现一次' }];
         seen.add(it.indicatorId);
         return [];
@@ -76,7 +76,7 @@ export class EvaluationService {
       const indicators = await ev.indicatorsOf(m, row);
       const budget = { annualBudget: current.annual_budget, executed: current.executed };
       const now = await ev.scored(m, row, indicators, current.items, budget);
-      const { items, notes } = applyDeductions(indicators, current.items, now.items, dto.deductions, user);
+      const { items, notes } = applyDeductions(indicators, current.items, now.items, dto.deductions, user, row.kind);
       const { result } = await ev.scored(m, row, indicators, items, budget);
       await ev.setItems(m, id, items, result);
       for (const note of notes) await writeHistory(m, id, user, 'eval_deduct', current.status, current.status, note);

@@ -10,6 +10,7 @@ import {
   type ProjectMonitoringEntity,
   requireApproved,
   type StoredMonitoringItem,
+  targetLabel,
 } from '@pt/api/targets/data-access';
 import { hasRole, monitoringCurrentProblem, monitoringRowProblems, type MonitoringLight } from '@pt/domain';
 import type { ApiErrorDetail, Monitoring, MonitoringOverviewQueryDto, MonitoringOverviewRow, PutMonitoringDto, UserSummary } from '@pt/shared/contracts';
@@ -41,14 +42,14 @@ export class MonitoringService {
   async put(user: UserSummary, id: string, ifMatch: string | undefined, dto: PutMonitoringDto): Promise<Monitoring> {
     await this.targets.write(user, id, ifMatch, async (m, row) => {
       requireApproved(row, '填写运行监控');
-      if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', '只有项目所属单位的填报人可以填写运行监控');
+      if (!hasRole(user, 'filler')) throw new ApiHttpException(403, 'FORBIDDEN', `只有${targetLabel(row.kind)}所属单位的填报人可以填写运行监控`);
       const indicators = await this.reports.indicatorsOf(m, row);
       const known = new Map(indicators.map((i) => [i.id, i]));
       const seen = new Set<string>();
       const wrong: ApiErrorDetail[] = [];
       dto.items.forEach((it, k) => {
         const ind = known.get(it.indicatorId);
-        if (!ind) wrong.push({ field: `items[${k}].indicatorId`, message: '该指标不在本项目已批复的绩效目标表中' });
+        if (!ind) wrong.push({ field: `items[${k}].indicatorId`, message: `该指标不在本${targetLabel(row.kind)}已批复的绩效目标表中` });
         else if (seen.has(it.indicatorId)) wrong.push({ field: `items[${k}].indicatorId`, message: '同一指标只能出现一次' });
         seen.add(it.indicatorId);
         // a number for a quantitative row, a text for the others

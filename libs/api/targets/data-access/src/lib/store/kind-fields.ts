@@ -1,5 +1,5 @@
 import { ApiHttpException, readRows, type PickRow } from '@pt/api/core';
-import { Dec, TARGET_KIND_LABELS } from '@pt/domain';
+import { Dec, TARGET_KIND_LABELS, TARGET_NOUNS } from '@pt/domain';
 import type { DepartmentFields, DepartmentFieldsInput, DepartmentTask, DepartmentTaskInput, PolicyFields, PolicyFieldsInput, TargetKindKey } from '@pt/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import type { DepartmentTaskEntity } from '../entities/department-task.entity';
@@ -131,6 +131,5 @@ export function sameTasks(a: readonly DepartmentTask[], b: readonly DepartmentTa
  */
 export function targetLabel(kind?: TargetKindKey): string {
   const k = kind ?? narrowedKind();
-  if (k === 'project') return '项目';
-  return k ? `${TARGET_KIND_LABELS[k]}绩效目标` : '绩效目标';
+  return k ? TARGET_NOUNS[k] : '绩效目标';
 }
