@@ -1,4 +1,5 @@
 import type { ImportChoice, ImportChoiceDto, ImportedProjectPreview, ImportResult } from '@pt/web/exports/data-access';
+import { TARGET_NOUNS } from '@pt/domain';
 import { kindLabel, statusLabel } from '@pt/web/projects/data-access';
 
 /** Where a preview's project came from: `第 1–91 行` for pasted text, `工作表「…」` for a workbook. */
@@ -35,9 +36,9 @@ export function unanswered(projects: readonly ImportedProjectPreview[], chosen: 
   return [...new Set(projects.filter((p) => p.existing && !chosen[p.name]).map((p) => p.name))];
 }
 
-/** How the page names a target of `kind`: 项目, 部门（单位）整体绩效目标, 政策绩效目标. */
+/** How the page names a target of `kind`: 项目, 部门（单位）整体绩效目标, 政策绩效目标 (the domain's TARGET_NOUNS). */
 export function targetNoun(kind: ImportedProjectPreview['kind'] | undefined): string {
-  return !kind || kind === 'project' ? '项目' : `${kindLabel(kind)}绩效目标`;
+  return TARGET_NOUNS[kind ?? 'project'];
 }
 
 /**
