@@ -46,4 +46,23 @@ describe('ProjectExporter', () => {
     expect(document.querySelector('.ant-message')?.textContent).toContain('项目尚未批复');
     expect(exporter.downloading()).toBe(false);
   });
+
+  it('says why a pick made while a file comes is not downloaded, and downloads it when picked after', async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations()] });
+    const fixture = TestBed.createComponent(Page);
+    const exporter = fixture.componentInstance.exporter;
+    const http = TestBed.inject(HttpTestingController);
+    const pdf = exporter.download('p-1', 'export-declaration-pdf');
+    await exporter.download('p-1', 'export-declaration-docx');
+    await fixture.whenStable();
+    expect(document.querySelector('.ant-message')?.textContent).toContain('正在导出申报表 PDF，请等它完成后再导出申报表 Word');
+    // the PDF only: the Word pick sent nothing
+    http.expectOne((r) => r.params.get('format') === 'pdf').flush(new Blob([JSON.stringify({ message: '项目不存在或您无权查看' })]), { status: 404, statusText: 'Not Found' });
+    await pdf;
+    const docx = exporter.download('p-1', 'export-declaration-docx');
+    http.expectOne((r) => r.params.get('format') === 'docx').flush(new Blob([JSON.stringify({ message: '导出失败' })]), { status: 500, statusText: 'Error' });
+    await docx;
+    http.verify();
+    expect(exporter.downloading()).toBe(false);
+  });
 });

@@ -58,16 +58,26 @@ export class ProjectExporter {
     return p ? progressText(p) : null;
   });
 
-  /** Downloads the menu entry `itemId` of the project. */
+  /** The entry being downloaded. */
+  private current: ProjectExportItem | null = null;
+
+  /** Downloads the menu entry `itemId` of the project; one at a time (a pick meanwhile is told to wait, not dropped). */
   async download(projectId: string, itemId: string): Promise<void> {
     const chosen = ALL_ITEMS.find((i) => i.id === itemId);
-    if (!chosen || this.api.downloading()) return;
+    if (!chosen) return;
+    if (this.current || this.api.downloading()) {
+      this.message.warning(`正在导出${this.current?.label ?? '文件'}，请等它完成后再导出${chosen.label}`);
+      return;
+    }
+    this.current = chosen;
     try {
       const file = await this.api.downloadProject(projectId, chosen.form, chosen.format);
       this.message.success(`已导出${FORM_LABELS[chosen.form]}：${file.fileName}`);
     } catch (e) {
       if (e instanceof DownloadCancelled) return;
       this.message.error(toExportFailure(e).message);
+    } finally {
+      this.current = null;
     }
   }
 }
