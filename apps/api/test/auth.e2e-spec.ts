@@ -65,6 +65,23 @@ describe(`auth and demo accounts (${TEST_DB})`, () => {
     await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
   });
 
+  it('touches the idle timer of a session in use when it is older than 30 s (a twentieth of 30 minutes), not on every request', async () => {
+    const ds = t.app.get(DataSource);
+    const ageOf = async (token: string, setAgo: string) => {
+      const [{ id }] = await ds.query(`SELECT id FROM user_session ORDER BY created_at DESC, id LIMIT 1`);
+      await ds.query(`UPDATE user_session SET last_seen_at = now() - $2::interval WHERE id = $1`, [id, setAgo]);
+      await t.http.get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
+      const [{ age }] = await ds.query(`SELECT extract(epoch FROM now() - last_seen_at)::float AS age FROM user_session WHERE id = $1`, [id]);
+      return age as number;
+    };
+    // 20 minutes old: touched by the request (now)
+    expect(await ageOf(await login(t, 'czj'), '20 minutes')).toBeLessThan(5);
+    // 10 s old: left as it was, within the 30 s the timer may lag
+    const age = await ageOf(await login(t, 'czj'), '10 seconds');
+    expect(age).toBeGreaterThanOrEqual(9);
+    expect(age).toBeLessThan(30);
+  });
+
   it('seeded the demo organisations once: a restart on the same database adds nothing', async () => {
     const ds = t.app.get(DataSource);
     const [{ orgs }] = await ds.query('SELECT count(*)::int AS orgs FROM org');

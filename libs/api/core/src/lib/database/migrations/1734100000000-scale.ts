@@ -6,7 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   session is revoked, deleted or shortened (`s:<id>`), a user is changed or deleted (`u:<id>`: disabled, new
  *   password, roles, organisation, name) or an organisation renamed (`*`). Every instance LISTENs (libs/api/auth,
  *   SessionInvalidationListener), so whoever writes — the API, a script, psql — ends the cached sessions at once.
- *   The idle timer's once-a-second touch of `last_seen_at` (forward) notifies nothing.
+ *   The idle timer's periodic touch of `last_seen_at` (forward) notifies nothing.
  * - The list's name search (`name ILIKE '%…%'`): a trigram index, when the server has pg_trgm (PostgreSQL's contrib;
  *   a server without it keeps the sequential filter, which the other filters of the list narrow first); and the year's
  *   names in an index of their own (year, org_id INCLUDE name, kind), so that a search pg_trgm cannot narrow — a
