@@ -145,6 +145,10 @@ describe(`imports of 部门整体 and 政策 targets (${TEST_DB})`, () => {
     expect(chosen.projects.map((p) => [p.kind, p.indicators.length])).toEqual([['department', 4]]);
     expect(chosen.projects[0].department).toEqual((await target('xining', ids.department)).department);
     expect(chosen.problems.map((x) => x.message)).toEqual([expect.stringContaining('按部门（单位）整体绩效目标读取（导入时所选类型）')]);
+    // a form's own title wins over the kind chosen, and the preview says so
+    const titled = (await upload('xining', org['HZB-XN'], files.department, `&year=${YEAR + 2}&kind=policy&dryRun=true`).expect(200)).body as { projects: Preview[]; problems: { message: string }[] };
+    expect(titled.projects.map((p) => p.kind)).toEqual(['department']);
+    expect(titled.problems.map((x) => x.message)).toEqual([expect.stringContaining('按表名是部门（单位）整体申报表，按部门（单位）整体绩效目标导入（所选类型“政策”只用于表名无法识别的工作表）')]);
     expect((await upload('xining', org['HZB-XN'], renamed, '&kind=unit&dryRun=true').expect(400)).body.details).toEqual([expect.objectContaining({ field: 'kind', message: expect.stringContaining('department') })]);
   });
 

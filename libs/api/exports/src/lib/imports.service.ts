@@ -101,6 +101,11 @@ export class ImportsService {
     const read = readDeclarations(wb, kind);
     const problems: ImportResult['problems'] = read.problems.map((p) => ({ line: p.sheet ? `${p.sheet}!${p.row}` : p.row, message: p.message }));
     const projects: ImportedProjectPreview[] = read.declarations.map((d) => this.declarationPreview(d, year));
+    // the kind chosen is for sheets whose title cannot tell it: a form's own title wins, and that is said
+    const titled = [...read.declarations.map((d) => ({ sheet: d.sheetName, kind: 'project' as TargetKindKey })), ...read.kindSheets.map((k) => ({ sheet: k.sheetName, kind: k.kind as TargetKindKey }))];
+    for (const t of titled.filter((x) => kind && x.kind !== kind)) {
+      problems.push({ line: t.sheet, message: `工作表“${t.sheet}”按表名是${TARGET_KIND_LABELS[t.kind]}申报表，按${TARGET_KIND_LABELS[t.kind]}绩效目标导入（所选类型“${TARGET_KIND_LABELS[kind as TargetKindKey]}”只用于表名无法识别的工作表）` });
+    }
     for (const u of read.unrecognised) {
       const k = kind ?? 'project';
       problems.push({
