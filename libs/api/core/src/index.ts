@@ -23,3 +23,4 @@ export * from './lib/audit/audit-log.entity';
 export * from './lib/http/idempotency-key.entity';
 export * from './lib/http/versioned';
 export * from './lib/http/content-disposition';
+export * from './lib/database/columns';

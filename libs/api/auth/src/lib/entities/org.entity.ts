@@ -1,5 +1,6 @@
+import { CreatedAtColumn, UuidPrimaryKey, UuidReference } from '@pt/api/core';
 import type { OrgKind } from '@pt/shared/contracts';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
 
 /** An organisation: 财政局 → 主管部门 → 预算单位. */
 @Entity('org')
@@ -7,12 +8,11 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 @Index('org_parent_idx', ['parentId'])
 @Check('org_kind_check', "kind IN ('finance', 'department', 'unit')")
 export class OrgEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'org_pkey' }) id!: string;
+  @UuidPrimaryKey('org') id!: string;
   @Column({ type: 'varchar', length: 32 }) code!: string;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Column({ type: 'varchar', length: 16 }) kind!: OrgKind;
-  @ForeignKey('org', { name: 'org_parent_id_fkey' })
-  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  @UuidReference('org', 'parent_id', 'org', { nullable: true })
   parentId!: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
 }

@@ -1,5 +1,6 @@
+import { CreatedAtColumn, UuidReference } from '@pt/api/core';
 import type { FrameworkGroup } from '@pt/domain';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A version of an indicator framework (指标体系). Never updated: an administrator's edit inserts the next version. */
 @Entity('framework_version')
@@ -11,8 +12,7 @@ export class FrameworkVersionEntity {
   @Column({ type: 'varchar', length: 50 }) region!: string;
   @Column({ type: 'jsonb' }) groups!: FrameworkGroup[];
   @Column({ type: 'varchar', length: 500, nullable: true }) note!: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
-  @ForeignKey('app_user', { name: 'framework_version_created_by_fkey' })
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  @CreatedAtColumn() createdAt!: Date;
+  @UuidReference('framework_version', 'created_by', 'app_user', { nullable: true })
   createdBy!: string | null;
 }

@@ -1,5 +1,6 @@
+import { CreatedAtColumn, UuidReference } from '@pt/api/core';
 import type { ScoringSettings } from '@pt/domain';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A version of the scoring settings (评分规则). Never updated: an administrator's edit inserts the next version. */
 @Entity('scoring_settings_version')
@@ -8,8 +9,7 @@ export class ScoringSettingsVersionEntity {
   @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'scoring_settings_version_pkey' }) version!: number;
   @Column({ type: 'jsonb' }) settings!: ScoringSettings;
   @Column({ type: 'varchar', length: 500, nullable: true }) note!: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
-  @ForeignKey('app_user', { name: 'scoring_settings_version_created_by_fkey' })
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  @CreatedAtColumn() createdAt!: Date;
+  @UuidReference('scoring_settings_version', 'created_by', 'app_user', { nullable: true })
   createdBy!: string | null;
 }

@@ -1,5 +1,7 @@
+import { CreatedAtColumn, UuidPrimaryKey, UuidReference } from '@pt/api/core';
+import { TargetIdColumn } from '@pt/api/targets/data-access';
 import type { AttachmentPurpose } from '@pt/shared/api-types';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
 
 /**
  * A 佐证材料 file of a target (a row of `project`, whatever its kind): its name, type, size and SHA-256, and where
@@ -12,10 +14,8 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 @Check('attachment_storage_check', "storage IN ('pg', 's3')")
 @Index('attachment_project_idx', ['projectId', 'createdAt'])
 export class AttachmentEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'attachment_pkey' }) id!: string;
-  @ForeignKey('project', { name: 'attachment_project_id_fkey', onDelete: 'CASCADE' })
-  @Column({ name: 'project_id', type: 'uuid' })
-  projectId!: string;
+  @UuidPrimaryKey('attachment') id!: string;
+  @TargetIdColumn('attachment') projectId!: string;
   /** Not a foreign key: indicator rows are rewritten on save but keep their id when the client sends it back. */
   @Column({ name: 'indicator_id', type: 'uuid', nullable: true }) indicatorId!: string | null;
   /** The 整改通知 a rectification file answers (null for the other purposes, and for files kept before notices were told apart). */
@@ -32,9 +32,8 @@ export class AttachmentEntity {
   @Column({ type: 'varchar', length: 8, default: 'pg' }) storage!: 'pg' | 's3';
   /** The object's key in the S3 store (null for PostgreSQL). */
   @Column({ name: 'storage_key', type: 'varchar', length: 300, nullable: true }) storageKey!: string | null;
-  @ForeignKey('app_user', { name: 'attachment_created_by_fkey', onDelete: 'SET NULL' })
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  @UuidReference('attachment', 'created_by', 'app_user', { nullable: true, onDelete: 'SET NULL' })
   createdBy!: string | null;
   @Column({ name: 'created_by_name', type: 'varchar', length: 100, nullable: true }) createdByName!: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
 }

@@ -1,5 +1,6 @@
+import { CreatedAtColumn, UuidPrimaryKey, UuidReference } from '@pt/api/core';
 import type { ExportJobStatus } from '@pt/shared/contracts';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 
 /**
  * A batch export run in the background: queued, claimed with FOR UPDATE SKIP LOCKED by any instance, its file kept
@@ -13,9 +14,8 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 // schema builder compares the columns only; a migration generated anew would have to add DESC by hand
 @Index('export_job_user_idx', ['userId', 'createdAt'])
 export class ExportJobEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'export_job_pkey' }) id!: string;
-  @ForeignKey('app_user', { name: 'export_job_user_id_fkey', onDelete: 'CASCADE' })
-  @Column({ name: 'user_id', type: 'uuid' })
+  @UuidPrimaryKey('export_job') id!: string;
+  @UuidReference('export_job', 'user_id', 'app_user', { onDelete: 'CASCADE' })
   userId!: string;
   /** The export's request (forms, format, filters) as the user posted it. */
   @Column({ type: 'jsonb' }) query!: Record<string, unknown>;
@@ -26,7 +26,7 @@ export class ExportJobEntity {
   @Column({ name: 'content_type', type: 'varchar', length: 120, nullable: true }) contentType!: string | null;
   @Column({ type: 'bigint', nullable: true }) size!: string | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) error!: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt!: Date | null;
   @Column({ name: 'heartbeat_at', type: 'timestamptz', nullable: true }) heartbeatAt!: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt!: Date | null;

@@ -1,13 +1,13 @@
-import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { UuidPrimaryKey } from '@pt/api/core';
+import { Column, Entity, Index } from 'typeorm';
+import { TargetIdColumn } from './target-id.column';
 
 /** 年度主要任务: one row of a 部门（单位）整体 target (任务名称, 主要内容, 预算金额 总额 / 财政拨款 / 其他资金, 元). */
 @Entity('department_task')
 @Index('department_task_project_idx', ['projectId', 'position'])
 export class DepartmentTaskEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'department_task_pkey' }) id!: string;
-  @ForeignKey('project', { name: 'department_task_project_id_fkey', onDelete: 'CASCADE' })
-  @Column({ name: 'project_id', type: 'uuid' })
-  projectId!: string;
+  @UuidPrimaryKey('department_task') id!: string;
+  @TargetIdColumn('department_task') projectId!: string;
   @Column({ type: 'integer' }) position!: number;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Column({ type: 'text', nullable: true }) content!: string | null;

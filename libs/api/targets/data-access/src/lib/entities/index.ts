@@ -43,3 +43,4 @@ export const TARGET_ENTITIES = [
   DepartmentTaskEntity,
   RectificationEntity,
 ];
+export { TargetIdColumn } from './target-id.column';

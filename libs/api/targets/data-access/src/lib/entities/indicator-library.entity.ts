@@ -1,12 +1,13 @@
+import { CreatedAtColumn, UuidPrimaryKey } from '@pt/api/core';
 import type { IndicatorBasis } from '@pt/domain';
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Unique, UpdateDateColumn } from 'typeorm';
 
 /** 指标库: a common indicator of a framework's 一级/二级, counted each time a project uses it. */
 @Entity('indicator_library')
 @Check('indicator_library_basis_check', "basis IN ('计划标准', '行业标准', '历史标准', '其他标准')")
 @Unique('indicator_library_framework_code_level1_level2_name_key', ['frameworkCode', 'level1', 'level2', 'name'])
 export class IndicatorLibraryEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'indicator_library_pkey' }) id!: string;
+  @UuidPrimaryKey('indicator_library') id!: string;
   @Column({ name: 'framework_code', type: 'varchar', length: 32 }) frameworkCode!: string;
   @Column({ type: 'varchar', length: 50 }) level1!: string;
   @Column({ type: 'varchar', length: 50 }) level2!: string;
@@ -20,6 +21,6 @@ export class IndicatorLibraryEntity {
   @Column({ name: 'data_source', type: 'varchar', length: 200, nullable: true }) dataSource!: string | null;
   @Column({ name: 'usage_count', type: 'integer', default: 0 }) usageCount!: number;
   @Column({ type: 'integer', default: 1 }) version!: number;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }

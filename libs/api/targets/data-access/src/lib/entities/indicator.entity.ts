@@ -1,14 +1,14 @@
+import { UuidPrimaryKey, UuidReference } from '@pt/api/core';
 import type { IndicatorBasis } from '@pt/domain';
-import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 
 /** One 三级 row of a goal's table; the 指标值 is kept as typed and parsed on read. */
 @Entity('indicator')
 @Index('indicator_goal_idx', ['goalId', 'position'])
 @Check('indicator_basis_check', "basis IN ('计划标准', '行业标准', '历史标准', '其他标准')")
 export class IndicatorEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'indicator_pkey' }) id!: string;
-  @ForeignKey('project_goal', { name: 'indicator_goal_id_fkey', onDelete: 'CASCADE' })
-  @Column({ name: 'goal_id', type: 'uuid' })
+  @UuidPrimaryKey('indicator') id!: string;
+  @UuidReference('indicator', 'goal_id', 'project_goal', { onDelete: 'CASCADE' })
   goalId!: string;
   @Column({ type: 'integer' }) position!: number;
   @Column({ type: 'varchar', length: 50 }) level1!: string;

@@ -1,5 +1,7 @@
+import { UuidReference } from '@pt/api/core';
 import type { ProjectStatus, TotalGrade } from '@pt/domain';
-import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { TargetIdColumn } from './target-id.column';
 import type { StoredFunds } from '../evaluation/evaluation-funds';
 import type { StoredEvaluationItem } from '../evaluation/evaluation-scoring';
 
@@ -14,9 +16,7 @@ import type { StoredEvaluationItem } from '../evaluation/evaluation-scoring';
 @Check('project_evaluation_executed_check', 'executed >= 0')
 @Check('project_evaluation_grade_check', "grade IN ('优', '良', '中', '差')")
 export class ProjectEvaluationEntity {
-  @ForeignKey('project', { name: 'project_evaluation_project_id_fkey', onDelete: 'CASCADE' })
-  @PrimaryColumn({ name: 'project_id', type: 'uuid', primaryKeyConstraintName: 'project_evaluation_pkey' })
-  projectId!: string;
+  @TargetIdColumn('project_evaluation', { primary: true }) projectId!: string;
   @Column({ type: 'varchar', length: 16, default: 'draft' }) status!: ProjectStatus;
   @Column({ name: 'annual_budget', type: 'numeric', precision: 15, scale: 2 }) annualBudget!: string;
   @Column({ type: 'numeric', precision: 15, scale: 2 }) executed!: string;
@@ -28,8 +28,7 @@ export class ProjectEvaluationEntity {
   @Column({ name: 'total_score', type: 'numeric', precision: 6, scale: 2 }) totalScore!: string;
   @Column({ type: 'varchar', length: 2 }) grade!: TotalGrade;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
-  @ForeignKey('app_user', { name: 'project_evaluation_updated_by_fkey' })
-  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  @UuidReference('project_evaluation', 'updated_by', 'app_user', { nullable: true })
   updatedBy!: string | null;
   /** The funds block beyond the total (年初预算数, 当年财政拨款 / 上年结转 / 其他资金); null: nothing entered yet. */
   @Column({ type: 'jsonb', nullable: true }) funds!: StoredFunds | null;

@@ -1,4 +1,6 @@
-import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { UuidPrimaryKey } from '@pt/api/core';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { TargetIdColumn } from './target-id.column';
 
 /** 项目总目标 (overall) or 年度总体目标 (annual, one per year), each with its own indicator table. */
 @Entity('project_goal')
@@ -7,10 +9,8 @@ import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Uniqu
 @Index('project_goal_overall_idx', ['projectId'], { unique: true, where: "kind = 'overall'" })
 @Check('project_goal_kind_check', "kind IN ('overall', 'annual')")
 export class ProjectGoalEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'project_goal_pkey' }) id!: string;
-  @ForeignKey('project', { name: 'project_goal_project_id_fkey', onDelete: 'CASCADE' })
-  @Column({ name: 'project_id', type: 'uuid' })
-  projectId!: string;
+  @UuidPrimaryKey('project_goal') id!: string;
+  @TargetIdColumn('project_goal') projectId!: string;
   @Column({ type: 'varchar', length: 8 }) kind!: 'overall' | 'annual';
   @Column({ type: 'integer', nullable: true }) year!: number | null;
   @Column({ type: 'text', nullable: true }) text!: string | null;

@@ -1,5 +1,7 @@
+import { UuidReference } from '@pt/api/core';
 import type { HistoryAction, ProjectStatus, StructuredReview } from '@pt/domain';
-import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TargetIdColumn } from './target-id.column';
 
 /** One row per transition, written in the transaction of the transition. `at` is clock_timestamp(): in order within one transaction. */
 @Entity('project_history')
@@ -8,12 +10,9 @@ import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeo
 @Index('project_history_user_idx', ['userId', 'id'])
 export class ProjectHistoryEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'project_history_pkey' }) id!: string;
-  @ForeignKey('project', { name: 'project_history_project_id_fkey', onDelete: 'CASCADE' })
-  @Column({ name: 'project_id', type: 'uuid' })
-  projectId!: string;
+  @TargetIdColumn('project_history') projectId!: string;
   @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' }) at!: Date;
-  @ForeignKey('app_user', { name: 'project_history_user_id_fkey' })
-  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  @UuidReference('project_history', 'user_id', 'app_user', { nullable: true })
   userId!: string | null;
   @Column({ name: 'user_name', type: 'varchar', length: 100 }) userName!: string;
   @Column({ type: 'varchar', length: 16 }) action!: HistoryAction;

@@ -1,5 +1,7 @@
+import { UuidReference } from '@pt/api/core';
 import type { MonitoringLight } from '@pt/domain';
-import { Check, Column, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { TargetIdColumn } from './target-id.column';
 import type { StoredMonitoringItem } from '../monitoring/monitoring-store';
 
 /** 运行监控: one report per project and month, with the lights the domain computed. */
@@ -9,9 +11,7 @@ import type { StoredMonitoringItem } from '../monitoring/monitoring-store';
 @Check('project_monitoring_executed_check', 'executed >= 0')
 @Check('project_monitoring_expected_executed_check', 'expected_executed >= 0')
 export class ProjectMonitoringEntity {
-  @ForeignKey('project', { name: 'project_monitoring_project_id_fkey', onDelete: 'CASCADE' })
-  @PrimaryColumn({ name: 'project_id', type: 'uuid', primaryKeyConstraintName: 'project_monitoring_pkey' })
-  projectId!: string;
+  @TargetIdColumn('project_monitoring', { primary: true }) projectId!: string;
   @PrimaryColumn({ type: 'smallint', primaryKeyConstraintName: 'project_monitoring_pkey' }) month!: number;
   @Column({ name: 'annual_budget', type: 'numeric', precision: 15, scale: 2, nullable: true }) annualBudget!: string | null;
   @Column({ type: 'numeric', precision: 15, scale: 2, nullable: true }) executed!: string | null;
@@ -21,7 +21,6 @@ export class ProjectMonitoringEntity {
   @Column({ name: 'budget_light', type: 'varchar', length: 8 }) budgetLight!: MonitoringLight;
   @Column({ name: 'execution_rate', type: 'numeric', precision: 12, scale: 2, nullable: true }) executionRate!: string | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
-  @ForeignKey('app_user', { name: 'project_monitoring_updated_by_fkey' })
-  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  @UuidReference('project_monitoring', 'updated_by', 'app_user', { nullable: true })
   updatedBy!: string | null;
 }

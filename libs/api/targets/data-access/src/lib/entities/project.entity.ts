@@ -1,6 +1,7 @@
+import { CreatedAtColumn, UuidPrimaryKey, UuidReference } from '@pt/api/core';
 import type { ProjectStatus } from '@pt/domain';
 import type { TargetKindKey } from '@pt/shared/contracts';
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, UpdateDateColumn } from 'typeorm';
 
 /**
  * A target's declaration (申报表 header), for the three kinds of 绩效目标 (`kind`): 项目, 部门（单位）整体 and 政策.
@@ -14,11 +15,15 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
  */
 @Entity('project')
 @Index('project_org_year_idx', ['orgId', 'year'])
-@Index('project_status_idx', ['status'])
-// the name search's trigram index (gin_trgm_ops, which an entity cannot say): made by migration 1734100000000, left alone here
-@Index('project_name_trgm_idx', { synchronize: false })
-// the year's names for a search the trigram index cannot narrow (INCLUDE, which an entity cannot say): migration 1734100000000
+// a status's targets in the list's order, with what the inbox and workbench counts filter on (INCLUDE): migration 1734200000000
+@Index('project_status_idx', { synchronize: false })
+// the name search's index of each name's characters and year (an expression, which an entity cannot say): migration 1734200000000
+@Index('project_name_chars_idx', { synchronize: false })
+// the year's targets for the list, the dashboard and the reports without the table (INCLUDE, which an entity cannot say):
+// migrations 1734100000000 and 1734200000000
 @Index('project_year_org_name_idx', { synchronize: false })
+// the list's order within a year (updated_at DESC, read backwards): migration 1734200000000
+@Index('project_year_updated_idx', ['year', 'updatedAt'])
 @Check('project_kind_check', "kind IN ('project', 'department', 'policy')")
 // one 部门整体 target per organisation and year
 @Index('project_department_org_year_key', ['orgId', 'year'], { unique: true, where: "kind = 'department'" })
@@ -26,9 +31,8 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 @Check('project_status_check', "status IN ('draft', 'submitted', 'dept_approved', 'approved', 'returned')")
 @ForeignKey('framework_version', ['frameworkCode', 'frameworkVersion'], ['code', 'version'], { name: 'project_framework_version_fk' })
 export class ProjectEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'project_pkey' }) id!: string;
-  @ForeignKey('org', { name: 'project_org_id_fkey' })
-  @Column({ name: 'org_id', type: 'uuid' })
+  @UuidPrimaryKey('project') id!: string;
+  @UuidReference('project', 'org_id', 'org')
   orgId!: string;
   @Column({ type: 'integer' }) year!: number;
   @Column({ type: 'varchar', length: 16, default: 'project' }) kind!: TargetKindKey;
@@ -60,10 +64,9 @@ export class ProjectEntity {
   @Column({ type: 'text', nullable: true }) plan!: string | null;
   /** Optimistic lock: written only by conditional `UPDATE … WHERE version = :v` (save() would ignore it). */
   @Column({ type: 'integer', default: 1 }) version!: number;
-  @ForeignKey('app_user', { name: 'project_created_by_fkey' })
-  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  @UuidReference('project', 'created_by', 'app_user', { nullable: true })
   createdBy!: string | null;
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @CreatedAtColumn() createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
   /** 调整: the revision being edited (1 until the first adjustment); approved ones are kept in project_revision. */
   @Column({ type: 'integer', default: 1 }) revision!: number;

@@ -1,14 +1,14 @@
+import { UuidPrimaryKey, UuidReference } from '@pt/api/core';
 import type { HistoryAction } from '@pt/domain';
-import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
+import { TargetIdColumn } from './target-id.column';
 
 /** A reviewer's comment on one indicator row, given with a return or an approval. */
 @Entity('review_comment')
 @Index('review_comment_project_idx', ['projectId', 'at'])
 export class ReviewCommentEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'review_comment_pkey' }) id!: string;
-  @ForeignKey('project', { name: 'review_comment_project_id_fkey', onDelete: 'CASCADE' })
-  @Column({ name: 'project_id', type: 'uuid' })
-  projectId!: string;
+  @UuidPrimaryKey('review_comment') id!: string;
+  @TargetIdColumn('review_comment') projectId!: string;
   @ForeignKey('project_history', { name: 'review_comment_history_id_fkey', onDelete: 'CASCADE' })
   @Column({ name: 'history_id', type: 'bigint', nullable: true })
   historyId!: string | null;
@@ -16,8 +16,7 @@ export class ReviewCommentEntity {
   @Column({ name: 'indicator_id', type: 'uuid', nullable: true }) indicatorId!: string | null;
   @Column({ name: 'indicator_name', type: 'varchar', length: 300, nullable: true }) indicatorName!: string | null;
   @Column({ type: 'text' }) comment!: string;
-  @ForeignKey('app_user', { name: 'review_comment_user_id_fkey' })
-  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  @UuidReference('review_comment', 'user_id', 'app_user', { nullable: true })
   userId!: string | null;
   @Column({ name: 'user_name', type: 'varchar', length: 100 }) userName!: string;
   /** The transition the comment came with (return, approve, or their eval_ forms). */
