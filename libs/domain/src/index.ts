@@ -17,3 +17,4 @@ export * from './lib/password-policy';
 export * from './lib/audit-events';
 export * from './lib/workflow';
 export * from './lib/work';
+export * from './lib/text';

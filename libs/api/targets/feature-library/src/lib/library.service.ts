@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { ApiHttpException, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
 import { FrameworkStore } from '@pt/api/frameworks';
 import { LIBRARY_COLUMNS, type LibraryRow, toLibraryIndicator } from '@pt/api/targets/data-access';
-import { findGroup, INDICATOR_META_KEYS, isPlaceholderRow, normaliseLevelName, REFERENCE_TABLES, type IndicatorMeta } from '@pt/domain';
+import { findGroup, INDICATOR_META_KEYS, isPlaceholderRow, normaliseLevelName, REFERENCE_TABLES, textOrNull, type IndicatorMeta } from '@pt/domain';
 import type { CreateLibraryIndicatorDto, LibraryIndicator, LibraryPage, ListLibraryQueryDto, UpdateLibraryIndicatorDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
 
@@ -17,7 +17,7 @@ function metaValues(dto: IndicatorMeta, cur: IndicatorMeta | null): (string | nu
   return INDICATOR_META_KEYS.map((k) => {
     const v = dto[k];
     if (v === undefined) return cur?.[k] ?? null;
-    return v === null || v.trim() === '' ? null : v.trim();
+    return textOrNull(v);
   });
 }
 

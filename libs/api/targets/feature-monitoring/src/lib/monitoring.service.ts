@@ -12,7 +12,7 @@ import {
   type StoredMonitoringItem,
   targetLabel,
 } from '@pt/api/targets/data-access';
-import { hasRole, monitoringCurrentProblem, monitoringRowProblems, type MonitoringLight } from '@pt/domain';
+import { hasRole, monitoringCurrentProblem, monitoringRowProblems, type MonitoringLight, textOrNull } from '@pt/domain';
 import type { ApiErrorDetail, Monitoring, MonitoringOverviewQueryDto, MonitoringOverviewRow, PutMonitoringDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
 
@@ -22,8 +22,6 @@ type OverviewRow = PickRow<ProjectEntity, 'id' | 'kind' | 'name' | 'org_id' | 'f
     | PickRow<ProjectMonitoringEntity, K>[K]
     | null;
 };
-
-const text = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
 
 /** In-year monitoring (运行监控) of approved projects: one report per month, the lights computed by the domain. */
 @Injectable()
@@ -59,18 +57,18 @@ export class MonitoringService {
       if (wrong.length) throw badRequest(wrong);
       const stored: StoredMonitoringItem[] = dto.items.map((it) => ({
         indicatorId: it.indicatorId,
-        current: text(it.current),
-        expected: text(it.expected),
+        current: textOrNull(it.current),
+        expected: textOrNull(it.expected),
         likelihood: it.likelihood ?? null,
         reasons: [...new Set(it.reasons ?? [])],
-        measures: text(it.measures),
+        measures: textOrNull(it.measures),
       }));
       // a row that says how likely its target is must explain a doubt (domain §7)
       const rules: ApiErrorDetail[] = stored.flatMap((s, k) =>
         s.likelihood === null ? [] : monitoringRowProblems(s).map((p) => ({ field: `items[${k}].${p.field}`, code: p.code, message: p.message })),
       );
       if (rules.length) throw new ApiHttpException(422, 'MONITORING_RULES', `运行监控有 ${rules.length} 处须补充，未保存：${rules[0].message}`, rules);
-      const budget = { annualBudget: text(dto.budget.annualBudget), executed: text(dto.budget.executed), expectedExecuted: text(dto.budget.expectedExecuted) };
+      const budget = { annualBudget: textOrNull(dto.budget.annualBudget), executed: textOrNull(dto.budget.executed), expectedExecuted: textOrNull(dto.budget.expectedExecuted) };
       await this.reports.save(m, id, dto.month, budget, stored, monitoringLights(indicators, stored, dto.month, budget), user.id);
     });
     return this.get(user, id, dto.month);

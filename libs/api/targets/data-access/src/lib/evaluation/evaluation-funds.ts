@@ -1,4 +1,4 @@
-import type { EvaluationFundsInput, FundsSource } from '@pt/domain';
+import { type EvaluationFundsInput, type FundsSource, textOrNull } from '@pt/domain';
 import type { Evaluation, EvaluationFundsDto, EvaluationFundsRow, EvaluationFundsRowDto } from '@pt/shared/contracts';
 import type { ProjectRow } from '../store/project-row';
 
@@ -14,20 +14,16 @@ export interface StoredFunds {
 }
 
 
-function amount(v: string | null | undefined): string | null {
-  return v === undefined || v === null || v.trim() === '' ? null : v.trim();
-}
-
 function row(dto: EvaluationFundsRowDto | null | undefined): EvaluationFundsRow | null {
   if (!dto) return null;
-  return { initialBudget: amount(dto.initialBudget), annualBudget: amount(dto.annualBudget), executed: amount(dto.executed) };
+  return { initialBudget: textOrNull(dto.initialBudget), annualBudget: textOrNull(dto.annualBudget), executed: textOrNull(dto.executed) };
 }
 
 /** What a PUT stores; `undefined` when the request has no `funds` (the stored block is kept). */
 export function toStoredFunds(dto: EvaluationFundsDto | null | undefined): StoredFunds | undefined {
   if (dto === undefined) return undefined;
   return {
-    initialBudget: amount(dto?.initialBudget),
+    initialBudget: textOrNull(dto?.initialBudget),
     fiscal: row(dto?.fiscal),
     carryover: row(dto?.carryover),
     other: row(dto?.other),

@@ -1,3 +1,4 @@
+import { textOrNull } from '@pt/domain';
 import type { EvaluationReport } from '@pt/shared/contracts';
 import type { EvaluationDbRow } from './evaluation-store';
 
@@ -21,7 +22,7 @@ export const REPORT_UPDATE = FIELDS.map(([, col], i) => `${col} = CASE WHEN $${F
 export function reportValues(report: Partial<EvaluationReport> | null | undefined): (string | boolean | null)[] {
   return FIELDS.flatMap(([key]) => {
     const v = report?.[key];
-    return [v === undefined || v === null || v.trim() === '' ? null : v.trim(), v !== undefined];
+    return [textOrNull(v), v !== undefined];
   });
 }
 

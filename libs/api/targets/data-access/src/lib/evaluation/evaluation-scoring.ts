@@ -1,4 +1,4 @@
-import { Dec, getFramework, scoreEvaluation, type EvaluationProblem, type EvaluationResult, type EvaluationRowInput, type QualitativeGrade, type Framework, type ScoringSettings } from '@pt/domain';
+import { Dec, type EvaluationProblem, type EvaluationResult, type EvaluationRowInput, type Framework, getFramework, type QualitativeGrade, scoreEvaluation, type ScoringSettings, textOrNull } from '@pt/domain';
 import type { ApiErrorDetail, EvaluationItem, EvaluationItemDto, Indicator } from '@pt/shared/contracts';
 
 /** The reviewer's deduction of a row for a far-exceeded target (10号), kept with the row's inputs. */
@@ -25,17 +25,16 @@ export interface StoredEvaluationItem {
 }
 
 export function toStoredItem(dto: EvaluationItemDto): StoredEvaluationItem {
-  const text = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.trim());
   return {
     indicatorId: dto.indicatorId,
-    actual: text(dto.actual),
-    actualUnit: text(dto.actualUnit),
+    actual: textOrNull(dto.actual),
+    actualUnit: textOrNull(dto.actualUnit),
     grade: dto.grade ?? null,
-    score: text(dto.score),
-    weight: text(dto.weight),
+    score: textOrNull(dto.score),
+    weight: textOrNull(dto.weight),
     achieved: dto.achieved ?? null,
-    description: text(dto.description),
-    deviationReason: text(dto.deviationReason),
+    description: textOrNull(dto.description),
+    deviationReason: textOrNull(dto.deviationReason),
   };
 }
 
