@@ -76,10 +76,11 @@ const KNOWN_DIFFERENCES = {
   // an entity index has no column order
   missing: [
     'index export_job.export_job_user_idx: CREATE INDEX export_job_user_idx ON export_job USING btree (user_id, created_at DESC)',
-    // an entity index has no operator class (the trigram index of the name search, migration 1734100000000)
-    'index project.project_name_trgm_idx: CREATE INDEX project_name_trgm_idx ON project USING gin (name gin_trgm_ops)',
-    // nor INCLUDE columns (the year's names for the search, migration 1734100000000)
-    'index project.project_year_org_name_idx: CREATE INDEX project_year_org_name_idx ON project USING btree (year, org_id) INCLUDE (name, kind)',
+    // an entity index has no expression (the characters and year of the name search, migration 1734200000000)
+    "index project.project_name_chars_idx: CREATE INDEX project_name_chars_idx ON project USING gin (((string_to_array(lower((name)::text), NULL::text) || ('#'::text || (year)::text))))",
+    // nor INCLUDE columns (a status's and a year's targets without the table, migrations 1734100000000 and 1734200000000)
+    'index project.project_status_idx: CREATE INDEX project_status_idx ON project USING btree (status, updated_at) INCLUDE (org_id, kind, year)',
+    'index project.project_year_org_name_idx: CREATE INDEX project_year_org_name_idx ON project USING btree (year, org_id) INCLUDE (kind, status, id, name, fund_annual_total)',
   ],
   extra: ['index export_job.export_job_user_idx: CREATE INDEX export_job_user_idx ON export_job USING btree (user_id, created_at)'],
 };

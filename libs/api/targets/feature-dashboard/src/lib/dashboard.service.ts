@@ -8,7 +8,9 @@ import { DataSource } from 'typeorm';
 /** The rows of the four queries (columns typed by their entities; org_name, total and count are computed). */
 type StatusCount = { status: ProjectStatus; count: number };
 type KindStatusCount = StatusCount & { kind: TargetKindKey };
-type EvaluationRow = PickRow<ProjectEntity, 'org_id'> & PickRow<ProjectEvaluationEntity, 'grade'> & { org_name: string; total: string };
+/** A unit's sum and count of scores, or (per_grade) a grade and score band's count: the GROUPING SETS of one query. */
+type EvaluationRow = PickRow<ProjectEntity, 'org_id'> &
+  PickRow<ProjectEvaluationEntity, 'grade'> & { per_grade: boolean; org_name: string; band: number; total: string; count: number };
 type RedRow = PickRow<ProjectEntity, 'id' | 'name'> & PickRow<ProjectMonitoringEntity, 'month'> & { org_name: string };
 
 /** Score bands of the distribution: [min, max) in points, the last one closed at 100. */
@@ -36,36 +38,39 @@ export class DashboardService {
     const params: unknown[] = [q.year, orgIds];
     if (q.kind !== undefined) params.push(q.kind);
     const scope = `p.year = $1 AND p.org_id = ANY($2::uuid[])${q.kind !== undefined ? ' AND p.kind = $3' : ''}`;
+    // the score bands' limits for width_bucket: bucket i (1-based) is [min of band i, min of band i + 1), which is
+    // the band itself because the bands are contiguous (each max is the next min); 0 and length + 1 fall outside all
+    const limits = [...SCORE_BANDS.map((b) => b.min), SCORE_BANDS[SCORE_BANDS.length - 1].max];
     const [byKindStatus, byEvalStatus, evaluations, red]: [KindStatusCount[], StatusCount[], EvaluationRow[], RedRow[]] = await Promise.all([
       this.dataSource.query(`SELECT p.kind, p.status, count(*)::int AS count FROM project p WHERE ${scope} GROUP BY p.kind, p.status`, params),
       this.dataSource.query(
         `SELECT e.status, count(*)::int AS count FROM project p JOIN project_evaluation e ON e.project_id = p.id WHERE ${scope} GROUP BY e.status`,
         params,
       ),
+      // aggregated in the database (one row per unit and one per grade and band, not one per evaluation): the exact
+      // numeric sum of a unit's scores, averaged below as before
       this.dataSource.query(
-        `SELECT p.org_id, o.name AS org_name, e.total_score::text AS total, e.grade
-           FROM project p JOIN project_evaluation e ON e.project_id = p.id JOIN org o ON o.id = p.org_id WHERE ${scope}`,
-        params,
+        `SELECT grouping(p.org_id) = 1 AS per_grade, p.org_id, o.name AS org_name, e.grade,
+                width_bucket(e.total_score, $${params.length + 1}::numeric[]) AS band, sum(e.total_score)::text AS total, count(*)::int AS count
+           FROM project p JOIN project_evaluation e ON e.project_id = p.id JOIN org o ON o.id = p.org_id WHERE ${scope}
+          GROUP BY GROUPING SETS ((p.org_id, o.name), (e.grade, band))`,
+        [...params, limits],
       ),
+      // the red reports that are their project's latest (a project has one report per month): driven by the few red
+      // reports instead of looking up the latest report of every approved target of the year
       this.dataSource.query(
-        `SELECT p.id, p.name, o.name AS org_name, pm.month
-           FROM project p JOIN org o ON o.id = p.org_id
-           JOIN LATERAL (SELECT x.light, x.month FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1) pm ON true
-          WHERE ${scope} AND p.status = 'approved' AND pm.light = 'red'`,
+        `SELECT p.id, p.name, o.name AS org_name, x.month
+           FROM project_monitoring x JOIN project p ON p.id = x.project_id JOIN org o ON o.id = p.org_id
+          WHERE ${scope} AND p.status = 'approved' AND x.light = 'red'
+            AND NOT EXISTS (SELECT 1 FROM project_monitoring y WHERE y.project_id = x.project_id AND y.month > x.month)`,
         params,
       ),
     ]);
-    const sum = (rows: StatusCount[]) => rows.reduce((a, r) => a + r.count, 0);
+    const sum = (rows: { count: number }[]) => rows.reduce((a, r) => a + r.count, 0);
     const count = (rows: StatusCount[]) => PROJECT_STATUSES.map((status) => ({ status, count: sum(rows.filter((r) => r.status === status)) }));
     const collator = new Intl.Collator('zh-CN');
-    // exact decimal sums, the average rounded half-up
-    const units = new Map<string, { orgName: string; sum: Dec; count: number }>();
-    for (const e of evaluations) {
-      const u = units.get(e.org_id) ?? { orgName: e.org_name, sum: Dec.ZERO, count: 0 };
-      u.sum = u.sum.add(Dec.of(e.total));
-      u.count++;
-      units.set(e.org_id, u);
-    }
+    const perUnit = evaluations.filter((e) => !e.per_grade);
+    const perGrade = evaluations.filter((e) => e.per_grade);
     return {
       year: q.year,
       orgId: q.orgId ?? null,
@@ -73,16 +78,14 @@ export class DashboardService {
       byKind: TARGET_KINDS.map((kind) => ({ kind, count: sum(byKindStatus.filter((r) => r.kind === kind)) })),
       byStatus: count(byKindStatus),
       evaluationsByStatus: count(byEvalStatus),
-      grades: TOTAL_GRADE_BANDS.map((b) => ({ grade: b.grade, count: evaluations.filter((e) => e.grade === b.grade).length })),
-      scoreBands: SCORE_BANDS.map((b) => ({
-        ...b,
-        count: evaluations.filter((e) => Dec.of(e.total).gte(Dec.fromInt(b.min)) && Dec.of(e.total).lt(Dec.fromInt(b.max))).length,
-      })),
+      grades: TOTAL_GRADE_BANDS.map((b) => ({ grade: b.grade, count: sum(perGrade.filter((e) => e.grade === b.grade)) })),
+      scoreBands: SCORE_BANDS.map((b, i) => ({ ...b, count: sum(perGrade.filter((e) => Number(e.band) === i + 1)) })),
       redProjects: red
         .map((r) => ({ id: r.id, name: r.name, orgName: r.org_name, month: r.month }))
         .sort((a, b) => collator.compare(a.orgName, b.orgName) || collator.compare(a.name, b.name)),
-      unitRanking: [...units.entries()]
-        .map(([orgId, u]) => ({ orgId, orgName: u.orgName, average: u.sum.div(Dec.fromInt(u.count)).roundHalfUp(2), count: u.count }))
+      // exact decimal sums, the average rounded half-up
+      unitRanking: perUnit
+        .map((u) => ({ orgId: u.org_id, orgName: u.org_name, average: Dec.of(u.total).div(Dec.fromInt(u.count)).roundHalfUp(2), count: u.count }))
         .sort((a, b) => b.average.cmp(a.average) || collator.compare(a.orgName, b.orgName))
         .map(({ average, ...r }) => ({ ...r, averageScore: average.toFixed(2) })),
     };

@@ -33,32 +33,51 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
   // an organisation filter takes the organisations below it too (a department: all its units)
   if (q.orgId !== undefined) add('p.org_id = ANY(?::uuid[])', await scope.visibleOrgIds({ ...user, orgId: q.orgId }));
   if (q.status !== undefined) add('p.status = ?', q.status);
-  if (q.q !== undefined && q.q.trim() !== '') add(`p.name ILIKE ? ESCAPE '\\'`, containsPattern(q.q.trim()));
-  if (q.inbox === 'true') add('p.status = ANY(?::text[])', waitingStatuses(user));
+  if (q.q !== undefined && q.q.trim() !== '') {
+    // the index of each name's characters and year (migration 1734200000000: the expression exactly as indexed) finds
+    // the year's names holding every character of the term; the ILIKE keeps those holding the term itself
+    params.push(q.q.trim(), q.year === undefined ? [] : [`#${q.year}`]);
+    const [term, year] = [params.length - 1, params.length];
+    where.push(`(string_to_array(lower(p.name), NULL) || ('#' || p.year::text)) @> (string_to_array(lower($${term}::text), NULL) || $${year}::text[])`);
+    add(`p.name ILIKE ? ESCAPE '\\'`, containsPattern(q.q.trim()));
+  }
+  if (q.inbox === 'true') {
+    // one status (a reviewer's) as an equality, which an index on (status, updated_at) returns in the list's order
+    const waiting = waitingStatuses(user);
+    if (waiting.length === 1) add('p.status = ?', waiting[0]);
+    else add('p.status = ANY(?::text[])', waiting);
+  }
   // the dashboard's click-through: the saved self-evaluation and the latest monitoring report
   if (q.grade !== undefined) add('e.grade = ?', q.grade);
   if (q.scoreMin !== undefined) add('e.total_score >= ?', q.scoreMin);
   if (q.scoreMax !== undefined) add('e.total_score < ?', q.scoreMax);
   if (q.evaluationStatus !== undefined) add('e.status = ?', q.evaluationStatus);
-  if (q.light !== undefined) add(`pm.light = ? AND p.status = 'approved'`, q.light);
+  // the latest report's light (one report per month): a report of that light with no later one — a semi-join that
+  // starts from the reports of that light when they are few, instead of the latest report of every target of the year
+  if (q.light !== undefined)
+    add(
+      `p.status = 'approved' AND EXISTS (SELECT 1 FROM project_monitoring x WHERE x.project_id = p.id AND x.light = ?
+         AND NOT EXISTS (SELECT 1 FROM project_monitoring y WHERE y.project_id = p.id AND y.month > x.month))`,
+      q.light,
+    );
   const whereSql = where.join(' AND ') + kindScopeSql();
-  // the joins only where a filter needs them: the count of the usual list reads the project rows alone, and the
+  // the join only where a filter needs it: the count of the usual list reads the project rows alone, and the
   // latest light of a page's rows is a subquery run for those rows only (after the sort and the limit)
   const joinE = q.grade !== undefined || q.scoreMin !== undefined || q.scoreMax !== undefined || q.evaluationStatus !== undefined;
-  const joinPm = q.light !== undefined;
   const latestLight = `SELECT x.light FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1`;
   const evaluationJoin = 'LEFT JOIN project_evaluation e ON e.project_id = p.id';
-  const lightJoin = `LEFT JOIN LATERAL (${latestLight}) pm ON true`;
-  const countJoins = `${joinE ? evaluationJoin : ''} ${joinPm ? lightJoin : ''}`;
-  const joins = `${evaluationJoin} ${joinPm ? lightJoin : ''}`;
-  const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM project p ${countJoins} WHERE ${whereSql}`, params);
+  const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM project p ${joinE ? evaluationJoin : ''} WHERE ${whereSql}`, params);
+  // the page's ids first (the filters, the order and the limit on the target rows alone), then the columns, names and
+  // figures of those rows only: joined before the limit, the organisations and evaluations of every match were read
+  const order = 'ORDER BY p.updated_at DESC, p.id';
   const rows: ListRow[] = await m.query(
     `SELECT ${PROJECT_COLUMNS},
             (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
               WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count,
-            e.status AS e_status, e.total_score::text AS e_total, e.grade AS e_grade, ${joinPm ? 'pm.light' : `(${latestLight}) AS light`}
-       ${PROJECT_FROM} ${joins}
-     WHERE ${whereSql} ORDER BY p.updated_at DESC, p.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+            e.status AS e_status, e.total_score::text AS e_total, e.grade AS e_grade, (${latestLight}) AS light
+       ${PROJECT_FROM} ${evaluationJoin}
+     WHERE p.id IN (SELECT p.id FROM project p ${joinE ? evaluationJoin : ''} WHERE ${whereSql} ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+     ${order}`,
     params,
   );
   const items: TargetSummary[] = rows.map((r) => ({
