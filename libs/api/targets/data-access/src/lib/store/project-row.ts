@@ -31,6 +31,8 @@ export const PROJECT_SELECT = `SELECT ${PROJECT_COLUMNS}
 
 const COMMENT_COLS = columns<ReviewCommentEntity>()('id', 'indicator_id', 'indicator_name', 'comment', 'user_name', 'at', 'action');
 export const COMMENT_SELECT = `SELECT ${COMMENT_COLS.sql()}`;
+/** The comment columns as the pairs of a `json_build_object` over the alias `c` (the detail's one round trip). */
+export const COMMENT_JSON_PAIRS = COMMENT_COLS.names.map((n) => `'${n}', c.${n}`).join(', ');
 export type CommentDbRow = RowOf<typeof COMMENT_COLS>;
 
 export function fundsOf(r: Pick<ProjectRow, 'fund_total' | 'fund_fiscal' | 'fund_other' | 'fund_annual_total' | 'fund_annual_fiscal' | 'fund_carryover' | 'fund_annual_other'>): Funds {

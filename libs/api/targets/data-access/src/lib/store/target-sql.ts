@@ -13,21 +13,47 @@ import { nullIfBlank, PROJECT_KIND } from './target-kind';
  */
 
 /** A goal with one of its rows (LEFT JOIN: `i_id` null for a goal without rows). */
-type GoalWithRow = PickRow<ProjectGoalEntity, 'id' | 'project_id' | 'kind' | 'year' | 'text'> &
+export type GoalWithRow = PickRow<ProjectGoalEntity, 'id' | 'project_id' | 'kind' | 'year' | 'text'> &
   PickRow<IndicatorEntity, 'level1' | 'level2' | 'name' | 'target_raw' | 'core' | 'weight' | 'explanation' | 'basis' | 'scoring_rule' | 'data_source'> & { i_id: string | null };
 
+/** The columns of a GoalWithRow (its name, its expression), once for the plain select and the detail's JSON. */
+export const GOAL_ROW_COLUMNS: readonly (readonly [keyof GoalWithRow, string])[] = [
+  ['id', 'g.id'],
+  ['project_id', 'g.project_id'],
+  ['kind', 'g.kind'],
+  ['year', 'g.year'],
+  ['text', 'g.text'],
+  ['i_id', 'i.id'],
+  ['level1', 'i.level1'],
+  ['level2', 'i.level2'],
+  ['name', 'i.name'],
+  ['target_raw', 'i.target_raw'],
+  ['core', 'i.core'],
+  ['weight', 'i.weight::text'],
+  ['explanation', 'i.explanation'],
+  ['basis', 'i.basis'],
+  ['scoring_rule', 'i.scoring_rule'],
+  ['data_source', 'i.data_source'],
+];
+/** Goals with their rows (a goal without rows comes once, with i_id null), and the order `goalsFromRows` expects within a target. */
+export const GOAL_ROWS_FROM = 'FROM project_goal g LEFT JOIN indicator i ON i.goal_id = g.id';
+export const GOAL_ROWS_ORDER = 'g.kind DESC, g.year, g.id, i.position';
+
 export async function loadGoals(m: EntityManager, projectIds: string[]): Promise<(Goal & { projectId: string })[]> {
-  // goals and their rows in one round trip (a goal without rows comes once, with i_id null)
+  // goals and their rows in one round trip
   const rows = await readRows<GoalWithRow>(
     m,
-    `SELECT g.id, g.project_id, g.kind, g.year, g.text,
-            i.id AS i_id, i.level1, i.level2, i.name, i.target_raw, i.core, i.weight::text AS weight,
-            i.explanation, i.basis, i.scoring_rule, i.data_source
-       FROM project_goal g LEFT JOIN indicator i ON i.goal_id = g.id
+    `SELECT ${GOAL_ROW_COLUMNS.map(([name, expr]) => `${expr} AS ${name}`).join(', ')}
+       ${GOAL_ROWS_FROM}
       WHERE g.project_id = ANY($1::uuid[])
-      ORDER BY g.project_id, g.kind DESC, g.year, g.id, i.position`,
+      ORDER BY g.project_id, ${GOAL_ROWS_ORDER}`,
     [projectIds],
   );
+  return goalsFromRows(rows);
+}
+
+/** The goals of rows ordered by target, goal (overall first, then by year) and row position, each goal once with its rows. */
+export function goalsFromRows(rows: readonly GoalWithRow[]): (Goal & { projectId: string })[] {
   const goals: (Goal & { projectId: string })[] = [];
   for (const r of rows) {
     let g = goals[goals.length - 1];

@@ -125,6 +125,24 @@ describe('TargetStore on the embedded database', () => {
       expect((await store.get(bed.users.filler, id)).permissions).toEqual({ edit: false, actions: ['withdraw'] });
       expect(one.indicators.map((i) => i.name)).toEqual(['培训人数', '群众满意']);
     });
+
+    it("agree where the detail's one round trip builds the parts as JSON: review comments, goals and last year's rows", async () => {
+      const m = bed.db.manager;
+      await seedTarget(m, { orgId: bed.orgs.school1, year: 2040, name: '读取-续' });
+      const { id } = await seedTarget(m, { orgId: bed.orgs.school1, year: 2041, name: '读取-续', status: 'returned' });
+      const [row] = await m.query(`SELECT i.id, i.name FROM indicator i JOIN project_goal g ON g.id = i.goal_id WHERE g.project_id = $1 AND g.kind = 'annual' ORDER BY i.position LIMIT 1`, [id]);
+      await m.query(`INSERT INTO review_comment (project_id, indicator_id, indicator_name, comment, user_name, action, at) VALUES ($1, $2, $3, '偏低', '审核人', 'return', '2031-03-04T05:06:07.123456Z')`, [
+        id,
+        row.id,
+        row.name,
+      ]);
+      const one = await store.get(bed.users.filler, id);
+      const [many] = await store.getMany(bed.users.filler, [id]);
+      expect(one).toEqual(many);
+      expect(one.reviewComments).toEqual([expect.objectContaining({ indicatorId: row.id, comment: '偏低', at: '2031-03-04T05:06:07.123Z' })]);
+      expect(one.goals.map((g) => g.kind)).toEqual(['overall', 'annual']);
+      expect(one.indicators[0].history).toEqual(expect.objectContaining({ year: 2040 }));
+    });
   });
 
   describe('findingsOf: 照搬 (COPIED_ROWS)', () => {

@@ -14,6 +14,7 @@ import { listProjects } from './target-list';
 import { PROJECT_KIND, type TargetKind } from './target-kind';
 import { HAS_LAST_YEAR, lastYearOf, loadLastYear } from './indicator-history';
 import { loadGoals } from './target-sql';
+import { readDetail } from './target-detail';
 
 /**
  * The one store of the target aggregate: the header (with its funds), goals, indicator rows, history and review
@@ -45,8 +46,17 @@ export class TargetStore {
   }
 
   async get(user: UserSummary, id: string): Promise<Target> {
-    const row = await this.findVisible(user, id);
-    return this.toProject(user, row);
+    if (!UUID_RE.test(id) || !this.scope.seesProjects(user)) throw this.notFound();
+    const m = this.dataSource.manager;
+    // the row, its goals and comments in one round trip; last year's rows and a department's tasks only where they exist
+    const read = await readDetail(m, this.kind, `p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`, [id, user.orgId]);
+    if (!read) throw this.notFound();
+    const { row, goals, comments } = read;
+    const [lastYear, tasks] = await Promise.all([
+      row.has_last_year ? loadLastYear(m, [id]) : new Map<string, Map<string, IndicatorHistory>>(),
+      row.kind === 'department' ? loadTasks(m, [id]) : undefined,
+    ]);
+    return assembleProject(user, row, goals, comments, tasks?.get(id), lastYear.get(id) ?? new Map());
   }
 
   /**
