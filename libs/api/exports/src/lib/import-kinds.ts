@@ -126,8 +126,8 @@ export async function createFromPreview(m: EntityManager, user: UserSummary, p: 
 }
 
 /** The message of a second 部门整体 target for a unit and year (one per unit and year). */
-export function departmentExistsMessage(where: string, orgName: string, year: number): string {
-  return `${where}：「${orgName}」${year} 年的${kindLabel('department')}已存在，每个单位每年只有一个；请选择“跳过”，或填写其他预算年度后导入`;
+export function departmentExistsMessage(orgName: string, year: number): string {
+  return `「${orgName}」${year} 年的${kindLabel('department')}已存在，每个单位每年只有一个；请选择“跳过”，或填写其他预算年度后导入`;
 }
 
 /** 409 for the 部门整体 previews whose unit and year already have one (nothing created), one detail per sheet. */
@@ -135,7 +135,7 @@ export function departmentRefusal(messages: readonly { line: number | string; me
   return new ApiHttpException(
     409,
     'IMPORT_DEPARTMENT_EXISTS',
-    `${messages[0].message}${messages.length > 1 ? `（共 ${messages.length} 处）` : ''}。未创建任何绩效目标`,
+    `${messages[0].line}：${messages[0].message}${messages.length > 1 ? `（共 ${messages.length} 处）` : ''}。未创建任何绩效目标`,
     messages.map((x) => ({ field: String(x.line), message: x.message })),
   );
 }

@@ -193,7 +193,7 @@ export class ImportsService {
       p.existing = d ? { id: d.id, status: d.status, editable: false } : null;
       if (departmentYears.has(p.year)) {
         blocking.push({ line: p.source, message: `${where(p, k)}：本次导入中有不止一个 ${p.year} 年的${TARGET_KIND_LABELS.department}绩效目标，每个单位每年只有一个` });
-      } else if (d && byName.get(p.name.trim()) !== 'skip') refused.push({ line: p.source, message: departmentExistsMessage(where(p, k), org.name, p.year) });
+      } else if (d && byName.get(p.name.trim()) !== 'skip') refused.push({ line: p.source, message: departmentExistsMessage(org.name, p.year) });
       departmentYears.add(p.year);
     });
     problems.push(...this.repeatedNames(projects.filter((p) => p.kind !== 'department')));
@@ -220,7 +220,7 @@ export class ImportsService {
             continue;
           }
           if (e && p.kind === 'department') {
-            late.push({ line: p.source, message: departmentExistsMessage(where(p, k), org.name, p.year) });
+            late.push({ line: p.source, message: departmentExistsMessage(org.name, p.year) });
             continue;
           }
           if (e && choice === 'replace') {
@@ -242,7 +242,7 @@ export class ImportsService {
         // two imports (or an import and a create) of the unit's 部门整体 target at once: the unique index answers
         if (!isUniqueViolation(e)) throw e;
         const first = projects.find((p) => p.kind === 'department');
-        throw departmentRefusal([{ line: first?.source ?? '', message: departmentExistsMessage(first?.source ?? '', org.name, first?.year ?? 0) }]);
+        throw departmentRefusal([{ line: first?.source ?? '', message: departmentExistsMessage(org.name, first?.year ?? 0) }]);
       });
     return { dryRun, projects, problems };
   }

@@ -73,7 +73,7 @@ type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; fi
     .project h3 { margin: 0 0 4px; display: flex; gap: 8px; align-items: center; }
     .meta { color: rgba(0, 0, 0, 0.45); margin-bottom: 8px; }
     .file-name { color: rgba(0, 0, 0, 0.65); }
-    .hidden { display: none; }
+    /* inline style on the file input: ng-zorro's .ant-form input[type='file'] { display: block } outranks a class */
     .clash { margin-bottom: 8px; }
     .clash-choice { margin-top: 8px; }
   `,
