@@ -1,4 +1,4 @@
-import { login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
+import { TEST_DB, useLogins, useTestApp, VALID_ROWS } from './test-app';
 
 /**
  * Declare and review (issue 3): orgs, frameworks, projects, indicator tables, findings, transitions,
@@ -6,14 +6,11 @@ import { login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
  */
 describe(`projects: declare and review (${TEST_DB})`, () => {
   const t = useTestApp();
-  const tok: Record<string, string> = {};
+  const { auth } = useLogins(t, ['admin', 'xining', 'hzb', 'czj', 'yangpu', 'ypb']);
   let xiningOrg: string;
   let yangpuOrg: string;
 
-  const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
-
   beforeAll(async () => {
-    for (const u of ['admin', 'xining', 'hzb', 'czj', 'yangpu', 'ypb']) tok[u] = await login(t, u);
     const me = await t.http.get('/api/auth/me').set(auth('xining')).expect(200);
     xiningOrg = me.body.orgId;
     yangpuOrg = (await t.http.get('/api/auth/me').set(auth('yangpu')).expect(200)).body.orgId;

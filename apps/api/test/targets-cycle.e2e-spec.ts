@@ -1,4 +1,4 @@
-import { login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
+import { TEST_DB, useLogins, useTestApp, VALID_ROWS } from './test-app';
 
 /**
  * A 部门（单位）整体 target through the whole cycle (issue 15), on /api/targets: declared, returned with a row
@@ -7,19 +7,17 @@ import { login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
  */
 describe(`targets: a department target's cycle (${TEST_DB})`, () => {
   const t = useTestApp();
-  const tok: Record<string, string> = {};
+  const { auth } = useLogins(t, ['xining', 'hzb', 'czj', 'yangpu']);
   let orgId: string;
   let id: string;
   const YEAR = 2032;
 
-  const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
   const url = (sub = '') => `/api/targets/${id}${sub}`;
   const etag = async () => (await t.http.get(url()).set(auth('czj')).expect(200)).headers['etag'] as string;
   const act = async (user: string, body: Record<string, unknown>, status = 200) =>
     (await t.http.post(url('/transitions')).set(auth(user)).set('If-Match', await etag()).send(body).expect(status)).body;
 
   beforeAll(async () => {
-    for (const u of ['xining', 'hzb', 'czj', 'yangpu']) tok[u] = await login(t, u);
     orgId = (await t.http.get('/api/auth/me').set(auth('xining')).expect(200)).body.orgId;
     const res = await t.http
       .post('/api/targets')

@@ -1,4 +1,4 @@
-import { login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
+import { TEST_DB, useLogins, useTestApp, VALID_ROWS } from './test-app';
 
 /**
  * Every kind of target (issue 15): /api/targets creates, reads and edits projects, 部门（单位）整体 and 政策
@@ -6,11 +6,10 @@ import { login, TEST_DB, useTestApp, VALID_ROWS } from './test-app';
  */
 describe(`targets: the three kinds (${TEST_DB})`, () => {
   const t = useTestApp();
-  const tok: Record<string, string> = {};
+  const { auth } = useLogins(t, ['xining', 'hzb', 'czj', 'yangpu', 'ypb']);
   let xiningOrg: string;
   let xiningName: string;
 
-  const auth = (u: string) => ({ Authorization: `Bearer ${tok[u]}` });
   const YEAR = 2031;
   const budget = { total: '5000000.00', fiscal: '4500000', other: '500000', basic: '3000000', project: '2000000' };
   const tasks = [
@@ -19,7 +18,6 @@ describe(`targets: the three kinds (${TEST_DB})`, () => {
   ];
 
   beforeAll(async () => {
-    for (const u of ['xining', 'hzb', 'czj', 'yangpu', 'ypb']) tok[u] = await login(t, u);
     const me = await t.http.get('/api/auth/me').set(auth('xining')).expect(200);
     xiningOrg = me.body.orgId;
     xiningName = me.body.orgName;

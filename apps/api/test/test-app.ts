@@ -147,6 +147,18 @@ export async function login(t: TestApp, username: string, password = 'Demo@2026'
   return res.body.accessToken as string;
 }
 
+/**
+ * The demo accounts `users` logged in before the file's tests (a beforeAll after useTestApp's): `auth(u)` is the
+ * Authorization header of user u. Call it in the describe block, after useTestApp.
+ */
+export function useLogins(t: TestApp, users: readonly string[]): { auth(u: string): { Authorization: string } } {
+  const tok: Record<string, string> = {};
+  beforeAll(async () => {
+    for (const u of users) tok[u] = await login(t, u);
+  });
+  return { auth: (u: string) => ({ Authorization: `Bearer ${tok[u]}` }) };
+}
+
 /** Collect a binary answer as a Buffer (supertest parses only text and JSON by itself): `.buffer(true).parse(binary)`. */
 export function binary(res: AgentResponse, cb: (err: Error | null, body: Buffer) => void): void {
   // under Node, superagent hands a parser the raw IncomingMessage
