@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { login, logout, openMenu, pick } from './support';
+import { addRow, login, logout, openMenu, pick, submitConfirmed } from './support';
 
 /**
  * Declare and review, as people click: a filler types a target table (with a mistake the live
@@ -7,15 +7,6 @@ import { login, logout, openMenu, pick } from './support';
  * filler fixes and resubmits; the department and the finance reviewers approve. And two tabs of the
  * same filler saving the same draft: the second gets the 412 message and keeps what was typed.
  */
-
-/** 添加一行 by the mouse: row `n` with its 一级/二级 picked and its name and 指标值 typed. */
-async function addRow(page: Page, n: number, row: { level1: string; level2: string; name: string; target: string }): Promise<void> {
-  await page.getByTestId('add-row').click();
-  await pick(page, page.getByTestId(`row-${n}-level1`), row.level1);
-  await pick(page, page.getByTestId(`row-${n}-level2`), row.level2);
-  await page.getByTestId(`row-${n}-name`).fill(row.name);
-  await page.getByTestId(`row-${n}-target`).fill(row.target);
-}
 
 async function createProject(page: Page, name: string): Promise<string> {
   await openMenu(page, 'menu-projects', /\/projects$/);
@@ -102,9 +93,7 @@ test('a filler declares a table with live checks; reviewers return, then approve
   await expect(page.getByText(/已保存（版本 \d+）/)).toBeVisible();
   await expect(page.getByTestId('dirty')).toHaveCount(0);
 
-  await page.getByTestId('submit').click();
-  await page.locator('.ant-popover').getByRole('button', { name: /提\s*交/ }).click();
-  await expect(page.getByTestId('project-status')).toHaveText('已提交');
+  await submitConfirmed(page);
   await expect(page.getByTestId('row-1-name')).toHaveText('培训计划完成率'); // read-only now
   await logout(page);
 
@@ -131,9 +120,7 @@ test('a filler declares a table with live checks; reviewers return, then approve
   await expect(page.getByTestId('row-1-review-comment')).toContainText('请说明培训计划完成率的计算口径');
   await page.getByTestId('row-1-target').fill('≥95%');
   await expect(page.getByTestId('row-1-parsed')).toContainText('≥95.00(%)');
-  await page.getByTestId('submit').click();
-  await page.locator('.ant-popover').getByRole('button', { name: /提\s*交/ }).click();
-  await expect(page.getByTestId('project-status')).toHaveText('已提交');
+  await submitConfirmed(page);
   await expect(page.getByTestId('row-1-target')).toHaveText('≥95%');
   // the comment stays on its row (the row kept its id)
   await expect(page.getByTestId('row-1-review-comment')).toContainText('请说明培训计划完成率的计算口径');

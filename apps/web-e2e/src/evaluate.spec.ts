@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiGet, login, logout, openMenu, pick } from './support';
+import { apiGet, login, logout, openMenu, pick, submitConfirmed } from './support';
 
 /**
  * Self-evaluation (绩效自评) and monitoring (运行监控) of an approved project, as people click.
@@ -156,9 +156,7 @@ test('a filler self-evaluates an approved project: the total and grade follow th
   await expect(page.getByTestId('eval-submission').locator('[data-testid="eval-submission-problem"][data-severity="error"]')).toHaveCount(0);
 
   // 提交 (saves the reasons first)
-  await page.getByTestId('eval-submit').click();
-  await page.locator('.ant-popover').getByRole('button', { name: /提\s*交/ }).click();
-  await expect(page.getByTestId('eval-status')).toHaveText('已提交');
+  await submitConfirmed(page, 'eval-submit', 'eval-status');
   await expect(page.getByTestId('eval-actual-0')).toBeDisabled();
   await expect(page.getByTestId('eval-save')).toHaveCount(0);
   await expect(page.getByTestId('eval-withdraw')).toBeVisible();

@@ -49,3 +49,19 @@ export async function openMenu(page: Page, menu: string, url: RegExp): Promise<v
   await page.getByTestId(menu).click();
   await expect(page).toHaveURL(url);
 }
+
+/** 添加一行 by the mouse: row `n` with its 一级/二级 picked and its name and 指标值 typed. */
+export async function addRow(page: Page, n: number, row: { level1: string; level2: string; name: string; target: string }): Promise<void> {
+  await page.getByTestId('add-row').click();
+  await pick(page, page.getByTestId(`row-${n}-level1`), row.level1);
+  await pick(page, page.getByTestId(`row-${n}-level2`), row.level2);
+  await page.getByTestId(`row-${n}-name`).fill(row.name);
+  await page.getByTestId(`row-${n}-target`).fill(row.target);
+}
+
+/** 提交 on a form page: its button (`button`), the confirmation popover's 提交, then the status tag (`status`) says 已提交. */
+export async function submitConfirmed(page: Page, button = 'submit', status = 'project-status'): Promise<void> {
+  await page.getByTestId(button).click();
+  await page.locator('.ant-popover').getByRole('button', { name: /提\s*交/ }).click();
+  await expect(page.getByTestId(status)).toHaveText('已提交');
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, login, logout, openMenu, pick, sessionToken } from './support';
+import { DEMO_PASSWORD, login, logout, openMenu, pick, sessionToken, submitConfirmed } from './support';
 
 /**
  * The year as work (issue 16, acceptance 2), as people click: the finance bureau sets a 申报 task with a deadline;
@@ -148,9 +148,7 @@ test('a 申报 task on the 工作台: submit, return with a 中 review, fix, the
   // the draft to finish, linked from 待办: open it and submit
   await page.getByTestId(`todo-fill-${mainId}`).getByRole('link', { name: main }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${mainId}$`));
-  await page.getByTestId('submit').click();
-  await page.locator('.ant-popover').getByRole('button', { name: /提\s*交/ }).click();
-  await expect(page.getByTestId('project-status')).toHaveText('已提交');
+  await submitConfirmed(page);
   await logout(page);
 
   // --- hzb: the 工作台 lists it to review; a 中 overall review cannot approve; returned with the reason
@@ -176,9 +174,7 @@ test('a 申报 task on the 工作台: submit, return with a 中 review, fix, the
   await expect(page.getByTestId('project-status')).toHaveText('已退回');
   await expect(page.getByTestId('history-review')).toContainText('总体：中');
   await page.getByTestId('row-4-target').fill('≥95%');
-  await page.getByTestId('submit').click();
-  await page.locator('.ant-popover').getByRole('button', { name: /提\s*交/ }).click();
-  await expect(page.getByTestId('project-status')).toHaveText('已提交');
+  await submitConfirmed(page);
   await logout(page);
 
   // --- hzb: the changed row highlighted since the return; then the three approved in one batch
