@@ -2,7 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { ApiPaths, type AdminOrg, type AdminUser, type CreateOrgDto, type CreateUserDto, type UpdateOrgDto, type UpdateUserDto } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
-import { versionFromEtag } from './admin-failure';
+import { withEtagVersion } from '@pt/web/shared/data-access';
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type CreateOrgBody = CreateOrgDto;
@@ -42,23 +42,18 @@ export class AdminApi {
 
   async user(id: string): Promise<AdminUser> {
     const res = await firstValueFrom(this.http.get<AdminUser>(ApiPaths.adminUser(id), { observe: 'response' }));
-    return withVersion(res.body as AdminUser, res.headers.get('ETag'));
+    return withEtagVersion(res);
   }
 
   async createUser(body: CreateUserBody): Promise<AdminUser> {
     const res = await firstValueFrom(this.http.post<AdminUser>(ApiPaths.adminUsers, body, { observe: 'response' }));
-    return withVersion(res.body as AdminUser, res.headers.get('ETag'));
+    return withEtagVersion(res);
   }
 
   /** PATCH with `If-Match: "<version>"` (a 412 when someone else changed the user since); `null`: unconditional. */
   async updateUser(id: string, version: number | null, body: UpdateUserBody): Promise<AdminUser> {
     const headers: Record<string, string> = version === null ? {} : { 'If-Match': `"${version}"` };
     const res = await firstValueFrom(this.http.patch<AdminUser>(ApiPaths.adminUser(id), body, { observe: 'response', headers }));
-    return withVersion(res.body as AdminUser, res.headers.get('ETag'));
+    return withEtagVersion(res);
   }
-}
-
-function withVersion(u: AdminUser, etag: string | null): AdminUser {
-  const v = versionFromEtag(etag);
-  return v === null ? u : { ...u, version: v };
 }

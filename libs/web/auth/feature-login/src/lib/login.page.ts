@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { ActivatedRoute, Router } from '@angular/router';
 import { AuthStore, loginErrorMessage, safeReturnUrl } from '@pt/web/auth/data-access';
-import { markAllInvalid } from '@pt/web/shared/data-access';
+import { loadState, markAllInvalid } from '@pt/web/shared/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -57,8 +57,10 @@ export class LoginPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
-  readonly busy = signal(false);
-  readonly error = signal<string | null>(null);
+  /** The login on its way and why the last one failed. */
+  private readonly sending = loadState();
+  readonly busy = this.sending.loading;
+  readonly error = this.sending.error;
   readonly form = inject(NonNullableFormBuilder).group({
     username: ['', Validators.required],
     password: ['', Validators.required],
@@ -69,20 +71,13 @@ export class LoginPage {
       markAllInvalid(this.form);
       return;
     }
-    this.busy.set(true);
-    this.error.set(null);
-    try {
-      const { username, password } = this.form.getRawValue();
+    const { username, password } = this.form.getRawValue();
+    await this.sending.run(async () => {
       const res = await this.store.login(username.trim(), password);
-      const returnUrl = this.route.snapshot.queryParamMap.get('returnUrl');
-      const next = safeReturnUrl(returnUrl);
+      const next = safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl'));
       // an initial or reset password: 修改密码 first, then on to where the user was going
       if (res.mustChangePassword) await this.router.navigate(['/password'], { queryParams: { returnUrl: next } });
       else await this.router.navigateByUrl(next);
-    } catch (e) {
-      this.error.set(loginErrorMessage(e));
-    } finally {
-      this.busy.set(false);
-    }
+    }, loginErrorMessage);
   }
 }

@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { MONITORING_FIELD_LABELS, PROJECT_FIELD_LABELS } from '@pt/domain';
 import type { MonitoringLight } from '@pt/domain';
@@ -9,12 +8,11 @@ import { orgOptions, ProjectsApi, visibleOrgs } from '@pt/web/projects/data-acce
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { LightComponent } from './light.component';
 import { countByLight, overviewYears, sortOverview } from './monitoring-overview';
 import { loadOn, LoadState, YearOrgFilter } from '@pt/web/shared/data-access';
-import { OrgSelectComponent } from '@pt/web/shared/ui';
+import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
 
 /**
  * 运行监控 overview (department view): the approved projects of a year visible to the user, under a
@@ -28,16 +26,12 @@ import { OrgSelectComponent } from '@pt/web/shared/ui';
 @Component({
   selector: 'pt-monitoring-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzSelectModule, NzTableModule, LightComponent, OrgSelectComponent],
+  imports: [RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzTableModule, LightComponent, OrgSelectComponent, YearSelectComponent],
   template: `
     <nz-card nzTitle="运行监控">
       <p class="lead">已批复项目的绩效运行监控情况：每个项目取最近一次填报月份的灯（各指标和预算执行中最差的灯）。点击项目进入其运行监控页填报或查看。</p>
       <div class="filters">
-        <nz-select class="f-year" aria-label="预算年度" data-testid="overview-year" [ngModel]="year()" (ngModelChange)="filter.setYear($event)">
-          @for (y of years(); track y) {
-            <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
-          }
-        </nz-select>
+        <pt-year-select class="f-year" label="预算年度" testId="overview-year" [years]="years()" [value]="year()" (valueChange)="filter.setYear($event)" />
         <pt-org-select class="f-org" testId="overview-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="filter.setOrg($event)" />
       </div>
 

@@ -1,4 +1,4 @@
-import { HttpClient, HttpResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   ApiPaths,
@@ -9,7 +9,7 @@ import {
   type Suggestions,
   type UpdateLibraryIndicatorDto,
 } from '@pt/shared/api-types';
-import { ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
+import { ifMatch, withEtagVersion } from '@pt/web/shared/data-access';
 import { firstValueFrom } from 'rxjs';
 import { libraryQueryParams } from './library-filters';
 import type { LibraryQuery } from './library-filters';
@@ -17,12 +17,6 @@ import type { LibraryQuery } from './library-filters';
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type CreateLibraryIndicatorBody = CreateLibraryIndicatorDto;
 export type UpdateLibraryIndicatorBody = UpdateLibraryIndicatorDto;
-
-function withVersion<T extends { version: number }>(res: HttpResponse<T>): T {
-  const body = res.body as T;
-  const v = versionFromEtag(res.headers.get('ETag'));
-  return v !== null && v !== body.version ? { ...body, version: v } : body;
-}
 
 /**
  * 指标库 (GET/POST/PATCH/DELETE /api/indicator-library). Writes are for the system administrator
@@ -38,15 +32,15 @@ export class LibraryApi {
   }
 
   async get(id: string): Promise<LibraryIndicator> {
-    return withVersion(await firstValueFrom(this.http.get<LibraryIndicator>(ApiPaths.libraryIndicator(id), { observe: 'response' })));
+    return withEtagVersion(await firstValueFrom(this.http.get<LibraryIndicator>(ApiPaths.libraryIndicator(id), { observe: 'response' })));
   }
 
   async create(body: CreateLibraryIndicatorBody): Promise<LibraryIndicator> {
-    return withVersion(await firstValueFrom(this.http.post<LibraryIndicator>(ApiPaths.indicatorLibrary, body, { observe: 'response' })));
+    return withEtagVersion(await firstValueFrom(this.http.post<LibraryIndicator>(ApiPaths.indicatorLibrary, body, { observe: 'response' })));
   }
 
   async update(id: string, version: number, body: UpdateLibraryIndicatorBody): Promise<LibraryIndicator> {
-    return withVersion(
+    return withEtagVersion(
       await firstValueFrom(
         this.http.patch<LibraryIndicator>(ApiPaths.libraryIndicator(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
@@ -75,7 +69,7 @@ export class SuggestionsApi {
    * `NO_LAST_YEAR_PROJECT` when there is none). Answers the project with its new version.
    */
   async copyLastYear(projectId: string, version: number): Promise<Project> {
-    return withVersion(
+    return withEtagVersion(
       await firstValueFrom(
         this.http.post<Project>(ApiPaths.projectCopyLastYear(projectId), {}, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),

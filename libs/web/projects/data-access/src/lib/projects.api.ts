@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
+import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Finding } from '@pt/domain';
 import {
@@ -23,7 +23,7 @@ import {
 } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { firstValueFrom } from 'rxjs';
-import { ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
+import { ifMatch, withEtagVersion } from '@pt/web/shared/data-access';
 
 export interface ProjectListQuery {
   /** One kind of target; every kind when absent. */
@@ -117,15 +117,15 @@ export class ProjectsApi {
   }
 
   async get(id: string): Promise<Target> {
-    return this.withVersion(await firstValueFrom(this.http.get<Target>(ApiPaths.project(id), { observe: 'response' })));
+    return withEtagVersion(await firstValueFrom(this.http.get<Target>(ApiPaths.project(id), { observe: 'response' })));
   }
 
   async create(body: CreateTargetBody): Promise<Target> {
-    return this.withVersion(await firstValueFrom(this.http.post<Target>(ApiPaths.targets, body, { observe: 'response' })));
+    return withEtagVersion(await firstValueFrom(this.http.post<Target>(ApiPaths.targets, body, { observe: 'response' })));
   }
 
   async update(id: string, version: number, body: UpdateTargetBody): Promise<Target> {
-    return this.withVersion(
+    return withEtagVersion(
       await firstValueFrom(
         this.http.patch<Target>(ApiPaths.project(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
       ),
@@ -135,7 +135,7 @@ export class ProjectsApi {
   /** The rows of the own-year annual table, or of the goal `goalId` (a policy's 中期 table). */
   async putIndicators(id: string, version: number, indicators: IndicatorInput[], goalId?: string): Promise<Target> {
     const url = goalId ? ApiPaths.goalIndicators(id, goalId) : ApiPaths.projectIndicators(id);
-    return this.withVersion(
+    return withEtagVersion(
       await firstValueFrom(
         this.http.put<Target>(
           url,
@@ -147,7 +147,7 @@ export class ProjectsApi {
   }
 
   async transition(id: string, version: number, body: TransitionBody): Promise<Target> {
-    return this.withVersion(
+    return withEtagVersion(
       await firstValueFrom(
         this.http.post<Target>(ApiPaths.projectTransitions(id), body, {
           observe: 'response',
@@ -179,11 +179,5 @@ export class ProjectsApi {
   async indicatorHistory(id: string): Promise<Map<string, IndicatorHistory | null>> {
     const res = await firstValueFrom(this.http.get<IndicatorHistoryResponse>(ApiPaths.indicatorHistory(id)));
     return new Map(res.rows.map((r) => [r.indicatorId, r.history]));
-  }
-
-  private withVersion(res: HttpResponse<Target>): Target {
-    const body = res.body as Target;
-    const v = versionFromEtag(res.headers.get('ETag'));
-    return v !== null && v !== body.version ? { ...body, version: v } : body;
   }
 }

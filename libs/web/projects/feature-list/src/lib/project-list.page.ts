@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { loadOn, LoadState, toApiFailure, yearFromLink } from '@pt/web/shared/data-access';
-import { OrgSelectComponent, SearchInputComponent } from '@pt/web/shared/ui';
+import { OrgSelectComponent, SearchInputComponent, TextSelectComponent } from '@pt/web/shared/ui';
 import { isFiller, orgOptions, parseKind, ProjectsApi, STATUS_OPTIONS, TARGET_KIND_OPTIONS, visibleOrgs } from '@pt/web/projects/data-access';
 import type { ProjectStatus, ProjectSummary, TargetKindKey } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -48,6 +48,7 @@ type Mode = 'all' | 'inbox';
     NzTagModule,
     OrgSelectComponent,
     SearchInputComponent,
+    TextSelectComponent,
   ],
   template: `
     <nz-card [nzTitle]="inbox() ? '审核待办' : '项目申报'" [nzExtra]="extra">
@@ -68,34 +69,10 @@ type Mode = 'all' | 'inbox';
             <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
           }
         </nz-select>
-        <nz-select
-          class="f-kind"
-          nzAllowClear
-          nzPlaceHolder="全部类型"
-          aria-label="目标类型"
-          data-testid="filter-kind"
-          [ngModel]="kind()"
-          (ngModelChange)="setFilter('kind', $event)"
-        >
-          @for (k of kindOptions; track k.value) {
-            <nz-option [nzValue]="k.value" [nzLabel]="k.label" />
-          }
-        </nz-select>
+        <pt-text-select class="f-kind" clearable placeholder="全部类型" label="目标类型" testId="filter-kind" [items]="kindOptions" [value]="kind()" (valueChange)="setFilter('kind', $event)" />
         <pt-org-select class="f-org" testId="filter-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="setFilter('orgId', $event)" />
         @if (!inbox()) {
-          <nz-select
-            class="f-status"
-            nzAllowClear
-            nzPlaceHolder="全部状态"
-            aria-label="状态"
-            data-testid="filter-status"
-            [ngModel]="status()"
-            (ngModelChange)="setFilter('status', $event)"
-          >
-            @for (s of statusOptions; track s.value) {
-              <nz-option [nzValue]="s.value" [nzLabel]="s.label" />
-            }
-          </nz-select>
+          <pt-text-select class="f-status" clearable placeholder="全部状态" label="状态" testId="filter-status" [items]="statusOptions" [value]="status()" (valueChange)="setFilter('status', $event)" />
         }
         <pt-search-input class="f-q" label="搜索" placeholder="搜索项目名称或单位" testId="filter-q" [value]="qDraft()" (valueChange)="qDraft.set($event)" (searched)="setFilter('q', qDraft())" />
       </div>

@@ -1,8 +1,8 @@
-import { HttpClient, HttpResponse } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { ApiPaths, type AdjustProjectDto, type Project, type ProjectDiff, type ProjectRevision } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
-import { ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
+import { ifMatch, withEtagVersion } from '@pt/web/shared/data-access';
 
 export type AdjustBody = AdjustProjectDto;
 
@@ -33,14 +33,8 @@ export class RevisionsApi {
   /** Start revision n+1 of an approved project; answers the project, now a draft, with its new version. */
   async adjust(projectId: string, version: number, reason: string): Promise<Project> {
     const body: AdjustBody = { reason };
-    const res: HttpResponse<Project> = await firstValueFrom(
-      this.http.post<Project>(ApiPaths.projectAdjustments(projectId), body, {
-        observe: 'response',
-        headers: { 'If-Match': ifMatch(version) },
-      }),
+    return withEtagVersion(
+      await firstValueFrom(this.http.post<Project>(ApiPaths.projectAdjustments(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } })),
     );
-    const p = res.body as Project;
-    const v = versionFromEtag(res.headers.get('ETag'));
-    return v !== null && v !== p.version ? { ...p, version: v } : p;
   }
 }

@@ -4,7 +4,7 @@ import type { LibraryPage, Suggestions } from '@pt/shared/api-types';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
-import { NzSelectModule } from 'ng-zorro-antd/select';
+import { TextSelectComponent } from '@pt/web/shared/ui';
 import {
   cascadePickerFilter,
   isEmptySearch,
@@ -31,7 +31,7 @@ const DEFAULT_PAGE_SIZE = 10;
 @Component({
   selector: 'pt-picker-library-tab',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzButtonModule, NzIconModule, NzInputModule, NzSelectModule, PickTableComponent],
+  imports: [FormsModule, NzButtonModule, NzIconModule, NzInputModule, PickTableComponent, TextSelectComponent],
   template: `
     <div class="filters">
       <input
@@ -45,25 +45,10 @@ const DEFAULT_PAGE_SIZE = 10;
         (ngModelChange)="qDraft.set($event)"
         (keydown.enter)="runSearch()"
       />
-      <nz-select class="f-level" nzAllowClear nzPlaceHolder="全部一级指标" aria-label="一级指标" data-testid="picker-level1" [ngModel]="level1()" (ngModelChange)="setLevels($event, level2())">
-        @for (g of level1Options(); track g) {
-          <nz-option [nzValue]="g" [nzLabel]="g" />
-        }
-      </nz-select>
-      <nz-select
-        class="f-level"
-        nzAllowClear
-        nzShowSearch
-        nzPlaceHolder="全部二级指标"
-        aria-label="二级指标"
-        data-testid="picker-level2"
-        [ngModel]="level2()"
-        (ngModelChange)="setLevels(level1(), $event)"
-      >
-        @for (c of level2Options(); track c) {
-          <nz-option [nzValue]="c" [nzLabel]="c" />
-        }
-      </nz-select>
+      <pt-text-select class="f-level" clearable placeholder="全部一级指标" label="一级指标" testId="picker-level1" [options]="level1Options()" [value]="level1()"
+        (valueChange)="setLevels($event, level2())" />
+      <pt-text-select class="f-level" clearable search placeholder="全部二级指标" label="二级指标" testId="picker-level2" [options]="level2Options()" [value]="level2()"
+        (valueChange)="setLevels(level1(), $event)" />
       <button nz-button nzType="primary" type="button" data-testid="picker-search" (click)="runSearch()">
         <span nz-icon nzType="search"></span>搜索
       </button>

@@ -1,18 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { en_US, provideNzI18n } from 'ng-zorro-antd/i18n';
-import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { ReloadOutline, SearchOutline, StopOutline } from '@ant-design/icons-angular/icons';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { openRoute, pageTestProviders, settleRoute as settle } from '@pt/web/shared/data-access/testing';
+import { openRoute, settleRoute as settle } from '@pt/web/shared/data-access/testing';
 import { AuditApi, type AuditEntryResponse, type AuditQuery, type AuditVerification } from '@pt/web/security/data-access';
 import { auditEventLabel } from '@pt/domain';
 import type { AuditPage } from './audit.page';
-import { AUDIT_ROUTES, SECURITY_ROUTES } from './security.routes';
-
-@Component({ selector: 'pt-home-stub', template: 'home' })
-class HomeStub {}
+import { securityTestProviders } from './security.testing';
 
 const entry = (id: number, event: string, result: string, username: string | null, details: Record<string, unknown> | null = null): AuditEntryResponse => ({
   id: String(id),
@@ -51,15 +45,9 @@ describe('AuditPage', () => {
     ];
     TestBed.configureTestingModule({
       providers: [
-        ...pageTestProviders([
-          { path: '', component: HomeStub },
-          { path: 'security', children: SECURITY_ROUTES },
-          { path: 'audit', children: AUDIT_ROUTES },
-        ]),
+        ...securityTestProviders(),
         // the date picker formats with Angular's locale data of its language: the app registers zh-CN, Jest has only en
         provideNzI18n(en_US),
-        // the app registers these at the root (app.config.ts)
-        provideNzIcons([ReloadOutline, SearchOutline, StopOutline]),
         { provide: AuthStore, useValue: { user: () => ({ id: 'a', username: 'auditor', displayName: '审计管理员', roles, orgId: 'o' }) } },
         {
           provide: AuditApi,

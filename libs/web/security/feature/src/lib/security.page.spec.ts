@@ -1,16 +1,10 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { ReloadOutline, SearchOutline, StopOutline } from '@ant-design/icons-angular/icons';
-import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { openRoute, pageTestProviders, settleRoute as settle } from '@pt/web/shared/data-access/testing';
+import { openRoute, settleRoute as settle } from '@pt/web/shared/data-access/testing';
 import { type LockoutEntry, SecurityApi, type SessionEntry } from '@pt/web/security/data-access';
-import { AUDIT_ROUTES, SECURITY_ROUTES } from './security.routes';
+import { securityTestProviders } from './security.testing';
 import { SecurityPage } from './security.page';
-
-@Component({ selector: 'pt-home-stub', template: 'home' })
-class HomeStub {}
 
 const session = (id: string, userId: string, username: string, displayName: string): SessionEntry => ({
   id,
@@ -47,13 +41,7 @@ describe('SecurityPage', () => {
     };
     TestBed.configureTestingModule({
       providers: [
-        ...pageTestProviders([
-          { path: '', component: HomeStub },
-          { path: 'security', children: SECURITY_ROUTES },
-          { path: 'audit', children: AUDIT_ROUTES },
-        ]),
-        // the app registers these at the root (app.config.ts)
-        provideNzIcons([ReloadOutline, SearchOutline, StopOutline]),
+        ...securityTestProviders(),
         { provide: AuthStore, useValue: { user: () => ({ id: 'me', username: 'security', displayName: '安全管理员', roles, orgId: 'o' }) } },
         {
           provide: SecurityApi,

@@ -1,5 +1,6 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-import { failureMapper, fieldError, ifMatch, localFailure, toApiFailure, versionFromEtag } from './api-failure';
+import { HttpHeaders, HttpResponse } from '@angular/common/http';
+import { failureMapper, fieldError, ifMatch, localFailure, toApiFailure, versionFromEtag, withEtagVersion } from './api-failure';
 
 describe('toApiFailure', () => {
   it('keeps the Chinese message, code and field details of an API error', () => {
@@ -65,6 +66,9 @@ describe('toApiFailure', () => {
   it('reads versions from ETag headers', () => {
     expect(versionFromEtag('"7"')).toBe(7);
     expect(versionFromEtag('W/"12"')).toBe(12);
+    const row = { id: 'r', version: 3 };
+    expect(withEtagVersion(new HttpResponse({ body: row, headers: new HttpHeaders({ ETag: '"5"' }) }))).toEqual({ id: 'r', version: 5 });
+    expect(withEtagVersion(new HttpResponse({ body: row }))).toBe(row);
     expect(versionFromEtag(new HttpHeaders({ ETag: '"3"' }).get('ETag'))).toBe(3);
     expect(versionFromEtag('"abc"')).toBeNull();
     expect(versionFromEtag(null)).toBeNull();

@@ -1,4 +1,4 @@
-import { HttpErrorResponse } from '@angular/common/http';
+import { HttpErrorResponse, type HttpResponse } from '@angular/common/http';
 import type { Finding } from '@pt/domain';
 import type { ApiErrorDetail } from '@pt/shared/api-types';
 
@@ -101,6 +101,16 @@ export function versionFromEtag(etag: string | null | undefined): number | null 
   if (!etag) return null;
   const m = /^(?:W\/)?"?(\d+)"?$/.exec(etag.trim());
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * The body of an answer with the version its `ETag` names (the `If-Match` of the next write), which wins over the
+ * body's own `version`; the body as it is when there is no such header.
+ */
+export function withEtagVersion<T extends { version: number }>(res: HttpResponse<T>): T {
+  const body = res.body as T;
+  const v = versionFromEtag(res.headers.get('ETag'));
+  return v !== null && v !== body.version ? { ...body, version: v } : body;
 }
 
 /** `If-Match` header value for a version. */

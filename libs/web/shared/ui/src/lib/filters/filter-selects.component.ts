@@ -12,7 +12,7 @@ import { TextSelectComponent } from './text-select.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, NzSelectModule],
   template: `
-    <nz-select [nzId]="inputId()" [nzShowSearch]="search()" aria-label="年度" [attr.data-testid]="testId()" [ngModel]="value()" (ngModelChange)="valueChange.emit($event)">
+    <nz-select [nzId]="inputId()" [nzShowSearch]="search()" [attr.aria-label]="label()" [attr.data-testid]="testId()" [ngModel]="value()" (ngModelChange)="valueChange.emit($event)">
       @for (y of years(); track y) {
         <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
       }
@@ -27,6 +27,8 @@ export class YearSelectComponent {
   readonly years = input.required<readonly number[]>();
   readonly value = input.required<number>();
   readonly testId = input<string | null>(null);
+  /** The accessible name where no `<label for>` names it. */
+  readonly label = input('年度');
   /** The id a `<label for>` names. */
   readonly inputId = input<string | null>(null);
   readonly search = input(false, { transform: booleanAttribute });
