@@ -35,6 +35,21 @@ describe('OrgScopeService on the migrated schema (visibility per role and organi
     expect(sorted(await scope.visibleOrgIds(at(org.finance, 'finance_reviewer')))).toEqual(sorted(Object.values(org)));
   });
 
+  it('as a query filter: none for the finance bureau at the root of the only tree, the subtree for the others', async () => {
+    expect(await scope.visibleOrgFilter(at(org.finance, 'finance_reviewer'))).toBeNull();
+    expect(sorted((await scope.visibleOrgFilter(at(org.edu, 'dept_reviewer'))) ?? [])).toEqual(sorted([org.edu, org.school1, org.school2]));
+    expect(await scope.visibleOrgFilter(at(org.school1, 'filler'))).toEqual([org.school1]);
+    expect(await scope.visibleOrgFilter(at(org.finance, 'sysadmin'))).toEqual([]);
+    // a second tree: the finance bureau no longer sees every organisation, so its filter lists its own
+    const [other] = await db.manager.query(`INSERT INTO org (code, name, kind) VALUES ('X00', '另一财政局', 'finance') RETURNING id`);
+    try {
+      expect(sorted((await scope.visibleOrgFilter(at(org.finance, 'finance_reviewer'))) ?? [])).toEqual(sorted(Object.values(org)));
+      expect(await scope.visibleOrgFilter(at(other.id, 'finance_reviewer'))).toEqual([other.id]);
+    } finally {
+      await db.manager.query(`DELETE FROM org WHERE id = $1`, [other.id]);
+    }
+  });
+
   it('narrows to an organisation inside the scope, and answers 404 for one outside it', async () => {
     const finance = at(org.finance, 'finance_reviewer');
     expect(sorted(await scope.scopedOrgIds(finance, org.health))).toEqual(sorted([org.health, org.hospital]));

@@ -21,13 +21,15 @@ type ListRow = ProjectRow & {
 export async function listProjects(m: EntityManager, scope: OrgScopeService, user: UserSummary, q: ListTargetsQueryDto): Promise<TargetPage> {
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
-  const orgIds = await scope.visibleOrgIds(user);
-  const where: string[] = ['p.org_id = ANY($1::uuid[])'];
-  const params: unknown[] = [orgIds];
+  const where: string[] = [];
+  const params: unknown[] = [];
   const add = (sql: string, v: unknown) => {
     params.push(v);
     where.push(sql.replace('?', `$${params.length}`));
   };
+  // the finance bureau sees everything: no organisation filter (null) rather than every organisation's id
+  const visible = await scope.visibleOrgFilter(user);
+  if (visible) add('p.org_id = ANY(?::uuid[])', visible);
   if (q.kind !== undefined) add('p.kind = ?', q.kind);
   if (q.year !== undefined) add('p.year = ?', q.year);
   // an organisation filter takes the organisations below it too (a department: all its units)
@@ -60,7 +62,7 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
          AND NOT EXISTS (SELECT 1 FROM project_monitoring y WHERE y.project_id = p.id AND y.month > x.month))`,
       q.light,
     );
-  const whereSql = where.join(' AND ') + kindScopeSql();
+  const whereSql = (where.join(' AND ') || 'TRUE') + kindScopeSql();
   // the join only where a filter needs it: the count of the usual list reads the project rows alone, and the
   // latest light of a page's rows is a subquery run for those rows only (after the sort and the limit)
   const joinE = q.grade !== undefined || q.scoreMin !== undefined || q.scoreMax !== undefined || q.evaluationStatus !== undefined;

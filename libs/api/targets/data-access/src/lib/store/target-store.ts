@@ -60,23 +60,27 @@ export class TargetStore {
   }
 
   /**
-   * Several projects, as `get` gives each, in the order of `ids` — one round trip per part (rows, goals, comments,
-   * tasks, last year) for all of them (the batch exports). A project that is missing or not visible is a 404, as with `get`.
+   * Several projects, as `get` gives each, in the order of `ids` — the rows in one round trip, then their goals,
+   * comments, tasks and last year's values side by side (the batch exports). `parts = 'header'`: the rows only (no
+   * goals, rows or comments: an export's index). A project that is missing or not visible is a 404, as with `get`.
    */
-  async getMany(user: UserSummary, ids: readonly string[]): Promise<Target[]> {
+  async getMany(user: UserSummary, ids: readonly string[], parts: 'whole' | 'header' = 'whole'): Promise<Target[]> {
     if (!ids.length) return [];
     if (!this.scope.seesProjects(user) || ids.some((id) => !UUID_RE.test(id))) throw this.notFound();
     const m = this.dataSource.manager;
     const rows: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = ANY($1::uuid[]) AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`, [ids, user.orgId]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     if (ids.some((id) => !byId.has(id))) throw this.notFound();
-    const goals = await loadGoals(m, [...byId.keys()]);
-    const comments: (CommentDbRow & { project_id: string })[] = await m.query(
-      `${COMMENT_SELECT}, project_id FROM ${this.kind.commentTable} WHERE project_id = ANY($1::uuid[]) ORDER BY at, id`,
-      [[...byId.keys()]],
-    );
-    const tasks = await loadTasks(m, rows.filter((r) => r.kind === 'department').map((r) => r.id));
-    const lastYear = await loadLastYear(m, [...byId.keys()]);
+    if (parts === 'header') return ids.map((id) => assembleProject(user, byId.get(id) as ProjectRow, [], []));
+    const keys = [...byId.keys()];
+    const [goals, comments, tasks, lastYear] = await Promise.all([
+      loadGoals(m, keys),
+      m.query(`${COMMENT_SELECT}, project_id FROM ${this.kind.commentTable} WHERE project_id = ANY($1::uuid[]) ORDER BY at, id`, [keys]) as Promise<
+        (CommentDbRow & { project_id: string })[]
+      >,
+      loadTasks(m, rows.filter((r) => r.kind === 'department').map((r) => r.id)),
+      loadLastYear(m, keys),
+    ]);
     return ids.map((id) =>
       assembleProject(
         user,
