@@ -134,6 +134,13 @@ function keepInBenchmarks(md, n) {
   fs.writeFileSync(file, next);
 }
 
+/** What else the machine did during the rated scenarios: the other processes' CPU (of the machine's cores × 100 %). */
+function otherLoad(sizes) {
+  const others = sizes.flatMap((x) => [x.detail, x.list, x.search]).map((r) => r.cpu.other);
+  const [lo, hi] = [Math.min(...others), Math.max(...others)];
+  return `Other processes of the machine took ${lo}–${hi} % of its CPU (cores × 100 %) during the rated scenarios${hi > 20 ? ': the figures are disturbed by that work' : ''}.`;
+}
+
 function scaleReport({ N, baseTargets, gen, small, large, explained, P }) {
   const g = (a, b) => (a > 0 ? `${(b / a).toFixed(2)}×` : '–');
   const row = (name, a, b, budget, met) => `| ${name} | ${a} | ${b} | ${budget} | ${met} |`;
@@ -142,7 +149,7 @@ function scaleReport({ N, baseTargets, gen, small, large, explained, P }) {
   const lines = [
     `## Scale: ${baseTargets.toLocaleString('en')} → ${gen.total.toLocaleString('en')} targets`,
     '',
-    `\`npm run bench -- --scale ${N}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${P.rated} s per rated scenario. The base data (2 × 1,000 targets of 2025–2026 in 200 units, as above) measured first; then ${gen.added.toLocaleString('en')} targets added in ${gen.departments} departments of up to ${SCALE_SHAPE.unitsPerDepartment} units (${gen.units} units, ${SCALE_SHAPE.perUnitYear} targets per unit and year, ${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}; 30 rows, history, self-evaluations and monitoring as the base ones) by INSERT … SELECT over generate_series inside PostgreSQL in ${(gen.loadMs / 1000).toFixed(0)} s, then VACUUM ANALYZE (${(gen.settleMs / 1000).toFixed(0)} s: the measurement starts after it and a warm-up), ${gen.indicators.toLocaleString('en')} indicator rows in all; the same servers, sessions and requests measured again. The machine is shared with other work while this runs (2 cores): single figures are noisy.`,
+    `\`npm run bench -- --scale ${N}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${P.rated} s per rated scenario. The base data (2 × 1,000 targets of 2025–2026 in 200 units, as above) measured first; then ${gen.added.toLocaleString('en')} targets added in ${gen.departments} departments of up to ${SCALE_SHAPE.unitsPerDepartment} units (${gen.units} units, ${SCALE_SHAPE.perUnitYear} targets per unit and year, ${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}; 30 rows, history, self-evaluations and monitoring as the base ones) by INSERT … SELECT over generate_series inside PostgreSQL in ${(gen.loadMs / 1000).toFixed(0)} s, then VACUUM ANALYZE (${(gen.settleMs / 1000).toFixed(0)} s: the measurement starts after it and a warm-up), ${gen.indicators.toLocaleString('en')} indicator rows in all; the same servers, sessions and requests measured again. ${otherLoad([small, large])}`,
     '',
     `| figure | ${baseTargets.toLocaleString('en')} targets | ${gen.total.toLocaleString('en')} targets | growth of p50 / p97.5 | budget at the large size |`,
     '|---|---|---|---|---|',

@@ -35,14 +35,8 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
   // an organisation filter takes the organisations below it too (a department: all its units)
   if (q.orgId !== undefined) add('p.org_id = ANY(?::uuid[])', await scope.visibleOrgIds({ ...user, orgId: q.orgId }));
   if (q.status !== undefined) add('p.status = ?', q.status);
-  if (q.q !== undefined && q.q.trim() !== '') {
-    // the index of each name's characters and year (migration 1734200000000: the expression exactly as indexed) finds
-    // the year's names holding every character of the term; the ILIKE keeps those holding the term itself
-    params.push(q.q.trim(), q.year === undefined ? [] : [`#${q.year}`]);
-    const [term, year] = [params.length - 1, params.length];
-    where.push(`(string_to_array(lower(p.name), NULL) || ('#' || p.year::text)) @> (string_to_array(lower($${term}::text), NULL) || $${year}::text[])`);
-    add(`p.name ILIKE ? ESCAPE '\\'`, containsPattern(q.q.trim()));
-  }
+  const term = q.q?.trim() ?? '';
+  if (term !== '') add(`p.name ILIKE ? ESCAPE '\\'`, containsPattern(term));
   if (q.inbox === 'true') {
     // one status (a reviewer's) as an equality, which an index on (status, updated_at) returns in the list's order
     const waiting = waitingStatuses(user);
@@ -63,12 +57,11 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
       q.light,
     );
   const whereSql = (where.join(' AND ') || 'TRUE') + kindScopeSql();
-  // the join only where a filter needs it: the count of the usual list reads the project rows alone, and the
-  // latest light of a page's rows is a subquery run for those rows only (after the sort and the limit)
   const joinE = q.grade !== undefined || q.scoreMin !== undefined || q.scoreMax !== undefined || q.evaluationStatus !== undefined;
-  const latestLight = `SELECT x.light FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1`;
   const evaluationJoin = 'LEFT JOIN project_evaluation e ON e.project_id = p.id';
-  const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM project p ${joinE ? evaluationJoin : ''} WHERE ${whereSql}`, params);
+  const from = `project p ${joinE ? evaluationJoin : ''}`;
+  const { total, filter, filterParams } = await countMatches(m, from, whereSql, params, term, q.year);
+  const latestLight = `SELECT x.light FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1`;
   // the page's ids first (the filters, the order and the limit on the target rows alone), then the columns, names and
   // figures of those rows only: joined before the limit, the organisations and evaluations of every match were read
   const order = 'ORDER BY p.updated_at DESC, p.id';
@@ -78,9 +71,9 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
               WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count,
             e.status AS e_status, e.total_score::text AS e_total, e.grade AS e_grade, (${latestLight}) AS light
        ${PROJECT_FROM} ${evaluationJoin}
-     WHERE p.id IN (SELECT p.id FROM project p ${joinE ? evaluationJoin : ''} WHERE ${whereSql} ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
+     WHERE p.id IN (SELECT p.id FROM ${from} WHERE ${filter} ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
      ${order}`,
-    params,
+    filterParams,
   );
   const items: TargetSummary[] = rows.map((r) => ({
     ...summaryOf(r),
@@ -90,4 +83,37 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
     light: r.status === 'approved' ? (r.light ?? null) : null,
   }));
   return { items, total, page, pageSize };
+}
+
+/** Matches of a name search counted through the index of the names' characters before the year is read whole. */
+const FEW_MATCHES = 1000;
+
+/**
+ * The number of rows `whereSql` matches, and the filter the page query should use. With a name search, the index of
+ * each name's characters and year (migration 1734200000000: the expression exactly as indexed) finds the names holding
+ * every character of the term, the ILIKE keeps those holding the term itself: quick for a rare term, but a term most
+ * names hold (经费) reads as many rows from the table as there are matches. So that index is asked for at most
+ * FEW_MATCHES; beyond, the year is counted from its covering index (project_year_org_name_idx: the names in the
+ * index, no table rows) and the page is the newest matches by (year, updated_at), which a common term fills at once.
+ */
+export async function countMatches(
+  m: EntityManager,
+  from: string,
+  whereSql: string,
+  params: readonly unknown[],
+  term: string,
+  year: number | undefined,
+  few = FEW_MATCHES,
+): Promise<{ total: number; filter: string; filterParams: readonly unknown[] }> {
+  if (term === '') {
+    const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`, params);
+    return { total, filter: whereSql, filterParams: params };
+  }
+  const n = params.length;
+  const chars = `(string_to_array(lower(p.name), NULL) || ('#' || p.year::text)) @> (string_to_array(lower($${n + 1}::text), NULL) || $${n + 2}::text[])`;
+  const indexed = { filter: `${whereSql} AND ${chars}`, filterParams: [...params, term, year === undefined ? [] : [`#${year}`]] };
+  const [{ n: probed }] = await m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${indexed.filter} LIMIT ${few}) x`, indexed.filterParams);
+  if (probed < few) return { total: probed, ...indexed };
+  const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`, params);
+  return { total, filter: whereSql, filterParams: params };
 }
