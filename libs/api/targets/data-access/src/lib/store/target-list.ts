@@ -36,7 +36,9 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
   if (q.orgId !== undefined) add('p.org_id = ANY(?::uuid[])', await scope.visibleOrgIds({ ...user, orgId: q.orgId }));
   if (q.status !== undefined) add('p.status = ?', q.status);
   const term = q.q?.trim() ?? '';
-  if (term !== '') add(`p.name ILIKE ? ESCAPE '\\'`, containsPattern(term));
+  // a term without upper or lower case (Chinese) matches the same names by LIKE, which reads a year's names a few
+  // times faster than ILIKE (no case folding of every name)
+  if (term !== '') add(`p.name ${term.toLowerCase() === term.toUpperCase() ? 'LIKE' : 'ILIKE'} ? ESCAPE '\\'`, containsPattern(term));
   if (q.inbox === 'true') {
     // one status (a reviewer's) as an equality, which an index on (status, updated_at) returns in the list's order
     const waiting = waitingStatuses(user);
