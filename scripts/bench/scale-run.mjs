@@ -112,7 +112,7 @@ export async function runScale({ N, P, db, base, server, workload }) {
   const small = await measure(`${baseTargets} targets`, '/api/exports?year=2025&form=declaration&format=xlsx');
   log(`growing the data to ${N} targets (${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}, departments of ${SCALE_SHAPE.unitsPerDepartment} units)`);
   const gen = await generateScale(db, N);
-  log(`added ${gen.added} targets (${gen.departments} departments, ${gen.units} units) in ${(gen.loadMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(gen.settleMs / 1000).toFixed(1)} s: ${gen.total} targets, ${gen.indicators} indicator rows`);
+  log(`added ${gen.added} targets (${gen.departments} departments, ${gen.units} units) in ${(gen.loadMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(gen.settleMs / 1000).toFixed(1)} s (${Math.round(gen.visible * 100)} % of the target pages all-visible): ${gen.total} targets, ${gen.indicators} indicator rows`);
   await warm();
   const large = await measure(`${gen.total} targets`, `/api/exports?year=2025&orgId=${gen.exportDept.id}&form=declaration&format=xlsx`);
   const explained = [];
@@ -149,7 +149,7 @@ function scaleReport({ N, baseTargets, gen, small, large, explained, P }) {
   const lines = [
     `## Scale: ${baseTargets.toLocaleString('en')} → ${gen.total.toLocaleString('en')} targets`,
     '',
-    `\`npm run bench -- --scale ${N}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${P.rated} s per rated scenario. The base data (2 × 1,000 targets of 2025–2026 in 200 units, as above) measured first; then ${gen.added.toLocaleString('en')} targets added in ${gen.departments} departments of up to ${SCALE_SHAPE.unitsPerDepartment} units (${gen.units} units, ${SCALE_SHAPE.perUnitYear} targets per unit and year, ${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}; 30 rows, history, self-evaluations and monitoring as the base ones) by INSERT … SELECT over generate_series inside PostgreSQL in ${(gen.loadMs / 1000).toFixed(0)} s, then VACUUM ANALYZE (${(gen.settleMs / 1000).toFixed(0)} s: the measurement starts after it and a warm-up), ${gen.indicators.toLocaleString('en')} indicator rows in all; the same servers, sessions and requests measured again. ${otherLoad([small, large])}`,
+    `\`npm run bench -- --scale ${N}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${P.rated} s per rated scenario. The base data (2 × 1,000 targets of 2025–2026 in 200 units, as above) measured first; then ${gen.added.toLocaleString('en')} targets added in ${gen.departments} departments of up to ${SCALE_SHAPE.unitsPerDepartment} units (${gen.units} units, ${SCALE_SHAPE.perUnitYear} targets per unit and year, ${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}; 30 rows, history, self-evaluations and monitoring as the base ones) by INSERT … SELECT over generate_series inside PostgreSQL in ${(gen.loadMs / 1000).toFixed(0)} s, then VACUUM ANALYZE until the target table's pages are all-visible (${(gen.settleMs / 1000).toFixed(0)} s, ${Math.round(gen.visible * 100)} % of the pages: the measurement starts after it and a warm-up), ${gen.indicators.toLocaleString('en')} indicator rows in all; the same servers, sessions and requests measured again. ${otherLoad([small, large])}`,
     '',
     `| figure | ${baseTargets.toLocaleString('en')} targets | ${gen.total.toLocaleString('en')} targets | growth of p50 / p97.5 | budget at the large size |`,
     '|---|---|---|---|---|',
