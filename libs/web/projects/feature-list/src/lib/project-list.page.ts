@@ -29,7 +29,7 @@ import { inboxBatch } from '@pt/web/work/data-access';
 type Mode = 'all' | 'inbox';
 
 /**
- * 项目申报 (all projects the user may see) and 审核待办 (projects waiting for this reviewer):
+ * 绩效目标申报 (every target of every kind the user may see) and 审核待办 (projects waiting for this reviewer):
  * filters by year, unit, status and a search box, server-side paging; the filters live in the URL.
  */
 @Component({
@@ -51,7 +51,7 @@ type Mode = 'all' | 'inbox';
     TextSelectComponent,
   ],
   template: `
-    <nz-card [nzTitle]="inbox() ? '审核待办' : '项目申报'" [nzExtra]="extra">
+    <nz-card [nzTitle]="inbox() ? '审核待办' : '绩效目标申报'" [nzExtra]="extra">
       @if (inbox()) {
         <p class="lead" data-testid="inbox-lead">{{ inboxLead() }}</p>
       }
@@ -74,7 +74,7 @@ type Mode = 'all' | 'inbox';
         @if (!inbox()) {
           <pt-text-select class="f-status" clearable placeholder="全部状态" label="状态" testId="filter-status" [items]="statusOptions" [value]="status()" (valueChange)="setFilter('status', $event)" />
         }
-        <pt-search-input class="f-q" label="搜索" placeholder="搜索项目名称或单位" testId="filter-q" [value]="qDraft()" (valueChange)="qDraft.set($event)" (searched)="setFilter('q', qDraft())" />
+        <pt-search-input class="f-q" label="搜索" placeholder="搜索目标名称或单位" testId="filter-q" [value]="qDraft()" (valueChange)="qDraft.set($event)" (searched)="setFilter('q', qDraft())" />
       </div>
       @if (tags().length) {
         <div class="tags" data-testid="active-filters">
@@ -153,7 +153,7 @@ export class ProjectListPage {
   readonly orgId = signal<string | null>(null);
   readonly status = signal<ProjectStatus | null>(null);
   readonly q = signal('');
-  /** The dashboard's click-through filters (项目申报 only). */
+  /** The dashboard's click-through filters (绩效目标申报 only). */
   readonly extra = signal<ExtraFilters>(NO_EXTRA_FILTERS);
   readonly tags = computed(() => (this.inbox() ? [] : filterTags(this.extra())));
   readonly page = signal(1);

@@ -4,7 +4,7 @@ import { ProjectListPage } from './project-list.page';
 
 /** `projects`: every project the user may see. */
 export const PROJECT_LIST_ROUTES: Routes = [
-  { path: '', pathMatch: 'full', component: ProjectListPage, data: { mode: 'all' }, title: '项目申报 · 绩效目标管理' },
+  { path: '', pathMatch: 'full', component: ProjectListPage, data: { mode: 'all' }, title: '绩效目标申报 · 绩效目标管理' },
 ];
 
 /** `inbox`: the projects waiting for the current reviewer. */

@@ -75,12 +75,12 @@ describe('the menu and the home page by role', () => {
     ['sysadmin', ['menu-library', 'menu-admin'], 'home-admin'],
     ['secadmin', ['menu-security'], 'home-security'],
     ['auditadmin', ['menu-audit'], 'home-audit'],
-  ])('the %s sees no project data: no 项目申报, 运行监控, 统计分析, 批量导出', async (role, menu, button) => {
+  ])('the %s sees no project data: no 绩效目标申报, 运行监控, 统计分析, 批量导出', async (role, menu, button) => {
     setup([role]);
     expect(testIds(await render(ShellLayout), 'menu-')).toEqual(menu);
     const home = await render(HomePage);
     expect(testIds(home, 'home-')).toEqual(['home-links', button]);
-    expect(home.textContent).not.toContain('项目申报');
+    expect(home.textContent).not.toContain('绩效目标申报');
     expect(home.textContent).toContain('暂无待办事项');
   });
 });

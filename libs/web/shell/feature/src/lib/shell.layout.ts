@@ -21,7 +21,7 @@ const MENU: readonly { path: string; icon: string; label: string; testId: string
   // the home page: the 工作台 of a filler or a reviewer; the administrators' own page otherwise
   { path: '/', icon: 'home', label: '工作台', testId: 'menu-workbench', audience: 'business', badge: 'todo' },
   { path: '/', icon: 'home', label: '首页', testId: null, audience: 'others' },
-  { path: '/projects', icon: 'project', label: '项目申报', testId: 'menu-projects', audience: 'business' },
+  { path: '/projects', icon: 'project', label: '绩效目标申报', testId: 'menu-projects', audience: 'business' },
   { path: '/inbox', icon: 'audit', label: '审核待办', testId: 'menu-inbox', audience: 'reviewer', badge: 'review' },
   { path: '/tasks', icon: 'schedule', label: '任务管理', testId: 'menu-tasks', audience: 'reviewer' },
   { path: '/monitoring', icon: 'check-circle', label: '运行监控', testId: 'menu-monitoring', audience: 'business' },
@@ -85,7 +85,7 @@ export class ShellLayout {
   readonly secadmin = computed(() => !!this.store.user()?.roles.includes('secadmin'));
   readonly auditadmin = computed(() => !!this.store.user()?.roles.includes('auditadmin'));
   /**
-   * Declares or reviews projects. The administrators of 三员分立 see no project data, so neither 项目申报,
+   * Declares or reviews projects. The administrators of 三员分立 see no project data, so neither 绩效目标申报,
    * 运行监控, 统计分析 nor 批量导出; the 系统管理员 keeps the 指标库 he maintains.
    */
   readonly business = computed(() => isReviewer(this.store.user()) || !!this.store.user()?.roles.includes('filler'));
