@@ -40,6 +40,9 @@ describe('OrgScopeService on the migrated schema (visibility per role and organi
     expect(sorted((await scope.visibleOrgFilter(at(org.edu, 'dept_reviewer'))) ?? [])).toEqual(sorted([org.edu, org.school1, org.school2]));
     expect(await scope.visibleOrgFilter(at(org.school1, 'filler'))).toEqual([org.school1]);
     expect(await scope.visibleOrgFilter(at(org.finance, 'sysadmin'))).toEqual([]);
+    // narrowed to an organisation: its subtree, whoever asks
+    expect(await scope.scopedOrgFilter(at(org.finance, 'finance_reviewer'))).toBeNull();
+    expect(sorted((await scope.scopedOrgFilter(at(org.finance, 'finance_reviewer'), org.health)) ?? [])).toEqual(sorted([org.health, org.hospital]));
     // a second tree: the finance bureau no longer sees every organisation, so its filter lists its own
     const [other] = await db.manager.query(`INSERT INTO org (code, name, kind) VALUES ('X00', '另一财政局', 'finance') RETURNING id`);
     try {

@@ -39,6 +39,14 @@ export class OrgScopeService {
     return (await this.visibleOrgIds({ ...user, orgId })).filter((o) => visible.includes(o));
   }
 
+  /**
+   * `scopedOrgIds` as a query filter: `null` (no filter) when no organisation is asked for and the user sees every
+   * organisation (visibleOrgFilter), else the ids.
+   */
+  async scopedOrgFilter(user: UserSummary, orgId?: string): Promise<string[] | null> {
+    return orgId ? this.scopedOrgIds(user, orgId) : this.visibleOrgFilter(user);
+  }
+
   /** Ids of the user's organisation and every organisation below it. */
   async visibleOrgIds(user: UserSummary, m: EntityManager = this.dataSource.manager): Promise<string[]> {
     // the system, security and audit administrators see no project data (separation of duties, 等保三级)

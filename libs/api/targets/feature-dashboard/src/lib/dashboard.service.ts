@@ -34,10 +34,14 @@ export class DashboardService {
   ) {}
 
   async get(user: UserSummary, q: DashboardQueryDto): Promise<Dashboard> {
-    const orgIds = await this.scope.scopedOrgIds(user, q.orgId);
-    const params: unknown[] = [q.year, orgIds];
-    if (q.kind !== undefined) params.push(q.kind);
-    const scope = `p.year = $1 AND p.org_id = ANY($2::uuid[])${q.kind !== undefined ? ' AND p.kind = $3' : ''}`;
+    // the finance bureau's whole year needs no organisation filter (null), not the ids of every organisation
+    const orgIds = await this.scope.scopedOrgFilter(user, q.orgId);
+    const params: unknown[] = [q.year];
+    const where = ['p.year = $1'];
+    const add = (sql: string, v: unknown) => where.push(sql.replace('?', `$${params.push(v)}`));
+    if (orgIds) add('p.org_id = ANY(?::uuid[])', orgIds);
+    if (q.kind !== undefined) add('p.kind = ?', q.kind);
+    const scope = where.join(' AND ');
     // the score bands' limits for width_bucket: bucket i (1-based) is [min of band i, min of band i + 1), which is
     // the band itself because the bands are contiguous (each max is the next min); 0 and length + 1 fall outside all
     const limits = [...SCORE_BANDS.map((b) => b.min), SCORE_BANDS[SCORE_BANDS.length - 1].max];
