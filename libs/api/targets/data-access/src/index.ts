@@ -4,6 +4,7 @@ export * from './lib/monitoring/monitoring-store';
 export * from './lib/targets-data.module';
 export * from './lib/store/target-kind';
 export * from './lib/store/kind-scope';
+export * from './lib/store/sql-conditions';
 export * from './lib/store/kind-fields';
 export * from './lib/store/project-row';
 export * from './lib/store/target-store';

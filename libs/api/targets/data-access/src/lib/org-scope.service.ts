@@ -15,6 +15,11 @@ export function orgVisibleSql(orgColumn: string, userOrgParam: string): string {
        SELECT 1 FROM up WHERE up.id = ${userOrgParam})`;
 }
 
+/** The organisation `root` (a parameter or a column) and every one below it, as the recursive CTE `sub` (one column, id). */
+function subtreeSql(root: string): string {
+  return `WITH RECURSIVE sub AS (SELECT id FROM org WHERE id = ${root} UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id)`;
+}
+
 /**
  * Visibility (domain §1): a user sees what their organisation and the organisations below it own.
  * A unit sees its own projects, a department reviewer those of its units, the finance bureau all.
@@ -51,13 +56,7 @@ export class OrgScopeService {
   async visibleOrgIds(user: UserSummary, m: EntityManager = this.dataSource.manager): Promise<string[]> {
     // the system, security and audit administrators see no project data (separation of duties, 等保三级)
     if (!this.seesProjects(user)) return [];
-    const rows: { id: string }[] = await m.query(
-      `WITH RECURSIVE sub AS (
-         SELECT id FROM org WHERE id = $1
-         UNION ALL SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id)
-       SELECT id FROM sub`,
-      [user.orgId],
-    );
+    const rows: { id: string }[] = await m.query(`${subtreeSql('$1')} SELECT id FROM sub`, [user.orgId]);
     return rows.map((r) => r.id);
   }
 
@@ -68,14 +67,11 @@ export class OrgScopeService {
    */
   async visibleOrgFilter(user: UserSummary, m: EntityManager = this.dataSource.manager): Promise<string[] | null> {
     if (!this.seesProjects(user)) return [];
+    // the root of the only tree sees every organisation; anyone else their subtree (walked only then)
     const [row]: { all: boolean; ids: string[] | null }[] = await m.query(
-      `SELECT o.parent_id IS NULL AND NOT EXISTS (SELECT 1 FROM org r WHERE r.parent_id IS NULL AND r.id <> o.id) AS all,
-              CASE WHEN o.parent_id IS NULL AND NOT EXISTS (SELECT 1 FROM org r WHERE r.parent_id IS NULL AND r.id <> o.id) THEN NULL
-                   ELSE (WITH RECURSIVE sub AS (
-                           SELECT id FROM org WHERE id = o.id
-                           UNION ALL SELECT c.id FROM org c JOIN sub ON c.parent_id = sub.id)
-                         SELECT array_agg(id) FROM sub) END AS ids
-         FROM org o WHERE o.id = $1`,
+      `WITH me AS (SELECT o.id, o.parent_id IS NULL AND NOT EXISTS (SELECT 1 FROM org r WHERE r.parent_id IS NULL AND r.id <> o.id) AS all
+                     FROM org o WHERE o.id = $1)
+       SELECT me.all, CASE WHEN me.all THEN NULL ELSE (${subtreeSql('me.id')} SELECT array_agg(id) FROM sub) END AS ids FROM me`,
       [user.orgId],
     );
     if (!row) return [];
@@ -85,9 +81,7 @@ export class OrgScopeService {
   /** The visible subtree plus the ancestors of the user's organisation (for names), ordered by code. */
   async visibleOrgs(user: UserSummary): Promise<OrgNode[]> {
     const rows: { id: string; code: string; name: string; kind: OrgNode['kind']; parent_id: string | null }[] = await this.dataSource.query(
-      `WITH RECURSIVE sub AS (
-         SELECT id FROM org WHERE id = $1
-         UNION ALL SELECT o.id FROM org o JOIN sub ON o.parent_id = sub.id),
+      `${subtreeSql('$1')},
        up AS (
          SELECT id, parent_id FROM org WHERE id = $1
          UNION ALL SELECT o.id, o.parent_id FROM org o JOIN up ON o.id = up.parent_id)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PickRow } from '@pt/api/core';
-import { OrgScopeService, type ProjectEntity, type ProjectEvaluationEntity, type ProjectMonitoringEntity } from '@pt/api/targets/data-access';
+import { OrgScopeService, sqlConditions, type ProjectEntity, type ProjectEvaluationEntity, type ProjectMonitoringEntity } from '@pt/api/targets/data-access';
 import { Dec, TOTAL_GRADE_BANDS } from '@pt/domain';
 import { type Dashboard, type DashboardQueryDto, PROJECT_STATUSES, type ProjectStatus, TARGET_KINDS, type TargetKindKey, type UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
@@ -36,9 +36,8 @@ export class DashboardService {
   async get(user: UserSummary, q: DashboardQueryDto): Promise<Dashboard> {
     // the finance bureau's whole year needs no organisation filter (null), not the ids of every organisation
     const orgIds = await this.scope.scopedOrgFilter(user, q.orgId);
-    const params: unknown[] = [q.year];
-    const where = ['p.year = $1'];
-    const add = (sql: string, v: unknown) => where.push(sql.replace('?', `$${params.push(v)}`));
+    const { where, params, add } = sqlConditions();
+    add('p.year = ?', q.year);
     if (orgIds) add('p.org_id = ANY(?::uuid[])', orgIds);
     if (q.kind !== undefined) add('p.kind = ?', q.kind);
     const scope = where.join(' AND ');

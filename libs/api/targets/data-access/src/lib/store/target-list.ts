@@ -4,6 +4,7 @@ import type { ListTargetsQueryDto, ProjectStatus, ProjectSummary, TargetPage, Ta
 import type { EntityManager } from 'typeorm';
 import type { OrgScopeService } from '../org-scope.service';
 import { kindScopeSql } from './kind-scope';
+import { sqlConditions } from './sql-conditions';
 import { PROJECT_COLUMNS, PROJECT_FROM, summaryOf, type ProjectRow } from './project-row';
 
 type ListRow = ProjectRow & {
@@ -21,12 +22,7 @@ type ListRow = ProjectRow & {
 export async function listProjects(m: EntityManager, scope: OrgScopeService, user: UserSummary, q: ListTargetsQueryDto): Promise<TargetPage> {
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where.push(sql.replace('?', `$${params.length}`));
-  };
+  const { where, params, add } = sqlConditions();
   // the finance bureau sees everything: no organisation filter (null) rather than every organisation's id
   const visible = await scope.visibleOrgFilter(user);
   if (visible) add('p.org_id = ANY(?::uuid[])', visible);
