@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, inject, input } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
 import { ReactiveFormsModule } from '@angular/forms';
 import { DEPARTMENT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
@@ -157,6 +157,7 @@ export class DepartmentFormComponent {
   readonly errors = input<ReadonlyMap<string, string>>(new Map());
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly cdr = inject(ChangeDetectorRef);
   readonly D = DEPARTMENT_FIELD_LABELS;
   readonly YUAN = YUAN_SUFFIX;
   readonly labels = BUDGET_LABELS;
@@ -215,10 +216,10 @@ export class DepartmentFormComponent {
     this.focusRow(this.state().addTask(i));
   }
 
+  /** Drawn and focused in the key or click event itself: a key typed right after goes to the new row, not the old one. */
   private focusRow(i: number): void {
-    setTimeout(() => {
-      const rows = this.host.nativeElement.querySelectorAll<HTMLElement>('[data-testid="dept-task-row"]');
-      rows[i]?.querySelector<HTMLInputElement>('[data-testid="task-name"]')?.focus();
-    });
+    this.cdr.detectChanges();
+    const rows = this.host.nativeElement.querySelectorAll<HTMLElement>('[data-testid="dept-task-row"]');
+    rows[i]?.querySelector<HTMLInputElement>('[data-testid="task-name"]')?.focus();
   }
 }

@@ -93,6 +93,19 @@ describe('IndicatorTableComponent: typing into a 一级/二级 cell', () => {
     expect(rows()[0].level2).toBe('自定义二级');
   });
 
+  it('添加一行 moves the focus in its own event: text typed right after goes to the new row, not the button', async () => {
+    fixture.componentInstance.rows.set([]);
+    await fixture.whenStable();
+    host.querySelector<HTMLButtonElement>('[data-testid="add-row"]')?.click();
+    // no waiting: a fast typist's next key comes before any later render
+    expect(document.activeElement).toBe(searchInput());
+    insert('产出');
+    key(searchInput(), 'Tab');
+    await fixture.whenStable();
+    expect(rows()[0].level1).toBe('产出指标');
+    expect(document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell')).toBe('0:1');
+  });
+
   it('a one-click fix replaces a value the checks could not read', async () => {
     fixture.componentInstance.rows.set([emptyRow({ level1: '产出指标', level2: '数量指标', name: '培训人次', target: '≥16O人次' })]);
     await fixture.whenStable();

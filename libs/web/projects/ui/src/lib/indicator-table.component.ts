@@ -1,5 +1,4 @@
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   ChangeDetectorRef,
   Component,
@@ -8,7 +7,6 @@ import {
   effect,
   ElementRef,
   inject,
-  Injector,
   input,
   model,
   signal,
@@ -99,7 +97,6 @@ export class IndicatorTableComponent {
   protected readonly hasMeta = hasMeta;
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
-  private readonly injector = inject(Injector);
   private readonly cdr = inject(ChangeDetectorRef);
   private readonly message = inject(NzMessageService);
   private focused: CellPos = { row: 0, col: 2 };
@@ -374,9 +371,14 @@ export class IndicatorTableComponent {
     return Number.isInteger(row) && Number.isInteger(col) ? { row, col } : null;
   }
 
+  /**
+   * Draw the change and move the focus at once, in the key or click event: a key typed right after (a fast
+   * typist's, a test's) goes to the new cell, not to the button that was pressed.
+   */
   private focusAfterRender(pos: CellPos): void {
     this.drawn.update((n) => Math.max(n, pos.row + 1));
-    afterNextRender(() => this.focusCell(pos), { injector: this.injector });
+    this.cdr.detectChanges();
+    this.focusCell(pos);
   }
 
   private focusCell(pos: CellPos): void {
