@@ -1,32 +1,18 @@
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { DeleteOutline, PlusOutline } from '@ant-design/icons-angular/icons';
-import type { Target } from '@pt/web/projects/data-access';
 import { provideNzIcons } from 'ng-zorro-antd/icon';
 import { DepartmentFormComponent } from './department-form.component';
+import { departmentTarget } from './target-fixtures.testing';
 import { TargetKindState } from './target-kind-state';
 
-const department = {
-  id: 't1',
-  kind: 'department',
-  year: 2027,
-  name: '驻西宁办事处',
-  funds: {},
-  goals: [],
-  permissions: { edit: true, actions: [] },
-  department: {
-    budget: { total: '1000.00', fiscal: '1000.00', other: null, basic: '600.00', project: '400.00' },
-    tasks: [{ name: '任务一', content: null, amount: '400.00', fiscal: '400.00', other: null }],
-  },
-  policy: null,
-} as unknown as Target;
 
 /** The 年度主要任务 rows: a new row takes the focus in the key or click event itself, so a fast typist's next key lands in it. */
 describe('DepartmentFormComponent: adding a task row', () => {
   const setup = async () => {
     TestBed.configureTestingModule({ imports: [DepartmentFormComponent], providers: [provideNoopAnimations(), provideNzIcons([DeleteOutline, PlusOutline])] });
     const state = TestBed.runInInjectionContext(() => new TargetKindState());
-    state.reset(department, true, true);
+    state.reset(departmentTarget(), true, true);
     const fixture = TestBed.createComponent(DepartmentFormComponent);
     fixture.componentRef.setInput('state', state);
     await fixture.whenStable();

@@ -1,24 +1,9 @@
 import { TestBed } from '@angular/core/testing';
-import type { Target } from '@pt/web/projects/data-access';
 import { headerFromProject } from './project-form';
+import { departmentTarget } from './target-fixtures.testing';
 import { TargetKindState } from './target-kind-state';
 
-const department = (over: Partial<Target> = {}): Target =>
-  ({
-    id: 't1',
-    kind: 'department',
-    year: 2027,
-    name: '驻西宁办事处',
-    funds: {},
-    goals: [],
-    permissions: { edit: true, actions: [] },
-    department: {
-      budget: { total: '1000.00', fiscal: '1000.00', other: null, basic: '600.00', project: '400.00' },
-      tasks: [{ name: '任务一', content: null, amount: '400.00', fiscal: '400.00', other: null }],
-    },
-    policy: null,
-    ...over,
-  }) as unknown as Target;
+const department = departmentTarget;
 
 describe('TargetKindState', () => {
   const make = () => TestBed.runInInjectionContext(() => new TargetKindState());
