@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import type { Target } from '@pt/web/projects/data-access';
 import { headerFromProject } from './project-form';
 import { departmentTarget } from './target-fixtures.testing';
 import { TargetKindState } from './target-kind-state';
