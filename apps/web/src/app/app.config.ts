@@ -3,7 +3,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import zh from '@angular/common/locales/zh';
 import { ApplicationConfig, LOCALE_ID, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { authInterceptor } from '@pt/web/auth/data-access';
+import { authInterceptor, earlyGetInterceptor } from '@pt/web/auth/data-access';
 import { SHELL_ROUTES } from '@pt/web/shell/feature';
 
 registerLocaleData(zh);
@@ -14,7 +14,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(SHELL_ROUTES, withComponentInputBinding()),
-    provideHttpClient(withInterceptors([authInterceptor])),
+    provideHttpClient(withInterceptors([authInterceptor, earlyGetInterceptor])),
     { provide: LOCALE_ID, useValue: 'zh-CN' },
   ],
 };

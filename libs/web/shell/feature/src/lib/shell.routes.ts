@@ -1,7 +1,11 @@
+import { HttpClient } from '@angular/common/http';
 import { inject } from '@angular/core';
+import { Router } from '@angular/router';
 import type { Routes } from '@angular/router';
 import { authGuard, passwordChangedGuard } from '@pt/web/auth/data-access';
 import { PagesStylesheet } from './pages-stylesheet';
+import { SHELL_PAGES } from './shell.pages';
+import { warmPage } from './warm-page';
 
 /** A page outside the shell, with ng-zorro's setup (zorro-ui.ts) loaded beside it. */
 const withZorroUi = (routes: () => Promise<Routes>) => (): Promise<Routes> =>
@@ -26,6 +30,8 @@ export const SHELL_ROUTES: Routes = [
     canMatch: [authGuard, passwordChangedGuard],
     loadChildren: () => {
       const styles = inject(PagesStylesheet).load();
+      // the page of the URL and its first data load beside the shell, not after it
+      warmPage(SHELL_PAGES, inject(Router).currentNavigation()?.extractedUrl, inject(HttpClient));
       return Promise.all([import('./shell.content.routes'), styles]).then(([m]) => m.SHELL_CONTENT_ROUTES);
     },
   },
