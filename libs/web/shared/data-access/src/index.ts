@@ -8,3 +8,4 @@ export * from './lib/action-runner';
 export * from './lib/load-on';
 export * from './lib/year-org-filter';
 export * from './lib/forms';
+export * from './lib/versioned-http';

@@ -2,7 +2,7 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { ApiPaths, type AdminOrg, type AdminUser, type CreateOrgDto, type CreateUserDto, type UpdateOrgDto, type UpdateUserDto } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
-import { withEtagVersion } from '@pt/web/shared/data-access';
+import { VersionedHttp } from '@pt/web/shared/data-access';
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type CreateOrgBody = CreateOrgDto;
@@ -19,6 +19,7 @@ export interface UserListQuery {
 @Injectable({ providedIn: 'root' })
 export class AdminApi {
   private readonly http = inject(HttpClient);
+  private readonly rows = inject(VersionedHttp);
 
   orgs(): Promise<AdminOrg[]> {
     return firstValueFrom(this.http.get<AdminOrg[]>(ApiPaths.adminOrgs));
@@ -40,20 +41,16 @@ export class AdminApi {
     return firstValueFrom(this.http.get<AdminUser[]>(ApiPaths.adminUsers, { params }));
   }
 
-  async user(id: string): Promise<AdminUser> {
-    const res = await firstValueFrom(this.http.get<AdminUser>(ApiPaths.adminUser(id), { observe: 'response' }));
-    return withEtagVersion(res);
+  user(id: string): Promise<AdminUser> {
+    return this.rows.get<AdminUser>(ApiPaths.adminUser(id));
   }
 
-  async createUser(body: CreateUserBody): Promise<AdminUser> {
-    const res = await firstValueFrom(this.http.post<AdminUser>(ApiPaths.adminUsers, body, { observe: 'response' }));
-    return withEtagVersion(res);
+  createUser(body: CreateUserBody): Promise<AdminUser> {
+    return this.rows.post<AdminUser>(ApiPaths.adminUsers, body);
   }
 
   /** PATCH with `If-Match: "<version>"` (a 412 when someone else changed the user since); `null`: unconditional. */
-  async updateUser(id: string, version: number | null, body: UpdateUserBody): Promise<AdminUser> {
-    const headers: Record<string, string> = version === null ? {} : { 'If-Match': `"${version}"` };
-    const res = await firstValueFrom(this.http.patch<AdminUser>(ApiPaths.adminUser(id), body, { observe: 'response', headers }));
-    return withEtagVersion(res);
+  updateUser(id: string, version: number | null, body: UpdateUserBody): Promise<AdminUser> {
+    return this.rows.patch<AdminUser>(ApiPaths.adminUser(id), body, version);
   }
 }

@@ -145,6 +145,11 @@ export class FrameworksPage {
     return problemFor(this.frameworkProblems(), field) ?? problemFor(this.settingsProblems(), field) ?? this.serverProblem(field);
   }
 
+  /** The problems of the fields named, in that order (a field without one left out). */
+  problems(fields: readonly string[]): string[] {
+    return fields.map((f) => this.problem(f)).filter((m): m is string => !!m);
+  }
+
   /** The problems of a group's 二级 list (the list itself, or one name in it). */
   childProblems(i: number): string[] {
     const prefix = `groups[${i}].children`;

@@ -9,7 +9,7 @@ import {
   type Suggestions,
   type UpdateLibraryIndicatorDto,
 } from '@pt/shared/api-types';
-import { ifMatch, withEtagVersion } from '@pt/web/shared/data-access';
+import { VersionedHttp } from '@pt/web/shared/data-access';
 import { firstValueFrom } from 'rxjs';
 import { libraryQueryParams } from './library-filters';
 import type { LibraryQuery } from './library-filters';
@@ -26,29 +26,26 @@ export type UpdateLibraryIndicatorBody = UpdateLibraryIndicatorDto;
 @Injectable({ providedIn: 'root' })
 export class LibraryApi {
   private readonly http = inject(HttpClient);
+  private readonly rows = inject(VersionedHttp);
 
   list(query: LibraryQuery): Promise<LibraryPage> {
     return firstValueFrom(this.http.get<LibraryPage>(ApiPaths.indicatorLibrary, { params: libraryQueryParams(query) }));
   }
 
-  async get(id: string): Promise<LibraryIndicator> {
-    return withEtagVersion(await firstValueFrom(this.http.get<LibraryIndicator>(ApiPaths.libraryIndicator(id), { observe: 'response' })));
+  get(id: string): Promise<LibraryIndicator> {
+    return this.rows.get<LibraryIndicator>(ApiPaths.libraryIndicator(id));
   }
 
-  async create(body: CreateLibraryIndicatorBody): Promise<LibraryIndicator> {
-    return withEtagVersion(await firstValueFrom(this.http.post<LibraryIndicator>(ApiPaths.indicatorLibrary, body, { observe: 'response' })));
+  create(body: CreateLibraryIndicatorBody): Promise<LibraryIndicator> {
+    return this.rows.post<LibraryIndicator>(ApiPaths.indicatorLibrary, body);
   }
 
-  async update(id: string, version: number, body: UpdateLibraryIndicatorBody): Promise<LibraryIndicator> {
-    return withEtagVersion(
-      await firstValueFrom(
-        this.http.patch<LibraryIndicator>(ApiPaths.libraryIndicator(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
-      ),
-    );
+  update(id: string, version: number, body: UpdateLibraryIndicatorBody): Promise<LibraryIndicator> {
+    return this.rows.patch<LibraryIndicator>(ApiPaths.libraryIndicator(id), body, version);
   }
 
-  async remove(id: string, version: number): Promise<void> {
-    await firstValueFrom(this.http.delete(ApiPaths.libraryIndicator(id), { headers: { 'If-Match': ifMatch(version) } }));
+  remove(id: string, version: number): Promise<void> {
+    return this.rows.delete(ApiPaths.libraryIndicator(id), version);
   }
 }
 
@@ -59,6 +56,7 @@ export class LibraryApi {
 @Injectable({ providedIn: 'root' })
 export class SuggestionsApi {
   private readonly http = inject(HttpClient);
+  private readonly rows = inject(VersionedHttp);
 
   suggestions(projectId: string): Promise<Suggestions> {
     return firstValueFrom(this.http.get<Suggestions>(ApiPaths.projectSuggestions(projectId)));
@@ -68,11 +66,7 @@ export class SuggestionsApi {
    * Replace the project's annual table with last year's same-name project's (422
    * `NO_LAST_YEAR_PROJECT` when there is none). Answers the project with its new version.
    */
-  async copyLastYear(projectId: string, version: number): Promise<Project> {
-    return withEtagVersion(
-      await firstValueFrom(
-        this.http.post<Project>(ApiPaths.projectCopyLastYear(projectId), {}, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
-      ),
-    );
+  copyLastYear(projectId: string, version: number): Promise<Project> {
+    return this.rows.post<Project>(ApiPaths.projectCopyLastYear(projectId), {}, version);
   }
 }

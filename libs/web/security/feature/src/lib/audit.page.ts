@@ -202,8 +202,9 @@ export class AuditPage {
   readonly objectType = signal('');
   readonly object = signal('');
   readonly result = signal('');
-  readonly exporting = signal(false);
-  readonly exportError = signal<string | null>(null);
+  private readonly exportState = loadState();
+  readonly exporting = this.exportState.loading;
+  readonly exportError = this.exportState.error;
   readonly page = signal(1);
   readonly pageSize = signal(50);
   readonly total = signal(0);
@@ -212,8 +213,9 @@ export class AuditPage {
   readonly expanded = signal<ReadonlySet<string>>(new Set());
 
   readonly verification = signal<AuditVerification | null>(null);
-  readonly verifying = signal(false);
-  readonly verifyError = signal<string | null>(null);
+  private readonly verifyState = loadState();
+  readonly verifying = this.verifyState.loading;
+  readonly verifyError = this.verifyState.error;
 
   constructor() {
     void this.load();
@@ -264,9 +266,7 @@ export class AuditPage {
   /** The filtered log as a .csv file (the server writes it, in Beijing time, with the same labels). */
   async exportCsv(): Promise<void> {
     if (this.exporting()) return;
-    this.exporting.set(true);
-    this.exportError.set(null);
-    try {
+    await this.exportState.run(async () => {
       const blob = await this.api.exportCsv(this.filter());
       const { from, to } = this.filter();
       const a = document.createElement('a');
@@ -274,11 +274,7 @@ export class AuditPage {
       a.download = `审计日志${from ? `_${from}` : ''}${to ? `_${to}` : ''}.csv`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    } catch (e) {
-      this.exportError.set(toSecurityFailure(e, '导出失败，请稍后重试').message);
-    } finally {
-      this.exporting.set(false);
-    }
+    }, (e) => toSecurityFailure(e, '导出失败，请稍后重试').message);
   }
 
   /** New filters: from the first page. */
@@ -313,16 +309,9 @@ export class AuditPage {
 
   async verify(): Promise<void> {
     if (this.verifying()) return;
-    this.verifying.set(true);
     this.verification.set(null);
-    this.verifyError.set(null);
-    try {
-      this.verification.set(await this.api.verify());
-    } catch (e) {
-      this.verifyError.set(toSecurityFailure(e, '校验失败，请稍后重试').message);
-    } finally {
-      this.verifying.set(false);
-    }
+    const v = await this.verifyState.run(() => this.api.verify(), (e) => toSecurityFailure(e, '校验失败，请稍后重试').message);
+    if (v) this.verification.set(v);
   }
 }
 

@@ -4,7 +4,7 @@ import { historyActionLabel } from '@pt/domain';
 import { WORKBENCH_TODO_LABELS, WORKBENCH_TODO_TYPES, type Workbench, type WorkbenchTodoType } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { isReviewer, statusColor, statusLabel } from '@pt/web/projects/data-access';
-import { PtDateTimePipe, toApiFailure } from '@pt/web/shared/data-access';
+import { loadState, PtDateTimePipe, toApiFailure } from '@pt/web/shared/data-access';
 import { daysLeftText, deadlineState, pastDeadline, PROGRESS_COLORS, taskLink, taskStepLabel, todoLink, WorkbenchStore } from '@pt/web/work/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -54,8 +54,9 @@ export class WorkbenchPage {
   readonly auth = inject(AuthStore);
   private readonly store = inject(WorkbenchStore);
   readonly reviewer = computed(() => isReviewer(this.auth.user()));
-  readonly loading = signal(true);
-  readonly error = signal<string | null>(null);
+  private readonly state = loadState(true);
+  readonly loading = this.state.loading;
+  readonly error = this.state.error;
   readonly data = signal<Workbench | null>(null);
   readonly reminders = this.store.reminders;
   readonly todo = computed(() => {
@@ -87,14 +88,7 @@ export class WorkbenchPage {
   }
 
   async load(): Promise<void> {
-    this.loading.set(true);
-    this.error.set(null);
-    try {
-      this.data.set(await this.store.load());
-    } catch (e) {
-      this.error.set(toApiFailure(e, '工作台加载失败，请稍后重试').message);
-    } finally {
-      this.loading.set(false);
-    }
+    const data = await this.state.run(() => this.store.load(), (e) => toApiFailure(e, '工作台加载失败，请稍后重试').message);
+    if (data) this.data.set(data);
   }
 }

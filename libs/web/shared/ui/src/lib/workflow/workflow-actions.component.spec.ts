@@ -36,7 +36,19 @@ describe('WorkflowActionsComponent', () => {
       await fixture.whenStable();
       fixture.detectChanges();
     };
-    return { fixture, by, settle, steps: fixture.componentInstance.steps };
+    /** Clicks the element, then lets what it started show. */
+    const press = async (id: string) => {
+      by(id)?.click();
+      await settle();
+    };
+    /** Types `text` into the text box, as the user would. */
+    const type = async (id: string, text: string) => {
+      const box = by(id) as HTMLTextAreaElement;
+      box.value = text;
+      box.dispatchEvent(new Event('input'));
+      await settle();
+    };
+    return { fixture, by, settle, press, type, steps: fixture.componentInstance.steps };
   }
 
   afterEach(() => document.querySelectorAll('.cdk-overlay-container').forEach((c) => (c.innerHTML = '')));
@@ -59,19 +71,14 @@ describe('WorkflowActionsComponent', () => {
   });
 
   it('inline: 退回 without a comment is refused in place; with one it asks once more, then emits the trimmed comment', async () => {
-    const { by, settle, steps } = await render(['approve', 'return'], 'inline');
+    const { by, press, type, steps } = await render(['approve', 'return'], 'inline');
     expect(by('x-between')?.textContent).toBe('逐行意见');
-    by('x-return')?.click();
-    await settle();
+    await press('x-return');
     expect(by('x-comment-required')?.textContent).toContain('退回时请填写退回意见');
     expect(steps).toEqual([]);
-    const box = by('x-review-comment') as HTMLTextAreaElement;
-    box.value = '  请补充测算依据 ';
-    box.dispatchEvent(new Event('input'));
-    await settle();
+    await type('x-review-comment', '  请补充测算依据 ');
     expect(by('x-comment-required')).toBeNull();
-    by('x-return')?.click();
-    await settle();
+    await press('x-return');
     expect(steps).toEqual([]);
     expect(by('x-confirm')?.textContent).toContain('确定退回？');
     expect(by('x-confirm')?.textContent).toContain('请补充测算依据');
@@ -89,47 +96,36 @@ describe('WorkflowActionsComponent', () => {
   });
 
   it('a cancelled confirmation emits nothing', async () => {
-    const { by, settle, steps } = await render(['approve'], 'inline');
-    by('x-approve')?.click();
-    await settle();
-    by('x-confirm-cancel')?.click();
-    await settle();
+    const { by, press, steps } = await render(['approve'], 'inline');
+    await press('x-approve');
+    await press('x-confirm-cancel');
     expect(steps).toEqual([]);
     expect(by('x-confirm')).toBeNull();
   });
 
   it('inline: 通过 needs no comment (asked once more)', async () => {
-    const { by, settle, steps } = await render(['approve', 'return'], 'inline');
-    by('x-approve')?.click();
-    await settle();
+    const { by, press, steps } = await render(['approve', 'return'], 'inline');
+    await press('x-approve');
     by('x-confirm-ok')?.click();
     expect(steps).toEqual([{ action: 'approve' }]);
   });
 
   it('dialog: 退回 asks for the reason and emits it; an empty one is refused', async () => {
-    const { by, settle, steps } = await render(['approve', 'return']);
-    by('x-return')?.click();
-    await settle();
-    by('x-comment-ok')?.click();
-    await settle();
+    const { by, press, type, steps } = await render(['approve', 'return']);
+    await press('x-return');
+    await press('x-comment-ok');
     expect(by('x-comment-required')?.textContent).toContain('退回时请填写退回原因');
     expect(steps).toEqual([]);
-    const box = by('x-comment') as HTMLTextAreaElement;
-    box.value = '偏差原因过于简单';
-    box.dispatchEvent(new Event('input'));
-    await settle();
-    by('x-comment-ok')?.click();
-    await settle();
+    await type('x-comment', '偏差原因过于简单');
+    await press('x-comment-ok');
     by('x-confirm-ok')?.click();
     expect(steps).toEqual([{ action: 'return', comment: '偏差原因过于简单' }]);
   });
 
   it('dialog: 审核通过 with an empty comment emits the action alone', async () => {
-    const { by, settle, steps } = await render(['approve']);
-    by('x-approve')?.click();
-    await settle();
-    by('x-comment-ok')?.click();
-    await settle();
+    const { by, press, steps } = await render(['approve']);
+    await press('x-approve');
+    await press('x-comment-ok');
     by('x-confirm-ok')?.click();
     expect(steps).toEqual([{ action: 'approve' }]);
   });
