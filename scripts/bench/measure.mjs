@@ -106,6 +106,19 @@ export const etagVersion = (h) => {
   return m ? Number(m[1]) : null;
 };
 
+/** The autocannon requests of a GET scenario: `next()` names each request's path and, when signed in, its token. */
+export const getRequests = (next) => [
+  {
+    method: 'GET',
+    setupRequest: (req) => {
+      const { path, token } = next();
+      req.path = path;
+      if (token) req.headers = { ...req.headers, authorization: `Bearer ${token}` };
+      return req;
+    },
+  },
+];
+
 // ------------------------------------------------------------------------------------------------ one load scenario
 /**
  * Run autocannon and collect every response's own time (the percentiles are computed from those, without

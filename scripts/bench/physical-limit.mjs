@@ -3,11 +3,8 @@
 // primary-key lookup. Nothing can answer a detail faster on this machine with this database: the API's detail
 // throughput is measured against it (and, as before, against the raw baseline of its own three queries).
 // Started by scripts/bench.mjs as a process of its own: `node scripts/bench/physical-limit.mjs PORT`.
-import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { ROOT } from './context.mjs';
+import { serveDetail, startDetailServer } from './bare-server.mjs';
 
 /** The bench's own table (not part of the schema: created here, in the bench's throw-away database). */
 const TABLE = 'bench_detail_json';
@@ -52,42 +49,17 @@ export async function storeDetailBodies(db, base, detailTargets) {
 
 /** `node scripts/bench/physical-limit.mjs PORT`: one primary-key lookup and the stored bytes, on a bare `http` handler. */
 function physicalServer(port) {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
-  const server = http.createServer(async (req, res) => {
-    const m = /^\/phys\/projects\/([0-9a-f-]{36})$/.exec(req.url ?? '');
-    if (!m) {
-      res.writeHead(404).end();
-      return;
-    }
-    try {
-      const {
-        rows: [row],
-      } = await pool.query(`SELECT etag, body FROM ${TABLE} WHERE id = $1`, [m[1]]);
-      if (!row) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end('{"statusCode":404}');
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: row.etag }).end(row.body);
-    } catch (e) {
-      res.writeHead(500).end(String(e));
-    }
+  serveDetail(port, 'phys', /^\/phys\/projects\/([0-9a-f-]{36})$/, async (pool, m) => {
+    const {
+      rows: [row],
+    } = await pool.query(`SELECT etag, body FROM ${TABLE} WHERE id = $1`, [m[1]]);
+    return row ? { etag: row.etag, body: row.body } : null;
   });
-  server.listen(port, '127.0.0.1', () => process.stdout.write('phys-ready\n'));
 }
 
 /** Starts the physical-limit server on `port` against `DATABASE_URL` (added to `children`); resolves once it listens. */
-export async function startPhysicalServer(port, DATABASE_URL, children) {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => String(d).includes('phys-ready') && resolve());
-    child.on('exit', (c) => reject(new Error(`physical-limit server exited ${c}`)));
-  });
-  return child;
+export function startPhysicalServer(port, DATABASE_URL, children) {
+  return startDetailServer(fileURLToPath(import.meta.url), 'phys', port, DATABASE_URL, children, 'physical-limit server');
 }
 
 /** The physical-limit server answers exactly the bytes the API answers to the same user (a check that fails when not). */

@@ -2,12 +2,9 @@
 // organisation names and the visibility check, the goals with their rows, the review comments) on a plain `pg` pool
 // behind a bare `http` handler, without session check, validation, audit or framework. The API's detail throughput
 // is measured against it. Started by scripts/bench.mjs as a process of its own: `node scripts/bench/raw-baseline.mjs PORT`.
-import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { api } from '../bench-common.mjs';
-import { ROOT } from './context.mjs';
+import { serveDetail, startDetailServer } from './bare-server.mjs';
 
 // The project row is read whole (p.*): the table is described by the migrations alone, not copied here. The order and
 // number of the statements are those of the API's detail; checkRawBaseline fails when the two read different things.
@@ -27,52 +24,26 @@ const RAW_SQL = {
 };
 
 /** `node scripts/bench/raw-baseline.mjs PORT`: the baseline — the detail SQL with plain `pg` on a bare `http` handler. */
-async function rawServer(port) {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_MAX ?? 10) });
-  const server = http.createServer(async (req, res) => {
-    const m = /^\/raw\/projects\/([0-9a-f-]{36})\?org=([0-9a-f-]{36})$/.exec(req.url ?? '');
-    if (!m) {
-      res.writeHead(404).end();
-      return;
+function rawServer(port) {
+  serveDetail(port, 'raw', /^\/raw\/projects\/([0-9a-f-]{36})\?org=([0-9a-f-]{36})$/, async (pool, [, id, org]) => {
+    const {
+      rows: [row],
+    } = await pool.query(RAW_SQL.project, [id, org]);
+    if (!row) return null;
+    const { rows } = await pool.query(RAW_SQL.goals, [[id]]);
+    const { rows: comments } = await pool.query(RAW_SQL.comments, [id]);
+    const goals = [];
+    for (const r of rows) {
+      if (goals.at(-1)?.id !== r.id) goals.push({ id: r.id, projectId: r.project_id, kind: r.kind, year: r.year, text: r.text, indicators: [] });
+      if (r.i_id !== null) goals.at(-1).indicators.push({ id: r.i_id, level1: r.level1, level2: r.level2, name: r.name, core: r.core, weight: r.weight, target: r.target_raw });
     }
-    const [, id, org] = m;
-    try {
-      const {
-        rows: [row],
-      } = await pool.query(RAW_SQL.project, [id, org]);
-      if (!row) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end('{"statusCode":404}');
-        return;
-      }
-      const { rows } = await pool.query(RAW_SQL.goals, [[id]]);
-      const { rows: comments } = await pool.query(RAW_SQL.comments, [id]);
-      const goals = [];
-      for (const r of rows) {
-        if (goals.at(-1)?.id !== r.id) goals.push({ id: r.id, projectId: r.project_id, kind: r.kind, year: r.year, text: r.text, indicators: [] });
-        if (r.i_id !== null) goals.at(-1).indicators.push({ id: r.i_id, level1: r.level1, level2: r.level2, name: r.name, core: r.core, weight: r.weight, target: r.target_raw });
-      }
-      const body = JSON.stringify({ ...row, goals, reviewComments: comments });
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', etag: `"${row.version}"` }).end(body);
-    } catch (e) {
-      res.writeHead(500).end(String(e));
-    }
+    return { etag: `"${row.version}"`, body: JSON.stringify({ ...row, goals, reviewComments: comments }) };
   });
-  server.listen(port, '127.0.0.1', () => process.stdout.write('raw-ready\n'));
 }
 
 /** Starts the baseline server on `port` against `DATABASE_URL` (added to `children`); resolves with it once it listens. */
-export async function startRawServer(port, DATABASE_URL, children) {
-  const raw = spawn(process.execPath, [fileURLToPath(import.meta.url), String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(raw);
-  await new Promise((resolve, reject) => {
-    raw.stdout.on('data', (d) => String(d).includes('raw-ready') && resolve());
-    raw.on('exit', (c) => reject(new Error(`raw server exited ${c}`)));
-  });
-  return raw;
+export function startRawServer(port, DATABASE_URL, children) {
+  return startDetailServer(fileURLToPath(import.meta.url), 'raw', port, DATABASE_URL, children, 'raw server');
 }
 
 /**
@@ -97,9 +68,4 @@ export async function checkRawBaseline(rawPort, base, detailTargets) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  rawServer(Number(process.argv[2])).catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+if (process.argv[1] === fileURLToPath(import.meta.url)) rawServer(Number(process.argv[2]));

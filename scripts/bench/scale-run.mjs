@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { api, sleep } from '../bench-common.mjs';
 import { log, mib, ms, OUT_DIR, ROOT } from './context.mjs';
-import { load, percentile, PIDS, rssSampler } from './measure.mjs';
+import { getRequests, load, percentile, PIDS, rssSampler } from './measure.mjs';
 import { generateScale, SCALE_SHAPE } from './scale.mjs';
 import { explainRequest } from './scale-explain.mjs';
 
@@ -29,17 +29,7 @@ function searchRequests(sessions) {
     paths.push({ token: sessions[i % sessions.length].token, path: `/api/projects?${q}` });
   }
   let next = 0;
-  return [
-    {
-      method: 'GET',
-      setupRequest: (req) => {
-        const t = paths[next++ % paths.length];
-        req.path = t.path;
-        req.headers = { ...req.headers, authorization: `Bearer ${t.token}` };
-        return req;
-      },
-    },
-  ];
+  return getRequests(() => paths[next++ % paths.length]);
 }
 
 /** The requests whose statements are explained at the large size (as the finance reviewer: every organisation). */

@@ -3,7 +3,7 @@
 // connection at a time, its ETag kept from the answers), as autocannon request definitions.
 import { api, DEMO_PASSWORD } from '../bench-common.mjs';
 import { log } from './context.mjs';
-import { etagVersion } from './measure.mjs';
+import { etagVersion, getRequests } from './measure.mjs';
 
 /** Sessions, targets and request definitions of a run, on the generated data. */
 export async function prepareWorkload(db, base) {
@@ -110,48 +110,17 @@ export async function prepareWorkload(db, base) {
     } else refresh(p);
   };
 
-  const detailReq = [
-    {
-      method: 'GET',
-      setupRequest: (req) => {
-        const t = nextTarget();
-        req.path = `/api/projects/${t.id}`;
-        req.headers = { ...req.headers, authorization: `Bearer ${t.token}` };
-        return req;
-      },
-    },
-  ];
-  const rawReq = [
-    {
-      method: 'GET',
-      setupRequest: (req) => {
-        const t = nextTarget();
-        req.path = `/raw/projects/${t.id}?org=${t.orgId}`;
-        return req;
-      },
-    },
-  ];
+  const detailReq = getRequests(() => {
+    const t = nextTarget();
+    return { path: `/api/projects/${t.id}`, token: t.token };
+  });
+  const rawReq = getRequests(() => {
+    const t = nextTarget();
+    return { path: `/raw/projects/${t.id}?org=${t.orgId}` };
+  });
   // the physical limit (scripts/bench/physical-limit.mjs): the same projects in the same order, one stored answer each
-  const physReq = [
-    {
-      method: 'GET',
-      setupRequest: (req) => {
-        req.path = `/phys/projects/${nextTarget().id}`;
-        return req;
-      },
-    },
-  ];
-  const listReq = [
-    {
-      method: 'GET',
-      setupRequest: (req) => {
-        const t = listTargets[listNext++ % listTargets.length];
-        req.path = t.path;
-        req.headers = { ...req.headers, authorization: `Bearer ${t.token}` };
-        return req;
-      },
-    },
-  ];
+  const physReq = getRequests(() => ({ path: `/phys/projects/${nextTarget().id}` }));
+  const listReq = getRequests(() => listTargets[listNext++ % listTargets.length]);
   const putReq = [
     {
       method: 'PUT',
@@ -201,17 +170,10 @@ export async function prepareWorkload(db, base) {
   const otherTokens = new Set(reviewerSessions.map((s) => s.token));
   const otherTargets = detailTargets.filter((t) => otherTokens.has(t.token));
   let otherNext = 0;
-  const otherReq = [
-    {
-      method: 'GET',
-      setupRequest: (req) => {
-        const t = otherTargets[otherNext++ % otherTargets.length];
-        req.path = `/api/projects/${t.id}`;
-        req.headers = { ...req.headers, authorization: `Bearer ${t.token}` };
-        return req;
-      },
-    },
-  ];
+  const otherReq = getRequests(() => {
+    const t = otherTargets[otherNext++ % otherTargets.length];
+    return { path: `/api/projects/${t.id}`, token: t.token };
+  });
 
   return {
     czjSessions,

@@ -23,11 +23,11 @@ describe(`targets: the three kinds (${TEST_DB})`, () => {
     xiningName = me.body.orgName;
   });
 
+  /** POST /api/targets as `user` (xining by default), of this year and unit in the MOF framework unless `body` says otherwise. */
+  const postTarget = (body: Record<string, unknown>, user = 'xining') =>
+    t.http.post('/api/targets').set(auth(user)).send({ year: YEAR, orgId: xiningOrg, frameworkCode: 'mof-2021', ...body });
   const createDepartment = (over: Record<string, unknown> = {}) =>
-    t.http
-      .post('/api/targets')
-      .set(auth('xining'))
-      .send({ kind: 'department', year: YEAR, orgId: xiningOrg, frameworkCode: 'mof-2021', annualGoal: '保障本单位年度工作', department: { budget, tasks }, ...over });
+    postTarget({ kind: 'department', annualGoal: '保障本单位年度工作', department: { budget, tasks }, ...over });
   let dept: { id: string; version: number };
   let policy: { id: string; version: number };
   let project: { id: string; version: number };
@@ -63,20 +63,13 @@ describe(`targets: the three kinds (${TEST_DB})`, () => {
   });
 
   it('creates a policy target with its basis, period and funds', async () => {
-    const res = await t.http
-      .post('/api/targets')
-      .set(auth('xining'))
-      .send({
-        kind: 'policy',
-        year: YEAR,
-        orgId: xiningOrg,
-        frameworkCode: 'mof-2021',
-        name: '对口支援地区人才培训补贴政策',
-        totalGoal: '三年内培训干部人才 3000 人次',
-        annualGoal: '本年度培训 1000 人次',
-        policy: { basis: '沪府办〔2030〕1号', startYear: YEAR, endYear: YEAR + 2, totalFunds: '9000000', annualFunds: '3000000' },
-      })
-      .expect(201);
+    const res = await postTarget({
+      kind: 'policy',
+      name: '对口支援地区人才培训补贴政策',
+      totalGoal: '三年内培训干部人才 3000 人次',
+      annualGoal: '本年度培训 1000 人次',
+      policy: { basis: '沪府办〔2030〕1号', startYear: YEAR, endYear: YEAR + 2, totalFunds: '9000000', annualFunds: '3000000' },
+    }).expect(201);
     policy = res.body;
     expect(res.body).toMatchObject({
       kind: 'policy',
@@ -97,15 +90,14 @@ describe(`targets: the three kinds (${TEST_DB})`, () => {
 
   it('refuses bad input with a 4xx naming the field: unknown kind, a money number, a reversed period, a block of another kind, a missing name', async () => {
     const base = { year: YEAR, orgId: xiningOrg, frameworkCode: 'mof-2021' };
-    const post = (body: Record<string, unknown>) => t.http.post('/api/targets').set(auth('xining')).send({ ...base, ...body });
-    expect((await post({ kind: 'programme', name: 'x' }).expect(400)).body.details[0]).toMatchObject({ field: 'kind' });
-    const money = await post({ kind: 'department', year: YEAR + 5, department: { budget: { total: 100 } } }).expect(400);
+    expect((await postTarget({ kind: 'programme', name: 'x' }).expect(400)).body.details[0]).toMatchObject({ field: 'kind' });
+    const money = await postTarget({ kind: 'department', year: YEAR + 5, department: { budget: { total: 100 } } }).expect(400);
     expect(money.body.details[0].field).toBe('department.budget.total');
     expect(money.body.details[0].message).toContain('资金总额');
-    const reversed = await post({ kind: 'policy', name: 'p', policy: { startYear: YEAR + 1, endYear: YEAR } }).expect(400);
+    const reversed = await postTarget({ kind: 'policy', name: 'p', policy: { startYear: YEAR + 1, endYear: YEAR } }).expect(400);
     expect(reversed.body.details[0]).toMatchObject({ field: 'policy.endYear', message: '实施期的结束年度不能早于起始年度' });
-    expect((await post({ kind: 'project', name: 'p', policy: { basis: 'x' } }).expect(400)).body.details[0].field).toBe('policy');
-    expect((await post({ kind: 'policy' }).expect(400)).body.details[0]).toMatchObject({ field: 'name', message: '请填写政策名称' });
+    expect((await postTarget({ kind: 'project', name: 'p', policy: { basis: 'x' } }).expect(400)).body.details[0].field).toBe('policy');
+    expect((await postTarget({ kind: 'policy' }).expect(400)).body.details[0]).toMatchObject({ field: 'name', message: '请填写政策名称' });
     // /api/projects takes no kind (it creates projects)
     await t.http.post('/api/projects').set(auth('xining')).send({ ...base, name: 'p', kind: 'policy' }).expect(400);
   });
@@ -144,7 +136,7 @@ describe(`targets: the three kinds (${TEST_DB})`, () => {
   });
 
   it('lists every kind under /api/targets (filtered by kind), projects only under /api/projects', async () => {
-    const p = await t.http.post('/api/targets').set(auth('xining')).send({ kind: 'project', year: YEAR, orgId: xiningOrg, frameworkCode: 'mof-2021', name: '合作交流专项工作经费' }).expect(201);
+    const p = await postTarget({ kind: 'project', name: '合作交流专项工作经费' }).expect(201);
     project = p.body;
     expect(p.body).toMatchObject({ kind: 'project', department: null, policy: null });
     const all = await t.http.get(`/api/targets?year=${YEAR}`).set(auth('xining')).expect(200);
@@ -188,8 +180,8 @@ describe(`targets: the three kinds (${TEST_DB})`, () => {
     expect((await t.http.get(`/api/targets/${dept.id}`).set(auth('yangpu')).expect(404)).body.message).toBe('绩效目标不存在或无权查看');
     expect((await t.http.get(`/api/projects/${project.id}`).set(auth('yangpu')).expect(404)).body.message).toBe('项目不存在或无权查看');
     // another unit's filler cannot create a target for this unit
-    await t.http.post('/api/targets').set(auth('yangpu')).send({ kind: 'department', year: YEAR, orgId: xiningOrg, frameworkCode: 'mof-2021' }).expect(400);
-    await t.http.post('/api/targets').set(auth('hzb')).send({ kind: 'department', year: YEAR + 7, orgId: xiningOrg, frameworkCode: 'mof-2021' }).expect(403);
+    await postTarget({ kind: 'department' }, 'yangpu').expect(400);
+    await postTarget({ kind: 'department', year: YEAR + 7 }, 'hzb').expect(403);
   });
 
   it('has the demo data\'s department targets of two units (budgets of the 2025 reference) and a policy target', async () => {

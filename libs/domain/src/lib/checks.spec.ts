@@ -51,9 +51,19 @@ function withRow(t: ReferenceTable, name: string, change: Partial<IndicatorRow>)
   return t.rows.map((r, k) => (k === i ? { ...r, ...change } : { ...r }));
 }
 
+/** The COPIED_ROWS findings of `t` beside one other table of its unit. */
+function copiedRows(t: ReferenceTable, other: NonNullable<CheckInput['otherTables']>[number]): Finding[] {
+  return codes(run(inputOf(t, { otherTables: [other] })), 'COPIED_ROWS');
+}
+
+/** The findings `code` of `t` with the row named `name` changed. */
+function findingsAfter(t: ReferenceTable, name: string, change: Partial<IndicatorRow>, code: string): Finding[] {
+  return codes(run(inputOf(t, { rows: withRow(t, name, change) })), code);
+}
+
 /** The one finding `code` that changing the row named `name` of `t` gives: at that row, with `severity`. */
 function oneFindingAt(t: ReferenceTable, name: string, change: Partial<IndicatorRow>, code: string, severity: Finding['severity']): Finding {
-  const f = codes(run(inputOf(t, { rows: withRow(t, name, change) })), code);
+  const f = findingsAfter(t, name, change, code);
   expect(f).toHaveLength(1);
   expect(f[0]).toMatchObject({ severity, indicatorIndex: rowIndex(t, name) });
   return f[0];
@@ -158,8 +168,7 @@ describe('NO_OUTPUT / NO_BENEFIT / NO_SATISFACTION', () => {
 
 describe('row rules', () => {
   test('EMPTY_TARGET: 交流办 「完成效果」 with its value deleted', () => {
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { target: '  ' });
-    const f = codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'EMPTY_TARGET');
+    const f = findingsAfter(YANGPU_2024_JIAOLIUBAN, '完成效果', { target: '  ' }, 'EMPTY_TARGET');
     const i = rowIndex(YANGPU_2024_JIAOLIUBAN, '完成效果');
     expect(f).toEqual([{ code: 'EMPTY_TARGET', severity: 'error', indicatorIndex: i, message: `第${i + 1}行「完成效果」未填写指标值。` }]);
   });
@@ -194,15 +203,13 @@ describe('row rules', () => {
 
   test('IMPLIED_EQUAL does not fire on written operators, words or ranges', () => {
     for (const target of ['=100%', '不低于95%', '90%以上', '90%-95%', '≥12期']) {
-      const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { target });
-      expect(codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'IMPLIED_EQUAL')).toEqual([]);
+      expect(findingsAfter(YANGPU_2024_JIAOLIUBAN, '完成效果', { target }, 'IMPLIED_EQUAL')).toEqual([]);
     }
   });
 
   test('MALFORMED_NUMBER does not fire on any value of the reference tables, nor on sentences with an operator inside', () => {
     for (const t of REFERENCE_TABLES) expect(codes(run(inputOf(t)), 'MALFORMED_NUMBER')).toEqual([]);
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { target: '旗舰店访问量≥3000000' });
-    expect(codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'MALFORMED_NUMBER')).toEqual([]);
+    expect(findingsAfter(YANGPU_2024_JIAOLIUBAN, '完成效果', { target: '旗舰店访问量≥3000000' }, 'MALFORMED_NUMBER')).toEqual([]);
   });
 
   test.each(['≥90', '=4.00', '比年初规划低不少于2'])('MISSING_UNIT: %s', (target) => {
@@ -218,8 +225,7 @@ describe('row rules', () => {
   });
 
   test('QUANTITY_QUALITATIVE: also for the 2020 二级 数量; not for other 二级 nor for malformed values', () => {
-    const rows2020 = withRow(XINING_2020_ZHUANXIANG, '接待团组数量', { target: '大幅增加' });
-    expect(codes(run(inputOf(XINING_2020_ZHUANXIANG, { rows: rows2020 })), 'QUANTITY_QUALITATIVE')).toHaveLength(1);
+    expect(findingsAfter(XINING_2020_ZHUANXIANG, '接待团组数量', { target: '大幅增加' }, 'QUANTITY_QUALITATIVE')).toHaveLength(1);
     // 质量指标 with a word value (as in 政府办公厅) is fine.
     expect(codes(run(inputOf(YANGPU_2024_BANGONGTING)), 'QUANTITY_QUALITATIVE')).toEqual([]);
     // A malformed number is reported once, as MALFORMED_NUMBER.
@@ -234,8 +240,7 @@ describe('row rules', () => {
   });
 
   test.each(['=100.00(%)', '≥99.99(%)', '≥120.00(个)', '≤100(%)', '=100.000(%)'])('PERCENT_OVER_100 does not fire on %s', (target) => {
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { target });
-    expect(codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'PERCENT_OVER_100')).toEqual([]);
+    expect(findingsAfter(YANGPU_2024_JIAOLIUBAN, '完成效果', { target }, 'PERCENT_OVER_100')).toEqual([]);
   });
 
   test('VALUE_IN_NAME: yangpu 政府办公厅 「全年拟开展业务培训2次，培训干部160余人次(政务公开科)」 (line 440) is the only one', () => {
@@ -248,13 +253,11 @@ describe('row rules', () => {
   });
 
   test.each(['旗舰店访问量≥3000000', '资金支付率100%', '接待团组＞60个'])('VALUE_IN_NAME: %s', (name) => {
-    const rows = withRow(XINING_2020_ZHUANXIANG, '接待团组数量', { name });
-    expect(codes(run(inputOf(XINING_2020_ZHUANXIANG, { rows })), 'VALUE_IN_NAME')).toHaveLength(1);
+    expect(findingsAfter(XINING_2020_ZHUANXIANG, '接待团组数量', { name }, 'VALUE_IN_NAME')).toHaveLength(1);
   });
 
   test.each(['完成2024年度出访计划', '“十四五”规划项目完成率', '5G基站建设数量'])('VALUE_IN_NAME does not fire on %s', (name) => {
-    const rows = withRow(XINING_2020_ZHUANXIANG, '接待团组数量', { name });
-    expect(codes(run(inputOf(XINING_2020_ZHUANXIANG, { rows })), 'VALUE_IN_NAME')).toEqual([]);
+    expect(findingsAfter(XINING_2020_ZHUANXIANG, '接待团组数量', { name }, 'VALUE_IN_NAME')).toEqual([]);
   });
 
   test('DESCRIPTION_AS_VALUE: 2020 Xining 合作交流工作业务费 「项目启动及时性」 = 考核项目发挥影响作用的时间早晚及合适程度', () => {
@@ -272,15 +275,13 @@ describe('row rules', () => {
   test.each(['项目实施情况良好', '群众满意程度明显提高', '与相关地区（单位）建立长效交流机制', '健全'])(
     'DESCRIPTION_AS_VALUE does not fire on the target %s',
     (target) => {
-      const rows = withRow(XINING_2020_YEWU, '长效机制建立情况', { target });
-      const f = codes(run(inputOf(XINING_2020_YEWU, { rows })), 'DESCRIPTION_AS_VALUE');
+      const f = findingsAfter(XINING_2020_YEWU, '长效机制建立情况', { target }, 'DESCRIPTION_AS_VALUE');
       expect(f.map((x) => x.indicatorIndex)).not.toContain(rowIndex(XINING_2020_YEWU, '长效机制建立情况'));
     },
   );
 
   test('DESCRIPTION_AS_VALUE: 反映… / …情况 without a target word', () => {
-    const rows = withRow(XINING_2020_YEWU, '长效机制建立情况', { target: '长效机制的建立情况' });
-    const f = codes(run(inputOf(XINING_2020_YEWU, { rows })), 'DESCRIPTION_AS_VALUE');
+    const f = findingsAfter(XINING_2020_YEWU, '长效机制建立情况', { target: '长效机制的建立情况' }, 'DESCRIPTION_AS_VALUE');
     expect(f.map((x) => x.indicatorIndex)).toContain(rowIndex(XINING_2020_YEWU, '长效机制建立情况'));
   });
 
@@ -297,8 +298,7 @@ describe('row rules', () => {
   });
 
   test.each(['资金支付率', '预算资金到位率', '项目资金到位率'])('BUDGET_RATE_AS_OUTPUT: %s as a mof-2021 产出指标', (name) => {
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '实际完成数', { name, target: '≥90.00(%)' });
-    expect(codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'BUDGET_RATE_AS_OUTPUT')).toHaveLength(1);
+    expect(findingsAfter(YANGPU_2024_JIAOLIUBAN, '实际完成数', { name, target: '≥90.00(%)' }, 'BUDGET_RATE_AS_OUTPUT')).toHaveLength(1);
   });
 });
 
@@ -333,10 +333,8 @@ describe('table structure', () => {
   });
 
   test('LEVEL2_NOT_IN_LEVEL1: a mof-2021 二级 in a shanghai-2020 table, and an empty 二级', () => {
-    const rows = withRow(XINING_2020_YEWU, '预算执行率', { level2: '数量指标' });
-    expect(codes(run(inputOf(XINING_2020_YEWU, { rows })), 'LEVEL2_NOT_IN_LEVEL1')).toHaveLength(1);
-    const rows2 = withRow(XINING_2020_YEWU, '预算执行率', { level2: '' });
-    expect(codes(run(inputOf(XINING_2020_YEWU, { rows: rows2 })), 'LEVEL2_NOT_IN_LEVEL1')).toHaveLength(1);
+    expect(findingsAfter(XINING_2020_YEWU, '预算执行率', { level2: '数量指标' }, 'LEVEL2_NOT_IN_LEVEL1')).toHaveLength(1);
+    expect(findingsAfter(XINING_2020_YEWU, '预算执行率', { level2: '' }, 'LEVEL2_NOT_IN_LEVEL1')).toHaveLength(1);
   });
 
   test('LEVEL2_NOT_IN_LEVEL1 / UNKNOWN_LEVEL1 do not fire on the reference tables (2020 满意度 under 效果目标, `成本 指标`)', () => {
@@ -365,8 +363,7 @@ describe('REPEATED_TEXT', () => {
   });
 
   test('repeated text in a name', () => {
-    const rows = withRow(YANGPU_2024_JIAOLIUBAN, '完成效果', { name: '完成效果完成效果' });
-    expect(codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { rows })), 'REPEATED_TEXT')).toHaveLength(1);
+    expect(findingsAfter(YANGPU_2024_JIAOLIUBAN, '完成效果', { name: '完成效果完成效果' }, 'REPEATED_TEXT')).toHaveLength(1);
   });
 
   test('does not fire on the reference tables, single-character doubling or digits', () => {
@@ -434,10 +431,7 @@ describe('dates and funds', () => {
 
 describe('COPIED_ROWS', () => {
   test('yangpu 交流办对口支援项目经费 shares rows with the 协作服务科 rows of 政府办公厅及相关机构事务经费', () => {
-    const f = codes(
-      run(inputOf(YANGPU_2024_JIAOLIUBAN, { otherTables: [{ projectName: YANGPU_2024_BANGONGTING.name, rows: YANGPU_2024_BANGONGTING.rows }] })),
-      'COPIED_ROWS',
-    );
+    const f = copiedRows(YANGPU_2024_JIAOLIUBAN, { projectName: YANGPU_2024_BANGONGTING.name, rows: YANGPU_2024_BANGONGTING.rows });
     // 完成效果 =100.00(%) (质量指标) and 对口帮扶地区的产业发展水平 提高 (经济效益指标) are verbatim copies
     // (the department tag 「（协作服务科）」 aside). 实际完成数 differs in its unit (家 vs 个) and
     // 教育、卫生水平 sits under another 二级, so they are not verbatim.
@@ -451,7 +445,7 @@ describe('COPIED_ROWS', () => {
 
   test('names the other table by its kind where known, else 绩效目标 (a 部门整体 or 政策 target is not called 项目)', () => {
     const message = (kind?: 'project' | 'department' | 'policy') =>
-      codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { otherTables: [{ projectName: '甲', kind, rows: YANGPU_2024_BANGONGTING.rows }] })), 'COPIED_ROWS')[0].message;
+      copiedRows(YANGPU_2024_JIAOLIUBAN, { projectName: '甲', kind, rows: YANGPU_2024_BANGONGTING.rows })[0].message;
     expect(message('policy')).toContain('与本单位政策绩效目标「甲」中的指标完全相同');
     expect(message('department')).toContain('与本单位部门（单位）整体绩效目标「甲」');
     expect(message('project')).toContain('与本单位项目「甲」');
@@ -459,10 +453,7 @@ describe('COPIED_ROWS', () => {
   });
 
   test('the same rows are found from the 政府办公厅 side', () => {
-    const f = codes(
-      run(inputOf(YANGPU_2024_BANGONGTING, { otherTables: [{ projectName: YANGPU_2024_JIAOLIUBAN.name, rows: YANGPU_2024_JIAOLIUBAN.rows }] })),
-      'COPIED_ROWS',
-    );
+    const f = copiedRows(YANGPU_2024_BANGONGTING, { projectName: YANGPU_2024_JIAOLIUBAN.name, rows: YANGPU_2024_JIAOLIUBAN.rows });
     expect(f.map((x) => x.indicatorIndex)).toEqual([
       rowIndex(YANGPU_2024_BANGONGTING, '完成效果（协作服务科）'),
       rowIndex(YANGPU_2024_BANGONGTING, '对口帮扶地区的产业发展水平（协作服务科）'),
@@ -474,16 +465,14 @@ describe('COPIED_ROWS', () => {
       XINING_2020_ZHUANXIANG.rows.some((o) => o.level2 === r.level2 && o.name === r.name && o.target === r.target),
     );
     expect(shared.length).toBeGreaterThanOrEqual(2); // they do share rows …
-    const f = run(inputOf(XINING_2020_YEWU, { otherTables: [{ projectName: XINING_2020_ZHUANXIANG.name, rows: XINING_2020_ZHUANXIANG.rows }] }));
-    expect(codes(f, 'COPIED_ROWS')).toEqual([]); // … but only one 产出/效益 row (支撑作用明显)
+    // … but only one 产出/效益 row (支撑作用明显)
+    expect(copiedRows(XINING_2020_YEWU, { projectName: XINING_2020_ZHUANXIANG.name, rows: XINING_2020_ZHUANXIANG.rows })).toEqual([]);
   });
 
   test('a single shared row is not reported; unrelated projects are not reported', () => {
     const one = YANGPU_2024_BANGONGTING.rows.filter((r) => r.name === '完成效果（协作服务科）');
-    expect(codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { otherTables: [{ projectName: 'x', rows: one }] })), 'COPIED_ROWS')).toEqual([]);
-    expect(
-      codes(run(inputOf(YANGPU_2024_JIAOLIUBAN, { otherTables: [{ projectName: '修缮类', rows: YANGPU_2024_XIUSHAN.rows }] })), 'COPIED_ROWS'),
-    ).toEqual([]);
+    expect(copiedRows(YANGPU_2024_JIAOLIUBAN, { projectName: 'x', rows: one })).toEqual([]);
+    expect(copiedRows(YANGPU_2024_JIAOLIUBAN, { projectName: '修缮类', rows: YANGPU_2024_XIUSHAN.rows })).toEqual([]);
   });
 });
 

@@ -1,13 +1,30 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
+/**
+ * An optional whole-number variable within [min, max] (the messages name the variable and, in Chinese, its meaning).
+ * The decorators are applied bottom-up as if written on the property, so the checks and messages stay in that order.
+ */
+function IntVariable(min: number, max: number, messages: { int: string; min: string; max?: string }): PropertyDecorator {
+  const decorators = [
+    IsOptional(),
+    Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value))),
+    IsInt({ message: messages.int }),
+    Min(min, { message: messages.min }),
+    Max(max, { message: messages.max ?? messages.min }),
+  ];
+  return (target, key) => {
+    for (const d of [...decorators].reverse()) d(target, key);
+  };
+}
+
+/** A whole number with the usual messages: `NAME 必须是整数` and `NAME 须在 min–max 之间（meaning）`. */
+const IntRange = (name: string, min: number, max: number, meaning: string) =>
+  IntVariable(min, max, { int: `${name} 必须是整数`, min: `${name} 须在 ${min}–${max} 之间（${meaning}）` });
+
 /** Environment variables read at boot. Every field is validated; a bad value stops the server with a clear message. */
 export class EnvironmentVariables {
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'PORT 必须是整数 (PORT must be an integer)' })
-  @Min(1, { message: 'PORT 必须在 1–65535 之间 (PORT must be 1–65535)' })
-  @Max(65535, { message: 'PORT 必须在 1–65535 之间 (PORT must be 1–65535)' })
+  @IntVariable(1, 65535, { int: 'PORT 必须是整数 (PORT must be an integer)', min: 'PORT 必须在 1–65535 之间 (PORT must be 1–65535)' })
   PORT?: number;
 
   @IsOptional()
@@ -35,54 +52,26 @@ export class EnvironmentVariables {
   @IsString()
   WEB_DIST?: string;
 
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'DB_POOL_MAX 必须是整数' })
   // migrations hold an advisory lock on one connection while running on another
-  @Min(2, { message: 'DB_POOL_MAX 至少为 2' })
-  @Max(200, { message: 'DB_POOL_MAX 最多为 200' })
+  @IntVariable(2, 200, { int: 'DB_POOL_MAX 必须是整数', min: 'DB_POOL_MAX 至少为 2', max: 'DB_POOL_MAX 最多为 200' })
   DB_POOL_MAX?: number;
 
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'LOGIN_MAX_FAILURES 必须是整数' })
-  @Min(1, { message: 'LOGIN_MAX_FAILURES 须在 1–100 之间（连续登录失败几次后锁定）' })
-  @Max(100, { message: 'LOGIN_MAX_FAILURES 须在 1–100 之间（连续登录失败几次后锁定）' })
+  @IntRange('LOGIN_MAX_FAILURES', 1, 100, '连续登录失败几次后锁定')
   LOGIN_MAX_FAILURES?: number;
 
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'LOGIN_LOCK_MINUTES 必须是整数' })
-  @Min(1, { message: 'LOGIN_LOCK_MINUTES 须在 1–1440 之间（锁定分钟数）' })
-  @Max(1440, { message: 'LOGIN_LOCK_MINUTES 须在 1–1440 之间（锁定分钟数）' })
+  @IntRange('LOGIN_LOCK_MINUTES', 1, 1440, '锁定分钟数')
   LOGIN_LOCK_MINUTES?: number;
 
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'SESSION_IDLE_MINUTES 必须是整数' })
-  @Min(1, { message: 'SESSION_IDLE_MINUTES 须在 1–1440 之间（无操作超时分钟数）' })
-  @Max(1440, { message: 'SESSION_IDLE_MINUTES 须在 1–1440 之间（无操作超时分钟数）' })
+  @IntRange('SESSION_IDLE_MINUTES', 1, 1440, '无操作超时分钟数')
   SESSION_IDLE_MINUTES?: number;
 
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'SESSION_ABSOLUTE_HOURS 必须是整数' })
-  @Min(1, { message: 'SESSION_ABSOLUTE_HOURS 须在 1–168 之间（会话最长小时数）' })
-  @Max(168, { message: 'SESSION_ABSOLUTE_HOURS 须在 1–168 之间（会话最长小时数）' })
+  @IntRange('SESSION_ABSOLUTE_HOURS', 1, 168, '会话最长小时数')
   SESSION_ABSOLUTE_HOURS?: number;
 
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'EXPORT_WORKERS 必须是整数' })
-  @Min(0, { message: 'EXPORT_WORKERS 须在 0–8 之间（本实例同时运行的后台导出数，0 表示本实例不运行导出）' })
-  @Max(8, { message: 'EXPORT_WORKERS 须在 0–8 之间（本实例同时运行的后台导出数，0 表示本实例不运行导出）' })
+  @IntRange('EXPORT_WORKERS', 0, 8, '本实例同时运行的后台导出数，0 表示本实例不运行导出')
   EXPORT_WORKERS?: number;
 
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
-  @IsInt({ message: 'EXPORT_KEEP_HOURS 必须是整数' })
-  @Min(1, { message: 'EXPORT_KEEP_HOURS 须在 1–720 之间（导出文件保留小时数）' })
-  @Max(720, { message: 'EXPORT_KEEP_HOURS 须在 1–720 之间（导出文件保留小时数）' })
+  @IntRange('EXPORT_KEEP_HOURS', 1, 720, '导出文件保留小时数')
   EXPORT_KEEP_HOURS?: number;
 }
 

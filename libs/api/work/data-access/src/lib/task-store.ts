@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ApiHttpException, AuditService, readRows, UUID_RE } from '@pt/api/core';
 import { OrgScopeService } from '@pt/api/targets/data-access';
-import { beijingDate, hasRole, isOverdue, stepStatus, type TaskKind } from '@pt/domain';
+import { beijingDate, hasRole, isOverdue, stepStatus } from '@pt/domain';
 import type { CreateTaskBody, TaskProgressRow, UserSummary, WorkTask } from '@pt/shared/api-types';
 import { DataSource, type EntityManager } from 'typeorm';
 import { byUnit, stepDocuments } from './step-states';
 
-type TaskRow = {
-  id: string;
-  kind: TaskKind;
-  year: number;
-  month: number | null;
-  title: string;
-  deadline: string;
+/** A task as read: the columns named as in the contract, and the snake_case ones. */
+type TaskRow = Pick<WorkTask, 'id' | 'kind' | 'year' | 'month' | 'title' | 'deadline'> & {
   setter_org_id: string;
   setter_org_name: string;
   created_by_name: string;

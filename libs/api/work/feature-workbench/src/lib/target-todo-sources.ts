@@ -15,10 +15,12 @@ export function deadlineFor(tasks: readonly WorkTask[], kind: TaskKind, year: nu
   return due.length ? due.sort()[0] : null;
 }
 
+type Duties = { years: number[]; months: (number | null)[]; orgs: string[] };
+
 /** The (year, month, unit) each task of `kind` asks for, once each: the rows a source joins its targets to. */
-function duties(tasks: readonly WorkTask[], kind: TaskKind): { years: number[]; months: (number | null)[]; orgs: string[] } {
+function duties(tasks: readonly WorkTask[], kind: TaskKind): Duties {
   const seen = new Set<string>();
-  const out = { years: [] as number[], months: [] as (number | null)[], orgs: [] as string[] };
+  const out: Duties = { years: [], months: [], orgs: [] };
   for (const t of tasks.filter((x) => x.kind === kind)) {
     for (const o of t.orgIds) {
       const key = `${t.year}/${t.month}/${o}`;
@@ -77,12 +79,21 @@ function querySource(
   };
 }
 
+const filler = (user: UserSummary) => hasRole(user, 'filler');
+
+/** A filler's query over the duties of the tasks of `kind` (none for a reviewer, or without such a task). */
+function fillerDuty(kind: TaskKind, query: (d: Duties, ctx: WorkbenchContext) => TodoQuery): (user: UserSummary, ctx: WorkbenchContext) => TodoQuery[] | null {
+  return (user, ctx) => {
+    const d = duties(ctx.tasks, kind);
+    return filler(user) && d.orgs.length ? [query(d, ctx)] : null;
+  };
+}
+
 /**
  * The 待办 of targets, self-evaluations and monitoring reports, by role: a filler's drafts to finish, returned
  * targets (with the reason), monitoring reports and self-evaluations due under a task; a reviewer's inbox.
  */
 export function targetTodoSources(m: () => EntityManager): WorkbenchTodoSource[] {
-  const filler = (user: UserSummary) => hasRole(user, 'filler');
   const fill = querySource(
     'fill',
     m,
@@ -112,37 +123,25 @@ export function targetTodoSources(m: () => EntityManager): WorkbenchTodoSource[]
   const monitoring = querySource(
     'monitoring',
     m,
-    (user, ctx) => {
-      const d = duties(ctx.tasks, 'monitoring');
-      if (!filler(user) || !d.orgs.length) return null;
-      return [
-        {
-          from: `${TARGETS_FROM} JOIN unnest($2::int[], $3::int[], $4::uuid[]) AS d(year, month, org_id) ON d.year = p.year AND d.org_id = p.org_id`,
-          where: `p.status = 'approved' AND NOT EXISTS (SELECT 1 FROM project_monitoring r WHERE r.project_id = p.id AND r.month = d.month)`,
-          params: [ctx.visibleOrgIds, d.years, d.months, d.orgs],
-          columns: 'p.status, d.month',
-        },
-      ];
-    },
+    fillerDuty('monitoring', (d, ctx) => ({
+      from: `${TARGETS_FROM} JOIN unnest($2::int[], $3::int[], $4::uuid[]) AS d(year, month, org_id) ON d.year = p.year AND d.org_id = p.org_id`,
+      where: `p.status = 'approved' AND NOT EXISTS (SELECT 1 FROM project_monitoring r WHERE r.project_id = p.id AND r.month = d.month)`,
+      params: [ctx.visibleOrgIds, d.years, d.months, d.orgs],
+      columns: 'p.status, d.month',
+    })),
     (r, ctx) => ({ ...item('monitoring', 'monitoring', r, deadlineFor(ctx.tasks, 'monitoring', r.year, r.org_id, r.month)), month: r.month }),
   );
   // an approved target of a unit an evaluation task covers, whose self-evaluation is not saved, a draft or returned
   const evaluation = querySource(
     'evaluation',
     m,
-    (user, ctx) => {
-      const d = duties(ctx.tasks, 'evaluation');
-      if (!filler(user) || !d.orgs.length) return null;
-      return [
-        {
-          from: `${TARGETS_FROM} LEFT JOIN project_evaluation e ON e.project_id = p.id`,
-          where: `p.status = 'approved' AND (e.status IS NULL OR e.status IN ('draft', 'returned'))
-                  AND (p.year, p.org_id) IN (SELECT * FROM unnest($2::int[], $3::uuid[]))`,
-          params: [ctx.visibleOrgIds, d.years, d.orgs],
-          columns: `coalesce(e.status, 'none') AS status, CASE WHEN e.status = 'returned' THEN ${lastReason('eval_return')} END AS reason`,
-        },
-      ];
-    },
+    fillerDuty('evaluation', (d, ctx) => ({
+      from: `${TARGETS_FROM} LEFT JOIN project_evaluation e ON e.project_id = p.id`,
+      where: `p.status = 'approved' AND (e.status IS NULL OR e.status IN ('draft', 'returned'))
+              AND (p.year, p.org_id) IN (SELECT * FROM unnest($2::int[], $3::uuid[]))`,
+      params: [ctx.visibleOrgIds, d.years, d.orgs],
+      columns: `coalesce(e.status, 'none') AS status, CASE WHEN e.status = 'returned' THEN ${lastReason('eval_return')} END AS reason`,
+    })),
     (r, ctx) => ({ ...item('evaluation', 'evaluation', r, deadlineFor(ctx.tasks, 'evaluation', r.year, r.org_id)), reason: r.reason }),
   );
   return [fill, returned, review, monitoring, evaluation];
