@@ -90,18 +90,22 @@ describe('DashboardPage', () => {
   it('shows the figures of the year from the URL, each chart with a table of the same numbers', async () => {
     const { byId } = await open('/dashboard?year=2024');
     expect(calls).toEqual([{ year: 2024, orgId: null }]);
-    expect(byId('dash-project-count')?.textContent?.trim()).toBe('6');
-    expect(byId('dash-evaluated-count')?.textContent?.trim()).toBe('3');
-    expect(byId('dash-average-score')?.textContent?.trim()).toBe('87.33');
-    expect(byId('dash-red-count')?.textContent?.trim()).toBe('1');
-    expect(byId('grade-count-良')?.textContent?.trim()).toBe('2');
-    expect(byId('grade-count-差')?.textContent?.trim()).toBe('0');
-    expect(byId('status-count-approved')?.textContent?.trim()).toBe('5');
-    expect(byId('score-count-80')?.textContent?.trim()).toBe('2');
-    expect(byId('ranking-score-u2')?.textContent?.trim()).toBe('85.50');
-    expect(byId('eval-status-count-draft')?.textContent?.trim()).toBe('2');
-    expect(byId('red-project-p-red')?.textContent?.trim()).toBe('红灯项目甲');
-    expect(byId('kind-count-department')?.textContent?.trim()).toBe('1');
+    // each figure by its test id
+    const shown = {
+      'dash-project-count': '6',
+      'dash-evaluated-count': '3',
+      'dash-average-score': '87.33',
+      'dash-red-count': '1',
+      'grade-count-良': '2',
+      'grade-count-差': '0',
+      'status-count-approved': '5',
+      'score-count-80': '2',
+      'ranking-score-u2': '85.50',
+      'eval-status-count-draft': '2',
+      'red-project-p-red': '红灯项目甲',
+      'kind-count-department': '1',
+    };
+    expect(Object.fromEntries(Object.keys(shown).map((id) => [id, byId(id)?.textContent?.trim()]))).toEqual(shown);
     expect(byId('dash-kind-counts')?.textContent?.replace(/\s+/g, '')).toBe('项目4·部门（单位）整体1·政策1');
     expect(byId('kind-count-policy')?.getAttribute('href')).toBe('/projects?year=2024&kind=policy');
     for (const id of ['chart-status', 'chart-grades', 'chart-scores', 'chart-ranking']) expect(byId(id)).not.toBeNull();
