@@ -1,40 +1,9 @@
 import type { Dashboard } from '@pt/shared/api-types';
 import { gradesChart, rankingChart, redProjectRows, scoresChart, statusChart } from './dashboard-charts';
 import { linkUrl } from './dashboard-links';
+import { dashboardFixture } from './dashboard.testing';
 
-const dashboard: Dashboard = {
-  year: 2024,
-  orgId: null,
-  projectCount: 6,
-  byKind: [
-    { kind: 'project', count: 6 },
-    { kind: 'department', count: 0 },
-    { kind: 'policy', count: 0 },
-  ],
-  byStatus: [
-    { status: 'approved', count: 3 },
-    { status: 'draft', count: 1 },
-    { status: 'returned', count: 0 },
-    { status: 'submitted', count: 2 },
-  ],
-  evaluationsByStatus: [{ status: 'draft', count: 3 }],
-  grades: [
-    { grade: '优', count: 1 },
-    { grade: '良', count: 2 },
-  ],
-  scoreBands: [
-    { label: '<60', min: 0, max: 60, count: 0 },
-    { label: '60–70', min: 60, max: 70, count: 0 },
-    { label: '70–80', min: 70, max: 80, count: 1 },
-    { label: '80–90', min: 80, max: 90, count: 1 },
-    { label: '90–100', min: 90, max: 101, count: 1 },
-  ],
-  redProjects: [{ id: 'p1', name: '红灯项目', orgName: '杨浦办', month: 6 }, { id: 'p2', name: '未报月份', orgName: '西宁办', month: null }],
-  unitRanking: [
-    { orgId: 'u1', orgName: '单位甲', averageScore: '92.40', count: 1 },
-    { orgId: 'u2', orgName: '单位乙', averageScore: '78.25', count: 2 },
-  ],
-};
+const dashboard = dashboardFixture();
 const f = { year: 2024 };
 
 /** The single series of an option. */
@@ -46,7 +15,13 @@ function series(spec: { option: { series?: unknown } }): Record<string, unknown>
 
 describe('statusChart', () => {
   it('one pie slice per state with projects, in workflow order, coloured and linked', () => {
-    const spec = statusChart(dashboard, f);
+    const byStatus: Dashboard['byStatus'] = [
+      { status: 'approved', count: 3 },
+      { status: 'draft', count: 1 },
+      { status: 'returned', count: 0 },
+      { status: 'submitted', count: 2 },
+    ];
+    const spec = statusChart(dashboardFixture({ byStatus }), f);
     expect(spec.items.map((i) => [i.key, i.label, i.value])).toEqual([
       ['draft', '草稿', 1],
       ['submitted', '已提交', 2],
@@ -83,7 +58,7 @@ describe('scoresChart', () => {
   it('the server bands in order; a click gives scoreMin/scoreMax of the band', () => {
     const spec = scoresChart(dashboard, f);
     expect((spec.option.xAxis as { data: string[] }).data).toEqual(['<60', '60–70', '70–80', '80–90', '90–100']);
-    expect(series(spec)['data']).toEqual([0, 0, 1, 1, 1]);
+    expect(series(spec)['data']).toEqual([0, 0, 0, 2, 1]);
     expect(spec.items.map((i) => i.key)).toEqual(['0', '60', '70', '80', '90']);
     expect(linkUrl(spec.items[1].link)).toBe('/projects?year=2024&scoreMin=60&scoreMax=70');
     expect(linkUrl(spec.items[4].link)).toBe('/projects?year=2024&scoreMin=90&scoreMax=101');
@@ -97,10 +72,10 @@ describe('rankingChart', () => {
     expect(yAxis.type).toBe('category');
     expect(yAxis.inverse).toBe(true);
     expect(yAxis.data).toEqual(['单位甲', '单位乙']);
-    expect(series(spec)['data']).toEqual([92.4, 78.25]);
+    expect(series(spec)['data']).toEqual([91, 85.5]);
     expect(spec.items.map((i) => [i.display, i.count])).toEqual([
-      ['92.40', 1],
-      ['78.25', 2],
+      ['91.00', 1],
+      ['85.50', 2],
     ]);
     expect(linkUrl(spec.items[1].link)).toBe('/projects?year=2024&orgId=u2&scoreMin=0&scoreMax=101');
   });
@@ -114,7 +89,8 @@ describe('rankingChart', () => {
 
 describe('redProjectRows', () => {
   it('rows with the month in Chinese, each opening its project', () => {
-    expect(redProjectRows(dashboard).map((r) => [r.name, r.orgName, r.month, linkUrl(r.link)])).toEqual([
+    const red = dashboardFixture({ redProjects: [{ id: 'p1', name: '红灯项目', orgName: '杨浦办', month: 6 }, { id: 'p2', name: '未报月份', orgName: '西宁办', month: null }] });
+    expect(redProjectRows(red).map((r) => [r.name, r.orgName, r.month, linkUrl(r.link)])).toEqual([
       ['红灯项目', '杨浦办', '6 月', '/projects/p1'],
       ['未报月份', '西宁办', '—', '/projects/p2'],
     ]);

@@ -54,16 +54,29 @@ export function inStatusOrder<T extends { status: ProjectStatus; count: number }
 
 const BAR_LABEL = { show: true, position: 'top' as const };
 
+/** A figure that counts targets: its value, what is shown and the count are the one number. */
+function countItem(key: string, label: string, count: number, link: DashboardLink): ChartItem {
+  return { key, label, value: count, display: String(count), count, link };
+}
+
+/** A bar chart of counts (自评等级, 得分分布): a bar per item with its count on top; `bars` colour and fill the series. */
+function countBarChart(items: ChartItem[], f: DashboardFilter, name: string, bars: Pick<BarSeriesOption, 'itemStyle' | 'data'>, xName?: string): ChartSpec {
+  return {
+    items,
+    option: {
+      aria: { enabled: true },
+      tooltip: { trigger: 'item', formatter: `{b}：{c} 个${countedNoun(f.kind)}` },
+      grid: { left: 40, right: 16, top: 30, bottom: 30 },
+      xAxis: { type: 'category', data: items.map((i) => i.label), ...(xName ? { name: xName } : {}) },
+      yAxis: { type: 'value', minInterval: 1, name: `${countedNoun(f.kind)}数` },
+      series: [{ type: 'bar', name, barMaxWidth: 48, cursor: 'pointer', label: BAR_LABEL, ...bars }],
+    },
+  };
+}
+
 /** 项目状态 (pie): one slice per state that has projects. */
 export function statusChart(d: Dashboard, f: DashboardFilter): ChartSpec {
-  const items: ChartItem[] = inStatusOrder(d.byStatus).map((s) => ({
-      key: s.status,
-      label: statusLabel(s.status),
-      value: s.count,
-      display: String(s.count),
-      count: s.count,
-      link: statusLink(f, s.status),
-    }));
+  const items = inStatusOrder(d.byStatus).map((s) => countItem(s.status, statusLabel(s.status), s.count, statusLink(f, s.status)));
   return {
     items,
     option: {
@@ -87,63 +100,14 @@ export function statusChart(d: Dashboard, f: DashboardFilter): ChartSpec {
 
 /** 自评等级 (bar): 优 良 中 差, zero where there is none. */
 export function gradesChart(d: Dashboard, f: DashboardFilter): ChartSpec {
-  const items: ChartItem[] = GRADES.map((g) => {
-    const count = gradeCount(d, g);
-    return { key: g, label: g, value: count, display: String(count), count, link: gradeLink(f, g) };
-  });
-  return {
-    items,
-    option: {
-      aria: { enabled: true },
-      tooltip: { trigger: 'item', formatter: `{b}：{c} 个${countedNoun(f.kind)}` },
-      grid: { left: 40, right: 16, top: 30, bottom: 30 },
-      xAxis: { type: 'category', data: items.map((i) => i.label) },
-      yAxis: { type: 'value', minInterval: 1, name: `${countedNoun(f.kind)}数` },
-      series: [
-        {
-          type: 'bar',
-          name: '自评等级',
-          barMaxWidth: 48,
-          cursor: 'pointer',
-          label: BAR_LABEL,
-          data: items.map((i) => ({ value: i.value, itemStyle: { color: GRADE_COLORS[i.key as Grade] } })),
-        },
-      ],
-    },
-  };
+  const items = GRADES.map((g) => countItem(g, g, gradeCount(d, g), gradeLink(f, g)));
+  return countBarChart(items, f, '自评等级', { data: items.map((i) => ({ value: i.value, itemStyle: { color: GRADE_COLORS[i.key as Grade] } })) });
 }
 
 /** 得分分布 (bar): the server's bands of 10 points, in its order. */
 export function scoresChart(d: Dashboard, f: DashboardFilter): ChartSpec {
-  const items: ChartItem[] = d.scoreBands.map((b) => ({
-    key: String(b.min),
-    label: b.label,
-    value: b.count,
-    display: String(b.count),
-    count: b.count,
-    link: scoreBandLink(f, b),
-  }));
-  return {
-    items,
-    option: {
-      aria: { enabled: true },
-      tooltip: { trigger: 'item', formatter: `{b}：{c} 个${countedNoun(f.kind)}` },
-      grid: { left: 40, right: 16, top: 30, bottom: 30 },
-      xAxis: { type: 'category', data: items.map((i) => i.label), name: '分' },
-      yAxis: { type: 'value', minInterval: 1, name: `${countedNoun(f.kind)}数` },
-      series: [
-        {
-          type: 'bar',
-          name: '得分分布',
-          barMaxWidth: 48,
-          cursor: 'pointer',
-          label: BAR_LABEL,
-          itemStyle: { color: '#1677ff' },
-          data: items.map((i) => i.value),
-        },
-      ],
-    },
-  };
+  const items = d.scoreBands.map((b) => countItem(String(b.min), b.label, b.count, scoreBandLink(f, b)));
+  return countBarChart(items, f, '得分分布', { itemStyle: { color: '#1677ff' }, data: items.map((i) => i.value) }, '分');
 }
 
 /** 单位平均分排名 (horizontal bar): best first, at the top. */

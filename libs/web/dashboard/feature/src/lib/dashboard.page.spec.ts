@@ -6,7 +6,7 @@ import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { DashboardApi } from '@pt/web/dashboard/data-access';
-import type { Dashboard } from '@pt/web/dashboard/data-access';
+import { dashboardFixture } from '@pt/web/dashboard/data-access/testing';
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import { DASHBOARD_ROUTES } from './dashboard.routes';
 
@@ -40,41 +40,6 @@ jest.mock('echarts/renderers', () => ({ SVGRenderer: {} }));
 @Component({ selector: 'pt-list-stub', template: 'list' })
 class ListStub {}
 
-const DASHBOARD: Dashboard = {
-  year: 2024,
-  orgId: null,
-  projectCount: 6,
-  byKind: [
-    { kind: 'project', count: 4 },
-    { kind: 'department', count: 1 },
-    { kind: 'policy', count: 1 },
-  ],
-  byStatus: [
-    { status: 'draft', count: 1 },
-    { status: 'approved', count: 5 },
-  ],
-  evaluationsByStatus: [
-    { status: 'draft', count: 2 },
-    { status: 'approved', count: 1 },
-  ],
-  grades: [
-    { grade: '优', count: 1 },
-    { grade: '良', count: 2 },
-  ],
-  scoreBands: [
-    { label: '<60', min: 0, max: 60, count: 0 },
-    { label: '60–70', min: 60, max: 70, count: 0 },
-    { label: '70–80', min: 70, max: 80, count: 0 },
-    { label: '80–90', min: 80, max: 90, count: 2 },
-    { label: '90–100', min: 90, max: 101, count: 1 },
-  ],
-  redProjects: [{ id: 'p-red', name: '红灯项目甲', orgName: '杨浦区对口支援办', month: 6 }],
-  unitRanking: [
-    { orgId: 'u1', orgName: '单位甲', averageScore: '91.00', count: 1 },
-    { orgId: 'u2', orgName: '单位乙', averageScore: '85.50', count: 2 },
-  ],
-};
-
 describe('DashboardPage', () => {
   let calls: { year: number; orgId?: string | null }[];
 
@@ -96,7 +61,7 @@ describe('DashboardPage', () => {
           useValue: {
             get: (f: { year: number; orgId?: string | null }) => {
               calls.push(f);
-              return Promise.resolve({ ...DASHBOARD, year: f.year, orgId: f.orgId ?? null });
+              return Promise.resolve(dashboardFixture({ year: f.year, orgId: f.orgId ?? null }));
             },
           },
         },
@@ -125,18 +90,22 @@ describe('DashboardPage', () => {
   it('shows the figures of the year from the URL, each chart with a table of the same numbers', async () => {
     const { byId } = await open('/dashboard?year=2024');
     expect(calls).toEqual([{ year: 2024, orgId: null }]);
-    expect(byId('dash-project-count')?.textContent?.trim()).toBe('6');
-    expect(byId('dash-evaluated-count')?.textContent?.trim()).toBe('3');
-    expect(byId('dash-average-score')?.textContent?.trim()).toBe('87.33');
-    expect(byId('dash-red-count')?.textContent?.trim()).toBe('1');
-    expect(byId('grade-count-良')?.textContent?.trim()).toBe('2');
-    expect(byId('grade-count-差')?.textContent?.trim()).toBe('0');
-    expect(byId('status-count-approved')?.textContent?.trim()).toBe('5');
-    expect(byId('score-count-80')?.textContent?.trim()).toBe('2');
-    expect(byId('ranking-score-u2')?.textContent?.trim()).toBe('85.50');
-    expect(byId('eval-status-count-draft')?.textContent?.trim()).toBe('2');
-    expect(byId('red-project-p-red')?.textContent?.trim()).toBe('红灯项目甲');
-    expect(byId('kind-count-department')?.textContent?.trim()).toBe('1');
+    // each figure by its test id
+    const shown = {
+      'dash-project-count': '6',
+      'dash-evaluated-count': '3',
+      'dash-average-score': '87.33',
+      'dash-red-count': '1',
+      'grade-count-良': '2',
+      'grade-count-差': '0',
+      'status-count-approved': '5',
+      'score-count-80': '2',
+      'ranking-score-u2': '85.50',
+      'eval-status-count-draft': '2',
+      'red-project-p-red': '红灯项目甲',
+      'kind-count-department': '1',
+    };
+    expect(Object.fromEntries(Object.keys(shown).map((id) => [id, byId(id)?.textContent?.trim()]))).toEqual(shown);
     expect(byId('dash-kind-counts')?.textContent?.replace(/\s+/g, '')).toBe('项目4·部门（单位）整体1·政策1');
     expect(byId('kind-count-policy')?.getAttribute('href')).toBe('/projects?year=2024&kind=policy');
     for (const id of ['chart-status', 'chart-grades', 'chart-scores', 'chart-ranking']) expect(byId(id)).not.toBeNull();

@@ -46,31 +46,32 @@ const PROJECT = { id: ID, name: '绩效监控测试项目', year: 2026, version:
 
 const text = (f: ComponentFixture<MonitoringPage>, id: string) => (f.nativeElement.querySelector(`[data-testid="${id}"]`) as HTMLElement | null)?.textContent ?? '';
 
+/** The page of PROJECT with MONITORING loaded. */
+async function open(project: Project): Promise<ComponentFixture<MonitoringPage>> {
+  // the evidence list asks its own API: not this spec's business
+  jest.spyOn(AttachmentsClient.prototype, 'reload').mockResolvedValue(undefined);
+  TestBed.configureTestingModule({
+    providers: [
+      provideNoopAnimations(),
+      provideRouter([]),
+      provideNzIcons([SaveOutline]),
+      { provide: MonitoringApi, useValue: { get: jest.fn().mockResolvedValue(MONITORING), put: jest.fn() } },
+      { provide: ProjectsApi, useValue: { get: jest.fn().mockResolvedValue(project) } },
+    ],
+  });
+  const f = TestBed.createComponent(MonitoringPage);
+  f.componentRef.setInput('id', ID);
+  f.detectChanges();
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 0));
+    await f.whenStable();
+    f.detectChanges();
+  }
+  return f;
+}
+
 /** The 运行监控 page names the target by its kind: a 部门整体 or 政策 target's page does not say 项目. */
 describe('MonitoringPage wording by kind', () => {
-  async function open(project: Project): Promise<ComponentFixture<MonitoringPage>> {
-    // the evidence list asks its own API: not this spec's business
-    jest.spyOn(AttachmentsClient.prototype, 'reload').mockResolvedValue(undefined);
-    TestBed.configureTestingModule({
-      providers: [
-        provideNoopAnimations(),
-        provideRouter([]),
-        provideNzIcons([SaveOutline]),
-        { provide: MonitoringApi, useValue: { get: jest.fn().mockResolvedValue(MONITORING), put: jest.fn() } },
-        { provide: ProjectsApi, useValue: { get: jest.fn().mockResolvedValue(project) } },
-      ],
-    });
-    const f = TestBed.createComponent(MonitoringPage);
-    f.componentRef.setInput('id', ID);
-    f.detectChanges();
-    for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r, 0));
-      await f.whenStable();
-      f.detectChanges();
-    }
-    return f;
-  }
-
   it('a project: 项目信息与预算执行, 返回项目, 项目取最差的灯', async () => {
     const f = await open(PROJECT);
     expect(text(f, 'mon-info')).toContain('项目信息与预算执行');
@@ -94,5 +95,20 @@ describe('MonitoringPage wording by kind', () => {
     expect(text(f, 'mon-info')).toContain('政策信息与预算执行');
     expect(text(f, 'mon-info')).not.toContain('项目');
     expect(text(f, 'mon-back').trim()).toBe('返回政策绩效目标');
+  });
+});
+
+describe('MonitoringPage budget figures', () => {
+  it('shows the three typed figures and takes an edit into the form', async () => {
+    const f = await open(PROJECT);
+    const input = (id: string) => f.nativeElement.querySelector(`[data-testid="${id}"]`) as HTMLInputElement;
+    expect(['mon-budget-annual', 'mon-budget-executed', 'mon-budget-expected'].map((id) => [input(id).value, input(id).getAttribute('aria-label')])).toEqual([
+      ['1000000.00', '年初预算数'],
+      ['500000.00', '截至当月执行数'],
+      ['1000000.00', '全年预计执行数'],
+    ]);
+    input('mon-budget-executed').value = '600000';
+    input('mon-budget-executed').dispatchEvent(new Event('input'));
+    expect(f.componentInstance.form()?.budget).toEqual({ annualBudget: '1000000.00', executed: '600000', expectedExecuted: '1000000.00' });
   });
 });

@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
@@ -49,6 +50,8 @@ import { NzTagModule } from 'ng-zorro-antd/tag';
 import { LightComponent } from './light.component';
 import { ProjectReportState } from './project-report-state';
 
+type BudgetKey = 'annualBudget' | 'executed' | 'expectedExecuted';
+
 /**
  * 运行监控 (domain §7) of an approved project for one month: the budget (年初预算数, 截至当月执行数,
  * 全年预计执行数 → 执行率 and its light), per indicator 当前完成值, 全年预计完成情况, 完成目标可能性,
@@ -68,6 +71,7 @@ import { ProjectReportState } from './project-report-state';
   imports: [
     AttachmentsComponent,
     FormsModule,
+    NgTemplateOutlet,
     RouterLink,
     NzButtonModule,
     NzCardModule,
@@ -179,7 +183,11 @@ export class MonitoringPage {
     this.state.show(m, f, fallbackVersion);
   }
 
-  setBudget(key: 'annualBudget' | 'executed' | 'expectedExecuted', value: string): void {
+  budget(key: BudgetKey): string {
+    return this.form()?.budget[key] ?? '';
+  }
+
+  setBudget(key: BudgetKey, value: string): void {
     this.form.update((f) => (f ? { ...f, budget: { ...f.budget, [key]: value } } : f));
   }
 

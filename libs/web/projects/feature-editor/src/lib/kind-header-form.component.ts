@@ -9,6 +9,7 @@ import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { DepartmentFormComponent } from './department-form.component';
 import { PolicyFormComponent } from './policy-form.component';
+import { TextFieldsComponent } from './text-fields.component';
 import type { TargetKindState } from './target-kind-state';
 
 /**
@@ -18,7 +19,7 @@ import type { TargetKindState } from './target-kind-state';
 @Component({
   selector: 'pt-kind-header-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NzCardModule, NzFormModule, NzGridModule, NzInputModule, DepartmentFormComponent, PolicyFormComponent],
+  imports: [ReactiveFormsModule, NzCardModule, NzFormModule, NzGridModule, NzInputModule, DepartmentFormComponent, PolicyFormComponent, TextFieldsComponent],
   template: `
     @let t = target();
     <div [formGroup]="header()" nz-form nzLayout="vertical">
@@ -50,20 +51,7 @@ import type { TargetKindState } from './target-kind-state';
 
     <div [formGroup]="header()" nz-form nzLayout="vertical">
       <nz-card nzTitle="绩效目标" class="block" nzSize="small">
-        @if (t.kind === 'policy') {
-          <nz-form-item>
-            <nz-form-label nzFor="f-totalGoal">{{ P.midTermGoal }}</nz-form-label>
-            <nz-form-control nzErrorTip="最多 5000 个字符">
-              <textarea nz-input id="f-totalGoal" formControlName="totalGoal" [nzAutosize]="{ minRows: 2, maxRows: 8 }" data-testid="field-totalGoal"></textarea>
-            </nz-form-control>
-          </nz-form-item>
-        }
-        <nz-form-item>
-          <nz-form-label nzFor="f-annualGoal">{{ t.kind === 'policy' ? P.annualGoal : D.annualGoal }}</nz-form-label>
-          <nz-form-control nzErrorTip="最多 5000 个字符">
-            <textarea nz-input id="f-annualGoal" formControlName="annualGoal" [nzAutosize]="{ minRows: 2, maxRows: 8 }" data-testid="field-annualGoal"></textarea>
-          </nz-form-control>
-        </nz-form-item>
+        <pt-text-fields [fields]="goalFields()" />
       </nz-card>
     </div>
   `,
@@ -87,4 +75,13 @@ export class KindHeaderFormComponent {
       ? { name: this.P.name, org: this.P.department, orgValue: t.orgName }
       : { name: this.D.orgName, org: PROJECT_FIELD_LABELS.department, orgValue: t.departmentName };
   });
+  /** A policy's 中期目标 and 年度目标; a unit's 年度总体目标. */
+  readonly goalFields = computed(() =>
+    this.target().kind === 'policy'
+      ? [
+          { key: 'totalGoal', label: this.P.midTermGoal },
+          { key: 'annualGoal', label: this.P.annualGoal },
+        ]
+      : [{ key: 'annualGoal', label: this.D.annualGoal }],
+  );
 }

@@ -9,6 +9,16 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { fieldHint } from './target-kind-form';
 import type { TargetKindState } from './target-kind-state';
 
+const P = POLICY_FIELD_LABELS;
+
+/** 实施期 (起止年度) and 资金规模 (总额, 年度): one row of inputs, alike but for these. */
+const ROW_FIELDS = [
+  { key: 'startYear', id: 'policy-start', kind: 'year', label: `${P.period}（起始年度）`, placeholder: '如 2025' },
+  { key: 'endYear', id: 'policy-end', kind: 'year', label: `${P.period}（结束年度）`, placeholder: '如 2027' },
+  { key: 'totalFunds', id: 'policy-total', kind: 'money', label: P.fundsTotal + YUAN_SUFFIX },
+  { key: 'annualFunds', id: 'policy-annual', kind: 'money', label: P.fundsAnnual + YUAN_SUFFIX },
+] as const;
+
 /** 政策绩效目标 block, editable: 政策依据, 实施期 (起止年度), 资金规模 (总额, 年度), each with its hint under it. */
 @Component({
   selector: 'pt-policy-form',
@@ -24,28 +34,18 @@ import type { TargetKindState } from './target-kind-state';
         <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: hint('policy.basis', f.basis) }" />
       </div>
       <div class="row">
-        <div class="field">
-          <label for="policy-start">{{ P.period }}（起始年度）</label>
-          <input nz-input id="policy-start" type="number" formControlName="startYear" min="2000" max="2100" step="1" inputmode="numeric" placeholder="如 2025" [nzStatus]="hint('policy.startYear', f.startYear)?.status ?? ''" data-testid="policy-startYear" />
-          <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: hint('policy.startYear', f.startYear) }" />
-        </div>
-        <div class="field">
-          <label for="policy-end">{{ P.period }}（结束年度）</label>
-          <input nz-input id="policy-end" type="number" formControlName="endYear" min="2000" max="2100" step="1" inputmode="numeric" placeholder="如 2027" [nzStatus]="hint('policy.endYear', f.endYear)?.status ?? ''" data-testid="policy-endYear" />
-          <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: hint('policy.endYear', f.endYear) }" />
-        </div>
-        <div class="field">
-          <label for="policy-total">{{ P.fundsTotal }}{{ YUAN }}</label>
-          @let ht = hint('policy.totalFunds', f.totalFunds);
-          <input nz-input id="policy-total" formControlName="totalFunds" inputmode="decimal" placeholder="0.00" [nzStatus]="ht?.status ?? ''" (blur)="pretty(f.totalFunds)" data-testid="policy-totalFunds" />
-          <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: ht }" />
-        </div>
-        <div class="field">
-          <label for="policy-annual">{{ P.fundsAnnual }}{{ YUAN }}</label>
-          @let ha = hint('policy.annualFunds', f.annualFunds);
-          <input nz-input id="policy-annual" formControlName="annualFunds" inputmode="decimal" placeholder="0.00" [nzStatus]="ha?.status ?? ''" (blur)="pretty(f.annualFunds)" data-testid="policy-annualFunds" />
-          <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: ha }" />
-        </div>
+        @for (x of rowFields; track x.key) {
+          @let h = hint('policy.' + x.key, f[x.key]);
+          <div class="field">
+            <label [for]="x.id">{{ x.label }}</label>
+            @if (x.kind === 'year') {
+              <input nz-input [id]="x.id" type="number" [formControlName]="x.key" min="2000" max="2100" step="1" inputmode="numeric" [placeholder]="x.placeholder" [nzStatus]="h?.status ?? ''" [attr.data-testid]="'policy-' + x.key" />
+            } @else {
+              <input nz-input [id]="x.id" [formControlName]="x.key" inputmode="decimal" placeholder="0.00" [nzStatus]="h?.status ?? ''" (blur)="pretty(f[x.key])" [attr.data-testid]="'policy-' + x.key" />
+            }
+            <ng-container *ngTemplateOutlet="hintTpl; context: { $implicit: h }" />
+          </div>
+        }
       </div>
     </nz-card>
     <ng-template #hintTpl let-h>
@@ -67,8 +67,8 @@ import type { TargetKindState } from './target-kind-state';
 export class PolicyFormComponent {
   readonly state = input.required<TargetKindState>();
   readonly errors = input<ReadonlyMap<string, string>>(new Map());
-  readonly P = POLICY_FIELD_LABELS;
-  readonly YUAN = YUAN_SUFFIX;
+  readonly P = P;
+  readonly rowFields = ROW_FIELDS;
 
   hint(field: string, c: AbstractControl) {
     const year = field.endsWith('Year');

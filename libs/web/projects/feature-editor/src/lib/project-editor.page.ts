@@ -34,7 +34,8 @@ import { KindHeaderFormComponent } from './kind-header-form.component';
 import { detailText, formTaskField } from './target-kind-form';
 import { findingPlace } from './finding-place';
 import { TargetKindState } from './target-kind-state';
-import { buildHeaderForm, CATEGORY_OPTIONS, NATURE_OPTIONS, PERFORMANCE_TYPE_OPTIONS, TEXT_FIELDS } from './project-form-group';
+import { buildHeaderForm, CHOICE_FIELDS, DATE_FIELDS, GOAL_FIELDS, LAST_YEAR_FIELDS, TEXT_FIELDS } from './project-form-group';
+import { TextFieldsComponent } from './text-fields.component';
 import { ProjectIndicatorPickerComponent } from './project-indicator-picker.component';
 import { ProjectDocument } from './project-document';
 import {
@@ -84,6 +85,7 @@ import type { HeaderFormValue } from './project-form';
     KindHeaderFormComponent,
     ProjectExportButtonsComponent,
     ProjectIndicatorPickerComponent,
+    TextFieldsComponent,
     WorkflowActionsComponent,
     PageLoadComponent,
   ],
@@ -101,9 +103,9 @@ export class ProjectEditorPage {
   /** 导出: the menu's downloads (the export lib's, provided with this page). */
   readonly exporter = inject(ProjectExporter);
 
-  readonly natureOptions = NATURE_OPTIONS;
-  readonly categoryOptions = CATEGORY_OPTIONS;
-  readonly performanceTypeOptions = PERFORMANCE_TYPE_OPTIONS;
+  readonly choiceFields = CHOICE_FIELDS;
+  readonly dateFields = DATE_FIELDS;
+  readonly lastYearFields = LAST_YEAR_FIELDS;
   readonly statusLabel = statusLabel;
   readonly statusColor = statusColor;
   readonly detailText = detailText;
@@ -124,11 +126,22 @@ export class ProjectEditorPage {
 
   readonly form = buildHeaderForm(inject(NonNullableFormBuilder));
   readonly textFields = TEXT_FIELDS;
+  readonly goalFields = GOAL_FIELDS;
   /** Labels from the domain's field catalogue. */
   readonly F = PROJECT_FIELD_LABELS;
   readonly FUNDS = FUND_FIELDS;
   readonly FUNDS_TITLE = FUNDS_BLOCK_LABEL + YUAN_SUFFIX;
   readonly POLICY = POLICY_FIELD_LABELS;
+  /** 年度, 主管部门, 实施单位: shown in the form, not edited. */
+  readonly fixedFields = computed(() => {
+    const p = this.project();
+    if (!p) return [];
+    return [
+      { label: this.F.year, value: `${p.year} 年` },
+      { label: this.F.department, value: p.departmentName || '—' },
+      { label: this.F.org, value: p.orgName },
+    ];
+  });
 
   /** The kind's block (部门整体, 政策), its live checks and a policy's 中期 table. */
   readonly kinds = new TargetKindState();

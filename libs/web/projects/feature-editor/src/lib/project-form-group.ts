@@ -16,7 +16,26 @@ export const NATURE_OPTIONS = ['经常性专项业务费', '经常性项目', '�
 export const CATEGORY_OPTIONS = ['特定目标类', '其他运转类'];
 export const PERFORMANCE_TYPE_OPTIONS = ['其他类', '项目类', '政策类'];
 
-export const TEXT_FIELDS = (['overview', 'basis', 'necessity', 'measures', 'plan'] as const).map((key) => ({ key, label: PROJECT_FIELD_LABELS[key] }));
+/** 项目性质, 项目类别, 绩效类型: typed, or chosen from the usual values (a datalist each). */
+export const CHOICE_FIELDS = [
+  { key: 'nature', id: 'f-nature', listId: 'pt-nature-options', placeholder: '如：经常性专项业务费', options: NATURE_OPTIONS },
+  { key: 'category', id: 'f-category', listId: 'pt-category-options', placeholder: '如：特定目标类', options: CATEGORY_OPTIONS },
+  { key: 'performanceType', id: 'f-ptype', listId: 'pt-ptype-options', placeholder: '如：其他类', options: PERFORMANCE_TYPE_OPTIONS },
+] as const;
+export const DATE_FIELDS = [
+  { key: 'startDate', id: 'f-start' },
+  { key: 'endDate', id: 'f-end' },
+] as const;
+/** 同名项目上年情况: two amounts. */
+export const LAST_YEAR_FIELDS = [
+  { key: 'lastYearBudget', id: 'f-lyb' },
+  { key: 'lastYearExecuted', id: 'f-lye' },
+] as const;
+
+const labelled = <K extends keyof typeof PROJECT_FIELD_LABELS>(keys: readonly K[]) => keys.map((key) => ({ key, label: PROJECT_FIELD_LABELS[key] }));
+/** 项目情况 and 绩效目标: the long texts. */
+export const TEXT_FIELDS = labelled(['overview', 'basis', 'necessity', 'measures', 'plan']);
+export const GOAL_FIELDS = labelled(['totalGoal', 'annualGoal']);
 
 /** The reactive form of the header: text as typed, amounts checked as they are typed. */
 export function buildHeaderForm(fb: NonNullableFormBuilder) {

@@ -1,5 +1,7 @@
 import { normaliseLevelName } from '@pt/domain';
 import type { Indicator, Project, ProjectRevision } from '@pt/shared/api-types';
+import { rowCells } from '@pt/web/projects/ui';
+import type { RowCells } from '@pt/web/projects/ui';
 
 /**
  * Pure logic of the revisions page (版本与调整): rows of the revision list, the default comparison and the
@@ -81,14 +83,8 @@ export function canStartAdjustment(user: { roles: readonly string[] } | null | u
 
 // ---------------------------------------------------------------- read-only table of one revision
 
-export interface ViewRow {
+export interface ViewRow extends RowCells {
   n: number;
-  level1: string;
-  level2: string;
-  name: string;
-  target: string;
-  core: boolean;
-  weight: string;
   /** Rows the 一级 cell spans (0: covered by the cell above). */
   level1Span: number;
   level2Span: number;
@@ -108,17 +104,7 @@ export function goalText(p: Pick<Project, 'year' | 'goals' | 'totalGoal' | 'annu
 
 /** Rows with the 一级 and 二级 cells merged over consecutive equal values, as in the published tables. */
 export function viewRows(indicators: readonly Pick<Indicator, 'level1' | 'level2' | 'name' | 'core' | 'weight' | 'target'>[]): ViewRow[] {
-  const rows: ViewRow[] = indicators.map((ind, i) => ({
-    n: i + 1,
-    level1: ind.level1 ?? '',
-    level2: ind.level2 ?? '',
-    name: ind.name ?? '',
-    target: typeof ind.target === 'string' ? ind.target : (ind.target?.raw ?? ''),
-    core: !!ind.core,
-    weight: ind.weight ?? '',
-    level1Span: 1,
-    level2Span: 1,
-  }));
+  const rows: ViewRow[] = indicators.map((ind, i) => ({ n: i + 1, ...rowCells(ind), level1Span: 1, level2Span: 1 }));
   for (let i = 0; i < rows.length; ) {
     let j = i + 1;
     while (j < rows.length && normaliseLevelName(rows[j].level1) === normaliseLevelName(rows[i].level1)) j++;

@@ -72,22 +72,33 @@ export function emptyRow(partial: Partial<Omit<EditorRow, 'key'>> = {}): EditorR
   return { key: newRowKey(), level1: '', level2: '', name: '', target: '', core: false, weight: '', ...partial };
 }
 
-/** Rows of a saved table (`indicators` of a project) as editor rows. */
-export function toEditorRows(
-  indicators: readonly ({ id?: string; level1: string; level2: string; name: string; core?: boolean; weight?: string | null; target: { raw: string } | string } & IndicatorMeta)[],
-  keys: readonly string[] = [],
-): EditorRow[] {
-  return indicators.map((ind, i) => ({
-    key: keys[i] ?? newRowKey(),
-    id: ind.id,
+/** An indicator's six columns as a saved table gives them (its 指标值 as typed, or parsed with the text kept). */
+export interface SavedCells {
+  level1: string;
+  level2: string;
+  name: string;
+  core?: boolean;
+  weight?: string | null;
+  target: { raw: string } | string;
+}
+
+/** The six columns of a row as text: the editor's rows and the read-only tables' (revisions). */
+export type RowCells = Pick<EditorRow, 'level1' | 'level2' | 'name' | 'target' | 'core' | 'weight'>;
+
+export function rowCells(ind: SavedCells): RowCells {
+  return {
     level1: ind.level1 ?? '',
     level2: ind.level2 ?? '',
     name: ind.name ?? '',
     target: typeof ind.target === 'string' ? ind.target : (ind.target?.raw ?? ''),
     core: !!ind.core,
     weight: ind.weight ?? '',
-    ...metaOf(ind),
-  }));
+  };
+}
+
+/** Rows of a saved table (`indicators` of a project) as editor rows. */
+export function toEditorRows(indicators: readonly (SavedCells & { id?: string } & IndicatorMeta)[], keys: readonly string[] = []): EditorRow[] {
+  return indicators.map((ind, i) => ({ key: keys[i] ?? newRowKey(), id: ind.id, ...rowCells(ind), ...metaOf(ind) }));
 }
 
 /** The description fields a row came with (none when the source has none: a pasted or picked row). */

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { formatWan } from '@pt/domain';
-import type { TargetSettingReport } from '@pt/shared/api-types';
+import type { TargetSettingReport, TargetSettingTotals } from '@pt/shared/api-types';
 import { DownloadCancelled, toExportFailure } from '@pt/web/exports/data-access';
 import { orgOptions, ProjectsApi, visibleOrgs } from '@pt/web/projects/data-access';
 import { loadOn, loadState, toApiFailure, YearOrgFilter, yearRange } from '@pt/web/shared/data-access';
@@ -17,6 +17,22 @@ import { TargetSettingApi, type TargetSettingFilter } from './target-setting.api
 
 /** Money of the report as the paragraph prints it: 万元, two decimals, thousands separators. */
 export const wan = (yuan: string): string => formatWan(yuan) || '0.00';
+
+interface Column {
+  key: Exclude<keyof TargetSettingTotals, 'unitsWithoutDepartmentTarget'>;
+  label: string;
+  /** Yuan, shown in 万元. */
+  money?: true;
+}
+/** The figures of a 主管部门's row and of the 合计 row, in column order. */
+const COLUMNS: Column[] = [
+  { key: 'units', label: '预算单位数' },
+  { key: 'departmentTargets', label: '部门（单位）整体绩效目标' },
+  { key: 'policyTargets', label: '政策绩效目标' },
+  { key: 'policyFunds', label: '政策预算资金（万元）', money: true },
+  { key: 'projectTargets', label: '项目绩效目标' },
+  { key: 'projectFunds', label: '项目预算资金（万元）', money: true },
+];
 
 /**
  * 绩效目标设置情况: for a year (and an organisation), the targets of each kind declared per 主管部门 and the money they
@@ -59,34 +75,25 @@ export const wan = (yuan: string): string => formatWan(yuan) || '0.00';
             <thead>
               <tr>
                 <th>主管部门</th>
-                <th nzAlign="right">预算单位数</th>
-                <th nzAlign="right">部门（单位）整体绩效目标</th>
-                <th nzAlign="right">政策绩效目标</th>
-                <th nzAlign="right">政策预算资金（万元）</th>
-                <th nzAlign="right">项目绩效目标</th>
-                <th nzAlign="right">项目预算资金（万元）</th>
+                @for (c of columns; track c.key) {
+                  <th nzAlign="right">{{ c.label }}</th>
+                }
               </tr>
             </thead>
             <tbody>
               @for (r of t.data; track r.orgId) {
                 <tr [attr.data-testid]="'ts-row-' + r.orgId">
                   <td>{{ r.name }}</td>
-                  <td nzAlign="right">{{ r.units }}</td>
-                  <td nzAlign="right">{{ r.departmentTargets }}</td>
-                  <td nzAlign="right">{{ r.policyTargets }}</td>
-                  <td nzAlign="right">{{ wan(r.policyFunds) }}</td>
-                  <td nzAlign="right">{{ r.projectTargets }}</td>
-                  <td nzAlign="right">{{ wan(r.projectFunds) }}</td>
+                  @for (c of columns; track c.key) {
+                    <td nzAlign="right">{{ cell(r, c) }}</td>
+                  }
                 </tr>
               }
               <tr class="total" data-testid="ts-total">
                 <td>合计</td>
-                <td nzAlign="right">{{ d.units }}</td>
-                <td nzAlign="right">{{ d.departmentTargets }}</td>
-                <td nzAlign="right">{{ d.policyTargets }}</td>
-                <td nzAlign="right">{{ wan(d.policyFunds) }}</td>
-                <td nzAlign="right">{{ d.projectTargets }}</td>
-                <td nzAlign="right">{{ wan(d.projectFunds) }}</td>
+                @for (c of columns; track c.key) {
+                  <td nzAlign="right">{{ cell(d, c) }}</td>
+                }
               </tr>
             </tbody>
           </nz-table>
@@ -131,8 +138,13 @@ export class TargetSettingPage {
   readonly exporting = signal(false);
   private readonly orgs = visibleOrgs(this.projects);
   readonly orgChoices = computed(() => orgOptions(this.orgs()));
-  readonly wan = wan;
+  readonly columns = COLUMNS;
   readonly reload = loadOn(() => this.filter.value(), (f) => this.load(f));
+
+  cell(x: TargetSettingTotals, c: Column): string {
+    const v = String(x[c.key]);
+    return c.money ? wan(v) : v;
+  }
 
   /** Copy the paragraph; where the browser refuses (no clipboard permission) say so instead of pretending. */
   async copy(text: string): Promise<void> {
