@@ -19,10 +19,12 @@ const ROWS = [
   { level1: '满意度指标', level2: '服务对象满意度指标', name: '服务对象满意度', target: '≥90%' },
 ];
 
-/** The local date `days` from today, as the date picker takes it (YYYY-MM-DD). */
+/**
+ * The date `days` from today in Beijing's calendar, as the date picker takes it (YYYY-MM-DD): the server counts the
+ * days left from Beijing's date (the domain's beijingDate), which from 16:00 UTC on is a day ahead of UTC's.
+ */
 function dayFromNow(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A screenshot of the page once the 工作台 has loaded (its spinner gone), kept with the test's results. */

@@ -23,7 +23,7 @@ import {
 } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { firstValueFrom } from 'rxjs';
-import { ifMatch, withEtagVersion } from '@pt/web/shared/data-access';
+import { VersionedHttp } from '@pt/web/shared/data-access';
 
 export interface ProjectListQuery {
   /** One kind of target; every kind when absent. */
@@ -65,6 +65,7 @@ export type TransitionBody = TransitionDto;
 @Injectable({ providedIn: 'root' })
 export class ProjectsApi {
   private readonly http = inject(HttpClient);
+  private readonly versioned = inject(VersionedHttp);
   private frameworksCache: Promise<FrameworkResponse[]> | null = null;
   private orgsCache: { token: string | null; orgs: Promise<OrgNode[]> } | null = null;
   private readonly auth = inject(AuthStore);
@@ -116,49 +117,29 @@ export class ProjectsApi {
     return firstValueFrom(this.http.get<ProjectPage>(ApiPaths.targets, { params }));
   }
 
-  async get(id: string): Promise<Target> {
-    return withEtagVersion(await firstValueFrom(this.http.get<Target>(ApiPaths.project(id), { observe: 'response' })));
+  get(id: string): Promise<Target> {
+    return this.versioned.get<Target>(ApiPaths.project(id));
   }
 
-  async create(body: CreateTargetBody): Promise<Target> {
-    return withEtagVersion(await firstValueFrom(this.http.post<Target>(ApiPaths.targets, body, { observe: 'response' })));
+  create(body: CreateTargetBody): Promise<Target> {
+    return this.versioned.post<Target>(ApiPaths.targets, body);
   }
 
-  async update(id: string, version: number, body: UpdateTargetBody): Promise<Target> {
-    return withEtagVersion(
-      await firstValueFrom(
-        this.http.patch<Target>(ApiPaths.project(id), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
-      ),
-    );
+  update(id: string, version: number, body: UpdateTargetBody): Promise<Target> {
+    return this.versioned.patch<Target>(ApiPaths.project(id), body, version);
   }
 
   /** The rows of the own-year annual table, or of the goal `goalId` (a policy's 中期 table). */
-  async putIndicators(id: string, version: number, indicators: IndicatorInput[], goalId?: string): Promise<Target> {
-    const url = goalId ? ApiPaths.goalIndicators(id, goalId) : ApiPaths.projectIndicators(id);
-    return withEtagVersion(
-      await firstValueFrom(
-        this.http.put<Target>(
-          url,
-          { indicators },
-          { observe: 'response', headers: { 'If-Match': ifMatch(version) } },
-        ),
-      ),
-    );
+  putIndicators(id: string, version: number, indicators: IndicatorInput[], goalId?: string): Promise<Target> {
+    return this.versioned.put<Target>(goalId ? ApiPaths.goalIndicators(id, goalId) : ApiPaths.projectIndicators(id), { indicators }, version);
   }
 
-  async transition(id: string, version: number, body: TransitionBody): Promise<Target> {
-    return withEtagVersion(
-      await firstValueFrom(
-        this.http.post<Target>(ApiPaths.projectTransitions(id), body, {
-          observe: 'response',
-          headers: { 'If-Match': ifMatch(version) },
-        }),
-      ),
-    );
+  transition(id: string, version: number, body: TransitionBody): Promise<Target> {
+    return this.versioned.post<Target>(ApiPaths.projectTransitions(id), body, version);
   }
 
-  async remove(id: string, version: number): Promise<void> {
-    await firstValueFrom(this.http.delete(ApiPaths.project(id), { headers: { 'If-Match': ifMatch(version) } }));
+  remove(id: string, version: number): Promise<void> {
+    return this.versioned.delete(ApiPaths.project(id), version);
   }
 
   async findings(id: string): Promise<Finding[]> {

@@ -2,7 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { ApiPaths, type AdjustProjectDto, type Project, type ProjectDiff, type ProjectRevision } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
-import { ifMatch, withEtagVersion } from '@pt/web/shared/data-access';
+import { VersionedHttp } from '@pt/web/shared/data-access';
 
 export type AdjustBody = AdjustProjectDto;
 
@@ -13,6 +13,7 @@ export type AdjustBody = AdjustProjectDto;
 @Injectable({ providedIn: 'root' })
 export class RevisionsApi {
   private readonly http = inject(HttpClient);
+  private readonly versioned = inject(VersionedHttp);
 
   list(projectId: string): Promise<ProjectRevision[]> {
     return firstValueFrom(this.http.get<ProjectRevision[]>(ApiPaths.projectRevisions(projectId)));
@@ -31,10 +32,8 @@ export class RevisionsApi {
   }
 
   /** Start revision n+1 of an approved project; answers the project, now a draft, with its new version. */
-  async adjust(projectId: string, version: number, reason: string): Promise<Project> {
+  adjust(projectId: string, version: number, reason: string): Promise<Project> {
     const body: AdjustBody = { reason };
-    return withEtagVersion(
-      await firstValueFrom(this.http.post<Project>(ApiPaths.projectAdjustments(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } })),
-    );
+    return this.versioned.post<Project>(ApiPaths.projectAdjustments(projectId), body, version);
   }
 }
