@@ -13,12 +13,23 @@ function manager(opts: { inTransaction?: boolean; pool?: { query: jest.Mock } | 
 }
 
 describe('readRows', () => {
-  it('outside a transaction: one pool.query with the same SQL and parameters, its rows', async () => {
+  it('outside a transaction: one pool.query of a named prepared statement with the same SQL and parameters, its rows', async () => {
     const pool = { query: jest.fn(async () => ({ rows: [{ id: 1 }, { id: 2 }] })) };
     const { m, viaManager } = manager({ pool });
     await expect(readRows(m, 'SELECT id FROM t WHERE a = $1', ['x'])).resolves.toEqual([{ id: 1 }, { id: 2 }]);
-    expect(pool.query).toHaveBeenCalledWith('SELECT id FROM t WHERE a = $1', ['x']);
+    expect(pool.query).toHaveBeenCalledWith({ name: expect.stringMatching(/^rr_[0-9a-f]{20}$/), text: 'SELECT id FROM t WHERE a = $1', values: ['x'] });
     expect(viaManager).not.toHaveBeenCalled();
+  });
+
+  it('the same text is the same statement name; another text, another name (pg refuses one name for two texts)', async () => {
+    const pool = { query: jest.fn(async () => ({ rows: [] })) };
+    const { m } = manager({ pool });
+    await readRows(m, 'SELECT 1 WHERE $1::int = 1', [1]);
+    await readRows(m, 'SELECT 1 WHERE $1::int = 1', [2]);
+    await readRows(m, 'SELECT 2 WHERE $1::int = 1', [1]);
+    const [a, b, c] = pool.query.mock.calls.map(([q]: [{ name: string }]) => q.name);
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
   });
 
   it("inside a transaction: the transaction's own connection (the manager's query)", async () => {
