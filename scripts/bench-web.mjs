@@ -203,7 +203,12 @@ export async function benchWeb(base, { say = log, typingOnly = false } = {}) {
     { name: '申报表编辑（300 行指标）/projects/:id', url: `${base}/projects/${big}`, login: FILLER },
   ];
   for (const p of typingOnly ? [] : pages) {
-    const r = await lighthouseOf(p.url, { base, login: p.login });
+    // a Lighthouse run that could not record the page load (NO_NAVSTART, NO_FCP …) measured nothing: once more, said
+    const r = await lighthouseOf(p.url, { base, login: p.login }).catch((e) => {
+      if (!/^Lighthouse: /.test(e.message)) throw e;
+      say(`Lighthouse ${p.name}: ${e.message}; run again`);
+      return lighthouseOf(p.url, { base, login: p.login });
+    });
     out.chromium = r.chromium;
     out.lighthouse.push({ page: p.name, ...r });
     say(`Lighthouse ${p.name}: ${r.score} (FCP ${r.fcp?.toFixed(0)} ms, LCP ${r.lcp?.toFixed(0)} ms, TBT ${r.tbt?.toFixed(0)} ms, CLS ${r.cls?.toFixed(3)}, SI ${r.si?.toFixed(0)} ms)`);
