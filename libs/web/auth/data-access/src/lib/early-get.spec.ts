@@ -1,4 +1,4 @@
-import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpClient, provideHttpClient, withInterceptors, type HttpInterceptorFn } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
@@ -8,8 +8,13 @@ describe('earlyGet: the first GET of a page answered by the request made while i
   let http: HttpClient;
   let server: HttpTestingController;
 
+  let token = 'a';
+  // as the auth interceptor does, before the early one
+  const auth: HttpInterceptorFn = (req, next) => next(req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }));
+
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([earlyGetInterceptor])), provideHttpClientTesting()] });
+    token = 'a';
+    TestBed.configureTestingModule({ providers: [provideHttpClient(withInterceptors([auth, earlyGetInterceptor])), provideHttpClientTesting()] });
     http = TestBed.inject(HttpClient);
     server = TestBed.inject(HttpTestingController);
   });
@@ -32,6 +37,17 @@ describe('earlyGet: the first GET of a page answered by the request made while i
     const page = firstValueFrom(http.get('/api/targets/t2'));
     server.expectOne('/api/targets/t2').flush({ message: '不存在' }, { status: 404, statusText: 'Not Found' });
     await expect(page).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("another session's early answer is not taken (a user who signed out and another who signed in)", async () => {
+    earlyGet(http, '/api/targets/t4');
+    server.expectOne('/api/targets/t4').flush({ seenBy: 'a' });
+    token = 'b';
+    const page = firstValueFrom(http.get('/api/targets/t4'));
+    const req = server.expectOne('/api/targets/t4');
+    expect(req.request.headers.get('Authorization')).toBe('Bearer b');
+    req.flush({ seenBy: 'b' });
+    expect(await page).toEqual({ seenBy: 'b' });
   });
 
   it('another URL, or a GET after the answer expired, goes to the server', async () => {

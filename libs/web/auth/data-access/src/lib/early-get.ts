@@ -1,5 +1,5 @@
 import { HttpClient, HttpContext, HttpContextToken } from '@angular/common/http';
-import type { HttpEvent, HttpInterceptorFn } from '@angular/common/http';
+import type { HttpEvent, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
 import type { Observable } from 'rxjs';
 import { shareReplay } from 'rxjs';
 
@@ -7,7 +7,7 @@ import { shareReplay } from 'rxjs';
 const KEEP_MS = 15_000;
 const EARLY = new HttpContextToken<boolean>(() => false);
 
-/** Answers asked for early, by URL, until their page takes them (once) or they expire. */
+/** Answers asked for early, by session and URL, until their page takes them (once) or they expire. */
 const early = new Map<string, { events: Observable<HttpEvent<unknown>>; at: number }>();
 
 /**
@@ -16,8 +16,7 @@ const early = new Map<string, { events: Observable<HttpEvent<unknown>>; at: numb
  * and its data side by side, not one after the other. Goes through every interceptor, the token included.
  */
 export function earlyGet(http: HttpClient, url: string): void {
-  for (const [u, e] of early) if (Date.now() - e.at > KEEP_MS) early.delete(u);
-  if (early.has(url)) return;
+  for (const [k, e] of early) if (Date.now() - e.at > KEEP_MS) early.delete(k);
   http.get(url, { context: new HttpContext().set(EARLY, true) }).subscribe({ error: () => undefined });
 }
 
@@ -26,11 +25,17 @@ export const earlyGetInterceptor: HttpInterceptorFn = (req, next) => {
   if (req.context.get(EARLY)) {
     // every event replayed: the page's GET sees the very answer (status, headers and ETag included)
     const events = next(req).pipe(shareReplay());
-    early.set(req.urlWithParams, { events, at: Date.now() });
+    early.set(keyOf(req), { events, at: Date.now() });
     return events;
   }
-  const kept = req.method === 'GET' && req.responseType === 'json' ? early.get(req.urlWithParams) : undefined;
+  const key = keyOf(req);
+  const kept = req.method === 'GET' && req.responseType === 'json' ? early.get(key) : undefined;
   if (!kept) return next(req);
-  early.delete(req.urlWithParams);
+  early.delete(key);
   return Date.now() - kept.at <= KEEP_MS ? kept.events : next(req);
 };
+
+/** The session (the token the auth interceptor set) and the URL: another user's early answer is never taken. */
+function keyOf(req: HttpRequest<unknown>): string {
+  return `${req.headers.get('Authorization') ?? ''} ${req.urlWithParams}`;
+}
