@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 
-/** The name of each statement text's prepared statement (by its hash: the same text, the same name, on every connection). */
+/**
+ * The name of each statement text's prepared statement (by its hash: the same text, the same name, on every connection).
+ * Every text must be one of a fixed set (values go in parameters, never into the text): each text is a statement kept
+ * on every connection.
+ */
 const names = new Map<string, string>();
 
 function statementName(sql: string): string {
