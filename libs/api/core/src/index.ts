@@ -22,5 +22,6 @@ export * from './lib/database/entity-row';
 export * from './lib/audit/audit-log.entity';
 export * from './lib/http/idempotency-key.entity';
 export * from './lib/http/versioned';
+export * from './lib/http/fast-path';
 export * from './lib/http/content-disposition';
 export * from './lib/database/columns';

@@ -8,6 +8,7 @@ export * from './lib/store/sql-conditions';
 export * from './lib/store/kind-fields';
 export * from './lib/store/project-row';
 export * from './lib/store/target-store';
+export * from './lib/store/target-docs';
 export * from './lib/store/require-approved';
 export * from './lib/store/target-sql';
 export * from './lib/store/target-header';

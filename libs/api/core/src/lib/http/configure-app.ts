@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { checkJsonLimits, jsonLimitMessage, type JsonLimitProblem } from './json-limits';
+import { logRequest } from './request-log';
 import { securityHeaders } from './security-headers';
 import { compressedStatic } from './static-assets';
 import { createValidationPipe } from './validation';
@@ -43,9 +44,7 @@ function requestLogger(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      if (!req.originalUrl.startsWith(`/${API_PREFIX}`)) return;
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.log({ msg: 'request', method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      if (req.originalUrl.startsWith(`/${API_PREFIX}`)) logRequest(logger, req.method, req.originalUrl, res.statusCode, started);
     });
     next();
   };

@@ -1,7 +1,9 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { AuthModule } from '@pt/api/auth';
 import { TargetsDataModule } from '@pt/api/targets/data-access';
 import { DeclarationController } from './declaration.controller';
 import { DeclarationService } from './declaration.service';
+import { DetailFastPath } from './detail-fast-path';
 import { ProjectsKindScope } from './kind-scope.middleware';
 import { SuggestionsService } from './suggestions.service';
 import { ProjectsController, TargetsController } from './targets.controller';
@@ -11,10 +13,10 @@ import { ProjectsController, TargetsController } from './targets.controller';
  * edit, tables, goals, 调整, versions, suggestions.
  */
 @Module({
-  imports: [TargetsDataModule],
+  imports: [AuthModule, TargetsDataModule],
   // the lists before the `:id` routes (`years` is no id)
   controllers: [ProjectsController, TargetsController, DeclarationController],
-  providers: [DeclarationService, SuggestionsService],
+  providers: [DeclarationService, SuggestionsService, DetailFastPath],
   exports: [DeclarationService],
 })
 export class DeclarationModule implements NestModule {

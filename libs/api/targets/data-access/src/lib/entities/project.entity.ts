@@ -75,4 +75,6 @@ export class ProjectEntity {
   @ForeignKey('scoring_settings_version', { name: 'project_settings_version_fk' })
   @Column({ name: 'settings_version', type: 'integer', default: 1 })
   settingsVersion!: number;
+  /** The detail's stamp: a new value whenever anything its detail shows may have changed (triggers of migration 1734300000000). */
+  @Column({ name: 'doc_stamp', type: 'bigint', default: 0 }) docStamp!: string;
 }

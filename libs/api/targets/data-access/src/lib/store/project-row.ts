@@ -64,6 +64,11 @@ export function summaryOf(r: ProjectRow): Omit<ProjectSummary, 'annualTotal' | '
   };
 }
 
+/** What `user` may do with a target in `status` (the one part of a target's answer that depends on who asks). */
+export function permissionsOf(user: UserSummary, status: ProjectRow['status']): Target['permissions'] {
+  return { edit: hasRole(user, 'filler') && isEditable(status), actions: allowedActions(user, status) };
+}
+
 /**
  * The API's target from its row, its goals (with their rows), its review comments and — a department target's —
  * its 年度主要任务 (read only for that kind).
@@ -112,7 +117,7 @@ export function assembleProject(
       at: new Date(c.at).toISOString(),
       action: c.action,
     })),
-    permissions: { edit: hasRole(user, 'filler') && isEditable(r.status), actions: allowedActions(user, r.status) },
+    permissions: permissionsOf(user, r.status),
     department: r.kind === 'department' ? departmentOf(r, tasks) : null,
     policy: r.kind === 'policy' ? policyOf(r) : null,
   };

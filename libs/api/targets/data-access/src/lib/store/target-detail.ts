@@ -11,6 +11,8 @@ export interface DetailRead {
   row: ProjectRow;
   goals: (Goal & { projectId: string })[];
   comments: CommentDbRow[];
+  /** The target's `doc_stamp` as read with the rest (the same snapshot): what a serialised detail is kept under. */
+  stamp: string;
 }
 
 /**
@@ -20,9 +22,9 @@ export interface DetailRead {
  */
 export async function readDetail(m: EntityManager, kind: TargetKind, visibleSql: string, params: unknown[]): Promise<DetailRead | null> {
   const goalJson = `json_build_object(${GOAL_ROW_COLUMNS.map(([name, expr]) => `'${name}', ${expr}`).join(', ')})`;
-  const [r] = await readRows<ProjectRow & { goals_json: string; comments_json: string }>(
+  const [r] = await readRows<ProjectRow & { goals_json: string; comments_json: string; doc_stamp: string }>(
     m,
-    `SELECT ${PROJECT_COLUMNS}, ${HAS_LAST_YEAR},
+    `SELECT ${PROJECT_COLUMNS}, ${HAS_LAST_YEAR}, p.doc_stamp::text AS doc_stamp,
             (SELECT coalesce(json_agg(${goalJson} ORDER BY ${GOAL_ROWS_ORDER}), '[]')::text ${GOAL_ROWS_FROM} WHERE g.project_id = p.id) AS goals_json,
             (SELECT coalesce(json_agg(json_build_object(${COMMENT_JSON_PAIRS}) ORDER BY c.at, c.id), '[]')::text
                FROM ${kind.commentTable} c WHERE c.${kind.ownerColumn} = p.id) AS comments_json
@@ -30,6 +32,6 @@ export async function readDetail(m: EntityManager, kind: TargetKind, visibleSql:
     params,
   );
   if (!r) return null;
-  const { goals_json, comments_json, ...row } = r;
-  return { row, goals: goalsFromRows(JSON.parse(goals_json) as GoalWithRow[]), comments: JSON.parse(comments_json) as CommentDbRow[] };
+  const { goals_json, comments_json, doc_stamp, ...row } = r;
+  return { row, stamp: doc_stamp, goals: goalsFromRows(JSON.parse(goals_json) as GoalWithRow[]), comments: JSON.parse(comments_json) as CommentDbRow[] };
 }

@@ -46,17 +46,24 @@ export class TargetStore {
   }
 
   async get(user: UserSummary, id: string): Promise<Target> {
-    if (!UUID_RE.test(id) || !this.scope.seesProjects(user)) throw this.notFound();
+    const read = await this.getStamped(user, id);
+    if (!read) throw this.notFound();
+    return read.target;
+  }
+
+  /** `get`, with the detail's stamp read in the same snapshot (TargetDocs keeps the answer under it); null: not visible. */
+  async getStamped(user: UserSummary, id: string): Promise<{ target: Target; stamp: string } | null> {
+    if (!UUID_RE.test(id) || !this.scope.seesProjects(user)) return null;
     const m = this.dataSource.manager;
     // the row, its goals and comments in one round trip; last year's rows and a department's tasks only where they exist
     const read = await readDetail(m, this.kind, `p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`, [id, user.orgId]);
-    if (!read) throw this.notFound();
+    if (!read) return null;
     const { row, goals, comments } = read;
     const [lastYear, tasks] = await Promise.all([
       row.has_last_year ? loadLastYear(m, [id]) : new Map<string, Map<string, IndicatorHistory>>(),
       row.kind === 'department' ? loadTasks(m, [id]) : undefined,
     ]);
-    return assembleProject(user, row, goals, comments, tasks?.get(id), lastYear.get(id) ?? new Map());
+    return { target: assembleProject(user, row, goals, comments, tasks?.get(id), lastYear.get(id) ?? new Map()), stamp: read.stamp };
   }
 
   /**

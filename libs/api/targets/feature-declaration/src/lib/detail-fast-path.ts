@@ -1,0 +1,54 @@
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { AuthService } from '@pt/api/auth';
+import { answerJson, installFastPath, withEtag } from '@pt/api/core';
+import { TargetDocs } from '@pt/api/targets/data-access';
+import { API_ROOT, ApiRoutes } from '@pt/shared/contracts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** `/api/targets/<id>` and `/api/projects/<id>` as a client sends them (any other spelling goes the usual way). */
+const DETAIL = new RegExp(`^${API_ROOT}(${ApiRoutes.targets}|${ApiRoutes.projects})/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`);
+const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
+
+/**
+ * GET of one target answered before Express (issue 18: the detail is the hottest read, and Express's middleware with
+ * Nest's router, guard and interceptors cost more than the kept answer itself). The same session check as the guard
+ * (AuthService.authenticate), the same visibility and kind scope (TargetDocs), the same body, ETag and headers.
+ * It answers only the plain success: a conditional request (If-None-Match), a query string, a user who must change the
+ * password, a target not visible (the 404 with its audit row) and any failure go on to the controller.
+ */
+@Injectable()
+export class DetailFastPath implements OnApplicationBootstrap {
+  /** Answers given here (the API tests check that the path is taken). */
+  served = 0;
+
+  constructor(
+    private readonly host: HttpAdapterHost,
+    private readonly auth: AuthService,
+    private readonly docs: TargetDocs,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    installFastPath(this.host.httpAdapter.getHttpServer(), (req, res) => this.handle(req, res));
+  }
+
+  handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
+    if (req.method !== 'GET' || req.headers['if-none-match'] !== undefined) return false;
+    const m = DETAIL.exec(req.url ?? '');
+    const bearer = m && BEARER.exec(req.headers.authorization ?? '');
+    if (!m || !bearer) return false;
+    return this.answer(req, res, m[1] === ApiRoutes.projects ? 'project' : undefined, m[2], bearer[1]);
+  }
+
+  private async answer(req: IncomingMessage, res: ServerResponse, kind: 'project' | undefined, id: string, token: string): Promise<boolean> {
+    const started = process.hrtime.bigint();
+    const found = await this.auth.authenticate(token);
+    if (!found || found.user.mustChangePassword) return false;
+    const answer = await this.docs.answer(found.user, id, kind);
+    if (!answer) return false;
+    withEtag(res, answer);
+    answerJson(req, res, started, answer.body);
+    this.served++;
+    return true;
+  }
+}
