@@ -55,4 +55,15 @@ describe('KindHeaderFormComponent', () => {
     total?.dispatchEvent(new Event('blur'));
     expect(state.policy.controls.totalFunds.value).toBe('2,000,000.00');
   });
+
+  it("基本信息's fields are columns of its row, each with the row's gutter (they do not touch)", async () => {
+    const { host } = await setup('department');
+    const row = host.querySelector('nz-card .ant-row');
+    const columns = [...(row?.children ?? [])].filter((c) => c.classList.contains('ant-col')) as HTMLElement[];
+    expect(columns.length).toBe(3);
+    for (const c of columns) {
+      expect(c.style.getPropertyValue('padding-inline')).toBe('8px');
+      expect(c.querySelector('nz-form-item')).not.toBeNull();
+    }
+  });
 });

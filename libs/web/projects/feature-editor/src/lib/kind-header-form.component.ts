@@ -25,20 +25,21 @@ import type { TargetKindState } from './target-kind-state';
     <div [formGroup]="header()" nz-form nzLayout="vertical">
       <nz-card nzTitle="基本信息" class="block" nzSize="small">
         <div nz-row [nzGutter]="16">
-          <nz-form-item nz-col [nzXs]="24" [nzMd]="12">
+          <!-- each field in a column of its own: nz-form-item is itself an nz-row, a column on it would take its gutter (none) -->
+          <div nz-col [nzXs]="24" [nzMd]="12"><nz-form-item>
             <nz-form-label nzFor="f-name" nzRequired>{{ labels().name }}</nz-form-label>
             <nz-form-control [nzErrorTip]="'请填写' + labels().name + '（最多 200 个字符）'">
               <input nz-input id="f-name" formControlName="name" maxlength="200" data-testid="field-name" />
             </nz-form-control>
-          </nz-form-item>
-          <nz-form-item nz-col [nzXs]="12" [nzMd]="4">
+          </nz-form-item></div>
+          <div nz-col [nzXs]="12" [nzMd]="4"><nz-form-item>
             <nz-form-label>{{ D.year }}</nz-form-label>
             <nz-form-control><span class="static">{{ t.year }} 年</span></nz-form-control>
-          </nz-form-item>
-          <nz-form-item nz-col [nzXs]="12" [nzMd]="8">
+          </nz-form-item></div>
+          <div nz-col [nzXs]="12" [nzMd]="8"><nz-form-item>
             <nz-form-label>{{ labels().org }}</nz-form-label>
             <nz-form-control><span class="static">{{ labels().orgValue || '—' }}</span></nz-form-control>
-          </nz-form-item>
+          </nz-form-item></div>
         </div>
       </nz-card>
     </div>

@@ -35,12 +35,14 @@ export class TargetDocStamp1734300000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER project_doc_stamp BEFORE UPDATE ON project FOR EACH ROW
         WHEN (NEW.doc_stamp IS NOT DISTINCT FROM OLD.doc_stamp) EXECUTE FUNCTION target_doc_stamp()`);
-    // the targets `ids` and their next year's same-name targets take a new stamp
+    // the targets `ids` and their next year's same-name targets take a new stamp (one list of ids, found by their keys:
+    // an OR of the two conditions would read the whole table)
     await q.query(`
       CREATE FUNCTION target_doc_touch(ids uuid[]) RETURNS void LANGUAGE sql AS $$
         UPDATE project SET doc_stamp = nextval('target_doc_stamp')
-         WHERE id = ANY(ids)
-            OR id IN (SELECT n.id FROM project t JOIN project n ON n.org_id = t.org_id AND n.year = t.year + 1 AND n.name = t.name AND n.kind = t.kind
+         WHERE id IN (SELECT unnest(ids)
+                      UNION
+                      SELECT n.id FROM project t JOIN project n ON n.org_id = t.org_id AND n.year = t.year + 1 AND n.name = t.name AND n.kind = t.kind
                        WHERE t.id = ANY(ids))
       $$`);
     // a target's row changed in what next year's detail reads of it (its existence, name, unit, year, kind, status or
@@ -91,7 +93,7 @@ export class TargetDocStamp1734300000000 implements MigrationInterface {
       CREATE FUNCTION target_doc_org() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         UPDATE project SET doc_stamp = nextval('target_doc_stamp')
-         WHERE org_id = NEW.id OR org_id IN (SELECT id FROM org WHERE parent_id = NEW.id);
+         WHERE org_id IN (SELECT NEW.id UNION SELECT id FROM org WHERE parent_id = NEW.id);
         RETURN NULL;
       END $$`);
     await q.query(`
