@@ -95,11 +95,11 @@ function webReport(w) {
   if (w.error) return [`The web measurements failed: ${w.error}`, ''];
   const t = w.typing;
   return [
-    `Lighthouse ${w.lighthouse[0]?.lighthouse} (desktop preset: simulated 40 ms RTT and 10 Mbit/s, no CPU slowdown, 1350 × 940), performance category, in Chromium ${w.chromium} (\`/usr/bin/chromium\`, headless), a fresh browser per page, against the production server of this run. The editor pages are a draft of the demo filler \`xining\` with 30 and with 300 indicator rows, loaded cold (HTTP cache emptied) after signing in through the login page in the same tab.`,
+    `Lighthouse ${w.lighthouse[0]?.lighthouse} (desktop preset: simulated 40 ms RTT and 10 Mbit/s, no CPU slowdown, 1350 × 940), performance category, in Chromium ${w.chromium} (\`/usr/bin/chromium\`, headless), a fresh browser per run, three runs per page and the median one shown (its score and audits; every run's score in brackets), against the production server of this run. The editor pages are a draft of the demo filler \`xining\` with 30 and with 300 indicator rows, loaded cold (HTTP cache emptied) after signing in through the login page in the same tab.`,
     '',
     '| page | score | FCP | LCP | TBT | CLS | Speed Index |',
     '|---|---|---|---|---|---|---|',
-    ...w.lighthouse.map((l) => `| ${l.page} | **${l.score}** | ${ms(l.fcp)} ms | ${ms(l.lcp)} ms | ${ms(l.tbt)} ms | ${l.cls?.toFixed(3)} | ${ms(l.si)} ms |`),
+    ...w.lighthouse.map((l) => `| ${l.page} | **${l.score}**${l.runs ? ` (${l.runs.join(', ')})` : ''} | ${ms(l.fcp)} ms | ${ms(l.lcp)} ms | ${ms(l.tbt)} ms | ${l.cls?.toFixed(3)} | ${ms(l.si)} ms |`),
     '',
     `Typing (Playwright, Chromium, 1440 × 900): ${t.keys} keys into the 指标值 of row ${t.row} of the ${t.rows}-row table, one at a time (${t.samples.map((x) => (x.key === 'Backspace' ? '⌫' : x.key)).join(' ')}; the value ends as "${t.typed}", shown as ${t.parsed}). From each key event to the frame after the table updated: **p50 ${ms(t.p50)} ms, p95 ${ms(t.p95)} ms, slowest ${ms(t.max)} ms**; ${t.over} over ${WEB_BUDGETS.keyMs} ms. Per key (ms): ${t.samples.map((x) => x.ms).join(', ')}.`,
     '',
