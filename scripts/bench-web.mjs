@@ -44,7 +44,7 @@ export function tableRows(n) {
 }
 
 /** A draft project of the demo filler with an annual table of `rows` rows; its id. */
-async function projectWithRows(base, token, orgId, rows) {
+export async function projectWithRows(base, token, orgId, rows) {
   const { json: p } = await ok(base, 'POST', '/api/projects', {
     token,
     body: { year: 2026, name: `性能测试：${rows} 行指标表`, orgId, frameworkCode: 'mof-2021' },

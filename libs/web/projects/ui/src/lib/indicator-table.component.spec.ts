@@ -117,3 +117,22 @@ describe('IndicatorTableComponent: typing into a 一级/二级 cell', () => {
     expect(host.querySelector('[data-testid="row-1-fix"]')).toBeNull();
   });
 });
+
+/** A long table is drawn after the page, a few rows per task, so that no task of drawing it blocks the page. */
+describe('IndicatorTableComponent: drawing a long table', () => {
+  it('draws no row with the page, then 10 rows per task, and is stable only when every row is drawn', async () => {
+    TestBed.configureTestingModule({ imports: [IndicatorTableComponent], providers: [provideNoopAnimations(), provideNzIcons([CheckOutline, CloseCircleFill, DownOutline, MessageOutline, PlusOutline, SearchOutline])] });
+    const fixture = TestBed.createComponent(IndicatorTableComponent);
+    fixture.componentRef.setInput('framework', MOF_2021);
+    fixture.componentInstance.rows.set(Array.from({ length: 35 }, (_, i) => emptyRow({ name: `指标${i + 1}` })) as EditorRow[]);
+    const host = fixture.nativeElement as HTMLElement;
+    const drawn = () => host.querySelectorAll('[data-testid$="-level1"]').length;
+    fixture.detectChanges();
+    expect(drawn()).toBe(0);
+    await new Promise((r) => setTimeout(r));
+    fixture.detectChanges();
+    expect(drawn()).toBe(10);
+    await fixture.whenStable();
+    expect(drawn()).toBe(35);
+  });
+});
