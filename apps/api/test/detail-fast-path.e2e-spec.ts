@@ -18,7 +18,7 @@ describe(`the detail's fast path (${TEST_DB})`, () => {
     db = await createTestDatabase();
     a = await startTestApp(db);
     b = TEST_DB === 'postgres' ? await startTestApp(db) : a;
-    for (const u of ['xining', 'yangpu', 'hzb']) tokens[u] = await login(a, u);
+    for (const u of ['xining', 'yangpu', 'hzb', 'admin']) tokens[u] = await login(a, u);
     const orgId = (await a.http.get('/api/auth/me').set(auth('xining')).expect(200)).body.orgId;
     id = (await a.http.post('/api/projects').set(auth('xining')).send({ year: 2027, name: '快路径项目', orgId, frameworkCode: 'mof-2021' }).expect(201)).body.id;
   });
@@ -60,6 +60,8 @@ describe(`the detail's fast path (${TEST_DB})`, () => {
     const before = served(a);
     await a.http.get(`/api/targets/${id}`).set(auth('xining')).set('If-None-Match', etag).expect(304);
     expect((await get(a, `/api/targets/${id}`, 'yangpu', 404)).res.body.code).toBe('NOT_FOUND');
+    // the 系统管理员 sees no target (三员分立), though this one is kept on the instance
+    expect((await get(a, `/api/targets/${id}`, 'admin', 404)).res.body.code).toBe('NOT_FOUND');
     await a.http.get(`/api/targets/${id}`).set({ Authorization: 'Bearer not-a-live-session-token-at-all' }).expect(401);
     await a.http.get(`/api/targets/${id}`).expect(401);
     const dept = (await a.http.get('/api/targets?kind=department').set(auth('xining')).expect(200)).body.items[0];

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { AppConfig } from '../config/app-config';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { checkJsonLimits, jsonLimitMessage, type JsonLimitProblem } from './json-limits';
+import { API_CACHE_CONTROL } from './fast-path';
 import { logRequest } from './request-log';
 import { securityHeaders } from './security-headers';
 import { compressedStatic } from './static-assets';
@@ -72,7 +73,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): { 
   app.use(requestContextMiddleware);
   app.use(requestLogger(logger));
   app.use(`/${API_PREFIX}`, (_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Cache-Control', API_CACHE_CONTROL);
     next();
   });
   app.use(skipUploads(express.json({ limit: BODY_LIMIT, verify: verifyJson })));

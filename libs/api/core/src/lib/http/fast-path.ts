@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import { logRequest } from './request-log';
+
+/** Every API answer's Cache-Control: nothing of the API is kept by a browser or a proxy. */
+export const API_CACHE_CONTROL = 'no-store';
 import { securityHeaders } from './security-headers';
 
 /**
@@ -45,7 +48,7 @@ function headersOfApi(): OutgoingHttpHeaders {
   const h: OutgoingHttpHeaders = {};
   const res = { setHeader: (k: string, v: string) => (h[k] = v), removeHeader: (k: string) => delete h[k], getHeader: (k: string) => h[k] };
   securityHeaders()({ headers: {} } as never, res as never, () => undefined);
-  h['Cache-Control'] = 'no-store';
+  h['Cache-Control'] = API_CACHE_CONTROL;
   return (apiHeaders = h);
 }
 

@@ -6,8 +6,9 @@ import { TargetDocs } from '@pt/api/targets/data-access';
 import { API_ROOT, ApiRoutes } from '@pt/shared/contracts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** `/api/targets/<id>` and `/api/projects/<id>` as a client sends them (any other spelling goes the usual way). */
-const DETAIL = new RegExp(`^${API_ROOT}(${ApiRoutes.targets}|${ApiRoutes.projects})/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$`);
+/** `/api/targets/<id>` and `/api/projects/<id>` as a client sends them (any other spelling goes the usual way; an id that
+ * is no UUID is refused by TargetDocs, as by the store). */
+const DETAIL = new RegExp(`^${API_ROOT}(${ApiRoutes.targets}|${ApiRoutes.projects})/([^/?]+)$`);
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
 
 /**

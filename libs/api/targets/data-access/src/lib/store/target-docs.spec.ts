@@ -54,6 +54,8 @@ describe('TargetDocs on the embedded database', () => {
     const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2027, name: '留存-可见' });
     await read(id);
     expect(await answer(bed.users.otherFiller, id)).toBeNull();
+    // an administrator of the finance bureau (which sees every unit's targets) sees none (三员分立)
+    expect(await answer({ ...bed.users.reviewer, orgId: bed.orgs.finance, roles: ['sysadmin'] }, id)).toBeNull();
     expect(await docs.answer(bed.users.filler, id, 'department')).toBeNull();
     expect(await answer(bed.users.filler, '00000000-0000-4000-8000-000000000000')).toBeNull();
     expect(await answer(bed.users.filler, 'not-a-uuid')).toBeNull();
