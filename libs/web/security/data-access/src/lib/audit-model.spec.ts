@@ -12,33 +12,38 @@ import {
 } from './audit-model';
 
 describe('audit labels', () => {
-  it('names the events in Chinese, by the shared table', () => {
-    expect(auditEventLabel('auth.login')).toBe('登录');
-    expect(auditEventLabel('auth.password')).toBe('修改密码');
-    expect(auditEventLabel('project.create')).toBe('创建项目');
-    expect(auditEventLabel('project.indicators')).toBe('保存指标表');
-    expect(auditEventLabel('project.submit')).toBe('提交');
-    expect(auditEventLabel('project.approve')).toBe('审核通过');
-    expect(auditEventLabel('project.return')).toBe('退回');
-    expect(auditEventLabel('export.project')).toBe('导出');
-    expect(auditEventLabel('audit.export')).toBe('导出审计日志');
+  const EVENT_LABELS = {
+    'auth.login': '登录',
+    'auth.password': '修改密码',
+    'project.create': '创建项目',
+    'project.indicators': '保存指标表',
+    'project.submit': '提交',
+    'project.approve': '审核通过',
+    'project.return': '退回',
+    'export.project': '导出',
+    'audit.export': '导出审计日志',
+    // the first version's events too, and unknown routes and class names readably
+    'Projects.update': '保存申报表',
+    'Exports.batch': '批量导出',
+    'PUT /api/tasks/:id': '保存 /api/tasks/:id',
+    'ProjectsController2.frobnicate': 'Projects：frobnicate',
+    '': '',
+  };
+  it.each(Object.entries(EVENT_LABELS))('names the event %j in Chinese, by the shared table: %j', (event, label) => {
+    expect(auditEventLabel(event)).toBe(label);
   });
 
-  it('names the first version\'s events too, and unknown routes and class names readably', () => {
-    expect(auditEventLabel('Projects.update')).toBe('保存申报表');
-    expect(auditEventLabel('Exports.batch')).toBe('批量导出');
-    expect(auditEventLabel('PUT /api/tasks/:id')).toBe('保存 /api/tasks/:id');
-    expect(auditEventLabel('ProjectsController2.frobnicate')).toBe('Projects：frobnicate');
-    expect(auditEventLabel('')).toBe('');
+  it.each([
+    ['ok', '成功', 'success'],
+    ['failed', '失败', 'warning'],
+    ['denied', '拒绝', 'error'],
+    ['odd', 'odd', 'default'],
+  ])('names and colours the result %s', (result, label, color) => {
+    expect(auditResultLabel(result)).toBe(label);
+    expect(auditResultColor(result)).toBe(color);
   });
 
-  it('names and colours the results', () => {
-    expect(auditResultLabel('ok')).toBe('成功');
-    expect(auditResultLabel('failed')).toBe('失败');
-    expect(auditResultLabel('denied')).toBe('拒绝');
-    expect(auditResultLabel('odd')).toBe('odd');
-    expect(auditResultColor('denied')).toBe('error');
-    expect(auditResultColor('odd')).toBe('default');
+  it('filters by 全部 or by each result', () => {
     expect(AUDIT_RESULT_FILTERS.map((f) => f.value)).toEqual(['', 'ok', 'failed', 'denied']);
   });
 
@@ -51,19 +56,23 @@ describe('audit labels', () => {
     expect(AUDIT_OBJECT_TYPE_FILTERS.find((f) => f.value === 'project')?.label).toBe('项目');
   });
 
-  it('names the object of a row by its type and name, else its id', () => {
-    expect(auditObjectLabel({ objectType: 'project', objectId: 'p1', objectName: '修缮类' })).toBe('项目 修缮类');
-    expect(auditObjectLabel({ objectType: 'user', objectId: 'u1', objectName: null })).toBe('用户 u1');
-    expect(auditObjectLabel({ objectType: null, objectId: 'x', objectName: null })).toBe('x');
-    expect(auditObjectLabel({ objectType: null, objectId: null, objectName: null })).toBe('');
+  it.each([
+    [{ objectType: 'project', objectId: 'p1', objectName: '修缮类' }, '项目 修缮类'],
+    [{ objectType: 'user', objectId: 'u1', objectName: null }, '用户 u1'],
+    [{ objectType: null, objectId: 'x', objectName: null }, 'x'],
+    [{ objectType: null, objectId: null, objectName: null }, ''],
+  ])('names the object of a row by its type and name, else its id: %j → %j', (row, label) => {
+    expect(auditObjectLabel(row)).toBe(label);
   });
 });
 
 describe('audit times', () => {
-  it('shows Beijing time whatever the zone of the browser or of the text', () => {
-    expect(formatLocalTime('2026-05-04T02:00:05Z')).toBe('2026-05-04 10:00:05');
-    expect(formatLocalTime('2026-05-04T10:00:05.000+08:00', true)).toBe('2026-05-04 10:00:05 (UTC+08:00)');
-    expect(formatLocalTime('2026-12-31T16:30:00+00:00')).toBe('2027-01-01 00:30:00');
+  it.each([
+    ['2026-05-04T02:00:05Z', false, '2026-05-04 10:00:05'],
+    ['2026-05-04T10:00:05.000+08:00', true, '2026-05-04 10:00:05 (UTC+08:00)'],
+    ['2026-12-31T16:30:00+00:00', false, '2027-01-01 00:30:00'],
+  ])('shows Beijing time whatever the zone of the browser or of the text: %s', (iso, withOffset, shown) => {
+    expect(formatLocalTime(iso, withOffset)).toBe(shown);
   });
 
   it('keeps text that is no time, and empty for nothing', () => {
