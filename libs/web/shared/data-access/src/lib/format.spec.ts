@@ -33,21 +33,26 @@ describe('date and time', () => {
 });
 
 describe('money', () => {
-  it('normalises amounts as typed to decimal strings', () => {
-    expect(normaliseMoney('5,925,000')).toBe('5925000.00');
-    expect(normaliseMoney(' ５００ ')).toBe('500.00');
-    expect(normaliseMoney('12。5')).toBe('12.50');
-    expect(normaliseMoney('')).toBe('');
-    expect(normaliseMoney('1.234')).toBeNull();
-    expect(normaliseMoney('-5')).toBeNull();
+  it.each([
+    ['5,925,000', '5925000.00'],
+    [' ５００ ', '500.00'],
+    ['12。5', '12.50'],
+    ['', ''],
+    // finer than a fen, or below zero: no amount
+    ['1.234', null],
+    ['-5', null],
+  ])('normalises %j as typed to the decimal string %j', (typed, amount) => {
+    expect(normaliseMoney(typed)).toBe(amount);
   });
 
-  it('prints thousands separators and two decimals, exactly beyond what a float holds', () => {
-    expect(formatMoney('5925000')).toBe('5,925,000.00');
-    expect(formatMoney('9999999999999.99')).toBe('9,999,999,999,999.99');
-    expect(formatMoney('0.1')).toBe('0.10');
-    expect(formatMoney('abc')).toBe('abc');
-    expect(formatMoney(null)).toBe('');
+  it.each([
+    ['5925000', '5,925,000.00'],
+    ['9999999999999.99', '9,999,999,999,999.99'],
+    ['0.1', '0.10'],
+    ['abc', 'abc'],
+    [null, ''],
+  ])('prints %j with thousands separators and two decimals, exactly beyond what a float holds: %j', (amount, printed) => {
+    expect(formatMoney(amount)).toBe(printed);
   });
 
   it('adds exactly', () => {
