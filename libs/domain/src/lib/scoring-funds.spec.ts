@@ -17,12 +17,14 @@ describe('万元 and yuan', () => {
     expect(wanToYuan('')).toBeNull();
   });
 
-  it('prints 万元 with two decimals, half-up, and thousands separators', () => {
-    expect(formatWan('12478600.00')).toBe('1,247.86');
-    expect(formatWan('12478650.00')).toBe('1,247.87');
-    expect(formatWan('5000')).toBe('0.50');
-    expect(formatWan('123456789012.34')).toBe('12,345,678.90');
-    expect(formatWan('')).toBe('');
+  it.each([
+    ['12478600.00', '1,247.86'],
+    ['12478650.00', '1,247.87'],
+    ['5000', '0.50'],
+    ['123456789012.34', '12,345,678.90'],
+    ['', ''],
+  ])('prints %j yuan in 万元 with two decimals, half-up, and thousands separators: %j', (yuan, wan) => {
+    expect(formatWan(yuan)).toBe(wan);
   });
 
   it('property: yuan → 万元 → yuan is the identity', () => {
