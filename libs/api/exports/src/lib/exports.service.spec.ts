@@ -1,12 +1,17 @@
 import { contentDisposition, safeFileName, tenThousands } from './exports.service';
 
 describe('export helpers', () => {
-  it('file names lose control characters, separators and reserved marks, never the Chinese', () => {
-    expect(safeFileName('a/b\\c:d*e?f"g<h>i|j\u0000k\nl')).toBe('a b c d e f g h i j k l');
-    expect(safeFileName('  ..项目名称.. ')).toBe('项目名称');
-    expect(safeFileName('')).toBe('export');
+  it.each([
+    ['a/b\\c:d*e?f"g<h>i|j\u0000k\nl', 'a b c d e f g h i j k l'],
+    ['  ..项目名称.. ', '项目名称'],
+    ['', 'export'],
     // bidi controls would show 合同fdp.exe as 合同exe.pdf in a ZIP listing or a save dialog
-    expect(safeFileName('合同\u202Efdp.exe\u2066x\u2069')).toBe('合同 fdp.exe x');
+    ['合同\u202Efdp.exe\u2066x\u2069', '合同 fdp.exe x'],
+  ])('file names lose control characters, separators and reserved marks, never the Chinese: %j → %j', (name, safe) => {
+    expect(safeFileName(name)).toBe(safe);
+  });
+
+  it('file names are cut to 120 characters', () => {
     expect(safeFileName('长'.repeat(300))).toHaveLength(120);
   });
 
@@ -15,11 +20,13 @@ describe('export helpers', () => {
     expect(contentDisposition('x";\r\nSet-Cookie: a=b.pdf')).not.toMatch(/[\r\n]/);
   });
 
-  it('yuan to 万元 with two decimals, half-up, without floats', () => {
-    expect(tenThousands('500000.00')).toBe('50.00');
-    expect(tenThousands('12345.00')).toBe('1.23');
-    expect(tenThousands('12350.00')).toBe('1.24');
-    expect(tenThousands('99999999999.99')).toBe('10000000.00');
-    expect(tenThousands(null)).toBe('');
+  it.each([
+    ['500000.00', '50.00'],
+    ['12345.00', '1.23'],
+    ['12350.00', '1.24'],
+    ['99999999999.99', '10000000.00'],
+    [null, ''],
+  ])('yuan to 万元 with two decimals, half-up, without floats: %j → %j', (yuan, wan) => {
+    expect(tenThousands(yuan)).toBe(wan);
   });
 });
