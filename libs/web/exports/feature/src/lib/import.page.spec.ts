@@ -1,13 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import type { ComponentFixture } from '@angular/core/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import type { ImportResult } from '@pt/web/exports/data-access';
 import { ProjectsApi } from '@pt/web/projects/data-access';
+import { pageTestProviders } from '@pt/web/shared/data-access/testing';
 import { ImportPage } from './import.page';
 
 const UNIT = 'u-xining';
@@ -53,10 +51,7 @@ describe('ImportPage', () => {
   function setup(roles: string[]) {
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideRouter([]),
+        ...pageTestProviders(),
         { provide: AuthStore, useValue: { user: signal({ id: 'x', username: 'xining', displayName: '西宁', roles, orgId: UNIT }) } },
         {
           provide: ProjectsApi,

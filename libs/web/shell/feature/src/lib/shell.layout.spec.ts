@@ -1,11 +1,8 @@
-import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import type { Type } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
+import { pageTestProviders } from '@pt/web/shared/data-access/testing';
 import { WorkApi } from '@pt/web/work/data-access';
 import { HomePage } from './home.page';
 import { ShellLayout } from './shell.layout';
@@ -15,10 +12,7 @@ const COUNTS = { todo: 4, review: 2, returned: 1, overdueTasks: 0 };
 function setup(roles: string[]): void {
   TestBed.configureTestingModule({
     providers: [
-      provideHttpClient(),
-      provideHttpClientTesting(),
-      provideNoopAnimations(),
-      provideRouter([]),
+      ...pageTestProviders(),
       { provide: AuthStore, useValue: { user: signal({ displayName: '某人', roles }), token: signal('t'), logout: () => Promise.resolve() } },
       { provide: WorkApi, useValue: { counts: () => Promise.resolve(COUNTS) } },
     ],
