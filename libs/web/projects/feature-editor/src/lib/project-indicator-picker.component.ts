@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, forwardRef, inject, input, output, signal, untracked } from '@angular/core';
 import { getFramework } from '@pt/domain';
 import { LibraryApi, SuggestionsApi, toLibraryFailure } from '@pt/web/library/data-access';
 import type { LibraryPage, Suggestions } from '@pt/web/library/data-access';
 import { ProjectsApi } from '@pt/web/projects/data-access';
 import type { FrameworkResponse, Project } from '@pt/web/projects/data-access';
-import { IndicatorPickerComponent } from '@pt/web/projects/ui';
+import { existingNameSet, IndicatorPickerComponent, PickerSource } from '@pt/web/projects/ui';
 import type { PickerFramework, PickerSearch, PickRow } from '@pt/web/projects/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -16,9 +16,7 @@ import { toApiFailure } from '@pt/web/shared/data-access';
  *
  * ```html
  * <pt-project-indicator-picker
- *   [projectId]="project.id"
- *   [version]="project.version"
- *   [frameworkCode]="project.frameworkCode"
+ *   [project]="project"
  *   [existingNames]="rowNames()"
  *   [disabled]="!editable()"
  *   (pick)="appendRows($event)"
@@ -32,38 +30,28 @@ import { toApiFailure } from '@pt/web/shared/data-access';
  *   the editor takes its rows and version as after a save. A 412 (someone saved in between) or 422
  *   (no last-year project) is shown here as a message.
  * - Call {@link reload} after saving the table, so that the suggestions follow what is covered.
+ *
+ * It is the picker's {@link PickerSource}: the picker's tabs read its signals and call its methods.
  */
 @Component({
   selector: 'pt-project-indicator-picker',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [IndicatorPickerComponent, NzAlertModule, NzButtonModule],
+  providers: [{ provide: PickerSource, useExisting: forwardRef(() => ProjectIndicatorPickerComponent) }],
   template: `
     @if (error(); as e) {
       <nz-alert class="error" nzType="warning" nzShowIcon [nzMessage]="e" [nzAction]="retryTpl" data-testid="picker-load-error"></nz-alert>
       <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload()">重试</button></ng-template>
     }
-    <pt-indicator-picker
-      [suggestions]="suggestions()"
-      [libraryPage]="libraryPage()"
-      [framework]="framework()"
-      [existingNames]="existingNames()"
-      [loading]="searching()"
-      [copying]="copying()"
-      [disabled]="disabled()"
-      (librarySearch)="onSearch($event)"
-      (pick)="pick.emit($event)"
-      (copyLastYear)="onCopyLastYear()"
-    />
+    <pt-indicator-picker />
   `,
   styles: `
     .error { margin-bottom: 12px; }
   `,
 })
-export class ProjectIndicatorPickerComponent {
-  readonly projectId = input.required<string>();
-  /** The project's version as last loaded (If-Match of copy-last-year). */
-  readonly version = input.required<number>();
-  readonly frameworkCode = input.required<string>();
+export class ProjectIndicatorPickerComponent implements PickerSource {
+  /** The project as last loaded: its version is the If-Match of copy-last-year. */
+  readonly project = input.required<Pick<Project, 'id' | 'version' | 'frameworkCode'>>();
   /** 三级 names already in the edited table. */
   readonly existingNames = input<readonly string[]>([]);
   readonly disabled = input(false);
@@ -82,11 +70,14 @@ export class ProjectIndicatorPickerComponent {
   readonly copying = signal(false);
   readonly error = signal<string | null>(null);
   private readonly frameworks = signal<FrameworkResponse[]>([]);
+  readonly existing = computed(() => existingNameSet(this.existingNames()));
+  // the id alone: a save's new version does not load the suggestions again
+  private readonly projectId = computed(() => this.project().id);
   private searchSeq = 0;
   private loadSeq = 0;
 
   readonly framework = computed<PickerFramework | null>(() => {
-    const code = this.frameworkCode();
+    const code = this.project().frameworkCode;
     return this.frameworks().find((f) => f.code === code) ?? getFramework(code) ?? null;
   });
 
@@ -119,13 +110,13 @@ export class ProjectIndicatorPickerComponent {
     }
   }
 
-  async onSearch(s: PickerSearch): Promise<void> {
+  async search(s: PickerSearch): Promise<void> {
     const seq = ++this.searchSeq;
     this.searching.set(true);
     try {
       const page = await this.library.list({
         q: s.q,
-        frameworkCode: this.frameworkCode(),
+        frameworkCode: this.project().frameworkCode,
         level1: s.level1,
         level2: s.level2,
         page: s.page,
@@ -139,11 +130,15 @@ export class ProjectIndicatorPickerComponent {
     }
   }
 
-  async onCopyLastYear(): Promise<void> {
+  add(rows: PickRow[]): void {
+    this.pick.emit(rows);
+  }
+
+  async copyLastYear(): Promise<void> {
     if (this.copying()) return;
     this.copying.set(true);
     try {
-      const project = await this.suggestionsApi.copyLastYear(this.projectId(), this.version());
+      const project = await this.suggestionsApi.copyLastYear(this.projectId(), this.project().version);
       const n = this.suggestions()?.lastYear?.indicatorCount;
       this.message.success(n ? `已复制上年指标 ${n} 条` : '已复制上年指标');
       this.copied.emit(project);

@@ -1,13 +1,21 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, model, output } from '@angular/core';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { pickCheckState } from './indicator-picker.state';
+import { pickCheckState, setAllPicks, togglePick } from './indicator-picker.state';
 import type { PickCandidate } from './indicator-picker.state';
+
+/** The server page a pick table shows: pagination when it has more rows than one page. */
+export interface PickTablePage {
+  total: number;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
 
 /**
  * The tickable candidate rows of the indicator picker (a library page or a similar project's table): 一级, 二级,
  * 三级 (「已在表中」 when the table has the name: not tickable), the value, and for library rows their source and
- * usage. Paged by the caller (`total` etc.) when it shows a server page.
+ * usage. `[(selected)]` holds the ticked keys; paged by the caller (`page`, `pageChange`) when it shows a server page.
  */
 @Component({
   selector: 'pt-pick-table',
@@ -21,9 +29,9 @@ import type { PickCandidate } from './indicator-picker.state';
       [nzLoading]="loading()"
       [nzFrontPagination]="false"
       [nzShowPagination]="showPagination()"
-      [nzTotal]="total()"
-      [nzPageIndex]="pageIndex()"
-      [nzPageSize]="pageSize()"
+      [nzTotal]="page()?.total ?? 0"
+      [nzPageIndex]="page()?.page ?? 1"
+      [nzPageSize]="page()?.pageSize ?? 10"
       [nzNoResult]="noResult()"
       (nzPageIndexChange)="pageChange.emit($event)"
       [attr.data-testid]="testId()"
@@ -36,7 +44,7 @@ import type { PickCandidate } from './indicator-picker.state';
             [nzChecked]="check().all"
             [nzIndeterminate]="check().some"
             [nzDisabled]="disabled() || check().pickable === 0"
-            (nzCheckedChange)="tickAll.emit($event)"
+            (nzCheckedChange)="tickAll($event)"
           ></th>
           <th nzWidth="110px">一级指标</th>
           <th nzWidth="130px">二级指标</th>
@@ -54,7 +62,7 @@ import type { PickCandidate } from './indicator-picker.state';
               [nzLabel]="'选择 ' + c.row.name"
               [nzChecked]="selected().has(c.key)"
               [nzDisabled]="disabled() || c.existing"
-              (nzCheckedChange)="tick.emit({ key: c.key, on: $event })"
+              (nzCheckedChange)="tick(c.key, $event)"
             ></td>
             <td>{{ c.row.level1 }}</td>
             <td>{{ c.row.level2 }}</td>
@@ -84,21 +92,31 @@ import type { PickCandidate } from './indicator-picker.state';
 })
 export class PickTableComponent {
   readonly rows = input.required<readonly PickCandidate[]>();
-  readonly selected = input.required<ReadonlySet<string>>();
+  /** The ticked keys (of these rows and maybe others). */
+  readonly selected = model<ReadonlySet<string>>(new Set());
   readonly disabled = input(false);
   /** Library rows: 参考指标值 and 使用次数. */
   readonly library = input(false);
   readonly loading = input(false);
-  readonly showPagination = input(false);
-  readonly total = input(0);
-  readonly pageIndex = input(1);
-  readonly pageSize = input(10);
+  /** The server page shown (null: no pagination). */
+  readonly page = input<PickTablePage | null>(null);
   readonly noResult = input('');
   readonly testId = input('');
   readonly rowTestId = input('');
-  readonly tick = output<{ key: string; on: boolean }>();
-  readonly tickAll = output<boolean>();
   readonly pageChange = output<number>();
 
   readonly check = computed(() => pickCheckState(this.selected(), this.rows()));
+  readonly showPagination = computed(() => {
+    const p = this.page();
+    return p !== null && p.total > p.pageSize;
+  });
+
+  tick(key: string, on: boolean): void {
+    this.selected.set(togglePick(this.selected(), key, on));
+  }
+
+  /** Tick or untick every pickable row of this table. */
+  tickAll(on: boolean): void {
+    this.selected.set(setAllPicks(this.selected(), this.rows(), on));
+  }
 }

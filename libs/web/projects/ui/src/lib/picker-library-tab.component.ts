@@ -1,6 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { LibraryPage, Suggestions } from '@pt/shared/api-types';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -13,17 +12,16 @@ import {
   pickedRows,
   pickerLevel2Options,
   prunePicks,
-  setAllPicks,
-  togglePick,
 } from './indicator-picker.state';
-import type { PickCandidate, PickerFramework, PickerSearch, PickRow } from './indicator-picker.state';
+import type { PickCandidate, PickerSearch } from './indicator-picker.state';
 import { PickTableComponent } from './pick-table.component';
+import { PickerSource } from './picker-source';
 
 const DEFAULT_PAGE_SIZE = 10;
 
 /**
  * The picker's 指标库 tab: with no filter the suggestions' library rows, with a search text or a 一级/二级 filter the
- * library page the container answers `librarySearch` with; tick rows, 「加入指标表」 emits them.
+ * library page the {@link PickerSource} answers its `search` with; tick rows, 「加入指标表」 adds them.
  *
  * Test ids: `picker-q`, `picker-level1`, `picker-level2`, `picker-search`, `picker-clear`, `picker-library-table`,
  * `picker-library-row`, `picker-add`.
@@ -58,7 +56,7 @@ const DEFAULT_PAGE_SIZE = 10;
     </div>
     <p class="hint">
       @if (searching()) {
-        指标库搜索结果{{ libraryPage() ? '：共 ' + libraryPage()!.total + ' 条' : '' }}
+        指标库搜索结果{{ source.libraryPage() ? '：共 ' + source.libraryPage()!.total + ' 条' : '' }}
       } @else {
         推荐指标：本项目尚未覆盖的二级指标优先，常用的在前。可按名称搜索整个指标库。
       }
@@ -68,23 +66,18 @@ const DEFAULT_PAGE_SIZE = 10;
       rowTestId="picker-library-row"
       [library]="true"
       [rows]="rows()"
-      [selected]="selected()"
-      [disabled]="disabled()"
-      [loading]="searching() && loading()"
-      [showPagination]="searching() && (libraryPage()?.total ?? 0) > (libraryPage()?.pageSize ?? 0)"
-      [total]="libraryPage()?.total ?? 0"
-      [pageIndex]="libraryPage()?.page ?? 1"
-      [pageSize]="libraryPage()?.pageSize ?? pageSize"
+      [(selected)]="selected"
+      [disabled]="source.disabled()"
+      [loading]="searching() && source.searching()"
+      [page]="searching() ? source.libraryPage() : null"
       [noResult]="searching() ? '没有符合条件的指标' : '暂无推荐指标'"
       (pageChange)="goToPage($event)"
-      (tick)="selected.set(toggled(selected(), $event.key, $event.on))"
-      (tickAll)="selected.set(allSet(selected(), rows(), $event))"
     />
     <div class="actions">
-      <button nz-button nzType="primary" type="button" data-testid="picker-add" [disabled]="disabled() || check().count === 0" (click)="add()">
+      <button nz-button nzType="primary" type="button" data-testid="picker-add" [disabled]="source.disabled() || check().count === 0" (click)="add()">
         <span nz-icon nzType="plus"></span>加入指标表{{ check().count ? '（' + check().count + ' 条）' : '' }}
       </button>
-      @if (disabled()) {
+      @if (source.disabled()) {
         <span class="hint">指标表当前不可编辑</span>
       }
     </div>
@@ -98,18 +91,7 @@ const DEFAULT_PAGE_SIZE = 10;
   `,
 })
 export class PickerLibraryTabComponent {
-  readonly suggestions = input<Suggestions | null>(null);
-  readonly libraryPage = input<LibraryPage | null>(null);
-  readonly framework = input<PickerFramework | null>(null);
-  /** The table's 三级 names (as `existingNameSet` keys). */
-  readonly existing = input.required<ReadonlySet<string>>();
-  readonly loading = input(false);
-  readonly disabled = input(false);
-  readonly librarySearch = output<PickerSearch>();
-  readonly pick = output<PickRow[]>();
-
-  readonly toggled = togglePick;
-  readonly allSet = setAllPicks;
+  protected readonly source = inject(PickerSource);
   readonly pageSize = DEFAULT_PAGE_SIZE;
   readonly qDraft = signal('');
   readonly level1 = signal<string | null>(null);
@@ -119,11 +101,11 @@ export class PickerLibraryTabComponent {
   readonly searching = computed(() => this.applied() !== null);
   readonly selected = signal<ReadonlySet<string>>(new Set());
 
-  readonly level1Options = computed(() => (this.framework()?.groups ?? []).map((g) => g.name));
-  readonly level2Options = computed(() => pickerLevel2Options(this.framework(), this.level1()));
+  readonly level1Options = computed(() => (this.source.framework()?.groups ?? []).map((g) => g.name));
+  readonly level2Options = computed(() => pickerLevel2Options(this.source.framework(), this.level1()));
   readonly rows = computed<PickCandidate[]>(() => {
-    const items = this.searching() ? (this.libraryPage()?.items ?? []) : (this.suggestions()?.library ?? []);
-    return libraryCandidates(items, this.existing());
+    const items = this.searching() ? (this.source.libraryPage()?.items ?? []) : (this.source.suggestions()?.library ?? []);
+    return libraryCandidates(items, this.source.existing());
   });
   readonly check = computed(() => pickCheckState(this.selected(), this.rows()));
 
@@ -136,7 +118,7 @@ export class PickerLibraryTabComponent {
   }
 
   setLevels(level1: string | null, level2: string | null): void {
-    const next = cascadePickerFilter(this.framework(), level1, level2);
+    const next = cascadePickerFilter(this.source.framework(), level1, level2);
     this.level1.set(next.level1);
     this.level2.set(next.level2);
   }
@@ -148,7 +130,7 @@ export class PickerLibraryTabComponent {
       return;
     }
     this.applied.set(s);
-    this.librarySearch.emit(s);
+    this.source.search(s);
   }
 
   goToPage(page: number): void {
@@ -156,7 +138,7 @@ export class PickerLibraryTabComponent {
     if (!s || page === s.page) return;
     const next = { ...s, page };
     this.applied.set(next);
-    this.librarySearch.emit(next);
+    this.source.search(next);
   }
 
   clearSearch(): void {
@@ -169,7 +151,7 @@ export class PickerLibraryTabComponent {
   add(): void {
     const rows = pickedRows(this.rows(), this.selected());
     if (rows.length === 0) return;
-    this.pick.emit(rows);
+    this.source.add(rows);
     this.selected.set(new Set());
   }
 }

@@ -1,12 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import type { Suggestions } from '@pt/shared/api-types';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCollapseModule } from 'ng-zorro-antd/collapse';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { allPickable, pickCheckState, pickedRows, prunePicks, setAllPicks, similarCandidates, similarityLabel, togglePick } from './indicator-picker.state';
+import { allPickable, pickCheckState, pickedRows, prunePicks, setAllPicks, similarCandidates, similarityLabel } from './indicator-picker.state';
 import type { PickCandidate, PickRow } from './indicator-picker.state';
 import { PickTableComponent } from './pick-table.component';
+import { PickerSource } from './picker-source';
 
 type SimilarProject = Suggestions['similarProjects'][number];
 
@@ -37,7 +38,7 @@ export function similarViews(suggestions: Suggestions | null, existing: Readonly
   imports: [NzButtonModule, NzCollapseModule, NzEmptyModule, NzTagModule, PickTableComponent],
   template: `
     <div data-testid="picker-similar">
-      @if (!loaded()) {
+      @if (source.suggestions() === null) {
         <p class="hint">正在加载…</p>
       } @else if (similar().length === 0) {
         <nz-empty nzNotFoundContent="没有名称相近的项目"></nz-empty>
@@ -58,16 +59,14 @@ export function similarViews(suggestions: Suggestions | null, existing: Readonly
                 <pt-pick-table
                   rowTestId="picker-similar-row"
                   [rows]="s.candidates"
-                  [selected]="selected()"
-                  [disabled]="disabled()"
-                  (tick)="selected.set(toggled(selected(), $event.key, $event.on))"
-                  (tickAll)="selected.set(allSet(selected(), s.candidates, $event))"
+                  [(selected)]="selected"
+                  [disabled]="source.disabled()"
                 />
                 <div class="actions">
-                  <button nz-button nzType="primary" type="button" data-testid="picker-similar-add" [disabled]="disabled() || check.count === 0" (click)="add(s)">
+                  <button nz-button nzType="primary" type="button" data-testid="picker-similar-add" [disabled]="source.disabled() || check.count === 0" (click)="add(s)">
                     加入选中{{ check.count ? '（' + check.count + ' 条）' : '' }}
                   </button>
-                  <button nz-button type="button" data-testid="picker-similar-add-all" [disabled]="disabled() || check.pickable === 0" (click)="addAll(s)">
+                  <button nz-button type="button" data-testid="picker-similar-add-all" [disabled]="source.disabled() || check.pickable === 0" (click)="addAll(s)">
                     全部加入（{{ check.pickable }} 条）
                   </button>
                 </div>
@@ -87,14 +86,9 @@ export function similarViews(suggestions: Suggestions | null, existing: Readonly
   `,
 })
 export class PickerSimilarTabComponent {
+  protected readonly source = inject(PickerSource);
   /** The similar projects (see `similarViews`). */
   readonly similar = input.required<readonly SimilarView[]>();
-  readonly loaded = input(false);
-  readonly disabled = input(false);
-  readonly pick = output<PickRow[]>();
-
-  readonly toggled = togglePick;
-  readonly allSet = setAllPicks;
   readonly selected = signal<ReadonlySet<string>>(new Set());
   private readonly candidates = computed(() => this.similar().flatMap((s) => s.candidates));
 
@@ -120,7 +114,7 @@ export class PickerSimilarTabComponent {
 
   private emit(s: SimilarView, rows: PickRow[]): void {
     if (rows.length === 0) return;
-    this.pick.emit(rows);
+    this.source.add(rows);
     this.selected.update((sel) => setAllPicks(sel, s.candidates, false));
   }
 }
