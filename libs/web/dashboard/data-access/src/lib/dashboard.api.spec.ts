@@ -1,14 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { apiTestBed } from '@pt/web/shared/data-access/testing';
 import { DashboardApi, dashboardYears } from './dashboard.api';
 
 describe('DashboardApi', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] }));
-
   it('GET /api/dashboard with the year, and the organisation when one is chosen', async () => {
-    const api = TestBed.inject(DashboardApi);
-    const http = TestBed.inject(HttpTestingController);
+    const { api, http } = apiTestBed(DashboardApi);
     const a = api.get({ year: 2024 });
     http.expectOne((r) => r.url === '/api/dashboard' && r.params.toString() === 'year=2024').flush({ year: 2024 });
     await expect(a).resolves.toEqual({ year: 2024 });

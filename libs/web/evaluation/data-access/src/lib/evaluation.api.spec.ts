@@ -1,22 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { apiTestBed } from '@pt/web/shared/data-access/testing';
 import { EvaluationApi, MonitoringApi } from './evaluation.api';
 
 const ID = '6f1c2a34-1b2c-4d5e-8f90-123456789abc';
 
 describe('evaluation / monitoring API clients', () => {
-  let http: HttpTestingController;
-
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
-  });
-
-  afterEach(() => http.verify());
-
   it('read the version from the ETag, else from the body', async () => {
-    const api = TestBed.inject(EvaluationApi);
+    const { api, http } = apiTestBed(EvaluationApi);
     const get = api.get(ID);
     http.expectOne(`/api/targets/${ID}/evaluation`).flush({ projectId: ID, version: 3 }, { headers: { ETag: '"7"' } });
     expect((await get).version).toBe(7);
@@ -33,10 +22,11 @@ describe('evaluation / monitoring API clients', () => {
     expect([t.request.method, t.request.headers.get('If-Match'), t.request.body]).toEqual(['POST', '"8"', { action: 'submit' }]);
     t.flush({ projectId: ID }, { headers: { ETag: 'W/"9"' } });
     expect((await submit).version).toBe(9);
+    http.verify();
   });
 
   it('ask for a month and for the overview of a year and unit', async () => {
-    const api = TestBed.inject(MonitoringApi);
+    const { api, http } = apiTestBed(MonitoringApi);
     const get = api.get(ID, 7);
     http.expectOne(`/api/targets/${ID}/monitoring?month=7`).flush({ projectId: ID });
     expect((await get).version).toBeNull();
@@ -48,5 +38,6 @@ describe('evaluation / monitoring API clients', () => {
     const overview = api.overview(2020, 'org-1');
     http.expectOne('/api/monitoring?year=2020&orgId=org-1').flush([]);
     expect(await overview).toEqual([]);
+    http.verify();
   });
 });

@@ -1,6 +1,6 @@
-import { HttpEventType, HttpHeaders, provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { HttpEventType, HttpHeaders } from '@angular/common/http';
+import type { HttpTestingController } from '@angular/common/http/testing';
+import { apiTestBed } from '@pt/web/shared/data-access/testing';
 import { DownloadCancelled, ExportsApi } from './exports.api';
 import { ImportsApi, XLSX_MIME } from './imports.api';
 
@@ -8,11 +8,7 @@ describe('ExportsApi', () => {
   let api: ExportsApi;
   let http: HttpTestingController;
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    api = TestBed.inject(ExportsApi);
-    http = TestBed.inject(HttpTestingController);
-  });
+  beforeEach(() => ({ api, http } = apiTestBed(ExportsApi)));
 
   afterEach(() => http.verify());
 
@@ -55,9 +51,7 @@ describe('ExportsApi', () => {
 
 describe('ImportsApi', () => {
   it('posts text with dryRun and a workbook as the raw body', async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    const api = TestBed.inject(ImportsApi);
-    const http = TestBed.inject(HttpTestingController);
+    const { api, http } = apiTestBed(ImportsApi);
     const result = { dryRun: true, projects: [], problems: [] };
 
     const t = api.text({ text: 'x', year: 2020, orgId: 'o' }, true);

@@ -1,13 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { apiTestBed } from '@pt/web/shared/data-access/testing';
 import { ImportsApi } from './imports.api';
 
 describe('ImportsApi', () => {
   it('sends the choices of an .xlsx import as JSON in the query (the body is the file)', async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    const api = TestBed.inject(ImportsApi);
-    const http = TestBed.inject(HttpTestingController);
+    const { api, http } = apiTestBed(ImportsApi);
     const done = api.xlsx(new Blob(['x']), { orgId: 'u1', year: 2024, choices: [{ name: '甲', choice: 'keepBoth' }] }, false);
     const req = http.expectOne((r) => r.url === '/api/imports/xlsx');
     expect(req.request.params.get('choices')).toBe('[{"name":"甲","choice":"keepBoth"}]');

@@ -1,14 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { apiTestBed } from '@pt/web/shared/data-access/testing';
 import { ProjectsApi } from './projects.api';
 
 describe('ProjectsApi (every kind through /api/targets)', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] }));
-
   it('lists with the kind filter and creates with the kind', async () => {
-    const api = TestBed.inject(ProjectsApi);
-    const http = TestBed.inject(HttpTestingController);
+    const { api, http } = apiTestBed(ProjectsApi);
     const list = api.list({ kind: 'department', year: 2027 });
     http.expectOne((r) => r.url === '/api/targets' && r.params.toString() === 'kind=department&year=2027').flush({ items: [], total: 0, page: 1, pageSize: 20 });
     await expect(list).resolves.toMatchObject({ total: 0 });
@@ -22,8 +17,7 @@ describe('ProjectsApi (every kind through /api/targets)', () => {
   });
 
   it('writes a goal table at its own path, the annual table at …/indicators, each with If-Match; the ETag wins', async () => {
-    const api = TestBed.inject(ProjectsApi);
-    const http = TestBed.inject(HttpTestingController);
+    const { api, http } = apiTestBed(ProjectsApi);
     const goal = api.putIndicators('t1', 3, [], 'g1');
     const r1 = http.expectOne('/api/targets/t1/goals/g1/indicators');
     expect(r1.request.method).toBe('PUT');
@@ -40,8 +34,7 @@ describe('ProjectsApi (every kind through /api/targets)', () => {
   });
 
   it('reads what changed since the last return from the API (null when never returned)', async () => {
-    const api = TestBed.inject(ProjectsApi);
-    const http = TestBed.inject(HttpTestingController);
+    const { api, http } = apiTestBed(ProjectsApi);
     const none = api.changes('t1');
     http.expectOne('/api/targets/t1/changes').flush(null);
     await expect(none).resolves.toBeNull();

@@ -1,20 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { apiTestBed } from '@pt/web/shared/data-access/testing';
 import { RectificationApi } from './rectification.api';
 
 describe('RectificationApi', () => {
-  let http: HttpTestingController;
-  let api: RectificationApi;
-
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-    http = TestBed.inject(HttpTestingController);
-    api = TestBed.inject(RectificationApi);
-  });
-  afterEach(() => http.verify());
-
   it('reads a target\'s notices and last year\'s open ones, and writes with the notice\'s version as If-Match', async () => {
+    const { api, http } = apiTestBed(RectificationApi);
     const list = api.carried('t1');
     http.expectOne('/api/targets/t1/rectifications?carried=true').flush([]);
     expect(await list).toEqual([]);
@@ -33,5 +22,6 @@ describe('RectificationApi', () => {
     expect(post.request.body).toEqual({ action: 'return', comment: '佐证不足' });
     post.flush({ id: 'r1', version: 6 });
     await back;
+    http.verify();
   });
 });

@@ -1,16 +1,12 @@
-import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { HttpErrorResponse } from '@angular/common/http';
+import { apiTestBed } from '@pt/web/shared/data-access/testing';
 import { AuditApi } from './audit.api';
 import { toSecurityFailure } from './security-failure';
 import { SecurityApi } from './security.api';
 
 describe('SecurityApi and AuditApi', () => {
-  beforeEach(() => TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] }));
-
   it('lists and ends sessions, lists and lifts lockouts', async () => {
-    const api = TestBed.inject(SecurityApi);
-    const http = TestBed.inject(HttpTestingController);
+    const { api, http } = apiTestBed(SecurityApi);
 
     const sessions = api.sessions();
     http.expectOne({ method: 'GET', url: '/api/security/sessions' }).flush([{ id: 's1' }]);
@@ -35,8 +31,7 @@ describe('SecurityApi and AuditApi', () => {
   });
 
   it('reads the audit log with the filters set, at most 200 a page, and verifies the chain', async () => {
-    const api = TestBed.inject(AuditApi);
-    const http = TestBed.inject(HttpTestingController);
+    const { api, http } = apiTestBed(AuditApi);
 
     const all = api.list();
     http.expectOne((r) => r.url === '/api/audit' && r.params.keys().length === 0).flush({ items: [], total: 0 });

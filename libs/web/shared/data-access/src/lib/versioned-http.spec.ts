@@ -1,16 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { apiTestBed } from '../testing';
 import { VersionedHttp } from './versioned-http';
-
-function setup(): { rows: VersionedHttp; http: HttpTestingController } {
-  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
-  return { rows: TestBed.inject(VersionedHttp), http: TestBed.inject(HttpTestingController) };
-}
 
 describe('VersionedHttp', () => {
   it('reads and creates a row with the version of its ETag, unconditionally', async () => {
-    const { rows, http } = setup();
+    const { api: rows, http } = apiTestBed(VersionedHttp);
     const read = rows.get<{ id: string; version: number }>('/api/x/1');
     const r1 = http.expectOne('/api/x/1');
     expect(r1.request.method).toBe('GET');
@@ -28,7 +21,7 @@ describe('VersionedHttp', () => {
   });
 
   it('writes and deletes the row as last seen with If-Match; null writes unconditionally', async () => {
-    const { rows, http } = setup();
+    const { api: rows, http } = apiTestBed(VersionedHttp);
     const put = rows.put<{ version: number }>('/api/x/1', { a: 1 }, 3);
     const r1 = http.expectOne('/api/x/1');
     expect(r1.request.method).toBe('PUT');

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
-import type { EnvironmentProviders, Provider } from '@angular/core';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { EnvironmentProviders, Provider, Type } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 import { provideRouter, Router, type RouterFeatures, type Routes } from '@angular/router';
@@ -30,6 +30,15 @@ export async function stabilize(fixture: ComponentFixture<unknown>): Promise<voi
  */
 export function pageTestProviders(routes: Routes = [], ...features: RouterFeatures[]): (Provider | EnvironmentProviders)[] {
   return [provideHttpClient(), provideHttpClientTesting(), provideNoopAnimations(), provideRouter(routes, ...features)];
+}
+
+/**
+ * What an API service spec starts from: the service on the testing HTTP backend, and that backend to answer its
+ * requests (and to `verify()` that none is left open).
+ */
+export function apiTestBed<T>(api: Type<T>): { api: T; http: HttpTestingController } {
+  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+  return { api: TestBed.inject(api), http: TestBed.inject(HttpTestingController) };
 }
 
 /** `rounds` turns of: a macrotask (the mocked APIs answer), change detection, stable (what they started has run). */
