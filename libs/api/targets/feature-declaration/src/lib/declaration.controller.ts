@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
-import { ApiHttpException, IfMatch, Versioned, VersionedWrite } from '@pt/api/core';
+import { CurrentUser, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { ApiHttpException, Versioned, VersionedWrite } from '@pt/api/core';
 import {
   AdjustProjectDto,
   CreateGoalDto,
@@ -44,39 +44,27 @@ export class DeclarationController {
 
   @Patch(':id')
   @VersionedWrite()
-  update(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: UpdateTargetDto,
-  ): Promise<Target> {
+  update(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: UpdateTargetDto): Promise<Target> {
     return this.projects.update(user, id, ifMatch, dto);
   }
 
   @Delete(':id')
   @VersionedWrite({ status: 204 })
-  async remove(@CurrentUser() user: UserSummary, @Param('id') id: string, @IfMatch() ifMatch: string | undefined): Promise<void> {
+  async remove(@WriteRef() { user, id, ifMatch }: VersionedWriteRef): Promise<void> {
     await this.projects.remove(user, id, ifMatch);
   }
 
   @Put(':id/indicators')
   @VersionedWrite({ description: '项目及解析后的指标（按提交顺序）' })
-  putIndicators(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: PutIndicatorsDto,
-  ): Promise<Project> {
+  putIndicators(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: PutIndicatorsDto): Promise<Project> {
     return this.projects.putIndicators(user, id, ifMatch, dto.indicators);
   }
 
   @Put(':id/goals/:goalId/indicators')
   @VersionedWrite({ description: '替换某一目标（总目标或某年度目标）的指标表' })
   putGoalIndicators(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
+    @WriteRef() { user, id, ifMatch }: VersionedWriteRef,
     @Param('goalId') goalId: string,
-    @IfMatch() ifMatch: string | undefined,
     @Body() dto: PutIndicatorsDto,
   ): Promise<Project> {
     return this.projects.putIndicators(user, id, ifMatch, dto.indicators, goalId);
@@ -84,12 +72,7 @@ export class DeclarationController {
 
   @Post(':id/goals')
   @VersionedWrite({ status: 201, description: '多年项目新增另一年度的年度目标（空指标表）' })
-  addGoal(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: CreateGoalDto,
-  ): Promise<Project> {
+  addGoal(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: CreateGoalDto): Promise<Project> {
     return this.projects.addGoal(user, id, ifMatch, dto.year, dto.text);
   }
 
@@ -105,12 +88,7 @@ export class DeclarationController {
 
   @Post(':id/adjustments')
   @VersionedWrite({ description: '已批复项目开始调整：新版本（草稿），原批复版本留档' })
-  adjust(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: AdjustProjectDto,
-  ): Promise<Project> {
+  adjust(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: AdjustProjectDto): Promise<Project> {
     return this.projects.adjust(user, id, ifMatch, dto.reason);
   }
 
@@ -143,11 +121,7 @@ export class DeclarationController {
   @Post(':id/copy-last-year')
   @VersionedWrite({ description: '本单位上年同名项目的年度指标表已复制到本项目的年度指标表' })
   @ApiResponse({ status: 422, description: '没有上年同名项目' })
-  copyLastYear(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-  ): Promise<Project> {
+  copyLastYear(@WriteRef() { user, id, ifMatch }: VersionedWriteRef): Promise<Project> {
     return this.projects.copyLastYear(user, id, ifMatch);
   }
 }

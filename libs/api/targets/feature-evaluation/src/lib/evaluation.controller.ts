@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
-import { IfMatch, Versioned, VersionedWrite } from '@pt/api/core';
+import { CurrentUser, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { Versioned, VersionedWrite } from '@pt/api/core';
 import { ApiRoutes, type Evaluation, PatchEvaluationDto, PutEvaluationDto, type UserSummary } from '@pt/shared/contracts';
 import { EvaluationService } from './evaluation.service';
 
@@ -23,12 +23,7 @@ export class EvaluationController {
   @Put()
   @VersionedWrite({ description: '保存后的自评' })
   @ApiResponse({ status: 422, description: '违反评分规则（如得分不在等级区间、单位不符、分值合计不对），未保存' })
-  put(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: PutEvaluationDto,
-  ): Promise<Evaluation> {
+  put(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: PutEvaluationDto): Promise<Evaluation> {
     return this.evaluations.put(user, id, ifMatch, dto);
   }
 
@@ -37,12 +32,7 @@ export class EvaluationController {
   @ApiResponse({ status: 403, description: '不是审核人' })
   @ApiResponse({ status: 409, description: '自评不在该审核人的审核环节' })
   @ApiResponse({ status: 422, description: '该行没有远超年度指标值，不能扣分' })
-  patch(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: PatchEvaluationDto,
-  ): Promise<Evaluation> {
+  patch(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: PatchEvaluationDto): Promise<Evaluation> {
     return this.evaluations.deduct(user, id, ifMatch, dto);
   }
 }

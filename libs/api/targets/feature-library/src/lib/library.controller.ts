@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
+import { CurrentUser, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
 import {
   CreateLibraryIndicatorDto,
   type LibraryIndicator,
@@ -9,7 +9,7 @@ import {
   UpdateLibraryIndicatorDto,
   type UserSummary,
 } from '@pt/shared/contracts';
-import { IfMatch, Versioned, VersionedWrite } from '@pt/api/core';
+import { Versioned, VersionedWrite } from '@pt/api/core';
 import { LibraryService } from './library.service';
 
 @ApiTags('indicator-library')
@@ -36,18 +36,13 @@ export class LibraryController {
 
   @Patch(':id')
   @VersionedWrite({ thing: '指标', description: '修改后的指标' })
-  update(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: UpdateLibraryIndicatorDto,
-  ): Promise<LibraryIndicator> {
+  update(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: UpdateLibraryIndicatorDto): Promise<LibraryIndicator> {
     return this.library.update(user, id, ifMatch, dto);
   }
 
   @Delete(':id')
   @VersionedWrite({ thing: '指标', status: 204 })
-  async remove(@CurrentUser() user: UserSummary, @Param('id') id: string, @IfMatch() ifMatch: string | undefined): Promise<void> {
+  async remove(@WriteRef() { user, id, ifMatch }: VersionedWriteRef): Promise<void> {
     await this.library.remove(user, id, ifMatch);
   }
 }

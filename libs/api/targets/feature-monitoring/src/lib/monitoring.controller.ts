@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
-import { IfMatch, Versioned, VersionedWrite } from '@pt/api/core';
+import { CurrentUser, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { Versioned, VersionedWrite } from '@pt/api/core';
 import {
   ApiRoutes,
   type Monitoring,
@@ -40,12 +40,7 @@ export class MonitoringController {
   @Put([`${ApiRoutes.projects}/:id/monitoring`, `${ApiRoutes.targets}/:id/monitoring`])
   @VersionedWrite({ description: '保存后的运行监控及灯' })
   @ApiResponse({ status: 422, description: '完成目标可能性不是“确定能”时缺少偏差原因或纠偏措施，未保存' })
-  put(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: PutMonitoringDto,
-  ): Promise<Monitoring> {
+  put(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: PutMonitoringDto): Promise<Monitoring> {
     return this.monitoring.put(user, id, ifMatch, dto);
   }
 }

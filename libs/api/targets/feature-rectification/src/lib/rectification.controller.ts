@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
-import { IfMatch, Versioned, VersionedWrite } from '@pt/api/core';
+import { CurrentUser, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { Versioned, VersionedWrite } from '@pt/api/core';
 import {
   ApiRoutes,
   CreateRectificationDto,
@@ -51,7 +51,7 @@ export class RectificationController {
   @VersionedWrite({ description: '保存整改情况后的整改通知' })
   @ApiResponse({ status: 403, description: '只有填报人可以填写整改情况' })
   @ApiResponse({ status: 409, description: '整改通知不在待整改或已退回状态' })
-  patch(@CurrentUser() user: UserSummary, @Param('id') id: string, @IfMatch() ifMatch: string | undefined, @Body() dto: PatchRectificationDto): Promise<Rectification> {
+  patch(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: PatchRectificationDto): Promise<Rectification> {
     return this.rectifications.patch(user, id, ifMatch, dto);
   }
 
@@ -60,12 +60,7 @@ export class RectificationController {
   @ApiResponse({ status: 403, description: '角色不符：填报人提交，审核人验收通过或退回' })
   @ApiResponse({ status: 409, description: '当前状态不能做该操作' })
   @ApiResponse({ status: 422, description: '提交前须填写整改情况' })
-  transition(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: RectificationTransitionDto,
-  ): Promise<Rectification> {
+  transition(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: RectificationTransitionDto): Promise<Rectification> {
     return this.rectifications.transition(user, id, ifMatch, dto);
   }
 }

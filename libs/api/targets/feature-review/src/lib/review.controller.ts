@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
-import { IfMatch, VersionedWrite } from '@pt/api/core';
+import { type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { VersionedWrite } from '@pt/api/core';
 import { EvaluationStore, TargetStore } from '@pt/api/targets/data-access';
-import { ApiRoutes, type Evaluation, EvaluationTransitionDto, type Project, TransitionDto, type UserSummary } from '@pt/shared/contracts';
+import { ApiRoutes, type Evaluation, EvaluationTransitionDto, type Project, TransitionDto } from '@pt/shared/contracts';
 import { EVALUATION_REVIEW, evaluationReviewHooks } from './evaluation-review';
 import { ReviewService } from './review.service';
 import { TARGET_REVIEW, targetReviewHooks } from './target-review';
@@ -24,12 +24,7 @@ export class ReviewController {
   @VersionedWrite({ description: '项目及其新状态' })
   @ApiResponse({ status: 409, description: '当前状态不允许此操作' })
   @ApiResponse({ status: 422, description: '指标表有错误，不能提交（details 列出各处错误）' })
-  async transition(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: TransitionDto,
-  ): Promise<Project> {
+  async transition(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: TransitionDto): Promise<Project> {
     await this.review.transition(TARGET_REVIEW, targetReviewHooks(this.targets, user, dto.rowComments), user, id, ifMatch, dto);
     return this.targets.get(user, id);
   }
@@ -38,12 +33,7 @@ export class ReviewController {
   @ApiTags('evaluation')
   @VersionedWrite({ description: '自评的新状态' })
   @ApiResponse({ status: 409, description: '当前状态不允许该操作' })
-  async evaluationTransition(
-    @CurrentUser() user: UserSummary,
-    @Param('id') id: string,
-    @IfMatch() ifMatch: string | undefined,
-    @Body() dto: EvaluationTransitionDto,
-  ): Promise<Evaluation> {
+  async evaluationTransition(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: EvaluationTransitionDto): Promise<Evaluation> {
     await this.review.transition(EVALUATION_REVIEW, evaluationReviewHooks(this.evaluations), user, id, ifMatch, dto);
     return this.evaluations.get(user, id);
   }
