@@ -1,13 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
-import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideNoopAnimations } from '@angular/platform-browser/animations';
-import { provideRouter, Router } from '@angular/router';
-import { RouterTestingHarness } from '@angular/router/testing';
 import { DashboardApi } from '@pt/web/dashboard/data-access';
 import { dashboardFixture } from '@pt/web/dashboard/data-access/testing';
 import { ProjectsApi } from '@pt/web/projects/data-access';
+import { openRoute as open, pageTestProviders } from '@pt/web/shared/data-access/testing';
 import { DASHBOARD_ROUTES } from './dashboard.routes';
 
 // ECharts is ESM and draws on a real canvas/SVG: replaced by a recording fake.
@@ -40,6 +36,11 @@ jest.mock('echarts/renderers', () => ({ SVGRenderer: {} }));
 @Component({ selector: 'pt-list-stub', template: 'list' })
 class ListStub {}
 
+/** The links (decoded) of the figures named by the keys of `expected`, to compare with it. */
+function hrefs(byId: (id: string) => HTMLElement | null, expected: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(expected).map((id) => [id, decodeURIComponent(byId(id)?.getAttribute('href') ?? '')]));
+}
+
 describe('DashboardPage', () => {
   let calls: { year: number; orgId?: string | null }[];
 
@@ -48,10 +49,7 @@ describe('DashboardPage', () => {
     calls = [];
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideNoopAnimations(),
-        provideRouter([
+        ...pageTestProviders([
           { path: 'dashboard', children: DASHBOARD_ROUTES },
           { path: 'projects', component: ListStub },
           { path: 'projects/:id', component: ListStub },
@@ -75,17 +73,6 @@ describe('DashboardPage', () => {
       ],
     });
   });
-
-  async function open(url: string) {
-    const harness = await RouterTestingHarness.create();
-    await harness.navigateByUrl(url);
-    await new Promise((r) => setTimeout(r));
-    harness.detectChanges();
-    await harness.fixture.whenStable();
-    const root = harness.routeNativeElement as HTMLElement;
-    const byId = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
-    return { harness, root, byId, router: TestBed.inject(Router) };
-  }
 
   it('shows the figures of the year from the URL, each chart with a table of the same numbers', async () => {
     const { byId } = await open('/dashboard?year=2024');
@@ -121,15 +108,17 @@ describe('DashboardPage', () => {
 
   it('links every figure to the filtered project list', async () => {
     const { byId } = await open('/dashboard?year=2024');
-    const href = (id: string) => decodeURIComponent(byId(id)?.getAttribute('href') ?? '');
-    expect(href('dash-project-count')).toBe('/projects?year=2024');
-    expect(href('grade-count-良')).toBe('/projects?year=2024&grade=良');
-    expect(href('score-count-60')).toBe('/projects?year=2024&scoreMin=60&scoreMax=70');
-    expect(href('status-count-approved')).toBe('/projects?year=2024&status=approved');
-    expect(href('dash-red-count')).toBe('/projects?year=2024&light=red');
-    expect(href('ranking-count-u1')).toBe('/projects?year=2024&orgId=u1&scoreMin=0&scoreMax=101');
-    expect(href('eval-status-count-approved')).toBe('/projects?year=2024&evaluationStatus=approved');
-    expect(href('red-project-p-red')).toBe('/projects/p-red');
+    const links = {
+      'dash-project-count': '/projects?year=2024',
+      'grade-count-良': '/projects?year=2024&grade=良',
+      'score-count-60': '/projects?year=2024&scoreMin=60&scoreMax=70',
+      'status-count-approved': '/projects?year=2024&status=approved',
+      'dash-red-count': '/projects?year=2024&light=red',
+      'ranking-count-u1': '/projects?year=2024&orgId=u1&scoreMin=0&scoreMax=101',
+      'eval-status-count-approved': '/projects?year=2024&evaluationStatus=approved',
+      'red-project-p-red': '/projects/p-red',
+    };
+    expect(hrefs(byId, links)).toEqual(links);
   });
 
   it('draws four charts and opens the projects of a clicked bar', async () => {
@@ -154,12 +143,14 @@ describe('DashboardPage', () => {
   it('counts one kind when the URL names it: the API asked for it, every card, chart and link following it; choosing another keeps it in the URL', async () => {
     const { byId, harness, router } = await open('/dashboard?year=2024&kind=policy');
     expect(calls).toEqual([{ year: 2024, orgId: null, kind: 'policy' }]);
-    const href = (id: string) => decodeURIComponent(byId(id)?.getAttribute('href') ?? '');
-    expect(href('dash-project-count')).toBe('/projects?year=2024&kind=policy');
-    expect(href('grade-count-良')).toBe('/projects?year=2024&kind=policy&grade=良');
-    expect(href('status-count-approved')).toBe('/projects?year=2024&kind=policy&status=approved');
-    expect(href('dash-red-count')).toBe('/projects?year=2024&kind=policy&light=red');
-    expect(href('ranking-count-u1')).toBe('/projects?year=2024&orgId=u1&kind=policy&scoreMin=0&scoreMax=101');
+    const links = {
+      'dash-project-count': '/projects?year=2024&kind=policy',
+      'grade-count-良': '/projects?year=2024&kind=policy&grade=良',
+      'status-count-approved': '/projects?year=2024&kind=policy&status=approved',
+      'dash-red-count': '/projects?year=2024&kind=policy&light=red',
+      'ranking-count-u1': '/projects?year=2024&orgId=u1&kind=policy&scoreMin=0&scoreMax=101',
+    };
+    expect(hrefs(byId, links)).toEqual(links);
     const root = harness.routeNativeElement as HTMLElement;
     expect(root.textContent).toContain('红灯政策目标数');
     expect(root.textContent).toContain('政策目标状态');
