@@ -15,8 +15,8 @@ export interface VersionedWriteRef {
 
 /**
  * `@WriteRef()`: the three things every `@VersionedWrite()` route hands its store, read as `@CurrentUser()`,
- * `@Param('id')` and `@IfMatch()` read them. A custom parameter is neither documented by Swagger nor seen by the
- * global pipe, so this documents the path parameter and the header as those did and applies the pipe's NUL rule.
+ * `@Param('id')` and `@Headers('if-match')` read them. A custom parameter is neither documented by Swagger nor seen
+ * by the global pipe, so this documents the path parameter and the header as those do and applies the pipe's NUL rule.
  */
 export const WriteRef = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): VersionedWriteRef => {

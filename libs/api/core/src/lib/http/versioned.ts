@@ -1,4 +1,4 @@
-import { applyDecorators, type CallHandler, type ExecutionContext, Headers, HttpCode, Injectable, type NestInterceptor, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, type CallHandler, type ExecutionContext, HttpCode, Injectable, type NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
@@ -8,9 +8,6 @@ import { withEtag } from './request-helpers';
 export function ifMatchHeader(thing = '项目') {
   return { name: 'If-Match', description: `${thing}的 ETag（"版本号"），缺少时 428，不符时 412`, required: true };
 }
-
-/** `@IfMatch()`: the request's If-Match header as sent (undefined when missing); the store parses and checks it. */
-export const IfMatch = (): ParameterDecorator => Headers('if-match');
 
 /** Sets the ETag of an answer that carries a version (a 204 or a body without one is left alone). */
 @Injectable()
