@@ -8,15 +8,17 @@ describe('import view helpers', () => {
     expect(sourceLabel('', 'text')).toBe('');
   });
 
-  it('labels where a problem is', () => {
-    expect(problemPlace(12)).toBe('第 12 行');
-    expect(problemPlace(0)).toBe('整体');
-    expect(problemPlace('')).toBe('整体');
-    expect(problemPlace('申报表!5')).toBe('工作表「申报表」第 5 行');
-    expect(problemPlace('申报表!0')).toBe('工作表「申报表」');
-    expect(problemPlace('1–91')).toBe('第 1–91 行');
-    expect(problemPlace('7')).toBe('第 7 行');
-    expect(problemPlace('表头')).toBe('表头');
+  it.each([
+    [12, '第 12 行'],
+    [0, '整体'],
+    ['', '整体'],
+    ['申报表!5', '工作表「申报表」第 5 行'],
+    ['申报表!0', '工作表「申报表」'],
+    ['1–91', '第 1–91 行'],
+    ['7', '第 7 行'],
+    ['表头', '表头'],
+  ])('labels where a problem is: %j → %s', (where, label) => {
+    expect(problemPlace(where)).toBe(label);
   });
 
   it('finds the year a pasted table names', () => {
