@@ -1,13 +1,12 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { FUNDS_COLUMN_LABELS, FUNDS_ROW_LABELS, formatWan } from '@pt/domain';
-import type { EvaluationResult, FundsColumn, FundsSource } from '@pt/domain';
+import type { FundsColumn } from '@pt/domain';
 import { FUNDS_FORM_COLUMNS, FUNDS_FORM_SOURCES } from '@pt/web/evaluation/data-access';
-import type { Evaluation, EvaluationForm } from '@pt/web/evaluation/data-access';
+import type { EvaluationForm } from '@pt/web/evaluation/data-access';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-
-export type FundsRowKey = 'total' | FundsSource;
+import { EvaluationEditor, type FundsRowKey } from './evaluation-editor';
 
 /**
  * The funds block of the 自评表 (10号 附件1) in 万元: 年度资金总额 and 其中 当年财政拨款 / 上年结转资金 / 其他资金,
@@ -25,16 +24,8 @@ export type FundsRowKey = 'total' | FundsSource;
   styleUrl: './evaluation.page.css',
 })
 export class EvaluationFundsComponent {
-  readonly form = input.required<EvaluationForm>();
-  /** The stored block (yuan), shown when not editable. */
-  readonly funds = input<Evaluation['funds'] | null | undefined>(null);
-  readonly result = input<EvaluationResult | null>(null);
-  readonly editable = input(false);
-  /** The month of the monitoring report 全年执行数 is still carried from, else null. */
-  readonly carriedMonth = input<number | null>(null);
-  /** Field errors of the last failure, by the API's field names. */
-  readonly errors = input<ReadonlyMap<string, string>>(new Map());
-  readonly changed = output<{ source: FundsRowKey; column: FundsColumn; value: string }>();
+  /** The page's 自评表: the form, the stored block (yuan, shown when not editable), the score, the field errors. */
+  readonly ed = inject(EvaluationEditor);
 
   readonly fundsRows: readonly FundsRowKey[] = ['total', ...FUNDS_FORM_SOURCES];
   readonly fundsColumns: readonly FundsColumn[] = FUNDS_FORM_COLUMNS;

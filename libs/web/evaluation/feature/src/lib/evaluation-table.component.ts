@@ -1,10 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Dec } from '@pt/domain';
-import type { EvaluationProblem, EvaluationResult } from '@pt/domain';
 import { AttachmentsComponent } from '@pt/web/evidence/ui';
 import { flagColor, flagLabel, levelSpans, QUALITATIVE_GRADE_OPTIONS, rowBandText, TOTAL_GRADE_COLORS } from '@pt/web/evaluation/data-access';
-import type { Evaluation, EvaluationForm, EvaluationFormRow, Versioned, WeightTotals } from '@pt/web/evaluation/data-access';
+import type { EvaluationFormRow } from '@pt/web/evaluation/data-access';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzCheckboxModule } from 'ng-zorro-antd/checkbox';
@@ -12,60 +11,38 @@ import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { EvaluationEditor } from './evaluation-editor';
+import { IndicatorRowComponent } from './indicator-row.component';
 
 /**
  * The 绩效指标 card of the 自评表: one row per indicator of the approved table (a number, a grade, or achieved
  * yes/no for 比…), 分值 (typed while 自定义分值 is on), the live 得分, 偏差原因, the flags and the reviewer's
- * 按偏离度扣分; the totals and grade below. The page owns the form: every edit goes out as `rowChange`.
+ * 按偏离度扣分; the totals and grade below. Edits go to the page's EvaluationEditor.
  */
 @Component({
   selector: 'pt-evaluation-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [AttachmentsComponent, FormsModule, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
+  imports: [AttachmentsComponent, FormsModule, IndicatorRowComponent, NzButtonModule, NzCardModule, NzCheckboxModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule],
   templateUrl: './evaluation-table.component.html',
   styleUrl: './evaluation.page.css',
 })
 export class EvaluationTableComponent {
-  readonly form = input.required<EvaluationForm>();
-  /** The live score (null when the project's framework is unknown to the domain). */
-  readonly result = input<EvaluationResult | null>(null);
-  /** The stored evaluation: its deductions and whether this user may deduct. */
-  readonly evaluation = input.required<Versioned<Evaluation>>();
-  readonly editable = input(false);
-  /** The target, whose 佐证材料 each row shows and takes (none shown without it). */
-  readonly targetId = input<string | null>(null);
-  /** A write is under way: the deduct buttons wait. */
-  readonly busy = input(false);
-  /** Field errors of the last failure, by the API's field names (`items[i].actual`). */
-  readonly errors = input<ReadonlyMap<string, string>>(new Map());
-  /** Rows whose 偏差原因 提交 still needs. */
-  readonly reasonRequired = input<ReadonlySet<number>>(new Set());
-  /** 自定义分值: the typed 分值 per group (null while off). */
-  readonly weights = input<WeightTotals | null>(null);
-  readonly weightProblems = input<readonly EvaluationProblem[]>([]);
-
-  readonly rowChange = output<{ index: number; patch: Partial<EvaluationFormRow> }>();
-  readonly customWeights = output<boolean>();
-  /** 按偏离度扣分 (`apply`: the page asks the reason) or 取消扣分 of a row. */
-  readonly deduct = output<{ index: number; apply: boolean }>();
+  /** The page's 自评表: the form, the live score, the stored evaluation (its deductions, whether this user may deduct). */
+  readonly ed = inject(EvaluationEditor);
 
   readonly flagLabel = flagLabel;
   readonly flagColor = flagColor;
   readonly gradeOptions = QUALITATIVE_GRADE_OPTIONS;
   readonly gradeColors = TOTAL_GRADE_COLORS;
 
-  readonly spans = computed(() => levelSpans(this.form().rows));
+  readonly spans = computed(() => levelSpans(this.ed.form()?.rows ?? []));
   readonly weightSum = computed(() => {
-    const r = this.result();
+    const r = this.ed.result();
     return r ? Dec.sum(r.items.map((i) => Dec.of(i.weight))).toFixed(2) : '';
   });
 
-  setRow(index: number, patch: Partial<EvaluationFormRow>): void {
-    this.rowChange.emit({ index, patch });
-  }
-
   setAchieved(index: number, value: 'yes' | 'no' | null): void {
-    this.setRow(index, { achieved: value === 'yes' ? true : value === 'no' ? false : null });
+    this.ed.setRow(index, { achieved: value === 'yes' ? true : value === 'no' ? false : null });
   }
 
   achievedValue(r: EvaluationFormRow): 'yes' | 'no' | null {
@@ -73,11 +50,11 @@ export class EvaluationTableComponent {
   }
 
   fieldError(field: string): string | null {
-    return this.errors().get(field) ?? null;
+    return this.ed.fieldErrors().get(field) ?? null;
   }
 
   band(r: EvaluationFormRow, index: number): string {
-    return rowBandText(r, this.result()?.items[index]?.weight);
+    return rowBandText(r, this.ed.result()?.items[index]?.weight);
   }
 
   /** The 得分 box of a 定性 row (optional until a grade is chosen) or a 比较 row: the band it must lie in. */
@@ -95,9 +72,9 @@ export class EvaluationTableComponent {
    * the domain keeps the equal split), else null.
    */
   scoredWeight(index: number): string | null {
-    const g = this.weights()?.groupOfRow[index];
-    const total = g === null || g === undefined ? null : this.weights()?.groups[g];
+    const g = this.ed.weights()?.groupOfRow[index];
+    const total = g === null || g === undefined ? null : this.ed.weights()?.groups[g];
     if (!total || total.ok) return null;
-    return this.result()?.items[index]?.weight ?? null;
+    return this.ed.result()?.items[index]?.weight ?? null;
   }
 }

@@ -126,7 +126,7 @@ describe('EvaluationPage (issue 12: funds in 万元, carried 全年执行数, �
     type(fixture, 'eval-funds-fiscal-executed', '75.5');
 
     api.put.mockResolvedValue(evaluation({ saved: true, executedCarried: null }));
-    await fixture.componentInstance.save(true);
+    await fixture.componentInstance.ed.save(true);
     const body = api.put.mock.calls[0][2];
     expect(body.budget).toEqual({ annualBudget: '1000000.00', executed: '900000.00' });
     expect(body.funds.fiscal).toEqual({ initialBudget: '800000.00', annualBudget: '800000.00', executed: '755000.00' });
@@ -145,7 +145,7 @@ describe('EvaluationPage (issue 12: funds in 万元, carried 全年执行数, �
     await setup(evaluation({ saved: true }));
     api.transition.mockResolvedValue(evaluation({ saved: true, status: 'submitted', permissions: { edit: false, actions: ['withdraw'], deduct: false } }));
     reloadAttachments.mockClear();
-    await fixture.componentInstance.act({ action: 'submit' });
+    await fixture.componentInstance.ed.act({ action: 'submit' });
     expect(api.transition).toHaveBeenCalledWith(ID, expect.any(Number), { action: 'submit' });
     expect(reloadAttachments).toHaveBeenCalledWith(ID);
   });

@@ -109,6 +109,6 @@ describe('MonitoringPage budget figures', () => {
     ]);
     input('mon-budget-executed').value = '600000';
     input('mon-budget-executed').dispatchEvent(new Event('input'));
-    expect(f.componentInstance.form()?.budget).toEqual({ annualBudget: '1000000.00', executed: '600000', expectedExecuted: '1000000.00' });
+    expect(f.componentInstance.ed.form()?.budget).toEqual({ annualBudget: '1000000.00', executed: '600000', expectedExecuted: '1000000.00' });
   });
 });

@@ -7,7 +7,7 @@ import { LoadState } from '@pt/web/shared/data-access';
 import type { ApiFailure } from '@pt/web/shared/data-access';
 
 /** What a report of a project answers with: its version (null before the first save) and what the user may do. */
-interface ProjectReport {
+export interface ProjectReport {
   version: number | null;
   permissions: { edit: boolean };
 }
