@@ -9,3 +9,4 @@ export * from './lib/load-on';
 export * from './lib/year-org-filter';
 export * from './lib/forms';
 export * from './lib/versioned-http';
+export * from './lib/api-client';

@@ -1,6 +1,6 @@
-import { HttpClient } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import { ApiPaths, type ExportJob, type ExportJobStatus } from '@pt/shared/api-types';
+import { ApiClient } from '@pt/web/shared/data-access';
 import { firstValueFrom } from 'rxjs';
 import type { BatchExportQuery } from './export-query';
 import { batchQueryParams } from './export-query';
@@ -29,9 +29,7 @@ export function jobActive(job: Pick<ExportJob, 'status'>): boolean {
 
 /** Background batch exports (`/api/export-jobs`): queue one, list the user's jobs, cancel or delete one. */
 @Injectable({ providedIn: 'root' })
-export class ExportJobsApi {
-  private readonly http = inject(HttpClient);
-
+export class ExportJobsApi extends ApiClient {
   create(q: BatchExportQuery): Promise<ExportJob> {
     const p = batchQueryParams(q);
     const body: Record<string, string | number> = { ...p, year: q.year };
@@ -39,7 +37,7 @@ export class ExportJobsApi {
   }
 
   list(): Promise<ExportJob[]> {
-    return firstValueFrom(this.http.get<ExportJob[]>(ApiPaths.exportJobs));
+    return this.read<ExportJob[]>(ApiPaths.exportJobs);
   }
 
   remove(id: string): Promise<void> {

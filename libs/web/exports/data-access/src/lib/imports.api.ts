@@ -1,6 +1,6 @@
-import { HttpClient } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import { ApiPaths, type ImportChoiceDto, type ImportResult, type ImportTextDto, type TargetKindKey } from '@pt/shared/api-types';
+import { ApiClient } from '@pt/web/shared/data-access';
 import { firstValueFrom } from 'rxjs';
 
 export type { ImportChoice, ImportChoiceDto } from '@pt/shared/api-types';
@@ -29,9 +29,7 @@ export interface ImportXlsxOptions {
  * 409 when a name the unit already uses that year has no choice: replace / keepBoth / skip).
  */
 @Injectable({ providedIn: 'root' })
-export class ImportsApi {
-  private readonly http = inject(HttpClient);
-
+export class ImportsApi extends ApiClient {
   text(body: ImportTextBody, dryRun: boolean): Promise<ImportResult> {
     return firstValueFrom(this.http.post<ImportResult>(ApiPaths.importText, body, { params: { dryRun: String(dryRun) } }));
   }

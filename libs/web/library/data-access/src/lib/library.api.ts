@@ -1,5 +1,4 @@
-import { HttpClient } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import {
   ApiPaths,
   type CreateLibraryIndicatorDto,
@@ -9,8 +8,7 @@ import {
   type Suggestions,
   type UpdateLibraryIndicatorDto,
 } from '@pt/shared/api-types';
-import { VersionedHttp } from '@pt/web/shared/data-access';
-import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '@pt/web/shared/data-access';
 import { libraryQueryParams } from './library-filters';
 import type { LibraryQuery } from './library-filters';
 
@@ -24,12 +22,9 @@ export type UpdateLibraryIndicatorBody = UpdateLibraryIndicatorDto;
  * changed in between).
  */
 @Injectable({ providedIn: 'root' })
-export class LibraryApi {
-  private readonly http = inject(HttpClient);
-  private readonly rows = inject(VersionedHttp);
-
+export class LibraryApi extends ApiClient {
   list(query: LibraryQuery): Promise<LibraryPage> {
-    return firstValueFrom(this.http.get<LibraryPage>(ApiPaths.indicatorLibrary, { params: libraryQueryParams(query) }));
+    return this.read<LibraryPage>(ApiPaths.indicatorLibrary, libraryQueryParams(query));
   }
 
   get(id: string): Promise<LibraryIndicator> {
@@ -54,12 +49,9 @@ export class LibraryApi {
  * covered, similar projects' tables, last year's same-name project) and copying last year's table.
  */
 @Injectable({ providedIn: 'root' })
-export class SuggestionsApi {
-  private readonly http = inject(HttpClient);
-  private readonly rows = inject(VersionedHttp);
-
+export class SuggestionsApi extends ApiClient {
   suggestions(projectId: string): Promise<Suggestions> {
-    return firstValueFrom(this.http.get<Suggestions>(ApiPaths.projectSuggestions(projectId)));
+    return this.read<Suggestions>(ApiPaths.projectSuggestions(projectId));
   }
 
   /**

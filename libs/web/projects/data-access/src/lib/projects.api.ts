@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Finding } from '@pt/domain';
 import {
@@ -22,8 +22,7 @@ import {
   type UpdateProjectDto,
 } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { firstValueFrom } from 'rxjs';
-import { VersionedHttp } from '@pt/web/shared/data-access';
+import { ApiClient } from '@pt/web/shared/data-access';
 
 export interface ProjectListQuery {
   /** One kind of target; every kind when absent. */
@@ -63,9 +62,7 @@ export type TransitionBody = TransitionDto;
  * falling back to the body's `version`).
  */
 @Injectable({ providedIn: 'root' })
-export class ProjectsApi {
-  private readonly http = inject(HttpClient);
-  private readonly versioned = inject(VersionedHttp);
+export class ProjectsApi extends ApiClient {
   private frameworksCache: Promise<FrameworkResponse[]> | null = null;
   private orgsCache: { token: string | null; orgs: Promise<OrgNode[]> } | null = null;
   private readonly auth = inject(AuthStore);
@@ -73,7 +70,7 @@ export class ProjectsApi {
   /** Indicator frameworks (cached for the session). */
   frameworks(): Promise<FrameworkResponse[]> {
     if (!this.frameworksCache) {
-      this.frameworksCache = firstValueFrom(this.http.get<FrameworkResponse[]>(ApiPaths.frameworks));
+      this.frameworksCache = this.read<FrameworkResponse[]>(ApiPaths.frameworks);
       this.frameworksCache.catch(() => (this.frameworksCache = null));
     }
     return this.frameworksCache;
@@ -81,14 +78,14 @@ export class ProjectsApi {
 
   /** The budget years of the projects the user sees, newest first (GET /api/projects/years). */
   async years(): Promise<number[]> {
-    return (await firstValueFrom(this.http.get<{ years: number[] }>(ApiPaths.projectYears))).years;
+    return (await this.read<{ years: number[] }>(ApiPaths.projectYears)).years;
   }
 
   /** Organisations visible to the current user (cached per session). */
   orgs(): Promise<OrgNode[]> {
     const token = this.auth.token();
     if (!this.orgsCache || this.orgsCache.token !== token) {
-      const orgs = firstValueFrom(this.http.get<OrgNode[]>(ApiPaths.orgs));
+      const orgs = this.read<OrgNode[]>(ApiPaths.orgs);
       const entry = { token, orgs };
       this.orgsCache = entry;
       orgs.catch(() => {
@@ -114,51 +111,51 @@ export class ProjectsApi {
     if (query.scoreMax != null) params = params.set('scoreMax', String(query.scoreMax));
     if (query.light) params = params.set('light', query.light);
     if (query.evaluationStatus) params = params.set('evaluationStatus', query.evaluationStatus);
-    return firstValueFrom(this.http.get<ProjectPage>(ApiPaths.targets, { params }));
+    return this.read<ProjectPage>(ApiPaths.targets, params);
   }
 
   get(id: string): Promise<Target> {
-    return this.versioned.get<Target>(ApiPaths.project(id));
+    return this.rows.get<Target>(ApiPaths.project(id));
   }
 
   create(body: CreateTargetBody): Promise<Target> {
-    return this.versioned.post<Target>(ApiPaths.targets, body);
+    return this.rows.post<Target>(ApiPaths.targets, body);
   }
 
   update(id: string, version: number, body: UpdateTargetBody): Promise<Target> {
-    return this.versioned.patch<Target>(ApiPaths.project(id), body, version);
+    return this.rows.patch<Target>(ApiPaths.project(id), body, version);
   }
 
   /** The rows of the own-year annual table, or of the goal `goalId` (a policy's 中期 table). */
   putIndicators(id: string, version: number, indicators: IndicatorInput[], goalId?: string): Promise<Target> {
-    return this.versioned.put<Target>(goalId ? ApiPaths.goalIndicators(id, goalId) : ApiPaths.projectIndicators(id), { indicators }, version);
+    return this.rows.put<Target>(goalId ? ApiPaths.goalIndicators(id, goalId) : ApiPaths.projectIndicators(id), { indicators }, version);
   }
 
   transition(id: string, version: number, body: TransitionBody): Promise<Target> {
-    return this.versioned.post<Target>(ApiPaths.projectTransitions(id), body, version);
+    return this.rows.post<Target>(ApiPaths.projectTransitions(id), body, version);
   }
 
   remove(id: string, version: number): Promise<void> {
-    return this.versioned.delete(ApiPaths.project(id), version);
+    return this.rows.delete(ApiPaths.project(id), version);
   }
 
   async findings(id: string): Promise<Finding[]> {
-    const res = await firstValueFrom(this.http.get<FindingsResponse>(ApiPaths.projectFindings(id)));
+    const res = await this.read<FindingsResponse>(ApiPaths.projectFindings(id));
     return res.findings ?? [];
   }
 
   history(id: string): Promise<HistoryEntry[]> {
-    return firstValueFrom(this.http.get<HistoryEntry[]>(ApiPaths.projectHistory(id)));
+    return this.read<HistoryEntry[]>(ApiPaths.projectHistory(id));
   }
 
   /** The target at its last return and now (null when never returned): the review screen's 自上次退回以来的修改. */
   changes(id: string): Promise<TargetChanges | null> {
-    return firstValueFrom(this.http.get<TargetChanges | null>(ApiPaths.targetChanges(id)));
+    return this.read<TargetChanges | null>(ApiPaths.targetChanges(id));
   }
 
   /** Last year's value and actual of each row, by indicator id (domain §11). */
   async indicatorHistory(id: string): Promise<Map<string, IndicatorHistory | null>> {
-    const res = await firstValueFrom(this.http.get<IndicatorHistoryResponse>(ApiPaths.indicatorHistory(id)));
+    const res = await this.read<IndicatorHistoryResponse>(ApiPaths.indicatorHistory(id));
     return new Map(res.rows.map((r) => [r.indicatorId, r.history]));
   }
 }

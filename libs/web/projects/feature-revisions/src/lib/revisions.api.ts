@@ -1,8 +1,6 @@
-import { HttpClient } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import { ApiPaths, type AdjustProjectDto, type Project, type ProjectDiff, type ProjectRevision } from '@pt/shared/api-types';
-import { firstValueFrom } from 'rxjs';
-import { VersionedHttp } from '@pt/web/shared/data-access';
+import { ApiClient } from '@pt/web/shared/data-access';
 
 export type AdjustBody = AdjustProjectDto;
 
@@ -11,29 +9,26 @@ export type AdjustBody = AdjustProjectDto;
  * starting an adjustment of an approved project (filler only; If-Match with the project's version).
  */
 @Injectable({ providedIn: 'root' })
-export class RevisionsApi {
-  private readonly http = inject(HttpClient);
-  private readonly versioned = inject(VersionedHttp);
-
+export class RevisionsApi extends ApiClient {
   list(projectId: string): Promise<ProjectRevision[]> {
-    return firstValueFrom(this.http.get<ProjectRevision[]>(ApiPaths.projectRevisions(projectId)));
+    return this.read<ProjectRevision[]>(ApiPaths.projectRevisions(projectId));
   }
 
   /** The project as it was in revision `rev` (the current revision is the project itself). */
   get(projectId: string, rev: number): Promise<Project> {
-    return firstValueFrom(this.http.get<Project>(ApiPaths.projectRevision(projectId, rev)));
+    return this.read<Project>(ApiPaths.projectRevision(projectId, rev));
   }
 
   /** What changed from revision `from` to `to` (the current one when omitted). */
   diff(projectId: string, from: number, to?: number | null): Promise<ProjectDiff> {
     const params: Record<string, string> = { from: String(from) };
     if (to) params['to'] = String(to);
-    return firstValueFrom(this.http.get<ProjectDiff>(ApiPaths.projectDiff(projectId), { params }));
+    return this.read<ProjectDiff>(ApiPaths.projectDiff(projectId), params);
   }
 
   /** Start revision n+1 of an approved project; answers the project, now a draft, with its new version. */
   adjust(projectId: string, version: number, reason: string): Promise<Project> {
     const body: AdjustBody = { reason };
-    return this.versioned.post<Project>(ApiPaths.projectAdjustments(projectId), body, version);
+    return this.rows.post<Project>(ApiPaths.projectAdjustments(projectId), body, version);
   }
 }
