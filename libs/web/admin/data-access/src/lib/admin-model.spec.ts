@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { AdminOrg } from '@pt/shared/api-types';
+import { apiErrorResponse } from '@pt/web/shared/data-access/testing';
 import { fieldError, toAdminFailure } from './admin-failure';
 import { creatableKinds, orgOptions, passwordProblem, requiredOrgKind, roleOptions, roleOrgProblems, userMatches } from './admin-model';
 
@@ -68,10 +69,7 @@ describe('admin model helpers', () => {
 
 describe('admin failures', () => {
   it('takes the server message and details', () => {
-    const e = new HttpErrorResponse({
-      status: 400,
-      error: { statusCode: 400, code: 'VALIDATION_FAILED', message: '请求参数有误：password', details: [{ field: 'password', message: '密码至少 8 位' }, { bad: 1 }] },
-    });
+    const e = apiErrorResponse(400, { code: 'VALIDATION_FAILED', message: '请求参数有误：password', details: [{ field: 'password', message: '密码至少 8 位' }, { bad: 1 }] });
     const f = toAdminFailure(e);
     expect(f).toEqual({ status: 400, code: 'VALIDATION_FAILED', message: '请求参数有误：password', details: [{ field: 'password', message: '密码至少 8 位' }], findings: [] });
     expect(fieldError(f, 'password')).toBe('密码至少 8 位');

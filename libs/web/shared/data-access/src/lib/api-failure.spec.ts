@@ -1,13 +1,10 @@
-import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-import { HttpHeaders, HttpResponse } from '@angular/common/http';
+import { HttpErrorResponse, HttpHeaders, HttpResponse } from '@angular/common/http';
+import { apiErrorResponse } from '../testing';
 import { failureMapper, fieldError, ifMatch, localFailure, toApiFailure, versionFromEtag, withEtagVersion } from './api-failure';
 
 describe('toApiFailure', () => {
   it('keeps the Chinese message, code and field details of an API error', () => {
-    const e = new HttpErrorResponse({
-      status: 400,
-      error: { statusCode: 400, code: 'VALIDATION_FAILED', message: '输入有误', details: [{ field: 'name', message: '请填写项目名称' }] },
-    });
+    const e = apiErrorResponse(400, { code: 'VALIDATION_FAILED', message: '输入有误', details: [{ field: 'name', message: '请填写项目名称' }] });
     expect(toApiFailure(e)).toEqual({
       status: 400,
       code: 'VALIDATION_FAILED',
@@ -19,27 +16,20 @@ describe('toApiFailure', () => {
 
   it('carries the findings of a 422 FINDINGS_BLOCK_SUBMIT', () => {
     const finding = { code: 'MISSING_UNIT', severity: 'error', message: '缺少单位', indicatorIndex: 0 };
-    const e = new HttpErrorResponse({
-      status: 422,
-      error: { statusCode: 422, code: 'FINDINGS_BLOCK_SUBMIT', message: '存在错误', findings: [finding, { junk: true }] },
-    });
+    const e = apiErrorResponse(422, { code: 'FINDINGS_BLOCK_SUBMIT', message: '存在错误', findings: [finding, { junk: true }] });
     const f = toApiFailure(e);
     expect(f.code).toBe('FINDINGS_BLOCK_SUBMIT');
     expect(f.findings).toEqual([finding]);
   });
 
   it('reads blocking findings listed as details', () => {
-    const e = new HttpErrorResponse({
-      status: 422,
-      error: {
-        statusCode: 422,
-        code: 'FINDINGS_BLOCK_SUBMIT',
-        message: '指标表有 2 处错误',
-        details: [
-          { field: 'indicators[1]', code: 'MISSING_UNIT', message: '第2行缺少单位' },
-          { field: 'indicators', code: 'NO_BENEFIT', message: '缺少效益指标' },
-        ],
-      },
+    const e = apiErrorResponse(422, {
+      code: 'FINDINGS_BLOCK_SUBMIT',
+      message: '指标表有 2 处错误',
+      details: [
+        { field: 'indicators[1]', code: 'MISSING_UNIT', message: '第2行缺少单位' },
+        { field: 'indicators', code: 'NO_BENEFIT', message: '缺少效益指标' },
+      ],
     });
     expect(toApiFailure(e).findings).toEqual([
       { code: 'MISSING_UNIT', severity: 'error', message: '第2行缺少单位', indicatorIndex: 1 },

@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import type { EnvironmentProviders, Provider, Type } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
@@ -39,6 +39,14 @@ export function pageTestProviders(routes: Routes = [], ...features: RouterFeatur
 export function apiTestBed<T>(api: Type<T>): { api: T; http: HttpTestingController } {
   TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
   return { api: TestBed.inject(api), http: TestBed.inject(HttpTestingController) };
+}
+
+/**
+ * An error answer as the API sends it: the status, and the body of every API error with that status as its
+ * `statusCode` (anything else in `body`, even malformed details, is passed on for the mapper to cope with).
+ */
+export function apiErrorResponse(status: number, body: { code: string; message: string; [key: string]: unknown }): HttpErrorResponse {
+  return new HttpErrorResponse({ status, error: { statusCode: status, ...body } });
 }
 
 /** `rounds` turns of: a macrotask (the mocked APIs answer), change detection, stable (what they started has run). */
