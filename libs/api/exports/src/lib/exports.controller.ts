@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, RequireRole, RequireRoleGuard } from '@pt/api/auth';
+import { Body, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, RequireRole, RequireRoleGuard, SecuredController } from '@pt/api/auth';
 import { Audited, UploadBody } from '@pt/api/core';
 import {
   ApiRoutes,
@@ -19,9 +19,7 @@ import { assertXlsxWithinLimits } from './xlsx/zip-limits';
 import { ExportGate } from './jobs/export-gate';
 import { sendFile } from './send-file';
 
-@ApiTags('exports')
-@ApiBearerAuth()
-@Controller()
+@SecuredController('/', { tag: 'exports' })
 export class ExportsController {
   constructor(
     private readonly exportsService: ExportsService,

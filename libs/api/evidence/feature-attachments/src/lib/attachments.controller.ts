@@ -1,6 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
+import { Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController } from '@pt/api/auth';
 import { contentDisposition } from '@pt/api/core';
 import { AttachmentStore } from '@pt/api/evidence/data-access';
 import { ApiRoutes, type Attachment, type AttachmentEditRights, ATTACHMENT_NAME_HEADER } from '@pt/shared/api-types';
@@ -12,9 +12,7 @@ import { drainRefused } from './drain';
 const ofTarget = [`${ApiRoutes.targets}/:id/${ApiRoutes.project.attachments}`, `${ApiRoutes.projects}/:id/${ApiRoutes.project.attachments}`];
 
 /** 佐证材料: a target's files (upload, list) and one file by its id (download, delete). */
-@ApiTags('attachments')
-@ApiBearerAuth()
-@Controller()
+@SecuredController('/', { tag: 'attachments' })
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentStore) {}
 

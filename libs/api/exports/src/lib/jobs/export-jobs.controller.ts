@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
+import { Body, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController } from '@pt/api/auth';
 import { Audited } from '@pt/api/core';
 import { ApiRoutes, BatchExportQueryDto, type ExportJob, type UserSummary } from '@pt/shared/contracts';
 import type { Response } from 'express';
@@ -8,9 +8,7 @@ import { sendFile } from '../send-file';
 import { ExportJobsService } from './export-jobs.service';
 
 /** Background batch exports: queue, progress, cancel, download (the contract's GET /api/exports stays for small ones). */
-@ApiTags('exports')
-@ApiBearerAuth()
-@Controller(ApiRoutes.exportJobs)
+@SecuredController(ApiRoutes.exportJobs, { tag: 'exports' })
 export class ExportJobsController {
   constructor(private readonly jobs: ExportJobsService) {}
 

@@ -1,12 +1,10 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
+import { Get, Query } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController } from '@pt/api/auth';
 import { ApiRoutes, type Dashboard, DashboardQueryDto, type UserSummary } from '@pt/shared/contracts';
 import { DashboardService } from './dashboard.service';
 
-@ApiTags('dashboard')
-@ApiBearerAuth()
-@Controller(ApiRoutes.dashboard)
+@SecuredController(ApiRoutes.dashboard, { tag: 'dashboard' })
 export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { Body, Delete, Get, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
 import { ApiHttpException, Versioned, VersionedWrite } from '@pt/api/core';
 import {
   AdjustProjectDto,
@@ -25,9 +25,7 @@ import { SuggestionsService } from './suggestions.service';
  * One target of any kind and its sub-routes, on both paths: `/api/targets/:id` for every kind and `/api/projects/:id`
  * (narrowed to projects by the kind scope: a department or policy target there is a 404).
  */
-@ApiTags('projects', 'targets')
-@ApiBearerAuth()
-@Controller([ApiRoutes.projects, ApiRoutes.targets])
+@SecuredController([ApiRoutes.projects, ApiRoutes.targets], { tag: ['projects', 'targets'] })
 export class DeclarationController {
   constructor(
     private readonly projects: DeclarationService,

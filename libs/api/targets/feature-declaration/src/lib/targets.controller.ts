@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
+import { CurrentUser, SecuredController } from '@pt/api/auth';
 import { Versioned } from '@pt/api/core';
 import {
   ApiRoutes,
@@ -18,9 +18,7 @@ import { DeclarationService } from './declaration.service';
 // The list, the years and create of each path; registered before DeclarationController, whose `:id` would take
 // `years` for an id.
 
-@ApiTags('projects')
-@ApiBearerAuth()
-@Controller(ApiRoutes.projects)
+@SecuredController(ApiRoutes.projects, { tag: 'projects' })
 export class ProjectsController {
   constructor(private readonly targets: DeclarationService) {}
 

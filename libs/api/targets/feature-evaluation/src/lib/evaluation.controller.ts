@@ -1,14 +1,12 @@
-import { Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { Body, Get, Param, Patch, Put } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
 import { Versioned, VersionedWrite } from '@pt/api/core';
 import { ApiRoutes, type Evaluation, PatchEvaluationDto, PutEvaluationDto, type UserSummary } from '@pt/shared/contracts';
 import { EvaluationService } from './evaluation.service';
 
-@ApiTags('evaluation')
-@ApiBearerAuth()
 // on both paths: /api/targets/:id for every kind, /api/projects/:id narrowed to projects (the store's kind scope)
-@Controller([`${ApiRoutes.projects}/:id/evaluation`, `${ApiRoutes.targets}/:id/evaluation`])
+@SecuredController([`${ApiRoutes.projects}/:id/evaluation`, `${ApiRoutes.targets}/:id/evaluation`], { tag: 'evaluation' })
 export class EvaluationController {
   constructor(private readonly evaluations: EvaluationService) {}
 

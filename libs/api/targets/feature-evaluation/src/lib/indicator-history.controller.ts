@@ -1,6 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
+import { Get, Param } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController } from '@pt/api/auth';
 import { indicatorHistory, TargetStore } from '@pt/api/targets/data-access';
 import { ApiRoutes, type IndicatorHistoryResponse, type UserSummary } from '@pt/shared/contracts';
 
@@ -10,9 +10,7 @@ const P = ApiRoutes.project;
  * Last year's target and self-evaluation actual of each row (domain §11), for the editor and the review screen: apart
  * from the target's detail read, which stays one document read (it is the benchmarked path).
  */
-@ApiTags('evaluation')
-@ApiBearerAuth()
-@Controller()
+@SecuredController('/', { tag: 'evaluation' })
 export class IndicatorHistoryController {
   constructor(private readonly targets: TargetStore) {}
 

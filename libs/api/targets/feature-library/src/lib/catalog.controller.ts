@@ -1,14 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
+import { Get } from '@nestjs/common';
+import { CurrentUser, SecuredController } from '@pt/api/auth';
 import { FrameworkStore } from '@pt/api/frameworks';
 import { ApiRoutes, type FrameworkResponse, type OrgNode, type UserSummary } from '@pt/shared/contracts';
 import { OrgScopeService } from '@pt/api/targets/data-access';
 
 /** Reference data every screen needs: the indicator frameworks and the organisations the user sees. */
-@ApiTags('catalog')
-@ApiBearerAuth()
-@Controller()
+@SecuredController('/', { tag: 'catalog' })
 export class CatalogController {
   constructor(
     private readonly scope: OrgScopeService,

@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { Body, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { CurrentUser, SecuredController, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
 import {
   CreateLibraryIndicatorDto,
   type LibraryIndicator,
@@ -12,9 +11,7 @@ import {
 import { Versioned, VersionedWrite } from '@pt/api/core';
 import { LibraryService } from './library.service';
 
-@ApiTags('indicator-library')
-@ApiBearerAuth()
-@Controller('indicator-library')
+@SecuredController('indicator-library', { tag: 'indicator-library' })
 export class LibraryController {
   constructor(private readonly library: LibraryService) {}
 

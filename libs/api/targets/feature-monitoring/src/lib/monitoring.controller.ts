@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { Body, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
 import { Versioned, VersionedWrite } from '@pt/api/core';
 import {
   ApiRoutes,
@@ -13,9 +13,7 @@ import {
 } from '@pt/shared/contracts';
 import { MonitoringService } from './monitoring.service';
 
-@ApiTags('monitoring')
-@ApiBearerAuth()
-@Controller()
+@SecuredController('/', { tag: 'monitoring' })
 export class MonitoringController {
   constructor(private readonly monitoring: MonitoringService) {}
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { Body, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
 import { Versioned, VersionedWrite } from '@pt/api/core';
 import {
   ApiRoutes,
@@ -17,9 +17,7 @@ const R = ApiRoutes.rectifications;
 const OF_TARGET = `${ApiRoutes.targets}/:id/${ApiRoutes.project.rectifications}`;
 
 /** 整改通知: a target's list and issue, the unit's answer, the transitions (domain §11). */
-@ApiTags('rectifications')
-@ApiBearerAuth()
-@Controller()
+@SecuredController('/', { tag: 'rectifications' })
 export class RectificationController {
   constructor(private readonly rectifications: RectificationService) {}
 

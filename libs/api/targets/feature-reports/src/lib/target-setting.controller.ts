@@ -1,6 +1,6 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
+import { Get, Query, Res } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController } from '@pt/api/auth';
 import { Audited } from '@pt/api/core';
 import { ApiRoutes, TargetSettingExportQueryDto, TargetSettingQueryDto, type TargetSettingReport, type UserSummary } from '@pt/shared/contracts';
 import type { Response } from 'express';
@@ -10,9 +10,7 @@ import { writeTargetSettingXlsx } from './target-setting-xlsx';
 /** The title the export prints and names its file by. */
 export const TARGET_SETTING_TITLE = '绩效目标设置情况';
 
-@ApiTags('reports')
-@ApiBearerAuth()
-@Controller(ApiRoutes.reports.base)
+@SecuredController(ApiRoutes.reports.base, { tag: 'reports' })
 export class TargetSettingController {
   constructor(private readonly reports: TargetSettingService) {}
 

@@ -1,14 +1,12 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '@pt/api/auth';
+import { Get, Param, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { CurrentUser, SecuredController } from '@pt/api/auth';
 import { lastReturn, TargetStore } from '@pt/api/targets/data-access';
 import { ApiRoutes, type TargetChanges, type UserSummary } from '@pt/shared/contracts';
 import type { Response } from 'express';
 
 /** 自上次退回以来的修改: the target at its last return and now, for the review screen of any reviewer on any machine. */
-@ApiBearerAuth()
-@ApiTags('projects')
-@Controller([ApiRoutes.projects, ApiRoutes.targets])
+@SecuredController([ApiRoutes.projects, ApiRoutes.targets], { tag: 'projects' })
 export class ChangesController {
   constructor(private readonly targets: TargetStore) {}
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { Body, Post } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { SecuredController, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
 import { VersionedWrite } from '@pt/api/core';
 import { EvaluationStore, TargetStore } from '@pt/api/targets/data-access';
 import { ApiRoutes, type Evaluation, EvaluationTransitionDto, type Project, TransitionDto } from '@pt/shared/contracts';
@@ -9,9 +9,8 @@ import { ReviewService } from './review.service';
 import { TARGET_REVIEW, targetReviewHooks } from './target-review';
 
 /** The transitions of a target's declaration and of its self-evaluation: one workflow, two documents. */
-@ApiBearerAuth()
 // on both paths: /api/targets/:id for every kind, /api/projects/:id narrowed to projects (the store's kind scope)
-@Controller([ApiRoutes.projects, ApiRoutes.targets])
+@SecuredController([ApiRoutes.projects, ApiRoutes.targets])
 export class ReviewController {
   constructor(
     private readonly review: ReviewService,
