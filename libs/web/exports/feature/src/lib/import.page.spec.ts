@@ -101,14 +101,20 @@ describe('ImportPage', () => {
     http.verify();
   });
 
-  it('clears a preview when the text changes, and shows the 422 details of a refused create', async () => {
+  /** Opens the page as a filler, pastes some text and previews it, the server answering `preview`. */
+  async function pastedPreview(preview: ImportResult = PREVIEW): Promise<ImportPage> {
     setup(['filler']);
     await settle(fixture);
     const page = fixture.componentInstance;
     page.change(page.text, 'x');
     page.previewText();
-    http.expectOne((r) => r.url === '/api/imports/text').flush(PREVIEW);
+    http.expectOne((r) => r.url === '/api/imports/text').flush(preview);
     await settle(fixture);
+    return page;
+  }
+
+  it('clears a preview when the text changes, and shows the 422 details of a refused create', async () => {
+    const page = await pastedPreview();
     page.create();
     http
       .expectOne((r) => r.url === '/api/imports/text')
@@ -137,11 +143,6 @@ describe('ImportPage', () => {
     expect(testIds(fixture, 'import-create')).toHaveLength(0);
   });
   it('asks before a name the unit already uses: 替换 / 保留两份 / 跳过 per project, replace disabled when not editable; the create sends the choices', async () => {
-    setup(['filler']);
-    await settle(fixture);
-    const page = fixture.componentInstance;
-    page.change(page.text, 'x');
-    page.previewText();
     const clash: ImportResult = {
       ...PREVIEW,
       projects: [
@@ -150,8 +151,7 @@ describe('ImportPage', () => {
         { ...PREVIEW.projects[0], name: '新项目', existing: null },
       ],
     };
-    http.expectOne((r) => r.url === '/api/imports/text').flush(clash);
-    await settle(fixture);
+    const page = await pastedPreview(clash);
     expect(testIds(fixture, 'import-clash').map((e) => e.textContent)).toEqual([
       expect.stringContaining('本单位 2020 年已有同名项目（草稿）'),
       expect.stringContaining('不能替换'),
