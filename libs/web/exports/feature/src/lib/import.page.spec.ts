@@ -9,6 +9,7 @@ import { pageTestProviders } from '@pt/web/shared/data-access/testing';
 import { ImportPage } from './import.page';
 
 const UNIT = 'u-xining';
+type PreviewedProject = ImportResult['projects'][number];
 
 const PREVIEW: ImportResult = {
   dryRun: true,
@@ -213,24 +214,23 @@ describe('ImportPage', () => {
     const xlsx = http.expectOne((r) => r.url === '/api/imports/xlsx');
     expect(xlsx.request.params.get('kind')).toBe('department');
     const budget = { total: '12478600.00', fiscal: '12000000.00', other: '478600.00', basic: '8000000.00', project: '4478600.00' };
-    const dept = {
+    // a target of another kind as previewed: its own block instead of the project funds
+    const previewed = (kind: 'department' | 'policy', source: string, name: string, own: Partial<PreviewedProject>): PreviewedProject => ({
       ...PREVIEW.projects[0],
-      source: '驻西宁办事处',
-      kind: 'department' as const,
-      name: '驻西宁办事处',
+      source,
+      kind,
+      name,
       funds: null,
+      ...own,
+    });
+    const dept = previewed('department', '驻西宁办事处', '驻西宁办事处', {
       department: { budget, tasks: [{ name: '对口支援', content: '果洛州', amount: '3000000.00', fiscal: '3000000.00', other: null }] },
-      existing: { id: 'd-1', status: 'draft' as const, editable: false },
-    };
-    const policy = {
-      ...PREVIEW.projects[0],
-      source: '帮扶政策',
-      kind: 'policy' as const,
-      name: '对口地区产业帮扶政策',
-      funds: null,
+      existing: { id: 'd-1', status: 'draft', editable: false },
+    });
+    const policy = previewed('policy', '帮扶政策', '对口地区产业帮扶政策', {
       policy: { basis: '沪府办〔2033〕12号', startYear: 2034, endYear: 2036, totalFunds: '90000000.00', annualFunds: '30000000.00' },
       totalIndicators: [{ level1: '产出指标', level2: '数量指标', name: '接待团组数量', target: '≥200个' }],
-    };
+    });
     xlsx.flush({ dryRun: true, projects: [dept, policy], problems: [] });
     await settle(fixture);
     const result = testIds(fixture, 'import-result')[0].textContent ?? '';
