@@ -103,6 +103,7 @@ describe('parseTargetValue — hand-written edge cases', () => {
     value,
     unit,
   });
+  const MALFORMED: Partial<TargetValue> = { kind: 'qualitative', malformed: true };
   test.each<[string, Partial<TargetValue>]>([
     // Operators in every spelling
     ['≥90%', { ...q('≥', '90.00', '%'), direction: 'positive', text: '≥90.00(%)' }],
@@ -147,24 +148,24 @@ describe('parseTargetValue — hand-written edge cases', () => {
     ['比年初规划低不少于2', { kind: 'compare', value: '2.00', unit: null, text: '比年初规划低不少于2.00' }],
     ['比去年有所提高', { kind: 'qualitative', malformed: undefined, direction: 'qualitative' }],
     // Malformed: starts like an operator / number but is not a quantity
-    ['>=abc', { kind: 'qualitative', malformed: true, operator: null, value: null, text: '>=abc' }],
-    ['≥9O%', { kind: 'qualitative', malformed: true }],
-    ['=1.2.3(%)', { kind: 'qualitative', malformed: true }],
-    ['≥', { kind: 'qualitative', malformed: true }],
-    ['= ', { kind: 'qualitative', malformed: true }],
-    ['≥%', { kind: 'qualitative', malformed: true }],
-    ['===5', { kind: 'qualitative', malformed: true }],
-    ['=.5(%)', { kind: 'qualitative', malformed: true }],
-    ['≥3,00(人次)', { kind: 'qualitative', malformed: true }],
-    ['≥90%以上', { kind: 'qualitative', malformed: true }],
-    ['≥90%，确保完成', { kind: 'qualitative', malformed: true }],
-    ['≥3个工作日内完成', { kind: 'qualitative', malformed: true }],
-    ['=100((%))', { kind: 'qualitative', malformed: true }],
+    ['>=abc', { ...MALFORMED, operator: null, value: null, text: '>=abc' }],
+    ['≥9O%', MALFORMED],
+    ['=1.2.3(%)', MALFORMED],
+    ['≥', MALFORMED],
+    ['= ', MALFORMED],
+    ['≥%', MALFORMED],
+    ['===5', MALFORMED],
+    ['=.5(%)', MALFORMED],
+    ['≥3,00(人次)', MALFORMED],
+    ['≥90%以上', MALFORMED],
+    ['≥90%，确保完成', MALFORMED],
+    ['≥3个工作日内完成', MALFORMED],
+    ['=100((%))', MALFORMED],
     // §11: a bare number WITH a unit is `=` (an info finding says so); without a unit it stays malformed.
     ['100%', { ...q('=', '100.00', '%'), direction: 'equal', impliedOperator: true, text: '=100.00(%)' }],
-    ['90', { kind: 'qualitative', malformed: true }],
+    ['90', MALFORMED],
     ['4.00(家)', { ...q('=', '4.00', '家'), impliedOperator: true }],
-    ['比年初规划低不少于两万元', { kind: 'qualitative', malformed: true }],
+    ['比年初规划低不少于两万元', MALFORMED],
     // Sentences: qualitative, not malformed, even with an operator or a number inside
     ['旗舰店访问量≥3000000', { kind: 'qualitative', malformed: undefined, text: '旗舰店访问量≥3000000' }],
     ['访问量达到≥90%的水平', { kind: 'qualitative', malformed: undefined }],

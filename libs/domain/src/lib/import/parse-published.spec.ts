@@ -156,22 +156,20 @@ describe('parsePublishedText on the reference documents', () => {
     expect(byLine.get(485)?.level1).toBe('满意度指标');
   });
 
+  /** Lines `from`–`to` of a table's document, line `at` (checked to read `was`) printed as `now`: still the table's rows. */
+  function expectSameRowsWithLine(table: ReferenceTable, [from, to]: [number, number], at: number, was: string, now: string): void {
+    const lines = excerpt(table.source, from, to).split('\n');
+    expect(lines[at - from]).toBe(was);
+    lines[at - from] = now;
+    const r = parsePublishedText(lines.join('\n'));
+    expect(r.problems).toEqual([]);
+    expect(comparableRows(r.projects[0].rows)).toEqual(comparableFixtureRows(table));
+  }
+
   test('a 一级 that was not printed at all follows from the 二级 (not a problem)', () => {
     const waishiban = REFERENCE_TABLES.find((t) => t.id === 'yangpu-2024-waishiban-chufang') as ReferenceTable;
-    const lines2024 = excerpt(waishiban.source, 369, 393).split('\n');
-    expect(lines2024[389 - 369]).toBe('\t效益指标\t经济效益指标\t\t\t');
-    lines2024[389 - 369] = '\t\t经济效益指标\t\t\t';
-    const r2024 = parsePublishedText(lines2024.join('\n'));
-    expect(r2024.problems).toEqual([]);
-    expect(comparableRows(r2024.projects[0].rows)).toEqual(comparableFixtureRows(waishiban));
-
-    const yewu = REFERENCE_TABLES[0];
-    const lines2020 = excerpt(yewu.source, 2, 91).split('\n');
-    expect(lines2020[73 - 2]).toBe('效果目标');
-    lines2020[73 - 2] = '';
-    const r2020 = parsePublishedText(lines2020.join('\n'));
-    expect(r2020.problems).toEqual([]);
-    expect(comparableRows(r2020.projects[0].rows)).toEqual(comparableFixtureRows(yewu));
+    expectSameRowsWithLine(waishiban, [369, 393], 389, '\t效益指标\t经济效益指标\t\t\t', '\t\t经济效益指标\t\t\t');
+    expectSameRowsWithLine(REFERENCE_TABLES[0], [2, 91], 73, '效果目标', '');
   });
 
   test('a 2020 value wrapped over three lines is one value', () => {
