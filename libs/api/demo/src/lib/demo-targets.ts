@@ -1,3 +1,4 @@
+import { Dec } from '@pt/domain';
 import type { DepartmentBudget, DepartmentTaskInput, PolicyFieldsInput, TransitionAction } from '@pt/shared/contracts';
 
 /**
@@ -46,6 +47,24 @@ const UNIT_ROWS: DemoRow[] = [
   { level1: '满意度指标', level2: '服务对象满意度指标', name: '服务对象满意度', target: '≥90%' },
 ];
 
+interface OfficeSpending {
+  amount: string;
+  content: string;
+}
+
+/**
+ * An 办事处's budget as the 明细表 gives it: all of it 财政拨款 (合计 = 财政拨款, no other funds), its 基本支出 the
+ * task 保障机构正常运转 and its 项目支出 one cooperation task, each task paid in full from 财政拨款.
+ */
+function officeBudget(basic: OfficeSpending, project: OfficeSpending & { name: string }): Pick<DemoDepartmentTarget, 'budget' | 'tasks'> {
+  const total = Dec.of(basic.amount).add(Dec.of(project.amount)).toFixed(2);
+  const task = (name: string, t: OfficeSpending): DepartmentTaskInput => ({ name, content: t.content, amount: t.amount, fiscal: t.amount, other: null });
+  return {
+    budget: { total, fiscal: total, other: '0.00', basic: basic.amount, project: project.amount },
+    tasks: [task('保障机构正常运转', basic), task(project.name, project)],
+  };
+}
+
 export const DEMO_DEPARTMENT_TARGETS: DemoDepartmentTarget[] = [
   {
     org: 'HZB-XN',
@@ -57,11 +76,10 @@ export const DEMO_DEPARTMENT_TARGETS: DemoDepartmentTarget[] = [
       { user: 'czj', action: 'approve', comment: '同意批复。' },
     ],
     // 西宁办事处: 5,840,000 = 人员经费 2,021,182 + 公用经费 2,401,618 + 项目支出 1,417,200
-    budget: { total: '5840000.00', fiscal: '5840000.00', other: '0.00', basic: '4422800.00', project: '1417200.00' },
-    tasks: [
-      { name: '保障机构正常运转', content: '人员经费和公用经费，保障办事处日常运行', amount: '4422800.00', fiscal: '4422800.00', other: null },
-      { name: '沪青合作交流', content: '服务两地合作交流和对口支援，接待考察团组，开展课题研究', amount: '1417200.00', fiscal: '1417200.00', other: null },
-    ],
+    ...officeBudget(
+      { amount: '4422800.00', content: '人员经费和公用经费，保障办事处日常运行' },
+      { amount: '1417200.00', name: '沪青合作交流', content: '服务两地合作交流和对口支援，接待考察团组，开展课题研究' },
+    ),
     annualGoal: '保障办事处正常运转，做好本市与青海省合作交流和对口支援的联络、协调和服务工作。',
     rows: UNIT_ROWS,
   },
@@ -71,11 +89,10 @@ export const DEMO_DEPARTMENT_TARGETS: DemoDepartmentTarget[] = [
     filler: null,
     steps: [],
     // 广州办事处: 6,684,000 = 人员经费 2,004,020 + 公用经费 3,655,980 + 项目支出 1,024,000
-    budget: { total: '6684000.00', fiscal: '6684000.00', other: '0.00', basic: '5660000.00', project: '1024000.00' },
-    tasks: [
-      { name: '保障机构正常运转', content: '人员经费和公用经费', amount: '5660000.00', fiscal: '5660000.00', other: null },
-      { name: '沪粤合作交流', content: '服务两地经济合作与交流', amount: '1024000.00', fiscal: '1024000.00', other: null },
-    ],
+    ...officeBudget(
+      { amount: '5660000.00', content: '人员经费和公用经费' },
+      { amount: '1024000.00', name: '沪粤合作交流', content: '服务两地经济合作与交流' },
+    ),
     annualGoal: '保障办事处正常运转，做好本市与广东省经济合作与交流的服务工作。',
     rows: UNIT_ROWS,
   },
