@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addRow, login, logout, openMenu, pick, submitConfirmed } from './support';
+import { addRow, login, logout, openMenu, pick, reviewConfirmed, submitConfirmed } from './support';
 
 /**
  * Declare and review, as people click: a filler types a target table (with a mistake the live
@@ -129,18 +129,14 @@ test('a filler declares a table with live checks; reviewers return, then approve
   // --- hzb approves
   await login(page, 'hzb');
   await openFromList(page, 'menu-inbox', name);
-  await page.getByTestId('approve').click();
-  await page.getByTestId('confirm-ok').click();
-  await expect(page).toHaveURL(/\/inbox$/);
+  await reviewConfirmed(page, 'approve');
   await logout(page);
 
   // --- czj approves
   await login(page, 'czj');
   await openFromList(page, 'menu-inbox', name);
   await expect(page.getByTestId('project-status')).toHaveText('部门已审');
-  await page.getByTestId('approve').click();
-  await page.getByTestId('confirm-ok').click();
-  await expect(page).toHaveURL(/\/inbox$/);
+  await reviewConfirmed(page, 'approve');
 
   // --- the history shows every step
   await page.getByTestId('menu-projects').click();

@@ -1,5 +1,5 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { apiGet, login, logout, openMenu, pick } from './support';
+import { apiGet, login, logout, openMenu, pick, reviewConfirmed, submitConfirmed } from './support';
 
 /**
  * Issue 15, acceptance 2: a unit declares its 部门（单位）整体 target (a second one for the same year is refused with a
@@ -136,9 +136,7 @@ test('a unit declares its 部门整体 target through return, fix, both approval
   await expect(page.getByTestId('budget-view')).toContainText('5,925,000.00');
   await page.getByTestId('row-2-comment').fill('项目按期完成率目标偏低，宜不低于95%');
   await page.getByTestId('review-comment').fill('请调整项目按期完成率后重新提交。');
-  await page.getByTestId('return').click();
-  await page.getByTestId('confirm-ok').click();
-  await expect(page).toHaveURL(/\/inbox$/);
+  await reviewConfirmed(page, 'return');
   await logout(page);
 
   // --- xining sees the comment on its row, fixes it and resubmits
@@ -148,18 +146,14 @@ test('a unit declares its 部门整体 target through return, fix, both approval
   await expect(page.getByTestId('return-notice')).toContainText('请调整项目按期完成率后重新提交。');
   await expect(page.getByTestId('row-2-review-comment')).toContainText('项目按期完成率目标偏低');
   await page.getByTestId('row-2-target').fill('≥95%');
-  await page.getByTestId('submit').click();
-  await page.locator('.ant-popover').getByRole('button', { name: /提\s*交/ }).click();
-  await expect(page.getByTestId('project-status')).toHaveText('已提交');
+  await submitConfirmed(page);
   await logout(page);
 
   // --- hzb, then czj approve
   for (const reviewer of ['hzb', 'czj']) {
     await login(page, reviewer);
     await openDepartmentTarget(page, 'menu-inbox');
-    await page.getByTestId('approve').click();
-    await page.getByTestId('confirm-ok').click();
-    await expect(page).toHaveURL(/\/inbox$/);
+    await reviewConfirmed(page, 'approve');
     await logout(page);
   }
 

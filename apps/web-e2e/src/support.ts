@@ -65,3 +65,10 @@ export async function submitConfirmed(page: Page, button = 'submit', status = 'p
   await page.locator('.ant-popover').getByRole('button', { name: /提\s*交/ }).click();
   await expect(page.getByTestId(status)).toHaveText('已提交');
 }
+
+/** 审核通过 or 退回 on a review page: its button (`action`), the confirmation's OK, then back in the inbox. */
+export async function reviewConfirmed(page: Page, action: 'approve' | 'return'): Promise<void> {
+  await page.getByTestId(action).click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page).toHaveURL(/\/inbox$/);
+}
