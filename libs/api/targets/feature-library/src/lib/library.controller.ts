@@ -1,6 +1,8 @@
 import { Body, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { CurrentUser, SecuredController, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
+import { Versioned, VersionedWrite } from '@pt/api/core';
 import {
+  ApiRoutes,
   CreateLibraryIndicatorDto,
   type LibraryIndicator,
   type LibraryPage,
@@ -8,10 +10,9 @@ import {
   UpdateLibraryIndicatorDto,
   type UserSummary,
 } from '@pt/shared/contracts';
-import { Versioned, VersionedWrite } from '@pt/api/core';
 import { LibraryService } from './library.service';
 
-@SecuredController('indicator-library', { tag: 'indicator-library' })
+@SecuredController(ApiRoutes.indicatorLibrary, { tag: 'indicator-library' })
 export class LibraryController {
   constructor(private readonly library: LibraryService) {}
 
