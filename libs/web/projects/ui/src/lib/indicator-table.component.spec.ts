@@ -32,6 +32,16 @@ describe('IndicatorTableComponent: typing into a 一级/二级 cell', () => {
     input.dispatchEvent(new InputEvent('input', { data: text, inputType: 'insertText', bubbles: true }));
   };
 
+  /** Row 1 under 产出指标, its 二级 cell reached by the keyboard and `text` put in. */
+  const typeInLevel2 = async (text: string) => {
+    fixture.componentInstance.rows.update((r) => [{ ...r[0], level1: '产出指标' }, r[1]]);
+    await fixture.whenStable();
+    cell(1, 'level2').focus();
+    await fixture.whenStable();
+    insert(text);
+    await fixture.whenStable();
+  };
+
   beforeAll(() => {
     // jsdom has no scrolling; the select's list (a CDK virtual scroll) calls it
     Element.prototype.scrollTo ??= () => undefined;
@@ -62,12 +72,7 @@ describe('IndicatorTableComponent: typing into a 一级/二级 cell', () => {
   });
 
   it('Tab takes the match in 二级 and moves on; Enter with nothing typed goes down', async () => {
-    fixture.componentInstance.rows.update((r) => [{ ...r[0], level1: '产出指标' }, r[1]]);
-    await fixture.whenStable();
-    cell(1, 'level2').focus();
-    await fixture.whenStable();
-    insert('数量');
-    await fixture.whenStable();
+    await typeInLevel2('数量');
     key(searchInput(), 'Tab');
     await fixture.whenStable();
     expect(rows()[0].level2).toBe('数量指标');
@@ -82,12 +87,7 @@ describe('IndicatorTableComponent: typing into a 一级/二级 cell', () => {
   });
 
   it('text that matches no option is kept when the cell is left', async () => {
-    fixture.componentInstance.rows.update((r) => [{ ...r[0], level1: '产出指标' }, r[1]]);
-    await fixture.whenStable();
-    cell(1, 'level2').focus();
-    await fixture.whenStable();
-    insert('自定义二级');
-    await fixture.whenStable();
+    await typeInLevel2('自定义二级');
     searchInput().dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
     await fixture.whenStable();
     expect(rows()[0].level2).toBe('自定义二级');
