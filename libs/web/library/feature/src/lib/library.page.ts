@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, type ParamMap, Router } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { cascadeLevels, findFramework, frameworkChoices, frameworkName, LIBRARY_PAGE_SIZE, LibraryApi, level1Choices, level2Choices, toLibraryFailure } from '@pt/web/library/data-access';
 import type { LibraryIndicator } from '@pt/web/library/data-access';
 import { hasAnyRole, ProjectsApi } from '@pt/web/projects/data-access';
 import type { FrameworkResponse } from '@pt/shared/api-types';
 import { loadState } from '@pt/web/shared/data-access';
-import { ConfirmButtonComponent, ListCardComponent, SearchInputComponent, TextSelectComponent } from '@pt/web/shared/ui';
+import { ConfirmButtonComponent, ListCardComponent, SearchInputComponent, serverPage, TextSelectComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -19,13 +19,21 @@ interface Filters {
   frameworkCode: string | null;
   level1: string | null;
   level2: string | null;
-  page: number;
-  pageSize: number;
 }
 
 function positiveInt(v: string | null, fallback: number): number {
   const n = Number(v);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** The filters as the URL keeps them (the page and its size are `page` and `size`). */
+function urlFilters(p: ParamMap): Filters {
+  return {
+    q: p.get('q') ?? '',
+    frameworkCode: p.get('fw'),
+    level1: p.get('l1'),
+    level2: p.get('l2'),
+  };
 }
 
 /**
@@ -78,16 +86,16 @@ function positiveInt(v: string | null, fallback: number): number {
         #table
         nzSize="middle"
         nzShowSizeChanger
-        [nzData]="items()"
+        [nzData]="rows.items()"
         [nzFrontPagination]="false"
-        [nzTotal]="total()"
-        [nzPageIndex]="filters().page"
-        [nzPageSize]="filters().pageSize"
+        [nzTotal]="rows.total()"
+        [nzPageIndex]="rows.page()"
+        [nzPageSize]="rows.pageSize()"
         [nzLoading]="list.loading()"
         [nzShowTotal]="totalTpl"
         nzNoResult="没有符合条件的指标"
-        (nzPageIndexChange)="setPage($event)"
-        (nzPageSizeChange)="setPageSize($event)"
+        (nzPageIndexChange)="rows.setPage($event)"
+        (nzPageSizeChange)="rows.setPageSize($event)"
         data-testid="library-table"
       >
         <thead>
@@ -154,14 +162,15 @@ export class LibraryPage {
   readonly frameworks = signal<FrameworkResponse[]>([]);
   readonly frameworkItems = computed(() => frameworkChoices(this.frameworks()));
 
-  readonly filters = signal<Filters>(this.readUrl());
+  private readonly url = this.route.snapshot.queryParamMap;
+  readonly filters = signal<Filters>(urlFilters(this.url));
   readonly qDraft = signal(this.filters().q);
   readonly filterFramework = computed(() => findFramework(this.frameworks(), this.filters().frameworkCode));
   readonly filterLevel1 = computed(() => level1Choices(this.filterFramework()));
   readonly filterLevel2 = computed(() => level2Choices(this.filterFramework(), this.filters().level1));
 
-  readonly items = signal<LibraryIndicator[]>([]);
-  readonly total = signal(0);
+  /** The page shown (its page and size in the URL too); paging loads it again. */
+  readonly rows = serverPage<LibraryIndicator>(LIBRARY_PAGE_SIZE, () => this.changed());
   readonly list = loadState();
   readonly deleting = signal<string | null>(null);
 
@@ -169,6 +178,8 @@ export class LibraryPage {
   readonly editing = signal<LibraryEditRequest | null>(null);
 
   constructor() {
+    this.rows.page.set(positiveInt(this.url.get('page'), 1));
+    this.rows.pageSize.set(Math.min(200, positiveInt(this.url.get('size'), LIBRARY_PAGE_SIZE)));
     this.projects.frameworks().then(
       (fws) => this.frameworks.set(fws),
       (e) => this.message.error(`指标体系加载失败：${toLibraryFailure(e).message}`),
@@ -189,28 +200,29 @@ export class LibraryPage {
   // ---------------------------------------------------------------- filters and paging
 
   applyQ(): void {
-    this.update({ q: this.qDraft().trim(), page: 1 });
+    this.update({ q: this.qDraft().trim() });
   }
 
   setFramework(code: string | null): void {
-    this.update({ frameworkCode: code || null, level1: null, level2: null, page: 1 });
+    this.update({ frameworkCode: code || null, level1: null, level2: null });
   }
 
   setLevels(level1: string | null, level2: string | null): void {
-    this.update({ ...cascadeLevels(this.filterFramework(), level1, level2), page: 1 });
+    this.update(cascadeLevels(this.filterFramework(), level1, level2));
   }
 
-  setPage(page: number): void {
-    if (page !== this.filters().page) this.update({ page });
-  }
-
-  setPageSize(pageSize: number): void {
-    if (pageSize !== this.filters().pageSize) this.update({ pageSize, page: 1 });
-  }
-
+  /** New filters: from the first page. */
   private update(patch: Partial<Filters>): void {
     this.filters.update((f) => ({ ...f, ...patch }));
+    this.rows.page.set(1);
+    this.changed();
+  }
+
+  /** The filters or the page changed: into the URL, and load. */
+  private changed(): void {
     const f = this.filters();
+    const page = this.rows.page();
+    const pageSize = this.rows.pageSize();
     void this.router.navigate([], {
       relativeTo: this.route,
       replaceUrl: true,
@@ -219,35 +231,23 @@ export class LibraryPage {
         fw: f.frameworkCode,
         l1: f.level1,
         l2: f.level2,
-        page: f.page > 1 ? f.page : null,
-        size: f.pageSize !== LIBRARY_PAGE_SIZE ? f.pageSize : null,
+        page: page > 1 ? page : null,
+        size: pageSize !== LIBRARY_PAGE_SIZE ? pageSize : null,
       },
     });
     void this.load();
   }
 
-  private readUrl(): Filters {
-    const p = this.route.snapshot.queryParamMap;
-    return {
-      q: p.get('q') ?? '',
-      frameworkCode: p.get('fw'),
-      level1: p.get('l1'),
-      level2: p.get('l2'),
-      page: positiveInt(p.get('page'), 1),
-      pageSize: Math.min(200, positiveInt(p.get('size'), LIBRARY_PAGE_SIZE)),
-    };
-  }
-
   async load(): Promise<void> {
-    const page = await this.list.run(() => this.api.list(this.filters()), (e) => toLibraryFailure(e).message);
-    if (!page) return;
-    if (page.items.length === 0 && page.total > 0 && this.filters().page > 1) {
+    const query = { ...this.filters(), page: this.rows.page(), pageSize: this.rows.pageSize() };
+    const answer = await this.list.run(() => this.api.list(query), (e) => toLibraryFailure(e).message);
+    if (!answer) return;
+    if (answer.items.length === 0 && answer.total > 0 && query.page > 1) {
       // the last page emptied (e.g. after a delete): show the one before
-      this.update({ page: Math.max(1, Math.ceil(page.total / this.filters().pageSize)) });
+      this.rows.setPage(Math.max(1, Math.ceil(answer.total / query.pageSize)));
       return;
     }
-    this.items.set(page.items);
-    this.total.set(page.total);
+    this.rows.show(answer);
   }
 
   // ---------------------------------------------------------------- add / edit / delete (sysadmin)

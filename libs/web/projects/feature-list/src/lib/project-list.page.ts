@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { loadOn, LoadState, toApiFailure, yearFromLink } from '@pt/web/shared/data-access';
-import { OrgSelectComponent, SearchInputComponent, TextSelectComponent } from '@pt/web/shared/ui';
+import { OrgSelectComponent, SearchInputComponent, serverPage, TextSelectComponent } from '@pt/web/shared/ui';
 import { isFiller, orgOptions, parseKind, ProjectsApi, STATUS_OPTIONS, TARGET_KIND_OPTIONS, visibleOrgs } from '@pt/web/projects/data-access';
 import type { ProjectStatus, ProjectSummary, TargetKindKey } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -97,17 +97,11 @@ type Mode = 'all' | 'inbox';
       }
       <pt-project-table
         [selectable]="inbox()"
-        [selected]="batch.selected()"
-        (selectedChange)="batch.selected.set($event)"
-        [items]="items()"
+        [(selected)]="batch.selected"
+        [list]="list"
         [kind]="kind()"
-        [total]="total()"
-        [page]="page()"
-        [pageSize]="pageSize()"
         [loading]="state.loading()"
         [inbox]="inbox()"
-        (pageChange)="setPage($event)"
-        (pageSizeChange)="setPageSize($event)"
       />
     </nz-card>
     <ng-template #extra>
@@ -156,12 +150,10 @@ export class ProjectListPage {
   /** The dashboard's click-through filters (绩效目标申报 only). */
   readonly extra = signal<ExtraFilters>(NO_EXTRA_FILTERS);
   readonly tags = computed(() => (this.inbox() ? [] : filterTags(this.extra())));
-  readonly page = signal(1);
-  readonly pageSize = signal(20);
   readonly qDraft = signal('');
 
-  readonly items = signal<ProjectSummary[]>([]);
-  readonly total = signal(0);
+  /** The page shown; paging writes the URL, and the query follows it. */
+  readonly list = serverPage<ProjectSummary>(20, () => this.syncUrl());
   readonly state = new LoadState();
   readonly error = this.state.error;
   private readonly orgs = visibleOrgs(this.api);
@@ -173,7 +165,7 @@ export class ProjectListPage {
   });
 
   /** 审核待办's 批量审核 (the inbox only). */
-  readonly batch = inboxBatch(() => this.items(), () => this.reload());
+  readonly batch = inboxBatch(() => this.list.items(), () => this.reload());
 
   constructor() {
     const qp = this.route.snapshot.queryParamMap;
@@ -186,9 +178,9 @@ export class ProjectListPage {
     this.qDraft.set(this.q());
     this.extra.set(parseExtraFilters((k) => qp.get(k)));
     const page = Number(qp.get('page'));
-    if (Number.isInteger(page) && page > 0) this.page.set(page);
+    if (Number.isInteger(page) && page > 0) this.list.page.set(page);
     const size = Number(qp.get('pageSize'));
-    if ([10, 20, 30, 40, 50].includes(size)) this.pageSize.set(size);
+    if ([10, 20, 30, 40, 50].includes(size)) this.list.pageSize.set(size);
 
   }
 
@@ -199,8 +191,8 @@ export class ProjectListPage {
     orgId: this.orgId(),
     status: this.inbox() ? null : this.status(),
     q: this.q(),
-    page: this.page(),
-    pageSize: this.pageSize(),
+    page: this.list.page(),
+    pageSize: this.list.pageSize(),
     inbox: this.inbox(),
     ...(this.inbox() ? {} : this.extra()),
   }));
@@ -215,33 +207,20 @@ export class ProjectListPage {
       this.q.set(String(value ?? '').trim());
       this.qDraft.set(this.q());
     }
-    this.page.set(1);
+    this.list.page.set(1);
     this.syncUrl();
   }
 
   /** A filter tag was closed. */
   clearFilter(key: FilterTagKey): void {
     this.extra.set(withoutFilter(this.extra(), key));
-    this.page.set(1);
+    this.list.page.set(1);
     this.syncUrl();
   }
 
   clearFilters(): void {
     this.extra.set(NO_EXTRA_FILTERS);
-    this.page.set(1);
-    this.syncUrl();
-  }
-
-  setPage(page: number): void {
-    if (page === this.page()) return;
-    this.page.set(page);
-    this.syncUrl();
-  }
-
-  setPageSize(size: number): void {
-    if (size === this.pageSize()) return;
-    this.pageSize.set(size);
-    this.page.set(1);
+    this.list.page.set(1);
     this.syncUrl();
   }
 
@@ -251,12 +230,10 @@ export class ProjectListPage {
       (e) => toApiFailure(e, '项目列表加载失败').message,
     );
     if (res) {
-      this.items.set(res.items);
-      this.total.set(res.total);
+      this.list.show(res);
     } else if (this.state.error() !== null) {
       // this load failed (not one a newer load overtook): no stale rows under the error
-      this.items.set([]);
-      this.total.set(0);
+      this.list.show(null);
     }
   }
 
@@ -270,8 +247,8 @@ export class ProjectListPage {
         orgId: this.orgId() ?? undefined,
         status: this.inbox() ? undefined : (this.status() ?? undefined),
         q: this.q() || undefined,
-        page: this.page() > 1 ? this.page() : undefined,
-        pageSize: this.pageSize() !== 20 ? this.pageSize() : undefined,
+        page: this.list.page() > 1 ? this.list.page() : undefined,
+        pageSize: this.list.pageSize() !== 20 ? this.list.pageSize() : undefined,
         ...(this.inbox() ? {} : extraQueryParams(this.extra())),
       },
     });

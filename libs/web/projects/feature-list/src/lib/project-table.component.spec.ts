@@ -3,15 +3,23 @@ import { TestBed } from '@angular/core/testing';
 import type { ProjectSummary } from '@pt/web/projects/data-access';
 import { ProjectTableComponent } from './project-table.component';
 import { pageTestProviders, stabilize } from '@pt/web/shared/data-access/testing';
+import { serverPage } from '@pt/web/shared/ui';
 
 const row = (id: string, name: string) => ({ id, name, year: 2027, orgName: '西宁办', status: 'submitted', version: 2, indicatorCount: 4 }) as unknown as ProjectSummary;
 
+/** A page of the two rows 甲项目 and 乙项目, of `total` in all. */
+function twoRows(total = 2) {
+  const list = serverPage<ProjectSummary>(20, () => undefined);
+  list.show({ items: [row('a', '甲项目'), row('b', '乙项目')], total });
+  return list;
+}
+
 @Component({
   imports: [ProjectTableComponent],
-  template: `<pt-project-table [items]="items" [inbox]="true" [selectable]="true" [(selected)]="selected" />`,
+  template: `<pt-project-table [list]="list" [inbox]="true" [selectable]="true" [(selected)]="selected" />`,
 })
 class HostComponent {
-  readonly items = [row('a', '甲项目'), row('b', '乙项目')];
+  readonly list = twoRows();
   readonly selected = signal<readonly string[]>([]);
 }
 
@@ -40,10 +48,10 @@ describe('ProjectTableComponent: 批量审核 selection', () => {
 
 @Component({
   imports: [ProjectTableComponent],
-  template: `<pt-project-table [items]="items" [total]="45" [kind]="kind()" />`,
+  template: `<pt-project-table [list]="list" [kind]="kind()" />`,
 })
 class TotalHostComponent {
-  readonly items = [row('a', '甲项目'), row('b', '乙项目')];
+  readonly list = twoRows(45);
   readonly kind = signal<string | null>(null);
 }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, model, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, model } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { kindColor, kindLabel, statusColor, statusLabel } from '@pt/web/projects/data-access';
 import type { ProjectSummary } from '@pt/web/projects/data-access';
@@ -6,9 +6,10 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { GRADE_TAG_COLORS, LIGHT_COLORS, LIGHT_LABELS } from './list-helpers';
 import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
+import type { ServerPage } from '@pt/web/shared/ui';
 
 /**
- * One page of targets of every kind (server-side paging): 年度, 类型, 名称 (a link; the whole row opens it), 单位, 状态, 年度资金, 指标数,
+ * One page of targets of every kind (server-side paging: the page's `list` takes the pagination): 年度, 类型, 名称 (a link; the whole row opens it), 单位, 状态, 年度资金, 指标数,
  * the self-evaluation's score and grade, the monitoring light, 更新时间. In 审核待办 a row opens the review page.
  *
  * Test ids: `project-table`, `project-row`, `project-name`, `project-status`, `project-score`, `project-grade`,
@@ -23,17 +24,17 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
       #table
       nzSize="middle"
       nzShowSizeChanger
-      [nzData]="items()"
+      [nzData]="list().items()"
       [nzFrontPagination]="false"
-      [nzTotal]="total()"
-      [nzPageIndex]="page()"
-      [nzPageSize]="pageSize()"
+      [nzTotal]="list().total()"
+      [nzPageIndex]="list().page()"
+      [nzPageSize]="list().pageSize()"
       [nzLoading]="loading()"
       [nzShowTotal]="totalTpl"
       [nzScroll]="{ x: '1240px' }"
       [nzNoResult]="inbox() ? '暂无待审核的绩效目标' : '暂无绩效目标'"
-      (nzPageIndexChange)="pageChange.emit($event)"
-      (nzPageSizeChange)="pageSizeChange.emit($event)"
+      (nzPageIndexChange)="list().setPage($event)"
+      (nzPageSizeChange)="list().setPageSize($event)"
       data-testid="project-table"
     >
       <thead>
@@ -108,21 +109,17 @@ import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
   `,
 })
 export class ProjectTableComponent {
-  /** Summaries of any kind (`kind` absent in an answer of /api/projects: a project). */
-  readonly items = input.required<readonly (ProjectSummary & { kind?: string })[]>();
-  readonly total = input(0);
-  readonly page = input(1);
-  readonly pageSize = input(20);
+  /** The page of summaries of any kind (`kind` absent in an answer of /api/projects: a project). */
+  readonly list = input.required<ServerPage<ProjectSummary & { kind?: string }>>();
   readonly loading = input(false);
   /** 审核待办: rows open the review page. */
   readonly inbox = input(false);
   /** The list's kind filter: the total counts 项目 only when it is narrowed to projects, else 绩效目标. */
   readonly kind = input<string | null>(null);
-  readonly pageChange = output<number>();
-  readonly pageSizeChange = output<number>();
   /** 批量审核: a checkbox per row and one for the page; `selected` holds the ids. */
   readonly selectable = input(false);
   readonly selected = model<readonly string[]>([]);
+  private readonly items = computed(() => this.list().items());
   readonly allSelected = computed(() => this.items().length > 0 && this.items().every((p) => this.selected().includes(p.id)));
   readonly someSelected = computed(() => !this.allSelected() && this.items().some((p) => this.selected().includes(p.id)));
 

@@ -90,7 +90,7 @@ describe('AuditPage', () => {
 
   it('filters by event kind and user name, from the first page', async () => {
     const { harness, page, all, text } = await open();
-    page.goToPage(2);
+    page.rows.setPage(2);
     await settle(harness);
     expect(queries.at(-1)).toEqual({ page: 2, pageSize: 50, event: '', username: '', from: null, to: null, objectType: '', object: '', result: '' });
     page.setEvent('auth.');

@@ -19,7 +19,7 @@ import {
   verificationText,
 } from '@pt/web/security/data-access';
 import { formatDate, loadState } from '@pt/web/shared/data-access';
-import { ListCardComponent, SearchInputComponent } from '@pt/web/shared/ui';
+import { ListCardComponent, SearchInputComponent, serverPage } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -117,17 +117,17 @@ interface AuditRowView {
 
       <nz-table
         #table
-        [nzData]="rows()"
+        [nzData]="rows.items()"
         [nzLoading]="list.loading()"
         [nzFrontPagination]="false"
-        [nzTotal]="total()"
-        [nzPageIndex]="page()"
-        [nzPageSize]="pageSize()"
+        [nzTotal]="rows.total()"
+        [nzPageIndex]="rows.page()"
+        [nzPageSize]="rows.pageSize()"
         [nzShowSizeChanger]="true"
         [nzPageSizeOptions]="pageSizeOptions"
         [nzShowTotal]="totalTpl"
-        (nzPageIndexChange)="goToPage($event)"
-        (nzPageSizeChange)="setPageSize($event)"
+        (nzPageIndexChange)="rows.setPage($event)"
+        (nzPageSizeChange)="rows.setPageSize($event)"
         nzSize="middle"
         [nzNoResult]="empty"
         data-testid="audit-table"
@@ -205,10 +205,8 @@ export class AuditPage {
   private readonly exportState = loadState();
   readonly exporting = this.exportState.loading;
   readonly exportError = this.exportState.error;
-  readonly page = signal(1);
-  readonly pageSize = signal(50);
-  readonly total = signal(0);
-  readonly rows = signal<AuditRowView[]>([]);
+  /** The page of the log shown; paging loads it again. */
+  readonly rows = serverPage<AuditRowView>(50, () => void this.load());
   readonly list = loadState();
   readonly expanded = signal<ReadonlySet<string>>(new Set());
 
@@ -223,10 +221,9 @@ export class AuditPage {
 
   /** Only the answer to the latest request is shown. */
   async load(): Promise<void> {
-    const res = await this.list.run(() => this.api.list({ page: this.page(), pageSize: this.pageSize(), ...this.filter() }), (e) => toSecurityFailure(e, '审计日志加载失败').message);
+    const res = await this.list.run(() => this.api.list({ page: this.rows.page(), pageSize: this.rows.pageSize(), ...this.filter() }), (e) => toSecurityFailure(e, '审计日志加载失败').message);
     if (!res) return;
-    this.total.set(res.total);
-    this.rows.set(res.items.map(toView));
+    this.rows.show({ items: res.items.map(toView), total: res.total });
     this.expanded.set(new Set());
   }
 
@@ -279,24 +276,12 @@ export class AuditPage {
 
   /** New filters: from the first page. */
   search(): void {
-    this.page.set(1);
+    this.rows.page.set(1);
     void this.load();
   }
 
   setEvent(value: string | null): void {
     this.event.set(value ?? '');
-    this.search();
-  }
-
-  goToPage(page: number): void {
-    if (page === this.page()) return;
-    this.page.set(page);
-    void this.load();
-  }
-
-  setPageSize(size: number): void {
-    if (size === this.pageSize()) return;
-    this.pageSize.set(size);
     this.search();
   }
 
