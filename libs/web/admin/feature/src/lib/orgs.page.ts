@@ -53,8 +53,7 @@ const CHILD_KIND: Record<OrgKind, OrgKind | null> = { finance: 'department', dep
     <pt-list-card
       title="组织机构"
       lead="机构分三级：财政局 → 主管部门 → 预算单位。填报人属于预算单位，主管部门审核人属于主管部门，财政审核人属于财政局。"
-      [loading]="list.loading()"
-      [error]="list.error()"
+      [state]="list"
       errorTestId="orgs-load-error"
       reloadTestId="orgs-reload"
       addTestId="org-add"

@@ -14,11 +14,9 @@ import { NzMessageService } from 'ng-zorro-antd/message';
   imports: [CrudModalComponent, TextFieldComponent],
   template: `
     <pt-crud-modal
-      [open]="user() !== null"
+      [dialog]="dialog"
       [title]="'重置密码：' + (user()?.displayName ?? '')"
       okText="重置密码"
-      [saving]="dialog.saving()"
-      [failure]="dialog.failure()"
       testId="password-form"
       (submitted)="save()"
       (cancelled)="close()"

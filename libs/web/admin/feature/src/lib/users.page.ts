@@ -48,8 +48,7 @@ import { UserPasswordModal } from './user-password.modal';
   template: `
     <pt-list-card
       [title]="title()"
-      [loading]="list.loading()"
-      [error]="list.error()"
+      [state]="list"
       errorTestId="users-load-error"
       reloadTestId="users-reload"
       addTestId="user-add"

@@ -23,9 +23,7 @@ import type { ChartItem, Dashboard, DashboardFilter, DashboardLink } from '@pt/w
 import { kindLabel, orgOptions, parseKind, ProjectsApi, statusLabel, TARGET_KIND_OPTIONS, visibleOrgs, type TargetKindKey } from '@pt/web/projects/data-access';
 import { loadOn, loadState, toApiFailure, YearOrgFilter } from '@pt/web/shared/data-access';
 import { KIND_FORM_LABELS } from '@pt/domain';
-import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
+import { LoadErrorComponent, YearOrgFilterComponent } from '@pt/web/shared/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzGridModule } from 'ng-zorro-antd/grid';
 import { NzSelectModule } from 'ng-zorro-antd/select';
@@ -47,8 +45,6 @@ import { EchartComponent } from './echart.component';
   imports: [
     NgTemplateOutlet,
     RouterLink,
-    NzAlertModule,
-    NzButtonModule,
     NzCardModule,
     NzGridModule,
     NzSelectModule,
@@ -56,23 +52,19 @@ import { EchartComponent } from './echart.component';
     NzSpinModule,
     NzTableModule,
     EchartComponent,
-    OrgSelectComponent,
-    YearSelectComponent,
+    LoadErrorComponent,
+    YearOrgFilterComponent,
   ],
   template: `
     <nz-card nzTitle="统计分析" [nzExtra]="filters" class="top">
       <p class="lead">
         统计范围：{{ year() }} 年度{{ orgName() ? '，' + orgName() + '及下属单位' : '，本单位可见' }}的{{ kind() ? kindName() + '绩效目标' : '全部绩效目标（项目、部门（单位）整体、政策）' }}。点击任一数字或图形，可查看对应的{{ noun() }}。
       </p>
-      @if (error(); as e) {
-        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" [nzAction]="retryTpl" data-testid="dash-error"></nz-alert>
-        <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload()">重试</button></ng-template>
-      }
+      <pt-load-error [error]="error()" testId="dash-error" (retried)="reload()" />
     </nz-card>
     <ng-template #filters>
       <div class="filters">
-        <pt-year-select class="f-year" testId="dash-year" [years]="years()" [value]="year()" (valueChange)="filter.setYear($event)" />
-        <pt-org-select class="f-org" testId="dash-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="filter.setOrg($event)" />
+        <pt-year-org-filter testIdPrefix="dash-" [filter]="filter" [orgs]="orgChoices()" />
         <nz-select class="f-kind" nzAllowClear nzPlaceHolder="全部类型" [ngModel]="kind()" (ngModelChange)="setKind($event)" aria-label="目标类型" data-testid="dash-kind">
           @for (k of kindOptions; track k.value) {
             <nz-option [nzValue]="k.value" [nzLabel]="k.label" />
@@ -226,8 +218,6 @@ import { EchartComponent } from './echart.component';
     .top { margin-bottom: 16px; }
     .lead { color: rgba(0, 0, 0, 0.55); margin: 0; }
     .filters { display: flex; gap: 8px; }
-    .f-year { width: 120px; }
-    .f-org { width: 280px; }
     .f-kind { width: 170px; }
     .cards { margin-bottom: 16px; }
     .stat-title { color: rgba(0, 0, 0, 0.55); }
@@ -258,7 +248,6 @@ export class DashboardPage {
   /** Year and organisation, in the URL: a year named by the link, else the newest with data when this year has none. */
   readonly filter = new YearOrgFilter(dashboardYears(new Date().getFullYear()), () => this.projects.years(), () => ({ kind: this.kind() ?? undefined }));
   readonly year = this.filter.year;
-  readonly years = this.filter.years;
   readonly orgId = this.filter.orgId;
 
   readonly data = signal<Dashboard | null>(null);

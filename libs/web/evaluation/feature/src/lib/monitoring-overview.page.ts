@@ -5,14 +5,12 @@ import type { MonitoringLight } from '@pt/domain';
 import { LIGHT_ORDER, lightLabel, MonitoringApi, toEvaluationFailure } from '@pt/web/evaluation/data-access';
 import type { MonitoringOverviewRow } from '@pt/web/evaluation/data-access';
 import { orgOptions, ProjectsApi, visibleOrgs } from '@pt/web/projects/data-access';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { LightComponent } from './light.component';
 import { countByLight, overviewYears, sortOverview } from './monitoring-overview';
 import { loadOn, LoadState, YearOrgFilter } from '@pt/web/shared/data-access';
-import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
+import { LoadErrorComponent, YearOrgFilterComponent } from '@pt/web/shared/ui';
 
 /**
  * 运行监控 overview (department view): the approved projects of a year visible to the user, under a
@@ -26,13 +24,12 @@ import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
 @Component({
   selector: 'pt-monitoring-overview-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzTableModule, LightComponent, OrgSelectComponent, YearSelectComponent],
+  imports: [RouterLink, NzCardModule, NzTableModule, LightComponent, LoadErrorComponent, YearOrgFilterComponent],
   template: `
     <nz-card nzTitle="运行监控">
       <p class="lead">已批复项目的绩效运行监控情况：每个项目取最近一次填报月份的灯（各指标和预算执行中最差的灯）。点击项目进入其运行监控页填报或查看。</p>
       <div class="filters">
-        <pt-year-select class="f-year" label="预算年度" testId="overview-year" [years]="years()" [value]="year()" (valueChange)="filter.setYear($event)" />
-        <pt-org-select class="f-org" testId="overview-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="filter.setOrg($event)" />
+        <pt-year-org-filter yearLabel="预算年度" testIdPrefix="overview-" [filter]="filter" [orgs]="orgChoices()" />
       </div>
 
       <div class="counts" data-testid="overview-counts">
@@ -45,10 +42,7 @@ import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
         }
       </div>
 
-      @if (error(); as e) {
-        <nz-alert class="error" nzType="error" nzShowIcon [nzMessage]="e" [nzAction]="retryTpl" data-testid="overview-error" />
-        <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="load()">重试</button></ng-template>
-      }
+      <pt-load-error class="error" [error]="error()" testId="overview-error" (retried)="load()" />
 
       <nz-table
         nzSize="middle"
@@ -98,9 +92,7 @@ import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
   `,
   styles: `
     .lead { color: rgba(0, 0, 0, 0.55); margin-top: 0; }
-    .filters { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
-    .f-year { width: 130px; }
-    .f-org { width: 320px; }
+    .filters { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; --year-width: 130px; --org-width: 320px; }
     .counts { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin-bottom: 16px; }
     .counts-title { color: rgba(0, 0, 0, 0.65); }
     .count { display: inline-flex; gap: 6px; align-items: center; }
@@ -123,7 +115,6 @@ export class MonitoringOverviewPage {
   readonly filter = new YearOrgFilter(overviewYears(new Date().getFullYear()), () => this.projects.years());
   readonly year = this.filter.year;
   readonly orgId = this.filter.orgId;
-  readonly years = this.filter.years;
   private readonly orgs = visibleOrgs(this.projects);
   readonly orgChoices = computed(() => orgOptions(this.orgs()));
 

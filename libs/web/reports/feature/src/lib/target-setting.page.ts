@@ -4,7 +4,7 @@ import type { TargetSettingReport, TargetSettingTotals } from '@pt/shared/api-ty
 import { DownloadCancelled, toExportFailure } from '@pt/web/exports/data-access';
 import { orgOptions, ProjectsApi, visibleOrgs } from '@pt/web/projects/data-access';
 import { loadOn, loadState, toApiFailure, YearOrgFilter, yearRange } from '@pt/web/shared/data-access';
-import { OrgSelectComponent, YearSelectComponent } from '@pt/web/shared/ui';
+import { LoadErrorComponent, YearOrgFilterComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -42,19 +42,15 @@ const COLUMNS: Column[] = [
 @Component({
   selector: 'pt-target-setting-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzSpinModule, NzTableModule, NzTagModule, OrgSelectComponent, YearSelectComponent],
+  imports: [NzAlertModule, NzButtonModule, NzCardModule, NzIconModule, NzSpinModule, NzTableModule, NzTagModule, LoadErrorComponent, YearOrgFilterComponent],
   template: `
     <nz-card nzTitle="绩效目标设置情况" [nzExtra]="filters">
       <p class="lead">统计已提交、部门已审和已批复的绩效目标（草稿和已退回的不计），资金为年度预算资金，单位：万元。</p>
-      @if (error(); as e) {
-        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" [nzAction]="retryTpl" data-testid="ts-error"></nz-alert>
-        <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload()">重试</button></ng-template>
-      }
+      <pt-load-error [error]="error()" testId="ts-error" (retried)="reload()" />
     </nz-card>
     <ng-template #filters>
       <div class="filters">
-        <pt-year-select class="f-year" testId="ts-year" [years]="years()" [value]="year()" (valueChange)="filter.setYear($event)" />
-        <pt-org-select class="f-org" testId="ts-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="filter.setOrg($event)" />
+        <pt-year-org-filter testIdPrefix="ts-" [filter]="filter" [orgs]="orgChoices()" />
         <button nz-button nzType="primary" type="button" data-testid="ts-export" [nzLoading]="exporting()" [disabled]="!data()" (click)="exportXlsx()">
           <span nz-icon nzType="export"></span>导出 Excel
         </button>
@@ -112,9 +108,7 @@ const COLUMNS: Column[] = [
     </nz-spin>
   `,
   styles: `
-    .filters { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
-    .f-year { width: 110px; }
-    .f-org { width: 260px; }
+    .filters { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; --year-width: 110px; --org-width: 260px; }
     .lead { margin: 0 0 8px; color: rgba(0, 0, 0, 0.55); }
     .block { margin-top: 16px; }
     .paragraph { font-size: 15px; line-height: 1.9; text-indent: 2em; margin: 0; }
@@ -128,9 +122,6 @@ export class TargetSettingPage {
   private readonly message = inject(NzMessageService);
   /** Year and organisation, in the URL. */
   readonly filter = new YearOrgFilter(yearRange(new Date().getFullYear() + 1, 2018), () => this.projects.years());
-  readonly year = this.filter.year;
-  readonly years = this.filter.years;
-  readonly orgId = this.filter.orgId;
   readonly data = signal<TargetSettingReport | null>(null);
   private readonly report = loadState();
   readonly loading = this.report.loading;

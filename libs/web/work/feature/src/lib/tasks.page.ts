@@ -38,9 +38,8 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
     <pt-list-card
       title="任务管理"
       lead="下达申报、运行监控、绩效自评任务及截止日期；点击任务查看各单位进度。"
-      [loading]="list.loading()"
-      [error]="list.error()"
-      [retry]="true"
+      [state]="list"
+      retry
       errorTestId="tasks-error"
       reloadTestId="tasks-reload"
       addTestId="task-add"

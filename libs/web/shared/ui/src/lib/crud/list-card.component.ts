@@ -1,33 +1,37 @@
-import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
+import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
+import { LoadErrorComponent } from './load-error.component';
+
+/** What the card reads of the list's load (a LoadState of the shared data-access has it). */
+export interface ListLoadState {
+  loading(): boolean;
+  error(): string | null;
+}
 
 /**
  * The frame of a list page: a card with its title, a lead text, the filters (`[ptListFilters]`), the load error
  * (with 重试 when `retry`), the list (projected) and, top right, 刷新, the page's own buttons (`[ptListExtra]`) and the
  * primary 新增 button (刷新 and 新增 shown when they have a test id).
+ * A page with a LoadState binds it as `[state]` (loading and error from it) instead of the two inputs.
  */
 @Component({
   selector: 'pt-list-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NzAlertModule, NzButtonModule, NzCardModule, NzIconModule],
+  imports: [NzButtonModule, NzCardModule, NzIconModule, LoadErrorComponent],
   template: `
     <nz-card [nzTitle]="title()" [nzExtra]="extra">
       @if (lead()) {
         <p class="lead">{{ lead() }}</p>
       }
       <ng-content select="[ptListFilters]" />
-      @if (error(); as e) {
-        <nz-alert nzType="error" nzShowIcon [nzMessage]="e" [nzAction]="retry() ? retryTpl : null" class="block" [attr.data-testid]="errorTestId()"></nz-alert>
-        <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload.emit()">重试</button></ng-template>
-      }
+      <pt-load-error class="block" [error]="shownError()" [retry]="retry()" [testId]="errorTestId()" (retried)="reload.emit()" />
       <ng-content />
     </nz-card>
     <ng-template #extra>
       @if (reloadTestId()) {
-        <button nz-button type="button" class="gap" (click)="reload.emit()" [disabled]="loading()" [attr.data-testid]="reloadTestId()">
+        <button nz-button type="button" class="gap" (click)="reload.emit()" [disabled]="isLoading()" [attr.data-testid]="reloadTestId()">
           <span nz-icon nzType="reload"></span>刷新
         </button>
       }
@@ -59,6 +63,10 @@ export class ListCardComponent {
   readonly addTestId = input<string | null>(null);
   readonly addLabel = input('新增');
   readonly addDisabled = input(false);
+  /** The list's load, in place of `loading` and `error`. */
+  readonly state = input<ListLoadState | null>(null);
+  protected readonly isLoading = computed(() => this.state()?.loading() ?? this.loading());
+  protected readonly shownError = computed(() => (this.state() ? this.state()?.error() : this.error()) ?? null);
   readonly reload = output<void>();
   readonly add = output<void>();
 }
