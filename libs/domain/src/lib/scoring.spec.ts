@@ -53,9 +53,16 @@ describe('positive direction (≥ >)', () => {
     expect(item.flags).toEqual([]);
   });
 
-  it('2. ≥90 actual exactly 90 → full', () => {
-    // 90 ≥ 90 → 10
-    expect(one(q('≥', '90', '%'), { actual: '90' }).item.score).toBe('10.00');
+  // the cases that check one score: [case, target, actual, 分值, score], the arithmetic after each
+  it.each<[string, TargetValue, string, string, string]>([
+    ['2. ≥90 actual exactly 90 → full', q('≥', '90', '%'), '90', '10', '10.00'], // 90 ≥ 90 → 10
+    ['4. ≥1500(个) actual 1000 → 6.67', q('≥', '1500', '个'), '1000', '10', '6.67'], // 10 × 1000 / 1500 = 6.6666… → 6.67
+    ['5. >99(%) actual 99 counts as met (actual ≥ target → full)', q('>', '99', '%'), '99', '10', '10.00'], // 99 ≥ 99 → 10
+    ['8. half-up: ≥8 actual 7.3 with 分值 10 → 9.13 (9.125 rounds up)', q('≥', '8', '个'), '7.3', '10', '9.13'], // 10 × 7.3 / 8 = 9.125
+    ['9. half-up: ≥40 actual 1.1 with 分值 10 → 0.28 (0.275 rounds up)', q('≥', '40', '个'), '1.1', '10', '0.28'], // 10 × 1.1 / 40 = 0.275
+    ['10. half-up on an odd 分值: 16.67 × 2/3 = 11.1133… → 11.11', q('≥', '3', '次'), '2', '16.67', '11.11'], // 16.67 × 2 / 3 = 11.11333
+  ])('%s', (_case, target, actual, W, score) => {
+    expect(one(target, { actual }, W).item.score).toBe(score);
   });
 
   it('3. ≥90 actual 81 → 9.00', () => {
@@ -63,16 +70,6 @@ describe('positive direction (≥ >)', () => {
     const { item } = one(q('≥', '90', '%'), { actual: '81' });
     expect(item.score).toBe('9.00');
     expect(item.achieved).toBe(false);
-  });
-
-  it('4. ≥1500(个) actual 1000 → 6.67', () => {
-    // 10 × 1000 / 1500 = 6.6666… → 6.67
-    expect(one(q('≥', '1500', '个'), { actual: '1000' }).item.score).toBe('6.67');
-  });
-
-  it('5. >99(%) actual 99 counts as met (actual ≥ target → full)', () => {
-    // 99 ≥ 99 → 10
-    expect(one(q('>', '99', '%'), { actual: '99' }).item.score).toBe('10.00');
   });
 
   it('6. negative actual counts as 0', () => {
@@ -86,21 +83,6 @@ describe('positive direction (≥ >)', () => {
     // 0 ≥ 0 → 10; −1 < 0 and target 0 → 0
     expect(one(q('≥', '0', '个'), { actual: '0' }).item.score).toBe('10.00');
     expect(one(q('≥', '0', '个'), { actual: '-1' }).item.score).toBe('0.00');
-  });
-
-  it('8. half-up: ≥8 actual 7.3 with 分值 10 → 9.13 (9.125 rounds up)', () => {
-    // 10 × 7.3 / 8 = 9.125 → 9.13
-    expect(one(q('≥', '8', '个'), { actual: '7.3' }).item.score).toBe('9.13');
-  });
-
-  it('9. half-up: ≥40 actual 1.1 with 分值 10 → 0.28 (0.275 rounds up)', () => {
-    // 10 × 1.1 / 40 = 0.275 → 0.28
-    expect(one(q('≥', '40', '个'), { actual: '1.1' }).item.score).toBe('0.28');
-  });
-
-  it('10. half-up on an odd 分值: 16.67 × 2/3 = 11.1133… → 11.11', () => {
-    // W = 16.67, ≥3 actual 2 → 16.67 × 2 / 3 = 11.11333 → 11.11
-    expect(one(q('≥', '3', '次'), { actual: '2' }, '16.67').item.score).toBe('11.11');
   });
 });
 
@@ -136,19 +118,13 @@ describe('reverse direction (≤ <)', () => {
     expect(item.achieved).toBe(false);
   });
 
-  it('15. ≤5 actual exactly 2× (10) → 0', () => {
-    // 10 ≥ 2 × 5 → 0
-    expect(one(q('≤', '5', '秒'), { actual: '10' }).item.score).toBe('0.00');
-  });
-
-  it('16. ≤5 actual beyond 2× (12) → 0', () => {
-    // 12 ≥ 10 → 0
-    expect(one(q('≤', '5', '秒'), { actual: '12' }).item.score).toBe('0.00');
-  });
-
-  it('17. ≤5 actual just below 2× (9.99) → 0.02', () => {
-    // 10 × (1 − 4.99 / 5) = 10 × 0.002 = 0.02
-    expect(one(q('≤', '5', '秒'), { actual: '9.99' }).item.score).toBe('0.02');
+  // [case, target, actual, score], the arithmetic after each
+  it.each<[string, TargetValue, string, string]>([
+    ['15. ≤5 actual exactly 2× (10) → 0', q('≤', '5', '秒'), '10', '0.00'], // 10 ≥ 2 × 5 → 0
+    ['16. ≤5 actual beyond 2× (12) → 0', q('≤', '5', '秒'), '12', '0.00'], // 12 ≥ 10 → 0
+    ['17. ≤5 actual just below 2× (9.99) → 0.02', q('≤', '5', '秒'), '9.99', '0.02'], // 10 × (1 − 4.99 / 5) = 10 × 0.002 = 0.02
+  ])('%s', (_case, target, actual, score) => {
+    expect(one(target, { actual }).item.score).toBe(score);
   });
 
   it('18. ≤0 target: actual 0 → full, 0.01 → 0', () => {
