@@ -25,3 +25,4 @@ export * from './lib/http/versioned';
 export * from './lib/http/fast-path';
 export * from './lib/http/content-disposition';
 export * from './lib/database/columns';
+export * from './lib/database/advisory-locks';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { hashPassword } from '@pt/api/auth';
-import { APP_CONFIG, type AppConfig } from '@pt/api/core';
+import { advisoryXactLock, APP_CONFIG, type AppConfig } from '@pt/api/core';
 import { annualIndicators, insertProject, monitoringLights, replaceIndicators, scoreStoredEvaluation, writeHistory } from '@pt/api/targets/data-access';
 import { Dec, isPlaceholderRow } from '@pt/domain';
 import type { ProjectStatus } from '@pt/shared/contracts';
@@ -9,9 +9,6 @@ import { DEMO_ORGS, DEMO_PASSWORD, DEMO_USERS } from './demo-orgs';
 import { DEMO_PROJECTS, type DemoProject, statusAfter } from './demo-projects';
 import { demoEvaluationItems, demoMonitoringItems } from './demo-results';
 import { seedOtherKinds } from './demo-target-seed';
-
-/** Lock key for the seeding transaction, so two instances starting together seed once. */
-const SEED_LOCK = 7_202_611;
 
 /** On an empty database (no organisation yet) create the demo data, unless DEMO=0. */
 @Injectable()
@@ -33,7 +30,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   async seedIfEmpty(): Promise<boolean> {
     const hash = await hashPassword(DEMO_PASSWORD);
     return this.dataSource.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+      await advisoryXactLock(m, 'demoSeed');
       const [{ n }] = await m.query('SELECT count(*)::int AS n FROM org');
       if (n > 0) return false;
       const ids = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiHttpException, badRequest, isUniqueViolation, UUID_RE } from '@pt/api/core';
+import { advisoryXactLock, ApiHttpException, badRequest, isUniqueViolation, UUID_RE } from '@pt/api/core';
 import type { AdminOrg, ApiErrorDetail, CreateOrgDto, OrgKind, UpdateOrgDto } from '@pt/shared/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toIso } from './admin-helpers';
@@ -16,9 +16,6 @@ interface OrgRow {
 
 const ORG_SELECT = `SELECT o.id, o.code, o.name, o.kind, o.parent_id, o.created_at,
   (SELECT count(*)::int FROM app_user u WHERE u.org_id = o.id) AS user_count FROM org o`;
-
-/** Serialises organisation writes (the single finance bureau, unique codes). */
-const ORG_WRITE_LOCK = 7_202_701;
 
 const PARENT_KIND: Record<OrgKind, OrgKind | null> = { finance: null, department: 'finance', unit: 'department' };
 const PARENT_RULE: Record<OrgKind, string> = {
@@ -88,7 +85,7 @@ export class OrgsAdminService {
     const parentId = dto.parentId ?? null;
     try {
       return await this.dataSource.transaction(async (m) => {
-        await m.query('SELECT pg_advisory_xact_lock($1)', [ORG_WRITE_LOCK]);
+        await advisoryXactLock(m, 'orgWrites');
         const problems: ApiErrorDetail[] = [];
         const wanted = PARENT_KIND[dto.kind];
         if (wanted === null) {
@@ -130,7 +127,7 @@ export class OrgsAdminService {
     }
     try {
       return await this.dataSource.transaction(async (m) => {
-        await m.query('SELECT pg_advisory_xact_lock($1)', [ORG_WRITE_LOCK]);
+        await advisoryXactLock(m, 'orgWrites');
         const [row]: { id: string }[] = await m.query('SELECT id FROM org WHERE id = $1 FOR UPDATE', [id]);
         if (!row) throw this.notFound();
         if (dto.code !== undefined) await this.assertCodeFree(m, dto.code, id);

@@ -4,6 +4,7 @@ import type { AuditEntryResponse, AuditPage, AuditVerification } from '@pt/share
 import { containsPattern, UUID_RE } from '../http/request-helpers';
 import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { advisoryXactLock } from '../database/advisory-locks';
 import { currentContext } from './request-context';
 import { jsonSafe } from './json-safe';
 
@@ -56,9 +57,6 @@ export interface AuditFilter {
   result?: string;
 }
 
-/** Serialises appends, so each row's prev_hash is the hash of the row before it. */
-const AUDIT_LOCK = 7_202_612;
-
 /** JSON with sorted keys: jsonb reorders keys, the hash must not depend on it. */
 export function canonicalJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
@@ -100,7 +98,7 @@ export class AuditService {
     const extra = { ...(objectName ? { objectName } : {}), ...(entry.status ? { status: entry.status } : {}) };
     const details = entry.details || Object.keys(extra).length ? jsonSafe({ ...(entry.details ?? {}), ...extra }) : null;
     const write = async (em: EntityManager) => {
-      await em.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+      await advisoryXactLock(em, 'audit');
       const [last] = await em.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1');
       const row = {
         prevHash: (last?.hash as string | undefined) ?? GENESIS,

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicatio
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ADVISORY_LOCKS } from './advisory-locks';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { MIGRATIONS } from './migrations';
 
@@ -34,9 +35,6 @@ export function dataSourceOptions(url: string, poolMax: number): DataSourceOptio
   };
 }
 
-/** Lock key held while migrating, so that two instances starting together migrate once. */
-const MIGRATION_LOCK = 7_202_610;
-
 /** Runs pending migrations when the app starts (before any bootstrap hook such as the demo seed). */
 @Injectable()
 export class MigrationRunner implements OnModuleInit {
@@ -52,13 +50,13 @@ export class MigrationRunner implements OnModuleInit {
     try {
       if (lock) {
         await lock.connect();
-        await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+        await lock.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCKS.migrations]);
       }
       const ran = await this.dataSource.runMigrations({ transaction: 'each' });
       if (ran.length) this.logger.log(`已执行迁移: ${ran.map((m) => m.name).join(', ')}`);
     } finally {
       if (lock) {
-        await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+        await lock.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS.migrations]).catch(() => undefined);
         await lock.release();
       }
     }

@@ -1,12 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { ApiHttpException, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
+import { advisoryXactLock, ApiHttpException, containsPattern, parseIfMatch, UUID_RE } from '@pt/api/core';
 import { FrameworkStore } from '@pt/api/frameworks';
 import { LIBRARY_COLUMNS, type LibraryRow, toLibraryIndicator } from '@pt/api/targets/data-access';
 import { findGroup, INDICATOR_META_KEYS, isPlaceholderRow, normaliseLevelName, REFERENCE_TABLES, textOrNull, type IndicatorMeta } from '@pt/domain';
 import type { CreateLibraryIndicatorDto, LibraryIndicator, LibraryPage, ListLibraryQueryDto, UpdateLibraryIndicatorDto, UserSummary } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
-
-const SEED_LOCK = 7_202_612;
 
 /** usage_count is counted by SELECT (the rows of every target with the entry's name), not the stored column. */
 const SELECT = `SELECT ${LIBRARY_COLUMNS},
@@ -39,7 +37,7 @@ export class LibraryService implements OnApplicationBootstrap {
 
   async seedIfEmpty(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+      await advisoryXactLock(m, 'librarySeed');
       const [{ n }] = await m.query('SELECT count(*)::int AS n FROM indicator_library');
       if (n > 0) return 0;
       const seen = new Set<string>();
