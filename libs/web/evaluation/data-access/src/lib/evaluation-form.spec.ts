@@ -193,10 +193,13 @@ describe('helpers', () => {
     expect(gradeBandText(null, '7.50')).toBe('');
   });
 
-  it('cleans and formats numbers as typed', () => {
+  it('cleans numbers as typed', () => {
     expect(cleanNumber(' 5,925,000.00 ')).toBe('5925000.00');
     expect(cleanNumber('９５．５')).toBe('95.5');
     expect(cleanNumber('－3')).toBe('-3');
+  });
+
+  it('formats amounts, a text that is none as it is', () => {
     expect(formatAmount('5925000')).toBe('5,925,000.00');
     expect(formatAmount('abc')).toBe('abc');
   });
