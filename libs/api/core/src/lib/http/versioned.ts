@@ -28,12 +28,15 @@ export interface VersionedWriteOptions {
   description?: string;
   /** What the ETag is the version of, for Swagger's If-Match description. */
   thing?: string;
+  /** The write's own refusals by status (403 who may, 409 the state, 422 a rule), for Swagger. */
+  refusals?: Partial<Record<400 | 403 | 404 | 409 | 422, string>>;
 }
 
 /**
  * `@VersionedWrite()`: a write guarded by optimistic locking — it needs If-Match (428 without, 412 when stale),
  * answers `status` and sets the new version as the ETag. Every controller's writes of a versioned resource use it,
- * so the header, the status and the two precondition answers are documented the same way everywhere.
+ * so the header, the status and the two precondition answers are documented the same way everywhere, with the
+ * write's own refusals next to them.
  */
 export function VersionedWrite(opts: VersionedWriteOptions = {}): MethodDecorator {
   const status = opts.status ?? 200;
@@ -43,6 +46,7 @@ export function VersionedWrite(opts: VersionedWriteOptions = {}): MethodDecorato
     ApiResponse({ status, description: opts.description ?? '' }),
     ApiResponse({ status: 412, description: 'If-Match 与当前版本不符（已被他人修改），未保存' }),
     ApiResponse({ status: 428, description: '缺少 If-Match 请求头' }),
+    ...Object.entries(opts.refusals ?? {}).map(([code, description]) => ApiResponse({ status: Number(code), description })),
     Versioned(),
   );
 }

@@ -117,8 +117,7 @@ export class DeclarationController {
   }
 
   @Post(':id/copy-last-year')
-  @VersionedWrite({ description: '本单位上年同名项目的年度指标表已复制到本项目的年度指标表' })
-  @ApiResponse({ status: 422, description: '没有上年同名项目' })
+  @VersionedWrite({ description: '本单位上年同名项目的年度指标表已复制到本项目的年度指标表', refusals: { 422: '没有上年同名项目' } })
   copyLastYear(@WriteRef() { user, id, ifMatch }: VersionedWriteRef): Promise<Project> {
     return this.projects.copyLastYear(user, id, ifMatch);
   }

@@ -19,17 +19,16 @@ export class EvaluationController {
   }
 
   @Put()
-  @VersionedWrite({ description: '保存后的自评' })
-  @ApiResponse({ status: 422, description: '违反评分规则（如得分不在等级区间、单位不符、分值合计不对），未保存' })
+  @VersionedWrite({ description: '保存后的自评', refusals: { 422: '违反评分规则（如得分不在等级区间、单位不符、分值合计不对），未保存' } })
   put(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: PutEvaluationDto): Promise<Evaluation> {
     return this.evaluations.put(user, id, ifMatch, dto);
   }
 
   @Patch()
-  @VersionedWrite({ description: '审核人按偏离度扣分（或取消）后的自评：10号，实际完成值远超设定偏低的指标值时按偏离度扣分，须填写理由' })
-  @ApiResponse({ status: 403, description: '不是审核人' })
-  @ApiResponse({ status: 409, description: '自评不在该审核人的审核环节' })
-  @ApiResponse({ status: 422, description: '该行没有远超年度指标值，不能扣分' })
+  @VersionedWrite({
+    description: '审核人按偏离度扣分（或取消）后的自评：10号，实际完成值远超设定偏低的指标值时按偏离度扣分，须填写理由',
+    refusals: { 403: '不是审核人', 409: '自评不在该审核人的审核环节', 422: '该行没有远超年度指标值，不能扣分' },
+  })
   patch(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: PatchEvaluationDto): Promise<Evaluation> {
     return this.evaluations.deduct(user, id, ifMatch, dto);
   }

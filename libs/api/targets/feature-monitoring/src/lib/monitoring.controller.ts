@@ -36,8 +36,7 @@ export class MonitoringController {
   }
 
   @Put([`${ApiRoutes.projects}/:id/monitoring`, `${ApiRoutes.targets}/:id/monitoring`])
-  @VersionedWrite({ description: '保存后的运行监控及灯' })
-  @ApiResponse({ status: 422, description: '完成目标可能性不是“确定能”时缺少偏差原因或纠偏措施，未保存' })
+  @VersionedWrite({ description: '保存后的运行监控及灯', refusals: { 422: '完成目标可能性不是“确定能”时缺少偏差原因或纠偏措施，未保存' } })
   put(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: PutMonitoringDto): Promise<Monitoring> {
     return this.monitoring.put(user, id, ifMatch, dto);
   }

@@ -46,18 +46,19 @@ export class RectificationController {
   }
 
   @Patch(`${R}/:id`)
-  @VersionedWrite({ description: '保存整改情况后的整改通知' })
-  @ApiResponse({ status: 403, description: '只有填报人可以填写整改情况' })
-  @ApiResponse({ status: 409, description: '整改通知不在待整改或已退回状态' })
+  @VersionedWrite({
+    description: '保存整改情况后的整改通知',
+    refusals: { 403: '只有填报人可以填写整改情况', 409: '整改通知不在待整改或已退回状态' },
+  })
   patch(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: PatchRectificationDto): Promise<Rectification> {
     return this.rectifications.patch(user, id, ifMatch, dto);
   }
 
   @Post(`${R}/:id/${ApiRoutes.rectification.transitions}`)
-  @VersionedWrite({ description: '流转后的整改通知' })
-  @ApiResponse({ status: 403, description: '角色不符：填报人提交，审核人验收通过或退回' })
-  @ApiResponse({ status: 409, description: '当前状态不能做该操作' })
-  @ApiResponse({ status: 422, description: '提交前须填写整改情况' })
+  @VersionedWrite({
+    description: '流转后的整改通知',
+    refusals: { 403: '角色不符：填报人提交，审核人验收通过或退回', 409: '当前状态不能做该操作', 422: '提交前须填写整改情况' },
+  })
   transition(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: RectificationTransitionDto): Promise<Rectification> {
     return this.rectifications.transition(user, id, ifMatch, dto);
   }

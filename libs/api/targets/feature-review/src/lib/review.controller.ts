@@ -1,5 +1,5 @@
 import { Body, Post } from '@nestjs/common';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { SecuredController, type VersionedWriteRef, WriteRef } from '@pt/api/auth';
 import { VersionedWrite } from '@pt/api/core';
 import { EvaluationStore, TargetStore } from '@pt/api/targets/data-access';
@@ -20,9 +20,10 @@ export class ReviewController {
 
   @Post(':id/transitions')
   @ApiTags('projects')
-  @VersionedWrite({ description: '项目及其新状态' })
-  @ApiResponse({ status: 409, description: '当前状态不允许此操作' })
-  @ApiResponse({ status: 422, description: '指标表有错误，不能提交（details 列出各处错误）' })
+  @VersionedWrite({
+    description: '项目及其新状态',
+    refusals: { 409: '当前状态不允许此操作', 422: '指标表有错误，不能提交（details 列出各处错误）' },
+  })
   async transition(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: TransitionDto): Promise<Project> {
     await this.review.transition(TARGET_REVIEW, targetReviewHooks(this.targets, user, dto.rowComments), user, id, ifMatch, dto);
     return this.targets.get(user, id);
@@ -30,8 +31,7 @@ export class ReviewController {
 
   @Post(':id/evaluation/transitions')
   @ApiTags('evaluation')
-  @VersionedWrite({ description: '自评的新状态' })
-  @ApiResponse({ status: 409, description: '当前状态不允许该操作' })
+  @VersionedWrite({ description: '自评的新状态', refusals: { 409: '当前状态不允许该操作' } })
   async evaluationTransition(@WriteRef() { user, id, ifMatch }: VersionedWriteRef, @Body() dto: EvaluationTransitionDto): Promise<Evaluation> {
     await this.review.transition(EVALUATION_REVIEW, evaluationReviewHooks(this.evaluations), user, id, ifMatch, dto);
     return this.evaluations.get(user, id);
