@@ -1,8 +1,8 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { HttpParams } from '@angular/common/http';
+import { Injectable } from '@angular/core';
 import { ApiPaths, type AdminOrg, type AdminUser, type CreateOrgDto, type CreateUserDto, type UpdateOrgDto, type UpdateUserDto } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
-import { VersionedHttp } from '@pt/web/shared/data-access';
+import { ApiClient } from '@pt/web/shared/data-access';
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type CreateOrgBody = CreateOrgDto;
@@ -17,12 +17,9 @@ export interface UserListQuery {
 
 /** `/api/admin/orgs` and `/api/admin/users` (sysadmin only). User writes send `If-Match` with the version seen. */
 @Injectable({ providedIn: 'root' })
-export class AdminApi {
-  private readonly http = inject(HttpClient);
-  private readonly rows = inject(VersionedHttp);
-
+export class AdminApi extends ApiClient {
   orgs(): Promise<AdminOrg[]> {
-    return firstValueFrom(this.http.get<AdminOrg[]>(ApiPaths.adminOrgs));
+    return this.read<AdminOrg[]>(ApiPaths.adminOrgs);
   }
 
   createOrg(body: CreateOrgBody): Promise<AdminOrg> {
@@ -38,7 +35,7 @@ export class AdminApi {
     const q = query.q?.trim();
     if (q) params = params.set('q', q);
     if (query.orgId) params = params.set('orgId', query.orgId);
-    return firstValueFrom(this.http.get<AdminUser[]>(ApiPaths.adminUsers, { params }));
+    return this.read<AdminUser[]>(ApiPaths.adminUsers, params);
   }
 
   user(id: string): Promise<AdminUser> {

@@ -1,5 +1,4 @@
-import { HttpClient } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import {
   ApiPaths,
   type CreateFrameworkVersionDto,
@@ -8,15 +7,14 @@ import {
   type FrameworkVersion,
   type ScoringSettingsVersion,
 } from '@pt/shared/api-types';
+import { ApiClient } from '@pt/web/shared/data-access';
 import { firstValueFrom } from 'rxjs';
 
 /** `/api/admin/frameworks` (sysadmin only): every version, and a new version of a framework or of the settings. */
 @Injectable({ providedIn: 'root' })
-export class FrameworksAdminApi {
-  private readonly http = inject(HttpClient);
-
+export class FrameworksAdminApi extends ApiClient {
   list(): Promise<FrameworksAdminResponse> {
-    return firstValueFrom(this.http.get<FrameworksAdminResponse>(ApiPaths.adminFrameworks));
+    return this.read<FrameworksAdminResponse>(ApiPaths.adminFrameworks);
   }
 
   createFramework(code: string, body: CreateFrameworkVersionDto): Promise<FrameworkVersion> {

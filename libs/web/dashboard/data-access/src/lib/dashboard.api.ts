@@ -1,7 +1,7 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { HttpParams } from '@angular/common/http';
+import { Injectable } from '@angular/core';
 import { ApiPaths, type Dashboard } from '@pt/shared/api-types';
-import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '@pt/web/shared/data-access';
 import type { DashboardFilter } from './dashboard-links';
 
 /** Query parameters of GET /api/dashboard. */
@@ -19,10 +19,8 @@ export function dashboardYears(currentYear: number): number[] {
 
 /** GET /api/dashboard?year=&orgId=: the figures of the visible projects of a year. */
 @Injectable({ providedIn: 'root' })
-export class DashboardApi {
-  private readonly http = inject(HttpClient);
-
+export class DashboardApi extends ApiClient {
   get(f: DashboardFilter): Promise<Dashboard> {
-    return firstValueFrom(this.http.get<Dashboard>(ApiPaths.dashboard, { params: dashboardParams(f) }));
+    return this.read<Dashboard>(ApiPaths.dashboard, dashboardParams(f));
   }
 }

@@ -1,5 +1,5 @@
-import { HttpClient, HttpParams, HttpResponse } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { HttpParams, type HttpResponse } from '@angular/common/http';
+import { Injectable } from '@angular/core';
 import {
   ApiPaths,
   type Evaluation,
@@ -11,7 +11,7 @@ import {
   type PutMonitoringDto,
 } from '@pt/shared/api-types';
 import { firstValueFrom } from 'rxjs';
-import { ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
+import { ApiClient, ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type PutEvaluationBody = PutEvaluationDto;
@@ -34,72 +34,61 @@ function versioned<T extends object>(res: HttpResponse<T>): Versioned<T> {
 }
 
 /**
+ * The requests on a project's report (its 自评, its monitoring): the answer with the version it was read at
+ * (`versioned`), each write with `If-Match`.
+ */
+abstract class ReportClient extends ApiClient {
+  protected async fetch<T extends object>(url: string, params?: HttpParams): Promise<Versioned<T>> {
+    return versioned(await firstValueFrom(this.http.get<T>(url, { params, observe: 'response' })));
+  }
+
+  protected async send<T extends object>(method: 'PUT' | 'PATCH' | 'POST', url: string, body: unknown, version: number): Promise<Versioned<T>> {
+    return versioned(await firstValueFrom(this.http.request<T>(method, url, { body, observe: 'response', headers: { 'If-Match': ifMatch(version) } })));
+  }
+}
+
+/**
  * 绩效自评 (GET/PUT /api/projects/:id/evaluation, POST …/evaluation/transitions). Writes send
  * `If-Match` with the project's version as last seen; 412 when someone saved in between, 422 with
  * `details` when a scoring rule is broken.
  */
 @Injectable({ providedIn: 'root' })
-export class EvaluationApi {
-  private readonly http = inject(HttpClient);
-
-  async get(projectId: string): Promise<Versioned<Evaluation>> {
-    return versioned(await firstValueFrom(this.http.get<Evaluation>(ApiPaths.evaluation(projectId), { observe: 'response' })));
+export class EvaluationApi extends ReportClient {
+  get(projectId: string): Promise<Versioned<Evaluation>> {
+    return this.fetch<Evaluation>(ApiPaths.evaluation(projectId));
   }
 
-  async put(projectId: string, version: number, body: PutEvaluationBody): Promise<Versioned<Evaluation>> {
-    return versioned(
-      await firstValueFrom(
-        this.http.put<Evaluation>(ApiPaths.evaluation(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
-      ),
-    );
+  put(projectId: string, version: number, body: PutEvaluationBody): Promise<Versioned<Evaluation>> {
+    return this.send<Evaluation>('PUT', ApiPaths.evaluation(projectId), body, version);
   }
 
   /** The reviewer's deductions (10号: a far-exceeded target set too low), PATCH with If-Match. */
-  async patch(projectId: string, version: number, body: PatchEvaluationBody): Promise<Versioned<Evaluation>> {
-    return versioned(
-      await firstValueFrom(
-        this.http.patch<Evaluation>(ApiPaths.evaluation(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
-      ),
-    );
+  patch(projectId: string, version: number, body: PatchEvaluationBody): Promise<Versioned<Evaluation>> {
+    return this.send<Evaluation>('PATCH', ApiPaths.evaluation(projectId), body, version);
   }
 
-  async transition(projectId: string, version: number, body: EvaluationTransitionBody): Promise<Versioned<Evaluation>> {
-    return versioned(
-      await firstValueFrom(
-        this.http.post<Evaluation>(ApiPaths.evaluationTransitions(projectId), body, {
-          observe: 'response',
-          headers: { 'If-Match': ifMatch(version) },
-        }),
-      ),
-    );
+  transition(projectId: string, version: number, body: EvaluationTransitionBody): Promise<Versioned<Evaluation>> {
+    return this.send<Evaluation>('POST', ApiPaths.evaluationTransitions(projectId), body, version);
   }
 }
 
 /** 运行监控 (GET/PUT /api/projects/:id/monitoring) and the department view (GET /api/monitoring). */
 @Injectable({ providedIn: 'root' })
-export class MonitoringApi {
-  private readonly http = inject(HttpClient);
-
+export class MonitoringApi extends ReportClient {
   /** The report of `month` (without a month: the latest one saved). */
-  async get(projectId: string, month?: number | null): Promise<Versioned<Monitoring>> {
+  get(projectId: string, month?: number | null): Promise<Versioned<Monitoring>> {
     let params = new HttpParams();
     if (month) params = params.set('month', String(month));
-    return versioned(
-      await firstValueFrom(this.http.get<Monitoring>(ApiPaths.monitoring(projectId), { params, observe: 'response' })),
-    );
+    return this.fetch<Monitoring>(ApiPaths.monitoring(projectId), params);
   }
 
-  async put(projectId: string, version: number, body: PutMonitoringBody): Promise<Versioned<Monitoring>> {
-    return versioned(
-      await firstValueFrom(
-        this.http.put<Monitoring>(ApiPaths.monitoring(projectId), body, { observe: 'response', headers: { 'If-Match': ifMatch(version) } }),
-      ),
-    );
+  put(projectId: string, version: number, body: PutMonitoringBody): Promise<Versioned<Monitoring>> {
+    return this.send<Monitoring>('PUT', ApiPaths.monitoring(projectId), body, version);
   }
 
   overview(year: number, orgId?: string | null): Promise<MonitoringOverviewRow[]> {
     let params = new HttpParams().set('year', String(year));
     if (orgId) params = params.set('orgId', orgId);
-    return firstValueFrom(this.http.get<MonitoringOverviewRow[]>(ApiPaths.monitoringOverview, { params }));
+    return this.read<MonitoringOverviewRow[]>(ApiPaths.monitoringOverview, params);
   }
 }

@@ -1,7 +1,6 @@
-import { HttpClient } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import { ApiPaths, type CreateRectificationDto, type Rectification, type RectificationAction } from '@pt/shared/api-types';
-import { ifMatch } from '@pt/web/shared/data-access';
+import { ApiClient, ifMatch } from '@pt/web/shared/data-access';
 import { firstValueFrom } from 'rxjs';
 
 /**
@@ -10,16 +9,14 @@ import { firstValueFrom } from 'rxjs';
  * changed it in between).
  */
 @Injectable({ providedIn: 'root' })
-export class RectificationApi {
-  private readonly http = inject(HttpClient);
-
+export class RectificationApi extends ApiClient {
   list(targetId: string): Promise<Rectification[]> {
-    return firstValueFrom(this.http.get<Rectification[]>(ApiPaths.targetRectifications(targetId)));
+    return this.read<Rectification[]>(ApiPaths.targetRectifications(targetId));
   }
 
   /** The open notices of the same-name target of the year before (the editor's banner). */
   carried(targetId: string): Promise<Rectification[]> {
-    return firstValueFrom(this.http.get<Rectification[]>(ApiPaths.targetRectifications(targetId), { params: { carried: 'true' } }));
+    return this.read<Rectification[]>(ApiPaths.targetRectifications(targetId), { carried: 'true' });
   }
 
   create(targetId: string, body: CreateRectificationDto): Promise<Rectification> {

@@ -1,8 +1,7 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { ApiPaths, type TargetSettingReport } from '@pt/shared/api-types';
+import { ApiClient } from '@pt/web/shared/data-access';
 import { ExportsApi, type DownloadedFile } from '@pt/web/exports/data-access';
-import { firstValueFrom } from 'rxjs';
 
 export interface TargetSettingFilter {
   year: number;
@@ -17,12 +16,11 @@ export function targetSettingParams(f: TargetSettingFilter): Record<string, stri
 
 /** GET /api/reports/target-setting and its .xlsx (saved by the browser under the server's name). */
 @Injectable({ providedIn: 'root' })
-export class TargetSettingApi {
-  private readonly http = inject(HttpClient);
+export class TargetSettingApi extends ApiClient {
   private readonly files = inject(ExportsApi);
 
   get(f: TargetSettingFilter): Promise<TargetSettingReport> {
-    return firstValueFrom(this.http.get<TargetSettingReport>(ApiPaths.targetSettingReport, { params: new HttpParams({ fromObject: targetSettingParams(f) }) }));
+    return this.read<TargetSettingReport>(ApiPaths.targetSettingReport, targetSettingParams(f));
   }
 
   download(f: TargetSettingFilter): Promise<DownloadedFile> {

@@ -1,6 +1,7 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { HttpParams } from '@angular/common/http';
+import { Injectable } from '@angular/core';
 import { ApiPaths, type AuditPage, type AuditVerification } from '@pt/shared/api-types';
+import { ApiClient } from '@pt/web/shared/data-access';
 import { firstValueFrom } from 'rxjs';
 
 export type { AuditEntryResponse, AuditPage, AuditVerification } from '@pt/shared/api-types';
@@ -35,14 +36,12 @@ function filterParams(query: AuditQuery, params = new HttpParams()): HttpParams 
 
 /** `/api/audit` (审计管理员 only): the audit log, newest first, and the check of its hash chain. */
 @Injectable({ providedIn: 'root' })
-export class AuditApi {
-  private readonly http = inject(HttpClient);
-
+export class AuditApi extends ApiClient {
   list(query: AuditQuery = {}): Promise<AuditPage> {
     let params = new HttpParams();
     if (query.page) params = params.set('page', String(query.page));
     if (query.pageSize) params = params.set('pageSize', String(Math.min(query.pageSize, AUDIT_MAX_PAGE_SIZE)));
-    return firstValueFrom(this.http.get<AuditPage>(ApiPaths.audit, { params: filterParams(query, params) }));
+    return this.read<AuditPage>(ApiPaths.audit, filterParams(query, params));
   }
 
   /** The filtered log as .csv (Beijing time), every page. */
@@ -51,6 +50,6 @@ export class AuditApi {
   }
 
   verify(): Promise<AuditVerification> {
-    return firstValueFrom(this.http.get<AuditVerification>(ApiPaths.auditVerify));
+    return this.read<AuditVerification>(ApiPaths.auditVerify);
   }
 }

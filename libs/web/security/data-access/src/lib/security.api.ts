@@ -1,18 +1,16 @@
-import { HttpClient } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { Injectable } from '@angular/core';
 import { ApiPaths, type LockoutEntry, type SessionEntry } from '@pt/shared/api-types';
+import { ApiClient } from '@pt/web/shared/data-access';
 import { firstValueFrom } from 'rxjs';
 
 export type { LockoutEntry, SessionEntry } from '@pt/shared/api-types';
 
 /** `/api/security/*` (安全管理员 only): live sessions and locked-out user names. */
 @Injectable({ providedIn: 'root' })
-export class SecurityApi {
-  private readonly http = inject(HttpClient);
-
+export class SecurityApi extends ApiClient {
   /** Sessions not ended and not expired, most recently active first. */
   sessions(): Promise<SessionEntry[]> {
-    return firstValueFrom(this.http.get<SessionEntry[]>(ApiPaths.securitySessions));
+    return this.read<SessionEntry[]>(ApiPaths.securitySessions);
   }
 
   /** Ends one session (a 404 when it has ended already). */
@@ -27,7 +25,7 @@ export class SecurityApi {
 
   /** User names locked after too many failed logins. */
   lockouts(): Promise<LockoutEntry[]> {
-    return firstValueFrom(this.http.get<LockoutEntry[]>(ApiPaths.securityLockouts));
+    return this.read<LockoutEntry[]>(ApiPaths.securityLockouts);
   }
 
   /** Lifts the lock of a user name (a 404 when it is not locked). */

@@ -1,5 +1,5 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
-import { inject, Injectable } from '@angular/core';
+import { HttpParams } from '@angular/common/http';
+import { Injectable } from '@angular/core';
 import {
   ApiPaths,
   type BatchTransitionBody,
@@ -10,20 +10,19 @@ import {
   type WorkbenchCounts,
   type WorkTask,
 } from '@pt/shared/api-types';
+import { ApiClient } from '@pt/web/shared/data-access';
 import { firstValueFrom } from 'rxjs';
 
 /** The year's work (api-contract › "The year's work"): tasks, each unit's progress, the 工作台, batch transitions. */
 @Injectable({ providedIn: 'root' })
-export class WorkApi {
-  private readonly http = inject(HttpClient);
-
+export class WorkApi extends ApiClient {
   tasks(year?: number | null): Promise<WorkTask[]> {
     const params = year ? new HttpParams().set('year', String(year)) : undefined;
-    return firstValueFrom(this.http.get<WorkTask[]>(ApiPaths.tasks, { params }));
+    return this.read<WorkTask[]>(ApiPaths.tasks, params);
   }
 
   task(id: string): Promise<WorkTask> {
-    return firstValueFrom(this.http.get<WorkTask>(ApiPaths.task(id)));
+    return this.read<WorkTask>(ApiPaths.task(id));
   }
 
   createTask(body: CreateTaskBody): Promise<WorkTask> {
@@ -31,15 +30,15 @@ export class WorkApi {
   }
 
   progress(id: string): Promise<TaskProgressRow[]> {
-    return firstValueFrom(this.http.get<TaskProgressRow[]>(ApiPaths.taskProgress(id)));
+    return this.read<TaskProgressRow[]>(ApiPaths.taskProgress(id));
   }
 
   workbench(): Promise<Workbench> {
-    return firstValueFrom(this.http.get<Workbench>(ApiPaths.workbench));
+    return this.read<Workbench>(ApiPaths.workbench);
   }
 
   counts(): Promise<WorkbenchCounts> {
-    return firstValueFrom(this.http.get<WorkbenchCounts>(ApiPaths.workbenchCounts));
+    return this.read<WorkbenchCounts>(ApiPaths.workbenchCounts);
   }
 
   /** The same transition on many targets, each on its own: one refused does not stop the others. */
