@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TOTAL_GRADE_COLORS } from '@pt/web/evaluation/data-access';
-import { statusColor, statusLabel } from '@pt/web/projects/data-access';
+import { StatusPipe } from '@pt/web/projects/data-access';
 import { PageLoadComponent } from '@pt/web/projects/ui';
 import { ReasonDialogComponent, WorkflowActionsComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -49,13 +49,12 @@ import { ProjectReportPage, ReportHeaderComponent } from './report-header.compon
     ReportHeaderComponent,
     WorkflowActionsComponent,
     PageLoadComponent,
+    StatusPipe,
   ],
   templateUrl: './evaluation.page.html',
   styleUrl: './evaluation.page.css',
 })
 export class EvaluationPage extends ProjectReportPage {
   declare readonly ed: EvaluationEditor;
-  readonly statusLabel = statusLabel;
-  readonly statusColor = statusColor;
   readonly gradeColors = TOTAL_GRADE_COLORS;
 }

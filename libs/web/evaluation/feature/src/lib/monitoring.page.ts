@@ -1,15 +1,8 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import {
-  ANNUAL_TARGET_COLUMN,
-  EVALUATION_FIELD_LABELS,
-  FUNDS_COLUMN_LABELS,
-  INDICATOR_COLUMN_LABELS,
-  MONITORING_FIELD_LABELS,
-  YUAN_SUFFIX,
-} from '@pt/domain';
-import { DEVIATION_REASON_CHOICES, LIKELIHOOD_CHOICES, MONTHS, needsReasons } from '@pt/web/evaluation/data-access';
+import { EVALUATION_FIELD_LABELS, FUNDS_COLUMN_LABELS, MONITORING_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
+import { MONTHS } from '@pt/web/evaluation/data-access';
 import { AttachmentsComponent } from '@pt/web/evidence/ui';
 import { PageLoadComponent } from '@pt/web/projects/ui';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -17,11 +10,10 @@ import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
-import { IndicatorRowComponent } from './indicator-row.component';
 import { LightComponent } from './light.component';
 import { MonitoringEditor } from './monitoring-editor';
+import { MonitoringTableComponent } from './monitoring-table.component';
 import { provideReportEditor } from './project-report-editor';
 import { ProjectReportPage, ReportHeaderComponent } from './report-header.component';
 
@@ -49,10 +41,9 @@ import { ProjectReportPage, ReportHeaderComponent } from './report-header.compon
     NzInputModule,
     NzSelectModule,
     NzSpinModule,
-    NzTableModule,
     NzTagModule,
-    IndicatorRowComponent,
     LightComponent,
+    MonitoringTableComponent,
     PageLoadComponent,
     ReportHeaderComponent,
   ],
@@ -64,12 +55,7 @@ export class MonitoringPage extends ProjectReportPage {
   /** Labels from the domain's field catalogue. */
   readonly M = MONITORING_FIELD_LABELS;
   readonly E = EVALUATION_FIELD_LABELS;
-  readonly IND = INDICATOR_COLUMN_LABELS;
   readonly FUNDS_COL = FUNDS_COLUMN_LABELS;
-  readonly ANNUAL_TARGET = ANNUAL_TARGET_COLUMN;
   readonly YUAN = YUAN_SUFFIX;
   readonly months = MONTHS;
-  readonly likelihoods = LIKELIHOOD_CHOICES;
-  readonly reasons = DEVIATION_REASON_CHOICES;
-  readonly needsReasons = needsReasons;
 }

@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { historyActionLabel } from '@pt/domain';
 import { WORKBENCH_TODO_LABELS, WORKBENCH_TODO_TYPES, type Workbench, type WorkbenchTodoType } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { isReviewer, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import { isReviewer, StatusPipe } from '@pt/web/projects/data-access';
 import { loadState, PtDateTimePipe, toApiFailure } from '@pt/web/shared/data-access';
 import { daysLeftText, deadlineState, pastDeadline, PROGRESS_COLORS, taskLink, taskStepLabel, todoLink, WorkbenchStore } from '@pt/web/work/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
@@ -15,6 +15,7 @@ import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
+import { LoadErrorComponent } from '@pt/web/shared/ui';
 
 /** The 待办 tab's order and colours: what came back first. */
 const TODO_COLORS: Readonly<Record<WorkbenchTodoType, string>> = {
@@ -37,8 +38,10 @@ const TODO_COLORS: Readonly<Record<WorkbenchTodoType, string>> = {
   imports: [
     RouterLink,
     PtDateTimePipe,
+    StatusPipe,
     NzAlertModule,
     NzButtonModule,
+    LoadErrorComponent,
     NzCardModule,
     NzEmptyModule,
     NzIconModule,
@@ -76,8 +79,6 @@ export class WorkbenchPage {
   readonly pastDeadline = (d: string | null | undefined) => pastDeadline(d);
   readonly stepLabel = taskStepLabel;
   readonly daysLeftText = daysLeftText;
-  readonly statusLabel = statusLabel;
-  readonly statusColor = statusColor;
   readonly actionLabel = historyActionLabel;
   overdue(t: { daysLeft: number; status: string }): boolean {
     return deadlineState(t.daysLeft, t.status === '已完成') === 'overdue';
