@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { INDICATOR_BASES, INDICATOR_HISTORY_LABELS as H, INDICATOR_META_LABELS as L, INDICATOR_META_MAX as MAX } from '@pt/domain';
 import type { IndicatorHistory, IndicatorMeta } from '@pt/domain';
@@ -11,6 +12,7 @@ import type { EditorRow } from './indicator-rows';
 @Component({
   selector: 'pt-indicator-meta',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgTemplateOutlet],
   template: `
     @if (history(); as h) {
       <div class="history" [attr.data-testid]="'row-' + n() + '-history'">
@@ -19,11 +21,7 @@ import type { EditorRow } from './indicator-rows';
     }
     @if (editing()) {
       <div class="meta edit" [attr.data-testid]="'row-' + n() + '-meta'">
-        <label>
-          <span>{{ L.explanation }}</span>
-          <textarea class="ant-input ant-input-sm" rows="2" [attr.maxlength]="MAX.explanation" [attr.data-testid]="'row-' + n() + '-explanation'"
-            [value]="row().explanation ?? ''" (input)="set('explanation', $event)"></textarea>
-        </label>
+        <ng-container *ngTemplateOutlet="longText; context: { $implicit: 'explanation' }" />
         <label>
           <span>{{ L.basis }}</span>
           <select class="ant-input ant-input-sm" [attr.data-testid]="'row-' + n() + '-basis'" (change)="set('basis', $event)">
@@ -33,11 +31,7 @@ import type { EditorRow } from './indicator-rows';
             }
           </select>
         </label>
-        <label>
-          <span>{{ L.scoringRule }}</span>
-          <textarea class="ant-input ant-input-sm" rows="2" [attr.maxlength]="MAX.scoringRule" [attr.data-testid]="'row-' + n() + '-scoringRule'"
-            [value]="row().scoringRule ?? ''" (input)="set('scoringRule', $event)"></textarea>
-        </label>
+        <ng-container *ngTemplateOutlet="longText; context: { $implicit: 'scoringRule' }" />
         <label>
           <span>{{ L.dataSource }}</span>
           <input class="ant-input ant-input-sm" [attr.maxlength]="MAX.dataSource" [attr.data-testid]="'row-' + n() + '-dataSource'"
@@ -53,6 +47,15 @@ import type { EditorRow } from './indicator-rows';
         }
       </dl>
     }
+    <!-- 指标解释 and 评(扣)分标准: a text area each -->
+    <ng-template #longText let-k>
+      @let f = longField(k);
+      <label>
+        <span>{{ f.label }}</span>
+        <textarea class="ant-input ant-input-sm" rows="2" [attr.maxlength]="f.max" [attr.data-testid]="'row-' + n() + '-' + k"
+          [value]="f.value" (input)="set(k, $event)"></textarea>
+      </label>
+    </ng-template>
   `,
   styles: `
     :host { display: block; font-size: 12px; }
@@ -83,6 +86,10 @@ export class IndicatorMetaComponent {
   protected readonly MAX = MAX;
   protected readonly BASES = INDICATOR_BASES;
   protected readonly KEYS = Object.keys(L) as (keyof IndicatorMeta)[];
+
+  protected longField(k: 'explanation' | 'scoringRule'): { label: string; max: number; value: string } {
+    return { label: L[k], max: MAX[k], value: this.row()[k] ?? '' };
+  }
 
   set(field: keyof IndicatorMeta, e: Event): void {
     const value = (e.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value;
