@@ -22,3 +22,4 @@ export type {
   TransitionAction,
 } from '@pt/shared/api-types';
 export * from './lib/org-options';
+export * from './lib/project-labels.pipes';

@@ -6,7 +6,7 @@ import { AuthStore } from '@pt/web/auth/data-access';
 import { IMPORT_CHOICE_LABELS, IMPORT_CHOICES, ImportsApi, toImportFailure } from '@pt/web/exports/data-access';
 import type { ImportChoice, ImportResult, ImportTextBody, ImportXlsxOptions } from '@pt/web/exports/data-access';
 import { DEPARTMENT_FIELD_LABELS, POLICY_FIELD_LABELS } from '@pt/domain';
-import { isFiller, kindColor, kindLabel, orgOptions, ProjectsApi, TARGET_KIND_OPTIONS, type TargetKindKey } from '@pt/web/projects/data-access';
+import { isFiller, KindPipe, orgOptions, ProjectsApi, TARGET_KIND_OPTIONS, type TargetKindKey } from '@pt/web/projects/data-access';
 import { formatMoney, toApiFailure } from '@pt/web/shared/data-access';
 import type { FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
 import type { ApiFailure } from '@pt/web/shared/data-access';
@@ -57,6 +57,7 @@ type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; fi
     NzTagModule,
     FormFieldComponent,
     OrgSelectComponent,
+    KindPipe,
   ],
   templateUrl: './import.page.html',
   styles: `
@@ -146,8 +147,6 @@ export class ImportPage {
   protected readonly choiceOptions = IMPORT_CHOICES.map((value) => ({ value, label: IMPORT_CHOICE_LABELS[value] }));
   protected readonly choiceAllowed = choiceAllowed;
   protected readonly targetNoun = targetNoun;
-  protected readonly kindLabel = kindLabel;
-  protected readonly kindColor = kindColor;
   protected readonly D = DEPARTMENT_FIELD_LABELS;
   protected readonly P = POLICY_FIELD_LABELS;
   protected readonly existingNote = existingNote;

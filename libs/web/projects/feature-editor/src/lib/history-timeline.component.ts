@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { reviewSummary } from '@pt/domain';
-import { actionColor, actionLabel, statusLabel } from '@pt/web/projects/data-access';
+import { actionColor, actionLabel, StatusPipe } from '@pt/web/projects/data-access';
 import type { HistoryEntry } from '@pt/web/projects/data-access';
 import { NzEmptyModule } from 'ng-zorro-antd/empty';
 import { NzTimelineModule } from 'ng-zorro-antd/timeline';
@@ -10,7 +10,7 @@ import { PtDateTimePipe } from '@pt/web/shared/data-access';
 @Component({
   selector: 'pt-history-timeline',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [PtDateTimePipe, NzEmptyModule, NzTimelineModule],
+  imports: [PtDateTimePipe, NzEmptyModule, NzTimelineModule, StatusPipe],
   template: `
     @if (sorted().length === 0) {
       <nz-empty nzNotFoundContent="暂无流转记录" />
@@ -22,7 +22,7 @@ import { PtDateTimePipe } from '@pt/web/shared/data-access';
               <strong class="action">{{ label(h.action) }}</strong>
               <span class="meta">{{ h.user }} · {{ h.at | ptDateTime }}</span>
               @if (h.fromStatus && h.toStatus && h.fromStatus !== h.toStatus) {
-                <span class="meta">（{{ status(h.fromStatus) }} → {{ status(h.toStatus) }}）</span>
+                <span class="meta">（{{ h.fromStatus | ptStatus }} → {{ h.toStatus | ptStatus }}）</span>
               }
               @if (h.review) {
                 <div class="review" data-testid="history-review">{{ reviewLine(h.review) }}</div>
@@ -50,7 +50,6 @@ export class HistoryTimelineComponent {
   );
   readonly label = actionLabel;
   readonly color = actionColor;
-  readonly status = statusLabel;
   /** 「完整性：优；…；总体：良」 of a structured review (财预〔2015〕88号). */
   readonly reviewLine = reviewSummary;
 }

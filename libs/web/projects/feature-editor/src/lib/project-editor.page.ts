@@ -4,7 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { FUND_FIELDS, FUNDS_BLOCK_LABEL, POLICY_FIELD_LABELS, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
 import type { Finding } from '@pt/domain';
-import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import { ProjectsApi, StatusPipe } from '@pt/web/projects/data-access';
 import type { Project, Target } from '@pt/web/projects/data-access';
 import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
@@ -63,6 +63,7 @@ import type { HeaderFormValue } from './project-form';
   host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   imports: [
     PtDateTimePipe,
+    StatusPipe,
     NgTemplateOutlet,
     ReactiveFormsModule,
     RouterLink,
@@ -106,8 +107,6 @@ export class ProjectEditorPage {
   readonly choiceFields = CHOICE_FIELDS;
   readonly dateFields = DATE_FIELDS;
   readonly lastYearFields = LAST_YEAR_FIELDS;
-  readonly statusLabel = statusLabel;
-  readonly statusColor = statusColor;
   readonly detailText = detailText;
   readonly findingPlace = findingPlace;
   readonly money = formatMoney;

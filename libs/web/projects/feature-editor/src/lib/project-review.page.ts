@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import type { Finding, StructuredReview } from '@pt/domain';
-import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import { ProjectsApi, StatusPipe, statusLabel } from '@pt/web/projects/data-access';
 import type { TransitionAction, TransitionBody } from '@pt/web/projects/data-access';
 import { FailureAlertComponent, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
 import {
@@ -52,6 +52,7 @@ import { reviewBody } from './review';
     WorkflowActionsComponent,
     PageLoadComponent,
     PtDateTimePipe,
+    StatusPipe,
     ReviewChangesComponent,
     ReviewGradesComponent,
   ],
@@ -62,7 +63,7 @@ import { reviewBody } from './review';
       <div class="toolbar">
         <div class="title">
           <h2 data-testid="project-title">审核：{{ p.name }}</h2>
-          <nz-tag [nzColor]="statusColor(p.status)" data-testid="project-status">{{ statusLabel(p.status) }}</nz-tag>
+          <nz-tag [nzColor]="p.status | ptStatus: 'color'" data-testid="project-status">{{ p.status | ptStatus }}</nz-tag>
           <span class="meta">{{ p.year }} 年度 · {{ p.orgName }} · 版本 {{ p.version }}</span>
         </div>
         <div class="buttons">
@@ -81,7 +82,7 @@ import { reviewBody } from './review';
       />
 
       @if (!canReview()) {
-        <nz-alert class="block" nzType="info" nzShowIcon [nzMessage]="'该项目当前为「' + statusLabel(p.status) + '」，不在您的审核环节。'" data-testid="not-reviewable" />
+        <nz-alert class="block" nzType="info" nzShowIcon [nzMessage]="'该项目当前为「' + (p.status | ptStatus) + '」，不在您的审核环节。'" data-testid="not-reviewable" />
       }
 
       <nz-spin [nzSpinning]="busy() !== null">
@@ -147,8 +148,6 @@ export class ProjectReviewPage {
   private readonly router = inject(Router);
   private readonly message = inject(NzMessageService);
 
-  readonly statusLabel = statusLabel;
-  readonly statusColor = statusColor;
   readonly label = fieldLabel;
 
   /** The project, its load, history, findings and framework. */

@@ -1,11 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, model } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { kindColor, kindLabel, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import { KindPipe, StatusPipe } from '@pt/web/projects/data-access';
 import type { ProjectSummary } from '@pt/web/projects/data-access';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { GRADE_TAG_COLORS, LIGHT_COLORS, LIGHT_LABELS } from './list-helpers';
-import { formatMoney, PtDateTimePipe } from '@pt/web/shared/data-access';
+import { PtDateTimePipe, PtMoneyPipe } from '@pt/web/shared/data-access';
 import type { ServerPage } from '@pt/web/shared/ui';
 
 /**
@@ -18,7 +18,7 @@ import type { ServerPage } from '@pt/web/shared/ui';
 @Component({
   selector: 'pt-project-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [PtDateTimePipe, RouterLink, NzTableModule, NzTagModule],
+  imports: [KindPipe, PtDateTimePipe, PtMoneyPipe, RouterLink, NzTableModule, NzTagModule, StatusPipe],
   template: `
     <nz-table
       #table
@@ -62,7 +62,7 @@ import type { ServerPage } from '@pt/web/shared/ui';
               <td [nzLabel]="'选择 ' + p.name" [nzChecked]="selected().includes(p.id)" (nzCheckedChange)="toggle(p.id, $event)" (click)="$event.stopPropagation()" data-testid="select-row"></td>
             }
             <td>{{ p.year }}</td>
-            <td><nz-tag [nzColor]="kindColor(p.kind)" data-testid="project-kind">{{ kindLabel(p.kind) }}</nz-tag></td>
+            <td><nz-tag [nzColor]="p.kind | ptKind: 'color'" data-testid="project-kind">{{ p.kind | ptKind }}</nz-tag></td>
             <td>
               <a [routerLink]="linkOf(p)" (click)="$event.stopPropagation()" data-testid="project-name">{{ p.name }}</a>
             </td>
@@ -73,9 +73,9 @@ import type { ServerPage } from '@pt/web/shared/ui';
               }
             </td>
             <td>
-              <nz-tag [nzColor]="statusColor(p.status)" data-testid="project-status">{{ statusLabel(p.status) }}</nz-tag>
+              <nz-tag [nzColor]="p.status | ptStatus: 'color'" data-testid="project-status">{{ p.status | ptStatus }}</nz-tag>
             </td>
-            <td nzAlign="right">{{ money(p.annualTotal) }}</td>
+            <td nzAlign="right">{{ p.annualTotal | ptMoney }}</td>
             <td nzAlign="right">{{ p.indicatorCount }}</td>
             <td nzAlign="right" data-testid="project-score">{{ p.evaluation?.totalScore ?? '—' }}</td>
             <td data-testid="project-grade">
@@ -125,11 +125,6 @@ export class ProjectTableComponent {
 
   private readonly router = inject(Router);
 
-  readonly statusLabel = statusLabel;
-  readonly kindLabel = kindLabel;
-  readonly kindColor = kindColor;
-  readonly statusColor = statusColor;
-  readonly money = formatMoney;
   readonly gradeColor = GRADE_TAG_COLORS;
   readonly lightColor = LIGHT_COLORS;
   readonly lightLabel = LIGHT_LABELS;

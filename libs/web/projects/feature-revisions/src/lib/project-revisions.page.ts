@@ -3,7 +3,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { Project, ProjectRevision } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { loadOn, LoadState, PtDateTimePipe, toApiFailure } from '@pt/web/shared/data-access';
-import { ProjectsApi, statusColor, statusLabel } from '@pt/web/projects/data-access';
+import { ProjectsApi, StatusPipe } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -37,6 +37,7 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     PtDateTimePipe,
+    StatusPipe,
     RouterLink,
     NzAlertModule,
     NzButtonModule,
@@ -73,7 +74,7 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
       <nz-card [nzTitle]="titleTpl" [nzExtra]="extraTpl" class="block">
         <ng-template #titleTpl>
           <span data-testid="revisions-title">版本与调整 · {{ p.name }}</span>
-          <nz-tag class="status" [nzColor]="statusColor(p.status)">{{ statusLabel(p.status) }}</nz-tag>
+          <nz-tag class="status" [nzColor]="p.status | ptStatus: 'color'">{{ p.status | ptStatus }}</nz-tag>
           <span class="sub">当前为{{ revisionLabel(p.revision) }}</span>
         </ng-template>
         <ng-template #extraTpl>
@@ -108,7 +109,7 @@ import type { ApiFailure } from '@pt/web/shared/data-access';
                 </td>
                 <td>
                   @if (r.current) {
-                    <nz-tag [nzColor]="statusColor(p.status)">{{ statusLabel(p.status) }}</nz-tag>
+                    <nz-tag [nzColor]="p.status | ptStatus: 'color'">{{ p.status | ptStatus }}</nz-tag>
                   } @else {
                     <nz-tag nzColor="success">已批复</nz-tag>
                   }
@@ -189,8 +190,6 @@ export class ProjectRevisionsPage {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
-  readonly statusLabel = statusLabel;
-  readonly statusColor = statusColor;
   readonly revisionLabel = revisionLabel;
 
   readonly project = signal<Project | null>(null);
