@@ -6,5 +6,6 @@ export * from './lib/evaluation-submission';
 export * from './lib/evaluation-weights';
 export * from './lib/monitoring-form';
 export * from './lib/numbers';
+export * from './lib/indicator-row';
 export type { Evaluation, EvaluationItem, Monitoring, MonitoringItem, MonitoringOverviewRow } from '@pt/shared/api-types';
 export * from './lib/evaluation-report-form';

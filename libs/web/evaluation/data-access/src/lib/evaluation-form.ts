@@ -9,11 +9,11 @@ import type {
   TargetValue,
   TotalGrade,
 } from '@pt/domain';
-import type { ApiErrorDetail, Evaluation, EvaluationItem, EvaluationReportField } from '@pt/shared/api-types';
-import type { PutEvaluationBody } from './evaluation.api';
+import type { ApiErrorDetail, Evaluation, EvaluationItem, EvaluationReportField, PutEvaluationDto } from '@pt/shared/api-types';
 import { REPORT_FIELDS, REPORT_MAX, reportBody, reportFormFrom } from './evaluation-report-form';
 import { fundsBody, fundsFieldLabel, fundsFormFrom, isWanAmount, validateFundsForm, WAN_MESSAGE, wanText, yuanOf } from './evaluation-funds-form';
 import type { FundsForm } from './evaluation-funds-form';
+import { indicatorRowHead, type IndicatorRowHead } from './indicator-row';
 import { DECIMAL_PATTERN, orNull, POINTS_PATTERN } from './numbers';
 
 /** The project's framework version (from the evaluation's `basis`) or a framework code. */
@@ -34,12 +34,7 @@ export const QUALITATIVE_GRADE_OPTIONS: readonly { value: QualitativeGrade; labe
   { value: '未达成', label: '未达成年度指标且效果较差' },
 ];
 
-export interface EvaluationFormRow {
-  indicatorId: string;
-  level1: string;
-  level2: string;
-  name: string;
-  target: TargetValue;
+export interface EvaluationFormRow extends IndicatorRowHead {
   kind: EvaluationRowKind;
   /** A row with neither name nor 指标值 (printed in published tables): no input, no weight. */
   placeholder: boolean;
@@ -109,11 +104,7 @@ export function evaluationFormFrom(
     // explicit 分值 were saved: the page opens with 自定义分值 on
     customWeights: e.items.some((it) => (it.input.weight ?? '').trim() !== ''),
     rows: e.items.map((it) => ({
-      indicatorId: it.indicatorId,
-      level1: it.level1,
-      level2: it.level2,
-      name: it.name,
-      target: it.target,
+      ...indicatorRowHead(it),
       kind: evaluationRowKind(it.target),
       placeholder: isPlaceholder(it),
       actual: it.input.actual ?? '',
@@ -176,7 +167,7 @@ function text(s: string | null | undefined): string | null {
  * PUT /api/projects/:id/evaluation: every row, with only the fields its kind uses; 分值 only with
  * 自定义分值 (else null: the equal split) and never on an empty placeholder row.
  */
-export function evaluationBody(form: EvaluationForm): PutEvaluationBody {
+export function evaluationBody(form: EvaluationForm): PutEvaluationDto {
   return {
     budget: { annualBudget: yuanOf(form.budget.annualBudget), executed: yuanOf(form.budget.executed) },
     funds: fundsBody(form.funds),

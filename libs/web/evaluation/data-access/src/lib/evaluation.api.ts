@@ -13,12 +13,6 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { ApiClient, ifMatch, versionFromEtag } from '@pt/web/shared/data-access';
 
-/** Request bodies (the DTO classes of the contracts, used as plain types). */
-export type PutEvaluationBody = PutEvaluationDto;
-export type EvaluationTransitionBody = EvaluationTransitionDto;
-export type PatchEvaluationBody = PatchEvaluationDto;
-export type PutMonitoringBody = PutMonitoringDto;
-
 /**
  * An answer with the project's version it was read at (the `If-Match` of the next write): taken from
  * the `ETag` header, else from the body's `version`, else null (then the caller uses the version of
@@ -58,16 +52,16 @@ export class EvaluationApi extends ReportClient {
     return this.fetch<Evaluation>(ApiPaths.evaluation(projectId));
   }
 
-  put(projectId: string, version: number, body: PutEvaluationBody): Promise<Versioned<Evaluation>> {
+  put(projectId: string, version: number, body: PutEvaluationDto): Promise<Versioned<Evaluation>> {
     return this.send<Evaluation>('PUT', ApiPaths.evaluation(projectId), body, version);
   }
 
   /** The reviewer's deductions (10号: a far-exceeded target set too low), PATCH with If-Match. */
-  patch(projectId: string, version: number, body: PatchEvaluationBody): Promise<Versioned<Evaluation>> {
+  patch(projectId: string, version: number, body: PatchEvaluationDto): Promise<Versioned<Evaluation>> {
     return this.send<Evaluation>('PATCH', ApiPaths.evaluation(projectId), body, version);
   }
 
-  transition(projectId: string, version: number, body: EvaluationTransitionBody): Promise<Versioned<Evaluation>> {
+  transition(projectId: string, version: number, body: EvaluationTransitionDto): Promise<Versioned<Evaluation>> {
     return this.send<Evaluation>('POST', ApiPaths.evaluationTransitions(projectId), body, version);
   }
 }
@@ -82,7 +76,7 @@ export class MonitoringApi extends ReportClient {
     return this.fetch<Monitoring>(ApiPaths.monitoring(projectId), params);
   }
 
-  put(projectId: string, version: number, body: PutMonitoringBody): Promise<Versioned<Monitoring>> {
+  put(projectId: string, version: number, body: PutMonitoringDto): Promise<Versioned<Monitoring>> {
     return this.send<Monitoring>('PUT', ApiPaths.monitoring(projectId), body, version);
   }
 

@@ -9,9 +9,9 @@ import {
   monitoringCurrentProblem,
   projectLight,
 } from '@pt/domain';
-import type { BudgetLightResult, DeviationReason, Likelihood, LightReason, LightResult, MonitoringLight, TargetValue } from '@pt/domain';
-import type { ApiErrorDetail, Monitoring } from '@pt/shared/api-types';
-import type { PutMonitoringBody } from './evaluation.api';
+import type { BudgetLightResult, DeviationReason, Likelihood, LightReason, LightResult, MonitoringLight } from '@pt/domain';
+import type { ApiErrorDetail, Monitoring, PutMonitoringDto } from '@pt/shared/api-types';
+import { indicatorRowHead, type IndicatorRowHead } from './indicator-row';
 import { MONEY_PATTERN, orNull } from './numbers';
 
 /**
@@ -24,12 +24,7 @@ export const LIKELIHOOD_CHOICES: readonly Likelihood[] = LIKELIHOODS;
 export const DEVIATION_REASON_CHOICES: readonly DeviationReason[] = DEVIATION_REASONS;
 export const MONTHS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 
-export interface MonitoringFormRow {
-  indicatorId: string;
-  level1: string;
-  level2: string;
-  name: string;
-  target: TargetValue;
+export interface MonitoringFormRow extends IndicatorRowHead {
   current: string;
   expected: string;
   likelihood: Likelihood | null;
@@ -74,11 +69,7 @@ export function monitoringFormFrom(
       expectedExecuted: m.budget.expectedExecuted ?? '',
     },
     rows: m.items.map((it) => ({
-      indicatorId: it.indicatorId,
-      level1: it.level1,
-      level2: it.level2,
-      name: it.name,
-      target: it.target,
+      ...indicatorRowHead(it),
       current: it.current ?? '',
       expected: it.expected ?? '',
       likelihood: it.likelihood ?? null,
@@ -94,7 +85,7 @@ function text(s: string | null | undefined): string | null {
 }
 
 /** PUT /api/projects/:id/monitoring. */
-export function monitoringBody(form: MonitoringForm): PutMonitoringBody {
+export function monitoringBody(form: MonitoringForm): PutMonitoringDto {
   return {
     month: form.month,
     budget: {
