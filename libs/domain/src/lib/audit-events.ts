@@ -1,3 +1,5 @@
+import { labelOf } from './text';
+
 /**
  * The audit log's events, named once for the server (which writes the code) and the pages and exports (which show
  * the label). The interceptor names a request by its route (`METHOD path` as registered, e.g.
@@ -200,8 +202,7 @@ export function auditObjectTypeOf(event: string): AuditObjectType | null {
 
 /** The Chinese name of an object type (unknown ones as they are). */
 export function auditObjectTypeLabel(type: string | null | undefined): string {
-  if (!type) return '';
-  return (AUDIT_OBJECT_TYPES as Record<string, string>)[type] ?? type;
+  return labelOf(AUDIT_OBJECT_TYPES, type);
 }
 
 /** The time zone in which the log is shown and exported. */

@@ -1,3 +1,5 @@
+import { labelOf } from './text';
+
 /** User roles (domain §1) and their Chinese labels. */
 export type Role = 'filler' | 'dept_reviewer' | 'finance_reviewer' | 'sysadmin' | 'secadmin' | 'auditadmin';
 
@@ -11,7 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export function roleLabel(role: string): string {
-  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+  return labelOf(ROLE_LABELS, role);
 }
 
 /** The administrators of 三员分立: system, security and audit administration, each its own account. */

@@ -2,3 +2,9 @@
 export function textOrNull(v: string | null | undefined): string | null {
   return v === undefined || v === null || v.trim() === '' ? null : v.trim();
 }
+
+/** The label of a code by its table: an unknown code as it is (never an empty cell for a value the data has), none as ''. */
+export function labelOf(labels: Readonly<Record<string, string>>, code: string | null | undefined): string {
+  if (!code) return '';
+  return labels[code] ?? code;
+}

@@ -1,3 +1,5 @@
+import { labelOf } from '../text';
+
 /**
  * The review workflow's states and the labels of its history (domain §6), in one place: the contracts, the API
  * (history, exports) and the web app (tags, timelines, filters) all read them from here.
@@ -36,11 +38,9 @@ export const HISTORY_ACTION_LABELS: Record<HistoryAction, string> = {
 
 /** The label of a status, or the status itself when unknown (never an empty cell for a value the data has). */
 export function statusLabel(status: string | null | undefined): string {
-  if (!status) return '';
-  return (PROJECT_STATUS_LABELS as Record<string, string>)[status] ?? status;
+  return labelOf(PROJECT_STATUS_LABELS, status);
 }
 
 export function historyActionLabel(action: string | null | undefined): string {
-  if (!action) return '';
-  return (HISTORY_ACTION_LABELS as Record<string, string>)[action] ?? action;
+  return labelOf(HISTORY_ACTION_LABELS, action);
 }
