@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, type WritableSignal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Dec, FRAMEWORK_GROUP_ROLE_LABELS, FRAMEWORK_GROUP_ROLES, FRAMEWORK_WEIGHT_TOTAL, REVERSE_RULE_LABELS, TOTAL_GRADES, type ConfigProblem, type FrameworkGroup } from '@pt/domain';
 import {
@@ -16,7 +16,7 @@ import {
 } from '@pt/web/admin/data-access';
 import type { FrameworksAdminResponse, FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/api-types';
 import { type ApiFailure, loadState, PtDateTimePipe } from '@pt/web/shared/data-access';
-import { ErrorListComponent } from '@pt/web/shared/ui';
+import { ErrorListComponent, LoadErrorComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -63,6 +63,7 @@ interface SettingsEdit {
     NzTabsModule,
     NzTagModule,
     ErrorListComponent,
+    LoadErrorComponent,
   ],
   templateUrl: './frameworks.page.html',
   styleUrl: './frameworks.page.css',
@@ -158,16 +159,13 @@ export class FrameworksPage {
       .map((p) => p.message);
   }
 
-  async saveFramework(): Promise<void> {
-    const e = this.frameworkEdit();
-    if (!e || this.saving()) return;
-    const { body, problems } = frameworkBody(e.form, e.base);
-    if (problems.length) return;
-    await this.save(async () => {
-      const v = await this.api.createFramework(e.code, body);
-      this.frameworkEdit.set(null);
-      this.message.success(`已保存为「${v.name}」版本 ${v.version}：此后新建的项目采用该版本，已有项目不受影响`);
-    });
+  saveFramework(): Promise<void> {
+    return this.saveVersion(
+      this.frameworkEdit,
+      (e) => frameworkBody(e.form, e.base),
+      (e, body) => this.api.createFramework(e.code, body),
+      (v) => `已保存为「${v.name}」版本 ${v.version}：此后新建的项目采用该版本，已有项目不受影响`,
+    );
   }
 
   // ------------------------------------------------------------------ settings edit
@@ -187,16 +185,13 @@ export class FrameworksPage {
     return e ? settingsBody(e.form, e.base).problems : [];
   });
 
-  async saveSettings(): Promise<void> {
-    const e = this.settingsEdit();
-    if (!e || this.saving()) return;
-    const { body, problems } = settingsBody(e.form, e.base);
-    if (problems.length) return;
-    await this.save(async () => {
-      const v = await this.api.createSettings(body);
-      this.settingsEdit.set(null);
-      this.message.success(`评分规则已保存为版本 ${v.version}：此后新建的项目采用该版本，已有项目不受影响`);
-    });
+  saveSettings(): Promise<void> {
+    return this.saveVersion(
+      this.settingsEdit,
+      (e) => settingsBody(e.form, e.base),
+      (_, body) => this.api.createSettings(body),
+      (v) => `评分规则已保存为版本 ${v.version}：此后新建的项目采用该版本，已有项目不受影响`,
+    );
   }
 
   cancel(): void {
@@ -209,10 +204,25 @@ export class FrameworksPage {
     return fieldError(this.failure(), field);
   }
 
-  private async save(run: () => Promise<void>): Promise<void> {
+  /**
+   * Saves an edit as a new version (unless its form still has problems): the edit closes, `done` is said and the
+   * list is loaded again; a refusal stays on the edit as `failure`.
+   */
+  private async saveVersion<E, B, V>(
+    edit: WritableSignal<E | null>,
+    build: (e: E) => { body: B; problems: readonly ConfigProblem[] },
+    send: (e: E, body: B) => Promise<V>,
+    done: (v: V) => string,
+  ): Promise<void> {
+    const e = edit();
+    if (!e || this.saving()) return;
+    const { body, problems } = build(e);
+    if (problems.length) return;
     await this.saveState.run(
       async () => {
-        await run();
+        const v = await send(e, body);
+        edit.set(null);
+        this.message.success(done(v));
         await this.load();
       },
       (err) => toAdminFailure(err, '保存失败，请稍后重试'),

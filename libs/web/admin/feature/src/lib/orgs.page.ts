@@ -108,7 +108,6 @@ const CHILD_KIND: Record<OrgKind, OrgKind | null> = { finance: 'department', dep
       [title]="dialog.form()?.id ? '编辑机构' : '新增机构'"
       testId="org-form"
       (submitted)="save()"
-      (cancelled)="dialog.close()"
     >
       @if (dialog.form(); as f) {
         @if (f.id === null) {

@@ -76,7 +76,6 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
       [width]="600"
       testId="task-form"
       (submitted)="save()"
-      (cancelled)="dialog.close()"
     >
       @if (dialog.form(); as f) {
         <pt-form-field label="任务类型" required [error]="dialog.err('kind')">

@@ -8,6 +8,8 @@ export interface CrudDialogState {
   open(): boolean;
   saving(): boolean;
   failure(): ShownFailure | null;
+  /** 取消: closes the dialog (refused while saving). */
+  close(): void;
 }
 
 /**
@@ -15,7 +17,8 @@ export interface CrudDialogState {
  * the failure (message and field messages) above the form, and a vertical form that submits on Enter.
  * The fields are projected: `<pt-crud-modal …><pt-form-field …>…</pt-form-field></pt-crud-modal>`.
  * Test ids from `testId`: the form `<testId>`, the failure `<testId>-error`.
- * A page with a FormDialog binds it as `[dialog]` (open, saving and failure from it) instead of the three inputs.
+ * A page with a FormDialog binds it as `[dialog]` (open, saving and failure from it, and 取消 closes it) instead of
+ * the three inputs.
  */
 @Component({
   selector: 'pt-crud-modal',
@@ -33,7 +36,7 @@ export interface CrudDialogState {
       [nzMaskClosable]="false"
       [nzWidth]="width()"
       (nzOnOk)="submitted.emit()"
-      (nzOnCancel)="cancelled.emit()"
+      (nzOnCancel)="cancel()"
     >
       <ng-container *nzModalContent>
         <ng-content select="[ptCrudModalLead]" />
@@ -63,6 +66,11 @@ export class CrudModalComponent {
   protected readonly shownFailure = computed(() => (this.dialog() ? this.dialog()?.failure() : this.failure()) ?? null);
   /** 保存 or Enter in a field. */
   readonly submitted = output<void>();
-  /** 取消 or the close button. */
+  /** 取消 or the close button (a bound `dialog` is closed first). */
   readonly cancelled = output<void>();
+
+  protected cancel(): void {
+    this.dialog()?.close();
+    this.cancelled.emit();
+  }
 }

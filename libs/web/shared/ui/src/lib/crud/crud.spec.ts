@@ -47,7 +47,7 @@ class Host {
   readonly dialogOpen = signal(false);
   readonly dialogSaving = signal(false);
   /** A dialog's state as a FormDialog keeps it. */
-  readonly dialog = { open: this.dialogOpen, saving: this.dialogSaving, failure: this.failure };
+  readonly dialog = { open: this.dialogOpen, saving: this.dialogSaving, failure: this.failure, close: () => this.dialogOpen.set(false) };
   code = 'HZB';
   reloads = 0;
   saves = 0;
