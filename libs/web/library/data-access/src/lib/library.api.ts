@@ -8,7 +8,7 @@ import {
   type Suggestions,
   type UpdateLibraryIndicatorDto,
 } from '@pt/shared/api-types';
-import { ApiClient } from '@pt/web/shared/data-access';
+import { ApiClient, VersionedRowsClient } from '@pt/web/shared/data-access';
 import { libraryQueryParams } from './library-filters';
 import type { LibraryQuery } from './library-filters';
 
@@ -22,25 +22,13 @@ export type UpdateLibraryIndicatorBody = UpdateLibraryIndicatorDto;
  * changed in between).
  */
 @Injectable({ providedIn: 'root' })
-export class LibraryApi extends ApiClient {
+export class LibraryApi extends VersionedRowsClient<LibraryIndicator, CreateLibraryIndicatorBody, UpdateLibraryIndicatorBody> {
+  constructor() {
+    super(ApiPaths.indicatorLibrary, ApiPaths.libraryIndicator);
+  }
+
   list(query: LibraryQuery): Promise<LibraryPage> {
     return this.read<LibraryPage>(ApiPaths.indicatorLibrary, libraryQueryParams(query));
-  }
-
-  get(id: string): Promise<LibraryIndicator> {
-    return this.rows.get<LibraryIndicator>(ApiPaths.libraryIndicator(id));
-  }
-
-  create(body: CreateLibraryIndicatorBody): Promise<LibraryIndicator> {
-    return this.rows.post<LibraryIndicator>(ApiPaths.indicatorLibrary, body);
-  }
-
-  update(id: string, version: number, body: UpdateLibraryIndicatorBody): Promise<LibraryIndicator> {
-    return this.rows.patch<LibraryIndicator>(ApiPaths.libraryIndicator(id), body, version);
-  }
-
-  remove(id: string, version: number): Promise<void> {
-    return this.rows.delete(ApiPaths.libraryIndicator(id), version);
   }
 }
 

@@ -22,7 +22,7 @@ import {
   type UpdateProjectDto,
 } from '@pt/shared/api-types';
 import { AuthStore } from '@pt/web/auth/data-access';
-import { ApiClient } from '@pt/web/shared/data-access';
+import { VersionedRowsClient } from '@pt/web/shared/data-access';
 
 export interface ProjectListQuery {
   /** One kind of target; every kind when absent. */
@@ -62,10 +62,14 @@ export type TransitionBody = TransitionDto;
  * falling back to the body's `version`).
  */
 @Injectable({ providedIn: 'root' })
-export class ProjectsApi extends ApiClient {
+export class ProjectsApi extends VersionedRowsClient<Target, CreateTargetBody, UpdateTargetBody> {
   private frameworksCache: Promise<FrameworkResponse[]> | null = null;
   private orgsCache: { token: string | null; orgs: Promise<OrgNode[]> } | null = null;
   private readonly auth = inject(AuthStore);
+
+  constructor() {
+    super(ApiPaths.targets, ApiPaths.project);
+  }
 
   /** Indicator frameworks (cached for the session). */
   frameworks(): Promise<FrameworkResponse[]> {
@@ -114,18 +118,6 @@ export class ProjectsApi extends ApiClient {
     return this.read<ProjectPage>(ApiPaths.targets, params);
   }
 
-  get(id: string): Promise<Target> {
-    return this.rows.get<Target>(ApiPaths.project(id));
-  }
-
-  create(body: CreateTargetBody): Promise<Target> {
-    return this.rows.post<Target>(ApiPaths.targets, body);
-  }
-
-  update(id: string, version: number, body: UpdateTargetBody): Promise<Target> {
-    return this.rows.patch<Target>(ApiPaths.project(id), body, version);
-  }
-
   /** The rows of the own-year annual table, or of the goal `goalId` (a policy's 中期 table). */
   putIndicators(id: string, version: number, indicators: IndicatorInput[], goalId?: string): Promise<Target> {
     return this.rows.put<Target>(goalId ? ApiPaths.goalIndicators(id, goalId) : ApiPaths.projectIndicators(id), { indicators }, version);
@@ -133,10 +125,6 @@ export class ProjectsApi extends ApiClient {
 
   transition(id: string, version: number, body: TransitionBody): Promise<Target> {
     return this.rows.post<Target>(ApiPaths.projectTransitions(id), body, version);
-  }
-
-  remove(id: string, version: number): Promise<void> {
-    return this.rows.delete(ApiPaths.project(id), version);
   }
 
   async findings(id: string): Promise<Finding[]> {

@@ -18,3 +18,32 @@ export abstract class ApiClient {
     return firstValueFrom(this.http.get<T>(url, { params }));
   }
 }
+
+/**
+ * An API client of one collection of rows with a version (`POST <collection>`, `GET / PATCH / DELETE <item(id)>`):
+ * get, create, update and remove written once; an update or a delete sends `If-Match` with the version last seen.
+ */
+export abstract class VersionedRowsClient<T extends { version: number }, Create, Update> extends ApiClient {
+  constructor(
+    private readonly collection: string,
+    private readonly item: (id: string) => string,
+  ) {
+    super();
+  }
+
+  get(id: string): Promise<T> {
+    return this.rows.get<T>(this.item(id));
+  }
+
+  create(body: Create): Promise<T> {
+    return this.rows.post<T>(this.collection, body);
+  }
+
+  update(id: string, version: number, body: Update): Promise<T> {
+    return this.rows.patch<T>(this.item(id), body, version);
+  }
+
+  remove(id: string, version: number): Promise<void> {
+    return this.rows.delete(this.item(id), version);
+  }
+}
