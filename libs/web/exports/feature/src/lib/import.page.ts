@@ -6,11 +6,11 @@ import { AuthStore } from '@pt/web/auth/data-access';
 import { IMPORT_CHOICE_LABELS, IMPORT_CHOICES, ImportsApi, toImportFailure } from '@pt/web/exports/data-access';
 import type { ImportChoice, ImportResult, ImportTextBody, ImportXlsxOptions } from '@pt/web/exports/data-access';
 import { DEPARTMENT_FIELD_LABELS, POLICY_FIELD_LABELS } from '@pt/domain';
-import { isFiller, KindPipe, orgOptions, ProjectsApi, TARGET_KIND_OPTIONS, type TargetKindKey } from '@pt/web/projects/data-access';
+import { isFiller, KindPipe, orgOptions, parseKind, ProjectsApi, TARGET_KIND_OPTIONS, type TargetKindKey } from '@pt/web/projects/data-access';
 import { formatMoney, toApiFailure } from '@pt/web/shared/data-access';
 import type { FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
 import type { ApiFailure } from '@pt/web/shared/data-access';
-import { FormFieldComponent, OrgSelectComponent } from '@pt/web/shared/ui';
+import { FormFieldComponent, OrgSelectComponent, TextSelectComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
@@ -18,7 +18,6 @@ import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule, provideNzIconsPatch } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzRadioModule } from 'ng-zorro-antd/radio';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTabsModule } from 'ng-zorro-antd/tabs';
 import { NzTagModule } from 'ng-zorro-antd/tag';
@@ -51,12 +50,12 @@ type ImportRequest = { kind: 'text'; body: ImportTextBody } | { kind: 'xlsx'; fi
     NzIconModule,
     NzInputModule,
     NzRadioModule,
-    NzSelectModule,
     NzTableModule,
     NzTabsModule,
     NzTagModule,
     FormFieldComponent,
     OrgSelectComponent,
+    TextSelectComponent,
     KindPipe,
   ],
   templateUrl: './import.page.html',
@@ -98,11 +97,13 @@ export class ImportPage {
   /** The kind of a sheet whose title is not one of our forms; null: by the title (project otherwise). */
   readonly xlsxKind = signal<TargetKindKey | null>(null);
   protected readonly kindOptions = TARGET_KIND_OPTIONS;
+  protected readonly parseKind = parseKind;
 
   private readonly orgs = signal<OrgNode[]>([]);
   /** Units the user may create projects for (a filler: their own unit). */
   readonly units = computed(() => orgOptions(this.orgs(), ['unit']));
   readonly frameworks = signal<FrameworkResponse[]>([]);
+  readonly frameworkItems = computed(() => this.frameworks().map((f) => ({ value: f.code, label: f.name })));
   readonly textYear = computed(() => yearInText(this.text().slice(0, 4000)));
 
   readonly busy = signal<'preview' | 'create' | null>(null);
