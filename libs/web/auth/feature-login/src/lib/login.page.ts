@@ -5,50 +5,42 @@ import { AuthStore, loginErrorMessage, safeReturnUrl } from '@pt/web/auth/data-a
 import { loadState, markAllInvalid } from '@pt/web/shared/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { AuthCardComponent } from './auth-card.component';
 
 @Component({
   selector: 'pt-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzCardModule, NzFormModule, NzIconModule, NzInputModule],
+  imports: [ReactiveFormsModule, NzAlertModule, NzButtonModule, NzFormModule, NzIconModule, NzInputModule, AuthCardComponent],
   template: `
-    <main class="login">
-      <nz-card class="login-card">
-        <h1 class="title">财政项目支出绩效目标管理</h1>
-        <p class="subtitle">绩效目标申报 · 审核 · 监控 · 自评</p>
-        @if (error(); as msg) {
-          <nz-alert nzType="error" [nzMessage]="msg" nzShowIcon class="error" data-testid="login-error"></nz-alert>
-        }
-        <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
-          <nz-form-item>
-            <nz-form-label nzFor="username" nzRequired>用户名</nz-form-label>
-            <nz-form-control nzErrorTip="请输入用户名">
-              <nz-input-group nzPrefixIcon="user">
-                <input nz-input id="username" formControlName="username" autocomplete="username" placeholder="用户名" />
-              </nz-input-group>
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzFor="password" nzRequired>密码</nz-form-label>
-            <nz-form-control nzErrorTip="请输入密码">
-              <nz-input-group nzPrefixIcon="lock">
-                <input nz-input id="password" type="password" formControlName="password" autocomplete="current-password" placeholder="密码" />
-              </nz-input-group>
-            </nz-form-control>
-          </nz-form-item>
-          <button nz-button nzType="primary" nzBlock type="submit" [nzLoading]="busy()">登录</button>
-        </form>
-      </nz-card>
-    </main>
+    <pt-auth-card heading="财政项目支出绩效目标管理" subtitle="绩效目标申报 · 审核 · 监控 · 自评">
+      @if (error(); as msg) {
+        <nz-alert nzType="error" [nzMessage]="msg" nzShowIcon class="error" data-testid="login-error"></nz-alert>
+      }
+      <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
+        <nz-form-item>
+          <nz-form-label nzFor="username" nzRequired>用户名</nz-form-label>
+          <nz-form-control nzErrorTip="请输入用户名">
+            <nz-input-group nzPrefixIcon="user">
+              <input nz-input id="username" formControlName="username" autocomplete="username" placeholder="用户名" />
+            </nz-input-group>
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label nzFor="password" nzRequired>密码</nz-form-label>
+          <nz-form-control nzErrorTip="请输入密码">
+            <nz-input-group nzPrefixIcon="lock">
+              <input nz-input id="password" type="password" formControlName="password" autocomplete="current-password" placeholder="密码" />
+            </nz-input-group>
+          </nz-form-control>
+        </nz-form-item>
+        <button nz-button nzType="primary" nzBlock type="submit" [nzLoading]="busy()">登录</button>
+      </form>
+    </pt-auth-card>
   `,
   styles: `
-    .login { min-height: 100vh; display: flex; align-items: center; justify-content: center; background: #f0f2f5; }
-    .login-card { width: 380px; }
-    .title { font-size: 20px; margin: 0 0 4px; text-align: center; }
-    .subtitle { color: rgba(0, 0, 0, 0.55); text-align: center; margin-bottom: 24px; }
     .error { margin-bottom: 16px; }
   `,
 })

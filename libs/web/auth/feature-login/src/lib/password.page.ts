@@ -7,9 +7,9 @@ import type { ApiError } from '@pt/shared/api-types';
 import { AuthStore, safeReturnUrl } from '@pt/web/auth/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzInputModule } from 'ng-zorro-antd/input';
+import { AuthCardComponent } from './auth-card.component';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirm';
 
@@ -33,57 +33,51 @@ export function passwordErrors(e: unknown): { fields: Partial<Record<Field, stri
 @Component({
   selector: 'pt-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, NzAlertModule, NzButtonModule, NzCardModule, NzFormModule, NzInputModule],
+  imports: [ReactiveFormsModule, RouterLink, NzAlertModule, NzButtonModule, NzFormModule, NzInputModule, AuthCardComponent],
   template: `
-    <main class="page">
-      <nz-card class="card">
-        <h1 class="title">修改密码</h1>
-        @if (forced()) {
-          <nz-alert nzType="warning" nzShowIcon data-testid="password-forced" class="gap"
-            nzMessage="您的密码是管理员设置的初始密码或重置密码，请先修改密码再继续使用。"></nz-alert>
-        }
-        @if (done()) {
-          <nz-alert nzType="success" nzShowIcon data-testid="password-done" class="gap" nzMessage="密码已修改。"></nz-alert>
-        }
-        @if (error(); as msg) {
-          <nz-alert nzType="error" nzShowIcon data-testid="password-error" class="gap" [nzMessage]="msg"></nz-alert>
-        }
-        <p class="user">用户：{{ store.user()?.displayName }}（{{ store.user()?.username }}）</p>
-        <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
-          <nz-form-item>
-            <nz-form-label nzFor="currentPassword" nzRequired>当前密码</nz-form-label>
-            <nz-form-control [nzValidateStatus]="fieldError('currentPassword') ? 'error' : ''" [nzErrorTip]="fieldError('currentPassword') ?? ''">
-              <input nz-input id="currentPassword" type="password" formControlName="currentPassword" autocomplete="current-password" data-testid="password-current" />
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzFor="newPassword" nzRequired>新密码</nz-form-label>
-            <nz-form-control [nzValidateStatus]="fieldError('newPassword') ? 'error' : ''" [nzErrorTip]="fieldError('newPassword') ?? ''" [nzExtra]="policy">
-              <input nz-input id="newPassword" type="password" formControlName="newPassword" autocomplete="new-password" data-testid="password-new" />
-            </nz-form-control>
-          </nz-form-item>
-          <nz-form-item>
-            <nz-form-label nzFor="confirm" nzRequired>确认新密码</nz-form-label>
-            <nz-form-control [nzValidateStatus]="fieldError('confirm') ? 'error' : ''" [nzErrorTip]="fieldError('confirm') ?? ''">
-              <input nz-input id="confirm" type="password" formControlName="confirm" autocomplete="new-password" data-testid="password-confirm" />
-            </nz-form-control>
-          </nz-form-item>
-          <div class="actions">
-            <button nz-button nzType="primary" type="submit" [nzLoading]="busy()" data-testid="password-submit">修改密码</button>
-            @if (!forced()) {
-              <a nz-button routerLink="/" data-testid="password-back">返回</a>
-            } @else {
-              <button nz-button type="button" (click)="logout()" data-testid="password-logout">退出</button>
-            }
-          </div>
-        </form>
-      </nz-card>
-    </main>
+    <pt-auth-card heading="修改密码" [width]="420">
+      @if (forced()) {
+        <nz-alert nzType="warning" nzShowIcon data-testid="password-forced" class="gap"
+          nzMessage="您的密码是管理员设置的初始密码或重置密码，请先修改密码再继续使用。"></nz-alert>
+      }
+      @if (done()) {
+        <nz-alert nzType="success" nzShowIcon data-testid="password-done" class="gap" nzMessage="密码已修改。"></nz-alert>
+      }
+      @if (error(); as msg) {
+        <nz-alert nzType="error" nzShowIcon data-testid="password-error" class="gap" [nzMessage]="msg"></nz-alert>
+      }
+      <p class="user">用户：{{ store.user()?.displayName }}（{{ store.user()?.username }}）</p>
+      <form nz-form nzLayout="vertical" [formGroup]="form" (ngSubmit)="submit()">
+        <nz-form-item>
+          <nz-form-label nzFor="currentPassword" nzRequired>当前密码</nz-form-label>
+          <nz-form-control [nzValidateStatus]="fieldError('currentPassword') ? 'error' : ''" [nzErrorTip]="fieldError('currentPassword') ?? ''">
+            <input nz-input id="currentPassword" type="password" formControlName="currentPassword" autocomplete="current-password" data-testid="password-current" />
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label nzFor="newPassword" nzRequired>新密码</nz-form-label>
+          <nz-form-control [nzValidateStatus]="fieldError('newPassword') ? 'error' : ''" [nzErrorTip]="fieldError('newPassword') ?? ''" [nzExtra]="policy">
+            <input nz-input id="newPassword" type="password" formControlName="newPassword" autocomplete="new-password" data-testid="password-new" />
+          </nz-form-control>
+        </nz-form-item>
+        <nz-form-item>
+          <nz-form-label nzFor="confirm" nzRequired>确认新密码</nz-form-label>
+          <nz-form-control [nzValidateStatus]="fieldError('confirm') ? 'error' : ''" [nzErrorTip]="fieldError('confirm') ?? ''">
+            <input nz-input id="confirm" type="password" formControlName="confirm" autocomplete="new-password" data-testid="password-confirm" />
+          </nz-form-control>
+        </nz-form-item>
+        <div class="actions">
+          <button nz-button nzType="primary" type="submit" [nzLoading]="busy()" data-testid="password-submit">修改密码</button>
+          @if (!forced()) {
+            <a nz-button routerLink="/" data-testid="password-back">返回</a>
+          } @else {
+            <button nz-button type="button" (click)="logout()" data-testid="password-logout">退出</button>
+          }
+        </div>
+      </form>
+    </pt-auth-card>
   `,
   styles: `
-    .page { min-height: 100vh; display: flex; align-items: center; justify-content: center; background: #f0f2f5; }
-    .card { width: 420px; }
-    .title { font-size: 20px; margin: 0 0 16px; text-align: center; }
     .gap { margin-bottom: 16px; }
     .user { color: rgba(0, 0, 0, 0.65); }
     .actions { display: flex; gap: 8px; }

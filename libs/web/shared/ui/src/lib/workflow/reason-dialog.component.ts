@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, input, output, signal } from '@angular/core';
+import { booleanAttribute, ChangeDetectionStrategy, Component, effect, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
@@ -55,8 +55,8 @@ export class ReasonDialogComponent {
   readonly hint = input('');
   readonly placeholder = input('');
   readonly okText = input('确定');
-  readonly danger = input(false);
-  readonly required = input(false);
+  readonly danger = input(false, { transform: booleanAttribute });
+  readonly required = input(false, { transform: booleanAttribute });
   readonly requiredMessage = input('请填写');
   readonly testId = input('reason');
   readonly confirmed = output<string>();
