@@ -1,21 +1,18 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import { FUND_FIELDS, FUNDS_BLOCK_LABEL, POLICY_FIELD_LABELS, PROJECT_FIELD_LABELS, YUAN_SUFFIX } from '@pt/domain';
 import type { Finding } from '@pt/domain';
-import { ProjectsApi, StatusPipe } from '@pt/web/projects/data-access';
+import { ProjectsApi } from '@pt/web/projects/data-access';
 import type { Project, Target } from '@pt/web/projects/data-access';
 import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
-import { confirmDanger, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
-import { ActionRunner, formatMoney, loadOn, markAllInvalid, normaliseMoney, PtDateTimePipe, sumMoney } from '@pt/web/shared/data-access';
-import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
+import { confirmDanger, IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
+import { ActionRunner, formatMoney, loadOn, markAllInvalid, normaliseMoney, sumMoney } from '@pt/web/shared/data-access';
+import type { WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, PickRow, TableCheckContext } from '@pt/web/projects/ui';
 import { RectificationApi, type Rectification } from '@pt/web/rectification/data-access';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
 import { NzFormModule } from 'ng-zorro-antd/form';
 import { NzGridModule } from 'ng-zorro-antd/grid';
@@ -25,11 +22,6 @@ import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzModalService } from 'ng-zorro-antd/modal';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
 import { NzSelectModule } from 'ng-zorro-antd/select';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { NzTagModule } from 'ng-zorro-antd/tag';
-import { FindingsPanelComponent } from './findings-panel.component';
-import { HistoryTimelineComponent } from './history-timeline.component';
-import { ProjectHeaderViewComponent } from './project-header-view.component';
 import { KindHeaderFormComponent } from './kind-header-form.component';
 import { detailText, formTaskField } from './target-kind-form';
 import { findingPlace } from './finding-place';
@@ -38,6 +30,7 @@ import { buildHeaderForm, CHOICE_FIELDS, DATE_FIELDS, GOAL_FIELDS, LAST_YEAR_FIE
 import { TextFieldsComponent } from './text-fields.component';
 import { ProjectIndicatorPickerComponent } from './project-indicator-picker.component';
 import { ProjectDocument } from './project-document';
+import { TARGET_PAGE_IMPORTS } from './target-page.imports';
 import {
   appendPickedRows,
   dateToIso,
@@ -62,14 +55,9 @@ import type { HeaderFormValue } from './project-form';
   providers: [NzModalService, PROJECT_EXPORT_PROVIDERS],
   host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   imports: [
-    PtDateTimePipe,
-    StatusPipe,
+    ...TARGET_PAGE_IMPORTS,
     NgTemplateOutlet,
     ReactiveFormsModule,
-    RouterLink,
-    NzAlertModule,
-    NzButtonModule,
-    NzCardModule,
     NzDatePickerModule,
     NzFormModule,
     NzGridModule,
@@ -77,18 +65,10 @@ import type { HeaderFormValue } from './project-form';
     NzInputModule,
     NzPopconfirmModule,
     NzSelectModule,
-    NzSpinModule,
-    NzTagModule,
-    IndicatorTableComponent,
-    FindingsPanelComponent,
-    HistoryTimelineComponent,
-    ProjectHeaderViewComponent,
     KindHeaderFormComponent,
     ProjectExportButtonsComponent,
     ProjectIndicatorPickerComponent,
     TextFieldsComponent,
-    WorkflowActionsComponent,
-    PageLoadComponent,
   ],
   templateUrl: './project-editor.page.html',
   styleUrl: './project-editor.page.css',

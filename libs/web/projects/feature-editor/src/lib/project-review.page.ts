@@ -1,9 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
+import { Router } from '@angular/router';
 import type { Finding, StructuredReview } from '@pt/domain';
-import { ProjectsApi, StatusPipe, statusLabel } from '@pt/web/projects/data-access';
+import { ProjectsApi, statusLabel } from '@pt/web/projects/data-access';
 import type { TransitionAction, TransitionBody } from '@pt/web/projects/data-access';
-import { FailureAlertComponent, IndicatorTableComponent, PageLoadComponent, toEditorRows } from '@pt/web/projects/ui';
+import { FailureAlertComponent, IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
 import {
   draftReview,
   ReviewChangesComponent,
@@ -14,21 +14,14 @@ import {
   type ReviewChanges,
   type ReviewDraft,
 } from '@pt/web/projects/ui';
-import { ActionRunner, loadOn, PtDateTimePipe } from '@pt/web/shared/data-access';
-import { WorkflowActionsComponent, type WorkflowStep } from '@pt/web/shared/ui';
+import { ActionRunner, loadOn } from '@pt/web/shared/data-access';
+import type { WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow } from '@pt/web/projects/ui';
-import { NzAlertModule } from 'ng-zorro-antd/alert';
-import { NzButtonModule } from 'ng-zorro-antd/button';
-import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzMessageService } from 'ng-zorro-antd/message';
-import { NzSpinModule } from 'ng-zorro-antd/spin';
-import { NzTagModule } from 'ng-zorro-antd/tag';
-import { FindingsPanelComponent } from './findings-panel.component';
-import { HistoryTimelineComponent } from './history-timeline.component';
 import { ProjectDocument } from './project-document';
-import { ProjectHeaderViewComponent } from './project-header-view.component';
 import { fieldLabel } from './project-form';
 import { reviewBody } from './review';
+import { TARGET_PAGE_IMPORTS } from './target-page.imports';
 
 /**
  * 审核: the declaration read-only, a comment input on every indicator row, the overall comment,
@@ -37,25 +30,7 @@ import { reviewBody } from './review';
 @Component({
   selector: 'pt-project-review-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    FailureAlertComponent,
-    RouterLink,
-    NzAlertModule,
-    NzButtonModule,
-    NzCardModule,
-    NzSpinModule,
-    NzTagModule,
-    IndicatorTableComponent,
-    FindingsPanelComponent,
-    HistoryTimelineComponent,
-    ProjectHeaderViewComponent,
-    WorkflowActionsComponent,
-    PageLoadComponent,
-    PtDateTimePipe,
-    StatusPipe,
-    ReviewChangesComponent,
-    ReviewGradesComponent,
-  ],
+  imports: [...TARGET_PAGE_IMPORTS, FailureAlertComponent, ReviewChangesComponent, ReviewGradesComponent],
   template: `
     @if (loading() || loadError()) {
       <pt-page-load [error]="loadError()" [backLink]="'/inbox'" backText="返回审核待办" (retry)="load()" />
