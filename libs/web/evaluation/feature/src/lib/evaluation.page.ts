@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { TOTAL_GRADE_COLORS } from '@pt/web/evaluation/data-access';
 import { StatusPipe } from '@pt/web/projects/data-access';
 import { PageLoadComponent } from '@pt/web/projects/ui';
-import { ReasonDialogComponent, WorkflowActionsComponent } from '@pt/web/shared/ui';
+import { ReasonDialogComponent, type ReasonQuestion, WorkflowActionsComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzDescriptionsModule } from 'ng-zorro-antd/descriptions';
@@ -57,4 +57,14 @@ import { ProjectReportPage, ReportHeaderComponent } from './report-header.compon
 export class EvaluationPage extends ProjectReportPage {
   declare readonly ed: EvaluationEditor;
   readonly gradeColors = TOTAL_GRADE_COLORS;
+  /** The reviewer's 按偏离度扣分 of a row asks the reason. */
+  readonly deductQuestion: ReasonQuestion = {
+    title: '按偏离度扣分',
+    hint: '实际完成值远超年度指标值、且指标值设定明显偏低时，超出标记阈值（默认 20%）的偏离部分按比例扣分：得分 = 分值 × (1 − (偏离度 − 阈值))，偏离度 = (实际完成值 − 指标值) / 指标值，最低为 0。',
+    placeholder: '扣分理由（必填），如：指标值明显低于上年实际完成值',
+    okText: '扣分',
+    danger: true,
+    required: true,
+    requiredMessage: '请填写扣分理由',
+  };
 }

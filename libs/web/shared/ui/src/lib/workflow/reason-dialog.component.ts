@@ -1,8 +1,21 @@
-import { booleanAttribute, ChangeDetectionStrategy, Component, effect, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, input, output, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzModalModule } from 'ng-zorro-antd/modal';
+
+/** What the dialog asks: its title, the hint above the text, the OK button, whether the text must be given. */
+export interface ReasonQuestion {
+  title: string;
+  hint?: string;
+  placeholder: string;
+  okText: string;
+  /** A red OK: the step drops something (退回, a deduction). */
+  danger?: boolean;
+  /** An empty text is refused with `requiredMessage`. */
+  required?: boolean;
+  requiredMessage?: string;
+}
 
 /**
  * A reviewer's text in a dialog: the comment of 审核通过 (optional) / 退回 (required), the reason of a deduction
@@ -20,16 +33,17 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
     .field-error { color: #ff4d4f; font-size: 12px; margin-top: 2px; }
   `,
   template: `
-    <nz-modal [nzVisible]="open()" [nzTitle]="title()" [nzFooter]="footer" (nzOnCancel)="cancelled.emit()">
+    @let q = question();
+    <nz-modal [nzVisible]="open()" [nzTitle]="q.title" [nzFooter]="footer" (nzOnCancel)="cancelled.emit()">
       <ng-container *nzModalContent>
-        @if (hint()) {
-          <p class="hint">{{ hint() }}</p>
+        @if (q.hint) {
+          <p class="hint">{{ q.hint }}</p>
         }
         <textarea
           nz-input
           maxlength="2000"
-          [attr.aria-label]="title()"
-          [placeholder]="placeholder()"
+          [attr.aria-label]="q.title"
+          [placeholder]="q.placeholder"
           [nzAutosize]="{ minRows: 3, maxRows: 8 }"
           [nzStatus]="missing() ? 'error' : ''"
           [ngModel]="text()"
@@ -37,13 +51,13 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
           [attr.data-testid]="testId()"
         ></textarea>
         @if (missing()) {
-          <div class="field-error" [attr.data-testid]="testId() + '-required'">{{ requiredMessage() }}</div>
+          <div class="field-error" [attr.data-testid]="testId() + '-required'">{{ q.requiredMessage ?? '请填写' }}</div>
         }
       </ng-container>
       <ng-template #footer>
         <button nz-button type="button" (click)="cancelled.emit()" [attr.data-testid]="testId() + '-cancel'">取消</button>
-        <button nz-button nzType="primary" [nzDanger]="danger()" type="button" (click)="confirm()" [attr.data-testid]="testId() + '-ok'">
-          {{ okText() }}
+        <button nz-button nzType="primary" [nzDanger]="!!q.danger" type="button" (click)="confirm()" [attr.data-testid]="testId() + '-ok'">
+          {{ q.okText }}
         </button>
       </ng-template>
     </nz-modal>
@@ -51,13 +65,7 @@ import { NzModalModule } from 'ng-zorro-antd/modal';
 })
 export class ReasonDialogComponent {
   readonly open = input(false);
-  readonly title = input('');
-  readonly hint = input('');
-  readonly placeholder = input('');
-  readonly okText = input('确定');
-  readonly danger = input(false, { transform: booleanAttribute });
-  readonly required = input(false, { transform: booleanAttribute });
-  readonly requiredMessage = input('请填写');
+  readonly question = input.required<ReasonQuestion>();
   readonly testId = input('reason');
   readonly confirmed = output<string>();
   readonly cancelled = output<void>();
@@ -76,7 +84,7 @@ export class ReasonDialogComponent {
 
   confirm(): void {
     const text = this.text().trim();
-    if (this.required() && text === '') {
+    if (this.question().required && text === '') {
       this.missing.set(true);
       return;
     }

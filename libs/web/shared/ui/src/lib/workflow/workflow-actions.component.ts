@@ -5,7 +5,7 @@ import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzIconModule } from 'ng-zorro-antd/icon';
 import { NzInputModule } from 'ng-zorro-antd/input';
 import { NzPopconfirmModule } from 'ng-zorro-antd/popconfirm';
-import { ReasonDialogComponent } from './reason-dialog.component';
+import { ReasonDialogComponent, type ReasonQuestion } from './reason-dialog.component';
 import { ReviewConfirmComponent, type ReviewConfirmation } from './review-confirm.component';
 
 const BAR_ORDER: readonly TransitionAction[] = ['submit', 'withdraw', 'approve', 'return'];
@@ -96,18 +96,7 @@ export interface WorkflowStep {
     <pt-review-confirm [step]="confirming()" [testId]="testIdPrefix() + 'confirm'" (confirmed)="confirmStep()" (cancelled)="confirming.set(null)" />
 
     @if (reason() === 'dialog' && reviewing()) {
-      <pt-reason-dialog
-        [open]="asking() !== null"
-        [title]="asking() === 'return' ? returnTitle() : approveText()"
-        [placeholder]="asking() === 'return' ? '退回原因（必填）' : '审核意见（选填）'"
-        [okText]="asking() === 'return' ? '退回' : approveText()"
-        [danger]="asking() === 'return'"
-        [required]="asking() === 'return'"
-        requiredMessage="退回时请填写退回原因"
-        [testId]="testIdPrefix() + 'comment'"
-        (confirmed)="confirmDialog($event)"
-        (cancelled)="asking.set(null)"
-      />
+      <pt-reason-dialog [open]="asking() !== null" [question]="question()" [testId]="testIdPrefix() + 'comment'" (confirmed)="confirmDialog($event)" (cancelled)="asking.set(null)" />
     }
   `,
 })
@@ -134,6 +123,12 @@ export class WorkflowActionsComponent {
   readonly missing = signal(false);
   /** The review action whose dialog is open. */
   readonly asking = signal<null | 'approve' | 'return'>(null);
+  /** The dialog's question: 退回 needs its reason, 审核通过 takes an optional comment. */
+  readonly question = computed<ReasonQuestion>(() =>
+    this.asking() === 'return'
+      ? { title: this.returnTitle(), placeholder: '退回原因（必填）', okText: '退回', danger: true, required: true, requiredMessage: '退回时请填写退回原因' }
+      : { title: this.approveText(), placeholder: '审核意见（选填）', okText: this.approveText() },
+  );
   readonly reviewing = computed(() => this.has('approve') || this.has('return'));
   /** The buttons in the order the bar shows them: the filler's, then the reviewer's. */
   readonly buttons = computed<ActionButton[]>(() =>
