@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { FormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { loadOn, LoadState, toApiFailure, yearFromLink } from '@pt/web/shared/data-access';
@@ -10,7 +9,6 @@ import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
-import { NzSelectModule } from 'ng-zorro-antd/select';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import {
   extraQueryParams,
@@ -36,13 +34,11 @@ type Mode = 'all' | 'inbox';
   selector: 'pt-project-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    FormsModule,
     RouterLink,
     NzAlertModule,
     NzButtonModule,
     NzCardModule,
     NzIconModule,
-    NzSelectModule,
     ProjectTableComponent,
     ReviewBatchComponent,
     NzTagModule,
@@ -56,19 +52,8 @@ type Mode = 'all' | 'inbox';
         <p class="lead" data-testid="inbox-lead">{{ inboxLead() }}</p>
       }
       <div class="filters">
-        <nz-select
-          class="f-year"
-          nzAllowClear
-          nzPlaceHolder="全部年度"
-          aria-label="预算年度"
-          data-testid="filter-year"
-          [ngModel]="year()"
-          (ngModelChange)="setFilter('year', $event)"
-        >
-          @for (y of years(); track y) {
-            <nz-option [nzValue]="y" [nzLabel]="y + ' 年'" />
-          }
-        </nz-select>
+        <pt-text-select class="f-year" clearable placeholder="全部年度" label="预算年度" testId="filter-year" [items]="yearItems()" [value]="year()?.toString() ?? null"
+          (valueChange)="setFilter('year', $event)" />
         <pt-text-select class="f-kind" clearable placeholder="全部类型" label="目标类型" testId="filter-kind" [items]="kindOptions" [value]="kind()" (valueChange)="setFilter('kind', $event)" />
         <pt-org-select class="f-org" testId="filter-org" [options]="orgChoices()" [value]="orgId()" (valueChange)="setFilter('orgId', $event)" />
         @if (!inbox()) {
@@ -136,6 +121,7 @@ export class ProjectListPage {
 
   private readonly yearChoices = yearOptions(new Date().getFullYear());
   readonly years = computed(() => withSelectedYear(this.yearChoices, this.year()));
+  readonly yearItems = computed(() => this.years().map((y) => ({ value: String(y), label: `${y} 年` })));
   readonly statusOptions = STATUS_OPTIONS;
   readonly kindOptions = TARGET_KIND_OPTIONS;
 
@@ -200,7 +186,7 @@ export class ProjectListPage {
 
   setFilter(key: 'kind' | 'year' | 'orgId' | 'status' | 'q', value: unknown): void {
     if (key === 'kind') this.kind.set(parseKind(value as string | null));
-    if (key === 'year') this.year.set((value as number | null) ?? null);
+    if (key === 'year') this.year.set(yearFromLink(value as string | null));
     if (key === 'orgId') this.orgId.set((value as string | null) ?? null);
     if (key === 'status') this.status.set((value as ProjectStatus | null) ?? null);
     if (key === 'q') {
