@@ -45,17 +45,15 @@ export function emptyLibraryForm(partial: Partial<LibraryFormValue> = {}): Libra
 }
 
 export function formFromIndicator(i: Pick<LibraryIndicator, 'frameworkCode' | 'level1' | 'level2' | 'name' | 'target'> & IndicatorMeta): LibraryFormValue {
-  return {
+  const form = emptyLibraryForm({
     frameworkCode: i.frameworkCode,
     level1: i.level1,
     level2: i.level2,
     name: i.name,
     target: i.target ?? '',
-    explanation: i.explanation ?? '',
-    basis: i.basis ?? '',
-    scoringRule: i.scoringRule ?? '',
-    dataSource: i.dataSource ?? '',
-  };
+  });
+  for (const k of META_FIELDS) form[k] = i[k] ?? '';
+  return form;
 }
 
 /** Client-side checks (the server checks again); empty object when the form may be sent. */
