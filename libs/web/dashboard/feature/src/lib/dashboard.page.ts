@@ -31,6 +31,7 @@ import { FormsModule } from '@angular/forms';
 import { NzSpinModule } from 'ng-zorro-antd/spin';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import { EchartComponent } from './echart.component';
+import { StatCardComponent } from './stat-card.component';
 
 
 /**
@@ -52,6 +53,7 @@ import { EchartComponent } from './echart.component';
     NzSpinModule,
     NzTableModule,
     EchartComponent,
+    StatCardComponent,
     LoadErrorComponent,
     YearOrgFilterComponent,
   ],
@@ -76,54 +78,42 @@ import { EchartComponent } from './echart.component';
     <nz-spin [nzSpinning]="loading()" nzTip="正在统计…">
       @if (data(); as d) {
         <div nz-row [nzGutter]="[16, 16]" class="cards" data-testid="dash-cards">
-          <div nz-col [nzXs]="12" [nzLg]="6">
-            <nz-card class="stat">
-              <div class="stat-title">绩效目标数</div>
-              <a class="stat-num" data-testid="dash-project-count" [routerLink]="links().projects.commands" [queryParams]="links().projects.queryParams">{{ d.projectCount }}</a>
-              <div class="stat-sub" data-testid="dash-kind-counts">
-                @for (k of kindCounts(); track k.kind; let last = $last) {
-                  {{ k.label }}
-                  <a [attr.data-testid]="'kind-count-' + k.kind" [routerLink]="k.link.commands" [queryParams]="k.link.queryParams">{{ k.count }}</a>{{ last ? '' : ' · ' }}
-                } @empty {
-                  {{ d.year }} 年度申报的绩效目标
-                }
-              </div>
-            </nz-card>
-          </div>
-          <div nz-col [nzXs]="12" [nzLg]="6">
-            <nz-card class="stat">
-              <div class="stat-title">已自评</div>
-              <a class="stat-num" data-testid="dash-evaluated-count" [routerLink]="links().evaluated.commands" [queryParams]="links().evaluated.queryParams">{{ evaluated() }}</a>
-              <div class="stat-sub">
-                @for (s of evaluationStatuses(); track s.status) {
-                  <span class="sub-item">
-                    {{ s.label }}
-                    <a [attr.data-testid]="'eval-status-count-' + s.status" [routerLink]="s.link.commands" [queryParams]="s.link.queryParams">{{ s.count }}</a>
-                  </span>
-                } @empty {
-                  尚无保存的自评
-                }
-              </div>
-            </nz-card>
-          </div>
-          <div nz-col [nzXs]="12" [nzLg]="6">
-            <nz-card class="stat">
-              <div class="stat-title">平均分</div>
-              @if (average(); as avg) {
-                <a class="stat-num" data-testid="dash-average-score" [routerLink]="links().evaluated.commands" [queryParams]="links().evaluated.queryParams">{{ avg }}</a>
-              } @else {
-                <span class="stat-num none" data-testid="dash-average-score">—</span>
+          <pt-stat-card nz-col [nzXs]="12" [nzLg]="6" heading="绩效目标数">
+            <a class="stat-num" data-testid="dash-project-count" [routerLink]="links().projects.commands" [queryParams]="links().projects.queryParams">{{ d.projectCount }}</a>
+            <div class="stat-sub" data-testid="dash-kind-counts">
+              @for (k of kindCounts(); track k.kind; let last = $last) {
+                {{ k.label }}
+                <a [attr.data-testid]="'kind-count-' + k.kind" [routerLink]="k.link.commands" [queryParams]="k.link.queryParams">{{ k.count }}</a>{{ last ? '' : ' · ' }}
+              } @empty {
+                {{ d.year }} 年度申报的绩效目标
               }
-              <div class="stat-sub">已保存自评的总分平均</div>
-            </nz-card>
-          </div>
-          <div nz-col [nzXs]="12" [nzLg]="6">
-            <nz-card class="stat">
-              <div class="stat-title">红灯{{ noun() }}数</div>
-              <a class="stat-num red" data-testid="dash-red-count" [routerLink]="links().red.commands" [queryParams]="links().red.queryParams">{{ d.redProjects.length }}</a>
-              <div class="stat-sub">最近一次运行监控为红灯</div>
-            </nz-card>
-          </div>
+            </div>
+          </pt-stat-card>
+          <pt-stat-card nz-col [nzXs]="12" [nzLg]="6" heading="已自评">
+            <a class="stat-num" data-testid="dash-evaluated-count" [routerLink]="links().evaluated.commands" [queryParams]="links().evaluated.queryParams">{{ evaluated() }}</a>
+            <div class="stat-sub">
+              @for (s of evaluationStatuses(); track s.status) {
+                <span class="sub-item">
+                  {{ s.label }}
+                  <a [attr.data-testid]="'eval-status-count-' + s.status" [routerLink]="s.link.commands" [queryParams]="s.link.queryParams">{{ s.count }}</a>
+                </span>
+              } @empty {
+                尚无保存的自评
+              }
+            </div>
+          </pt-stat-card>
+          <pt-stat-card nz-col [nzXs]="12" [nzLg]="6" heading="平均分">
+            @if (average(); as avg) {
+              <a class="stat-num" data-testid="dash-average-score" [routerLink]="links().evaluated.commands" [queryParams]="links().evaluated.queryParams">{{ avg }}</a>
+            } @else {
+              <span class="stat-num none" data-testid="dash-average-score">—</span>
+            }
+            <div class="stat-sub">已保存自评的总分平均</div>
+          </pt-stat-card>
+          <pt-stat-card nz-col [nzXs]="12" [nzLg]="6" [heading]="'红灯' + noun() + '数'">
+            <a class="stat-num red" data-testid="dash-red-count" [routerLink]="links().red.commands" [queryParams]="links().red.queryParams">{{ d.redProjects.length }}</a>
+            <div class="stat-sub">最近一次运行监控为红灯</div>
+          </pt-stat-card>
         </div>
 
         <div nz-row [nzGutter]="[16, 16]">
@@ -220,7 +210,6 @@ import { EchartComponent } from './echart.component';
     .filters { display: flex; gap: 8px; }
     .f-kind { width: 170px; }
     .cards { margin-bottom: 16px; }
-    .stat-title { color: rgba(0, 0, 0, 0.55); }
     .stat-num { display: inline-block; font-size: 30px; font-weight: 600; line-height: 1.4; }
     .stat-num.red { color: #cf1322; }
     .stat-num.none { color: rgba(0, 0, 0, 0.35); }
