@@ -15,7 +15,8 @@ import { EvaluationFundsComponent } from './evaluation-funds.component';
 import { EvaluationReportComponent } from './evaluation-report.component';
 import { EvaluationTableComponent } from './evaluation-table.component';
 import { provideReportEditor } from './project-report-editor';
-import { ProjectReportPage, ReportHeaderComponent } from './report-header.component';
+import { ProjectReportPage } from './project-report-page';
+import { ReportHeaderComponent } from './report-header.component';
 
 /**
  * 绩效自评 (自评表, domain §8) of an approved project: header, funds block (EvaluationFundsComponent, 万元), one row

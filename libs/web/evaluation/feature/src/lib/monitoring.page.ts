@@ -15,7 +15,8 @@ import { LightComponent } from './light.component';
 import { MonitoringEditor } from './monitoring-editor';
 import { MonitoringTableComponent } from './monitoring-table.component';
 import { provideReportEditor } from './project-report-editor';
-import { ProjectReportPage, ReportHeaderComponent } from './report-header.component';
+import { ProjectReportPage } from './project-report-page';
+import { ReportHeaderComponent } from './report-header.component';
 
 /**
  * 运行监控 (domain §7) of an approved project for one month: the budget (年初预算数, 截至当月执行数,
