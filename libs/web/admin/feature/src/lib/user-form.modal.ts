@@ -80,7 +80,7 @@ export function checkUserForm(f: UserForm, orgs: readonly AdminOrg[]): ApiFailur
       [width]="600"
       testId="user-form"
       (submitted)="save()"
-      (cancelled)="close()"
+      (cancelled)="closed.emit(false)"
     >
       @if (form(); as f) {
         <pt-text-field label="用户名" fieldId="user-username" name="username" required [error]="err('username')" [maxlength]="64" autocomplete="off"
@@ -174,12 +174,6 @@ export class UserFormModal {
 
   patch(p: Partial<UserForm>): void {
     this.dialog.patch(p);
-  }
-
-  close(): void {
-    if (this.dialog.saving()) return;
-    this.dialog.close();
-    this.closed.emit(false);
   }
 
   async save(): Promise<void> {

@@ -19,7 +19,7 @@ import { NzMessageService } from 'ng-zorro-antd/message';
       okText="重置密码"
       testId="password-form"
       (submitted)="save()"
-      (cancelled)="close()"
+      (cancelled)="closed.emit(false)"
     >
       <p ptCrudModalLead class="hint">重置后该用户的所有登录立即失效，须用新密码登录，并在首次登录时修改密码。请把新密码告知本人。</p>
       @if (dialog.form(); as f) {
@@ -59,12 +59,6 @@ export class UserPasswordModal {
 
   set(field: 'password' | 'confirm', value: string): void {
     this.dialog.patch({ [field]: value });
-  }
-
-  close(): void {
-    if (this.dialog.saving()) return;
-    this.dialog.close();
-    this.closed.emit(false);
   }
 
   async save(): Promise<void> {

@@ -66,11 +66,14 @@ export class CrudModalComponent {
   protected readonly shownFailure = computed(() => (this.dialog() ? this.dialog()?.failure() : this.failure()) ?? null);
   /** 保存 or Enter in a field. */
   readonly submitted = output<void>();
-  /** 取消 or the close button (a bound `dialog` is closed first). */
+  /** 取消 or the close button (a bound `dialog` is closed first; not while it saves). */
   readonly cancelled = output<void>();
 
   protected cancel(): void {
-    this.dialog()?.close();
+    const dialog = this.dialog();
+    // a bound dialog is not left while it saves
+    if (dialog?.saving()) return;
+    dialog?.close();
     this.cancelled.emit();
   }
 }
