@@ -12,3 +12,4 @@ export * from './lib/filters/filter-selects.component';
 export * from './lib/filters/year-org-filter.component';
 export * from './lib/filters/text-select.component';
 export * from './lib/table/server-page';
+export * from './lib/table/server-table.component';

@@ -6,7 +6,7 @@ import type { LibraryIndicator } from '@pt/web/library/data-access';
 import { hasAnyRole, ProjectsApi } from '@pt/web/projects/data-access';
 import type { FrameworkResponse } from '@pt/shared/api-types';
 import { loadState } from '@pt/web/shared/data-access';
-import { ConfirmButtonComponent, ListCardComponent, SearchInputComponent, serverPage, TextSelectComponent } from '@pt/web/shared/ui';
+import { ConfirmButtonComponent, ListCardComponent, SearchInputComponent, serverPage, ServerTableComponent, TextSelectComponent } from '@pt/web/shared/ui';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzMessageService } from 'ng-zorro-antd/message';
 import { NzTableModule } from 'ng-zorro-antd/table';
@@ -55,6 +55,7 @@ function urlFilters(p: ParamMap): Filters {
     ListCardComponent,
     ConfirmButtonComponent,
     SearchInputComponent,
+    ServerTableComponent,
     TextSelectComponent,
     LibraryEditorModal,
   ],
@@ -82,22 +83,8 @@ function urlFilters(p: ParamMap): Filters {
           label="二级指标" testId="library-level2" [groups]="filterLevel2()" [value]="filters().level2" (valueChange)="setLevels(filters().level1, $event)" />
       </div>
 
-      <nz-table
-        #table
-        nzSize="middle"
-        nzShowSizeChanger
-        [nzData]="rows.items()"
-        [nzFrontPagination]="false"
-        [nzTotal]="rows.total()"
-        [nzPageIndex]="rows.page()"
-        [nzPageSize]="rows.pageSize()"
-        [nzLoading]="list.loading()"
-        [nzShowTotal]="totalTpl"
-        nzNoResult="没有符合条件的指标"
-        (nzPageIndexChange)="rows.setPage($event)"
-        (nzPageSizeChange)="rows.setPageSize($event)"
-        data-testid="library-table"
-      >
+      <pt-server-table [page]="rows" [loading]="list.loading()" unit="条指标" noResult="没有符合条件的指标" testId="library-table">
+        <ng-template>
         <thead>
           <tr>
             @if (!filters().frameworkCode) {
@@ -115,7 +102,7 @@ function urlFilters(p: ParamMap): Filters {
           </tr>
         </thead>
         <tbody>
-          @for (row of table.data; track row.id) {
+          @for (row of rows.items(); track row.id) {
             <tr data-testid="library-row">
               @if (!filters().frameworkCode) {
                 <td>{{ fwName(row.frameworkCode) }}</td>
@@ -136,8 +123,8 @@ function urlFilters(p: ParamMap): Filters {
             </tr>
           }
         </tbody>
-      </nz-table>
-      <ng-template #totalTpl let-total>共 {{ total }} 条指标</ng-template>
+        </ng-template>
+      </pt-server-table>
     </pt-list-card>
 
     <pt-library-editor-modal [request]="editing()" [frameworks]="frameworks()" (closed)="editorClosed($event)" (stale)="load()" />

@@ -6,7 +6,7 @@ import { NzTableModule } from 'ng-zorro-antd/table';
 import { NzTagModule } from 'ng-zorro-antd/tag';
 import { GRADE_TAG_COLORS, LIGHT_COLORS, LIGHT_LABELS } from './list-helpers';
 import { PtDateTimePipe, PtMoneyPipe } from '@pt/web/shared/data-access';
-import type { ServerPage } from '@pt/web/shared/ui';
+import { ServerTableComponent, type ServerPage } from '@pt/web/shared/ui';
 
 /**
  * One page of targets of every kind (server-side paging: the page's `list` takes the pagination): 年度, 类型, 名称 (a link; the whole row opens it), 单位, 状态, 年度资金, 指标数,
@@ -18,25 +18,17 @@ import type { ServerPage } from '@pt/web/shared/ui';
 @Component({
   selector: 'pt-project-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [KindPipe, PtDateTimePipe, PtMoneyPipe, RouterLink, NzTableModule, NzTagModule, StatusPipe],
+  imports: [KindPipe, PtDateTimePipe, PtMoneyPipe, RouterLink, NzTableModule, NzTagModule, ServerTableComponent, StatusPipe],
   template: `
-    <nz-table
-      #table
-      nzSize="middle"
-      nzShowSizeChanger
-      [nzData]="list().items()"
-      [nzFrontPagination]="false"
-      [nzTotal]="list().total()"
-      [nzPageIndex]="list().page()"
-      [nzPageSize]="list().pageSize()"
-      [nzLoading]="loading()"
-      [nzShowTotal]="totalTpl"
-      [nzScroll]="{ x: '1240px' }"
-      [nzNoResult]="inbox() ? '暂无待审核的绩效目标' : '暂无绩效目标'"
-      (nzPageIndexChange)="list().setPage($event)"
-      (nzPageSizeChange)="list().setPageSize($event)"
-      data-testid="project-table"
+    <pt-server-table
+      testId="project-table"
+      [page]="list()"
+      [loading]="loading()"
+      [unit]="kind() === 'project' ? '个项目' : '个绩效目标'"
+      [scroll]="{ x: '1240px' }"
+      [noResult]="inbox() ? '暂无待审核的绩效目标' : '暂无绩效目标'"
     >
+      <ng-template>
       <thead>
         <tr>
           @if (selectable()) {
@@ -56,7 +48,7 @@ import type { ServerPage } from '@pt/web/shared/ui';
         </tr>
       </thead>
       <tbody>
-        @for (p of table.data; track p.id) {
+        @for (p of items(); track p.id) {
           <tr class="row" data-testid="project-row" (click)="open(p)">
             @if (selectable()) {
               <td [nzLabel]="'选择 ' + p.name" [nzChecked]="selected().includes(p.id)" (nzCheckedChange)="toggle(p.id, $event)" (click)="$event.stopPropagation()" data-testid="select-row"></td>
@@ -96,8 +88,8 @@ import type { ServerPage } from '@pt/web/shared/ui';
           </tr>
         }
       </tbody>
-    </nz-table>
-    <ng-template #totalTpl let-total>共 {{ total }} 个{{ kind() === 'project' ? '项目' : '绩效目标' }}</ng-template>
+      </ng-template>
+    </pt-server-table>
   `,
   styles: `
     .row { cursor: pointer; }
@@ -119,7 +111,7 @@ export class ProjectTableComponent {
   /** 批量审核: a checkbox per row and one for the page; `selected` holds the ids. */
   readonly selectable = input(false);
   readonly selected = model<readonly string[]>([]);
-  private readonly items = computed(() => this.list().items());
+  protected readonly items = computed(() => this.list().items());
   readonly allSelected = computed(() => this.items().length > 0 && this.items().every((p) => this.selected().includes(p.id)));
   readonly someSelected = computed(() => !this.allSelected() && this.items().some((p) => this.selected().includes(p.id)));
 

@@ -19,7 +19,7 @@ import {
   verificationText,
 } from '@pt/web/security/data-access';
 import { formatDate, loadState } from '@pt/web/shared/data-access';
-import { ListCardComponent, SearchInputComponent, serverPage } from '@pt/web/shared/ui';
+import { ListCardComponent, SearchInputComponent, serverPage, ServerTableComponent } from '@pt/web/shared/ui';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzDatePickerModule } from 'ng-zorro-antd/date-picker';
@@ -48,7 +48,7 @@ interface AuditRowView {
 @Component({
   selector: 'pt-audit-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, ListCardComponent, SearchInputComponent],
+  imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, ListCardComponent, SearchInputComponent, ServerTableComponent],
   providers: [provideNzIconsPatch([SafetyCertificateOutline, DownloadOutline])],
   template: `
     <pt-list-card title="审计日志" [loading]="list.loading()" [error]="list.error()" errorTestId="audit-load-error" reloadTestId="audit-reload" (reload)="load()">
@@ -115,23 +115,8 @@ interface AuditRowView {
         <nz-alert nzType="error" nzShowIcon [nzMessage]="e" class="block" data-testid="audit-export-error"></nz-alert>
       }
 
-      <nz-table
-        #table
-        [nzData]="rows.items()"
-        [nzLoading]="list.loading()"
-        [nzFrontPagination]="false"
-        [nzTotal]="rows.total()"
-        [nzPageIndex]="rows.page()"
-        [nzPageSize]="rows.pageSize()"
-        [nzShowSizeChanger]="true"
-        [nzPageSizeOptions]="pageSizeOptions"
-        [nzShowTotal]="totalTpl"
-        (nzPageIndexChange)="rows.setPage($event)"
-        (nzPageSizeChange)="rows.setPageSize($event)"
-        nzSize="middle"
-        [nzNoResult]="empty"
-        data-testid="audit-table"
-      >
+      <pt-server-table [page]="rows" [loading]="list.loading()" [pageSizeOptions]="pageSizeOptions" [noResult]="empty" testId="audit-table">
+        <ng-template>
         <thead>
           <tr>
             <th nzWidth="48px" aria-label="展开详情"></th>
@@ -145,7 +130,7 @@ interface AuditRowView {
           </tr>
         </thead>
         <tbody>
-          @for (v of table.data; track v.row.id) {
+          @for (v of rows.items(); track v.row.id) {
             <tr data-testid="audit-row" [attr.data-event]="v.row.event" [attr.data-result]="v.row.result">
               <td [nzShowExpand]="!!v.details" [nzExpand]="expanded().has(v.row.id)" (nzExpandChange)="toggle(v.row.id, $event)"></td>
               <td class="nowrap" [title]="v.row.at" data-testid="audit-time">{{ v.time }}</td>
@@ -165,8 +150,8 @@ interface AuditRowView {
             }
           }
         </tbody>
-      </nz-table>
-      <ng-template #totalTpl let-total>共 {{ total }} 条</ng-template>
+        </ng-template>
+      </pt-server-table>
       <ng-template #empty>
         <span data-testid="audit-empty">{{ filtered() ? '没有符合条件的记录' : '审计日志还没有记录' }}</span>
       </ng-template>
