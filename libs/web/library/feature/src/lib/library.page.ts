@@ -85,44 +85,44 @@ function urlFilters(p: ParamMap): Filters {
 
       <pt-server-table [page]="rows" [loading]="list.loading()" unit="条指标" noResult="没有符合条件的指标" testId="library-table">
         <ng-template>
-        <thead>
-          <tr>
-            @if (!filters().frameworkCode) {
-              <th nzWidth="130px">指标体系</th>
-            }
-            <th nzWidth="110px">一级指标</th>
-            <th nzWidth="140px">二级指标</th>
-            <th>三级指标</th>
-            <th nzWidth="170px">参考指标值</th>
-            <th nzWidth="200px">来源</th>
-            <th nzWidth="90px" nzAlign="right">使用次数</th>
-            @if (admin()) {
-              <th nzWidth="120px">操作</th>
-            }
-          </tr>
-        </thead>
-        <tbody>
-          @for (row of rows.items(); track row.id) {
-            <tr data-testid="library-row">
+          <thead>
+            <tr>
               @if (!filters().frameworkCode) {
-                <td>{{ fwName(row.frameworkCode) }}</td>
+                <th nzWidth="130px">指标体系</th>
               }
-              <td>{{ row.level1 }}</td>
-              <td>{{ row.level2 }}</td>
-              <td data-testid="library-name" [attr.title]="metaText(row)">{{ row.name }}</td>
-              <td>{{ row.target || '—' }}</td>
-              <td class="sub">{{ row.source || '—' }}</td>
-              <td nzAlign="right">{{ row.usageCount }}</td>
+              <th nzWidth="110px">一级指标</th>
+              <th nzWidth="140px">二级指标</th>
+              <th>三级指标</th>
+              <th nzWidth="170px">参考指标值</th>
+              <th nzWidth="200px">来源</th>
+              <th nzWidth="90px" nzAlign="right">使用次数</th>
               @if (admin()) {
-                <td>
-                  <button nz-button nzType="link" nzSize="small" type="button" data-testid="library-edit" (click)="openEdit(row)">修改</button>
-                  <pt-confirm-button danger [confirm]="'确定从指标库删除「' + row.name + '」吗？已填报的指标表不受影响。'" okText="删除"
-                    [loading]="deleting() === row.id" testId="library-delete" (confirmed)="remove(row)">删除</pt-confirm-button>
-                </td>
+                <th nzWidth="120px">操作</th>
               }
             </tr>
-          }
-        </tbody>
+          </thead>
+          <tbody>
+            @for (row of rows.items(); track row.id) {
+              <tr data-testid="library-row">
+                @if (!filters().frameworkCode) {
+                  <td>{{ fwName(row.frameworkCode) }}</td>
+                }
+                <td>{{ row.level1 }}</td>
+                <td>{{ row.level2 }}</td>
+                <td data-testid="library-name" [attr.title]="metaText(row)">{{ row.name }}</td>
+                <td>{{ row.target || '—' }}</td>
+                <td class="sub">{{ row.source || '—' }}</td>
+                <td nzAlign="right">{{ row.usageCount }}</td>
+                @if (admin()) {
+                  <td>
+                    <button nz-button nzType="link" nzSize="small" type="button" data-testid="library-edit" (click)="openEdit(row)">修改</button>
+                    <pt-confirm-button danger [confirm]="'确定从指标库删除「' + row.name + '」吗？已填报的指标表不受影响。'" okText="删除"
+                      [loading]="deleting() === row.id" testId="library-delete" (confirmed)="remove(row)">删除</pt-confirm-button>
+                  </td>
+                }
+              </tr>
+            }
+          </tbody>
         </ng-template>
       </pt-server-table>
     </pt-list-card>

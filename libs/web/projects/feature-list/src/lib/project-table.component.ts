@@ -29,65 +29,65 @@ import { ServerTableComponent, type ServerPage } from '@pt/web/shared/ui';
       [noResult]="inbox() ? '暂无待审核的绩效目标' : '暂无绩效目标'"
     >
       <ng-template>
-      <thead>
-        <tr>
-          @if (selectable()) {
-            <th nzWidth="48px" nzLabel="全选本页" [nzChecked]="allSelected()" [nzIndeterminate]="someSelected()" (nzCheckedChange)="selectAll($event)" data-testid="select-all"></th>
-          }
-          <th nzWidth="80px">年度</th>
-          <th nzWidth="130px">类型</th>
-          <th class="col-name">名称</th>
-          <th class="col-org">单位</th>
-          <th nzWidth="100px">状态</th>
-          <th nzWidth="150px" nzAlign="right">年度资金（元）</th>
-          <th nzWidth="80px" nzAlign="right">指标数</th>
-          <th nzWidth="90px" nzAlign="right">自评得分</th>
-          <th nzWidth="70px">等级</th>
-          <th nzWidth="60px">监控</th>
-          <th nzWidth="150px">更新时间</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (p of items(); track p.id) {
-          <tr class="row" data-testid="project-row" (click)="open(p)">
+        <thead>
+          <tr>
             @if (selectable()) {
-              <td [nzLabel]="'选择 ' + p.name" [nzChecked]="selected().includes(p.id)" (nzCheckedChange)="toggle(p.id, $event)" (click)="$event.stopPropagation()" data-testid="select-row"></td>
+              <th nzWidth="48px" nzLabel="全选本页" [nzChecked]="allSelected()" [nzIndeterminate]="someSelected()" (nzCheckedChange)="selectAll($event)" data-testid="select-all"></th>
             }
-            <td>{{ p.year }}</td>
-            <td><nz-tag [nzColor]="p.kind | ptKind: 'color'" data-testid="project-kind">{{ p.kind | ptKind }}</nz-tag></td>
-            <td>
-              <a [routerLink]="linkOf(p)" (click)="$event.stopPropagation()" data-testid="project-name">{{ p.name }}</a>
-            </td>
-            <td>
-              {{ p.orgName }}
-              @if (p.departmentName) {
-                <div class="sub">{{ p.departmentName }}</div>
-              }
-            </td>
-            <td>
-              <nz-tag [nzColor]="p.status | ptStatus: 'color'" data-testid="project-status">{{ p.status | ptStatus }}</nz-tag>
-            </td>
-            <td nzAlign="right">{{ p.annualTotal | ptMoney }}</td>
-            <td nzAlign="right">{{ p.indicatorCount }}</td>
-            <td nzAlign="right" data-testid="project-score">{{ p.evaluation?.totalScore ?? '—' }}</td>
-            <td data-testid="project-grade">
-              @if (p.evaluation; as ev) {
-                <nz-tag [nzColor]="gradeColor[ev.grade]">{{ ev.grade }}</nz-tag>
-              } @else {
-                —
-              }
-            </td>
-            <td data-testid="project-light">
-              @if (p.light; as l) {
-                <span class="dot" role="img" [attr.aria-label]="lightLabel[l]" [title]="lightLabel[l]" [attr.data-light]="l" [style.background]="lightColor[l]"></span>
-              } @else {
-                <span title="未监控">—</span>
-              }
-            </td>
-            <td>{{ p.updatedAt | ptDateTime }}</td>
+            <th nzWidth="80px">年度</th>
+            <th nzWidth="130px">类型</th>
+            <th class="col-name">名称</th>
+            <th class="col-org">单位</th>
+            <th nzWidth="100px">状态</th>
+            <th nzWidth="150px" nzAlign="right">年度资金（元）</th>
+            <th nzWidth="80px" nzAlign="right">指标数</th>
+            <th nzWidth="90px" nzAlign="right">自评得分</th>
+            <th nzWidth="70px">等级</th>
+            <th nzWidth="60px">监控</th>
+            <th nzWidth="150px">更新时间</th>
           </tr>
-        }
-      </tbody>
+        </thead>
+        <tbody>
+          @for (p of items(); track p.id) {
+            <tr class="row" data-testid="project-row" (click)="open(p)">
+              @if (selectable()) {
+                <td [nzLabel]="'选择 ' + p.name" [nzChecked]="selected().includes(p.id)" (nzCheckedChange)="toggle(p.id, $event)" (click)="$event.stopPropagation()" data-testid="select-row"></td>
+              }
+              <td>{{ p.year }}</td>
+              <td><nz-tag [nzColor]="p.kind | ptKind: 'color'" data-testid="project-kind">{{ p.kind | ptKind }}</nz-tag></td>
+              <td>
+                <a [routerLink]="linkOf(p)" (click)="$event.stopPropagation()" data-testid="project-name">{{ p.name }}</a>
+              </td>
+              <td>
+                {{ p.orgName }}
+                @if (p.departmentName) {
+                  <div class="sub">{{ p.departmentName }}</div>
+                }
+              </td>
+              <td>
+                <nz-tag [nzColor]="p.status | ptStatus: 'color'" data-testid="project-status">{{ p.status | ptStatus }}</nz-tag>
+              </td>
+              <td nzAlign="right">{{ p.annualTotal | ptMoney }}</td>
+              <td nzAlign="right">{{ p.indicatorCount }}</td>
+              <td nzAlign="right" data-testid="project-score">{{ p.evaluation?.totalScore ?? '—' }}</td>
+              <td data-testid="project-grade">
+                @if (p.evaluation; as ev) {
+                  <nz-tag [nzColor]="gradeColor[ev.grade]">{{ ev.grade }}</nz-tag>
+                } @else {
+                  —
+                }
+              </td>
+              <td data-testid="project-light">
+                @if (p.light; as l) {
+                  <span class="dot" role="img" [attr.aria-label]="lightLabel[l]" [title]="lightLabel[l]" [attr.data-light]="l" [style.background]="lightColor[l]"></span>
+                } @else {
+                  <span title="未监控">—</span>
+                }
+              </td>
+              <td>{{ p.updatedAt | ptDateTime }}</td>
+            </tr>
+          }
+        </tbody>
       </ng-template>
     </pt-server-table>
   `,

@@ -117,39 +117,39 @@ interface AuditRowView {
 
       <pt-server-table [page]="rows" [loading]="list.loading()" [pageSizeOptions]="pageSizeOptions" [noResult]="empty" testId="audit-table">
         <ng-template>
-        <thead>
-          <tr>
-            <th nzWidth="48px" aria-label="展开详情"></th>
-            <th nzWidth="250px">时间（北京时间）</th>
-            <th nzWidth="120px">用户</th>
-            <th nzWidth="150px">事件</th>
-            <th>对象</th>
-            <th nzWidth="80px">结果</th>
-            <th nzWidth="72px">状态码</th>
-            <th nzWidth="140px">客户端 IP</th>
-          </tr>
-        </thead>
-        <tbody>
-          @for (v of rows.items(); track v.row.id) {
-            <tr data-testid="audit-row" [attr.data-event]="v.row.event" [attr.data-result]="v.row.result">
-              <td [nzShowExpand]="!!v.details" [nzExpand]="expanded().has(v.row.id)" (nzExpandChange)="toggle(v.row.id, $event)"></td>
-              <td class="nowrap" [title]="v.row.at" data-testid="audit-time">{{ v.time }}</td>
-              <td class="mono" data-testid="audit-user">{{ v.row.username ?? '—' }}</td>
-              <td [title]="v.row.event" data-testid="audit-event">{{ v.event }}</td>
-              <td class="object" data-testid="audit-object" [title]="v.row.objectId ?? ''">{{ v.object || '—' }}</td>
-              <td>
-                <nz-tag [nzColor]="v.color" data-testid="audit-result">{{ v.result }}</nz-tag>
-              </td>
-              <td data-testid="audit-status">{{ v.row.status ?? '—' }}</td>
-              <td class="mono">{{ v.row.clientIp ?? '—' }}</td>
+          <thead>
+            <tr>
+              <th nzWidth="48px" aria-label="展开详情"></th>
+              <th nzWidth="250px">时间（北京时间）</th>
+              <th nzWidth="120px">用户</th>
+              <th nzWidth="150px">事件</th>
+              <th>对象</th>
+              <th nzWidth="80px">结果</th>
+              <th nzWidth="72px">状态码</th>
+              <th nzWidth="140px">客户端 IP</th>
             </tr>
-            @if (v.details) {
-              <tr [nzExpand]="expanded().has(v.row.id)">
-                <pre class="details" data-testid="audit-details">{{ v.details }}</pre>
+          </thead>
+          <tbody>
+            @for (v of rows.items(); track v.row.id) {
+              <tr data-testid="audit-row" [attr.data-event]="v.row.event" [attr.data-result]="v.row.result">
+                <td [nzShowExpand]="!!v.details" [nzExpand]="expanded().has(v.row.id)" (nzExpandChange)="toggle(v.row.id, $event)"></td>
+                <td class="nowrap" [title]="v.row.at" data-testid="audit-time">{{ v.time }}</td>
+                <td class="mono" data-testid="audit-user">{{ v.row.username ?? '—' }}</td>
+                <td [title]="v.row.event" data-testid="audit-event">{{ v.event }}</td>
+                <td class="object" data-testid="audit-object" [title]="v.row.objectId ?? ''">{{ v.object || '—' }}</td>
+                <td>
+                  <nz-tag [nzColor]="v.color" data-testid="audit-result">{{ v.result }}</nz-tag>
+                </td>
+                <td data-testid="audit-status">{{ v.row.status ?? '—' }}</td>
+                <td class="mono">{{ v.row.clientIp ?? '—' }}</td>
               </tr>
+              @if (v.details) {
+                <tr [nzExpand]="expanded().has(v.row.id)">
+                  <pre class="details" data-testid="audit-details">{{ v.details }}</pre>
+                </tr>
+              }
             }
-          }
-        </tbody>
+          </tbody>
         </ng-template>
       </pt-server-table>
       <ng-template #empty>
