@@ -9,7 +9,7 @@ import type { Project, Target } from '@pt/web/projects/data-access';
 import { PROJECT_EXPORT_PROVIDERS, ProjectExporter } from '@pt/web/exports/data-access';
 import { ProjectExportButtonsComponent } from '@pt/web/exports/ui';
 import { confirmDanger, IndicatorTableComponent, toEditorRows } from '@pt/web/projects/ui';
-import { ActionRunner, formatMoney, loadOn, markAllInvalid, normaliseMoney, sumMoney } from '@pt/web/shared/data-access';
+import { ActionRunner, loadOn, markAllInvalid, normaliseMoney, PtMoneyPipe, sumMoney } from '@pt/web/shared/data-access';
 import type { WorkflowStep } from '@pt/web/shared/ui';
 import type { EditorRow, PickRow, TableCheckContext } from '@pt/web/projects/ui';
 import { RectificationApi, type Rectification } from '@pt/web/rectification/data-access';
@@ -56,6 +56,7 @@ import type { HeaderFormValue } from './project-form';
   host: { '(window:beforeunload)': 'onBeforeUnload($event)' },
   imports: [
     ...TARGET_PAGE_IMPORTS,
+    PtMoneyPipe,
     NgTemplateOutlet,
     ReactiveFormsModule,
     NzDatePickerModule,
@@ -89,7 +90,6 @@ export class ProjectEditorPage {
   readonly lastYearFields = LAST_YEAR_FIELDS;
   readonly detailText = detailText;
   readonly findingPlace = findingPlace;
-  readonly money = formatMoney;
 
   /** The project, its load, history, findings and framework. */
   private readonly doc = new ProjectDocument(this.api);
