@@ -1,14 +1,6 @@
-import { MOF_2021, SHANGHAI_2020 } from '@pt/domain';
-import type { FrameworkVersion, ScoringSettingsVersion } from '@pt/shared/api-types';
+import { SHANGHAI_2020 } from '@pt/domain';
 import { frameworkBody, frameworkFormFrom, settingsBody, settingsFormFrom } from './frameworks-form';
-
-const stamp = { createdAt: '2026-12-06T00:00:00.000Z', createdBy: null, note: null };
-const mof: FrameworkVersion = { code: 'mof-2021', version: 1, name: MOF_2021.name, region: '全国', groups: MOF_2021.groups, ...stamp };
-const settings: ScoringSettingsVersion = {
-  version: 3,
-  settings: { reverseRule: 'linear', farAboveThreshold: '0.20', budgetPoints: '10', indicatorPoints: '90', gradeBands: [{ grade: '优', min: '90' }, { grade: '良', min: '80' }, { grade: '中', min: '60' }, { grade: '差', min: '0' }] },
-  ...stamp,
-};
+import { MOF_VERSION as mof, SETTINGS_VERSION as settings } from './frameworks.testing';
 
 describe('the framework form', () => {
   it('round-trips a version: blank weights are none, 二级 typed with 、 or commas', () => {
