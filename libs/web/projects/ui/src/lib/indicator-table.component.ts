@@ -43,9 +43,8 @@ import {
 import type { CellPos, EditorRow, LevelOption, TableCheckContext, TableFramework } from './indicator-rows';
 import { IndicatorMetaComponent } from './indicator-meta.component';
 import { LiveLevelSelect } from './live-level-select';
-import { deriveRow, sameFindings } from './row-view';
-import type { RowDerived, RowReviewComment, RowView } from './row-view';
-import { valueFixes } from './table-cells';
+import { commentsByIndicator, RowViews } from './row-view';
+import type { RowReviewComment, RowView } from './row-view';
 
 export type { RowReviewComment } from './row-view';
 
@@ -123,57 +122,9 @@ export class IndicatorTableComponent {
 
   readonly tableFindings = computed(() => this.findings().filter((f) => f.indicatorIndex === null));
 
-  private readonly commentsByRow = computed(() => {
-    const map = new Map<string, RowReviewComment[]>();
-    for (const c of this.reviewComments()) {
-      if (!c.indicatorId) continue;
-      const list = map.get(c.indicatorId) ?? [];
-      list.push(c);
-      map.set(c.indicatorId, list);
-    }
-    return map;
-  });
-
-  /** Per row object: its parsed value and labels (a key press changes one row: the others are not parsed again). */
-  private derived = new WeakMap<EditorRow, RowDerived>();
-  private derivedFramework: TableFramework | null = null;
-  private previousViews: RowView[] = [];
-
-  readonly views = computed<RowView[]>(() => {
-    const fw = this.framework();
-    if (fw !== this.derivedFramework) {
-      this.derived = new WeakMap();
-      this.derivedFramework = fw;
-    }
-    const byRow = new Map<number, Finding[]>();
-    for (const f of this.findings()) {
-      if (f.indicatorIndex === null) continue;
-      const list = byRow.get(f.indicatorIndex) ?? [];
-      list.push(f);
-      byRow.set(f.indicatorIndex, list);
-    }
-    const comments = this.commentsByRow();
-    const previous = this.previousViews;
-    const views = this.rows().map((row, i): RowView => {
-      const findings = byRow.get(i) ?? [];
-      const reviewComments = row.id ? (comments.get(row.id) ?? []) : [];
-      const before = previous[i];
-      // the same row at the same place with the same findings: the same view (nothing in it to check again)
-      if (before && before.row === row && before.n === i + 1 && before.reviewComments === reviewComments && sameFindings(before.findings, findings)) return before;
-      return { row, n: i + 1, ...this.derive(fw, row), findings, fixes: valueFixes(row.target, row.name, findings), reviewComments };
-    });
-    this.previousViews = views;
-    return views;
-  });
-
-  private derive(fw: TableFramework | null, row: EditorRow): RowDerived {
-    let d = this.derived.get(row);
-    if (!d) {
-      d = deriveRow(fw, row);
-      this.derived.set(row, d);
-    }
-    return d;
-  }
+  private readonly commentsByRow = computed(() => commentsByIndicator(this.reviewComments()));
+  private readonly rowViews = new RowViews();
+  readonly views = computed<RowView[]>(() => this.rowViews.update(this.framework(), this.rows(), this.findings(), this.commentsByRow()));
 
   // ------------------------------------------------------------ drawing a long table in parts
 
