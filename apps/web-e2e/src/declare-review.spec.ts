@@ -106,9 +106,7 @@ test('a filler declares a table with live checks; reviewers return, then approve
   await page.getByTestId('return').click();
   await expect(page.getByTestId('comment-required')).toBeVisible();
   await page.getByTestId('review-comment').fill('培训计划完成率目标偏低，请调整后重新提交。');
-  await page.getByTestId('return').click();
-  await page.getByTestId('confirm-ok').click(); // 退回 asks once more
-  await expect(page).toHaveURL(/\/inbox$/);
+  await reviewConfirmed(page, 'return'); // 退回 asks once more
   await expect(page.getByTestId('project-row').filter({ hasText: name })).toHaveCount(0);
   await logout(page);
 

@@ -36,7 +36,7 @@ const COLUMNS: readonly { label: string; width: string | null }[] = [
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [FormsModule, IndicatorRowComponent, LightComponent, NzCardModule, NzInputModule, NzSelectModule, NzTableModule],
   templateUrl: './monitoring-table.component.html',
-  styleUrl: './monitoring.page.css',
+  styleUrl: './monitoring-table.component.css',
 })
 export class MonitoringTableComponent {
   readonly ed = inject(MonitoringEditor);

@@ -1,4 +1,4 @@
-import { INDICATOR_META_LABELS, INDICATOR_META_MAX, type IndicatorMeta } from '@pt/domain';
+import { INDICATOR_META_KEYS, INDICATOR_META_LABELS, INDICATOR_META_MAX, type IndicatorMeta } from '@pt/domain';
 import { isLevel2Of } from '@pt/web/library/data-access';
 import type {
   CreateLibraryIndicatorBody,
@@ -37,8 +37,6 @@ const LIMITS: Record<Exclude<LibraryField, 'frameworkCode' | 'basis'>, [number, 
   scoringRule: [INDICATOR_META_MAX.scoringRule, INDICATOR_META_LABELS.scoringRule],
   dataSource: [INDICATOR_META_MAX.dataSource, INDICATOR_META_LABELS.dataSource],
 };
-/** The description fields, in their order. */
-const META_FIELDS = ['explanation', 'basis', 'scoringRule', 'dataSource'] as const;
 
 export function emptyLibraryForm(partial: Partial<LibraryFormValue> = {}): LibraryFormValue {
   return { frameworkCode: '', level1: '', level2: '', name: '', target: '', explanation: '', basis: '', scoringRule: '', dataSource: '', ...partial };
@@ -52,7 +50,7 @@ export function formFromIndicator(i: Pick<LibraryIndicator, 'frameworkCode' | 'l
     name: i.name,
     target: i.target ?? '',
   });
-  for (const k of META_FIELDS) form[k] = i[k] ?? '';
+  for (const k of INDICATOR_META_KEYS) form[k] = i[k] ?? '';
   return form;
 }
 
@@ -86,7 +84,7 @@ export function createBody(v: LibraryFormValue): CreateLibraryIndicatorBody {
   };
   const target = v.target.trim();
   if (target) body.target = target;
-  for (const k of META_FIELDS) if (v[k].trim()) Object.assign(body, { [k]: v[k].trim() });
+  for (const k of INDICATOR_META_KEYS) if (v[k].trim()) Object.assign(body, { [k]: v[k].trim() });
   return body;
 }
 
@@ -101,7 +99,7 @@ export function updateBody(
   if (v.name.trim() !== original.name) body.name = v.name.trim();
   const target = v.target.trim();
   if (target !== (original.target ?? '')) body.target = target === '' ? null : target;
-  for (const k of META_FIELDS) {
+  for (const k of INDICATOR_META_KEYS) {
     const m = v[k].trim();
     if (m !== (original[k] ?? '')) Object.assign(body, { [k]: m === '' ? null : m });
   }
@@ -111,7 +109,7 @@ export function updateBody(
 /** Field messages of a 400 answer (`details: [{ field, message }]`) for the form's fields. */
 export function errorsFromDetails(details: readonly { field: string; message: string }[]): LibraryFormErrors {
   const errors: LibraryFormErrors = {};
-  const fields: readonly string[] = ['frameworkCode', 'level1', 'level2', 'name', 'target', ...META_FIELDS];
+  const fields: readonly string[] = ['frameworkCode', 'level1', 'level2', 'name', 'target', ...INDICATOR_META_KEYS];
   for (const d of details) {
     if (fields.includes(d.field) && !errors[d.field as LibraryField]) errors[d.field as LibraryField] = d.message;
   }

@@ -63,8 +63,7 @@ function urlFilters(p: ParamMap): Filters {
     <pt-list-card
       title="指标库"
       lead="常用三级指标及参考指标值，按指标体系、一级和二级指标分类，来源于已批复的参考指标表；填报指标表时可从这里选用。"
-      [loading]="list.loading()"
-      [error]="list.error()"
+      [state]="list"
       retry
       errorTestId="library-error"
       [addTestId]="admin() ? 'library-add' : null"

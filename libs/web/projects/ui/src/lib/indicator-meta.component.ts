@@ -1,6 +1,6 @@
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { INDICATOR_BASES, INDICATOR_HISTORY_LABELS as H, INDICATOR_META_LABELS as L, INDICATOR_META_MAX as MAX } from '@pt/domain';
+import { INDICATOR_BASES, INDICATOR_HISTORY_LABELS as H, INDICATOR_META_KEYS, INDICATOR_META_LABELS as L, INDICATOR_META_MAX as MAX } from '@pt/domain';
 import type { IndicatorHistory, IndicatorMeta } from '@pt/domain';
 import type { EditorRow } from './indicator-rows';
 
@@ -85,7 +85,7 @@ export class IndicatorMetaComponent {
   protected readonly H = H;
   protected readonly MAX = MAX;
   protected readonly BASES = INDICATOR_BASES;
-  protected readonly KEYS = Object.keys(L) as (keyof IndicatorMeta)[];
+  protected readonly KEYS = INDICATOR_META_KEYS;
 
   protected longField(k: 'explanation' | 'scoringRule'): { label: string; max: number; value: string } {
     return { label: L[k], max: MAX[k], value: this.row()[k] ?? '' };

@@ -129,6 +129,8 @@ describe('IndicatorTableComponent: drawing a long table', () => {
     const drawn = () => host.querySelectorAll('[data-testid$="-level1"]').length;
     fixture.detectChanges();
     expect(drawn()).toBe(0);
+    // not drawn yet is not empty: no 尚无指标 while the rows wait for their task
+    expect(host.querySelector('.empty')).toBeNull();
     await new Promise((r) => setTimeout(r));
     fixture.detectChanges();
     expect(drawn()).toBe(10);

@@ -51,7 +51,7 @@ interface AuditRowView {
   imports: [FormsModule, NzAlertModule, NzButtonModule, NzDatePickerModule, NzIconModule, NzInputModule, NzSelectModule, NzTableModule, NzTagModule, ListCardComponent, SearchInputComponent, ServerTableComponent],
   providers: [provideNzIconsPatch([SafetyCertificateOutline, DownloadOutline])],
   template: `
-    <pt-list-card title="审计日志" [loading]="list.loading()" [error]="list.error()" errorTestId="audit-load-error" reloadTestId="audit-reload" (reload)="load()">
+    <pt-list-card title="审计日志" [state]="list" errorTestId="audit-load-error" reloadTestId="audit-reload" (reload)="load()">
       <span ptListExtra>
         <button nz-button type="button" class="verify" (click)="exportCsv()" [nzLoading]="exporting()" data-testid="audit-export">
           <span nz-icon nzType="download"></span>导出筛选结果（.csv）

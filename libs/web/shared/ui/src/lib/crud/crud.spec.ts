@@ -14,7 +14,7 @@ import { TextFieldComponent } from './text-field.component';
     <pt-list-card
       title="组织机构"
       lead="说明"
-      [error]="loadError()"
+      [state]="list"
       errorTestId="x-load-error"
       reloadTestId="x-reload"
       addTestId="x-add"
@@ -39,6 +39,7 @@ import { TextFieldComponent } from './text-field.component';
 })
 class Host {
   readonly loadError = signal<string | null>(null);
+  readonly list = { loading: () => false, error: () => this.loadError() };
   readonly addDisabled = signal(false);
   readonly open = signal(false);
   readonly failure = signal<{ message: string; details: { message: string }[] } | null>(null);

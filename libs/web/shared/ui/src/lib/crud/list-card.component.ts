@@ -1,4 +1,4 @@
-import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { booleanAttribute, ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { NzButtonModule } from 'ng-zorro-antd/button';
 import { NzCardModule } from 'ng-zorro-antd/card';
 import { NzIconModule } from 'ng-zorro-antd/icon';
@@ -26,12 +26,12 @@ export interface ListLoadState {
         <p class="lead">{{ lead() }}</p>
       }
       <ng-content select="[ptListFilters]" />
-      <pt-load-error class="block" [error]="shownError()" [retry]="retry()" [testId]="errorTestId()" (retried)="reload.emit()" />
+      <pt-load-error class="block" [error]="state().error()" [retry]="retry()" [testId]="errorTestId()" (retried)="reload.emit()" />
       <ng-content />
     </nz-card>
     <ng-template #extra>
       @if (reloadTestId()) {
-        <button nz-button type="button" class="gap" (click)="reload.emit()" [disabled]="isLoading()" [attr.data-testid]="reloadTestId()">
+        <button nz-button type="button" class="gap" (click)="reload.emit()" [disabled]="state().loading()" [attr.data-testid]="reloadTestId()">
           <span nz-icon nzType="reload"></span>刷新
         </button>
       }
@@ -54,19 +54,14 @@ export interface ListLoadState {
 export class ListCardComponent {
   readonly title = input('');
   readonly lead = input('');
-  readonly loading = input(false);
-  /** The message of a failed load; null: none. */
-  readonly error = input<string | null>(null);
   readonly retry = input(false, { transform: booleanAttribute });
   readonly errorTestId = input<string | null>(null);
   readonly reloadTestId = input<string | null>(null);
   readonly addTestId = input<string | null>(null);
   readonly addLabel = input('新增');
   readonly addDisabled = input(false);
-  /** The list's load, in place of `loading` and `error`. */
-  readonly state = input<ListLoadState | null>(null);
-  protected readonly isLoading = computed(() => this.state()?.loading() ?? this.loading());
-  protected readonly shownError = computed(() => (this.state() ? this.state()?.error() : this.error()) ?? null);
+  /** The list's load (a `loadState()`): 刷新 waits while it loads, a failed load shows its message. */
+  readonly state = input.required<ListLoadState>();
   readonly reload = output<void>();
   readonly add = output<void>();
 }
