@@ -1,4 +1,4 @@
-import { textOrNull } from './text';
+import { labelOf, textOrNull } from './text';
 
 describe('textOrNull', () => {
   it('trims a typed text and stores a missing or blank one as null', () => {
@@ -9,4 +9,19 @@ describe('textOrNull', () => {
     expect(textOrNull(null)).toBeNull();
     expect(textOrNull(undefined)).toBeNull();
   });
+});
+
+describe('labelOf', () => {
+  const labels = { draft: '草稿', approved: '已批复' };
+  it.each([
+    ['draft', '草稿'],
+    ['approved', '已批复'],
+    // an unknown code as it is, never an empty cell; an inherited name is no label
+    ['archived', 'archived'],
+    ['constructor', 'constructor'],
+    ['toString', 'toString'],
+    ['', ''],
+    [null, ''],
+    [undefined, ''],
+  ])('%p → %p', (code, label) => expect(labelOf(labels, code)).toBe(label));
 });

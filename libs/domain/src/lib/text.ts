@@ -6,5 +6,6 @@ export function textOrNull(v: string | null | undefined): string | null {
 /** The label of a code by its table: an unknown code as it is (never an empty cell for a value the data has), none as ''. */
 export function labelOf(labels: Readonly<Record<string, string>>, code: string | null | undefined): string {
   if (!code) return '';
-  return labels[code] ?? code;
+  // own entries only: a code such as `constructor` is no label
+  return Object.hasOwn(labels, code) ? labels[code] : code;
 }

@@ -11,6 +11,9 @@ import { UserEntity } from './entities/user.entity';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import { SessionCache } from './session-cache';
 
+/** A session token as the login hands it out. */
+const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
+
 /** The failed logins of one address (any names) within `lockMinutes` that block it: this many times `maxFailures`. */
 export const ADDRESS_FAILURE_FACTOR = 4;
 
@@ -146,6 +149,12 @@ export class AuthService {
       ]);
     });
     this.sessionCache.forgetUser(user.id);
+  }
+
+  /** `authenticate` of the token an `Authorization: Bearer …` header carries; null without a well-formed one. */
+  authenticateHeader(authorization: string | undefined): Promise<{ user: UserSummary; sessionId: string } | null> {
+    const m = BEARER.exec(authorization ?? '');
+    return m ? this.authenticate(m[1]) : Promise.resolve(null);
   }
 
   /**

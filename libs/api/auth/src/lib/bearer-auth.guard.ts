@@ -20,9 +20,7 @@ export class BearerAuthGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()])) return true;
     const req = ctx.switchToHttp().getRequest<Request & AuthenticatedRequest>();
-    const header = req.headers.authorization ?? '';
-    const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
-    const found = m ? await this.auth.authenticate(m[1]) : null;
+    const found = await this.auth.authenticateHeader(req.headers.authorization);
     if (!found) throw new ApiHttpException(401, 'UNAUTHORIZED', '未登录或登录已过期，请重新登录');
     req.user = found.user;
     const rc = currentContext();

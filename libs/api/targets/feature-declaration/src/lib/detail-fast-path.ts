@@ -1,15 +1,14 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { AuthService } from '@pt/api/auth';
-import { answerJson, installFastPath, withEtag } from '@pt/api/core';
+import { answerJson, installFastPath, UUID_RE, withEtag } from '@pt/api/core';
 import { TargetDocs } from '@pt/api/targets/data-access';
 import { API_ROOT, ApiRoutes } from '@pt/shared/contracts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** `/api/targets/<id>` and `/api/projects/<id>` as a client sends them (any other spelling goes the usual way; an id that
- * is no UUID is refused by TargetDocs, as by the store). */
+/** `/api/targets/<id>` and `/api/projects/<id>` as a client sends them (any other spelling, and a path such as
+ * `/api/targets/years` whose last part is no UUID, goes the usual way). */
 const DETAIL = new RegExp(`^${API_ROOT}(${ApiRoutes.targets}|${ApiRoutes.projects})/([^/?]+)$`);
-const BEARER = /^Bearer ([A-Za-z0-9_-]{20,200})$/;
 
 /**
  * GET of one target answered before Express (issue 18: the detail is the hottest read, and Express's middleware with
@@ -36,14 +35,14 @@ export class DetailFastPath implements OnApplicationBootstrap {
   handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
     if (req.method !== 'GET' || req.headers['if-none-match'] !== undefined) return false;
     const m = DETAIL.exec(req.url ?? '');
-    const bearer = m && BEARER.exec(req.headers.authorization ?? '');
-    if (!m || !bearer) return false;
-    return this.answer(req, res, m[1] === ApiRoutes.projects ? 'project' : undefined, m[2], bearer[1]);
+    if (!m || !UUID_RE.test(m[2]) || !req.headers.authorization) return false;
+    return this.answer(req, res, m[1] === ApiRoutes.projects ? 'project' : undefined, m[2]);
   }
 
-  private async answer(req: IncomingMessage, res: ServerResponse, kind: 'project' | undefined, id: string, token: string): Promise<boolean> {
+  private async answer(req: IncomingMessage, res: ServerResponse, kind: 'project' | undefined, id: string): Promise<boolean> {
     const started = process.hrtime.bigint();
-    const found = await this.auth.authenticate(token);
+    // the guard's own session check (the same token rule, the same cache)
+    const found = await this.auth.authenticateHeader(req.headers.authorization);
     if (!found || found.user.mustChangePassword) return false;
     const answer = await this.docs.answer(found.user, id, kind);
     if (!answer) return false;

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Post, Query } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import { CurrentUser, SecuredController } from '@pt/api/auth';
 import { Versioned } from '@pt/api/core';
 import {
@@ -43,9 +43,7 @@ export class ProjectsController {
   }
 }
 
-@ApiTags('targets')
-@ApiBearerAuth()
-@Controller(ApiRoutes.targets)
+@SecuredController(ApiRoutes.targets, { tag: 'targets' })
 export class TargetsController {
   constructor(private readonly targets: DeclarationService) {}
 

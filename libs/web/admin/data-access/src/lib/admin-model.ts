@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '@pt/domain';
+import { labelOf, ROLE_LABELS, roleLabel } from '@pt/domain';
 import { ASSIGNABLE_ROLES, ORG_KIND_LABELS, ROLE_ORG_KIND, type AdminOrg, type AdminUser, type AssignableRole, type OrgKind } from '@pt/shared/api-types';
 
 export type { AdminOrg, AdminUser, AssignableRole, OrgKind };
@@ -31,12 +31,10 @@ export const ROLE_COLORS: Record<string, string> = {
   auditadmin: 'cyan',
 };
 
-export function roleLabel(role: string): string {
-  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
-}
+export { roleLabel };
 
 export function kindLabel(kind: string): string {
-  return (ORG_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+  return labelOf(ORG_KIND_LABELS, kind);
 }
 
 /** Checkbox options for the roles (labels from the domain's ROLE_LABELS). */

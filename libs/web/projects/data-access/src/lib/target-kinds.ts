@@ -1,4 +1,4 @@
-import { TARGET_KIND_LABELS } from '@pt/domain';
+import { labelOf, TARGET_KIND_LABELS } from '@pt/domain';
 import { TARGET_KINDS, type TargetKindKey } from '@pt/shared/api-types';
 
 export { TARGET_KINDS };
@@ -12,7 +12,7 @@ const KIND_COLORS: Record<TargetKindKey, string> = { project: 'default', departm
 
 /** The label of a kind; a target without one (an older answer) is a project. */
 export function kindLabel(kind: string | null | undefined): string {
-  return (TARGET_KIND_LABELS as Record<string, string>)[kind ?? 'project'] ?? kind ?? '';
+  return labelOf(TARGET_KIND_LABELS, kind ?? 'project');
 }
 
 export function kindColor(kind: string | null | undefined): string {

@@ -16,7 +16,9 @@ const PARTS: readonly (readonly [table: string, key: 'project_id' | 'goal_id'])[
  * unit's or department's name; and, for next year's same-name target (which shows this one's values and actuals as
  * 上年), this target's row, rows and self-evaluation. An instance keeps serialised details keyed by this stamp and
  * checks it with one primary-key read, so a write by any instance, script or psql session is seen at once.
- * Triggers, not the application: every writer (the API, imports, the demo data, a restore) goes through them.
+ * Triggers, not the application: every writer (the API, imports, the demo data, psql) goes through them. A restore
+ * does not (pg_restore loads the rows before it makes the triggers and sets the sequence back): it goes into an empty
+ * database (`npm run restore`) that the servers are started on afresh, with no kept answer.
  */
 export class TargetDocStamp1734300000000 implements MigrationInterface {
   name = 'TargetDocStamp1734300000000';

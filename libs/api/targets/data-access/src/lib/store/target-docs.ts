@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { readRows } from '@pt/api/core';
 import type { ProjectStatus, TargetKindKey, UserSummary } from '@pt/shared/contracts';
-import { orgVisibleSql } from '../org-scope.service';
-import { kindScopeSql, narrowToKind } from './kind-scope';
+import { narrowToKind } from './kind-scope';
 import { permissionsOf } from './project-row';
 import { TargetStore } from './target-store';
 
@@ -46,13 +45,14 @@ export class TargetDocs {
   }
 
   private async doc(user: UserSummary, id: string): Promise<Doc | null> {
-    // an administrator sees no target (三员分立), kept or not: their organisation alone would let the stamp's read through
-    if (!this.store.scope.seesProjects(user)) return null;
+    // the store's own rule of who sees a target, kept or not (an administrator sees none: 三员分立)
+    const visible = this.store.visibleSql(user);
+    if (!visible) return null;
     const kept = this.docs.get(id);
     if (kept) {
       const [r] = await readRows<{ doc_stamp: string }>(
         this.store.dataSource.manager,
-        `SELECT p.doc_stamp::text AS doc_stamp FROM project p WHERE p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`,
+        `SELECT p.doc_stamp::text AS doc_stamp FROM project p WHERE p.id = $1 AND ${visible}`,
         [id, user.orgId],
       );
       if (!r) return null;

@@ -34,6 +34,15 @@ export class TargetStore {
 
   // ---------------------------------------------------------------- reads
 
+  /**
+   * Who sees a target by id: the condition on `p` with the asker's organisation as `$2` — their organisation's
+   * targets and those below it, of the path's kind (kind scope). Null: the asker sees no target at all (the
+   * administrators, 三员分立). Every read by id uses it, TargetDocs' stamp check too.
+   */
+  visibleSql(user: UserSummary): string | null {
+    return this.scope.seesProjects(user) ? `${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}` : null;
+  }
+
   /** The budget years of the targets the user sees, newest first. */
   async years(user: UserSummary): Promise<{ years: number[] }> {
     const orgIds = await this.scope.visibleOrgIds(user);
@@ -53,10 +62,11 @@ export class TargetStore {
 
   /** `get`, with the detail's stamp read in the same snapshot (TargetDocs keeps the answer under it); null: not visible. */
   async getStamped(user: UserSummary, id: string): Promise<{ target: Target; stamp: string } | null> {
-    if (!UUID_RE.test(id) || !this.scope.seesProjects(user)) return null;
+    const visible = this.visibleSql(user);
+    if (!UUID_RE.test(id) || !visible) return null;
     const m = this.dataSource.manager;
     // the row, its goals and comments in one round trip; last year's rows and a department's tasks only where they exist
-    const read = await readDetail(m, this.kind, `p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`, [id, user.orgId]);
+    const read = await readDetail(m, this.kind, `p.id = $1 AND ${visible}`, [id, user.orgId]);
     if (!read) return null;
     const { row, goals, comments } = read;
     const [lastYear, tasks] = await Promise.all([
@@ -73,9 +83,10 @@ export class TargetStore {
    */
   async getMany(user: UserSummary, ids: readonly string[], parts: 'whole' | 'header' = 'whole'): Promise<Target[]> {
     if (!ids.length) return [];
-    if (!this.scope.seesProjects(user) || ids.some((id) => !UUID_RE.test(id))) throw this.notFound();
+    const visible = this.visibleSql(user);
+    if (!visible || ids.some((id) => !UUID_RE.test(id))) throw this.notFound();
     const m = this.dataSource.manager;
-    const rows: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = ANY($1::uuid[]) AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`, [ids, user.orgId]);
+    const rows: ProjectRow[] = await m.query(`${PROJECT_SELECT} WHERE p.id = ANY($1::uuid[]) AND ${visible}`, [ids, user.orgId]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     if (ids.some((id) => !byId.has(id))) throw this.notFound();
     if (parts === 'header') return ids.map((id) => assembleProject(user, byId.get(id) as ProjectRow, [], []));
@@ -212,11 +223,12 @@ export class TargetStore {
   async findVisible(user: UserSummary, id: string, m: EntityManager = this.dataSource.manager, lock = false): Promise<ProjectRow> {
     if (!UUID_RE.test(id)) throw this.notFound();
     if (lock) await m.query(`SELECT 1 FROM ${this.kind.table} WHERE id = $1 FOR UPDATE`, [id]);
-    if (!this.scope.seesProjects(user)) throw this.notFound();
+    const visible = this.visibleSql(user);
+    if (!visible) throw this.notFound();
     // the row, its visibility and whether last year's same-name target exists (the rows' `history`) in one round trip
     const [row] = await readRows<ProjectRow>(
       m,
-      `SELECT ${PROJECT_COLUMNS}, ${HAS_LAST_YEAR} ${PROJECT_FROM} WHERE p.id = $1 AND ${orgVisibleSql('p.org_id', '$2')}${kindScopeSql()}`,
+      `SELECT ${PROJECT_COLUMNS}, ${HAS_LAST_YEAR} ${PROJECT_FROM} WHERE p.id = $1 AND ${visible}`,
       [id, user.orgId],
     );
     if (!row) throw this.notFound();
