@@ -102,4 +102,36 @@ describe('TargetDocs on the embedded database', () => {
     await sql(`UPDATE project SET name = '留存-上年（改名）' WHERE id = $1`, [last.id]);
     expect((await read(id)).doc.indicators[0].history).toBeNull();
   });
+
+  it("sees last year's self-evaluation (the 上年 actual) and which of two same-name targets of last year counts", async () => {
+    const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2030, name: '留存-自评' });
+    const approved = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2029, name: '留存-自评', status: 'approved' });
+    await read(id);
+    const items = (actual: string) => JSON.stringify([{ indicatorId: approved.indicatorIds[0], actual, actualUnit: '人' }]);
+    await sql(
+      `INSERT INTO project_evaluation (project_id, annual_budget, executed, items, execution_rate, execution_score, indicator_score, total_score, grade)
+       VALUES ($1, '100.00', '90.00', $2::jsonb, '90.00', '9.00', '85.00', '94.00', '优')`,
+      [approved.id, items('95')],
+    );
+    expect((await read(id)).doc.indicators[0].history?.actual).toBe('95人');
+    await sql(`UPDATE project_evaluation SET items = $2::jsonb WHERE project_id = $1`, [approved.id, items('97')]);
+    expect((await read(id)).doc.indicators[0].history?.actual).toBe('97人');
+
+    // a second same-name target of last year, not approved: the approved one still counts; approved and changed
+    // later, it counts (the next-year trigger on its status)
+    const other = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2029, name: '留存-自评', rows: [{ level1: '产出指标', level2: '数量指标', name: '培训人数', target: '≥200人' }] });
+    expect((await read(id)).doc.indicators[0].history?.target).toBe('≥100人');
+    await sql(`UPDATE project SET status = 'approved', updated_at = now() + interval '1 minute' WHERE id = $1`, [other.id]);
+    expect((await read(id)).doc.indicators[0].history).toEqual({ year: 2029, target: '≥200人', actual: null });
+  });
+
+  it("sees a department target's 年度主要任务 added and changed", async () => {
+    const { id } = await seedTarget(bed.db.manager, { orgId: bed.orgs.school1, year: 2031, name: '留存-部门整体' });
+    await sql(`UPDATE project SET kind = 'department' WHERE id = $1`, [id]);
+    expect((await read(id)).doc.department?.tasks).toEqual([]);
+    await sql(`INSERT INTO department_task (project_id, position, name, amount) VALUES ($1, 0, '教学设备更新', '50000.00')`, [id]);
+    expect((await read(id)).doc.department?.tasks.map((t) => t.name)).toEqual(['教学设备更新']);
+    await sql(`UPDATE department_task SET name = '教学设备更新（调整）' WHERE project_id = $1`, [id]);
+    expect((await read(id)).doc.department?.tasks.map((t) => t.name)).toEqual(['教学设备更新（调整）']);
+  });
 });
