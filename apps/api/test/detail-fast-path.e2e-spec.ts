@@ -93,4 +93,15 @@ describe(`the detail's fast path (${TEST_DB})`, () => {
     expect(reviewer.fast).toBe(true);
     expect(reviewer.res.body.permissions.actions).toEqual(expect.arrayContaining(['approve', 'return']));
   });
+
+  it('leaves a user who must change the password to the guard (403), though the target is kept', async () => {
+    const hzb = (await a.http.get('/api/admin/users').query({ q: 'hzb' }).set(auth('admin')).expect(200)).body.find((u: { username: string }) => u.username === 'hzb');
+    await a.http.patch(`/api/admin/users/${hzb.id}`).set(auth('admin')).send({ password: 'Reset#2028x' }).expect(200);
+    const res = await a.http.post('/api/auth/login').send({ username: 'hzb', password: 'Reset#2028x' }).expect(200);
+    expect(res.body.mustChangePassword).toBe(true);
+    tokens['hzb'] = res.body.accessToken;
+    const refused = await get(a, `/api/targets/${id}`, 'hzb', 403);
+    expect(refused.res.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect(refused.fast).toBe(false);
+  });
 });
