@@ -6,6 +6,7 @@ import { AuthStore } from '@pt/web/auth/data-access';
 import { IMPORT_CHOICE_LABELS, IMPORT_CHOICES, ImportsApi, toImportFailure } from '@pt/web/exports/data-access';
 import type { ImportChoice, ImportResult, ImportTextBody, ImportXlsxOptions } from '@pt/web/exports/data-access';
 import { DEPARTMENT_FIELD_LABELS, POLICY_FIELD_LABELS } from '@pt/domain';
+import { frameworkChoices } from '@pt/web/library/data-access';
 import { isFiller, KindPipe, orgOptions, parseKind, ProjectsApi, TARGET_KIND_OPTIONS, type TargetKindKey } from '@pt/web/projects/data-access';
 import { formatMoney, toApiFailure } from '@pt/web/shared/data-access';
 import type { FrameworkResponse, OrgNode } from '@pt/web/projects/data-access';
@@ -103,7 +104,7 @@ export class ImportPage {
   /** Units the user may create projects for (a filler: their own unit). */
   readonly units = computed(() => orgOptions(this.orgs(), ['unit']));
   readonly frameworks = signal<FrameworkResponse[]>([]);
-  readonly frameworkItems = computed(() => this.frameworks().map((f) => ({ value: f.code, label: f.name })));
+  readonly frameworkItems = computed(() => frameworkChoices(this.frameworks()));
   readonly textYear = computed(() => yearInText(this.text().slice(0, 4000)));
 
   readonly busy = signal<'preview' | 'create' | null>(null);
