@@ -1,7 +1,6 @@
 import { Injectable } from '@angular/core';
 import { ApiPaths, type CreateRectificationDto, type Rectification, type RectificationAction } from '@pt/shared/api-types';
-import { ApiClient, ifMatch } from '@pt/web/shared/data-access';
-import { firstValueFrom } from 'rxjs';
+import { ApiClient } from '@pt/web/shared/data-access';
 
 /**
  * 整改通知 (domain §11): a target's notices (and the open ones of its same-name target of last year), a reviewer's
@@ -20,16 +19,14 @@ export class RectificationApi extends ApiClient {
   }
 
   create(targetId: string, body: CreateRectificationDto): Promise<Rectification> {
-    return firstValueFrom(this.http.post<Rectification>(ApiPaths.targetRectifications(targetId), body));
+    return this.rows.post<Rectification>(ApiPaths.targetRectifications(targetId), body);
   }
 
   answer(r: Pick<Rectification, 'id' | 'version'>, feedback: string | null): Promise<Rectification> {
-    return firstValueFrom(this.http.patch<Rectification>(ApiPaths.rectification(r.id), { feedback }, { headers: { 'If-Match': ifMatch(r.version) } }));
+    return this.rows.patch<Rectification>(ApiPaths.rectification(r.id), { feedback }, r.version);
   }
 
   transition(r: Pick<Rectification, 'id' | 'version'>, action: RectificationAction, comment?: string | null): Promise<Rectification> {
-    return firstValueFrom(
-      this.http.post<Rectification>(ApiPaths.rectificationTransitions(r.id), { action, ...(comment ? { comment } : {}) }, { headers: { 'If-Match': ifMatch(r.version) } }),
-    );
+    return this.rows.post<Rectification>(ApiPaths.rectificationTransitions(r.id), { action, ...(comment ? { comment } : {}) }, r.version);
   }
 }
