@@ -1,6 +1,6 @@
 import { HttpException, type CallHandler, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { lastValueFrom, of, throwError } from 'rxjs';
+import { from, lastValueFrom, of, throwError } from 'rxjs';
 import { QueryFailedError } from 'typeorm';
 import { AuditInterceptor } from './audit.interceptor';
 import type { AuditEntry, AuditService } from './audit.service';
@@ -10,23 +10,29 @@ function setup(names: Record<string, string> = {}) {
   const rows: AuditEntry[] = [];
   const lookups: string[] = [];
   const audit = {
-    recordQuietly: async (e: AuditEntry) => void rows.push(e),
+    recordQuietly: async (e: AuditEntry) => {
+      await new Promise((r) => setTimeout(r, 5));
+      rows.push(e);
+      events.push(`row ${e.event}`);
+    },
     objectName: async (_type: string | null, id: string) => (lookups.push(id), names[id] ?? null),
   } as unknown as AuditService;
   const interceptor = new AuditInterceptor(audit, new Reflector());
-  const run = (req: { method: string; route: string; params?: Record<string, string>; body?: unknown }, handler: CallHandler, statusCode = 200) => {
+  /** What happened in order: rows written and the answer's end (a handler writing the answer itself calls res.end). */
+  const events: string[] = [];
+  const run = (req: { method: string; route: string; params?: Record<string, string>; body?: unknown }, handler: CallHandler, statusCode = 200, res: object = { statusCode, end: () => undefined }) => {
     const ctx = {
       getType: () => 'http',
       getHandler: () => run,
       getClass: () => class ProjectsController2 {},
       switchToHttp: () => ({
         getRequest: () => ({ method: req.method, route: { path: req.route }, path: req.route, params: req.params ?? {}, body: req.body, query: {} }),
-        getResponse: () => ({ statusCode }),
+        getResponse: () => res,
       }),
     } as unknown as ExecutionContext;
     return lastValueFrom(interceptor.intercept(ctx, handler)).catch((e: unknown) => e);
   };
-  return { rows, lookups, run };
+  return { rows, lookups, run, events };
 }
 
 const fails = (e: unknown): CallHandler => ({ handle: () => throwError(() => e) });
@@ -71,5 +77,16 @@ describe('AuditInterceptor', () => {
       ['project.approve', 'denied', '修缮类', 403],
       ['user.create', 'denied', 'aud2', 403],
     ]);
+  });
+
+  it("writes the row of a download before the answer ends (a handler that ends the answer itself, @Res), once", async () => {
+    const { rows, run, events } = setup({ [ID]: '修缮类' });
+    const res = { statusCode: 200, end: (..._: unknown[]) => events.push('end') };
+    // the handler ends the answer, then its promise resolves (as a streamed export does)
+    const download: CallHandler = { handle: () => from((async () => void res.end())()) };
+    await run({ method: 'POST', route: '/api/projects' }, download, 200, res);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events).toEqual(['row project.create', 'end']);
+    expect(rows).toHaveLength(1);
   });
 });

@@ -25,6 +25,15 @@ function nameIn(value: unknown): string | null {
   return null;
 }
 
+/** Makes `res.end` wait for `before` (its failure too: the row is written quietly, the answer always ends). */
+function holdEnd(res: Response, before: () => Promise<void>): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => Response;
+  res.end = ((...args: unknown[]) => {
+    void before().finally(() => end(...args));
+    return res;
+  }) as Response['end'];
+}
+
 /**
  * Writes an audit row for every create, update, delete and transition (every non-GET request), for GET routes
  * marked @Audited(), and for every refusal — a 403, or a 404 for an object that exists but is not the user's to see
@@ -52,17 +61,25 @@ export class AuditInterceptor extends HttpInterceptor {
     // a deleted object has no name afterwards: read it before
     const nameBefore = wanted && req.method === 'DELETE' && paramId ? this.audit.objectName(auditObjectTypeOf(event()), paramId) : null;
     // the row is written before the answer goes out: what a client saw succeed is in the log (a read that is not
-    // audited skips this step: it only watches for a refusal)
+    // audited skips this step: it only watches for a refusal); once per request
+    let recorded: Promise<void> | null = null;
+    const record = (value: unknown): Promise<void> =>
+      (recorded ??= (async () => {
+        if (currentContext()?.audited) return;
+        const name = event();
+        const objectType = auditObjectTypeOf(name);
+        const objectId = paramId ?? (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : null);
+        const objectName = (await nameBefore) ?? nameIn(value) ?? (objectId ? await this.audit.objectName(objectType, objectId) : null);
+        const status = res.statusCode;
+        await this.audit.recordQuietly({ event: name, result: 'ok', objectType, objectId, objectName, status, details: req.method === 'GET' ? { query: req.query } : null });
+      })());
+    // a handler that writes the answer itself (@Res: a download, an export) ends it before its promise resolves: the
+    // end of a successful answer waits for the row, so that a file the client received is in the log as well
+    if (wanted) holdEnd(res, () => (res.statusCode < 400 ? record(undefined) : Promise.resolve()));
     const answered = wanted
       ? next.handle().pipe(
           mergeMap(async (value) => {
-            if (currentContext()?.audited) return value;
-            const name = event();
-            const objectType = auditObjectTypeOf(name);
-            const objectId = paramId ?? (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : null);
-            const objectName = (await nameBefore) ?? nameIn(value) ?? (objectId ? await this.audit.objectName(objectType, objectId) : null);
-            const status = res.statusCode;
-            await this.audit.recordQuietly({ event: name, result: 'ok', objectType, objectId, objectName, status, details: req.method === 'GET' ? { query: req.query } : null });
+            await record(value);
             return value;
           }),
         )
