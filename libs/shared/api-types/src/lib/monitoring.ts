@@ -92,8 +92,17 @@ export interface Dashboard {
   grades: { grade: TotalGrade; count: number }[];
   /** Score distribution in bands of 10 from "<60" to "90–100". */
   scoreBands: { label: string; min: number; max: number; count: number }[];
-  /** Approved projects whose latest monitoring light is red. */
+  /** How many approved targets' latest monitoring light is red. */
+  redCount: number;
+  /** The most recently changed of them (at most DASHBOARD_LIST_MAX; all of them: the list filtered by 红灯). */
   redProjects: { id: string; name: string; orgName: string; month: number | null }[];
-  /** Units by average total score of their saved evaluations, best first. */
+  /** The average total score of every saved self-evaluation, two decimals half-up (null when there is none). */
+  averageScore: string | null;
+  /** How many organisations have a saved self-evaluation (the ranking's length before it is cut). */
+  unitCount: number;
+  /** Units by average total score of their saved evaluations, best first (at most DASHBOARD_LIST_MAX). */
   unitRanking: { orgId: string; orgName: string; averageScore: string; count: number }[];
 }
+
+/** The longest red list and unit ranking a dashboard carries: a province has thousands of each. */
+export const DASHBOARD_LIST_MAX = 20;

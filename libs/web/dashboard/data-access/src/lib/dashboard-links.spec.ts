@@ -1,6 +1,5 @@
 import type { Dashboard } from '@pt/shared/api-types';
 import {
-  averageScore,
   evaluatedCount,
   evaluatedLink,
   evaluationStatusLink,
@@ -88,10 +87,4 @@ describe('dashboard figures', () => {
     expect(gradeCount(d, '差')).toBe(0);
   });
 
-  it('averages the units weighted by their counts', () => {
-    expect(averageScore(d)).toBe('80.50');
-    expect(averageScore({ unitRanking: [{ orgId: 'x', orgName: 'x', averageScore: '72.75', count: 1 }, { orgId: 'y', orgName: 'y', averageScore: '72.76', count: 1 }] })).toBe('72.76');
-    expect(averageScore({ unitRanking: [{ orgId: 'x', orgName: 'x', averageScore: '99.80', count: 1 }, { orgId: 'y', orgName: 'y', averageScore: '33.00', count: 2 }] })).toBe('55.27');
-    expect(averageScore({ unitRanking: [] })).toBeNull();
-  });
 });

@@ -122,26 +122,6 @@ export function evaluatedCount(d: Pick<Dashboard, 'grades'>): number {
   return d.grades.reduce((s, g) => s + g.count, 0);
 }
 
-/**
- * 平均分 of every saved self-evaluation: the units' averages weighted by their counts, two decimals
- * (null when nothing was evaluated). Each unit's average is rounded to two decimals by the server, so
- * this may differ from an exact average in the last digit.
- */
-export function averageScore(d: Pick<Dashboard, 'unitRanking'>): string | null {
-  // in integer cents (the averages have two decimals), rounded half-up like the server's figures
-  let cents = 0;
-  let n = 0;
-  for (const u of d.unitRanking) {
-    const avg = Number(u.averageScore);
-    if (!Number.isFinite(avg) || u.count <= 0) continue;
-    cents += Math.round(avg * 100) * u.count;
-    n += u.count;
-  }
-  if (n === 0) return null;
-  const avg = Math.floor((2 * cents + n) / (2 * n));
-  return `${Math.floor(avg / 100)}.${String(avg % 100).padStart(2, '0')}`;
-}
-
 /** The count of one grade (0 when the server omitted it). */
 export function gradeCount(d: Pick<Dashboard, 'grades'>, grade: Grade): number {
   return d.grades.find((g) => g.grade === grade)?.count ?? 0;

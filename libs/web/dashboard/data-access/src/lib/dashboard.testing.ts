@@ -31,7 +31,10 @@ export const dashboardFixture = (over: Partial<Dashboard> = {}): Dashboard => ({
     { label: '80–90', min: 80, max: 90, count: 2 },
     { label: '90–100', min: 90, max: 101, count: 1 },
   ],
+  redCount: 1,
   redProjects: [{ id: 'p-red', name: '红灯项目甲', orgName: '杨浦区对口支援办', month: 6 }],
+  averageScore: '87.33',
+  unitCount: 2,
   unitRanking: [
     { orgId: 'u1', orgName: '单位甲', averageScore: '91.00', count: 1 },
     { orgId: 'u2', orgName: '单位乙', averageScore: '85.50', count: 2 },

@@ -1,5 +1,6 @@
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import type { Dashboard } from '@pt/shared/api-types';
 import { DashboardApi } from '@pt/web/dashboard/data-access';
 import { dashboardFixture } from '@pt/web/dashboard/data-access/testing';
 import { ProjectsApi } from '@pt/web/projects/data-access';
@@ -43,10 +44,12 @@ function hrefs(byId: (id: string) => HTMLElement | null, expected: Record<string
 
 describe('DashboardPage', () => {
   let calls: { year: number; orgId?: string | null }[];
+  let over: Partial<Dashboard>;
 
   beforeEach(() => {
     mockCharts.length = 0;
     calls = [];
+    over = {};
     TestBed.configureTestingModule({
       providers: [
         ...pageTestProviders([
@@ -59,7 +62,7 @@ describe('DashboardPage', () => {
           useValue: {
             get: (f: { year: number; orgId?: string | null }) => {
               calls.push(f);
-              return Promise.resolve(dashboardFixture({ year: f.year, orgId: f.orgId ?? null }));
+              return Promise.resolve(dashboardFixture({ year: f.year, orgId: f.orgId ?? null, ...over }));
             },
           },
         },
@@ -96,6 +99,17 @@ describe('DashboardPage', () => {
     expect(byId('dash-kind-counts')?.textContent?.replace(/\s+/g, '')).toBe('项目4·部门（单位）整体1·政策1');
     expect(byId('kind-count-policy')?.getAttribute('href')).toBe('/projects?year=2024&kind=policy');
     for (const id of ['chart-status', 'chart-grades', 'chart-scores', 'chart-ranking']) expect(byId(id)).not.toBeNull();
+    // everything is listed: no note that the lists were cut
+    expect([byId('ranking-cut'), byId('red-cut')]).toEqual([null, null]);
+  });
+
+  it('says when the ranking and the red list are the first of more (a province), and links all the red ones', async () => {
+    over = { redCount: 25, unitCount: 30 };
+    const { byId } = await open('/dashboard?year=2024');
+    expect(byId('dash-red-count')?.textContent?.trim()).toBe('25');
+    expect(byId('ranking-cut')?.textContent?.trim()).toBe('前 2 名（共 30 个单位有已保存的自评）');
+    expect(byId('red-cut')?.textContent?.replace(/\s+/g, '')).toBe('共25个，这里列出最近变动的1个；查看全部');
+    expect(decodeURIComponent(byId('red-cut')?.querySelector('a')?.getAttribute('href') ?? '')).toBe('/projects?year=2024&light=red');
   });
 
   it('without a year in the link, opens on the newest year that has projects (this year has none)', async () => {

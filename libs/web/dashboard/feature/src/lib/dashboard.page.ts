@@ -2,7 +2,6 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@a
 import { NgTemplateOutlet } from '@angular/common';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
-  averageScore,
   countedNoun,
   DashboardApi,
   dashboardYears,
@@ -111,7 +110,7 @@ import { StatCardComponent } from './stat-card.component';
             <div class="stat-sub">已保存自评的总分平均</div>
           </pt-stat-card>
           <pt-stat-card nz-col [nzXs]="12" [nzLg]="6" [heading]="'红灯' + noun() + '数'">
-            <a class="stat-num red" data-testid="dash-red-count" [routerLink]="links().red.commands" [queryParams]="links().red.queryParams">{{ d.redProjects.length }}</a>
+            <a class="stat-num red" data-testid="dash-red-count" [routerLink]="links().red.commands" [queryParams]="links().red.queryParams">{{ d.redCount }}</a>
             <div class="stat-sub">最近一次运行监控为红灯</div>
           </pt-stat-card>
         </div>
@@ -127,6 +126,9 @@ import { StatCardComponent } from './stat-card.component';
           }
           <div nz-col [nzXs]="24" [nzLg]="12">
             <nz-card nzTitle="单位平均分排名" class="chart-card">
+              @if (d.unitCount > d.unitRanking.length) {
+                <p class="cut" data-testid="ranking-cut">前 {{ d.unitRanking.length }} 名（共 {{ d.unitCount }} 个单位有已保存的自评）</p>
+              }
               <pt-echart data-testid="chart-ranking" [option]="rankingSpec().option" [height]="rankingHeight()" (itemClick)="open(rankingSpec().items[$event])" />
               <table class="figures" data-testid="ranking-table">
                 <caption>单位平均分排名</caption>
@@ -150,6 +152,12 @@ import { StatCardComponent } from './stat-card.component';
           </div>
           <div nz-col [nzXs]="24">
             <nz-card [nzTitle]="'红灯' + noun()" class="chart-card">
+              @if (d.redCount > d.redProjects.length) {
+                <p class="cut" data-testid="red-cut">
+                  共 {{ d.redCount }} 个，这里列出最近变动的 {{ d.redProjects.length }} 个；
+                  <a [routerLink]="links().red.commands" [queryParams]="links().red.queryParams">查看全部</a>
+                </p>
+              }
               <nz-table
                 #red
                 nzSize="small"
@@ -214,6 +222,7 @@ import { StatCardComponent } from './stat-card.component';
     .stat-num.red { color: #cf1322; }
     .stat-num.none { color: rgba(0, 0, 0, 0.35); }
     .stat-sub { color: rgba(0, 0, 0, 0.45); font-size: 12px; min-height: 20px; }
+    .cut { color: rgba(0, 0, 0, 0.45); font-size: 12px; margin: 0 0 8px; }
     .sub-item { margin-right: 8px; }
     .chart-card { height: 100%; }
     .figures { width: 100%; margin-top: 8px; border-collapse: collapse; font-size: 13px; }
@@ -269,7 +278,7 @@ export class DashboardPage {
     return { projects: projectsLink(f), evaluated: evaluatedLink(f), red: lightLink(f, 'red') };
   });
   readonly evaluated = computed(() => evaluatedCount(this.data() ?? { grades: [] }));
-  readonly average = computed(() => averageScore(this.data() ?? { unitRanking: [] }));
+  readonly average = computed(() => this.data()?.averageScore ?? null);
   readonly evaluationStatuses = computed(() =>
     inStatusOrder(this.data()?.evaluationsByStatus ?? []).map((s) => ({ ...s, label: statusLabel(s.status), link: evaluationStatusLink(this.shown(), s.status) })),
   );
@@ -283,7 +292,10 @@ export class DashboardPage {
     evaluationsByStatus: [],
     grades: [],
     scoreBands: [],
+    redCount: 0,
     redProjects: [],
+    averageScore: null,
+    unitCount: 0,
     unitRanking: [],
   };
   readonly statusSpec = computed(() => statusChart(this.data() ?? this.empty, this.shown()));

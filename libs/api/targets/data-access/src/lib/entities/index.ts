@@ -1,3 +1,4 @@
+import { DashboardTallyEntity, DashboardTallyKeyEntity, DashboardUnitScoreEntity } from './dashboard-tally.entity';
 import { DepartmentTaskEntity } from './department-task.entity';
 import { IndicatorLibraryEntity } from './indicator-library.entity';
 import { IndicatorEntity } from './indicator.entity';
@@ -11,6 +12,9 @@ import { RectificationEntity } from './rectification.entity';
 import { ReviewCommentEntity } from './review-comment.entity';
 
 export {
+  DashboardTallyEntity,
+  DashboardTallyKeyEntity,
+  DashboardUnitScoreEntity,
   DepartmentTaskEntity,
   IndicatorEntity,
   IndicatorLibraryEntity,
@@ -42,5 +46,8 @@ export const TARGET_ENTITIES = [
   IndicatorLibraryEntity,
   DepartmentTaskEntity,
   RectificationEntity,
+  DashboardTallyKeyEntity,
+  DashboardTallyEntity,
+  DashboardUnitScoreEntity,
 ];
 export { TargetIdColumn } from './target-id.column';
