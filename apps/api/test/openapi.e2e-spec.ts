@@ -11,6 +11,7 @@ interface Parameter {
 interface Operation {
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
+  responses?: Record<string, { description?: string }>;
 }
 interface OpenApiDoc {
   paths: Record<string, Record<string, Operation>>;
@@ -59,9 +60,9 @@ const CONTRACT = [
 
 /** The query parameters of the endpoints that take a query DTO (`*`: required). */
 const QUERIES: Record<string, string[]> = {
-  'GET /api/projects': ['year', 'orgId', 'status', 'q', 'inbox', 'grade', 'scoreMin', 'scoreMax', 'light', 'evaluationStatus', 'page', 'pageSize'],
+  'GET /api/projects': ['year', 'orgId', 'status', 'q', 'inbox', 'grade', 'scoreMin', 'scoreMax', 'light', 'evaluationStatus', 'page', 'pageSize', 'countUpTo'],
   'GET /api/projects/{id}/diff': ['from*', 'to'],
-  'GET /api/targets': ['kind', 'year', 'orgId', 'status', 'q', 'inbox', 'grade', 'scoreMin', 'scoreMax', 'light', 'evaluationStatus', 'page', 'pageSize'],
+  'GET /api/targets': ['kind', 'year', 'orgId', 'status', 'q', 'inbox', 'grade', 'scoreMin', 'scoreMax', 'light', 'evaluationStatus', 'page', 'pageSize', 'countUpTo'],
   'GET /api/targets/{id}/diff': ['from*', 'to'],
   'GET /api/targets/{id}/rectifications': ['carried'],
   'GET /api/targets/{id}/monitoring': ['month'],
@@ -153,6 +154,9 @@ describe(`OpenAPI document (${TEST_DB})`, () => {
     expect(params['q']).toMatchObject({ type: 'string', maxLength: 100 });
     expect(params['page']).toMatchObject({ type: 'integer', minimum: 1 });
     expect(params['pageSize']).toMatchObject({ type: 'integer', minimum: 1, maximum: 200 });
+    // the count cap of a name search (issue 18): the answer's totalCapped is described with the 200 answer
+    expect(params['countUpTo']).toMatchObject({ type: 'integer', minimum: 1, maximum: 10000 });
+    for (const path of ['/api/projects', '/api/targets']) expect(doc.paths[path].get.responses?.['200']?.description).toContain('totalCapped');
   });
 
   it('takes types, required fields, limits, nested and inherited properties from the DTO classes', () => {

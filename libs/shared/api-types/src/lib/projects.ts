@@ -112,6 +112,11 @@ export interface ProjectPage {
   total: number;
   page: number;
   pageSize: number;
+  /**
+   * Only with the query's `countUpTo`: `true` when more rows match than `countUpTo`, and then `total` is `countUpTo`
+   * (at least that many; show "200 条以上"). Absent otherwise: `total` is the exact count.
+   */
+  totalCapped?: boolean;
 }
 
 export interface FindingsResponse {

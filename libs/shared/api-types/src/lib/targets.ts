@@ -124,6 +124,8 @@ export interface ListTargetsQuery {
   q?: string;
   page?: number;
   pageSize?: number;
+  /** Count the matches up to this many only (1–10000): beyond, `total` is `countUpTo` and `totalCapped` is true. */
+  countUpTo?: number;
 }
 
 export interface TargetPage {
@@ -131,4 +133,9 @@ export interface TargetPage {
   total: number;
   page: number;
   pageSize: number;
+  /**
+   * Only with the query's `countUpTo`: `true` when more rows match than `countUpTo`, and then `total` is `countUpTo`
+   * (at least that many; show "200 条以上"). Absent otherwise: `total` is the exact count.
+   */
+  totalCapped?: boolean;
 }

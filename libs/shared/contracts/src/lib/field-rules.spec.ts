@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ListProjectsQueryDto, ProjectHeaderDto } from './projects';
 import { MonitoringBudgetDto } from './monitoring';
+import { ListTargetsQueryDto } from './targets';
 
 const problems = (errors: ReturnType<typeof validateSync>): Record<string, string[]> =>
   Object.fromEntries(errors.flatMap((e) => (e.children?.length ? e.children.map((c) => [`${e.property}.${c.property}`, Object.values(c.constraints ?? {})]) : [[e.property, Object.values(e.constraints ?? {})]])));
@@ -28,5 +29,12 @@ describe('shared field rules', () => {
       page: ['页码须为正整数'],
       pageSize: ['每页最多 200 条'],
     });
+  });
+
+  it('the list count cap countUpTo: an integer 1–10000 from the query, else refused naming it', () => {
+    for (const ok of ['1', '200', '10000']) expect(validateSync(plainToInstance(ListTargetsQueryDto, { countUpTo: ok }))).toEqual([]);
+    expect(plainToInstance(ListTargetsQueryDto, { countUpTo: '200' }).countUpTo).toBe(200);
+    for (const bad of ['0', '10001', '2.5', 'abc', '-3'])
+      expect(problems(validateSync(plainToInstance(ListTargetsQueryDto, { countUpTo: bad })))).toEqual({ countUpTo: expect.arrayContaining(['计数上限 countUpTo 须为 1–10000 的整数']) });
   });
 });

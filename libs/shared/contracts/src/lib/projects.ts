@@ -126,6 +126,9 @@ export class TransitionDto implements Api.TransitionDto {
   review?: StructuredReviewDto | null;
 }
 
+const COUNT_UP_TO_MAX = 10000;
+const COUNT_UP_TO_MESSAGE = `计数上限 countUpTo 须为 1–${COUNT_UP_TO_MAX} 的整数`;
+
 /** GET /api/projects query */
 export class ListProjectsQueryDto extends PageQueryDto {
   @IsOptional() @Year()
@@ -153,6 +156,12 @@ export class ListProjectsQueryDto extends PageQueryDto {
   /** Dashboard click-through: the review state of the self-evaluation. */
   @IsOptional() @IsIn(PROJECT_STATUSES as unknown as string[], { message: '自评状态须为 draft、submitted、dept_approved、approved 或 returned' })
   evaluationStatus?: ProjectStatus;
+  /**
+   * Count the matches up to this many only (a name search's "200 条以上"): beyond, the answer's `total` is `countUpTo`
+   * with `totalCapped: true`. Absent: the exact total, as always.
+   */
+  @IsOptional() @Type(() => Number) @IsInt({ message: COUNT_UP_TO_MESSAGE }) @Min(1, { message: COUNT_UP_TO_MESSAGE }) @Max(COUNT_UP_TO_MAX, { message: COUNT_UP_TO_MESSAGE })
+  countUpTo?: number;
 }
 
 /** POST /api/projects/:id/adjustments: start a new revision of an approved project. */

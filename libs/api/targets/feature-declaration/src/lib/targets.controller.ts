@@ -18,12 +18,17 @@ import { DeclarationService } from './declaration.service';
 // The list, the years and create of each path; registered before DeclarationController, whose `:id` would take
 // `years` for an id.
 
+const PAGE_ANSWER = '{ items, total, page, pageSize, totalCapped? }';
+// the list's count cap (issue 18: an exact count of a common name-search term reads every match of the year)
+const COUNT_CAP =
+  '；带 countUpTo（1–10000，名称搜索的“N 条以上”）时最多数到 countUpTo + 1 条：匹配多于 countUpTo 条则 total 为 countUpTo 并带 totalCapped: true（total 是下限，每一页照常返回），否则不带 totalCapped；不带 countUpTo 时 total 为精确总数';
+
 @SecuredController(ApiRoutes.projects, { tag: 'projects' })
 export class ProjectsController {
   constructor(private readonly targets: DeclarationService) {}
 
   @Get()
-  @ApiResponse({ status: 200, description: '{ items, total, page, pageSize }；只含当前用户可见的项目' })
+  @ApiResponse({ status: 200, description: `${PAGE_ANSWER}；只含当前用户可见的项目${COUNT_CAP}` })
   list(@CurrentUser() user: UserSummary, @Query() q: ListProjectsQueryDto): Promise<ProjectPage> {
     return this.targets.list(user, q);
   }
@@ -48,7 +53,7 @@ export class TargetsController {
   constructor(private readonly targets: DeclarationService) {}
 
   @Get()
-  @ApiResponse({ status: 200, description: '{ items, total, page, pageSize }：当前用户可见的各类绩效目标（项目、部门整体、政策），可按 kind 筛选' })
+  @ApiResponse({ status: 200, description: `${PAGE_ANSWER}：当前用户可见的各类绩效目标（项目、部门整体、政策），可按 kind 筛选${COUNT_CAP}` })
   list(@CurrentUser() user: UserSummary, @Query() q: ListTargetsQueryDto): Promise<TargetPage> {
     return this.targets.list(user, q);
   }

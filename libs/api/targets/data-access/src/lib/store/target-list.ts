@@ -62,7 +62,8 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
   const joinE = q.grade !== undefined || q.scoreMin !== undefined || q.scoreMax !== undefined || q.evaluationStatus !== undefined;
   const evaluationJoin = 'LEFT JOIN project_evaluation e ON e.project_id = p.id';
   const from = `project p ${joinE ? evaluationJoin : ''}`;
-  const { total, filter, filterParams } = await countMatches(m, from, whereSql, params, term === '' ? null : { like, term, year: q.year });
+  const search = term === '' ? null : { like, term, year: q.year };
+  const { total, capped, filter, filterParams } = await countMatches(m, from, whereSql, params, search, FEW_MATCHES, q.countUpTo);
   const latestLight = `SELECT x.light FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1`;
   // the page's ids first (the filters, the order and the limit on the target rows alone), then the columns, names and
   // figures of those rows only: joined before the limit, the organisations and evaluations of every match were read
@@ -84,7 +85,8 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
     evaluation: r.e_status && r.e_total && r.e_grade ? { status: r.e_status, totalScore: r.e_total, grade: r.e_grade } : null,
     light: r.status === 'approved' ? (r.light ?? null) : null,
   }));
-  return { items, total, page, pageSize };
+  // totalCapped only when it is true: an answer without countUpTo stays exactly { items, total, page, pageSize }
+  return { items, total, page, pageSize, ...(capped ? { totalCapped: true } : {}) };
 }
 
 /** A name search's matches counted through the index of the names' characters before the year is read instead. */
@@ -98,6 +100,10 @@ const FEW_MATCHES = 200;
  * counted from its covering index (project_year_org_name_idx: the names in the index, no table rows, about 5 ms for
  * 30,000), and where the term is common (one name in 20 or more) the page is the newest matches by
  * (year, updated_at), which such a term fills after a few hundred rows; a rarer one keeps the characters index.
+ *
+ * With `countUpTo` (the list page's name search: "200 条以上") at most countUpTo + 1 rows are counted and `capped`
+ * says there are more: the year's names are never read, which an exact count of a common term must do (its cost grows
+ * with the year). A probe that comes back full is then taken for a common term, the plan the full count would choose.
  */
 export async function countMatches(
   m: EntityManager,
@@ -106,8 +112,13 @@ export async function countMatches(
   params: readonly unknown[],
   search: { like: string; term: string; year: number | undefined } | null,
   few = FEW_MATCHES,
-): Promise<{ total: number; filter: string; filterParams: readonly unknown[] }> {
+  countUpTo?: number,
+): Promise<{ total: number; capped?: true; filter: string; filterParams: readonly unknown[] }> {
   if (!search) {
+    if (countUpTo !== undefined) {
+      const n = await countUpToLimit(m, from, whereSql, params, countUpTo + 1);
+      return { ...cappedAt(n, countUpTo), filter: whereSql, filterParams: params };
+    }
     const [{ total }] = await m.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${whereSql}`, params);
     return { total, filter: whereSql, filterParams: params };
   }
@@ -117,11 +128,26 @@ export async function countMatches(
     filter: `${whereSql} AND ${search.like} AND ${chars}`,
     filterParams: [...params, search.term, search.year === undefined ? [] : [`#${search.year}`]],
   };
-  const [{ n: probed }] = await m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${indexed.filter} LIMIT ${few}) x`, indexed.filterParams);
-  if (probed < few) return { total: probed, ...indexed };
+  const limit = countUpTo === undefined ? few : Math.max(few, countUpTo + 1);
+  const probed = await countUpToLimit(m, from, indexed.filter, indexed.filterParams, limit);
+  if (probed < limit) return { ...cappedAt(probed, countUpTo), ...indexed };
+  const common = { filter: `${whereSql} AND ${search.like}`, filterParams: params };
+  // a full probe holds more than countUpTo matches (limit > countUpTo)
+  if (countUpTo !== undefined) return { total: countUpTo, capped: true, ...common };
   const [{ total, scanned }] = await m.query(
     `SELECT (count(*) FILTER (WHERE ${search.like}))::int AS total, count(*)::int AS scanned FROM ${from} WHERE ${whereSql}`,
     params,
   );
-  return total * 20 >= scanned ? { total, filter: `${whereSql} AND ${search.like}`, filterParams: params } : { total, ...indexed };
+  return total * 20 >= scanned ? { total, ...common } : { total, ...indexed };
+}
+
+/** The rows `filter` matches, counted up to `limit` (one more than a cap tells that there are more). */
+async function countUpToLimit(m: EntityManager, from: string, filter: string, params: readonly unknown[], limit: number): Promise<number> {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`count limit ${limit}`);
+  const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${from} WHERE ${filter} LIMIT ${limit}) x`, params);
+  return n;
+}
+
+function cappedAt(n: number, countUpTo: number | undefined): { total: number; capped?: true } {
+  return countUpTo !== undefined && n > countUpTo ? { total: countUpTo, capped: true } : { total: n };
 }
