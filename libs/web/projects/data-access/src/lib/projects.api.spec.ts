@@ -16,6 +16,17 @@ describe('ProjectsApi (every kind through /api/targets)', () => {
     http.verify();
   });
 
+  it('sends countUpTo when asked (a name search of the list page), never otherwise', async () => {
+    const { api, http } = apiTestBed(ProjectsApi);
+    const capped = api.list({ year: 2025, q: ' 信息化 ', countUpTo: 200 });
+    http.expectOne((r) => r.url === '/api/targets' && r.params.toString() === `year=2025&q=${encodeURIComponent('信息化')}&countUpTo=200`).flush({ items: [], total: 200, totalCapped: true, page: 1, pageSize: 20 });
+    await expect(capped).resolves.toMatchObject({ total: 200, totalCapped: true });
+    const plain = api.list({ year: 2025, countUpTo: null });
+    http.expectOne((r) => r.url === '/api/targets' && r.params.toString() === 'year=2025').flush({ items: [], total: 3, page: 1, pageSize: 20 });
+    await expect(plain).resolves.toMatchObject({ total: 3 });
+    http.verify();
+  });
+
   it('writes a goal table at its own path, the annual table at …/indicators, each with If-Match; the ETag wins', async () => {
     const { api, http } = apiTestBed(ProjectsApi);
     const goal = api.putIndicators('t1', 3, [], 'g1');

@@ -44,7 +44,15 @@ export interface ProjectListQuery {
   light?: 'red' | 'yellow' | 'green' | 'blue' | null;
   /** Dashboard click-through: review state of the self-evaluation. */
   evaluationStatus?: ProjectStatus | null;
+  /** Count the matches up to this many only: more answer `total` = countUpTo with `totalCapped` ("200 条以上"). */
+  countUpTo?: number | null;
 }
+
+/**
+ * The list page's name search counts its matches up to 200 (issue 18): an exact count of a common term reads every
+ * name of the year on the server, beyond 200 the page shows "200 条以上" and pages on.
+ */
+export const NAME_SEARCH_COUNT_UP_TO = 200;
 
 /** Request bodies (the DTO classes of the contracts, used as plain types). */
 export type CreateProjectBody = CreateProjectDto;
@@ -115,6 +123,7 @@ export class ProjectsApi extends VersionedRowsClient<Target, CreateTargetBody, U
     if (query.scoreMax != null) params = params.set('scoreMax', String(query.scoreMax));
     if (query.light) params = params.set('light', query.light);
     if (query.evaluationStatus) params = params.set('evaluationStatus', query.evaluationStatus);
+    if (query.countUpTo) params = params.set('countUpTo', String(query.countUpTo));
     return this.read<ProjectPage>(ApiPaths.targets, params);
   }
 

@@ -110,3 +110,53 @@ describe('ProjectListPage: the dashboard filters', () => {
     expect(queries.at(-1)).toMatchObject({ year: 2020, grade: null, light: null });
   });
 });
+
+describe('ProjectListPage: a name search counts up to 200', () => {
+  let queries: ProjectListQuery[];
+
+  beforeEach(() => {
+    queries = [];
+    TestBed.configureTestingModule({
+      providers: [
+        ...pageTestProviders([{ path: 'projects', children: PROJECT_LIST_ROUTES }], withComponentInputBinding()),
+        { provide: AuthStore, useValue: { user: signal({ roles: ['finance_reviewer'] }), token: signal('t') } },
+        {
+          provide: ProjectsApi,
+          useValue: {
+            orgs: () => Promise.resolve([]),
+            list: (q: ProjectListQuery) => {
+              queries.push(q);
+              const page = q.page ?? 1;
+              const items = Array.from({ length: 20 }, (_, i) => summary({ id: `p${page}-${i}`, name: `信息化项目 ${page}-${i}` }));
+              // a search answers as the API does beyond its cap; without one, an exact total
+              return Promise.resolve(q.q ? { items, total: 200, totalCapped: true, page, pageSize: 20 } : { items, total: 45, page, pageSize: 20 });
+            },
+          },
+        },
+      ],
+    });
+  });
+
+  const totalText = (root: HTMLElement) => root.querySelector('[data-testid="project-table"] .ant-pagination-total-text')?.textContent?.trim();
+
+  it('sends countUpTo=200 with a search only, and shows "200 … 以上" with the hint', async () => {
+    const { root } = await open('/projects?year=2025&q=信息化');
+    expect(queries.at(-1)).toMatchObject({ year: 2025, q: '信息化', countUpTo: 200 });
+    expect(totalText(root)).toBe('200 个绩效目标以上');
+    expect(root.querySelector('[data-testid="count-capped-hint"]')?.textContent?.trim()).toBe('匹配较多，仅统计到 200 条；可加上单位、状态筛选或更长的名称缩小范围');
+  });
+
+  it('the pager reaches past the cap: page 10 full offers page 11', async () => {
+    const { root } = await open('/projects?year=2025&q=信息化&page=10');
+    expect(queries.at(-1)).toMatchObject({ page: 10, countUpTo: 200 });
+    expect(root.querySelector('.ant-pagination-item[title="11"]')).not.toBeNull();
+    expect(root.querySelector('.ant-pagination-next')?.classList).not.toContain('ant-pagination-disabled');
+  });
+
+  it('without a search: no countUpTo, the exact total, no hint', async () => {
+    const { root } = await open('/projects?year=2025');
+    expect(queries.at(-1)).toMatchObject({ year: 2025, countUpTo: null });
+    expect(totalText(root)).toBe('共 45 个绩效目标');
+    expect(root.querySelector('[data-testid="count-capped-hint"]')).toBeNull();
+  });
+});

@@ -3,7 +3,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '@pt/web/auth/data-access';
 import { loadOn, LoadState, toApiFailure, yearFromLink } from '@pt/web/shared/data-access';
 import { OrgSelectComponent, SearchInputComponent, serverPage, TextSelectComponent } from '@pt/web/shared/ui';
-import { isFiller, orgOptions, parseKind, ProjectsApi, STATUS_OPTIONS, TARGET_KIND_OPTIONS, visibleOrgs } from '@pt/web/projects/data-access';
+import { isFiller, NAME_SEARCH_COUNT_UP_TO, orgOptions, parseKind, ProjectsApi, STATUS_OPTIONS, TARGET_KIND_OPTIONS, visibleOrgs } from '@pt/web/projects/data-access';
 import type { ProjectStatus, ProjectSummary, TargetKindKey } from '@pt/web/projects/data-access';
 import { NzAlertModule } from 'ng-zorro-antd/alert';
 import { NzButtonModule } from 'ng-zorro-antd/button';
@@ -76,6 +76,12 @@ type Mode = 'all' | 'inbox';
         <ng-template #retryTpl><button nz-button nzSize="small" type="button" (click)="reload()">重试</button></ng-template>
       }
 
+      @if (list.capped()) {
+        <p class="capped" data-testid="count-capped-hint">
+          <span nz-icon nzType="info-circle" nzTheme="outline"></span>
+          {{ cappedHint() }}
+        </p>
+      }
       @if (inbox()) {
         <!-- 批量审核: select rows, approve or return them with one comment and review -->
         <pt-review-batch [count]="batch.count()" [busy]="batch.busy()" [outcomes]="batch.outcomes()" (run)="batch.run($event)" (clear)="batch.selected.set([])" (dismiss)="batch.outcomes.set([])" />
@@ -108,6 +114,7 @@ type Mode = 'all' | 'inbox';
     .lead { color: rgba(0, 0, 0, 0.55); margin-top: 0; }
     .tags { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin: -4px 0 16px; }
     .tags-title { color: rgba(0, 0, 0, 0.55); }
+    .capped { color: rgba(0, 0, 0, 0.55); margin: -4px 0 12px; }
   `,
 })
 export class ProjectListPage {
@@ -150,6 +157,11 @@ export class ProjectListPage {
     return `以下是${what}的项目，点击进入审核。`;
   });
 
+  /** Where a name search's count stopped ("200 条以上"), and how to narrow it (审核待办 has no status filter). */
+  readonly cappedHint = computed(
+    () => `匹配较多，仅统计到 ${this.list.total()} 条；可加上单位${this.inbox() ? '' : '、状态'}筛选或更长的名称缩小范围`,
+  );
+
   /** 审核待办's 批量审核 (the inbox only). */
   readonly batch = inboxBatch(() => this.list.items(), () => this.reload());
 
@@ -181,6 +193,8 @@ export class ProjectListPage {
     pageSize: this.list.pageSize(),
     inbox: this.inbox(),
     ...(this.inbox() ? {} : this.extra()),
+    // a name search counts up to 200 ("200 条以上", pages on); the other filters keep the exact count
+    countUpTo: this.q() ? NAME_SEARCH_COUNT_UP_TO : null,
   }));
   readonly reload = loadOn(() => this.query(), (query) => this.load(query));
 

@@ -51,4 +51,31 @@ describe('ServerTableComponent', () => {
     (el.querySelector('.ant-pagination-item[title="3"]') as HTMLElement).click();
     expect(host.moved).toEqual([3]);
   });
+
+  it('a capped total reads "N 条以上" and the pager offers the page after a full one', async () => {
+    TestBed.configureTestingModule({ providers: [provideNoopAnimations()] });
+    const fixture = TestBed.createComponent(HostComponent);
+    const host = fixture.componentInstance;
+    const page = (items: number) => Array.from({ length: items }, (_, i) => `行${i}`);
+    host.rows.page.set(20);
+    host.rows.show({ items: page(10), total: 200, totalCapped: true });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid="t"] .ant-pagination-total-text')?.textContent).toBe('200 条指标以上');
+    expect(el.querySelector('[data-testid="total-capped"]')).not.toBeNull();
+    // page 20 of pages of 10 is full: page 21 is offered and 下一页 is open (an exact 200 would end at page 20)
+    expect(el.querySelector('.ant-pagination-item[title="21"]')).not.toBeNull();
+    expect(el.querySelector('.ant-pagination-next')?.classList).not.toContain('ant-pagination-disabled');
+    (el.querySelector('.ant-pagination-next') as HTMLElement).click();
+    expect(host.moved).toEqual([21]);
+    // the exact count again
+    host.rows.show({ items: page(10), total: 200 });
+    fixture.detectChanges();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid="t"] .ant-pagination-total-text')?.textContent).toBe('共 200 条指标');
+    expect(el.querySelector('[data-testid="total-capped"]')).toBeNull();
+  });
 });

@@ -1,11 +1,11 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { afterNextRender, ChangeDetectionStrategy, Component, contentChild, ElementRef, inject, input, TemplateRef } from '@angular/core';
+import { afterNextRender, ChangeDetectionStrategy, Component, computed, contentChild, ElementRef, inject, input, TemplateRef } from '@angular/core';
 import { NzTableModule } from 'ng-zorro-antd/table';
 import type { ServerPage } from './server-page';
 
 /**
  * An nz-table of a list the server pages ({@link ServerPage}): its page, page size (with the size changer), total
- * (`共 N <unit>`) and loading, written once. The header and rows are the page's, in an `ng-template` drawn inside the
+ * (`共 N <unit>`, or `N <unit>以上` where the server stopped counting) and loading, written once. The header and rows are the page's, in an `ng-template` drawn inside the
  * table (with the table's injector, so that its cells are the table's):
  *
  * ```html
@@ -24,7 +24,7 @@ import type { ServerPage } from './server-page';
       nzShowSizeChanger
       [nzData]="page().items()"
       [nzFrontPagination]="false"
-      [nzTotal]="page().total()"
+      [nzTotal]="page().pagerTotal()"
       [nzPageIndex]="page().page()"
       [nzPageSize]="page().pageSize()"
       [nzPageSizeOptions]="pageSizeOptions()"
@@ -38,7 +38,7 @@ import type { ServerPage } from './server-page';
     >
       <ng-container *ngTemplateOutlet="content(); injector: 'outlet'" />
     </nz-table>
-    <ng-template #totalTpl let-total>共 {{ total }} {{ unit() }}</ng-template>
+    <ng-template #totalTpl><span [attr.data-testid]="page().capped() ? 'total-capped' : null">{{ totalText() }}</span></ng-template>
   `,
   styles: `
     :host { display: block; }
@@ -47,7 +47,7 @@ import type { ServerPage } from './server-page';
 export class ServerTableComponent<T> {
   readonly page = input.required<ServerPage<T>>();
   readonly loading = input(false);
-  /** What the total counts: `共 45 <unit>`. */
+  /** What the total counts: `共 45 <unit>` (capped: `200 <unit>以上`). */
   readonly unit = input('条');
   /** Shown when the page has no rows (a text or a template). */
   readonly noResult = input<string | TemplateRef<void> | undefined>(undefined);
@@ -55,6 +55,11 @@ export class ServerTableComponent<T> {
   /** nz-table's scroll (a wide table scrolls sideways: `{ x: '1240px' }`). */
   readonly scroll = input<{ x?: string | null; y?: string | null }>({ x: null, y: null });
   readonly testId = input<string | null>(null);
+  /** `共 45 条`; where the server stopped counting (a capped total) `200 条以上`. */
+  protected readonly totalText = computed(() => {
+    const page = this.page();
+    return page.capped() ? `${page.total()} ${this.unit()}以上` : `共 ${page.total()} ${this.unit()}`;
+  });
   /** The header and rows. */
   protected readonly content = contentChild.required(TemplateRef);
 
