@@ -25,7 +25,8 @@ function searchRequests(sessions) {
   const terms = ['信息化', '培训', '经费', '修缮', '课题研究', '宣传'];
   const paths = [];
   for (let i = 0; i < 240; i++) {
-    const q = new URLSearchParams({ year: String(2025 + (i % 2)), q: terms[i % terms.length], page: String(1 + ((i >> 1) % 2)) });
+    // countUpTo=200 as the list page sends it with a name search ("200 条以上")
+    const q = new URLSearchParams({ year: String(2025 + (i % 2)), q: terms[i % terms.length], page: String(1 + ((i >> 1) % 2)), countUpTo: '200' });
     paths.push({ token: sessions[i % sessions.length].token, path: `/api/projects?${q}` });
   }
   let next = 0;
@@ -34,7 +35,7 @@ function searchRequests(sessions) {
 
 /** The requests whose statements are explained at the large size (as the finance reviewer: every organisation). */
 const EXPLAINED = [
-  ...['信息化', '培训', '经费', '训'].map((q) => `/api/projects?year=2025&q=${encodeURIComponent(q)}&page=1`),
+  ...['信息化', '培训', '经费', '训'].map((q) => `/api/projects?year=2025&q=${encodeURIComponent(q)}&page=1&countUpTo=200`),
   '/api/projects?year=2025&page=3',
   '/api/projects?year=2025&status=returned&page=2',
   `/api/projects?year=2025&grade=${encodeURIComponent('优')}&page=1`,

@@ -64,8 +64,9 @@ export async function prepareWorkload(db, base) {
     const st = statuses[i % statuses.length];
     if (st && kind !== 1) q.set('status', st);
     q.set('page', String(1 + (i % 3)));
-    // the other filters of the list page: the name search, and the self-evaluation grade (2025) or light (2026)
-    if (i % 10 === 4) q.set('q', ['培训', '信息化', '经费', '第三'][(i / 10) % 4 | 0]);
+    // the other filters of the list page: the name search (with countUpTo=200, as the page sends it: "200 条以上"), and
+    // the self-evaluation grade (2025) or light (2026)
+    if (i % 10 === 4) q.set('q', ['培训', '信息化', '经费', '第三'][(i / 10) % 4 | 0]), q.set('countUpTo', '200');
     if (i % 20 === 9) q.set('year', '2025'), q.set('grade', ['优', '良', '中'][(i / 20) % 3 | 0]);
     if (i % 20 === 19) q.set('year', '2026'), q.set('light', ['green', 'yellow', 'red'][(i / 20) % 3 | 0]);
     listTargets.push({ token: s.token, path: `/api/projects?${q}` });
