@@ -139,7 +139,12 @@ test('a filler declares a table with live checks; reviewers return, then approve
   // --- the history shows every step
   await page.getByTestId('menu-projects').click();
   await page.getByTestId('filter-q').fill(name);
+  // a name search asks for a count up to 200 (issue 18); a name this rare is counted exactly, with no "以上" hint
+  const searched = page.waitForRequest((r) => r.url().includes('/api/targets?') && r.url().includes('countUpTo=200'));
   await page.getByTestId('filter-q').press('Enter');
+  await searched;
+  await expect(page.locator('[data-testid="project-table"] .ant-pagination-total-text')).toHaveText('共 1 个绩效目标');
+  await expect(page.getByTestId('count-capped-hint')).toHaveCount(0);
   await page.getByTestId('project-row').filter({ hasText: name }).click();
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('project-row')).toHaveCount(0);
