@@ -63,7 +63,7 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
   const evaluationJoin = 'LEFT JOIN project_evaluation e ON e.project_id = p.id';
   const from = `project p ${joinE ? evaluationJoin : ''}`;
   const search = term === '' ? null : { like, term, year: q.year };
-  const { total, capped, filter, filterParams } = await countMatches(m, from, whereSql, params, search, FEW_MATCHES, q.countUpTo);
+  const { total, capped, filter, filterParams } = await countMatches(m, from, whereSql, params, search, { countUpTo: q.countUpTo });
   const latestLight = `SELECT x.light FROM project_monitoring x WHERE x.project_id = p.id ORDER BY x.month DESC LIMIT 1`;
   // the page's ids first (the filters, the order and the limit on the target rows alone), then the columns, names and
   // figures of those rows only: joined before the limit, the organisations and evaluations of every match were read
@@ -91,6 +91,8 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
 
 /** A name search's matches counted through the index of the names' characters before the year is read instead. */
 const FEW_MATCHES = 200;
+/** With a cap, the newest names read before that index is asked (about 1.5 ms for 4,000 names). */
+const NEWEST = 4000;
 
 /**
  * The number of rows `whereSql` (and the name search's `like`) matches, and the filter the page query should use. The
@@ -104,6 +106,9 @@ const FEW_MATCHES = 200;
  * With `countUpTo` (the list page's name search: "200 条以上") at most countUpTo + 1 rows are counted and `capped`
  * says there are more: the year's names are never read, which an exact count of a common term must do (its cost grows
  * with the year). A probe that comes back full is then taken for a common term, the plan the full count would choose.
+ * Before that probe, the year's NEWEST newest rows are read: the index of characters collects every name holding each
+ * character of the term before its limit applies (5 ms for a term in one name of ten at 29,000 names a year), where a
+ * term that common passes the cap within a few thousand newest names.
  */
 export async function countMatches(
   m: EntityManager,
@@ -111,8 +116,7 @@ export async function countMatches(
   whereSql: string,
   params: readonly unknown[],
   search: { like: string; term: string; year: number | undefined } | null,
-  few = FEW_MATCHES,
-  countUpTo?: number,
+  { few = FEW_MATCHES, countUpTo, newest = NEWEST }: { few?: number; countUpTo?: number; newest?: number } = {},
 ): Promise<{ total: number; capped?: true; filter: string; filterParams: readonly unknown[] }> {
   if (!search) {
     if (countUpTo !== undefined) {
@@ -128,10 +132,20 @@ export async function countMatches(
     filter: `${whereSql} AND ${search.like} AND ${chars}`,
     filterParams: [...params, search.term, search.year === undefined ? [] : [`#${search.year}`]],
   };
+  const common = { filter: `${whereSql} AND ${search.like}`, filterParams: params };
+  if (countUpTo !== undefined && search.year !== undefined) {
+    // the year's newest names first (project_year_updated_idx), a bounded number: a common term passes the cap in them,
+    // and a small scope (a unit's or department's year) is read whole, its count exact
+    const [{ hits, scanned }] = await m.query(
+      `SELECT (count(*) FILTER (WHERE x.hit))::int AS hits, count(*)::int AS scanned
+         FROM (SELECT ${search.like} AS hit FROM ${from} WHERE ${whereSql} ORDER BY p.updated_at DESC LIMIT ${newest}) x`,
+      params,
+    );
+    if (scanned < newest || hits > countUpTo) return { ...cappedAt(hits, countUpTo), ...common };
+  }
   const limit = countUpTo === undefined ? few : Math.max(few, countUpTo + 1);
   const probed = await countUpToLimit(m, from, indexed.filter, indexed.filterParams, limit);
   if (probed < limit) return { ...cappedAt(probed, countUpTo), ...indexed };
-  const common = { filter: `${whereSql} AND ${search.like}`, filterParams: params };
   // a full probe holds more than countUpTo matches (limit > countUpTo)
   if (countUpTo !== undefined) return { total: countUpTo, capped: true, ...common };
   const [{ total, scanned }] = await m.query(
