@@ -99,11 +99,17 @@ export async function runScale({ N, P, db, base, server, workload }) {
 
   const [{ n: baseTargets }] = (await db.query(`SELECT count(*)::int AS n FROM project`)).rows;
   if (N <= baseTargets) throw new Error(`--scale ${N}: the base data holds ${baseTargets} targets already`);
-  await warm();
-  const small = await measure(`${baseTargets} targets`, '/api/exports?year=2025&form=declaration&format=xlsx');
+  // BENCH_HOLD=scale: the data grown to N and the servers kept up for a look by hand (Ctrl-C ends)
+  const hold = process.env.BENCH_HOLD === 'scale';
+  if (!hold) await warm();
+  const small = hold ? null : await measure(`${baseTargets} targets`, '/api/exports?year=2025&form=declaration&format=xlsx');
   log(`growing the data to ${N} targets (${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}, departments of ${SCALE_SHAPE.unitsPerDepartment} units)`);
   const gen = await generateScale(db, N);
   log(`added ${gen.added} targets (${gen.departments} departments, ${gen.units} units) in ${(gen.loadMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(gen.settleMs / 1000).toFixed(1)} s (${Math.round(gen.visible * 100)} % of the target pages all-visible): ${gen.total} targets, ${gen.indicators} indicator rows`);
+  if (hold) {
+    log(`holding: API=${base} czj token=${token}`);
+    await new Promise(() => undefined);
+  }
   await warm();
   const large = await measure(`${gen.total} targets`, `/api/exports?year=2025&orgId=${gen.exportDept.id}&form=declaration&format=xlsx`);
   const explained = [];
