@@ -26,7 +26,7 @@ type TallyRow = {
   count: number;
   parts: number;
 };
-type RankRow = { org_id: string; org_name: string; count: number; average: string; units: number; parts: string };
+type RankRow = { org_id: string; org_name: string; count: number; average: string; units: number };
 type RedRow = PickRow<ProjectEntity, 'id' | 'name'> & PickRow<ProjectMonitoringEntity, 'month'> & { org_name: string };
 
 /** Score bands of the distribution: [min, max) in points, the last one closed at 100. Multiples of 10: made of tens. */
@@ -70,7 +70,7 @@ export class DashboardService {
     const approved = sum(tally.filter((r) => r.status === 'approved'));
     const red = redCount > 0 ? await this.red(q, orgIds, redCount, approved) : [];
     const collator = new Intl.Collator('zh-CN');
-    await this.foldWhenPiledUp(q.year, tally, ranking);
+    await this.foldWhenPiledUp(q.year, tally);
     return {
       year: q.year,
       orgId: q.orgId ?? null,
@@ -120,18 +120,21 @@ export class DashboardService {
     return row?.average ?? null;
   }
 
-  /** The best organisations by the average of their own targets' saved self-evaluations, with those tied at the cut. */
+  /**
+   * The best organisations by the average of their own targets' saved self-evaluations, with those tied at the cut
+   * (down the index by average: the first rows whatever the number of units), and how many organisations have one.
+   */
   private ranking(q: DashboardQueryDto, orgIds: string[] | null): Promise<RankRow[]> {
     const { where, params, add } = sqlConditions();
     add('u.year = ?', q.year);
+    add('u.kind = ?', q.kind ?? '*');
     if (orgIds) add('u.org_id = ANY(?::uuid[])', orgIds);
-    if (q.kind !== undefined) add('u.kind = ?', q.kind);
+    const filter = `${where.join(' AND ')} AND u.n > 0`;
     return this.dataSource.query(
-      `SELECT u.org_id, o.name AS org_name, sum(u.n)::int AS count, round(sum(u.score_sum) / sum(u.n), 2)::text AS average,
-              (count(*) OVER ())::int AS units, sum(count(*)) OVER () AS parts
-         FROM dashboard_unit_score u JOIN org o ON o.id = u.org_id WHERE ${where.join(' AND ')}
-        GROUP BY u.org_id, o.name HAVING sum(u.n) > 0
-        ORDER BY round(sum(u.score_sum) / sum(u.n), 2) DESC FETCH FIRST ${DASHBOARD_LIST_MAX} ROWS WITH TIES`,
+      `SELECT u.org_id, o.name AS org_name, u.n AS count, u.average::text AS average,
+              (SELECT count(*)::int FROM dashboard_unit_score u WHERE ${filter}) AS units
+         FROM dashboard_unit_score u JOIN org o ON o.id = u.org_id WHERE ${filter}
+        ORDER BY u.average DESC FETCH FIRST ${DASHBOARD_LIST_MAX} ROWS WITH TIES`,
       params,
     );
   }
@@ -167,10 +170,9 @@ export class DashboardService {
    * Folds the year's tallies together once their appended rows pile up (a write appends a row or two per organisation
    * above its target): rare, and a failure only leaves them for the next dashboard.
    */
-  private async foldWhenPiledUp(year: number, tally: readonly TallyRow[], ranking: readonly RankRow[]): Promise<void> {
+  private async foldWhenPiledUp(year: number, tally: readonly TallyRow[]): Promise<void> {
     const parts = tally.reduce((a, r) => a + r.parts, 0);
-    const rankParts = Number(ranking[0]?.parts ?? 0);
-    if (parts <= 2 * tally.length + PILED_UP && rankParts <= 2 * (ranking[0]?.units ?? 0) + PILED_UP) return;
+    if (parts <= 2 * tally.length + PILED_UP) return;
     await this.dataSource.query('SELECT dashboard_tally_compact($1)', [year]).catch((e: unknown) => this.log.warn(`tally folding of ${year}: ${String(e)}`));
   }
 }

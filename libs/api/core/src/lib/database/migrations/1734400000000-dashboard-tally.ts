@@ -7,8 +7,8 @@ const KEY = 'year, org_id, kind, status, e_status, grade, score, red';
  * The dashboard's tallies (issue 18): 统计分析 read every target of the year (29,000 for a province's finance bureau,
  * 45 ms) and grew with the data. Now triggers keep, for each organisation and every organisation above it, how many
  * targets of a year stand in each (kind, status, self-evaluation status, grade, score tens, red light) and their
- * scores' sum, so a dashboard reads a few dozen rows whatever the size of the year; and per organisation the count
- * and sum of its own targets' scores (the unit ranking).
+ * scores' sum, so a dashboard reads a few dozen rows whatever the size of the year; and per organisation the count,
+ * sum and average of its own targets' scores (the unit ranking).
  *
  * - `dashboard_tally_key` is each target's part as last counted, so a change writes the difference (−1 the old part,
  *   +1 the new) whatever changed it: its row, its self-evaluation or its monitoring reports.
@@ -37,12 +37,15 @@ export class DashboardTally1734400000000 implements MigrationInterface {
         n integer NOT NULL, score_sum numeric(14,2) NOT NULL
       )`);
     await q.query(`CREATE INDEX dashboard_tally_scope_idx ON dashboard_tally (year, scope_id)`);
+    // one row per organisation, year and kind ('*': every kind), kept in place (its writers are one unit's): the
+    // ranking's first rows come from the index by average whatever the number of units
     await q.query(`
       CREATE TABLE dashboard_unit_score (
-        id bigserial PRIMARY KEY,
-        year integer NOT NULL, org_id uuid NOT NULL, kind varchar(16) NOT NULL, n integer NOT NULL, score_sum numeric(14,2) NOT NULL
+        year integer NOT NULL, org_id uuid NOT NULL, kind varchar(16) NOT NULL,
+        n integer NOT NULL, score_sum numeric(14,2) NOT NULL, average numeric(6,2),
+        PRIMARY KEY (year, org_id, kind)
       )`);
-    await q.query(`CREATE INDEX dashboard_unit_score_idx ON dashboard_unit_score (year, org_id)`);
+    await q.query(`CREATE INDEX dashboard_unit_score_rank_idx ON dashboard_unit_score (year, kind, average) WHERE n > 0`);
     // The targets `ids` counted again. Their recorded parts are locked first, in id order: a concurrent change of the
     // same target waits, and the next statement's snapshot (read committed) then sees what it committed. One statement
     // reads the recorded parts and the current ones (the same snapshot), records the current ones and appends the
@@ -82,9 +85,14 @@ export class DashboardTally1734400000000 implements MigrationInterface {
           UNION ALL
           SELECT up.org_id, o.id, o.parent_id FROM up JOIN org o ON o.id = up.parent_id
         ), units AS (
-          INSERT INTO dashboard_unit_score (year, org_id, kind, n, score_sum)
-          SELECT year, org_id, kind, sum(n), sum(n * score) FROM delta WHERE score IS NOT NULL
-           GROUP BY year, org_id, kind HAVING sum(n) <> 0 OR sum(n * score) <> 0
+          -- in key order: two statements lock the rows they share in the same order
+          INSERT INTO dashboard_unit_score AS u (year, org_id, kind, n, score_sum, average)
+          SELECT year, org_id, k.kind, sum(n), sum(n * score), round(sum(n * score) / nullif(sum(n), 0), 2)
+            FROM delta CROSS JOIN LATERAL (VALUES (delta.kind), ('*')) k(kind) WHERE score IS NOT NULL
+           GROUP BY year, org_id, k.kind HAVING sum(n) <> 0 OR sum(n * score) <> 0
+           ORDER BY year, org_id, k.kind
+          ON CONFLICT (year, org_id, kind) DO UPDATE SET n = u.n + EXCLUDED.n, score_sum = u.score_sum + EXCLUDED.score_sum,
+            average = round((u.score_sum + EXCLUDED.score_sum) / nullif(u.n + EXCLUDED.n, 0), 2)
         )
         INSERT INTO dashboard_tally (year, scope_id, kind, status, e_status, grade, tens, red, n, score_sum)
         SELECT d.year, up.scope_id, d.kind, d.status, d.e_status, d.grade, least(floor(d.score / 10), 9), d.red,
@@ -101,9 +109,6 @@ export class DashboardTally1734400000000 implements MigrationInterface {
         INSERT INTO dashboard_tally (year, scope_id, kind, status, e_status, grade, tens, red, n, score_sum)
         SELECT year, scope_id, kind, status, e_status, grade, tens, red, sum(n), sum(score_sum) FROM gone
          GROUP BY year, scope_id, kind, status, e_status, grade, tens, red HAVING sum(n) <> 0 OR sum(score_sum) <> 0;
-        WITH gone AS (DELETE FROM dashboard_unit_score WHERE year = y RETURNING *)
-        INSERT INTO dashboard_unit_score (year, org_id, kind, n, score_sum)
-        SELECT year, org_id, kind, sum(n), sum(score_sum) FROM gone GROUP BY year, org_id, kind HAVING sum(n) <> 0 OR sum(score_sum) <> 0;
       $$`);
     // everything counted afresh: the existing data here, and after an organisation is moved (which no screen does)
     await q.query(`

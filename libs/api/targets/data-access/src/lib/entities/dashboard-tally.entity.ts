@@ -39,14 +39,14 @@ export class DashboardTallyEntity {
   @Column({ name: 'score_sum', type: 'numeric', precision: 14, scale: 2 }) scoreSum!: string;
 }
 
-/** Appended counts and score sums of an organisation's own evaluated targets of a year (the unit ranking). */
+/** An organisation's own evaluated targets of a year: count, score sum and average, by kind ('*': every kind). */
 @Entity('dashboard_unit_score')
-@Index('dashboard_unit_score_idx', ['year', 'orgId'])
+@Index('dashboard_unit_score_rank_idx', ['year', 'kind', 'average'], { where: 'n > 0' })
 export class DashboardUnitScoreEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'dashboard_unit_score_pkey' }) id!: string;
-  @Column({ type: 'integer' }) year!: number;
-  @Column({ name: 'org_id', type: 'uuid' }) orgId!: string;
-  @Column({ type: 'varchar', length: 16 }) kind!: TargetKindKey;
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'dashboard_unit_score_pkey' }) year!: number;
+  @PrimaryColumn({ name: 'org_id', type: 'uuid', primaryKeyConstraintName: 'dashboard_unit_score_pkey' }) orgId!: string;
+  @PrimaryColumn({ type: 'varchar', length: 16, primaryKeyConstraintName: 'dashboard_unit_score_pkey' }) kind!: TargetKindKey | '*';
   @Column({ type: 'integer' }) n!: number;
   @Column({ name: 'score_sum', type: 'numeric', precision: 14, scale: 2 }) scoreSum!: string;
+  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true }) average!: string | null;
 }

@@ -22,11 +22,11 @@ describe('countMatches on the embedded database', () => {
   }, 60_000);
   afterAll(() => bed?.db.stop());
 
-  // newest: the year's newest names read first with a cap (44 here: the whole year, unless fewer are asked for)
-  const count = async (term: string, few: number, countUpTo?: number, newest = 10) => {
+  // firstRead: how many of the year's names are read first with a cap (0: none, the probe alone; 44: the whole year)
+  const count = async (term: string, few: number, countUpTo?: number, firstRead = 0) => {
     const params = [YEAR, containsPattern(term)];
     const search = { like: `p.name ILIKE $2 ESCAPE '\\'`, term, year: YEAR };
-    const r = await countMatches(bed.db.manager, 'project p', 'p.year = $1', params, search, { few, countUpTo, newest });
+    const r = await countMatches(bed.db.manager, 'project p', 'p.year = $1', params, search, { few, countUpTo, firstRead });
     const names: { name: string }[] = await bed.db.manager.query(`SELECT p.name FROM project p WHERE ${r.filter} ORDER BY p.name`, r.filterParams as unknown[]);
     return { total: r.total, names: names.map((x) => x.name), indexed: r.filter.includes('string_to_array'), ...(r.capped ? { capped: true } : {}) };
   };
@@ -71,14 +71,14 @@ describe('countMatches on the embedded database', () => {
     }
   });
 
-  it('with countUpTo reads the newest names first: a small year whole (exact), a common term past the cap there', async () => {
+  it('with countUpTo reads a bounded number of names first: a small year whole (exact), a common term past the cap there', async () => {
     // the whole year (44 names) read: exact, whatever the term, without the characters index
     expect(await count('培训', 10, 200, 4000)).toEqual({ total: 2, names: ['业务培训经费', '培训材料印制'], indexed: false });
     expect(await count('其他', 10, 200, 4000)).toMatchObject({ total: 40, indexed: false });
     expect(await count('其他', 10, 39, 4000)).toMatchObject({ total: 39, capped: true, indexed: false });
-    // 30 newest names read, the cap passed among them (most are 其他…): capped without the probe
+    // 30 names read, the cap passed among them (40 of 44 are 其他…): capped without the probe
     expect(await count('其他', 10, 20, 30)).toMatchObject({ total: 20, capped: true, indexed: false });
-    // 30 newest names hold no 培训 (seeded first): not conclusive, the characters index counts them
+    // 30 names hold at most 4 培训: not conclusive, the characters index counts them
     expect(await count('培训', 10, 20, 30)).toEqual({ total: 2, names: ['业务培训经费', '培训材料印制'], indexed: true });
   });
 

@@ -91,8 +91,8 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
 
 /** A name search's matches counted through the index of the names' characters before the year is read instead. */
 const FEW_MATCHES = 200;
-/** With a cap, the newest names read before that index is asked (about 1.5 ms for 4,000 names). */
-const NEWEST = 4000;
+/** With a cap, the year's names read before that index is asked (about 1 ms for 4,000 names from the covering index). */
+const FIRST_READ = 4000;
 
 /**
  * The number of rows `whereSql` (and the name search's `like`) matches, and the filter the page query should use. The
@@ -106,9 +106,9 @@ const NEWEST = 4000;
  * With `countUpTo` (the list page's name search: "200 条以上") at most countUpTo + 1 rows are counted and `capped`
  * says there are more: the year's names are never read, which an exact count of a common term must do (its cost grows
  * with the year). A probe that comes back full is then taken for a common term, the plan the full count would choose.
- * Before that probe, the year's NEWEST newest rows are read: the index of characters collects every name holding each
- * character of the term before its limit applies (5 ms for a term in one name of ten at 29,000 names a year), where a
- * term that common passes the cap within a few thousand newest names.
+ * Before that probe, FIRST_READ of the year's names are read: the index of characters collects every name holding each
+ * character of the term (and the year's marker, every name of the year) before its limit applies — 5 ms for a term in
+ * one name of ten at 29,000 names a year — where a term that common passes the cap within a few thousand names.
  */
 export async function countMatches(
   m: EntityManager,
@@ -116,7 +116,7 @@ export async function countMatches(
   whereSql: string,
   params: readonly unknown[],
   search: { like: string; term: string; year: number | undefined } | null,
-  { few = FEW_MATCHES, countUpTo, newest = NEWEST }: { few?: number; countUpTo?: number; newest?: number } = {},
+  { few = FEW_MATCHES, countUpTo, firstRead = FIRST_READ }: { few?: number; countUpTo?: number; firstRead?: number } = {},
 ): Promise<{ total: number; capped?: true; filter: string; filterParams: readonly unknown[] }> {
   if (!search) {
     if (countUpTo !== undefined) {
@@ -133,15 +133,15 @@ export async function countMatches(
     filterParams: [...params, search.term, search.year === undefined ? [] : [`#${search.year}`]],
   };
   const common = { filter: `${whereSql} AND ${search.like}`, filterParams: params };
-  if (countUpTo !== undefined && search.year !== undefined) {
-    // the year's newest names first (project_year_updated_idx), a bounded number: a common term passes the cap in them,
-    // and a small scope (a unit's or department's year) is read whole, its count exact
+  if (countUpTo !== undefined && search.year !== undefined && firstRead > 0) {
+    // a bounded number of the year's names, in no order (the covering index project_year_org_name_idx: no table rows):
+    // a common term passes the cap in them, and a small scope (a unit's or department's year) is read whole, exactly
     const [{ hits, scanned }] = await m.query(
       `SELECT (count(*) FILTER (WHERE x.hit))::int AS hits, count(*)::int AS scanned
-         FROM (SELECT ${search.like} AS hit FROM ${from} WHERE ${whereSql} ORDER BY p.updated_at DESC LIMIT ${newest}) x`,
+         FROM (SELECT ${search.like} AS hit FROM ${from} WHERE ${whereSql} LIMIT ${firstRead}) x`,
       params,
     );
-    if (scanned < newest || hits > countUpTo) return { ...cappedAt(hits, countUpTo), ...common };
+    if (scanned < firstRead || hits > countUpTo) return { ...cappedAt(hits, countUpTo), ...common };
   }
   const limit = countUpTo === undefined ? few : Math.max(few, countUpTo + 1);
   const probed = await countUpToLimit(m, from, indexed.filter, indexed.filterParams, limit);
