@@ -19,6 +19,7 @@ import { AttachmentRectification1734030000000 } from './1734030000000-attachment
 import { ScaleQueries1734200000000 } from './1734200000000-scale-queries';
 import { TargetDocStamp1734300000000 } from './1734300000000-target-doc-stamp';
 import { DashboardTally1734400000000 } from './1734400000000-dashboard-tally';
+import { IndicatorCount1734500000000 } from './1734500000000-indicator-count';
 
 /** Every migration, in order. The schema changes only through these (synchronize is off). */
-export const MIGRATIONS = [Init1732200000000, Projects1732300000000, RevisionsLibrary1732400000000, EvaluationMonitoring1732500000000, Security1732600000000, EvaluationFunds1733300000000, Frameworks1733400000000, LoginAudit1733600000000, ExportJobs1733700000000, TargetKinds1733800000000, StructuredReview1733900000000, ReturnSnapshot1733950000000, Attachments1734000000000, IndicatorMetadata1734010000000, LibraryMetadata1734011000000, Rectifications1734020000000, AttachmentRectification1734030000000, Scale1734100000000, ScaleQueries1734200000000, TargetDocStamp1734300000000, DashboardTally1734400000000];
+export const MIGRATIONS = [Init1732200000000, Projects1732300000000, RevisionsLibrary1732400000000, EvaluationMonitoring1732500000000, Security1732600000000, EvaluationFunds1733300000000, Frameworks1733400000000, LoginAudit1733600000000, ExportJobs1733700000000, TargetKinds1733800000000, StructuredReview1733900000000, ReturnSnapshot1733950000000, Attachments1734000000000, IndicatorMetadata1734010000000, LibraryMetadata1734011000000, Rectifications1734020000000, AttachmentRectification1734030000000, Scale1734100000000, ScaleQueries1734200000000, TargetDocStamp1734300000000, DashboardTally1734400000000, IndicatorCount1734500000000];

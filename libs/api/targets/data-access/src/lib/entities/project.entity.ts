@@ -77,4 +77,6 @@ export class ProjectEntity {
   settingsVersion!: number;
   /** The detail's stamp: a new value whenever anything its detail shows may have changed (triggers of migration 1734300000000). */
   @Column({ name: 'doc_stamp', type: 'bigint', default: 0 }) docStamp!: string;
+  /** The named rows of the annual goal of its own year (指标数 of the list), kept by triggers (migration 1734500000000). */
+  @Column({ name: 'indicator_count', type: 'integer', default: 0 }) indicatorCount!: number;
 }

@@ -8,6 +8,7 @@ import { sqlConditions } from './sql-conditions';
 import { PROJECT_COLUMNS, PROJECT_FROM, summaryOf, type ProjectRow } from './project-row';
 
 type ListRow = ProjectRow & {
+  /** kept by triggers on the target's row (migration 1734500000000) */
   indicator_count: number;
   e_status: ProjectStatus | null;
   e_total: string | null;
@@ -69,10 +70,7 @@ export async function listProjects(m: EntityManager, scope: OrgScopeService, use
   // figures of those rows only: joined before the limit, the organisations and evaluations of every match were read
   const order = 'ORDER BY p.updated_at DESC, p.id';
   const rows: ListRow[] = await m.query(
-    `SELECT ${PROJECT_COLUMNS},
-            (SELECT count(*)::int FROM indicator i JOIN project_goal g ON g.id = i.goal_id
-              WHERE g.project_id = p.id AND g.kind = 'annual' AND g.year = p.year AND i.name <> '') AS indicator_count,
-            e.status AS e_status, e.total_score::text AS e_total, e.grade AS e_grade, (${latestLight}) AS light
+    `SELECT ${PROJECT_COLUMNS}, p.indicator_count, e.status AS e_status, e.total_score::text AS e_total, e.grade AS e_grade, (${latestLight}) AS light
        ${PROJECT_FROM} ${evaluationJoin}
      WHERE p.id IN (SELECT p.id FROM ${from} WHERE ${filter} ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize})
      ${order}`,
