@@ -11,11 +11,19 @@ function statements(logFile, offset) {
   const text = fs.readFileSync(logFile, 'utf8').slice(offset);
   const entries = text.split(/^(?=\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? \S+ \[\d+\] )/m);
   const out = [];
+  // a request's statements run on several connections at once (Promise.all): a DETAIL line belongs to the last
+  // statement of its own backend ([pid]), not to the line above it
+  const lastOf = new Map();
   for (const e of entries) {
+    const pid = /^\S+ \S+ \S+ \[(\d+)\]/.exec(e)?.[1];
     const m = /LOG:\s+duration: ([\d.]+) ms\s+execute [^:]*:\s*([\s\S]*)$/.exec(e);
-    if (m) out.push({ ms: Number(m[1]), sql: m[2].trim(), params: {} });
+    if (m) {
+      out.push({ ms: Number(m[1]), sql: m[2].trim(), params: {} });
+      lastOf.set(pid, out.at(-1));
+    }
     const d = /DETAIL:\s+parameters: ([\s\S]*)$/.exec(e);
-    if (d && out.length) for (const p of d[1].matchAll(/\$(\d+) = (NULL|'(?:[^']|'')*')/g)) out.at(-1).params[p[1]] = p[2];
+    const owner = lastOf.get(pid);
+    if (d && owner) for (const p of d[1].matchAll(/\$(\d+) = (NULL|'(?:[^']|'')*')/g)) owner.params[p[1]] = p[2];
   }
   return out;
 }
