@@ -5,8 +5,8 @@
 //
 //   npm run bench               the full run (2,000 projects × 30 indicators, 15–30 s per scenario) → BENCHMARKS.md
 //   npm run bench -- --quick    a smaller run (400 projects, 4 s per scenario) in under two minutes → tmp/bench/BENCHMARKS.quick.md
-//   npm run bench -- --scale N  the budgets on the base data, then after growing it to N targets (scripts/bench/scale*.mjs)
-//                               → tmp/bench/SCALE-N.md and the scale section of BENCHMARKS.md
+//   npm run bench -- --scale N[,N2…]  the budgets on the base data, then after growing it to each size in turn, in one
+//                               run (scripts/bench/scale*.mjs) → tmp/bench/SCALE-<sizes>.md and its scale section of BENCHMARKS.md
 //
 // Everything runs on this machine: the load generator (this process), the API server, the raw baseline server and
 // PostgreSQL (started and stopped with scripts/pg-test-server.sh). Plain Node ESM, no build step of its own. The parts
@@ -41,8 +41,10 @@ import { prepareWorkload } from './bench/workload.mjs';
 async function main() {
   const quick = process.argv.includes('--quick');
   const scaleAt = process.argv.indexOf('--scale');
-  const scaleN = scaleAt >= 0 ? Number(process.argv[scaleAt + 1]) : null;
-  if (scaleN !== null && !(scaleN > 0)) throw new Error('--scale N: N targets (more than the base data holds)');
+  // --scale N or N1,N2,…: the sizes to grow the data to in turn, one run
+  const scaleNs = scaleAt >= 0 ? String(process.argv[scaleAt + 1]).split(',').map(Number) : null;
+  if (scaleNs && !scaleNs.every((n, i) => n > 0 && (i === 0 || n > scaleNs[i - 1]))) throw new Error('--scale N[,N2…]: ascending target counts (more than the base data holds)');
+  const scaleN = scaleNs ? scaleNs.at(-1) : null;
   const P = quick
     ? { projectsPerUnit: 2, warm: 3, max: 4, rounds: 1, maxRound: 4, rated: 4, write: 4, login: 3, exportYear: 2025 }
     : { projectsPerUnit: 10, warm: 5, max: 15, rounds: 3, maxRound: 8, rated: 30, write: 30, login: 10, exportYear: 2025 };
@@ -85,7 +87,7 @@ async function main() {
 
     // --scale N: the budgets at the base size and at N targets, and their growth
     if (scaleN) {
-      await runScale({ N: scaleN, P, db, base, server, workload });
+      await runScale({ Ns: scaleNs, P, db, base, server, workload });
       return;
     }
 

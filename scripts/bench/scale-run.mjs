@@ -1,7 +1,8 @@
-// `npm run bench -- --scale N` (issue 18): the budgets measured on the base data (2,000 targets), then again after the
-// data grew to N targets (scripts/bench/scale.mjs) — same servers, same sessions, same requests — with the growth of
-// each figure, and the plans of the list's name search at the large size. Writes tmp/bench/SCALE-<N>.md and keeps it
-// as the scale section of BENCHMARKS.md (between the markers, which a full run carries over).
+// `npm run bench -- --scale N[,N2…]` (issue 18): the budgets measured on the base data (2,000 targets), then again after
+// the data grew to each size in turn (scripts/bench/scale.mjs) — same servers, same sessions, same requests — with the
+// growth of each figure from the smallest size to the largest, and the plans of the list, the dashboard and the reports
+// at the largest. Writes tmp/bench/SCALE-<sizes>.md and keeps it as a scale section of BENCHMARKS.md (between its
+// markers, which a full run carries over).
 import fs from 'node:fs';
 import path from 'node:path';
 import { api, sleep } from '../bench-common.mjs';
@@ -73,7 +74,11 @@ async function exportOnce(base, token, exportPath, pid) {
   return { status: res.status, ms: took, bytes, growth: rss.peak - rss.start };
 }
 
-export async function runScale({ N, P, db, base, server, workload }) {
+/**
+ * The budgets on the base data, then after growing it to each size of `Ns` in turn (ascending), measured again each
+ * time; the table has a column per size and the growth from the smallest to the largest.
+ */
+export async function runScale({ Ns, P, db, base, server, workload }) {
   const pid = server.pid;
   PIDS.server = pid;
   const common = { url: base, headers: { accept: 'application/json' } };
@@ -98,26 +103,31 @@ export async function runScale({ N, P, db, base, server, workload }) {
   };
 
   const [{ n: baseTargets }] = (await db.query(`SELECT count(*)::int AS n FROM project`)).rows;
-  if (N <= baseTargets) throw new Error(`--scale ${N}: the base data holds ${baseTargets} targets already`);
-  // BENCH_HOLD=scale: the data grown to N and the servers kept up for a look by hand (Ctrl-C ends)
+  if (Ns[0] <= baseTargets) throw new Error(`--scale ${Ns[0]}: the base data holds ${baseTargets} targets already`);
+  // BENCH_HOLD=scale: the data grown to the largest size and the servers kept up for a look by hand (Ctrl-C ends)
   const hold = process.env.BENCH_HOLD === 'scale';
   if (!hold) await warm();
   const small = hold ? null : await measure(`${baseTargets} targets`, '/api/exports?year=2025&form=declaration&format=xlsx');
-  log(`growing the data to ${N} targets (${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}, departments of ${SCALE_SHAPE.unitsPerDepartment} units)`);
-  const gen = await generateScale(db, N);
-  log(`added ${gen.added} targets (${gen.departments} departments, ${gen.units} units) in ${(gen.loadMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(gen.settleMs / 1000).toFixed(1)} s (${Math.round(gen.visible * 100)} % of the target pages all-visible): ${gen.total} targets, ${gen.indicators} indicator rows`);
-  if (hold) {
-    log(`holding: API=${base} czj token=${token}`);
-    await new Promise(() => undefined);
+  const grown = [];
+  for (const [i, N] of Ns.entries()) {
+    log(`growing the data to ${N} targets (${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}, departments of ${SCALE_SHAPE.unitsPerDepartment} units)`);
+    const gen = await generateScale(db, N, `S${'DEFGHIJ'[i]}`);
+    log(`added ${gen.added} targets (${gen.departments} departments, ${gen.units} units) in ${(gen.loadMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(gen.settleMs / 1000).toFixed(1)} s (${Math.round(gen.visible * 100)} % of the target pages all-visible): ${gen.total} targets, ${gen.indicators} indicator rows`);
+    if (hold && i === Ns.length - 1) {
+      log(`holding: API=${base} czj token=${token}`);
+      await new Promise(() => undefined);
+    }
+    if (hold) continue;
+    await warm();
+    grown.push({ gen, res: await measure(`${gen.total} targets`, `/api/exports?year=2025&orgId=${grown[0]?.gen.exportDept.id ?? gen.exportDept.id}&form=declaration&format=xlsx`) });
   }
-  await warm();
-  const large = await measure(`${gen.total} targets`, `/api/exports?year=2025&orgId=${gen.exportDept.id}&form=declaration&format=xlsx`);
   const explained = [];
   for (const requestPath of EXPLAINED) explained.push({ requestPath, ...(await explainRequest(db, base, token, requestPath, /\bproject\b|\bdashboard_(tally|unit_score)\b/)) });
-  const md = scaleReport({ N, baseTargets, gen, small, large, explained, P });
-  fs.writeFileSync(path.join(OUT_DIR, `SCALE-${N}.md`), md);
-  keepInBenchmarks(md, N);
-  log(`wrote tmp/bench/SCALE-${N}.md and the scale section of BENCHMARKS.md`);
+  const key = Ns.join(',');
+  const md = scaleReport({ key, baseTargets, small, grown, explained, P });
+  fs.writeFileSync(path.join(OUT_DIR, `SCALE-${key}.md`), md);
+  keepInBenchmarks(md, key);
+  log(`wrote tmp/bench/SCALE-${key}.md and the scale section of BENCHMARKS.md`);
 }
 
 /** The scale section of BENCHMARKS.md replaced by `md` (added at the end when there is none). */
@@ -138,33 +148,50 @@ function otherLoad(sizes) {
   return `Other processes of the machine took ${lo}–${hi} % of its CPU (cores × 100 %) during the rated scenarios${hi > 20 ? ': the figures are disturbed by that work' : ''}.`;
 }
 
-function scaleReport({ N, baseTargets, gen, small, large, explained, P }) {
+function scaleReport({ key, baseTargets, small, grown, explained, P }) {
   const g = (a, b) => (a > 0 ? `${(b / a).toFixed(2)}×` : '–');
-  const row = (name, a, b, budget, met) => `| ${name} | ${a} | ${b} | ${budget} | ${met} |`;
+  const n = (x) => x.toLocaleString('en');
+  const sizes = [{ total: baseTargets, res: small }, ...grown.map((x) => ({ total: x.gen.total, res: x.res }))];
+  const large = sizes.at(-1).res;
+  const last = grown.at(-1).gen;
   const lat = (x) => `p50 ${ms(x.p50)} / p97.5 ${ms(x.p975)} ms (${x.rps.toFixed(0)} req/s, ${x.errors + x.non2xx} errors)`;
   const held = (x, limit) => x.errors + x.non2xx === 0 && x.rps >= (x.rate ?? 0) * 0.95 && x.p975 <= limit;
+  const row = (name, cell, growth, met) => `| ${name} | ${sizes.map((z) => cell(z.res)).join(' | ')} | ${growth} | ${met} |`;
+  const rated = (name, k, limit) =>
+    row(name, (r) => lat(r[k]), `${g(small[k].p50, large[k].p50)} / ${g(small[k].p975, large[k].p975)}`, held(large[k], limit) ? `p97.5 ≤ ${limit} ms: met` : `**p97.5 ≤ ${limit} ms: not met**`);
+  const perTarget = (r) => r.export.ms / r.exportProjects;
+  const loads = grown.map(
+    ({ gen }) =>
+      `${n(gen.added)} targets added in ${gen.departments} departments of up to ${SCALE_SHAPE.unitsPerDepartment} units (${gen.units} units) in ${(gen.loadMs / 1000).toFixed(0)} s, then VACUUM ANALYZE until the target table's pages are all-visible (${(gen.settleMs / 1000).toFixed(0)} s, ${Math.round(gen.visible * 100)} % of the pages), ${n(gen.total)} targets and ${n(gen.indicators)} indicator rows in all`,
+  );
   const lines = [
-    `## Scale: ${baseTargets.toLocaleString('en')} → ${gen.total.toLocaleString('en')} targets`,
+    `## Scale: ${sizes.map((z) => n(z.total)).join(' → ')} targets`,
     '',
-    `\`npm run bench -- --scale ${N}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${P.rated} s per rated scenario. The base data (2 × 1,000 targets of 2025–2026 in 200 units, as above) measured first; then ${gen.added.toLocaleString('en')} targets added in ${gen.departments} departments of up to ${SCALE_SHAPE.unitsPerDepartment} units (${gen.units} units, ${SCALE_SHAPE.perUnitYear} targets per unit and year, ${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}; 30 rows, history, self-evaluations and monitoring as the base ones) by INSERT … SELECT over generate_series inside PostgreSQL in ${(gen.loadMs / 1000).toFixed(0)} s, then VACUUM ANALYZE until the target table's pages are all-visible (${(gen.settleMs / 1000).toFixed(0)} s, ${Math.round(gen.visible * 100)} % of the pages: the measurement starts after it and a warm-up), ${gen.indicators.toLocaleString('en')} indicator rows in all; the same servers, sessions and requests measured again. ${otherLoad([small, large])}`,
+    `\`npm run bench -- --scale ${key}\`, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${P.rated} s per rated scenario, one run: the base data (2 × 1,000 targets of 2025–2026 in 200 units, as above) measured first; then, in turn, ${loads.join('; ')} — each load by INSERT … SELECT over generate_series inside PostgreSQL (${SCALE_SHAPE.perUnitYear} targets per unit and year, ${SCALE_SHAPE.years[0]}–${SCALE_SHAPE.years.at(-1)}; 30 rows, history, self-evaluations and monitoring as the base ones), and the same servers, sessions and requests measured again after it and a warm-up. ${otherLoad(sizes.map((z) => z.res))}`,
     '',
-    `| figure | ${baseTargets.toLocaleString('en')} targets | ${gen.total.toLocaleString('en')} targets | growth of p50 / p97.5 | budget at the large size |`,
-    '|---|---|---|---|---|',
-    row('detail @300 req/s', lat(small.detail), lat(large.detail), `${g(small.detail.p50, large.detail.p50)} / ${g(small.detail.p975, large.detail.p975)}`, held(large.detail, 50) ? 'p97.5 ≤ 50 ms: met' : '**p97.5 ≤ 50 ms: not met**'),
-    row('list @200 req/s (the list page\'s mix)', lat(small.list), lat(large.list), `${g(small.list.p50, large.list.p50)} / ${g(small.list.p975, large.list.p975)}`, held(large.list, 100) ? 'p97.5 ≤ 100 ms: met' : '**p97.5 ≤ 100 ms: not met**'),
-    row('list with a name search @200 req/s', lat(small.search), lat(large.search), `${g(small.search.p50, large.search.p50)} / ${g(small.search.p975, large.search.p975)}`, held(large.search, 100) ? 'p97.5 ≤ 100 ms: met' : '**p97.5 ≤ 100 ms: not met**'),
-    row('dashboard (10 in a row)', `p50 ${ms(small.dashboard.p50)} / slowest ${ms(small.dashboard.max)} ms`, `p50 ${ms(large.dashboard.p50)} / slowest ${ms(large.dashboard.max)} ms`, `${g(small.dashboard.p50, large.dashboard.p50)} / ${g(small.dashboard.max, large.dashboard.max)}`, large.dashboard.max <= 300 ? '≤ 300 ms: met' : '**≤ 300 ms: not met**'),
+    `| figure | ${sizes.map((z) => `${n(z.total)} targets`).join(' | ')} | growth of p50 / p97.5, ${n(sizes[0].total)} → ${n(sizes.at(-1).total)} | budget at the largest size |`,
+    `|---|${sizes.map(() => '---|').join('')}---|---|`,
+    rated('detail @300 req/s', 'detail', 50),
+    rated("list @200 req/s (the list page's mix)", 'list', 100),
+    rated('list with a name search @200 req/s', 'search', 100),
+    row(
+      'dashboard (10 in a row)',
+      (r) => `p50 ${ms(r.dashboard.p50)} / slowest ${ms(r.dashboard.max)} ms`,
+      `${g(small.dashboard.p50, large.dashboard.p50)} / ${g(small.dashboard.max, large.dashboard.max)}`,
+      large.dashboard.max <= 300 ? '≤ 300 ms: met' : '**≤ 300 ms: not met**',
+    ),
     row(
       'batch .xlsx',
-      `${small.exportProjects} targets (2025) in ${(small.export.ms / 1000).toFixed(2)} s, +${mib(small.export.growth)}`,
-      `${large.exportProjects} targets (2025, department ${gen.exportDept.code}) in ${(large.export.ms / 1000).toFixed(2)} s, +${mib(large.export.growth)}`,
-      `${g(small.export.ms / small.exportProjects, large.export.ms / large.exportProjects)} per target`,
-      (large.export.ms / large.exportProjects) * 1000 <= 5000 && large.export.growth <= 300 * 1048576 ? '≤ 5 s per 1,000, ≤ 300 MiB: met' : '**≤ 5 s per 1,000, ≤ 300 MiB: not met**',
+      (r) => `${r.exportProjects} targets in ${(r.export.ms / 1000).toFixed(2)} s, +${mib(r.export.growth)}`,
+      `${g(perTarget(small), perTarget(large))} per target`,
+      perTarget(large) * 1000 <= 5000 && large.export.growth <= 300 * 1048576 ? '≤ 5 s per 1,000, ≤ 300 MiB: met' : '**≤ 5 s per 1,000, ≤ 300 MiB: not met**',
     ),
     '',
-    `### The list, the dashboard, the workbench counts and the target-setting report at ${gen.total.toLocaleString('en')} targets: EXPLAIN (ANALYZE, BUFFERS)`,
+    `The batch .xlsx is the year 2025: of the whole base data, then of one department of the first load (${grown[0].gen.exportDept.code}).`,
     '',
-    'Each statement on the target table the API ran for the request (taken from the server\'s statement log with its parameters, the organisation list shortened here), run again under EXPLAIN (ANALYZE, BUFFERS); the time the server logged for it in brackets:',
+    `### The list, the dashboard, the workbench counts and the target-setting report at ${n(last.total)} targets: EXPLAIN (ANALYZE, BUFFERS)`,
+    '',
+    "Each statement on the target table or the dashboard's tallies the API ran for the request (taken from the server's statement log with its parameters, the organisation list shortened here), run again under EXPLAIN (ANALYZE, BUFFERS); the time the server logged for it in brackets:",
     '',
   ];
   // the organisation lists (hundreds of ids) shortened to their count

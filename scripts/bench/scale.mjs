@@ -9,8 +9,12 @@ import { fillTargets, TOPICS, VARIED } from './generate.mjs';
 /** Targets per unit and year, units per department: one department's year is about 1,000 targets (an export's size). */
 export const SCALE_SHAPE = { perUnitYear: 20, unitsPerDepartment: 50, years: [2020, 2021, 2022, 2023, 2024, 2025, 2026] };
 
-/** Adds targets until the project table holds about `n`; what was added and how long loading and settling took. */
-export async function generateScale(db, n) {
+/**
+ * Adds targets until the project table holds about `n`; what was added and how long loading and settling took. `prefix`
+ * names the organisations of this load (SD001, SD001-U001…; another load of the same run takes another prefix).
+ */
+export async function generateScale(db, n, prefix = 'SD') {
+  if (!/^S[A-Z]$/.test(prefix)) throw new Error(`generateScale: prefix ${prefix}`);
   const t0 = Date.now();
   const [{ have }] = (await db.query(`SELECT count(*)::int AS have FROM project`)).rows;
   const { perUnitYear, unitsPerDepartment, years } = SCALE_SHAPE;
@@ -26,16 +30,16 @@ export async function generateScale(db, n) {
   } = await db.query(`SELECT id FROM org WHERE code = 'CZJ'`);
   await db.query(
     `INSERT INTO org (code, name, kind, parent_id)
-     SELECT 'SD' || lpad(d::text, 3, '0'), '省直部门' || d, 'department', $1 FROM generate_series(1, $2::int) d`,
-    [czj.id, departments],
+     SELECT $3 || lpad(d::text, 3, '0'), '省直部门' || CASE WHEN $3 = 'SD' THEN '' ELSE $3 END || d, 'department', $1 FROM generate_series(1, $2::int) d`,
+    [czj.id, departments, prefix],
   );
   await db.query(
     `INSERT INTO org (code, name, kind, parent_id)
-     SELECT 'SD' || lpad((1 + (u - 1) / $2)::text, 3, '0') || '-U' || lpad((1 + (u - 1) % $2)::text, 3, '0'),
-            '省直部门' || (1 + (u - 1) / $2) || '所属单位' || (1 + (u - 1) % $2), 'unit', dep.id
+     SELECT $3 || lpad((1 + (u - 1) / $2)::text, 3, '0') || '-U' || lpad((1 + (u - 1) % $2)::text, 3, '0'),
+            dep.name || '所属单位' || (1 + (u - 1) % $2), 'unit', dep.id
        FROM generate_series(1, $1::int) u
-       JOIN org dep ON dep.code = 'SD' || lpad((1 + (u - 1) / $2)::text, 3, '0')`,
-    [units, unitsPerDepartment],
+       JOIN org dep ON dep.code = $3 || lpad((1 + (u - 1) / $2)::text, 3, '0')`,
+    [units, unitsPerDepartment, prefix],
   );
   // the columns of a base target are copied, those VARIED names are generated (as generate.mjs does)
   const columns = (
@@ -56,15 +60,16 @@ export async function generateScale(db, n) {
                 CASE WHEN (u.n * 7 + k.k * 13) % 20 < 6 THEN 'draft' WHEN (u.n * 7 + k.k * 13) % 20 < 9 THEN 'submitted'
                      WHEN (u.n * 7 + k.k * 13) % 20 < 11 THEN 'dept_approved' WHEN (u.n * 7 + k.k * 13) % 20 < 18 THEN 'approved'
                      ELSE 'returned' END AS status
-           FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM org WHERE code LIKE 'SD%-U%') u
+           FROM (SELECT id, row_number() OVER (ORDER BY code) AS n FROM org WHERE code LIKE '${prefix}%-U%') u
            CROSS JOIN generate_series(0, $2::int - 1) AS k(k)
        ) x CROSS JOIN (SELECT * FROM project WHERE org_id IN (SELECT id FROM org WHERE code LIKE 'BD__-U%') ORDER BY id LIMIT 1) t`,
     [TOPICS, perUnit, years, years.length],
   );
-  await fillTargets(db, `p.org_id IN (SELECT id FROM org WHERE code LIKE 'SD%-U%')`, { evaluated: 'p.year <= 2025', monitored: 'p.year = 2026' });
+  const ours = `SELECT id FROM org WHERE code LIKE '${prefix}%-U%'`;
+  await fillTargets(db, `p.org_id IN (${ours})`, { evaluated: 'p.year <= 2025', monitored: 'p.year = 2026' });
   // replica mode skipped the triggers of the dashboard's tallies and of the rows' count too: counted afresh, as after
   // any load that bypasses them
-  await db.query(`SELECT project_indicator_recount(ARRAY(SELECT id FROM project WHERE org_id IN (SELECT id FROM org WHERE code LIKE 'SD%-U%')))`);
+  await db.query(`SELECT project_indicator_recount(ARRAY(SELECT id FROM project WHERE org_id IN (${ours})))`);
   await db.query(`SELECT dashboard_tally_rebuild()`);
   await db.query('COMMIT');
   const loadMs = Date.now() - t0;
