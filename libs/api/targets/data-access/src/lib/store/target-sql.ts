@@ -134,20 +134,27 @@ export async function replaceIndicators(
 ): Promise<void> {
   const existing: StoredMeta[] = await m.query(`SELECT id, explanation, basis, scoring_rule, data_source FROM indicator WHERE goal_id = $1`, [goalId]);
   const keep = new Set(existing.map((e) => e.id));
-  await m.query(`DELETE FROM indicator WHERE goal_id = $1`, [goalId]);
-  if (!rows.length) return;
+  if (!rows.length) {
+    await m.query(`DELETE FROM indicator WHERE goal_id = $1`, [goalId]);
+    return;
+  }
   const used = new Set<string>();
   const ids = rows.map((r) => {
     const id = r.id && keep.has(r.id) && !used.has(r.id) ? r.id : null;
     if (id) used.add(id);
     return id;
   });
-  // every row in one statement (one round trip for the whole table), in the order sent
+  // the old rows out and every new one in, in the order sent, in one statement: one round trip, and the statement
+  // triggers (the target's 指标数 and detail stamp) see the table once, replaced — not empty in between, which wrote
+  // the target's row once more each. The old rows go first (the sub-select reads them all out before a row goes in),
+  // so a kept id goes back in without a clash.
   await m.query(
-    `INSERT INTO indicator (id, goal_id, position, level1, level2, name, target_raw, core, weight, explanation, basis, scoring_rule, data_source)
+    `WITH gone AS (DELETE FROM indicator WHERE goal_id = $1 RETURNING 1)
+     INSERT INTO indicator (id, goal_id, position, level1, level2, name, target_raw, core, weight, explanation, basis, scoring_rule, data_source)
      SELECT COALESCE(r.id, gen_random_uuid()), $1, r.pos, r.level1, r.level2, r.name, r.target, r.core, r.weight, r.explanation, r.basis, r.scoring_rule, r.data_source
        FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::numeric[], $10::text[], $11::text[], $12::text[], $13::text[])
-            AS r(id, pos, level1, level2, name, target, core, weight, explanation, basis, scoring_rule, data_source)`,
+            AS r(id, pos, level1, level2, name, target, core, weight, explanation, basis, scoring_rule, data_source)
+      WHERE (SELECT count(*) FROM gone) >= 0`,
     [
       goalId,
       ids,
