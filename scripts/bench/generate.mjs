@@ -153,6 +153,8 @@ export async function fillTargets(db, GEN, { evaluated, monitored }) {
       WHERE g.kind = 'annual'`,
     [INDICATORS.map((_, i) => i), ...[0, 1, 2, 3].map((c) => INDICATORS.map((r) => r[c]))],
   );
+  // 指标数 on the target's row, which the API's writer of rows sets (migration 1734500000000)
+  await db.query(`SELECT project_indicator_recount(ARRAY(SELECT p.id FROM project p WHERE ${GEN}))`);
   // the review history as the workflow writes it, and a row comment on every returned project
   await db.query(
     `INSERT INTO project_history (project_id, at, user_id, user_name, action, from_status, to_status, comment)

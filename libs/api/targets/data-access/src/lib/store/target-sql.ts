@@ -134,6 +134,7 @@ export async function replaceIndicators(
 ): Promise<void> {
   const existing: StoredMeta[] = await m.query(`SELECT id, explanation, basis, scoring_rule, data_source FROM indicator WHERE goal_id = $1`, [goalId]);
   const keep = new Set(existing.map((e) => e.id));
+  await countIndicators(m, goalId, rows.filter((r) => r.name.trim() !== '').length);
   if (!rows.length) {
     await m.query(`DELETE FROM indicator WHERE goal_id = $1`, [goalId]);
     return;
@@ -145,9 +146,8 @@ export async function replaceIndicators(
     return id;
   });
   // the old rows out and every new one in, in the order sent, in one statement: one round trip, and the statement
-  // triggers (the target's 指标数 and detail stamp) see the table once, replaced — not empty in between, which wrote
-  // the target's row once more each. The old rows go first (the sub-select reads them all out before a row goes in),
-  // so a kept id goes back in without a clash.
+  // triggers (the detail stamp) run once each on the table replaced. The old rows go first (the sub-select reads them
+  // all out before a row goes in), so a kept id goes back in without a clash.
   await m.query(
     `WITH gone AS (DELETE FROM indicator WHERE goal_id = $1 RETURNING 1)
      INSERT INTO indicator (id, goal_id, position, level1, level2, name, target_raw, core, weight, explanation, basis, scoring_rule, data_source)
@@ -167,6 +167,18 @@ export async function replaceIndicators(
       rows.map((r) => r.weight ?? null),
       ...metaColumns(rows.map((r, k) => withStoredMeta(r, ids[k], existing))),
     ],
+  );
+}
+
+/**
+ * 指标数 of the list (migration 1734500000000): the named rows of the goal, kept on its target's row when the goal is
+ * the annual goal of the target's own year; written only where it changes (a PUT that edits values leaves the row).
+ */
+async function countIndicators(m: EntityManager, goalId: string, named: number): Promise<void> {
+  await m.query(
+    `UPDATE project p SET indicator_count = $2 FROM project_goal g
+      WHERE g.id = $1 AND p.id = g.project_id AND g.kind = 'annual' AND g.year = p.year AND p.indicator_count <> $2`,
+    [goalId, named],
   );
 }
 
