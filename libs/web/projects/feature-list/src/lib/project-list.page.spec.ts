@@ -28,34 +28,33 @@ function summary(over: Partial<ProjectSummary>): ProjectSummary {
   };
 }
 
+/** The list page's route and a finance reviewer, with `list` answering the API's list requests. */
+function configureList(list: (q: ProjectListQuery) => Promise<unknown>): void {
+  TestBed.configureTestingModule({
+    providers: [
+      ...pageTestProviders([{ path: 'projects', children: PROJECT_LIST_ROUTES }], withComponentInputBinding()),
+      { provide: AuthStore, useValue: { user: signal({ roles: ['finance_reviewer'] }), token: signal('t') } },
+      { provide: ProjectsApi, useValue: { orgs: () => Promise.resolve([]), list } },
+    ],
+  });
+}
+
 describe('ProjectListPage: the dashboard filters', () => {
   let queries: ProjectListQuery[];
 
   beforeEach(() => {
     queries = [];
-    TestBed.configureTestingModule({
-      providers: [
-        ...pageTestProviders([{ path: 'projects', children: PROJECT_LIST_ROUTES }], withComponentInputBinding()),
-        { provide: AuthStore, useValue: { user: signal({ roles: ['finance_reviewer'] }), token: signal('t') } },
-        {
-          provide: ProjectsApi,
-          useValue: {
-            orgs: () => Promise.resolve([]),
-            list: (q: ProjectListQuery) => {
-              queries.push(q);
-              return Promise.resolve({
-                items: [
-                  summary({ id: 'p1', evaluation: { status: 'approved', totalScore: '86.50', grade: '良' }, light: 'red' }),
-                  { ...summary({ id: 'p2', name: '单位乙' }), kind: 'department' },
-                ],
-                total: 2,
-                page: 1,
-                pageSize: 20,
-              });
-            },
-          },
-        },
-      ],
+    configureList((q) => {
+      queries.push(q);
+      return Promise.resolve({
+        items: [
+          summary({ id: 'p1', evaluation: { status: 'approved', totalScore: '86.50', grade: '良' }, light: 'red' }),
+          { ...summary({ id: 'p2', name: '单位乙' }), kind: 'department' },
+        ],
+        total: 2,
+        page: 1,
+        pageSize: 20,
+      });
     });
   });
 
@@ -116,24 +115,12 @@ describe('ProjectListPage: a name search counts up to 200', () => {
 
   beforeEach(() => {
     queries = [];
-    TestBed.configureTestingModule({
-      providers: [
-        ...pageTestProviders([{ path: 'projects', children: PROJECT_LIST_ROUTES }], withComponentInputBinding()),
-        { provide: AuthStore, useValue: { user: signal({ roles: ['finance_reviewer'] }), token: signal('t') } },
-        {
-          provide: ProjectsApi,
-          useValue: {
-            orgs: () => Promise.resolve([]),
-            list: (q: ProjectListQuery) => {
-              queries.push(q);
-              const page = q.page ?? 1;
-              const items = Array.from({ length: 20 }, (_, i) => summary({ id: `p${page}-${i}`, name: `信息化项目 ${page}-${i}` }));
-              // a search answers as the API does beyond its cap; without one, an exact total
-              return Promise.resolve(q.q ? { items, total: 200, totalCapped: true, page, pageSize: 20 } : { items, total: 45, page, pageSize: 20 });
-            },
-          },
-        },
-      ],
+    configureList((q) => {
+      queries.push(q);
+      const page = q.page ?? 1;
+      const items = Array.from({ length: 20 }, (_, i) => summary({ id: `p${page}-${i}`, name: `信息化项目 ${page}-${i}` }));
+      // a search answers as the API does beyond its cap; without one, an exact total
+      return Promise.resolve(q.q ? { items, total: 200, totalCapped: true, page, pageSize: 20 } : { items, total: 45, page, pageSize: 20 });
     });
   });
 
