@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PickRow } from '@pt/api/core';
 import { OrgScopeService, sqlConditions, type ProjectEntity, type ProjectMonitoringEntity } from '@pt/api/targets/data-access';
-import { TOTAL_GRADE_BANDS } from '@pt/domain';
+import { Dec, TOTAL_GRADE_BANDS, type TotalGrade } from '@pt/domain';
 import {
   DASHBOARD_LIST_MAX,
   type Dashboard,
@@ -10,7 +10,6 @@ import {
   type ProjectStatus,
   TARGET_KINDS,
   type TargetKindKey,
-  type TotalGrade,
   type UserSummary,
 } from '@pt/shared/contracts';
 import { DataSource } from 'typeorm';
@@ -24,6 +23,8 @@ type TallyRow = {
   tens: number | null;
   red: boolean;
   count: number;
+  /** the group's scores' sum (numeric as text: an exact decimal) */
+  score: string;
   parts: number;
 };
 type RankRow = { org_id: string; org_name: string; count: number; average: string; units: number };
@@ -62,10 +63,11 @@ export class DashboardService {
     const orgIds = await this.scope.scopedOrgFilter(user, q.orgId);
     const seen = orgIds === null || orgIds.length > 0;
     const scopeId = q.orgId ?? user.orgId;
-    const [tally, ranking, average] = seen ? await Promise.all([this.tally(q, scopeId), this.ranking(q, orgIds), this.average(q, scopeId)]) : [[], [], null];
+    const [tally, ranking] = seen ? await Promise.all([this.tally(q, scopeId), this.ranking(q, orgIds)]) : [[], []];
     const sum = (rows: readonly TallyRow[]) => rows.reduce((a, r) => a + r.count, 0);
     const count = (pick: (r: TallyRow) => ProjectStatus | null) => PROJECT_STATUSES.map((status) => ({ status, count: sum(tally.filter((r) => pick(r) === status)) }));
     const evaluated = tally.filter((r) => r.e_status !== null);
+    const evaluatedCount = sum(evaluated);
     const redCount = sum(tally.filter((r) => r.red));
     const approved = sum(tally.filter((r) => r.status === 'approved'));
     const red = redCount > 0 ? await this.red(q, orgIds, redCount, approved) : [];
@@ -83,7 +85,10 @@ export class DashboardService {
       scoreBands: SCORE_BANDS.map((b) => ({ ...b, count: sum(evaluated.filter((r) => r.tens !== null && b.min <= r.tens * 10 && r.tens * 10 + 10 <= b.max)) })),
       redCount,
       redProjects: red.map((r) => ({ id: r.id, name: r.name, orgName: r.org_name, month: r.month })),
-      averageScore: average,
+      // the exact average of every saved self-evaluation, rounded half-up
+      averageScore: evaluatedCount
+        ? evaluated.reduce((a, r) => a.add(Dec.of(r.score)), Dec.fromInt(0)).div(Dec.fromInt(evaluatedCount)).roundHalfUp(2).toFixed(2)
+        : null,
       unitCount: ranking[0]?.units ?? 0,
       // the ties at the cut came along (WITH TIES): ordered by name among equal averages, then cut
       unitRanking: ranking
@@ -100,24 +105,11 @@ export class DashboardService {
     add('t.scope_id = ?', scopeId);
     if (q.kind !== undefined) add('t.kind = ?', q.kind);
     return this.dataSource.query(
-      `SELECT t.kind, t.status, t.e_status, t.grade, t.tens, t.red, sum(t.n)::int AS count, count(*)::int AS parts
+      `SELECT t.kind, t.status, t.e_status, t.grade, t.tens, t.red, sum(t.n)::int AS count, sum(t.score_sum)::text AS score, count(*)::int AS parts
          FROM dashboard_tally t WHERE ${where.join(' AND ')}
         GROUP BY t.kind, t.status, t.e_status, t.grade, t.tens, t.red HAVING sum(t.n) <> 0`,
       params,
     );
-  }
-
-  /** The exact average of the scope's saved self-evaluations, rounded half-up (numeric round: half away from zero). */
-  private async average(q: DashboardQueryDto, scopeId: string): Promise<string | null> {
-    const { where, params, add } = sqlConditions();
-    add('t.year = ?', q.year);
-    add('t.scope_id = ?', scopeId);
-    if (q.kind !== undefined) add('t.kind = ?', q.kind);
-    const [row]: { average: string | null }[] = await this.dataSource.query(
-      `SELECT round(sum(t.score_sum) / nullif(sum(t.n), 0), 2)::text AS average FROM dashboard_tally t WHERE ${where.join(' AND ')} AND t.e_status IS NOT NULL`,
-      params,
-    );
-    return row?.average ?? null;
   }
 
   /**
